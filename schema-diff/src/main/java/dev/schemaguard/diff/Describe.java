@@ -1,0 +1,50 @@
+package dev.schemaguard.diff;
+
+import dev.schemaguard.model.Column;
+import dev.schemaguard.model.RowSecurity;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Short human-readable renderings used by {@link SchemaChange#describe()}. */
+final class Describe {
+
+    private Describe() {
+    }
+
+    static String column(Column column) {
+        StringBuilder text = new StringBuilder(column.type().sql());
+        if (column.collation() != null) {
+            text.append(" COLLATE ").append(column.collation());
+        }
+        if (!column.nullable()) {
+            text.append(" NOT NULL");
+        }
+        if (column.defaultExpression() != null) {
+            text.append(" DEFAULT ").append(column.defaultExpression());
+        }
+        if (column.identity() != null) {
+            text.append(" GENERATED ").append(column.identity().generation().sql()).append(" AS IDENTITY");
+        }
+        if (column.generatedExpression() != null) {
+            text.append(" GENERATED ALWAYS AS (").append(column.generatedExpression()).append(") STORED");
+        }
+        return text.toString();
+    }
+
+    static String aspects(Set<SchemaChange.ColumnAspect> aspects) {
+        return aspects.stream().map(a -> a.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+    }
+
+    static String rowSecurity(RowSecurity security) {
+        if (!security.enabled()) {
+            return security.forced() ? "disabled (forced)" : "disabled";
+        }
+        return security.forced() ? "enabled and forced" : "enabled";
+    }
+
+    static String text(String value) {
+        return value == null ? "absent" : "'" + value + "'";
+    }
+}

@@ -1,0 +1,174 @@
+package dev.schemaguard.diff;
+
+import dev.schemaguard.model.Column;
+import dev.schemaguard.model.Constraint;
+import dev.schemaguard.model.Index;
+import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.RowSecurity;
+import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Table;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * One difference between an expected and an actual schema: the whole vocabulary of the diff in one file.
+ * "Added" means present in the expected schema and missing from the actual one (so it must be added to reach
+ * the expected state); "Dropped" means present only in the actual one; "Altered" and "Changed" carry both
+ * sides. The diff says what differs, never how to fix it: that is the planner's job.
+ */
+public sealed interface SchemaChange {
+
+    /** The object the change is about, for grouping and messages: {@code public.orders}, {@code public}. */
+    String subject();
+
+    /** One line for a person: {@code missing column public.orders.total numeric(10,2) NOT NULL}. */
+    String describe();
+
+    enum ColumnAspect { TYPE, NULLABILITY, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT }
+
+    /** A change that belongs to one table. */
+    sealed interface TableChange extends SchemaChange {
+        QualifiedName table();
+
+        @Override
+        default String subject() {
+            return table().toString();
+        }
+    }
+
+    record SchemaAdded(Schema schema) implements SchemaChange {
+        public String subject() {
+            return schema.name();
+        }
+
+        public String describe() {
+            return "missing schema " + schema.name();
+        }
+    }
+
+    record SchemaDropped(Schema schema) implements SchemaChange {
+        public String subject() {
+            return schema.name();
+        }
+
+        public String describe() {
+            return "unexpected schema " + schema.name();
+        }
+    }
+
+    record SchemaCommentChanged(String schema, String expected, String actual) implements SchemaChange {
+        public String subject() {
+            return schema;
+        }
+
+        public String describe() {
+            return "comment on schema " + schema + " is " + Describe.text(actual) + ", expected " + Describe.text(expected);
+        }
+    }
+
+    record TableAdded(QualifiedName table, Table definition) implements TableChange {
+        public String describe() {
+            return "missing table " + table + " (" + definition.columns().size() + " columns)";
+        }
+    }
+
+    record TableDropped(QualifiedName table, Table definition) implements TableChange {
+        public String describe() {
+            return "unexpected table " + table;
+        }
+    }
+
+    record TableCommentChanged(QualifiedName table, String expected, String actual) implements TableChange {
+        public String describe() {
+            return "comment on table " + table + " is " + Describe.text(actual) + ", expected " + Describe.text(expected);
+        }
+    }
+
+    record RowSecurityChanged(QualifiedName table, RowSecurity expected, RowSecurity actual) implements TableChange {
+        public String describe() {
+            return "row level security on " + table + " is " + Describe.rowSecurity(actual)
+                    + ", expected " + Describe.rowSecurity(expected);
+        }
+    }
+
+    record ColumnAdded(QualifiedName table, Column column) implements TableChange {
+        public String describe() {
+            return "missing column " + table + "." + column.name() + " " + Describe.column(column);
+        }
+    }
+
+    record ColumnDropped(QualifiedName table, Column column) implements TableChange {
+        public String describe() {
+            return "unexpected column " + table + "." + column.name() + " " + Describe.column(column);
+        }
+    }
+
+    record ColumnAltered(QualifiedName table, Column expected, Column actual, Set<ColumnAspect> aspects)
+            implements TableChange {
+        public ColumnAltered {
+            aspects = Collections.unmodifiableSet(EnumSet.copyOf(aspects));
+        }
+
+        public String describe() {
+            return "column " + table + "." + expected.name() + " differs in " + Describe.aspects(aspects)
+                    + ": is " + Describe.column(actual) + ", expected " + Describe.column(expected);
+        }
+    }
+
+    record ConstraintAdded(QualifiedName table, Constraint constraint) implements TableChange {
+        public String describe() {
+            return "missing " + constraint.kind() + " " + constraint.name() + " on " + table;
+        }
+    }
+
+    record ConstraintDropped(QualifiedName table, Constraint constraint) implements TableChange {
+        public String describe() {
+            return "unexpected " + constraint.kind() + " " + constraint.name() + " on " + table;
+        }
+    }
+
+    record ConstraintAltered(QualifiedName table, Constraint expected, Constraint actual) implements TableChange {
+        public String describe() {
+            return expected.kind() + " " + expected.name() + " on " + table + " differs from the expected definition";
+        }
+    }
+
+    record IndexAdded(QualifiedName table, Index index) implements TableChange {
+        public String describe() {
+            return "missing index " + index.name() + " on " + table;
+        }
+    }
+
+    record IndexDropped(QualifiedName table, Index index) implements TableChange {
+        public String describe() {
+            return "unexpected index " + index.name() + " on " + table;
+        }
+    }
+
+    record IndexAltered(QualifiedName table, Index expected, Index actual) implements TableChange {
+        public String describe() {
+            return "index " + expected.name() + " on " + table + " differs from the expected definition";
+        }
+    }
+
+    record PolicyAdded(QualifiedName table, Policy policy) implements TableChange {
+        public String describe() {
+            return "missing policy " + policy.name() + " on " + table;
+        }
+    }
+
+    record PolicyDropped(QualifiedName table, Policy policy) implements TableChange {
+        public String describe() {
+            return "unexpected policy " + policy.name() + " on " + table;
+        }
+    }
+
+    record PolicyAltered(QualifiedName table, Policy expected, Policy actual) implements TableChange {
+        public String describe() {
+            return "policy " + expected.name() + " on " + table + " differs from the expected definition";
+        }
+    }
+}

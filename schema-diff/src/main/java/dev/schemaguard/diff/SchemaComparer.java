@@ -1,0 +1,246 @@
+package dev.schemaguard.diff;
+
+import dev.schemaguard.diff.SchemaChange.ColumnAspect;
+import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Column;
+import dev.schemaguard.model.Constraint;
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.ForeignKey;
+import dev.schemaguard.model.Identity;
+import dev.schemaguard.model.Index;
+import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.PrimaryKey;
+import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Table;
+import dev.schemaguard.model.UniqueConstraint;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/** Walks two models side by side; see {@link SchemaDiff#compare(Database, Database)}. */
+final class SchemaComparer {
+
+    private final Database expected;
+    private final Database actual;
+    private final List<SchemaChange> changes = new ArrayList<>();
+
+    SchemaComparer(Database expected, Database actual) {
+        this.expected = Objects.requireNonNull(expected, "expected");
+        this.actual = Objects.requireNonNull(actual, "actual");
+    }
+
+    SchemaDiff compare() {
+        Map<String, Schema> expectedSchemas = byName(expected.schemas(), Schema::name);
+        Map<String, Schema> actualSchemas = byName(actual.schemas(), Schema::name);
+        for (String name : union(expectedSchemas, actualSchemas)) {
+            Schema want = expectedSchemas.get(name);
+            Schema have = actualSchemas.get(name);
+            if (have == null) {
+                changes.add(new SchemaChange.SchemaAdded(want));
+            } else if (want == null) {
+                changes.add(new SchemaChange.SchemaDropped(have));
+            } else {
+                compareSchema(want, have);
+            }
+        }
+        return new SchemaDiff(changes);
+    }
+
+    private void compareSchema(Schema want, Schema have) {
+        if (!Objects.equals(want.comment(), have.comment())) {
+            changes.add(new SchemaChange.SchemaCommentChanged(want.name(), want.comment(), have.comment()));
+        }
+        Map<String, Table> wantTables = byName(want.tables(), Table::name);
+        Map<String, Table> haveTables = byName(have.tables(), Table::name);
+        for (String name : union(wantTables, haveTables)) {
+            QualifiedName table = QualifiedName.of(want.name(), name);
+            Table wantTable = wantTables.get(name);
+            Table haveTable = haveTables.get(name);
+            if (haveTable == null) {
+                changes.add(new SchemaChange.TableAdded(table, wantTable));
+            } else if (wantTable == null) {
+                changes.add(new SchemaChange.TableDropped(table, haveTable));
+            } else {
+                compareTable(table, wantTable, haveTable);
+            }
+        }
+    }
+
+    private void compareTable(QualifiedName table, Table want, Table have) {
+        if (!Objects.equals(want.comment(), have.comment())) {
+            changes.add(new SchemaChange.TableCommentChanged(table, want.comment(), have.comment()));
+        }
+        if (!want.rowSecurity().equals(have.rowSecurity())) {
+            changes.add(new SchemaChange.RowSecurityChanged(table, want.rowSecurity(), have.rowSecurity()));
+        }
+        compareColumns(table, want, have);
+        compareConstraints(table, want, have);
+        compareIndexes(table, want, have);
+        comparePolicies(table, want, have);
+    }
+
+    private void compareColumns(QualifiedName table, Table want, Table have) {
+        for (Column column : want.columns()) {
+            have.column(column.name()).ifPresentOrElse(
+                    found -> {
+                        EnumSet<ColumnAspect> aspects = columnDifferences(column, found);
+                        if (!aspects.isEmpty()) {
+                            changes.add(new SchemaChange.ColumnAltered(table, column, found, aspects));
+                        }
+                    },
+                    () -> changes.add(new SchemaChange.ColumnAdded(table, column)));
+        }
+        for (Column column : have.columns()) {
+            if (want.column(column.name()).isEmpty()) {
+                changes.add(new SchemaChange.ColumnDropped(table, column));
+            }
+        }
+    }
+
+    static EnumSet<ColumnAspect> columnDifferences(Column want, Column have) {
+        EnumSet<ColumnAspect> aspects = EnumSet.noneOf(ColumnAspect.class);
+        if (!want.type().sameTypeAs(have.type())) {
+            aspects.add(ColumnAspect.TYPE);
+        }
+        if (want.nullable() != have.nullable()) {
+            aspects.add(ColumnAspect.NULLABILITY);
+        }
+        if (!Expressions.equivalent(want.defaultExpression(), have.defaultExpression())) {
+            aspects.add(ColumnAspect.DEFAULT);
+        }
+        if (!sameIdentity(want, have)) {
+            aspects.add(ColumnAspect.IDENTITY);
+        }
+        if (!Expressions.equivalent(want.generatedExpression(), have.generatedExpression())) {
+            aspects.add(ColumnAspect.GENERATED);
+        }
+        if (!Objects.equals(want.collation(), have.collation())) {
+            aspects.add(ColumnAspect.COLLATION);
+        }
+        if (!Objects.equals(want.comment(), have.comment())) {
+            aspects.add(ColumnAspect.COMMENT);
+        }
+        return aspects;
+    }
+
+    private static boolean sameIdentity(Column want, Column have) {
+        Identity a = want.identity();
+        Identity b = have.identity();
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.generation() == b.generation()
+                && a.sequence().normalizedFor(want.type()).equals(b.sequence().normalizedFor(have.type()));
+    }
+
+    private void compareConstraints(QualifiedName table, Table want, Table have) {
+        Map<String, Constraint> wantConstraints = byName(want.constraints(), Constraint::name);
+        Map<String, Constraint> haveConstraints = byName(have.constraints(), Constraint::name);
+        for (String name : union(wantConstraints, haveConstraints)) {
+            Constraint a = wantConstraints.get(name);
+            Constraint b = haveConstraints.get(name);
+            if (b == null) {
+                changes.add(new SchemaChange.ConstraintAdded(table, a));
+            } else if (a == null) {
+                changes.add(new SchemaChange.ConstraintDropped(table, b));
+            } else if (!sameConstraint(a, b)) {
+                changes.add(new SchemaChange.ConstraintAltered(table, a, b));
+            }
+        }
+    }
+
+    static boolean sameConstraint(Constraint a, Constraint b) {
+        if (a instanceof PrimaryKey pa && b instanceof PrimaryKey pb) {
+            return pa.columns().equals(pb.columns());
+        }
+        if (a instanceof UniqueConstraint ua && b instanceof UniqueConstraint ub) {
+            return ua.equals(ub);
+        }
+        if (a instanceof ForeignKey fa && b instanceof ForeignKey fb) {
+            return fa.equals(fb);
+        }
+        if (a instanceof CheckConstraint ca && b instanceof CheckConstraint cb) {
+            return ca.noInherit() == cb.noInherit() && Expressions.equivalent(ca.expression(), cb.expression());
+        }
+        return false;
+    }
+
+    private void compareIndexes(QualifiedName table, Table want, Table have) {
+        Map<String, Index> wantIndexes = byName(want.indexes(), Index::name);
+        Map<String, Index> haveIndexes = byName(have.indexes(), Index::name);
+        for (String name : union(wantIndexes, haveIndexes)) {
+            Index a = wantIndexes.get(name);
+            Index b = haveIndexes.get(name);
+            if (b == null) {
+                changes.add(new SchemaChange.IndexAdded(table, a));
+            } else if (a == null) {
+                changes.add(new SchemaChange.IndexDropped(table, b));
+            } else if (!sameIndex(a, b)) {
+                changes.add(new SchemaChange.IndexAltered(table, a, b));
+            }
+        }
+    }
+
+    static boolean sameIndex(Index a, Index b) {
+        if (a.unique() != b.unique() || !a.method().equals(b.method()) || a.nullsNotDistinct() != b.nullsNotDistinct()
+                || !a.include().equals(b.include()) || !Expressions.equivalent(a.predicate(), b.predicate())
+                || a.keys().size() != b.keys().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.keys().size(); i++) {
+            IndexKey x = a.keys().get(i);
+            IndexKey y = b.keys().get(i);
+            if (!Objects.equals(x.column(), y.column()) || !Expressions.equivalent(x.expression(), y.expression())
+                    || x.descending() != y.descending() || x.nullsFirst() != y.nullsFirst()
+                    || !Objects.equals(x.opclass(), y.opclass())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void comparePolicies(QualifiedName table, Table want, Table have) {
+        Map<String, Policy> wantPolicies = byName(want.policies(), Policy::name);
+        Map<String, Policy> havePolicies = byName(have.policies(), Policy::name);
+        for (String name : union(wantPolicies, havePolicies)) {
+            Policy a = wantPolicies.get(name);
+            Policy b = havePolicies.get(name);
+            if (b == null) {
+                changes.add(new SchemaChange.PolicyAdded(table, a));
+            } else if (a == null) {
+                changes.add(new SchemaChange.PolicyDropped(table, b));
+            } else if (!samePolicy(a, b)) {
+                changes.add(new SchemaChange.PolicyAltered(table, a, b));
+            }
+        }
+    }
+
+    static boolean samePolicy(Policy a, Policy b) {
+        return a.permissive() == b.permissive() && a.command() == b.command()
+                && new TreeSet<>(a.roles()).equals(new TreeSet<>(b.roles()))
+                && Expressions.equivalent(a.using(), b.using())
+                && Expressions.equivalent(a.withCheck(), b.withCheck());
+    }
+
+    private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {
+        Map<String, T> map = new TreeMap<>();
+        for (T item : items) {
+            map.put(name.apply(item), item);
+        }
+        return map;
+    }
+
+    private static TreeSet<String> union(Map<String, ?> a, Map<String, ?> b) {
+        TreeSet<String> names = new TreeSet<>(a.keySet());
+        names.addAll(b.keySet());
+        return names;
+    }
+}

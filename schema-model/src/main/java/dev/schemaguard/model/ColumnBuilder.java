@@ -1,0 +1,89 @@
+package dev.schemaguard.model;
+
+/** DSL for one column; returned by {@link TableBuilder#column(String, DataType)}. */
+public final class ColumnBuilder {
+
+    private final TableBuilder table;
+    private final String name;
+    private final DataType type;
+    private boolean nullable = true;
+    private String defaultExpression;
+    private Identity identity;
+    private String generatedExpression;
+    private String collation;
+    private String comment;
+
+    ColumnBuilder(TableBuilder table, String name, DataType type) {
+        this.table = table;
+        this.name = Identifiers.requireValid(name, "column name");
+        this.type = type;
+    }
+
+    public ColumnBuilder notNull() {
+        nullable = false;
+        return this;
+    }
+
+    public ColumnBuilder nullable() {
+        nullable = true;
+        return this;
+    }
+
+    /** A default as an SQL expression: {@code now()}, {@code 0}, {@code 'draft'}. */
+    public ColumnBuilder defaultValue(String expression) {
+        defaultExpression = expression;
+        return this;
+    }
+
+    public ColumnBuilder identityAlways() {
+        identity = Identity.always();
+        return this;
+    }
+
+    public ColumnBuilder identityByDefault() {
+        identity = Identity.byDefault();
+        return this;
+    }
+
+    public ColumnBuilder identity(Identity value) {
+        identity = value;
+        return this;
+    }
+
+    /** {@code GENERATED ALWAYS AS (expression) STORED}. */
+    public ColumnBuilder generatedAs(String expression) {
+        generatedExpression = expression;
+        return this;
+    }
+
+    public ColumnBuilder collate(String collationName) {
+        collation = collationName;
+        return this;
+    }
+
+    public ColumnBuilder comment(String text) {
+        comment = text;
+        return this;
+    }
+
+    /** Makes this column the table's primary key. */
+    public ColumnBuilder primaryKey() {
+        table.primaryKey(name);
+        return this;
+    }
+
+    public ColumnBuilder unique() {
+        table.unique(name);
+        return this;
+    }
+
+    /** A foreign key from this column to {@code column} of {@code referencedTable} in the same schema. */
+    public ColumnBuilder references(String referencedTable, String column) {
+        table.foreignKey(name).references(referencedTable, column);
+        return this;
+    }
+
+    Column build() {
+        return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, collation, comment);
+    }
+}

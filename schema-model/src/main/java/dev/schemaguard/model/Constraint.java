@@ -1,0 +1,10 @@
+package dev.schemaguard.model;
+
+/** A table constraint. Every constraint has a name: the DSL fills in the one PostgreSQL would choose. */
+public sealed interface Constraint permits PrimaryKey, UniqueConstraint, ForeignKey, CheckConstraint {
+
+    String name();
+
+    /** A short word for messages: "primary key", "unique constraint", ... */
+    String kind();
+}

@@ -1,0 +1,169 @@
+package dev.schemaguard.model;
+
+import java.util.List;
+
+/** DSL builders for constraints; each may be given an explicit name, otherwise PostgreSQL's default is used. */
+public final class ConstraintBuilder {
+
+    private ConstraintBuilder() {
+    }
+
+    public static final class PrimaryKeyBuilder {
+        private final List<String> columns;
+        private String name;
+
+        PrimaryKeyBuilder(List<String> columns) {
+            this.columns = columns;
+        }
+
+        public PrimaryKeyBuilder named(String constraintName) {
+            name = constraintName;
+            return this;
+        }
+
+        PrimaryKey build(String defaultName) {
+            return new PrimaryKey(name != null ? name : defaultName, columns);
+        }
+    }
+
+    public static final class UniqueBuilder {
+        private final List<String> columns;
+        private String name;
+        private boolean nullsNotDistinct;
+        private boolean deferrable;
+        private boolean initiallyDeferred;
+
+        UniqueBuilder(List<String> columns) {
+            this.columns = columns;
+        }
+
+        public UniqueBuilder named(String constraintName) {
+            name = constraintName;
+            return this;
+        }
+
+        public UniqueBuilder nullsNotDistinct() {
+            nullsNotDistinct = true;
+            return this;
+        }
+
+        public UniqueBuilder deferrable() {
+            deferrable = true;
+            return this;
+        }
+
+        public UniqueBuilder initiallyDeferred() {
+            deferrable = true;
+            initiallyDeferred = true;
+            return this;
+        }
+
+        List<String> columns() {
+            return columns;
+        }
+
+        UniqueConstraint build(String defaultName) {
+            return new UniqueConstraint(name != null ? name : defaultName, columns, nullsNotDistinct, deferrable, initiallyDeferred);
+        }
+    }
+
+    public static final class ForeignKeyBuilder {
+        private final String schema;
+        private final List<String> columns;
+        private String name;
+        private QualifiedName referencedTable;
+        private List<String> referencedColumns;
+        private ForeignKey.ReferentialAction onUpdate;
+        private ForeignKey.ReferentialAction onDelete;
+        private ForeignKey.MatchType match;
+        private boolean deferrable;
+        private boolean initiallyDeferred;
+
+        ForeignKeyBuilder(String schema, List<String> columns) {
+            this.schema = schema;
+            this.columns = columns;
+        }
+
+        /** References a table in the same schema. */
+        public ForeignKeyBuilder references(String table, String... referencedColumnNames) {
+            return references(QualifiedName.of(schema, table), referencedColumnNames);
+        }
+
+        public ForeignKeyBuilder references(QualifiedName table, String... referencedColumnNames) {
+            referencedTable = table;
+            referencedColumns = List.of(referencedColumnNames);
+            return this;
+        }
+
+        public ForeignKeyBuilder named(String constraintName) {
+            name = constraintName;
+            return this;
+        }
+
+        public ForeignKeyBuilder onDelete(ForeignKey.ReferentialAction action) {
+            onDelete = action;
+            return this;
+        }
+
+        public ForeignKeyBuilder onUpdate(ForeignKey.ReferentialAction action) {
+            onUpdate = action;
+            return this;
+        }
+
+        public ForeignKeyBuilder matchFull() {
+            match = ForeignKey.MatchType.FULL;
+            return this;
+        }
+
+        public ForeignKeyBuilder deferrable() {
+            deferrable = true;
+            return this;
+        }
+
+        public ForeignKeyBuilder initiallyDeferred() {
+            deferrable = true;
+            initiallyDeferred = true;
+            return this;
+        }
+
+        List<String> columns() {
+            return columns;
+        }
+
+        ForeignKey build(String defaultName) {
+            if (referencedTable == null) {
+                throw new IllegalStateException("foreign key on " + columns + " needs references(table, columns...)");
+            }
+            return new ForeignKey(name != null ? name : defaultName, columns, referencedTable, referencedColumns,
+                    onUpdate, onDelete, match, deferrable, initiallyDeferred);
+        }
+    }
+
+    public static final class CheckBuilder {
+        private final String expression;
+        private String name;
+        private boolean noInherit;
+
+        CheckBuilder(String expression) {
+            this.expression = expression;
+        }
+
+        public CheckBuilder named(String constraintName) {
+            name = constraintName;
+            return this;
+        }
+
+        public CheckBuilder noInherit() {
+            noInherit = true;
+            return this;
+        }
+
+        String expression() {
+            return expression;
+        }
+
+        CheckConstraint build(String defaultName) {
+            return new CheckConstraint(name != null ? name : defaultName, expression, noInherit);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.schemaguard.model;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Everything schemaguard knows about one database: its schemas. The root of the model. */
+public record Database(List<Schema> schemas) {
+
+    public static final Database EMPTY = new Database(List.of());
+
+    public Database {
+        schemas = List.copyOf(schemas);
+        Set<String> names = new HashSet<>();
+        for (Schema schema : schemas) {
+            if (!names.add(schema.name())) {
+                throw new IllegalArgumentException("schema " + schema.name() + " is declared twice");
+            }
+        }
+    }
+
+    public static Database of(Schema... schemas) {
+        return new Database(Arrays.asList(schemas));
+    }
+
+    public Optional<Schema> schema(String name) {
+        return schemas.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<Table> table(QualifiedName name) {
+        return schema(name.schema()).flatMap(s -> s.table(name.name()));
+    }
+
+    public int tableCount() {
+        return schemas.stream().mapToInt(s -> s.tables().size()).sum();
+    }
+}

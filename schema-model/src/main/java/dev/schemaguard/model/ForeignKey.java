@@ -1,0 +1,55 @@
+package dev.schemaguard.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/** {@code FOREIGN KEY (columns) REFERENCES table (columns) MATCH … ON UPDATE … ON DELETE … [DEFERRABLE …]}. */
+public record ForeignKey(
+        String name,
+        List<String> columns,
+        QualifiedName referencedTable,
+        List<String> referencedColumns,
+        ReferentialAction onUpdate,
+        ReferentialAction onDelete,
+        MatchType match,
+        boolean deferrable,
+        boolean initiallyDeferred) implements Constraint {
+
+    public enum ReferentialAction {
+        NO_ACTION("NO ACTION"), RESTRICT("RESTRICT"), CASCADE("CASCADE"), SET_NULL("SET NULL"), SET_DEFAULT("SET DEFAULT");
+
+        private final String sql;
+
+        ReferentialAction(String sql) {
+            this.sql = sql;
+        }
+
+        public String sql() {
+            return sql;
+        }
+    }
+
+    public enum MatchType { SIMPLE, FULL }
+
+    public ForeignKey {
+        Identifiers.requireValid(name, "foreign key name");
+        columns = List.copyOf(columns);
+        referencedColumns = List.copyOf(referencedColumns);
+        Objects.requireNonNull(referencedTable, () -> "referenced table of foreign key " + name);
+        if (columns.isEmpty() || columns.size() != referencedColumns.size()) {
+            throw new IllegalArgumentException("foreign key " + name + " has " + columns.size()
+                    + " column(s) but references " + referencedColumns.size());
+        }
+        onUpdate = onUpdate == null ? ReferentialAction.NO_ACTION : onUpdate;
+        onDelete = onDelete == null ? ReferentialAction.NO_ACTION : onDelete;
+        match = match == null ? MatchType.SIMPLE : match;
+        if (initiallyDeferred && !deferrable) {
+            throw new IllegalArgumentException("foreign key " + name + " is INITIALLY DEFERRED but not DEFERRABLE");
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "foreign key";
+    }
+}

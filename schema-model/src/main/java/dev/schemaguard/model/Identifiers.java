@@ -1,0 +1,133 @@
+package dev.schemaguard.model;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * PostgreSQL identifier rules: the 63-byte limit and quoting exactly where PostgreSQL's own
+ * {@code quote_ident} would quote (anything but lower-case letters, digits and underscores, or a keyword
+ * that is not unreserved).
+ */
+public final class Identifiers {
+
+    /** NAMEDATALEN - 1: the longest identifier PostgreSQL keeps, in bytes. */
+    public static final int MAX_BYTES = 63;
+
+    // Keywords of the categories RESERVED, TYPE_FUNC_NAME and COL_NAME across PostgreSQL 13-17:
+    // as identifiers they need quotes. Quoting an unreserved keyword too would be harmless.
+    private static final Set<String> KEYWORDS = Set.of(
+            "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
+            "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character",
+            "check", "coalesce", "collate", "collation", "column", "concurrently", "constraint", "create",
+            "cross", "current_catalog", "current_date", "current_role", "current_schema", "current_time",
+            "current_timestamp", "current_user", "dec", "decimal", "default", "deferrable", "desc",
+            "distinct", "do", "else", "end", "except", "exists", "extract", "false", "fetch", "float", "for",
+            "foreign", "freeze", "from", "full", "grant", "greatest", "group", "grouping", "having", "ilike",
+            "in", "initially", "inner", "inout", "int", "integer", "intersect", "interval", "into", "is",
+            "isnull", "join", "json", "json_array", "json_arrayagg", "json_exists", "json_object",
+            "json_objectagg", "json_query", "json_scalar", "json_serialize", "json_table", "json_value",
+            "lateral", "leading", "least", "left", "like", "limit", "localtime", "localtimestamp",
+            "merge_action", "national", "natural", "nchar", "none", "normalize", "not", "notnull", "null",
+            "nullif", "numeric", "offset", "on", "only", "or", "order", "out", "outer", "overlaps", "overlay",
+            "placing", "position", "precision", "primary", "real", "references", "returning", "right", "row",
+            "select", "session_user", "setof", "similar", "smallint", "some", "substring", "symmetric",
+            "system_user", "table", "tablesample", "then", "time", "timestamp", "to", "trailing", "treat",
+            "trim", "true", "union", "unique", "user", "using", "values", "varchar", "variadic", "verbose",
+            "when", "where", "window", "with", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists",
+            "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable");
+
+    private Identifiers() {
+    }
+
+    /** The identifier as SQL: unchanged when PostgreSQL would accept it bare, otherwise double-quoted. */
+    public static String quote(String identifier) {
+        return needsQuotes(identifier) ? "\"" + identifier.replace("\"", "\"\"") + "\"" : identifier;
+    }
+
+    public static boolean needsQuotes(String identifier) {
+        if (identifier.isEmpty()) {
+            return true;
+        }
+        char first = identifier.charAt(0);
+        if (!(first >= 'a' && first <= 'z') && first != '_') {
+            return true;
+        }
+        for (int i = 1; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '_') {
+                return true;
+            }
+        }
+        return KEYWORDS.contains(identifier);
+    }
+
+    /** A SQL string literal, e.g. for comments: {@code it's} becomes {@code 'it''s'}. */
+    public static String literal(String text) {
+        if (text.indexOf('\\') >= 0) {
+            return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+        }
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    public static int byteLength(String identifier) {
+        return identifier.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** Rejects null, empty and over-long names; PostgreSQL would silently truncate the latter. */
+    public static String requireValid(String identifier, String what) {
+        if (identifier == null || identifier.isEmpty()) {
+            throw new IllegalArgumentException(what + " must not be empty");
+        }
+        if (identifier.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(what + " must not contain a NUL character: " + identifier);
+        }
+        int bytes = byteLength(identifier);
+        if (bytes > MAX_BYTES) {
+            throw new IllegalArgumentException(what + " \"" + identifier + "\" is " + bytes
+                    + " bytes long; PostgreSQL keeps at most " + MAX_BYTES + " bytes and would truncate it");
+        }
+        return identifier;
+    }
+
+    /**
+     * The name PostgreSQL chooses for an unnamed object (its {@code makeObjectName}): {@code name1_name2_label},
+     * with the longer of the two names shortened until the whole fits in 63 bytes. {@code name2} may be null.
+     */
+    public static String defaultName(String name1, String name2, String label) {
+        int overhead = (name2 != null ? 1 : 0) + (label != null ? byteLength(label) + 1 : 0);
+        int available = MAX_BYTES - overhead;
+        int chars1 = byteLength(name1);
+        int chars2 = name2 == null ? 0 : byteLength(name2);
+        while (chars1 + chars2 > available) {
+            if (chars1 > chars2) {
+                chars1--;
+            } else {
+                chars2--;
+            }
+        }
+        StringBuilder name = new StringBuilder(clipToBytes(name1, chars1));
+        if (name2 != null) {
+            name.append('_').append(clipToBytes(name2, chars2));
+        }
+        if (label != null) {
+            name.append('_').append(label);
+        }
+        return name.toString();
+    }
+
+    /** The longest prefix of {@code text} whose UTF-8 encoding fits in {@code maxBytes}, cut at a character boundary. */
+    static String clipToBytes(String text, int maxBytes) {
+        int bytes = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int codePoint = text.codePointAt(end);
+            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > maxBytes) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(codePoint);
+        }
+        return text.substring(0, end);
+    }
+}

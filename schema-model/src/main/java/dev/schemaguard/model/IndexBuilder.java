@@ -1,0 +1,75 @@
+package dev.schemaguard.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** DSL for an index; returned by {@link TableBuilder#index(String...)}. */
+public final class IndexBuilder {
+
+    private static final Pattern FUNCTION_CALL = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+
+    private final List<IndexKey> keys;
+    private String name;
+    private boolean unique;
+    private String method = "btree";
+    private final List<String> include = new ArrayList<>();
+    private String predicate;
+    private boolean nullsNotDistinct;
+
+    IndexBuilder(List<IndexKey> keys) {
+        this.keys = keys;
+    }
+
+    public IndexBuilder named(String indexName) {
+        name = indexName;
+        return this;
+    }
+
+    public IndexBuilder unique() {
+        unique = true;
+        return this;
+    }
+
+    /** The access method: {@code btree} (default), {@code hash}, {@code gin}, {@code gist}, {@code brin}, ... */
+    public IndexBuilder using(String accessMethod) {
+        method = accessMethod;
+        return this;
+    }
+
+    public IndexBuilder include(String... columns) {
+        include.addAll(List.of(columns));
+        return this;
+    }
+
+    /** Makes this a partial index: {@code WHERE predicate}. */
+    public IndexBuilder where(String condition) {
+        predicate = condition;
+        return this;
+    }
+
+    public IndexBuilder nullsNotDistinct() {
+        nullsNotDistinct = true;
+        return this;
+    }
+
+    /** The column part of PostgreSQL's default index name: key names (function name for an expression), then INCLUDE columns. */
+    String defaultNamePart() {
+        List<String> parts = new ArrayList<>();
+        for (IndexKey key : keys) {
+            if (key.column() != null) {
+                parts.add(key.column());
+            } else {
+                Matcher call = FUNCTION_CALL.matcher(key.expression());
+                parts.add(call.find() ? call.group(1).toLowerCase() : "expr");
+            }
+        }
+        parts.addAll(include);
+        return TableBuilder.joined(parts);
+    }
+
+    Index build(String defaultName) {
+        return new Index(name != null ? name : defaultName, unique, method, keys, include, predicate, nullsNotDistinct);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.schemaguard.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A table: columns in their physical order, constraints by kind ({@code primaryKey} is null when there is
+ * none), indexes that back no constraint, row-level security and policies, and an optional comment.
+ */
+public record Table(
+        String name,
+        List<Column> columns,
+        PrimaryKey primaryKey,
+        List<UniqueConstraint> uniqueConstraints,
+        List<ForeignKey> foreignKeys,
+        List<CheckConstraint> checkConstraints,
+        List<Index> indexes,
+        RowSecurity rowSecurity,
+        List<Policy> policies,
+        String comment) {
+
+    public Table {
+        Identifiers.requireValid(name, "table name");
+        columns = List.copyOf(columns);
+        uniqueConstraints = List.copyOf(uniqueConstraints);
+        foreignKeys = List.copyOf(foreignKeys);
+        checkConstraints = List.copyOf(checkConstraints);
+        indexes = List.copyOf(indexes);
+        rowSecurity = rowSecurity == null ? RowSecurity.OFF : rowSecurity;
+        policies = List.copyOf(policies);
+        validate(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, policies);
+    }
+
+    /** Starts the DSL for a table outside a schema builder. */
+    public static Table named(String name, Consumer<TableBuilder> body) {
+        TableBuilder builder = new TableBuilder(name);
+        body.accept(builder);
+        return builder.build();
+    }
+
+    public Optional<Column> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    public Optional<Index> index(String indexName) {
+        return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst();
+    }
+
+    /** Every constraint of the table, primary key first, then unique, foreign key and check constraints. */
+    public List<Constraint> constraints() {
+        List<Constraint> all = new ArrayList<>();
+        if (primaryKey != null) {
+            all.add(primaryKey);
+        }
+        all.addAll(uniqueConstraints);
+        all.addAll(foreignKeys);
+        all.addAll(checkConstraints);
+        return all;
+    }
+
+    public Optional<Constraint> constraint(String constraintName) {
+        return constraints().stream().filter(c -> c.name().equals(constraintName)).findFirst();
+    }
+
+    private static void validate(String table, List<Column> columns, PrimaryKey primaryKey,
+                                 List<UniqueConstraint> uniques, List<ForeignKey> foreignKeys,
+                                 List<CheckConstraint> checks, List<Index> indexes, List<Policy> policies) {
+        Set<String> columnNames = new HashSet<>();
+        for (Column column : columns) {
+            if (!columnNames.add(column.name())) {
+                throw new IllegalArgumentException("table " + table + " declares column " + column.name() + " twice");
+            }
+        }
+        Set<String> constraintNames = new HashSet<>();
+        List<Constraint> constraints = new ArrayList<>();
+        if (primaryKey != null) {
+            constraints.add(primaryKey);
+            requireColumns(table, "primary key " + primaryKey.name(), primaryKey.columns(), columnNames);
+        }
+        constraints.addAll(uniques);
+        constraints.addAll(foreignKeys);
+        constraints.addAll(checks);
+        for (Constraint constraint : constraints) {
+            if (!constraintNames.add(constraint.name())) {
+                throw new IllegalArgumentException("table " + table + " declares constraint " + constraint.name() + " twice");
+            }
+        }
+        uniques.forEach(u -> requireColumns(table, "unique constraint " + u.name(), u.columns(), columnNames));
+        foreignKeys.forEach(f -> requireColumns(table, "foreign key " + f.name(), f.columns(), columnNames));
+        Set<String> indexNames = new HashSet<>();
+        for (Index index : indexes) {
+            if (!indexNames.add(index.name()) || (primaryKey != null && primaryKey.name().equals(index.name()))
+                    || uniques.stream().anyMatch(u -> u.name().equals(index.name()))) {
+                throw new IllegalArgumentException("table " + table + " declares index " + index.name()
+                        + " twice (or with the name of a primary key or unique constraint)");
+            }
+            for (IndexKey key : index.keys()) {
+                if (key.column() != null) {
+                    requireColumns(table, "index " + index.name(), List.of(key.column()), columnNames);
+                }
+            }
+            requireColumns(table, "index " + index.name(), index.include(), columnNames);
+        }
+        Set<String> policyNames = new HashSet<>();
+        for (Policy policy : policies) {
+            if (!policyNames.add(policy.name())) {
+                throw new IllegalArgumentException("table " + table + " declares policy " + policy.name() + " twice");
+            }
+        }
+    }
+
+    private static void requireColumns(String table, String owner, List<String> names, Set<String> columnNames) {
+        for (String column : names) {
+            if (!columnNames.contains(column)) {
+                throw new IllegalArgumentException(owner + " on table " + table + " refers to column " + column
+                        + ", which the table does not have");
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.schemaguard.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * DSL for a table. Constraints and indexes left unnamed get the name PostgreSQL would give them
+ * ({@code orders_pkey}, {@code orders_customer_id_fkey}, {@code orders_email_key}, {@code orders_total_check},
+ * {@code orders_created_at_idx}), so a model built here compares equal to the database it describes.
+ */
+public final class TableBuilder {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
+
+    private final String schema;
+    private final String name;
+    private final List<ColumnBuilder> columns = new ArrayList<>();
+    private ConstraintBuilder.PrimaryKeyBuilder primaryKey;
+    private final List<Supplier<Object>> constraintsAndIndexes = new ArrayList<>();
+    private RowSecurity rowSecurity = RowSecurity.OFF;
+    private final List<PolicyBuilder> policies = new ArrayList<>();
+    private String comment;
+
+    TableBuilder(String schema, String name) {
+        this.schema = schema;
+        this.name = Identifiers.requireValid(name, "table name");
+    }
+
+    TableBuilder(String name) {
+        this("public", name);
+    }
+
+    public ColumnBuilder column(String columnName, DataType type) {
+        ColumnBuilder column = new ColumnBuilder(this, columnName, type);
+        columns.add(column);
+        return column;
+    }
+
+    public ConstraintBuilder.PrimaryKeyBuilder primaryKey(String... columnNames) {
+        primaryKey = new ConstraintBuilder.PrimaryKeyBuilder(List.of(columnNames));
+        return primaryKey;
+    }
+
+    public ConstraintBuilder.UniqueBuilder unique(String... columnNames) {
+        var unique = new ConstraintBuilder.UniqueBuilder(List.of(columnNames));
+        constraintsAndIndexes.add(() -> unique);
+        return unique;
+    }
+
+    public ConstraintBuilder.ForeignKeyBuilder foreignKey(String... columnNames) {
+        var foreignKey = new ConstraintBuilder.ForeignKeyBuilder(schema, List.of(columnNames));
+        constraintsAndIndexes.add(() -> foreignKey);
+        return foreignKey;
+    }
+
+    public ConstraintBuilder.CheckBuilder check(String expression) {
+        var check = new ConstraintBuilder.CheckBuilder(expression);
+        constraintsAndIndexes.add(() -> check);
+        return check;
+    }
+
+    /** An index on plain columns, ascending. */
+    public IndexBuilder index(String... columnNames) {
+        return index(Arrays.stream(columnNames).map(IndexKey::column).toArray(IndexKey[]::new));
+    }
+
+    /** An index on key parts: {@code index(IndexKey.expression("lower(email)"), IndexKey.column("id").desc())}. */
+    public IndexBuilder index(IndexKey... keys) {
+        IndexBuilder index = new IndexBuilder(List.of(keys));
+        constraintsAndIndexes.add(() -> index);
+        return index;
+    }
+
+    public TableBuilder rowLevelSecurity() {
+        rowSecurity = new RowSecurity(true, rowSecurity.forced());
+        return this;
+    }
+
+    public TableBuilder forceRowLevelSecurity() {
+        rowSecurity = new RowSecurity(rowSecurity.enabled(), true);
+        return this;
+    }
+
+    public PolicyBuilder policy(String policyName) {
+        PolicyBuilder policy = new PolicyBuilder(policyName);
+        policies.add(policy);
+        return policy;
+    }
+
+    public TableBuilder comment(String text) {
+        this.comment = text;
+        return this;
+    }
+
+    String schema() {
+        return schema;
+    }
+
+    String name() {
+        return name;
+    }
+
+    public Table build() {
+        List<Column> builtColumns = columns.stream().map(ColumnBuilder::build).toList();
+        Set<String> usedNames = new HashSet<>();
+        PrimaryKey builtPrimaryKey = null;
+        if (primaryKey != null) {
+            builtPrimaryKey = primaryKey.build(unique(usedNames, Identifiers.defaultName(name, null, "pkey")));
+        }
+        List<UniqueConstraint> uniques = new ArrayList<>();
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        List<CheckConstraint> checks = new ArrayList<>();
+        List<Index> indexes = new ArrayList<>();
+        for (Supplier<Object> entry : constraintsAndIndexes) {
+            Object builder = entry.get();
+            if (builder instanceof ConstraintBuilder.UniqueBuilder unique) {
+                uniques.add(unique.build(unique(usedNames, Identifiers.defaultName(name, joined(unique.columns()), "key"))));
+            } else if (builder instanceof ConstraintBuilder.ForeignKeyBuilder foreignKey) {
+                foreignKeys.add(foreignKey.build(unique(usedNames, Identifiers.defaultName(name, joined(foreignKey.columns()), "fkey"))));
+            } else if (builder instanceof ConstraintBuilder.CheckBuilder check) {
+                String column = firstColumnIn(check.expression(), builtColumns);
+                checks.add(check.build(unique(usedNames, Identifiers.defaultName(name, column, "check"))));
+            }
+        }
+        for (Supplier<Object> entry : constraintsAndIndexes) {
+            if (entry.get() instanceof IndexBuilder index) {
+                indexes.add(index.build(unique(usedNames, Identifiers.defaultName(name, index.defaultNamePart(), "idx"))));
+            }
+        }
+        List<Policy> builtPolicies = policies.stream().map(PolicyBuilder::build).toList();
+        return new Table(name, builtColumns, builtPrimaryKey, uniques, foreignKeys, checks, indexes, rowSecurity, builtPolicies, comment);
+    }
+
+    /** PostgreSQL's rule for a clash with an earlier default name: append 1, 2, ... */
+    private static String unique(Set<String> used, String candidate) {
+        String result = candidate;
+        for (int i = 1; used.contains(result); i++) {
+            result = candidate + i;
+        }
+        used.add(result);
+        return result;
+    }
+
+    static String joined(List<String> names) {
+        return String.join("_", names);
+    }
+
+    /** The first identifier in a check expression that names a column: PostgreSQL names the check after it. */
+    private static String firstColumnIn(String expression, List<Column> columns) {
+        Matcher matcher = IDENTIFIER.matcher(expression);
+        while (matcher.find()) {
+            String candidate = matcher.group(1) != null ? matcher.group(1).replace("\"\"", "\"") : matcher.group(2).toLowerCase();
+            if (columns.stream().anyMatch(c -> c.name().equals(candidate))) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.schemaguard.model;
+
+import java.util.List;
+
+/** {@code UNIQUE [NULLS NOT DISTINCT] (columns) [DEFERRABLE [INITIALLY DEFERRED]]}; NULLS NOT DISTINCT needs PostgreSQL 15. */
+public record UniqueConstraint(
+        String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable, boolean initiallyDeferred)
+        implements Constraint {
+
+    public UniqueConstraint {
+        Identifiers.requireValid(name, "unique constraint name");
+        columns = List.copyOf(columns);
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("unique constraint " + name + " needs at least one column");
+        }
+        if (initiallyDeferred && !deferrable) {
+            throw new IllegalArgumentException("unique constraint " + name + " is INITIALLY DEFERRED but not DEFERRABLE");
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "unique constraint";
+    }
+}
