@@ -1,9 +1,9 @@
 package dev.schemaguard.testkit;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * A PostgreSQL server that tests may use, reached through a superuser JDBC URL.
@@ -25,12 +25,12 @@ public record PostgresServer(String label, int majorVersion, String adminJdbcUrl
 
     /** Opens a connection to the admin (maintenance) database as superuser. */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(adminJdbcUrl);
+        return open(adminJdbcUrl);
     }
 
     /** Opens a superuser connection to another database on this server. */
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database));
+        return open(jdbcUrl(database));
     }
 
     /** The admin URL with its database replaced by {@code database}; all parameters are kept. */
@@ -47,6 +47,20 @@ public record PostgresServer(String label, int majorVersion, String adminJdbcUrl
     public String toString() {
         return label + " (" + redact(adminJdbcUrl) + ")";
     }
+
+    /**
+     * Uses the PostgreSQL driver directly rather than {@code DriverManager}, whose driver scan would
+     * also initialise Testcontainers' JDBC driver (and with it an SLF4J "no providers" warning).
+     */
+    private static Connection open(String url) throws SQLException {
+        Connection connection = DRIVER.connect(url, new Properties());
+        if (connection == null) {
+            throw new SQLException("the PostgreSQL driver does not accept " + redact(url));
+        }
+        return connection;
+    }
+
+    private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
 
     static String withDatabase(String url, String database) {
         String prefix = "jdbc:postgresql:";
