@@ -1,0 +1,7 @@
+package dev.schemaguard.cli;
+
+/** Placeholder so the module builds until the CLI lands. */
+final class PackageInfo {
+    private PackageInfo() {
+    }
+}
