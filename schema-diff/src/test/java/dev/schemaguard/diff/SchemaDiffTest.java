@@ -1,0 +1,165 @@
+package dev.schemaguard.diff;
+
+import dev.schemaguard.diff.SchemaChange.ColumnAspect;
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.DataType;
+import dev.schemaguard.model.Identity;
+import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.SequenceOptions;
+import dev.schemaguard.model.TableBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import static dev.schemaguard.model.DataTypes.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SchemaDiffTest {
+
+    private static final QualifiedName ORDERS = QualifiedName.of("public", "orders");
+
+    private static Schema orders(Consumer<TableBuilder> body) {
+        return Schema.named("public").table("orders", body).build();
+    }
+
+    private static final Consumer<TableBuilder> BASE = t -> {
+        t.column("id", bigint()).primaryKey();
+        t.column("total", numeric(10, 2)).notNull().defaultValue("0");
+        t.column("note", text());
+    };
+
+    @Test
+    void equalModelsGiveAnEmptyDiff() {
+        assertTrue(SchemaDiff.compare(orders(BASE), orders(BASE)).isEmpty());
+    }
+
+    @Test
+    void aliasesOfOneTypeAreNotDrift() {
+        Schema written = orders(t -> t.column("n", DataType.parse("int4")));
+        Schema found = orders(t -> t.column("n", DataType.parse("integer")));
+        assertTrue(SchemaDiff.compare(written, found).isEmpty());
+    }
+
+    @Test
+    void redundantParenthesesAndSpacesAreNotDrift() {
+        Schema written = orders(t -> {
+            t.column("n", integer());
+            t.check("n   > 0").named("positive");
+        });
+        Schema found = orders(t -> {
+            t.column("n", integer());
+            t.check("(n > 0)").named("positive");
+        });
+        assertTrue(SchemaDiff.compare(written, found).isEmpty());
+    }
+
+    @Test
+    void missingTableIsOneChangeCarryingTheWholeDefinition() {
+        Database expected = Database.of(orders(BASE));
+        SchemaDiff diff = SchemaDiff.compare(expected, Database.of(new Schema("public", List.of(), null)));
+        SchemaChange.TableAdded added = assertInstanceOf(SchemaChange.TableAdded.class, diff.changes().get(0));
+        assertEquals(ORDERS, added.table());
+        assertEquals(3, added.definition().columns().size());
+        assertEquals(1, diff.changes().size());
+    }
+
+    @Test
+    void reportsEveryColumnAspectThatDiffers() {
+        Schema expected = orders(t -> t.column("total", numeric(12, 2)).notNull().defaultValue("0").comment("sum"));
+        Schema actual = orders(t -> t.column("total", numeric(10, 2)));
+        SchemaChange.ColumnAltered altered = assertInstanceOf(SchemaChange.ColumnAltered.class,
+                SchemaDiff.compare(expected, actual).changes().get(0));
+        assertEquals(Set.of(ColumnAspect.TYPE, ColumnAspect.NULLABILITY, ColumnAspect.DEFAULT, ColumnAspect.COMMENT),
+                altered.aspects());
+        assertTrue(altered.describe().contains("public.orders.total"), altered.describe());
+    }
+
+    @Test
+    void columnsOnOneSideOnlyAreAddedOrDropped() {
+        Schema expected = orders(t -> {
+            t.column("a", integer());
+            t.column("b", integer());
+        });
+        Schema actual = orders(t -> {
+            t.column("a", integer());
+            t.column("c", integer());
+        });
+        List<SchemaChange> changes = SchemaDiff.compare(expected, actual).changes();
+        assertEquals(2, changes.size());
+        assertEquals("b", assertInstanceOf(SchemaChange.ColumnAdded.class, changes.get(0)).column().name());
+        assertEquals("c", assertInstanceOf(SchemaChange.ColumnDropped.class, changes.get(1)).column().name());
+    }
+
+    @Test
+    void identityWithExplicitDefaultOptionsEqualsPlainIdentity() {
+        Schema expected = orders(t -> t.column("id", bigint()).identityAlways());
+        Schema actual = orders(t -> t.column("id", bigint()).identity(new Identity(Identity.Generation.ALWAYS,
+                new SequenceOptions(1L, 1L, 1L, Long.MAX_VALUE, 1L, false))));
+        assertTrue(SchemaDiff.compare(expected, actual).isEmpty());
+        Schema otherStart = orders(t -> t.column("id", bigint()).identity(new Identity(Identity.Generation.ALWAYS,
+                new SequenceOptions(100L, null, null, null, null, false))));
+        assertEquals(Set.of(ColumnAspect.IDENTITY),
+                ((SchemaChange.ColumnAltered) SchemaDiff.compare(expected, otherStart).changes().get(0)).aspects());
+    }
+
+    @Test
+    void constraintsAreMatchedByNameAndComparedByDefinition() {
+        Schema expected = orders(t -> {
+            t.column("a", integer());
+            t.column("b", integer());
+            t.unique("a").named("u");
+            t.check("a > 0");
+        });
+        Schema actual = orders(t -> {
+            t.column("a", integer());
+            t.column("b", integer());
+            t.unique("a", "b").named("u");
+            t.check("a > 1");
+        });
+        List<SchemaChange> changes = SchemaDiff.compare(expected, actual).changes();
+        assertEquals(2, changes.size());
+        assertTrue(changes.stream().allMatch(SchemaChange.ConstraintAltered.class::isInstance));
+    }
+
+    @Test
+    void indexesAndPoliciesAreCompared() {
+        Schema expected = orders(t -> {
+            t.column("a", integer());
+            t.index("a").named("i");
+            t.rowLevelSecurity();
+            t.policy("p").to("app").using("a > 0");
+        });
+        Schema actual = orders(t -> {
+            t.column("a", integer());
+            t.index("a").named("i").where("a > 0");
+            t.policy("p").forCommand(Policy.Command.SELECT).to("app").using("(a > 0)");
+        });
+        List<SchemaChange> changes = SchemaDiff.compare(expected, actual).changes();
+        assertEquals(3, changes.size(), changes.toString());
+        assertInstanceOf(SchemaChange.RowSecurityChanged.class, changes.get(0));
+        assertInstanceOf(SchemaChange.IndexAltered.class, changes.get(1));
+        assertInstanceOf(SchemaChange.PolicyAltered.class, changes.get(2));
+    }
+
+    @Test
+    void schemasOnOneSideOnly() {
+        Database expected = Database.of(Schema.named("audit").build());
+        SchemaDiff diff = SchemaDiff.compare(expected, Database.of(orders(BASE)));
+        assertInstanceOf(SchemaChange.SchemaAdded.class, diff.changes().get(0));
+        assertInstanceOf(SchemaChange.SchemaDropped.class, diff.changes().get(1));
+    }
+
+    @Test
+    void orderIsDeterministicWhateverTheInputOrder() {
+        Schema ab = Schema.named("public").table("a", t -> t.column("x", integer())).table("b", t -> t.column("x", integer())).build();
+        Schema ba = Schema.named("public").table("b", t -> t.column("x", integer())).table("a", t -> t.column("x", integer())).build();
+        Schema empty = new Schema("public", List.of(), null);
+        assertEquals(SchemaDiff.compare(ab, empty), SchemaDiff.compare(ba, empty));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.schemaguard.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.schemaguard.model.DataTypes.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DslTest {
+
+    private final Schema schema = Schema.named("public")
+            .table("organisations", t -> {
+                t.column("id", uuid()).primaryKey().defaultValue("gen_random_uuid()");
+                t.column("name", text()).notNull().unique();
+            })
+            .table("organisation_modules", t -> {
+                t.column("organisation_id", uuid()).notNull().references("organisations", "id");
+                t.column("module", varchar(64)).notNull();
+                t.column("seats", integer()).notNull().defaultValue("1");
+                t.primaryKey("organisation_id", "module");
+                t.check("seats > 0");
+                t.index(IndexKey.expression("lower((module)::text)"));
+                t.index("seats").where("seats > 100").named("big_ones");
+                t.rowLevelSecurity();
+                t.policy("tenant").using("organisation_id = current_setting('app.org')::uuid");
+            })
+            .build();
+
+    @Test
+    void fillsInTheNamesPostgresWouldChoose() {
+        Table modules = schema.table("organisation_modules").orElseThrow();
+        assertEquals("organisation_modules_pkey", modules.primaryKey().name());
+        assertEquals("organisation_modules_organisation_id_fkey", modules.foreignKeys().get(0).name());
+        assertEquals("organisation_modules_seats_check", modules.checkConstraints().get(0).name());
+        assertEquals("organisation_modules_lower_idx", modules.indexes().get(0).name());
+        assertEquals("big_ones", modules.indexes().get(1).name());
+        assertEquals("organisations_name_key", schema.table("organisations").orElseThrow().uniqueConstraints().get(0).name());
+    }
+
+    @Test
+    void keepsColumnsInDeclaredOrderWithTheirOptions() {
+        Table modules = schema.table("organisation_modules").orElseThrow();
+        assertEquals(List.of("organisation_id", "module", "seats"), modules.columns().stream().map(Column::name).toList());
+        Column seats = modules.column("seats").orElseThrow();
+        assertFalse(seats.nullable());
+        assertEquals("1", seats.defaultExpression());
+        assertNull(seats.identity());
+        assertTrue(modules.rowSecurity().enabled());
+        assertEquals(QualifiedName.of("public", "organisations"), modules.foreignKeys().get(0).referencedTable());
+    }
+
+    @Test
+    void sameDefinitionTwiceGetsPostgresNumberSuffix() {
+        Table table = Table.named("t", t -> {
+            t.column("a", integer());
+            t.index("a");
+            t.index("a").unique();
+        });
+        assertEquals(List.of("t_a_idx", "t_a_idx1"), table.indexes().stream().map(Index::name).toList());
+    }
+
+    @Test
+    void rejectsReferencesToMissingColumns() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Table.named("t", t -> {
+            t.column("a", integer());
+            t.index("b");
+        }));
+        assertTrue(error.getMessage().contains("refers to column b"), error.getMessage());
+    }
+
+    @Test
+    void rejectsDuplicateColumns() {
+        assertThrows(IllegalArgumentException.class, () -> Table.named("t", t -> {
+            t.column("a", integer());
+            t.column("a", text());
+        }));
+    }
+
+    @Test
+    void identityAndSerialColumnsAreNeverNullable() {
+        Table table = Table.named("t", t -> {
+            t.column("id", bigint()).identityAlways();
+            t.column("n", serial());
+        });
+        assertFalse(table.column("id").orElseThrow().nullable());
+        assertFalse(table.column("n").orElseThrow().nullable());
+    }
+}
