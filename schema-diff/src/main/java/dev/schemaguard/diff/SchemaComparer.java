@@ -91,7 +91,8 @@ final class SchemaComparer {
         for (Column column : want.columns()) {
             have.column(column.name()).ifPresentOrElse(
                     found -> {
-                        EnumSet<ColumnAspect> aspects = columnDifferences(column, found);
+                        EnumSet<ColumnAspect> aspects = columnDifferences(
+                                SerialColumns.spelledAsSerial(table, column), SerialColumns.spelledAsSerial(table, found));
                         if (!aspects.isEmpty()) {
                             changes.add(new SchemaChange.ColumnAltered(table, column, found, aspects));
                         }

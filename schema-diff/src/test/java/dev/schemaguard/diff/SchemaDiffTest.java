@@ -162,4 +162,13 @@ class SchemaDiffTest {
         Schema empty = new Schema("public", List.of(), null);
         assertEquals(SchemaDiff.compare(ab, empty), SchemaDiff.compare(ba, empty));
     }
+
+    @Test
+    void serialEqualsIntegerWithItsOwnSequenceDefault() {
+        Schema written = orders(t -> t.column("id", serial()));
+        Schema longHand = orders(t -> t.column("id", integer()).notNull().defaultValue("nextval('orders_id_seq'::regclass)"));
+        assertTrue(SchemaDiff.compare(written, longHand).isEmpty());
+        Schema otherSequence = orders(t -> t.column("id", integer()).notNull().defaultValue("nextval('shared_seq'::regclass)"));
+        assertEquals(1, SchemaDiff.compare(written, otherSequence).changes().size());
+    }
 }
