@@ -1,0 +1,278 @@
+package dev.schemaguard.sql;
+
+import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Column;
+import dev.schemaguard.model.Constraint;
+import dev.schemaguard.model.ForeignKey;
+import dev.schemaguard.model.Identifiers;
+import dev.schemaguard.model.Identity;
+import dev.schemaguard.model.Index;
+import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.PrimaryKey;
+import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.SequenceOptions;
+import dev.schemaguard.model.Table;
+import dev.schemaguard.model.UniqueConstraint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The SQL text of each statement the planner emits. Every identifier is quoted with {@link Identifiers#quote}. */
+final class DdlRenderer {
+
+    /** Role specifications that are keywords, not role names, in a policy's TO list. */
+    private static final Set<String> ROLE_KEYWORDS = Set.of("public", "current_user", "session_user", "current_role");
+
+    private DdlRenderer() {
+    }
+
+    static String createSchema(String schema) {
+        return "CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema);
+    }
+
+    static String dropSchema(String schema) {
+        return "DROP SCHEMA " + Identifiers.quote(schema);
+    }
+
+    /** CREATE TABLE with columns, primary key, unique and check constraints; foreign keys are added later. */
+    static String createTable(QualifiedName name, Table table) {
+        List<String> elements = new ArrayList<>();
+        for (Column column : table.columns()) {
+            elements.add(columnDefinition(column));
+        }
+        for (Constraint constraint : table.constraints()) {
+            if (!(constraint instanceof ForeignKey)) {
+                elements.add(constraintDefinition(constraint));
+            }
+        }
+        if (elements.isEmpty()) {
+            return "CREATE TABLE " + name.sql() + " ()";
+        }
+        return "CREATE TABLE " + name.sql() + " (\n    " + String.join(",\n    ", elements) + "\n)";
+    }
+
+    static String dropTable(QualifiedName name) {
+        return "DROP TABLE " + name.sql();
+    }
+
+    /** {@code name type [COLLATE] [DEFAULT] [NOT NULL] [identity] [generated]}. */
+    static String columnDefinition(Column column) {
+        StringBuilder sql = new StringBuilder(Identifiers.quote(column.name())).append(' ').append(column.type().sql());
+        if (column.collation() != null) {
+            sql.append(" COLLATE ").append(Identifiers.quote(column.collation()));
+        }
+        if (column.defaultExpression() != null) {
+            sql.append(" DEFAULT ").append(column.defaultExpression());
+        }
+        if (!column.nullable()) {
+            sql.append(" NOT NULL");
+        }
+        if (column.identity() != null) {
+            sql.append(' ').append(identityClause(column.identity()));
+        }
+        if (column.generatedExpression() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(column.generatedExpression()).append(") STORED");
+        }
+        return sql.toString();
+    }
+
+    static String identityClause(Identity identity) {
+        String options = sequenceOptions(identity.sequence());
+        return "GENERATED " + identity.generation().sql() + " AS IDENTITY" + (options.isEmpty() ? "" : " (" + options + ")");
+    }
+
+    /** The options that are set, e.g. {@code START WITH 100 INCREMENT BY 10}; empty for all defaults. */
+    static String sequenceOptions(SequenceOptions options) {
+        List<String> parts = new ArrayList<>();
+        if (options.start() != null) {
+            parts.add("START WITH " + options.start());
+        }
+        if (options.increment() != null) {
+            parts.add("INCREMENT BY " + options.increment());
+        }
+        if (options.minValue() != null) {
+            parts.add("MINVALUE " + options.minValue());
+        }
+        if (options.maxValue() != null) {
+            parts.add("MAXVALUE " + options.maxValue());
+        }
+        if (options.cache() != null) {
+            parts.add("CACHE " + options.cache());
+        }
+        if (options.cycle()) {
+            parts.add("CYCLE");
+        }
+        return String.join(" ", parts);
+    }
+
+    static String addColumn(QualifiedName table, Column column) {
+        return alterTable(table, "ADD COLUMN " + columnDefinition(column));
+    }
+
+    static String dropColumn(QualifiedName table, String column) {
+        return alterTable(table, "DROP COLUMN " + Identifiers.quote(column));
+    }
+
+    /** {@code ALTER TABLE table ALTER COLUMN column action}. */
+    static String alterColumn(QualifiedName table, String column, String action) {
+        return alterTable(table, "ALTER COLUMN " + Identifiers.quote(column) + " " + action);
+    }
+
+    static String alterTable(QualifiedName table, String action) {
+        return "ALTER TABLE " + table.sql() + " " + action;
+    }
+
+    /** {@code CONSTRAINT name ...}, as used both inside CREATE TABLE and in ALTER TABLE ... ADD. */
+    static String constraintDefinition(Constraint constraint) {
+        String body;
+        if (constraint instanceof PrimaryKey primaryKey) {
+            body = "PRIMARY KEY (" + columnList(primaryKey.columns()) + ")";
+        } else if (constraint instanceof UniqueConstraint unique) {
+            body = "UNIQUE" + (unique.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "")
+                    + " (" + columnList(unique.columns()) + ")" + deferrable(unique.deferrable(), unique.initiallyDeferred());
+        } else if (constraint instanceof ForeignKey foreignKey) {
+            body = foreignKeyBody(foreignKey);
+        } else {
+            CheckConstraint check = (CheckConstraint) constraint;
+            body = "CHECK (" + check.expression() + ")" + (check.noInherit() ? " NO INHERIT" : "");
+        }
+        return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " " + body;
+    }
+
+    private static String foreignKeyBody(ForeignKey foreignKey) {
+        StringBuilder sql = new StringBuilder("FOREIGN KEY (").append(columnList(foreignKey.columns())).append(")")
+                .append(" REFERENCES ").append(foreignKey.referencedTable().sql())
+                .append(" (").append(columnList(foreignKey.referencedColumns())).append(")");
+        if (foreignKey.match() == ForeignKey.MatchType.FULL) {
+            sql.append(" MATCH FULL");
+        }
+        if (foreignKey.onUpdate() != ForeignKey.ReferentialAction.NO_ACTION) {
+            sql.append(" ON UPDATE ").append(foreignKey.onUpdate().sql());
+        }
+        if (foreignKey.onDelete() != ForeignKey.ReferentialAction.NO_ACTION) {
+            sql.append(" ON DELETE ").append(foreignKey.onDelete().sql());
+        }
+        sql.append(deferrable(foreignKey.deferrable(), foreignKey.initiallyDeferred()));
+        return sql.toString();
+    }
+
+    private static String deferrable(boolean deferrable, boolean initiallyDeferred) {
+        if (!deferrable) {
+            return "";
+        }
+        return initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+    }
+
+    static String addConstraint(QualifiedName table, Constraint constraint) {
+        return alterTable(table, "ADD " + constraintDefinition(constraint));
+    }
+
+    static String dropConstraint(QualifiedName table, String constraint) {
+        return alterTable(table, "DROP CONSTRAINT " + Identifiers.quote(constraint));
+    }
+
+    static String createIndex(QualifiedName table, Index index) {
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if (index.unique()) {
+            sql.append("UNIQUE ");
+        }
+        sql.append("INDEX ").append(Identifiers.quote(index.name())).append(" ON ").append(table.sql())
+                .append(" USING ").append(Identifiers.quote(index.method()))
+                .append(" (").append(index.keys().stream().map(DdlRenderer::indexKey).collect(Collectors.joining(", "))).append(")");
+        if (!index.include().isEmpty()) {
+            sql.append(" INCLUDE (").append(columnList(index.include())).append(")");
+        }
+        if (index.nullsNotDistinct()) {
+            sql.append(" NULLS NOT DISTINCT");
+        }
+        if (index.predicate() != null) {
+            sql.append(" WHERE ").append(index.predicate());
+        }
+        return sql.toString();
+    }
+
+    private static String indexKey(IndexKey key) {
+        StringBuilder sql = new StringBuilder(key.isExpression() ? "(" + key.expression() + ")" : Identifiers.quote(key.column()));
+        if (key.opclass() != null) {
+            sql.append(' ').append(Identifiers.quote(key.opclass()));
+        }
+        if (key.descending()) {
+            sql.append(" DESC");
+        }
+        if (key.hasNonDefaultNulls()) {
+            sql.append(key.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+        }
+        return sql.toString();
+    }
+
+    /** Indexes live in their table's schema. */
+    static String dropIndex(QualifiedName table, String index) {
+        return "DROP INDEX " + QualifiedName.of(table.schema(), index).sql();
+    }
+
+    static String createPolicy(QualifiedName table, Policy policy) {
+        StringBuilder sql = new StringBuilder("CREATE POLICY ").append(Identifiers.quote(policy.name()))
+                .append(" ON ").append(table.sql())
+                .append(" AS ").append(policy.permissive() ? "PERMISSIVE" : "RESTRICTIVE")
+                .append(" FOR ").append(policy.command().name())
+                .append(" TO ").append(roleList(policy.roles()));
+        appendPolicyExpressions(sql, policy);
+        return sql.toString();
+    }
+
+    /** ALTER POLICY can change roles and expressions, but cannot remove an expression. */
+    static String alterPolicy(QualifiedName table, Policy policy) {
+        StringBuilder sql = new StringBuilder("ALTER POLICY ").append(Identifiers.quote(policy.name()))
+                .append(" ON ").append(table.sql())
+                .append(" TO ").append(roleList(policy.roles()));
+        appendPolicyExpressions(sql, policy);
+        return sql.toString();
+    }
+
+    private static void appendPolicyExpressions(StringBuilder sql, Policy policy) {
+        if (policy.using() != null) {
+            sql.append(" USING (").append(policy.using()).append(")");
+        }
+        if (policy.withCheck() != null) {
+            sql.append(" WITH CHECK (").append(policy.withCheck()).append(")");
+        }
+    }
+
+    static String dropPolicy(QualifiedName table, String policy) {
+        return "DROP POLICY " + Identifiers.quote(policy) + " ON " + table.sql();
+    }
+
+    private static String roleList(List<String> roles) {
+        if (roles.isEmpty()) {
+            return "PUBLIC";
+        }
+        return roles.stream()
+                .map(role -> ROLE_KEYWORDS.contains(role.toLowerCase(Locale.ROOT)) && role.equals(role.toLowerCase(Locale.ROOT))
+                        ? role.toUpperCase(Locale.ROOT) : Identifiers.quote(role))
+                .collect(Collectors.joining(", "));
+    }
+
+    static String commentOnSchema(String schema, String comment) {
+        return "COMMENT ON SCHEMA " + Identifiers.quote(schema) + " IS " + commentLiteral(comment);
+    }
+
+    static String commentOnTable(QualifiedName table, String comment) {
+        return "COMMENT ON TABLE " + table.sql() + " IS " + commentLiteral(comment);
+    }
+
+    static String commentOnColumn(QualifiedName table, String column, String comment) {
+        return "COMMENT ON COLUMN " + table.sql() + "." + Identifiers.quote(column) + " IS " + commentLiteral(comment);
+    }
+
+    private static String commentLiteral(String comment) {
+        return comment == null ? "NULL" : Identifiers.literal(comment);
+    }
+
+    static String columnList(List<String> columns) {
+        return columns.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,14 @@
+package dev.schemaguard.sql;
+
+/** What can go wrong when a plan statement runs against a database that holds data. */
+public enum Hazard {
+
+    /** Destroys stored data: dropping a table or column, or a type change that may truncate or reject values. */
+    DELETES_DATA,
+
+    /** Fails if existing rows violate the new rule: SET NOT NULL, a new unique/check/foreign key constraint. */
+    MAY_FAIL_ON_EXISTING_ROWS,
+
+    /** Rewrites the whole table (and its indexes) under an ACCESS EXCLUSIVE lock; slow on big tables. */
+    REWRITES_TABLE
+}

@@ -1,0 +1,59 @@
+package dev.schemaguard.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statements that turn one database into another, in the order they must run, and the statements left out
+ * ({@code skipped}) because they would delete data and the plan was made without {@link PlanOptions#allowDrops()}.
+ */
+public record MigrationPlan(List<PlanStatement> statements, List<PlanStatement> skipped) {
+
+    public MigrationPlan {
+        statements = List.copyOf(statements);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** The statements as one SQL script, each followed by ";\n". Skipped statements are not included. */
+    public String sql() {
+        StringBuilder script = new StringBuilder();
+        for (PlanStatement statement : statements) {
+            script.append(statement.sql()).append(";\n");
+        }
+        return script.toString();
+    }
+
+    /** True when there is nothing to run (there may still be skipped statements). */
+    public boolean isEmpty() {
+        return statements.isEmpty();
+    }
+
+    /**
+     * Only the statements that create missing objects; everything that alters or drops an existing object moves
+     * to {@code skipped}. Safe to run on a database holding data, though new constraints may still fail.
+     */
+    public MigrationPlan additiveOnly() {
+        List<PlanStatement> creates = new ArrayList<>();
+        List<PlanStatement> left = new ArrayList<>(skipped);
+        for (PlanStatement statement : statements) {
+            if (statement.kind() == PlanStatement.Kind.CREATE) {
+                creates.add(statement);
+            } else {
+                left.add(statement.withDescription(statement.description() + " (left out: not additive)"));
+            }
+        }
+        return new MigrationPlan(creates, left);
+    }
+
+    /** One line per skipped statement, or an empty string when nothing was skipped. */
+    public String skippedSummary() {
+        if (skipped.isEmpty()) {
+            return "";
+        }
+        StringBuilder summary = new StringBuilder(skipped.size() + " statement(s) skipped:\n");
+        for (PlanStatement statement : skipped) {
+            summary.append("  - ").append(statement.description()).append('\n');
+        }
+        return summary.toString();
+    }
+}
