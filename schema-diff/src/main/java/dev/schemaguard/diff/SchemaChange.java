@@ -2,12 +2,17 @@ package dev.schemaguard.diff;
 
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Constraint;
+import dev.schemaguard.model.Extension;
 import dev.schemaguard.model.Index;
+import dev.schemaguard.model.PartitionBound;
+import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.SchemaObject;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.Trigger;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -169,6 +174,102 @@ public sealed interface SchemaChange {
     record PolicyAltered(QualifiedName table, Policy expected, Policy actual) implements TableChange {
         public String describe() {
             return "policy " + expected.name() + " on " + table + " differs from the expected definition";
+        }
+    }
+
+    record ExtensionAdded(Extension extension) implements SchemaChange {
+        public String subject() {
+            return "extension " + extension.name();
+        }
+
+        public String describe() {
+            return "missing extension " + extension.name();
+        }
+    }
+
+    record ExtensionDropped(Extension extension) implements SchemaChange {
+        public String subject() {
+            return "extension " + extension.name();
+        }
+
+        public String describe() {
+            return "unexpected extension " + extension.name();
+        }
+    }
+
+    record ExtensionAltered(Extension expected, Extension actual) implements SchemaChange {
+        public String subject() {
+            return "extension " + expected.name();
+        }
+
+        public String describe() {
+            return "extension " + expected.name() + " is version " + actual.version() + " in schema " + actual.schema()
+                    + ", expected version " + expected.version() + " in schema " + expected.schema();
+        }
+    }
+
+    /** A sequence, type, view or routine present only in the expected schema. */
+    record ObjectAdded(String schema, SchemaObject object) implements SchemaChange {
+        public String subject() {
+            return schema + "." + object.name();
+        }
+
+        public String describe() {
+            return "missing " + object.kind() + " " + subject();
+        }
+    }
+
+    record ObjectDropped(String schema, SchemaObject object) implements SchemaChange {
+        public String subject() {
+            return schema + "." + object.name();
+        }
+
+        public String describe() {
+            return "unexpected " + object.kind() + " " + subject();
+        }
+    }
+
+    record ObjectAltered(String schema, SchemaObject expected, SchemaObject actual) implements SchemaChange {
+        public String subject() {
+            return schema + "." + expected.name();
+        }
+
+        public String describe() {
+            return expected.kind() + " " + subject() + " differs from the expected definition";
+        }
+    }
+
+    record TriggerAdded(QualifiedName table, Trigger trigger) implements TableChange {
+        public String describe() {
+            return "missing trigger " + trigger.name() + " on " + table;
+        }
+    }
+
+    record TriggerDropped(QualifiedName table, Trigger trigger) implements TableChange {
+        public String describe() {
+            return "unexpected trigger " + trigger.name() + " on " + table;
+        }
+    }
+
+    record TriggerAltered(QualifiedName table, Trigger expected, Trigger actual) implements TableChange {
+        public String describe() {
+            return "trigger " + expected.name() + " on " + table + " differs from the expected definition";
+        }
+    }
+
+    /** The partition key differs (or one side is not partitioned); PostgreSQL can only change it by rebuilding the table. */
+    record PartitioningChanged(QualifiedName table, Partitioning expected, Partitioning actual) implements TableChange {
+        public String describe() {
+            return table + " is " + (actual == null ? "not partitioned" : "partitioned by " + actual.sql())
+                    + ", expected " + (expected == null ? "not partitioned" : "partitioned by " + expected.sql());
+        }
+    }
+
+    /** The table is a partition of another parent or with other bounds, or is attached/detached. */
+    record PartitionBoundChanged(QualifiedName table, PartitionBound expected, PartitionBound actual) implements TableChange {
+        public String describe() {
+            return table + " is " + (actual == null ? "not a partition" : "a partition of " + actual.parent() + " " + actual.bound())
+                    + ", expected " + (expected == null ? "not a partition" : "a partition of " + expected.parent() + " " + expected.bound());
         }
     }
 }

@@ -5,15 +5,20 @@ import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Constraint;
 import dev.schemaguard.model.Database;
+import dev.schemaguard.model.ExclusionConstraint;
+import dev.schemaguard.model.Extension;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Identity;
 import dev.schemaguard.model.Index;
 import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.SchemaObject;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.UniqueConstraint;
 
 import java.util.ArrayList;
@@ -38,6 +43,7 @@ final class SchemaComparer {
     }
 
     SchemaDiff compare() {
+        compareExtensions();
         Map<String, Schema> expectedSchemas = byName(expected.schemas(), Schema::name);
         Map<String, Schema> actualSchemas = byName(actual.schemas(), Schema::name);
         for (String name : union(expectedSchemas, actualSchemas)) {
@@ -58,6 +64,7 @@ final class SchemaComparer {
         if (!Objects.equals(want.comment(), have.comment())) {
             changes.add(new SchemaChange.SchemaCommentChanged(want.name(), want.comment(), have.comment()));
         }
+        compareObjects(want, have);
         Map<String, Table> wantTables = byName(want.tables(), Table::name);
         Map<String, Table> haveTables = byName(have.tables(), Table::name);
         for (String name : union(wantTables, haveTables)) {
@@ -85,6 +92,81 @@ final class SchemaComparer {
         compareConstraints(table, want, have);
         compareIndexes(table, want, have);
         comparePolicies(table, want, have);
+        compareTriggers(table, want, have);
+        if (!Objects.equals(want.partitioning(), have.partitioning())) {
+            changes.add(new SchemaChange.PartitioningChanged(table, want.partitioning(), have.partitioning()));
+        }
+        if (!samePartitionBound(want.partitionOf(), have.partitionOf())) {
+            changes.add(new SchemaChange.PartitionBoundChanged(table, want.partitionOf(), have.partitionOf()));
+        }
+    }
+
+    private static boolean samePartitionBound(PartitionBound a, PartitionBound b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.parent().equals(b.parent()) && Expressions.equivalent(a.bound(), b.bound());
+    }
+
+    private void compareExtensions() {
+        Map<String, Extension> want = byName(expected.extensions(), Extension::name);
+        Map<String, Extension> have = byName(actual.extensions(), Extension::name);
+        for (String name : union(want, have)) {
+            Extension a = want.get(name);
+            Extension b = have.get(name);
+            if (b == null) {
+                changes.add(new SchemaChange.ExtensionAdded(a));
+            } else if (a == null) {
+                changes.add(new SchemaChange.ExtensionDropped(b));
+            } else if ((a.schema() != null && !a.schema().equals(b.schema()))
+                    || (a.version() != null && !a.version().equals(b.version()))) {
+                changes.add(new SchemaChange.ExtensionAltered(a, b));
+            }
+        }
+    }
+
+    private void compareObjects(Schema want, Schema have) {
+        Map<String, SchemaObject> wantObjects = byName(want.objects(), SchemaComparer::objectKey);
+        Map<String, SchemaObject> haveObjects = byName(have.objects(), SchemaComparer::objectKey);
+        for (String key : union(wantObjects, haveObjects)) {
+            SchemaObject a = wantObjects.get(key);
+            SchemaObject b = haveObjects.get(key);
+            if (b == null) {
+                changes.add(new SchemaChange.ObjectAdded(want.name(), a));
+            } else if (a == null) {
+                changes.add(new SchemaChange.ObjectDropped(want.name(), b));
+            } else if (!SchemaObjects.same(a, b)) {
+                changes.add(new SchemaChange.ObjectAltered(want.name(), a, b));
+            }
+        }
+    }
+
+    /** Kinds sort in creation order (sequences, types, views, routines), then by name. */
+    private static String objectKey(SchemaObject object) {
+        int rank = switch (object.kind()) {
+            case "sequence" -> 0;
+            case "enum", "domain", "composite type" -> 1;
+            case "view", "materialized view" -> 2;
+            default -> 3;
+        };
+        return rank + object.kind() + ":" + object.name();
+    }
+
+    private void compareTriggers(QualifiedName table, Table want, Table have) {
+        Map<String, Trigger> wantTriggers = byName(want.triggers(), Trigger::name);
+        Map<String, Trigger> haveTriggers = byName(have.triggers(), Trigger::name);
+        for (String name : union(wantTriggers, haveTriggers)) {
+            Trigger a = wantTriggers.get(name);
+            Trigger b = haveTriggers.get(name);
+            if (b == null) {
+                changes.add(new SchemaChange.TriggerAdded(table, a));
+            } else if (a == null) {
+                changes.add(new SchemaChange.TriggerDropped(table, b));
+            } else if (!Expressions.equivalent(a.definition(), b.definition()) || a.enabled() != b.enabled()
+                    || !Objects.equals(a.comment(), b.comment())) {
+                changes.add(new SchemaChange.TriggerAltered(table, a, b));
+            }
+        }
     }
 
     private void compareColumns(QualifiedName table, Table want, Table have) {
@@ -170,6 +252,9 @@ final class SchemaComparer {
         }
         if (a instanceof CheckConstraint ca && b instanceof CheckConstraint cb) {
             return ca.noInherit() == cb.noInherit() && Expressions.equivalent(ca.expression(), cb.expression());
+        }
+        if (a instanceof ExclusionConstraint ea && b instanceof ExclusionConstraint eb) {
+            return Expressions.equivalent(ea.definition(), eb.definition());
         }
         return false;
     }

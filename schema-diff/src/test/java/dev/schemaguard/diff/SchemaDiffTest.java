@@ -171,4 +171,31 @@ class SchemaDiffTest {
         Schema otherSequence = orders(t -> t.column("id", integer()).notNull().defaultValue("nextval('shared_seq'::regclass)"));
         assertEquals(1, SchemaDiff.compare(written, otherSequence).changes().size());
     }
+
+    @Test
+    void objectsBesideTablesAreAddedDroppedOrAltered() {
+        Schema expected = Schema.named("app").enumType("mood", "sad", "ok", "happy").view("v", "SELECT 1").build();
+        Schema actual = Schema.named("app").enumType("mood", "sad", "happy")
+                .sequence(dev.schemaguard.model.Sequence.of("counter")).build();
+        List<SchemaChange> changes = SchemaDiff.compare(expected, actual).changes();
+        assertEquals(3, changes.size(), changes.toString());
+        assertInstanceOf(SchemaChange.ObjectDropped.class, changes.get(0));
+        assertInstanceOf(SchemaChange.ObjectAltered.class, changes.get(1));
+        assertInstanceOf(SchemaChange.ObjectAdded.class, changes.get(2));
+        assertEquals("missing view app.v", changes.get(2).describe());
+    }
+
+    @Test
+    void triggersAndPartitioningAreCompared() {
+        Schema expected = Schema.named("public").table("events", t -> {
+            t.column("at", timestamptz());
+            t.partitionBy(dev.schemaguard.model.Partitioning.Strategy.RANGE, "at");
+            t.trigger("audit", "CREATE TRIGGER audit AFTER INSERT ON public.events FOR EACH ROW EXECUTE FUNCTION log()");
+        }).build();
+        Schema actual = Schema.named("public").table("events", t -> t.column("at", timestamptz())).build();
+        List<SchemaChange> changes = SchemaDiff.compare(expected, actual).changes();
+        assertEquals(2, changes.size(), changes.toString());
+        assertInstanceOf(SchemaChange.TriggerAdded.class, changes.get(0));
+        assertInstanceOf(SchemaChange.PartitioningChanged.class, changes.get(1));
+    }
 }

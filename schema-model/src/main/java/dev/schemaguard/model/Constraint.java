@@ -1,7 +1,7 @@
 package dev.schemaguard.model;
 
 /** A table constraint. Every constraint has a name: the DSL fills in the one PostgreSQL would choose. */
-public sealed interface Constraint permits PrimaryKey, UniqueConstraint, ForeignKey, CheckConstraint {
+public sealed interface Constraint permits PrimaryKey, UniqueConstraint, ForeignKey, CheckConstraint, ExclusionConstraint {
 
     String name();
 

@@ -6,13 +6,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Everything schemaguard knows about one database: its schemas. The root of the model. */
-public record Database(List<Schema> schemas) {
+/** Everything schemaguard knows about one database: its schemas and extensions. The root of the model. */
+public record Database(List<Schema> schemas, List<Extension> extensions) {
 
     public static final Database EMPTY = new Database(List.of());
 
+    /** A database without extensions. */
+    public Database(List<Schema> schemas) {
+        this(schemas, List.of());
+    }
+
     public Database {
         schemas = List.copyOf(schemas);
+        extensions = List.copyOf(extensions);
         Set<String> names = new HashSet<>();
         for (Schema schema : schemas) {
             if (!names.add(schema.name())) {

@@ -1,20 +1,60 @@
 package dev.schemaguard.model;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A PostgreSQL schema (namespace) and the tables in it. */
-public record Schema(String name, List<Table> tables, String comment) {
+/**
+ * A PostgreSQL schema (namespace): its tables, then the other objects in it — sequences, enums, domains,
+ * composite types, views and materialized views, functions and procedures.
+ */
+public record Schema(String name, List<Table> tables, String comment,
+                     List<Sequence> sequences, List<EnumType> enums, List<Domain> domains,
+                     List<CompositeType> compositeTypes, List<View> views, List<Routine> routines) {
 
     public Schema {
         Identifiers.requireValid(name, "schema name");
         tables = List.copyOf(tables);
+        sequences = List.copyOf(sequences);
+        enums = List.copyOf(enums);
+        domains = List.copyOf(domains);
+        compositeTypes = List.copyOf(compositeTypes);
+        views = List.copyOf(views);
+        routines = List.copyOf(routines);
+        requireUnique(name, "relation", tables.stream().map(Table::name).toList(),
+                sequences.stream().map(Sequence::name).toList(), views.stream().map(View::name).toList());
+        requireUnique(name, "type", enums.stream().map(EnumType::name).toList(),
+                domains.stream().map(Domain::name).toList(), compositeTypes.stream().map(CompositeType::name).toList());
+        requireUnique(name, "routine", routines.stream().map(Routine::signature).toList());
+    }
+
+    /** A schema holding only tables. */
+    public Schema(String name, List<Table> tables, String comment) {
+        this(name, tables, comment, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** Every object of the schema other than its tables, in a fixed order of kinds. */
+    public List<SchemaObject> objects() {
+        List<SchemaObject> all = new ArrayList<>();
+        all.addAll(sequences);
+        all.addAll(enums);
+        all.addAll(domains);
+        all.addAll(compositeTypes);
+        all.addAll(views);
+        all.addAll(routines);
+        return all;
+    }
+
+    @SafeVarargs
+    private static void requireUnique(String schema, String what, List<String>... groups) {
         Set<String> names = new HashSet<>();
-        for (Table table : tables) {
-            if (!names.add(table.name())) {
-                throw new IllegalArgumentException("schema " + name + " declares table " + table.name() + " twice");
+        for (List<String> group : groups) {
+            for (String objectName : group) {
+                if (!names.add(objectName)) {
+                    throw new IllegalArgumentException("schema " + schema + " declares " + what + " " + objectName + " twice");
+                }
             }
         }
     }

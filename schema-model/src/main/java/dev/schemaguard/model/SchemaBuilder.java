@@ -9,6 +9,12 @@ public final class SchemaBuilder {
 
     private final String name;
     private final List<Table> tables = new ArrayList<>();
+    private final List<Sequence> sequences = new ArrayList<>();
+    private final List<EnumType> enums = new ArrayList<>();
+    private final List<Domain> domains = new ArrayList<>();
+    private final List<CompositeType> compositeTypes = new ArrayList<>();
+    private final List<View> views = new ArrayList<>();
+    private final List<Routine> routines = new ArrayList<>();
     private String comment;
 
     SchemaBuilder(String name) {
@@ -27,13 +33,50 @@ public final class SchemaBuilder {
         return this;
     }
 
+    public SchemaBuilder sequence(Sequence sequence) {
+        sequences.add(sequence);
+        return this;
+    }
+
+    /** {@code CREATE TYPE name AS ENUM (values)}. */
+    public SchemaBuilder enumType(String typeName, String... values) {
+        enums.add(new EnumType(typeName, List.of(values), null));
+        return this;
+    }
+
+    public SchemaBuilder domain(Domain domain) {
+        domains.add(domain);
+        return this;
+    }
+
+    public SchemaBuilder compositeType(CompositeType type) {
+        compositeTypes.add(type);
+        return this;
+    }
+
+    /** A view over {@code query} (a SELECT statement). */
+    public SchemaBuilder view(String viewName, String query) {
+        views.add(new View(viewName, false, query, List.of(), null));
+        return this;
+    }
+
+    public SchemaBuilder view(View view) {
+        views.add(view);
+        return this;
+    }
+
+    public SchemaBuilder routine(Routine routine) {
+        routines.add(routine);
+        return this;
+    }
+
     public SchemaBuilder comment(String text) {
         this.comment = text;
         return this;
     }
 
     public Schema build() {
-        return new Schema(name, tables, comment);
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines);
     }
 
     /** A database holding just this schema. */

@@ -9,7 +9,10 @@ import java.util.function.Consumer;
 
 /**
  * A table: columns in their physical order, constraints by kind ({@code primaryKey} is null when there is
- * none), indexes that back no constraint, row-level security and policies, and an optional comment.
+ * none), indexes that back no constraint, row-level security and policies, an optional comment, then the
+ * less common parts: exclusion constraints, triggers, how the table is partitioned ({@code partitioning},
+ * null unless it is a partitioned table) and what it is a partition of ({@code partitionOf}, null unless it
+ * is a partition).
  */
 public record Table(
         String name,
@@ -21,7 +24,11 @@ public record Table(
         List<Index> indexes,
         RowSecurity rowSecurity,
         List<Policy> policies,
-        String comment) {
+        String comment,
+        List<ExclusionConstraint> exclusionConstraints,
+        List<Trigger> triggers,
+        Partitioning partitioning,
+        PartitionBound partitionOf) {
 
     public Table {
         Identifiers.requireValid(name, "table name");
@@ -32,7 +39,32 @@ public record Table(
         indexes = List.copyOf(indexes);
         rowSecurity = rowSecurity == null ? RowSecurity.OFF : rowSecurity;
         policies = List.copyOf(policies);
+        exclusionConstraints = List.copyOf(exclusionConstraints);
+        triggers = List.copyOf(triggers);
         validate(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, policies);
+    }
+
+    /** A table with none of the less common parts. */
+    public Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniqueConstraints,
+                 List<ForeignKey> foreignKeys, List<CheckConstraint> checkConstraints, List<Index> indexes,
+                 RowSecurity rowSecurity, List<Policy> policies, String comment) {
+        this(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity, policies,
+                comment, List.of(), List.of(), null, null);
+    }
+
+    public Table withComment(String newComment) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
+                rowSecurity, policies, newComment, exclusionConstraints, triggers, partitioning, partitionOf);
+    }
+
+    public Table withExtras(List<ExclusionConstraint> exclusions, List<Trigger> tableTriggers,
+                            Partitioning partitionedBy, PartitionBound partitionOfParent) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
+                rowSecurity, policies, comment, exclusions, tableTriggers, partitionedBy, partitionOfParent);
+    }
+
+    public Optional<Trigger> trigger(String triggerName) {
+        return triggers.stream().filter(t -> t.name().equals(triggerName)).findFirst();
     }
 
     /** Starts the DSL for a table outside a schema builder. */
@@ -50,7 +82,7 @@ public record Table(
         return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst();
     }
 
-    /** Every constraint of the table, primary key first, then unique, foreign key and check constraints. */
+    /** Every constraint of the table: primary key first, then unique, foreign key, check and exclusion constraints. */
     public List<Constraint> constraints() {
         List<Constraint> all = new ArrayList<>();
         if (primaryKey != null) {
@@ -59,6 +91,7 @@ public record Table(
         all.addAll(uniqueConstraints);
         all.addAll(foreignKeys);
         all.addAll(checkConstraints);
+        all.addAll(exclusionConstraints);
         return all;
     }
 

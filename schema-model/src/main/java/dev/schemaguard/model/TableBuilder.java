@@ -25,6 +25,10 @@ public final class TableBuilder {
     private final List<Supplier<Object>> constraintsAndIndexes = new ArrayList<>();
     private RowSecurity rowSecurity = RowSecurity.OFF;
     private final List<PolicyBuilder> policies = new ArrayList<>();
+    private final List<ExclusionConstraint> exclusions = new ArrayList<>();
+    private final List<Trigger> triggers = new ArrayList<>();
+    private Partitioning partitioning;
+    private PartitionBound partitionOf;
     private String comment;
 
     TableBuilder(String schema, String name) {
@@ -93,6 +97,30 @@ public final class TableBuilder {
         return policy;
     }
 
+    /** {@code CONSTRAINT name EXCLUDE USING ...}: the definition as PostgreSQL prints it after the name. */
+    public TableBuilder exclude(String constraintName, String definition) {
+        exclusions.add(new ExclusionConstraint(constraintName, definition));
+        return this;
+    }
+
+    /** A trigger given as its complete {@code CREATE TRIGGER} statement. */
+    public TableBuilder trigger(String triggerName, String createTrigger) {
+        triggers.add(new Trigger(triggerName, createTrigger, true, null));
+        return this;
+    }
+
+    /** Makes this a partitioned table: {@code partitionBy(Partitioning.Strategy.RANGE, "created_at")}. */
+    public TableBuilder partitionBy(Partitioning.Strategy strategy, String key) {
+        partitioning = new Partitioning(strategy, key);
+        return this;
+    }
+
+    /** Makes this a partition of {@code parent} (same schema): {@code bound} is {@code FOR VALUES ...} or {@code DEFAULT}. */
+    public TableBuilder partitionOf(String parent, String bound) {
+        partitionOf = new PartitionBound(QualifiedName.of(schema, parent), bound);
+        return this;
+    }
+
     public TableBuilder comment(String text) {
         this.comment = text;
         return this;
@@ -134,7 +162,8 @@ public final class TableBuilder {
             }
         }
         List<Policy> builtPolicies = policies.stream().map(PolicyBuilder::build).toList();
-        return new Table(name, builtColumns, builtPrimaryKey, uniques, foreignKeys, checks, indexes, rowSecurity, builtPolicies, comment);
+        return new Table(name, builtColumns, builtPrimaryKey, uniques, foreignKeys, checks, indexes, rowSecurity,
+                builtPolicies, comment, exclusions, triggers, partitioning, partitionOf);
     }
 
     /** PostgreSQL's rule for a clash with an earlier default name: append 1, 2, ... */

@@ -1,0 +1,25 @@
+package dev.schemaguard.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/** {@code CREATE TYPE name AS (attribute type [COLLATE c], ...)}. */
+public record CompositeType(String name, List<Attribute> attributes, String comment) implements SchemaObject {
+
+    public record Attribute(String name, DataType type, String collation) {
+        public Attribute {
+            Identifiers.requireValid(name, "attribute name");
+            Objects.requireNonNull(type, () -> "type of attribute " + name);
+        }
+    }
+
+    public CompositeType {
+        Identifiers.requireValid(name, "composite type name");
+        attributes = List.copyOf(attributes);
+    }
+
+    @Override
+    public String kind() {
+        return "composite type";
+    }
+}
