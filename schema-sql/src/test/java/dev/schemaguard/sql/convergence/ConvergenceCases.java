@@ -1,0 +1,701 @@
+package dev.schemaguard.sql.convergence;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.schemaguard.sql.convergence.ConvergenceCase.of;
+
+/**
+ * The convergence table: each row an old and a new schema, written as plain DDL. Grouped by the element of the
+ * model a row exercises. Both sides are introspected, so the DDL may be written in any spelling PostgreSQL
+ * accepts; the rows only have to differ in what they mean to test.
+ */
+final class ConvergenceCases {
+
+    /** 63 bytes, PostgreSQL's limit: names derived from these (constraints, indexes, sequences) get truncated. */
+    static final String LONG_TABLE = "t_with_a_name_that_is_exactly_sixty_three_bytes_long_0123456789";
+    static final String LONG_COLUMN = "column_name_that_is_exactly_sixty_three_bytes_long_abcdefghijkl";
+    /** 21 three-byte characters: 63 bytes. */
+    static final String LONG_JAPANESE = "日本語".repeat(7);
+    /** 9 × "naïve_": 63 bytes, with two-byte characters. */
+    static final String LONG_NAIVE = "naïve_".repeat(9);
+
+    private ConvergenceCases() {
+    }
+
+    static List<ConvergenceCase> all() {
+        List<ConvergenceCase> cases = new ArrayList<>();
+        cases.addAll(tables());
+        cases.addAll(columns());
+        cases.addAll(typeChanges());
+        cases.addAll(defaultsAndNullability());
+        cases.addAll(identityGeneratedSerial());
+        cases.addAll(collationsAndComments());
+        cases.addAll(primaryKeys());
+        cases.addAll(uniqueAndCheck());
+        cases.addAll(foreignKeys());
+        cases.addAll(schemas());
+        cases.addAll(indexes());
+        cases.addAll(rowLevelSecurity());
+        cases.addAll(quotedIdentifiers());
+        return cases;
+    }
+
+    static List<ConvergenceCase> tables() {
+        return List.of(
+                of("unchanged schema plans nothing",
+                        "create table t (id int primary key, name text not null default '');",
+                        "create table t (id int primary key, name text not null default '');"),
+                of("create table",
+                        "",
+                        "create table t (id int primary key, name text not null, created timestamptz default now());"),
+                of("create table without columns",
+                        "",
+                        "create table empty ();"),
+                of("create several tables",
+                        "create table a (id int);",
+                        """
+                        create table a (id int);
+                        create table b (id bigint primary key, note text);
+                        create table c (id uuid primary key, payload jsonb not null);
+                        """),
+                of("drop table",
+                        "create table keep (id int); create table gone (id int, name text);",
+                        "create table keep (id int);").allowingDrops(),
+                of("drop table is held back without allowDrops",
+                        "create table keep (id int); create table gone (id int, name text);",
+                        "create table keep (id int);").holdingBackUnsafeChanges(),
+                of("replace one table by another",
+                        "create table old_name (id int primary key);",
+                        "create table new_name (id int primary key);").allowingDrops());
+    }
+
+    static List<ConvergenceCase> columns() {
+        return List.of(
+                of("add columns",
+                        "create table t (id int);",
+                        """
+                        create table t (
+                            id int,
+                            name text not null default '',
+                            created timestamptz default now(),
+                            tags text[],
+                            amount numeric(12, 2)
+                        );
+                        """),
+                of("add not null column without default to an empty table",
+                        "create table t (id int);",
+                        "create table t (id int, code varchar(8) not null);"),
+                of("drop column",
+                        "create table t (id int, obsolete text, also_gone int[]);",
+                        "create table t (id int);").allowingDrops(),
+                of("drop column is held back without allowDrops",
+                        "create table t (id int, obsolete text);",
+                        "create table t (id int);").holdingBackUnsafeChanges(),
+                of("drop every column",
+                        "create table t (a int, b text);",
+                        "create table t ();").allowingDrops(),
+                of("add columns to a table without columns",
+                        "create table t ();",
+                        "create table t (a int, b text);"));
+    }
+
+    static List<ConvergenceCase> typeChanges() {
+        return List.of(
+                of("widen integer to bigint",
+                        "create table t (id int primary key, n int);",
+                        "create table t (id bigint primary key, n bigint);"),
+                of("widen smallint to integer",
+                        "create table t (n smallint);",
+                        "create table t (n integer);"),
+                of("widen varchar(50) to varchar(100)",
+                        "create table t (name varchar(50));",
+                        "create table t (name varchar(100));"),
+                of("varchar(50) to text",
+                        "create table t (name varchar(50));",
+                        "create table t (name text);"),
+                of("widen numeric(10,2) to numeric(14,4)",
+                        "create table t (amount numeric(10, 2));",
+                        "create table t (amount numeric(14, 4));"),
+                of("text to integer with allowDrops",
+                        "create table t (n text);",
+                        "create table t (n integer);").allowingDrops(),
+                of("integer to text with allowDrops",
+                        "create table t (n integer);",
+                        "create table t (n text);").allowingDrops(),
+                of("timestamp to timestamptz with allowDrops",
+                        "create table t (at timestamp);",
+                        "create table t (at timestamptz);").allowingDrops(),
+                of("array element type change with allowDrops",
+                        "create table t (ids int[]);",
+                        "create table t (ids bigint[]);").allowingDrops(),
+                of("scalar to array with allowDrops",
+                        "create table t (tag text);",
+                        "create table t (tag text[]);").allowingDrops(),
+                of("narrow varchar(100) to varchar(50) is held back without allowDrops",
+                        "create table t (name varchar(100));",
+                        "create table t (name varchar(50));").holdingBackUnsafeChanges(),
+                of("narrow bigint to integer is held back without allowDrops",
+                        "create table t (n bigint);",
+                        "create table t (n integer);").holdingBackUnsafeChanges(),
+                of("narrow varchar(100) to varchar(50) with allowDrops",
+                        "create table t (name varchar(100));",
+                        "create table t (name varchar(50));").allowingDrops(),
+                of("type change of a column with a default",
+                        "create table t (n int default 42);",
+                        "create table t (n bigint default 42);"),
+                of("type change of an indexed and constrained column",
+                        """
+                        create table t (code varchar(10) unique, n int check (n > 0));
+                        create index t_n_idx on t (n);
+                        """,
+                        """
+                        create table t (code varchar(20) unique, n bigint check (n > 0));
+                        create index t_n_idx on t (n);
+                        """));
+    }
+
+    static List<ConvergenceCase> defaultsAndNullability() {
+        return List.of(
+                of("add default",
+                        "create table t (n int, s text, at timestamptz, flag boolean);",
+                        "create table t (n int default 42, s text default 'it''s', at timestamptz default now(), flag boolean default true);"),
+                of("change default",
+                        "create table t (n int default 1, s text default 'a');",
+                        "create table t (n int default 2, s text default 'b');"),
+                of("drop default",
+                        "create table t (n int default 1, s text default 'a');",
+                        "create table t (n int, s text);"),
+                of("set not null",
+                        "create table t (n int, s text);",
+                        "create table t (n int not null, s text not null);"),
+                of("drop not null",
+                        "create table t (n int not null, s text not null);",
+                        "create table t (n int, s text);"));
+    }
+
+    static List<ConvergenceCase> identityGeneratedSerial() {
+        return List.of(
+                of("create identity columns",
+                        "",
+                        """
+                        create table t (
+                            a int generated always as identity,
+                            b bigint generated by default as identity (start with 100 increment by 5),
+                            c smallint generated always as identity (minvalue 10 maxvalue 1000 cycle cache 5)
+                        );
+                        """),
+                of("add identity to an existing column",
+                        "create table t (id int not null);",
+                        "create table t (id int generated always as identity);"),
+                of("add identity column",
+                        "create table t (name text);",
+                        "create table t (name text, id bigint generated by default as identity);"),
+                of("drop identity keeping not null",
+                        "create table t (id int generated always as identity);",
+                        "create table t (id int not null);"),
+                of("drop identity and not null",
+                        "create table t (id int generated by default as identity);",
+                        "create table t (id int);"),
+                of("identity always to by default",
+                        "create table t (id int generated always as identity);",
+                        "create table t (id int generated by default as identity);"),
+                of("identity by default to always",
+                        "create table t (id int generated by default as identity);",
+                        "create table t (id int generated always as identity);"),
+                of("identity sequence options change",
+                        "create table t (id bigint generated always as identity (start with 100 increment by 5));",
+                        "create table t (id bigint generated always as identity (start with 1 increment by 1 cache 20 maxvalue 999999 cycle));"),
+                of("default to identity",
+                        "create table t (id int default 77);",
+                        "create table t (id int generated by default as identity);"),
+                of("add generated column",
+                        "create table t (price numeric, qty int);",
+                        "create table t (price numeric, qty int, total numeric generated always as (price * qty) stored);"),
+                of("generated column to plain column",
+                        "create table t (price numeric, qty int, total numeric generated always as (price * qty) stored);",
+                        "create table t (price numeric, qty int, total numeric);"),
+                of("plain column to generated column with allowDrops",
+                        "create table t (price numeric, qty int, total numeric);",
+                        "create table t (price numeric, qty int, total numeric generated always as (price * qty) stored);")
+                        .allowingDrops(),
+                of("change generation expression with allowDrops",
+                        "create table t (a int, b int generated always as (a * 2) stored);",
+                        "create table t (a int, b int generated always as (a * 3) stored);").allowingDrops(),
+                of("create serial columns",
+                        "",
+                        "create table t (a serial primary key, b bigserial, c smallserial);"),
+                of("add serial column",
+                        "create table t (name text);",
+                        "create table t (name text, id serial);"),
+                of("integer to serial",
+                        "create table t (id int not null);",
+                        "create table t (id serial);"),
+                of("serial to integer with allowDrops",
+                        "create table t (id serial);",
+                        "create table t (id int not null);").allowingDrops());
+    }
+
+    static List<ConvergenceCase> collationsAndComments() {
+        return List.of(
+                of("add collation",
+                        "create table t (a text, b varchar(20));",
+                        "create table t (a text collate \"POSIX\", b varchar(20) collate \"und-x-icu\");"),
+                of("change collation",
+                        "create table t (a text collate \"C\");",
+                        "create table t (a text collate \"und-x-icu\");"),
+                of("drop collation",
+                        "create table t (a text collate \"und-x-icu\");",
+                        "create table t (a text);"),
+                of("add comments on schema, table and column",
+                        "create schema app; create table app.t (a int);",
+                        """
+                        create schema app;
+                        comment on schema app is 'application schema';
+                        create table app.t (a int);
+                        comment on table app.t is 'it''s a "table" — naïve \\ with a backslash';
+                        comment on column app.t.a is 'line one
+                        line two';
+                        """),
+                of("change comments",
+                        """
+                        create schema app;
+                        comment on schema app is 'old';
+                        create table app.t (a int);
+                        comment on table app.t is 'old';
+                        comment on column app.t.a is 'old';
+                        """,
+                        """
+                        create schema app;
+                        comment on schema app is 'new';
+                        create table app.t (a int);
+                        comment on table app.t is 'new';
+                        comment on column app.t.a is 'new';
+                        """),
+                of("drop comments",
+                        """
+                        create schema app;
+                        comment on schema app is 'old';
+                        create table app.t (a int);
+                        comment on table app.t is 'old';
+                        comment on column app.t.a is 'old';
+                        """,
+                        "create schema app; create table app.t (a int);"),
+                of("comment on the public schema",
+                        "create table t (a int);",
+                        "comment on schema public is 'the public schema, described'; create table t (a int);"));
+    }
+
+    static List<ConvergenceCase> primaryKeys() {
+        return List.of(
+                of("add primary key",
+                        "create table t (id int, name text);",
+                        "create table t (id int primary key, name text);"),
+                of("drop primary key keeping not null",
+                        "create table t (id int primary key);",
+                        "create table t (id int not null);"),
+                of("drop primary key and not null",
+                        "create table t (id int primary key);",
+                        "create table t (id int);"),
+                of("add composite primary key",
+                        "create table t (a int, b int);",
+                        "create table t (a int, b int, primary key (a, b));"),
+                of("composite primary key gains a column",
+                        "create table t (a int, b int, c int, primary key (a, b));",
+                        "create table t (a int, b int, c int, primary key (a, b, c));"),
+                of("composite primary key column order",
+                        "create table t (a int, b int, primary key (a, b));",
+                        "create table t (a int, b int, primary key (b, a));"),
+                of("primary key moves to another column",
+                        "create table t (a int primary key, b int not null);",
+                        "create table t (a int not null, b int primary key);"),
+                of("primary key renamed",
+                        "create table t (a int primary key);",
+                        "create table t (a int constraint t_identity primary key);"),
+                of("primary key change with foreign keys referencing it",
+                        """
+                        create table parent (id int primary key);
+                        create table child (parent_id int references parent (id));
+                        """,
+                        """
+                        create table parent (tenant int, id int, primary key (tenant, id));
+                        create table child (tenant int, parent_id int, foreign key (tenant, parent_id) references parent (tenant, id));
+                        """),
+                of("primary key replaced while an unchanged foreign key keeps its columns unique",
+                        """
+                        create table parent (id int primary key, code int not null);
+                        create table child (parent_id int references parent (id));
+                        """,
+                        """
+                        create table parent (id int not null unique, code int primary key);
+                        create table child (parent_id int references parent (id));
+                        """),
+                of("primary key columns widened under a referencing foreign key",
+                        """
+                        create table parent (id int primary key);
+                        create table child (parent_id int references parent (id));
+                        """,
+                        """
+                        create table parent (id bigint primary key);
+                        create table child (parent_id bigint references parent (id));
+                        """));
+    }
+
+    static List<ConvergenceCase> uniqueAndCheck() {
+        return List.of(
+                of("add unique constraints",
+                        "create table t (a int, b int, c int);",
+                        "create table t (a int unique, b int, c int, unique (b, c));"),
+                of("drop unique constraint",
+                        "create table t (a int unique);",
+                        "create table t (a int);"),
+                of("unique constraint becomes deferrable",
+                        "create table t (a int unique);",
+                        "create table t (a int unique deferrable);"),
+                of("unique constraint initially deferred",
+                        "create table t (a int unique deferrable);",
+                        "create table t (a int unique deferrable initially deferred);"),
+                of("unique constraint no longer deferrable",
+                        "create table t (a int unique deferrable initially deferred);",
+                        "create table t (a int unique);"),
+                of("unique constraint columns change",
+                        "create table t (a int, b int, constraint t_uq unique (a));",
+                        "create table t (a int, b int, constraint t_uq unique (a, b));"),
+                of("unique nulls not distinct",
+                        "create table t (a int unique);",
+                        "create table t (a int unique nulls not distinct);").fromVersion(15),
+                of("add check constraints",
+                        "create table t (lo int, hi int, name text);",
+                        "create table t (lo int check (lo >= 0), hi int, name text, check (lo <= hi), constraint name_not_blank check (length(name) > 0));"),
+                of("change check constraint",
+                        "create table t (n int, constraint n_range check (n > 0));",
+                        "create table t (n int, constraint n_range check (n > 0 and n < 100));"),
+                of("drop check constraint",
+                        "create table t (n int check (n > 0));",
+                        "create table t (n int);"),
+                of("check constraint becomes no inherit",
+                        "create table t (n int, constraint n_positive check (n > 0));",
+                        "create table t (n int, constraint n_positive check (n > 0) no inherit);"));
+    }
+
+    static List<ConvergenceCase> foreignKeys() {
+        return List.of(
+                of("add foreign key",
+                        "create table parent (id int primary key); create table child (parent_id int);",
+                        "create table parent (id int primary key); create table child (parent_id int references parent (id));"),
+                of("drop foreign key",
+                        "create table parent (id int primary key); create table child (parent_id int references parent (id));",
+                        "create table parent (id int primary key); create table child (parent_id int);"),
+                of("foreign keys with every referential action",
+                        """
+                        create table parent (id int primary key);
+                        create table child (a int, b int, c int not null default 0, d int, e int);
+                        """,
+                        """
+                        create table parent (id int primary key);
+                        create table child (
+                            a int references parent on delete cascade on update cascade,
+                            b int references parent on delete set null on update restrict,
+                            c int not null default 0 references parent on delete set default on update set default,
+                            d int references parent on delete restrict on update set null,
+                            e int references parent on delete no action on update no action
+                        );
+                        """),
+                of("foreign key action changes",
+                        "create table parent (id int primary key); create table child (p int references parent on delete cascade);",
+                        "create table parent (id int primary key); create table child (p int references parent on delete restrict on update cascade);"),
+                of("foreign key match full",
+                        """
+                        create table parent (a int, b int, primary key (a, b));
+                        create table child (a int, b int, foreign key (a, b) references parent);
+                        """,
+                        """
+                        create table parent (a int, b int, primary key (a, b));
+                        create table child (a int, b int, foreign key (a, b) references parent match full);
+                        """),
+                of("foreign key deferrable initially deferred",
+                        "create table parent (id int primary key); create table child (p int references parent);",
+                        "create table parent (id int primary key); create table child (p int references parent deferrable initially deferred);"),
+                of("foreign key no longer deferrable",
+                        "create table parent (id int primary key); create table child (p int references parent deferrable);",
+                        "create table parent (id int primary key); create table child (p int references parent);"),
+                of("foreign key to a unique constraint",
+                        "create table parent (code text unique); create table child (code text);",
+                        "create table parent (code text unique); create table child (code text references parent (code));"),
+                of("foreign key retargeted to another table",
+                        """
+                        create table a (id int primary key); create table b (id int primary key);
+                        create table child (p int, constraint child_p_fkey foreign key (p) references a);
+                        """,
+                        """
+                        create table a (id int primary key); create table b (id int primary key);
+                        create table child (p int, constraint child_p_fkey foreign key (p) references b);
+                        """),
+                of("fk cycle of two tables",
+                        "",
+                        """
+                        create table a (id int primary key, b_id int);
+                        create table b (id int primary key, a_id int references a);
+                        alter table a add foreign key (b_id) references b;
+                        """),
+                of("fk cycle of three tables",
+                        "",
+                        """
+                        create table a (id int primary key, c_id int);
+                        create table b (id int primary key, a_id int references a);
+                        create table c (id int primary key, b_id int references b);
+                        alter table a add foreign key (c_id) references c;
+                        """),
+                of("fk cycle added to existing tables",
+                        "create table a (id int primary key, b_id int); create table b (id int primary key, a_id int);",
+                        """
+                        create table a (id int primary key, b_id int);
+                        create table b (id int primary key, a_id int references a);
+                        alter table a add foreign key (b_id) references b;
+                        """),
+                of("fk cycle dropped with its tables",
+                        """
+                        create table a (id int primary key, b_id int);
+                        create table b (id int primary key, a_id int references a);
+                        alter table a add foreign key (b_id) references b;
+                        create table keep (id int);
+                        """,
+                        "create table keep (id int);").allowingDrops(),
+                of("self-referencing foreign key",
+                        "",
+                        "create table node (id int primary key, parent_id int references node (id) on delete cascade);"),
+                of("self-referencing foreign key added",
+                        "create table node (id int primary key, parent_id int);",
+                        "create table node (id int primary key, parent_id int references node (id));"),
+                of("drop a table others reference",
+                        """
+                        create table parent (id int primary key);
+                        create table child (id int, parent_id int references parent (id));
+                        create table other (parent_id int references parent (id));
+                        """,
+                        "create table child (id int, parent_id int); create table other (parent_id int);").allowingDrops(),
+                of("cross-schema foreign key",
+                        """
+                        create schema billing;
+                        create table public.customer (id int primary key);
+                        create table billing.invoice (id int primary key, customer_id int);
+                        """,
+                        """
+                        create schema billing;
+                        create table public.customer (id int primary key);
+                        create table billing.invoice (id int primary key, customer_id int references public.customer (id));
+                        """),
+                of("new schema with a table referencing an existing one",
+                        "create table customer (id int primary key);",
+                        """
+                        create table customer (id int primary key, last_invoice int);
+                        create schema billing;
+                        create table billing.invoice (id int primary key, customer_id int references public.customer (id));
+                        alter table customer add foreign key (last_invoice) references billing.invoice;
+                        """));
+    }
+
+    static List<ConvergenceCase> schemas() {
+        return List.of(
+                of("new empty schema",
+                        "",
+                        "create schema app;"),
+                of("new schema with tables",
+                        "",
+                        "create schema app; create table app.t (id int primary key); create table app.u (t_id int references app.t);"),
+                of("dropped empty schema",
+                        "create schema app;",
+                        "").allowingDrops(),
+                of("dropped schema with tables",
+                        "create schema app; create table app.t (id int primary key); create table app.u (t_id int references app.t);",
+                        "").allowingDrops(),
+                of("dropped schema referenced from another schema",
+                        """
+                        create schema app; create table app.t (id int primary key);
+                        create table public.u (t_id int references app.t);
+                        """,
+                        "create table public.u (t_id int);").allowingDrops(),
+                of("table moves between schemas",
+                        "create schema a; create schema b; create table a.t (id int primary key);",
+                        "create schema a; create schema b; create table b.t (id int primary key);").allowingDrops());
+    }
+
+    static List<ConvergenceCase> indexes() {
+        return List.of(
+                of("expression index",
+                        "create table t (email text, a int, b int);",
+                        """
+                        create table t (email text, a int, b int);
+                        create index on t (lower(email));
+                        create index t_sum_idx on t ((a + b), a);
+                        """),
+                of("index descending with nulls last",
+                        "create table t (created timestamptz, n int);",
+                        "create table t (created timestamptz, n int); create index on t (created desc nulls last, n nulls first);"),
+                of("index with operator class",
+                        "create table t (name text, v varchar(20));",
+                        "create table t (name text, v varchar(20)); create index on t (name text_pattern_ops, v varchar_pattern_ops);"),
+                of("index with include columns",
+                        "create table t (a int, b text, c date);",
+                        "create table t (a int, b text, c date); create index on t (a) include (b, c);"),
+                of("partial index",
+                        "create table t (a int, deleted_at timestamptz);",
+                        "create table t (a int, deleted_at timestamptz); create index on t (a) where deleted_at is null;"),
+                of("gin indexes",
+                        "create table t (doc jsonb, tags text[]);",
+                        """
+                        create table t (doc jsonb, tags text[]);
+                        create index on t using gin (doc);
+                        create index t_doc_path_idx on t using gin (doc jsonb_path_ops);
+                        create index on t using gin (tags);
+                        """),
+                of("hash and brin indexes",
+                        "create table t (code text, at timestamptz);",
+                        "create table t (code text, at timestamptz); create index on t using hash (code); create index on t using brin (at);"),
+                of("unique index",
+                        "create table t (a int, b int);",
+                        "create table t (a int, b int); create unique index on t (a, b);"),
+                of("unique partial expression index",
+                        "create table t (email text, active boolean);",
+                        "create table t (email text, active boolean); create unique index t_email_active on t (lower(email)) where active;"),
+                of("index nulls not distinct",
+                        "create table t (a int);",
+                        "create table t (a int); create unique index t_a_idx on t (a) nulls not distinct;").fromVersion(15),
+                of("index changes its columns",
+                        "create table t (a int, b int); create index t_idx on t (a);",
+                        "create table t (a int, b int); create index t_idx on t (b);"),
+                of("index becomes unique",
+                        "create table t (a int); create index t_idx on t (a);",
+                        "create table t (a int); create unique index t_idx on t (a);"),
+                of("index changes direction",
+                        "create table t (a int); create index t_idx on t (a);",
+                        "create table t (a int); create index t_idx on t (a desc);"),
+                of("index changes predicate",
+                        "create table t (a int, b int); create index t_idx on t (a) where b > 0;",
+                        "create table t (a int, b int); create index t_idx on t (a) where b < 0;"),
+                of("index changes method",
+                        "create table t (a text); create index t_idx on t (a);",
+                        "create table t (a text); create index t_idx on t using hash (a);"),
+                of("index changes include columns",
+                        "create table t (a int, b int, c int); create index t_idx on t (a) include (b);",
+                        "create table t (a int, b int, c int); create index t_idx on t (a) include (c);"),
+                of("drop index",
+                        "create table t (a int); create index t_idx on t (a);",
+                        "create table t (a int);"));
+    }
+
+    static List<ConvergenceCase> rowLevelSecurity() {
+        String accounts = "create table accounts (manager text, company text, amount int);";
+        return List.of(
+                of("enable row level security",
+                        accounts,
+                        accounts + " alter table accounts enable row level security;"),
+                of("force row level security",
+                        accounts + " alter table accounts enable row level security;",
+                        accounts + " alter table accounts enable row level security; alter table accounts force row level security;"),
+                of("force row level security without enabling it",
+                        accounts,
+                        accounts + " alter table accounts force row level security;"),
+                of("disable row level security",
+                        accounts + " alter table accounts enable row level security; alter table accounts force row level security;",
+                        accounts),
+                of("add policies",
+                        accounts + " alter table accounts enable row level security;",
+                        accounts + """
+                                 alter table accounts enable row level security;
+                                create policy managers on accounts to schemainspect_test_role using (manager = current_user);
+                                create policy readers on accounts for select using (true);
+                                create policy writers on accounts as restrictive for insert with check (amount >= 0);
+                                create policy updaters on accounts for update using (manager = current_user) with check (amount < 1000);
+                                """),
+                of("policy changes roles",
+                        accounts + " create policy p on accounts using (true);",
+                        accounts + " create policy p on accounts to schemainspect_test_role using (true);"),
+                of("policy back to public",
+                        accounts + " create policy p on accounts to schemainspect_test_role, current_user using (true);",
+                        accounts + " create policy p on accounts using (true);"),
+                of("policy changes using",
+                        accounts + " create policy p on accounts using (manager = current_user);",
+                        accounts + " create policy p on accounts using (company = 'acme');"),
+                of("policy changes with check",
+                        accounts + " create policy p on accounts with check (amount > 0);",
+                        accounts + " create policy p on accounts with check (amount > 10);"),
+                of("policy becomes restrictive",
+                        accounts + " create policy p on accounts to schemainspect_test_role using (manager = current_user);",
+                        accounts + " create policy p on accounts as restrictive to schemainspect_test_role using (manager = current_user);"),
+                of("policy changes command",
+                        accounts + " create policy p on accounts for select using (true);",
+                        accounts + " create policy p on accounts for delete using (true);"),
+                of("drop policy",
+                        accounts + " alter table accounts enable row level security; create policy p on accounts using (true);",
+                        accounts + " alter table accounts enable row level security;"));
+    }
+
+    static List<ConvergenceCase> quotedIdentifiers() {
+        String everything = """
+                create schema "My Schema";
+                comment on schema "My Schema" is 'with a space';
+                create table "My Schema"."Order Items" (
+                    "select" int primary key,
+                    "Mixed Case" text not null default 'x',
+                    "quote""d" varchar(10) unique,
+                    "naïve" numeric(5, 1) check ("naïve" > 0),
+                    "日本" jsonb,
+                    "%1$s" int generated by default as identity
+                );
+                create table "My Schema"."user" (
+                    "order" int references "My Schema"."Order Items" ("select") on delete cascade,
+                    "%2$s" text unique,
+                    "%3$s" int
+                );
+                create index on "My Schema"."Order Items" ("Mixed Case" desc);
+                create index on "My Schema"."Order Items" using gin ("日本");
+                create index on "My Schema"."user" ("%2$s", "%3$s");
+                alter table "My Schema"."user" enable row level security;
+                create policy "Only ""me""\" on "My Schema"."user" using ("order" > 0);
+                comment on column "My Schema"."Order Items"."quote""d" is 'it''s';
+                comment on table "My Schema"."user" is '日本語のコメント';
+                create table "%4$s" ("%1$s" int primary key, "%3$s" int references "%4$s");
+                """.formatted(LONG_COLUMN, LONG_NAIVE, LONG_JAPANESE, LONG_TABLE);
+        String changed = """
+                create schema "My Schema";
+                comment on schema "My Schema" is 'with a space, changed';
+                create table "My Schema"."Order Items" (
+                    "select" bigint primary key,
+                    "Mixed Case" text not null default 'y',
+                    "quote""d" varchar(20),
+                    "naïve" numeric(5, 1) check ("naïve" >= 0),
+                    "日本" jsonb,
+                    "%1$s" int generated always as identity,
+                    "new ""column""\" text collate "C"
+                );
+                create table "My Schema"."user" (
+                    "order" bigint references "My Schema"."Order Items" ("select") on delete restrict,
+                    "%2$s" text unique deferrable,
+                    "%3$s" int
+                );
+                create index on "My Schema"."Order Items" ("Mixed Case" asc);
+                create index on "My Schema"."user" ("%3$s", "%2$s");
+                alter table "My Schema"."user" enable row level security;
+                alter table "My Schema"."user" force row level security;
+                create policy "Only ""me""\" on "My Schema"."user" to schemainspect_test_role using ("order" > 1);
+                comment on column "My Schema"."Order Items"."quote""d" is 'it''s changed';
+                create table "%4$s" ("%1$s" int primary key, "%3$s" int);
+                create table "Table" ("From" int primary key, "%4$s" int references "%4$s");
+                """.formatted(LONG_COLUMN, LONG_NAIVE, LONG_JAPANESE, LONG_TABLE);
+        return List.of(
+                of("identifiers needing quotes created from nothing", "", everything),
+                of("identifiers needing quotes altered", everything, changed),
+                of("identifiers needing quotes dropped", everything, "").allowingDrops(),
+                of("reserved words as names",
+                        "create table \"order\" (\"user\" int);",
+                        """
+                        create table "order" ("user" int primary key, "select" text, "table" int check ("table" > 0));
+                        create table "group" ("order" int references "order" ("user"), "from" timestamptz default now());
+                        create index "index" on "group" ("from");
+                        alter table "group" enable row level security;
+                        create policy "where" on "group" using ("order" > 0);
+                        comment on column "order"."select" is 'reserved';
+                        """));
+    }
+}

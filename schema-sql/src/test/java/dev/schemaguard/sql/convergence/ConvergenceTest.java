@@ -1,0 +1,97 @@
+package dev.schemaguard.sql.convergence;
+
+import dev.schemaguard.diff.SchemaDiff;
+import dev.schemaguard.sql.IntrospectionOptions;
+import dev.schemaguard.sql.MigrationPlan;
+import dev.schemaguard.sql.MigrationPlanner;
+import dev.schemaguard.sql.PlanOptions;
+import dev.schemaguard.testkit.PostgresServer;
+import dev.schemaguard.testkit.TestPostgres;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+/**
+ * The acceptance test of the core loop: for every row of {@link ConvergenceCases} and every test server, build
+ * the old and the new schema in two databases, plan the new model from the old database's model, apply the plan
+ * and require that a fresh introspection of the migrated database shows no difference from the new model.
+ */
+class ConvergenceTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseConvergesOnEveryServer() {
+        List<PostgresServer> servers = TestPostgres.all();
+        return ConvergenceCases.all().stream().flatMap(convergenceCase -> servers.stream().map(server ->
+                dynamicTest("[PG " + server.majorVersion() + "] " + convergenceCase.name(),
+                        () -> check(server, convergenceCase))));
+    }
+
+    @Test
+    void caseNamesAreUnique() {
+        Set<String> names = new HashSet<>();
+        for (ConvergenceCase convergenceCase : ConvergenceCases.all()) {
+            assertTrue(names.add(convergenceCase.name()), "two convergence cases are named " + convergenceCase.name());
+        }
+    }
+
+    static void check(PostgresServer server, ConvergenceCase convergenceCase) throws SQLException {
+        assumeTrue(server.majorVersion() >= convergenceCase.minimumServerVersion(), () -> "case '"
+                + convergenceCase.name() + "' needs PostgreSQL " + convergenceCase.minimumServerVersion()
+                + " or newer; this server runs " + server.label());
+        try (MigrationScenario scenario = MigrationScenario.load(
+                server, convergenceCase.oldDdl(), convergenceCase.newDdl(), IntrospectionOptions.ALL)) {
+            String where = "case '" + convergenceCase.name() + "' on " + server.label();
+            SchemaDiff initial = SchemaDiff.compare(scenario.targetModel(), scenario.currentModel());
+            MigrationScenario.Step step = scenario.migrate(convergenceCase.options());
+            if (initial.isEmpty()) {
+                assertTrue(step.plan().isEmpty() && step.plan().skipped().isEmpty(),
+                        () -> where + ": old and new introspect to equal models, yet the plan is not empty"
+                                + System.lineSeparator() + step.report());
+                return;
+            }
+            switch (convergenceCase.expectation()) {
+                case CONVERGES -> {
+                    assertFalse(step.plan().isEmpty(), () -> where + ": the models differ but the plan is empty"
+                            + System.lineSeparator() + MigrationScenario.describeChanges("differences", initial.changes())
+                            + step.report());
+                    assertConverged(where, step, convergenceCase.options());
+                }
+                case HOLDS_BACK_UNSAFE_CHANGES -> {
+                    assertFalse(step.plan().skipped().isEmpty(), () -> where + ": with " + convergenceCase.options()
+                            + " the plan should hold back the unsafe change(s) as skipped, but skipped nothing"
+                            + System.lineSeparator() + step.report());
+                    assertFalse(step.remaining().isEmpty(), () -> where + ": statements were skipped, yet nothing"
+                            + " remains different; the skipped list is wrong" + System.lineSeparator() + step.report());
+                    MigrationScenario.Step unsafe = scenario.migrate(PlanOptions.ALLOW_DROPS);
+                    assertFalse(unsafe.plan().isEmpty(), () -> where + ": after the safe step, a plan allowing drops"
+                            + " is empty although differences remain" + System.lineSeparator() + unsafe.report());
+                    assertConverged(where + " (second step, allowing drops)", unsafe, PlanOptions.ALLOW_DROPS);
+                }
+            }
+        }
+    }
+
+    /** The migrated database equals the target, and planning once more finds nothing left to do. */
+    static void assertConverged(String where, MigrationScenario.Step step, PlanOptions options) {
+        if (!step.remaining().isEmpty()) {
+            fail(where + ": the migrated database still differs from the new schema" + System.lineSeparator()
+                    + step.report());
+        }
+        MigrationPlan again = MigrationPlanner.plan(step.target(), step.after(), options);
+        assertTrue(again.isEmpty() && again.skipped().isEmpty(), () -> where
+                + ": the database converged, but planning again is not empty" + System.lineSeparator()
+                + MigrationScenario.describePlan(again));
+    }
+}

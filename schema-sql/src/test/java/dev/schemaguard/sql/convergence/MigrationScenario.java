@@ -1,0 +1,148 @@
+package dev.schemaguard.sql.convergence;
+
+import dev.schemaguard.diff.SchemaChange;
+import dev.schemaguard.diff.SchemaDiff;
+import dev.schemaguard.model.Database;
+import dev.schemaguard.sql.IntrospectionOptions;
+import dev.schemaguard.sql.MigrationPlan;
+import dev.schemaguard.sql.MigrationPlanner;
+import dev.schemaguard.sql.PlanExecutor;
+import dev.schemaguard.sql.PlanOptions;
+import dev.schemaguard.sql.PlanStatement;
+import dev.schemaguard.sql.PostgresIntrospector;
+import dev.schemaguard.testkit.PostgresServer;
+import dev.schemaguard.testkit.ThrowawayDatabase;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Two throwaway databases on one server: "current", built from the old DDL and migrated step by step, and
+ * "target", built from the new DDL and only read. Each {@link #migrate} plans the target model from the
+ * current database's model, applies the plan to the current database and introspects it again.
+ */
+final class MigrationScenario implements AutoCloseable {
+
+    private final PostgresServer server;
+    private final IntrospectionOptions introspection;
+    private final ThrowawayDatabase current;
+    private final ThrowawayDatabase target;
+    private final Database targetModel;
+
+    private MigrationScenario(PostgresServer server, IntrospectionOptions introspection,
+                              ThrowawayDatabase current, ThrowawayDatabase target) throws SQLException {
+        this.server = server;
+        this.introspection = introspection;
+        this.current = current;
+        this.target = target;
+        this.targetModel = introspect(target);
+    }
+
+    /** Creates both databases and runs each script in its own; drops both if anything fails. */
+    static MigrationScenario load(PostgresServer server, String oldDdl, String newDdl, IntrospectionOptions introspection)
+            throws SQLException {
+        ThrowawayDatabase current = ThrowawayDatabase.create(server);
+        ThrowawayDatabase target = null;
+        try {
+            target = ThrowawayDatabase.create(server);
+            run(current, oldDdl, "old");
+            run(target, newDdl, "new");
+            return new MigrationScenario(server, introspection, current, target);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(target, e);
+            closeQuietly(current, e);
+            throw e;
+        }
+    }
+
+    Database targetModel() {
+        return targetModel;
+    }
+
+    Database currentModel() throws SQLException {
+        return introspect(current);
+    }
+
+    /** Plans with {@code options}, applies, re-introspects; a plan that fails to apply fails the test with its SQL. */
+    Step migrate(PlanOptions options) throws SQLException {
+        Database before = currentModel();
+        MigrationPlan plan = MigrationPlanner.plan(targetModel, before, options);
+        try (Connection connection = current.connect()) {
+            PlanExecutor.apply(connection, plan);
+        } catch (Exception e) {
+            throw new AssertionError("the plan failed to apply on " + server.label() + ": " + e.getMessage()
+                    + System.lineSeparator() + describePlan(plan), e);
+        }
+        Database after = currentModel();
+        return new Step(before, targetModel, plan, after, SchemaDiff.compare(targetModel, after));
+    }
+
+    private Database introspect(ThrowawayDatabase database) throws SQLException {
+        try (Connection connection = database.connect()) {
+            return new PostgresIntrospector(introspection).introspect(connection);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            target.close();
+        } finally {
+            current.close();
+        }
+    }
+
+    /** One plan-and-apply step: the models before and wanted, the plan, the model after and what still differs. */
+    record Step(Database before, Database target, MigrationPlan plan, Database after, SchemaDiff remaining) {
+
+        /** The plan and the remaining differences, for failure messages. */
+        String report() {
+            return describePlan(plan) + System.lineSeparator() + describeChanges("remaining differences", remaining.changes());
+        }
+    }
+
+    static String describePlan(MigrationPlan plan) {
+        StringBuilder text = new StringBuilder("plan (" + plan.statements().size() + " statements):")
+                .append(System.lineSeparator()).append(plan.sql().isEmpty() ? "  (empty)" + System.lineSeparator() : plan.sql());
+        if (!plan.skipped().isEmpty()) {
+            text.append("skipped (").append(plan.skipped().size()).append("):").append(System.lineSeparator());
+            for (PlanStatement statement : plan.skipped()) {
+                text.append("  ").append(statement.sql()).append("  -- ").append(statement.description())
+                        .append(System.lineSeparator());
+            }
+        }
+        return text.toString();
+    }
+
+    static String describeChanges(String title, List<SchemaChange> changes) {
+        StringBuilder text = new StringBuilder(title + " (" + changes.size() + "):" + System.lineSeparator());
+        for (SchemaChange change : changes) {
+            text.append("  - ").append(change.describe()).append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+
+    private static void run(ThrowawayDatabase database, String script, String which) throws SQLException {
+        if (script.isBlank()) {
+            return;
+        }
+        try {
+            database.execute(script);
+        } catch (SQLException e) {
+            throw new SQLException("the " + which + " DDL of the case failed on " + database + ": " + e.getMessage()
+                    + " (fix the case's script)", e.getSQLState(), e);
+        }
+    }
+
+    private static void closeQuietly(ThrowawayDatabase database, Exception failure) {
+        if (database == null) {
+            return;
+        }
+        try {
+            database.close();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}
