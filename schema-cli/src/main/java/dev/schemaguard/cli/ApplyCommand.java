@@ -1,0 +1,78 @@
+package dev.schemaguard.cli;
+
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Schema;
+import dev.schemaguard.sql.MigrationPlan;
+import dev.schemaguard.sql.MigrationPlanner;
+import dev.schemaguard.sql.PlanOptions;
+import dev.schemaguard.sql.PlanStatement;
+import dev.schemaguard.sql.PostgresIntrospector;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Change the database to match the expected schema: the whole plan runs in one transaction"
+                + " (all or nothing) under an advisory lock. Destructive statements only with --allow-drops.")
+final class ApplyCommand implements Callable<Integer> {
+
+    private final Terminal terminal;
+
+    @Mixin
+    DatabaseOption db;
+
+    @Option(names = "--expected", required = true, paramLabel = "SOURCE",
+            description = "The expected schema: a YAML file or directory, a .sql file, or a database URL.")
+    String expected;
+
+    @Option(names = "--allow-drops", description = "Also run statements that delete data (drop table, drop column, ...).")
+    boolean allowDrops;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "5s",
+            description = "How long a statement may wait for a table lock, e.g. 5s (default), 500ms, 1min.")
+    String lockTimeout;
+
+    @Mixin
+    SchemaOptions schemaOptions;
+
+    @Mixin
+    VerboseOption verbose;
+
+    ApplyCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        Source expectedSource = Source.parse(expected, "--expected");
+        DatabaseUrl url = db.required();
+        String timeout = PlanRunner.lockTimeout(lockTimeout);
+        SchemaLoader loader = schemaOptions.loader();
+        Database want = loader.load(expectedSource);
+        Set<String> declared = new LinkedHashSet<>();
+        want.schemas().stream().map(Schema::name).forEach(declared::add);
+        var introspection = schemaOptions.selection().introspection(
+                expectedSource instanceof Source.DatabaseSource ? null : declared);
+        PlanOptions options = allowDrops ? PlanOptions.ALLOW_DROPS : PlanOptions.SAFE;
+        MigrationPlan plan = PlanRunner.run(url, timeout, connection -> {
+            Database have = introspection == null ? Database.EMPTY
+                    : new PostgresIntrospector(introspection).introspect(connection);
+            return MigrationPlanner.plan(want, have, options);
+        });
+        if (plan.isEmpty()) {
+            terminal.out().println("-- nothing to apply: " + url.display() + " already matches " + expectedSource.display());
+        } else {
+            terminal.out().print(plan.sql());
+            terminal.err().println("applied " + plan.statements().size() + " statement(s) to " + url.display()
+                    + " in one transaction");
+        }
+        for (PlanStatement skipped : plan.skipped()) {
+            terminal.out().println("-- skipped (needs --allow-drops): " + skipped.description().replace('\n', ' '));
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.schemaguard.cli;
+
+import dev.schemaguard.model.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Compare a live database with the expected schema and report every difference, each with"
+                + " the SQL that fixes it. Exit 0: matches, 1: drift, 2: cannot connect, 3: other error.")
+final class CheckCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    private final Terminal terminal;
+
+    @Mixin
+    DatabaseOption db;
+
+    @Option(names = "--expected", required = true, paramLabel = "SOURCE",
+            description = "The expected schema: a YAML file or directory, a .sql file, or a database URL.")
+    String expected;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json.")
+    Format format;
+
+    @Mixin
+    SchemaOptions schemaOptions;
+
+    @Mixin
+    VerboseOption verbose;
+
+    CheckCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        Source expectedSource = Source.parse(expected, "--expected");
+        DatabaseUrl url = db.required();
+        SchemaLoader.Pair pair = schemaOptions.loader().loadPair(expectedSource, new Source.DatabaseSource(url));
+        Database want = pair.first();
+        Database have = pair.second();
+        DriftReport report = DriftReport.between(want, have);
+        String output = format == Format.json
+                ? report.json()
+                : report.text(terminal.style(), expectedSource.display(), url.display());
+        terminal.writeResult(output, null);
+        return report.isEmpty() ? ExitCode.OK : ExitCode.DRIFT;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.schemaguard.cli;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * A database to connect to, given as a JDBC URL ({@code jdbc:postgresql://host:port/db?user=...}) or a libpq
+ * URL ({@code postgres://user:password@host:port/db?sslmode=require}, also {@code postgresql://}). A libpq URL
+ * is turned into a JDBC URL with user and password passed as connection properties, so that the password is
+ * never part of a string that could end up in a message.
+ *
+ * @param jdbcUrl    what the PostgreSQL driver connects to
+ * @param properties user and password taken from a libpq URL (empty for a JDBC URL)
+ * @param display    the URL as given, password masked: safe for messages and logs
+ */
+record DatabaseUrl(String jdbcUrl, Properties properties, String display) {
+
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(://[^:/@\\s]*:)[^@\\s]*@");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&\\s]*");
+
+    static boolean looksLikeUrl(String text) {
+        return text.startsWith("jdbc:") || text.startsWith("postgres://") || text.startsWith("postgresql://");
+    }
+
+    static DatabaseUrl parse(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            return new DatabaseUrl(url, new Properties(), mask(url));
+        }
+        if (url.startsWith("jdbc:")) {
+            throw CliFailure.error("unsupported database URL " + mask(url) + ": schemaguard supports PostgreSQL only"
+                    + " (jdbc:postgresql://host:port/database or postgres://user:password@host:port/database)");
+        }
+        String rest;
+        if (url.startsWith("postgres://")) {
+            rest = url.substring("postgres://".length());
+        } else if (url.startsWith("postgresql://")) {
+            rest = url.substring("postgresql://".length());
+        } else {
+            throw CliFailure.error("not a database URL: " + mask(url)
+                    + " (expected jdbc:postgresql://... or postgres://user:password@host:port/database)");
+        }
+        int queryStart = rest.indexOf('?');
+        String query = queryStart < 0 ? "" : rest.substring(queryStart);
+        String beforeQuery = queryStart < 0 ? rest : rest.substring(0, queryStart);
+        int at = beforeQuery.lastIndexOf('@');
+        String userInfo = at < 0 ? "" : beforeQuery.substring(0, at);
+        String location = at < 0 ? beforeQuery : beforeQuery.substring(at + 1);
+        int slash = location.indexOf('/');
+        String hosts = slash < 0 ? location : location.substring(0, slash);
+        String database = slash < 0 ? "" : decode(location.substring(slash + 1));
+        if (hosts.isEmpty()) {
+            hosts = "localhost";
+        }
+        Properties properties = new Properties();
+        String user = userInfo;
+        if (!userInfo.isEmpty()) {
+            int colon = userInfo.indexOf(':');
+            if (colon >= 0) {
+                user = userInfo.substring(0, colon);
+                properties.setProperty("password", decode(userInfo.substring(colon + 1)));
+            }
+            properties.setProperty("user", decode(user));
+        }
+        String jdbcUrl = "jdbc:postgresql://" + hosts + "/" + encodePath(database) + query;
+        String scheme = url.substring(0, url.indexOf("://") + 3);
+        String display = scheme + (userInfo.isEmpty() ? "" : user + (properties.containsKey("password") ? ":***" : "") + "@")
+                + location + mask(query);
+        return new DatabaseUrl(jdbcUrl, properties, display);
+    }
+
+    /** Masks every password that looks like part of a URL in {@code text}. */
+    static String mask(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = USER_INFO_PASSWORD.matcher(text).replaceAll("$1***@");
+        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1***");
+    }
+
+    /** The same server and credentials, another database. */
+    DatabaseUrl withDatabase(String database) {
+        String prefix = "jdbc:postgresql:";
+        String rest = jdbcUrl.substring(prefix.length());
+        int queryStart = rest.indexOf('?');
+        String query = queryStart < 0 ? "" : rest.substring(queryStart);
+        String location = queryStart < 0 ? rest : rest.substring(0, queryStart);
+        String hosts = "";
+        if (location.startsWith("//")) {
+            int slash = location.indexOf('/', 2);
+            hosts = (slash < 0 ? location : location.substring(0, slash)) + "/";
+        }
+        return new DatabaseUrl(prefix + hosts + encodePath(database) + query, properties, display + " (database " + database + ")");
+    }
+
+    @Override
+    public String toString() {
+        return display;
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String encodePath(String database) {
+        return database.replace("%", "%25").replace("/", "%2F").replace("?", "%3F").replace(" ", "%20");
+    }
+}

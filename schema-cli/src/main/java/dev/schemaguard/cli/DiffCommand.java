@@ -1,0 +1,72 @@
+package dev.schemaguard.cli;
+
+import dev.schemaguard.sql.MigrationPlan;
+import dev.schemaguard.sql.MigrationPlanner;
+import dev.schemaguard.sql.PlanOptions;
+import dev.schemaguard.sql.PlanStatement;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Compare two schemas (databases, YAML or .sql in any combination). Exit 0: equal,"
+                + " 1: different. --format sql prints the statements that turn FROM into TO.")
+final class DiffCommand implements Callable<Integer> {
+
+    enum Format { text, json, sql }
+
+    private final Terminal terminal;
+
+    @Option(names = "--from", required = true, paramLabel = "SOURCE",
+            description = "The schema as it is: a database URL, a YAML file or directory, or a .sql file.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "SOURCE",
+            description = "The schema as it should be: a database URL, a YAML file or directory, or a .sql file.")
+    String to;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), json, or sql.")
+    Format format;
+
+    @Option(names = "--allow-drops",
+            description = "With --format sql: include statements that delete data instead of listing them as skipped.")
+    boolean allowDrops;
+
+    @Mixin
+    SchemaOptions schemaOptions;
+
+    @Mixin
+    VerboseOption verbose;
+
+    DiffCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        Source fromSource = Source.parse(from, "--from");
+        Source toSource = Source.parse(to, "--to");
+        SchemaLoader.Pair pair = schemaOptions.loader().loadPair(toSource, fromSource);
+        DriftReport report = DriftReport.between(pair.first(), pair.second());
+        String output = switch (format) {
+            case json -> report.json();
+            case text -> report.text(terminal.style(), toSource.display(), fromSource.display());
+            case sql -> sql(MigrationPlanner.plan(pair.first(), pair.second(),
+                    allowDrops ? PlanOptions.ALLOW_DROPS : PlanOptions.SAFE));
+        };
+        terminal.writeResult(output, null);
+        return report.isEmpty() ? ExitCode.OK : ExitCode.DRIFT;
+    }
+
+    private static String sql(MigrationPlan plan) {
+        StringBuilder sql = new StringBuilder(plan.sql());
+        for (PlanStatement skipped : plan.skipped()) {
+            sql.append("-- skipped (needs --allow-drops): ").append(skipped.description().replace('\n', ' '))
+                    .append(": ").append(skipped.sql().replace('\n', ' ')).append(";\n");
+        }
+        return sql.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.schemaguard.cli;
+
+/** The process exit codes of every command; documented in docs/cli.md. */
+public final class ExitCode {
+
+    /** The database matches (check, diff) or the command did what was asked. */
+    public static final int OK = 0;
+    /** check or diff found differences. */
+    public static final int DRIFT = 1;
+    /** The database could not be reached or refused the credentials. */
+    public static final int CANNOT_CONNECT = 2;
+    /** Anything else: bad arguments, an unreadable or invalid schema, a failed statement, an internal error. */
+    public static final int ERROR = 3;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,102 @@
+package dev.schemaguard.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.util.List;
+
+/**
+ * The schemaguard command line. Exit codes: 0 ok, 1 drift, 2 cannot connect or authenticate, 3 anything else
+ * (bad arguments included). Every failure prints one line on stderr; {@code --verbose} adds the stack trace.
+ */
+@Command(name = "schemaguard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Check a live PostgreSQL database against its declared schema and get the SQL that fixes"
+                + " every gap.",
+        subcommands = {CheckCommand.class, FixCommand.class, BaselineCommand.class, SnapshotCommand.class,
+                DiffCommand.class, ApplyCommand.class})
+public final class Main implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "missing command: use one of check, fix, baseline, snapshot, diff, apply");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line with System.out and System.err; returns the exit code. */
+    public static int run(String... args) {
+        return run(System.out, System.err, args);
+    }
+
+    /** Runs the command line writing to the given streams; returns the exit code. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        Terminal terminal = new Terminal(out, err, Terminal.Style.detect(out));
+        boolean verbose = List.of(args).contains("--verbose") || List.of(args).contains("-v");
+        CommandLine commandLine = new CommandLine(new Main(), new Factory(terminal));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            err.println("schemaguard: " + DatabaseUrl.mask(e.getMessage()));
+            CommandLine command = e.getCommandLine();
+            err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return ExitCode.ERROR;
+        });
+        commandLine.setExecutionExceptionHandler((e, command, parseResult) -> {
+            int exitCode;
+            if (e instanceof CliFailure failure) {
+                err.println("schemaguard: " + failure.getMessage());
+                exitCode = failure.exitCode();
+            } else {
+                err.println("schemaguard: internal error: " + DatabaseUrl.mask(String.valueOf(e))
+                        + (verbose ? "" : " (run with --verbose for the stack trace)"));
+                exitCode = ExitCode.ERROR;
+            }
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return exitCode;
+        });
+        int exitCode = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return exitCode;
+    }
+
+    /** Creates commands with the terminal they write to; everything else the default way. */
+    private record Factory(Terminal terminal) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> constructor = type.getDeclaredConstructor(Terminal.class);
+                constructor.setAccessible(true);
+                return constructor.newInstance(terminal);
+            } catch (NoSuchMethodException notACommand) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"schemaguard " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.schemaguard.cli;
+
+import dev.schemaguard.diff.SchemaChange;
+import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Constraint;
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.ForeignKey;
+import dev.schemaguard.model.PrimaryKey;
+import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Table;
+import dev.schemaguard.model.UniqueConstraint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Applies one {@link SchemaChange} to a model: the actual database with that single difference resolved. Used
+ * to plan the fix of each change on its own. May throw {@link IllegalArgumentException} when the change cannot
+ * stand alone (dropping a column a constraint still uses); callers then fix the rest of the table at once.
+ */
+final class ModelEdits {
+
+    private ModelEdits() {
+    }
+
+    static Database apply(Database database, SchemaChange change) {
+        if (change instanceof SchemaChange.SchemaAdded added) {
+            List<Schema> schemas = new ArrayList<>(database.schemas());
+            schemas.add(added.schema());
+            return new Database(schemas);
+        }
+        if (change instanceof SchemaChange.SchemaDropped dropped) {
+            return new Database(database.schemas().stream().filter(s -> !s.name().equals(dropped.schema().name())).toList());
+        }
+        if (change instanceof SchemaChange.SchemaCommentChanged comment) {
+            return withSchema(database, comment.schema(), s -> new Schema(s.name(), s.tables(), comment.expected()));
+        }
+        if (change instanceof SchemaChange.TableAdded added) {
+            return withSchema(database, added.table().schema(), s -> {
+                List<Table> tables = new ArrayList<>(s.tables());
+                tables.add(added.definition());
+                return new Schema(s.name(), tables, s.comment());
+            });
+        }
+        if (change instanceof SchemaChange.TableDropped dropped) {
+            return withSchema(database, dropped.table().schema(), s -> new Schema(s.name(),
+                    s.tables().stream().filter(t -> !t.name().equals(dropped.table().name())).toList(), s.comment()));
+        }
+        SchemaChange.TableChange tableChange = (SchemaChange.TableChange) change;
+        return withTable(database, tableChange.table(), table -> editTable(table, tableChange));
+    }
+
+    /** The database with one table replaced by {@code replacement} (or removed when it is null). */
+    static Database replaceTable(Database database, QualifiedName name, Optional<Table> replacement) {
+        return withSchema(database, name.schema(), s -> {
+            List<Table> tables = new ArrayList<>();
+            boolean replaced = false;
+            for (Table table : s.tables()) {
+                if (table.name().equals(name.name())) {
+                    replacement.ifPresent(tables::add);
+                    replaced = true;
+                } else {
+                    tables.add(table);
+                }
+            }
+            if (!replaced) {
+                replacement.ifPresent(tables::add);
+            }
+            return new Schema(s.name(), tables, s.comment());
+        });
+    }
+
+    private static Table editTable(Table t, SchemaChange.TableChange change) {
+        TableDraft draft = new TableDraft(t);
+        if (change instanceof SchemaChange.TableCommentChanged comment) {
+            draft.comment = comment.expected();
+        } else if (change instanceof SchemaChange.RowSecurityChanged rls) {
+            draft.rowSecurity = rls.expected();
+        } else if (change instanceof SchemaChange.ColumnAdded added) {
+            draft.columns.add(added.column());
+        } else if (change instanceof SchemaChange.ColumnDropped dropped) {
+            draft.columns.removeIf(c -> c.name().equals(dropped.column().name()));
+        } else if (change instanceof SchemaChange.ColumnAltered altered) {
+            draft.columns.replaceAll(c -> c.name().equals(altered.expected().name()) ? altered.expected() : c);
+        } else if (change instanceof SchemaChange.ConstraintAdded added) {
+            draft.putConstraint(added.constraint());
+        } else if (change instanceof SchemaChange.ConstraintDropped dropped) {
+            draft.removeConstraint(dropped.constraint().name());
+        } else if (change instanceof SchemaChange.ConstraintAltered altered) {
+            draft.removeConstraint(altered.actual().name());
+            draft.putConstraint(altered.expected());
+        } else if (change instanceof SchemaChange.IndexAdded added) {
+            draft.indexes.add(added.index());
+        } else if (change instanceof SchemaChange.IndexDropped dropped) {
+            draft.indexes.removeIf(i -> i.name().equals(dropped.index().name()));
+        } else if (change instanceof SchemaChange.IndexAltered altered) {
+            draft.indexes.replaceAll(i -> i.name().equals(altered.expected().name()) ? altered.expected() : i);
+        } else if (change instanceof SchemaChange.PolicyAdded added) {
+            draft.policies.add(added.policy());
+        } else if (change instanceof SchemaChange.PolicyDropped dropped) {
+            draft.policies.removeIf(p -> p.name().equals(dropped.policy().name()));
+        } else if (change instanceof SchemaChange.PolicyAltered altered) {
+            draft.policies.replaceAll(p -> p.name().equals(altered.expected().name()) ? altered.expected() : p);
+        } else {
+            throw new IllegalArgumentException("no edit for " + change.getClass().getSimpleName());
+        }
+        return draft.build();
+    }
+
+    private static Database withSchema(Database database, String name, UnaryOperator<Schema> edit) {
+        List<Schema> schemas = new ArrayList<>();
+        boolean found = false;
+        for (Schema schema : database.schemas()) {
+            if (schema.name().equals(name)) {
+                schemas.add(edit.apply(schema));
+                found = true;
+            } else {
+                schemas.add(schema);
+            }
+        }
+        if (!found) {
+            schemas.add(edit.apply(new Schema(name, List.of(), null)));
+        }
+        return new Database(schemas);
+    }
+
+    private static Database withTable(Database database, QualifiedName name, Function<Table, Table> edit) {
+        Table table = database.table(name)
+                .orElseThrow(() -> new IllegalArgumentException("table " + name + " is not in the model"));
+        return replaceTable(database, name, Optional.of(edit.apply(table)));
+    }
+
+    /** A mutable copy of a table's parts, for editing. */
+    private static final class TableDraft {
+        private final String name;
+        private final List<dev.schemaguard.model.Column> columns;
+        private PrimaryKey primaryKey;
+        private final List<UniqueConstraint> uniques;
+        private final List<ForeignKey> foreignKeys;
+        private final List<CheckConstraint> checks;
+        private final List<dev.schemaguard.model.Index> indexes;
+        private dev.schemaguard.model.RowSecurity rowSecurity;
+        private final List<dev.schemaguard.model.Policy> policies;
+        private String comment;
+
+        TableDraft(Table t) {
+            name = t.name();
+            columns = new ArrayList<>(t.columns());
+            primaryKey = t.primaryKey();
+            uniques = new ArrayList<>(t.uniqueConstraints());
+            foreignKeys = new ArrayList<>(t.foreignKeys());
+            checks = new ArrayList<>(t.checkConstraints());
+            indexes = new ArrayList<>(t.indexes());
+            rowSecurity = t.rowSecurity();
+            policies = new ArrayList<>(t.policies());
+            comment = t.comment();
+        }
+
+        void putConstraint(Constraint constraint) {
+            if (constraint instanceof PrimaryKey pk) {
+                primaryKey = pk;
+            } else if (constraint instanceof UniqueConstraint unique) {
+                uniques.add(unique);
+            } else if (constraint instanceof ForeignKey fk) {
+                foreignKeys.add(fk);
+            } else if (constraint instanceof CheckConstraint check) {
+                checks.add(check);
+            }
+        }
+
+        void removeConstraint(String constraintName) {
+            if (primaryKey != null && primaryKey.name().equals(constraintName)) {
+                primaryKey = null;
+            }
+            uniques.removeIf(c -> c.name().equals(constraintName));
+            foreignKeys.removeIf(c -> c.name().equals(constraintName));
+            checks.removeIf(c -> c.name().equals(constraintName));
+        }
+
+        Table build() {
+            return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, rowSecurity, policies, comment);
+        }
+    }
+}

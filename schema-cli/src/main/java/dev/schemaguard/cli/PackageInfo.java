@@ -1,7 +1,0 @@
-package dev.schemaguard.cli;
-
-/** Placeholder so the module builds until the CLI lands. */
-final class PackageInfo {
-    private PackageInfo() {
-    }
-}

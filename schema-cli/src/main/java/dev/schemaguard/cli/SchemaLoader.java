@@ -1,0 +1,203 @@
+package dev.schemaguard.cli;
+
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Schema;
+import dev.schemaguard.sql.IntrospectionOptions;
+import dev.schemaguard.sql.PostgresIntrospector;
+import dev.schemaguard.yaml.YamlSchemaException;
+import dev.schemaguard.yaml.YamlSchemaReader;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.Properties;
+import java.util.Set;
+
+/** Turns {@link Source}s into models: reads YAML, runs .sql scripts in a throwaway database, introspects. */
+final class SchemaLoader {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SchemaSelection selection;
+    private final DatabaseUrl devDb;
+
+    SchemaLoader(SchemaSelection selection, DatabaseUrl devDb) {
+        this.selection = selection;
+        this.devDb = devDb;
+    }
+
+    /** Both sides of a comparison, loaded so that a database side is read only for the schemas that matter. */
+    record Pair(Database first, Database second) {
+    }
+
+    Pair loadPair(Source first, Source second) {
+        Database firstDeclared = declared(first);
+        Database secondDeclared = declared(second);
+        Set<String> declaredSchemas = null;
+        for (Database declared : new Database[] {firstDeclared, secondDeclared}) {
+            if (declared != null) {
+                if (declaredSchemas == null) {
+                    declaredSchemas = new LinkedHashSet<>();
+                }
+                declared.schemas().stream().map(Schema::name).forEach(declaredSchemas::add);
+            }
+        }
+        Database a = firstDeclared != null ? firstDeclared : introspect(((Source.DatabaseSource) first).url(), declaredSchemas);
+        Database b = secondDeclared != null ? secondDeclared : introspect(((Source.DatabaseSource) second).url(), declaredSchemas);
+        return new Pair(a, b);
+    }
+
+    /** A declared schema (YAML or .sql), restricted to the selected schemas; null for a database source. */
+    Database declared(Source source) {
+        if (source instanceof Source.YamlSource yaml) {
+            return selection.filter(readYaml(yaml.path()));
+        }
+        if (source instanceof Source.SqlSource sql) {
+            return selection.filter(runScript(sql.path()));
+        }
+        return null;
+    }
+
+    /** Any source as a model; a database is read for all its selected non-system schemas. */
+    Database load(Source source) {
+        Database declared = declared(source);
+        return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), null);
+    }
+
+    /** Reads a live schema in a read-only transaction. */
+    Database introspect(DatabaseUrl url, Set<String> declaredSchemas) {
+        IntrospectionOptions options = selection.introspection(declaredSchemas);
+        Connection connection = Connections.open(url);
+        try {
+            if (options == null) {
+                return Database.EMPTY;
+            }
+            return introspectReadOnly(connection, options);
+        } catch (SQLException e) {
+            throw Errors.database("reading the schema of " + url.display(), e);
+        } finally {
+            Connections.closeQuietly(connection);
+        }
+    }
+
+    static Database introspectReadOnly(Connection connection, IntrospectionOptions options) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.setReadOnly(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        }
+        try {
+            return new PostgresIntrospector(options).introspect(connection);
+        } finally {
+            connection.rollback();
+        }
+    }
+
+    private static Database readYaml(Path path) {
+        try {
+            return YamlSchemaReader.read(path);
+        } catch (YamlSchemaException e) {
+            throw CliFailure.error(e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw CliFailure.error("cannot read " + path + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a .sql script in a database created for the purpose on the --dev-db server, reads the schema it
+     * produced and drops the database again.
+     */
+    private Database runScript(Path file) {
+        if (devDb == null) {
+            throw CliFailure.error("cannot load " + file + ": a .sql schema is run in a throwaway database; pass"
+                    + " --dev-db URL (a PostgreSQL server where schemaguard may create and drop a temporary database)");
+        }
+        String script;
+        try {
+            script = Files.readString(file);
+        } catch (IOException e) {
+            throw CliFailure.error("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        byte[] random = new byte[6];
+        RANDOM.nextBytes(random);
+        String name = "schemaguard_tmp_" + HexFormat.of().formatHex(random);
+        Connection admin = Connections.open(devDb);
+        try {
+            execute(admin, "CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'", "creating a temporary database on " + devDb.display());
+            try {
+                return loadInto(devDb.withDatabase(name), file, script);
+            } finally {
+                execute(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", "dropping the temporary database " + name + " on " + devDb.display());
+            }
+        } finally {
+            Connections.closeQuietly(admin);
+        }
+    }
+
+    private Database loadInto(DatabaseUrl url, Path file, String script) {
+        // simple query protocol: the whole script goes to the server as one string, so an error position is an
+        // offset into the file
+        Properties properties = new Properties();
+        properties.putAll(url.properties());
+        properties.setProperty("preferQueryMode", "simple");
+        Connection connection = Connections.open(new DatabaseUrl(url.jdbcUrl(), properties, url.display()));
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(script);
+            } catch (SQLException e) {
+                throw CliFailure.error(file + position(script, e) + ": " + DatabaseUrl.mask(firstLine(e.getMessage())), e);
+            }
+            return new PostgresIntrospector(selection.introspection(null)).introspect(connection);
+        } catch (SQLException e) {
+            throw Errors.database("reading the schema of " + file + " in a temporary database", e);
+        } finally {
+            Connections.closeQuietly(connection);
+        }
+    }
+
+    private static String position(String script, SQLException e) {
+        if (e instanceof PSQLException psql) {
+            ServerErrorMessage server = psql.getServerErrorMessage();
+            if (server != null && server.getPosition() > 0 && server.getPosition() <= script.length()) {
+                int offset = server.getPosition() - 1;
+                int line = 1;
+                int column = 1;
+                for (int i = 0; i < offset; i++) {
+                    if (script.charAt(i) == '\n') {
+                        line++;
+                        column = 1;
+                    } else {
+                        column++;
+                    }
+                }
+                return ":" + line + ":" + column;
+            }
+        }
+        return "";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static void execute(Connection connection, String sql, String what) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw Errors.database(what, e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.schemaguard.cli;
+
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Schema;
+import dev.schemaguard.sql.IntrospectionOptions;
+
+import java.util.Set;
+
+/**
+ * Which schemas a command looks at. Without {@code --schema}, a database compared with a declared schema
+ * (YAML or .sql) is read only for the schemas declared there; a database on its own or compared with another
+ * database is read for all its non-system schemas. {@code --exclude-schema} always applies.
+ */
+record SchemaSelection(Set<String> include, Set<String> exclude) {
+
+    SchemaSelection {
+        include = Set.copyOf(include);
+        exclude = Set.copyOf(exclude);
+    }
+
+    /**
+     * What to introspect. {@code declared} is the set of schemas the other side declares, or null when the
+     * other side is a database too (or there is none). Returns null when nothing is to be read at all.
+     */
+    IntrospectionOptions introspection(Set<String> declared) {
+        if (!include.isEmpty()) {
+            return new IntrospectionOptions(include, exclude);
+        }
+        if (declared == null) {
+            return new IntrospectionOptions(Set.of(), exclude);
+        }
+        if (declared.isEmpty()) {
+            return null;
+        }
+        return new IntrospectionOptions(declared, exclude);
+    }
+
+    /** A declared schema restricted to the selected schemas. */
+    Database filter(Database database) {
+        return new Database(database.schemas().stream().filter(s -> selects(s)).toList());
+    }
+
+    private boolean selects(Schema schema) {
+        return (include.isEmpty() || include.contains(schema.name())) && !exclude.contains(schema.name());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.schemaguard.cli;
+
+import dev.schemaguard.model.Database;
+import dev.schemaguard.yaml.YamlSchemaWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = "Write the live schema as YAML (the format --expected reads), in a read-only transaction.")
+final class SnapshotCommand implements Callable<Integer> {
+
+    private final Terminal terminal;
+
+    @Mixin
+    DatabaseOption db;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the YAML to FILE instead of stdout.")
+    Path output;
+
+    @Mixin
+    SchemaOptions schemaOptions;
+
+    @Mixin
+    VerboseOption verbose;
+
+    SnapshotCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        DatabaseUrl url = db.required();
+        Database live = schemaOptions.loader().introspect(url, null);
+        terminal.writeResult(YamlSchemaWriter.write(live), output);
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.schemaguard.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where a command writes: stdout for results, stderr for messages, with colour only on a real terminal. */
+final class Terminal {
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Style style;
+
+    Terminal(PrintStream out, PrintStream err, Style style) {
+        this.out = out;
+        this.err = err;
+        this.style = style;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    Style style() {
+        return style;
+    }
+
+    /** Writes a command's result to {@code output} when given, to stdout otherwise. */
+    void writeResult(String text, Path output) {
+        if (output == null) {
+            out.print(text);
+            out.flush();
+            return;
+        }
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw CliFailure.error("cannot write " + output + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw CliFailure.error("cannot write " + output + ": " + e.getCause().getMessage(), e);
+        }
+        err.println("wrote " + output);
+    }
+
+    /** ANSI colours, or plain text when {@code enabled} is false. */
+    record Style(boolean enabled) {
+
+        static final Style PLAIN = new Style(false);
+
+        /** Colour only when stdout is a terminal and NO_COLOR is not set (https://no-color.org). */
+        static Style detect(PrintStream out) {
+            String noColor = System.getenv("NO_COLOR");
+            return new Style(out == System.out && System.console() != null && (noColor == null || noColor.isEmpty()));
+        }
+
+        String bold(String text) {
+            return wrap("1", text);
+        }
+
+        String red(String text) {
+            return wrap("31", text);
+        }
+
+        String green(String text) {
+            return wrap("32", text);
+        }
+
+        String yellow(String text) {
+            return wrap("33", text);
+        }
+
+        String dim(String text) {
+            return wrap("2", text);
+        }
+
+        private String wrap(String code, String text) {
+            return enabled ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+        }
+    }
+}
