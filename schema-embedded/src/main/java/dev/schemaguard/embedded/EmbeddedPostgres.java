@@ -1,0 +1,397 @@
+package dev.schemaguard.embedded;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A throwaway PostgreSQL server started from binaries this library fetches itself (see
+ * {@link PostgresRelease}): fresh cluster in a temporary directory, listening on a free port of
+ * 127.0.0.1 only (Unix socket in the data directory), superuser {@code postgres} with trust
+ * authentication, durability switched off for speed. {@link #close()} stops it and deletes the
+ * directory; a JVM shutdown hook does the same for servers still running when the JVM exits.
+ *
+ * <pre>{@code
+ * try (EmbeddedPostgres postgres = EmbeddedPostgres.start(EmbeddedPostgres.Options.defaults().withMajorVersion(16))) {
+ *     try (Connection c = postgres.connect()) { ... }
+ * }
+ * }</pre>
+ *
+ * When the JVM runs as root, initdb and the server run as an unprivileged account (see
+ * {@code SCHEMAGUARD_PG_USER}), because PostgreSQL refuses to run as root.
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final int PORT_ATTEMPTS = 3;
+    private static final Set<EmbeddedPostgres> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
+
+    /** Test-only settings: durability traded for speed, connections over loopback or the private socket. */
+    private static final List<String> SERVER_SETTINGS = List.of(
+            "listen_addresses = '127.0.0.1'",
+            "fsync = off",
+            "synchronous_commit = off",
+            "full_page_writes = off",
+            "max_connections = 100",
+            "logging_collector = off");
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgres::closeAllRunning, "embedded-postgres-shutdown"));
+    }
+
+    /**
+     * How to start a server.
+     *
+     * @param majorVersion    PostgreSQL major version, 13 to 17
+     * @param startupTimeout  how long to wait for the server to accept connections
+     * @param mavenRepository local Maven repository searched for the binaries first; null means
+     *                        the {@code maven.repo.local} system property, else {@code ~/.m2/repository}
+     * @param cacheDirectory  where downloaded and extracted binaries are kept; null means
+     *                        {@code $XDG_CACHE_HOME/schemaguard}, else {@code ~/.cache/schemaguard}
+     */
+    public record Options(int majorVersion, Duration startupTimeout, Path mavenRepository, Path cacheDirectory) {
+
+        public Options {
+            PostgresRelease.forMajor(majorVersion); // validates
+            Objects.requireNonNull(startupTimeout, "startupTimeout");
+        }
+
+        /** PostgreSQL 17, 60 s startup timeout, default repository and cache. */
+        public static Options defaults() {
+            return new Options(PostgresRelease.DEFAULT_MAJOR_VERSION, Duration.ofSeconds(60), null, null);
+        }
+
+        public Options withMajorVersion(int major) {
+            return new Options(major, startupTimeout, mavenRepository, cacheDirectory);
+        }
+
+        /** The major version closest to a target server's (see {@link PostgresRelease#matching}). */
+        public Options matchingServer(int serverMajorVersion) {
+            return withMajorVersion(PostgresRelease.matching(serverMajorVersion).majorVersion());
+        }
+
+        public Options withStartupTimeout(Duration timeout) {
+            return new Options(majorVersion, timeout, mavenRepository, cacheDirectory);
+        }
+
+        public Options withMavenRepository(Path repository) {
+            return new Options(majorVersion, startupTimeout, repository, cacheDirectory);
+        }
+
+        public Options withCacheDirectory(Path directory) {
+            return new Options(majorVersion, startupTimeout, mavenRepository, directory);
+        }
+    }
+
+    /**
+     * Where the startup time went.
+     *
+     * @param binaries  locating (and, if {@code extracted}, downloading/extracting) the binaries
+     * @param initdb    creating the cluster
+     * @param startup   starting the server until it accepted a connection
+     * @param extracted whether the binaries had to be extracted (false: cached extraction reused)
+     */
+    public record Timings(Duration binaries, Duration initdb, Duration startup, boolean extracted) {
+        public Duration total() {
+            return binaries.plus(initdb).plus(startup);
+        }
+    }
+
+    private final PostgresRelease release;
+    private final PostgresBinaries.Installation installation;
+    private final ServerAccount account;
+    private final Path directory;
+    private final Path dataDirectory;
+    private final Path logFile;
+    private int port;
+    private Timings timings;
+    private boolean closed;
+
+    private EmbeddedPostgres(PostgresBinaries.Installation installation, ServerAccount account, Path directory) {
+        this.release = installation.release();
+        this.installation = installation;
+        this.account = account;
+        this.directory = directory;
+        this.dataDirectory = directory.resolve("data");
+        this.logFile = directory.resolve("server.log");
+    }
+
+    /** Starts PostgreSQL {@value PostgresRelease#DEFAULT_MAJOR_VERSION} with default options. */
+    public static EmbeddedPostgres start() {
+        return start(Options.defaults());
+    }
+
+    /** Starts a fresh server; the caller closes it. */
+    public static EmbeddedPostgres start(Options options) {
+        PostgresRelease release = PostgresRelease.forMajor(options.majorVersion());
+        long t0 = System.nanoTime();
+        PostgresBinaries.Installation installation = install(release, options);
+        ServerAccount account = ServerAccount.forBinary(installation.program("postgres"));
+        long t1 = System.nanoTime();
+        Path directory = createDirectory(release, account);
+        EmbeddedPostgres postgres = new EmbeddedPostgres(installation, account, directory);
+        RUNNING.add(postgres);
+        try {
+            postgres.initdb();
+            long t2 = System.nanoTime();
+            postgres.startServer(options.startupTimeout());
+            long t3 = System.nanoTime();
+            postgres.timings = new Timings(Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2),
+                    installation.extracted());
+            LOG.info("{} started on 127.0.0.1:{} as '{}' in {} ms (binaries {} ms{}, initdb {} ms, start {} ms), data in {}",
+                    release, postgres.port, account.userName(), postgres.timings.total().toMillis(),
+                    postgres.timings.binaries().toMillis(), installation.extracted() ? " incl. extraction" : ", cached",
+                    postgres.timings.initdb().toMillis(), postgres.timings.startup().toMillis(), directory);
+            return postgres;
+        } catch (RuntimeException | Error e) {
+            try {
+                postgres.close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /** JDBC URL of the {@code postgres} database, as superuser {@code postgres} (no password). */
+    public String jdbcUrl() {
+        return jdbcUrl("postgres");
+    }
+
+    /** JDBC URL of another database on this server, as superuser {@code postgres}. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
+    }
+
+    /** Opens a superuser connection to the {@code postgres} database; the caller closes it. */
+    public Connection connect() throws SQLException {
+        return DRIVER.connect(jdbcUrl(), new Properties());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int majorVersion() {
+        return release.majorVersion();
+    }
+
+    public PostgresRelease release() {
+        return release;
+    }
+
+    /** The temporary directory holding the cluster ({@code data/}) and the server log; deleted on close. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Directory holding {@code bin/}, {@code lib/} and {@code share/} of the release. */
+    public Path binaries() {
+        return installation.home();
+    }
+
+    public Timings timings() {
+        return timings;
+    }
+
+    /** Stops the server ({@code pg_ctl stop -m fast}) and deletes its directory. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+                stopServer();
+            }
+            PostgresBinaries.deleteRecursively(directory);
+            closed = true;
+            LOG.debug("{} on port {} stopped, {} deleted", release, port, directory);
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("stopped " + release + " but could not delete " + directory + ": " + e, e);
+        } finally {
+            if (closed) {
+                RUNNING.remove(this);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return release + " on 127.0.0.1:" + port + (closed ? " (closed)" : "");
+    }
+
+    private static PostgresBinaries.Installation install(PostgresRelease release, Options options) {
+        Path cache = options.cacheDirectory() != null ? options.cacheDirectory() : defaultCacheDirectory();
+        Path extractions = cache.resolve("postgres");
+        if (ServerAccount.runningAsRoot() && !ServerAccount.traversableByOthers(extractions)) {
+            // e.g. /root/.cache: the unprivileged server account could not reach binaries there
+            extractions = Path.of("/var/tmp/schemaguard/postgres");
+            LOG.debug("{} is not reachable by other users; keeping extracted binaries in {}", cache, extractions);
+        }
+        Path repository = options.mavenRepository() != null ? options.mavenRepository() : defaultMavenRepository();
+        return PostgresBinaries.install(release, repository, cache.resolve("downloads"), extractions);
+    }
+
+    static Path defaultCacheDirectory() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "schemaguard");
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "schemaguard");
+    }
+
+    static Path defaultMavenRepository() {
+        String configured = System.getProperty("maven.repo.local");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("user.home"), ".m2", "repository");
+    }
+
+    /**
+     * A private directory for one server. As root it lives under /tmp with mode 0755 and belongs to
+     * the server account (the JVM's temp directory may sit inside /root, which others cannot enter).
+     */
+    private static Path createDirectory(PostgresRelease release, ServerAccount account) {
+        Path parent = Path.of(account.switchesUser() ? "/tmp" : System.getProperty("java.io.tmpdir"));
+        try {
+            Path directory = Files.createTempDirectory(parent, "schemaguard-pg" + release.majorVersion() + "-");
+            if (account.switchesUser()) {
+                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+                account.handOver(directory);
+            }
+            return directory;
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("could not create a directory for the embedded server in " + parent
+                    + ": " + e, e);
+        }
+    }
+
+    private void initdb() {
+        List<String> command = List.of(installation.program("initdb").toString(), "-D", dataDirectory.toString(),
+                "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync");
+        Commands.runChecked("initdb of " + release + " (as '" + account.userName() + "')", account.command(command),
+                COMMAND_TIMEOUT);
+        StringBuilder settings = new StringBuilder(System.lineSeparator()
+                + "# --- schemaguard embedded server ---" + System.lineSeparator());
+        settings.append("unix_socket_directories = '").append(dataDirectory.toString().replace("'", "''"))
+                .append('\'').append(System.lineSeparator());
+        SERVER_SETTINGS.forEach(line -> settings.append(line).append(System.lineSeparator()));
+        try {
+            Files.writeString(dataDirectory.resolve("postgresql.conf"), settings, StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("could not write the settings of " + release + " to "
+                    + dataDirectory.resolve("postgresql.conf") + ": " + e, e);
+        }
+    }
+
+    private void startServer(Duration timeout) {
+        for (int attempt = 1; ; attempt++) {
+            port = freePort();
+            List<String> command = List.of(installation.program("pg_ctl").toString(), "-D", dataDirectory.toString(),
+                    "-l", logFile.toString(), "-o", "-p " + port, "-w", "-t", Long.toString(timeout.toSeconds()), "start");
+            Commands.Result result = Commands.run(account.command(command), timeout.plusSeconds(10));
+            if (result.succeeded()) {
+                break;
+            }
+            String log = logTail();
+            if (attempt < PORT_ATTEMPTS && log.contains("could not bind")) {
+                LOG.debug("port {} was taken in the meantime; retrying", port);
+                continue;
+            }
+            throw new EmbeddedPostgresException("pg_ctl could not start " + release + " (exit code " + result.exitCode()
+                    + "): `" + String.join(" ", account.command(command)) + "`" + System.lineSeparator()
+                    + result.output().strip() + System.lineSeparator() + "server log " + logFile + ":"
+                    + System.lineSeparator() + log);
+        }
+        awaitConnection(timeout);
+    }
+
+    /** pg_ctl -w already waited for the postmaster; this confirms that JDBC gets through as well. */
+    private void awaitConnection(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        SQLException last;
+        do {
+            try (Connection ignored = connect()) {
+                return;
+            } catch (SQLException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EmbeddedPostgresException("interrupted while waiting for " + release + " to start", e);
+            }
+        } while (System.nanoTime() < deadline);
+        throw new EmbeddedPostgresException(release + " did not accept connections at " + jdbcUrl() + " within "
+                + timeout.toSeconds() + " s: " + last.getMessage() + System.lineSeparator() + "server log " + logFile
+                + ":" + System.lineSeparator() + logTail(), last);
+    }
+
+    private void stopServer() {
+        List<String> fast = List.of(installation.program("pg_ctl").toString(), "-D", dataDirectory.toString(),
+                "-m", "fast", "-w", "-t", Long.toString(STOP_TIMEOUT.toSeconds()), "stop");
+        Commands.Result result = Commands.run(account.command(fast), STOP_TIMEOUT.plusSeconds(10));
+        if (result.succeeded() || !Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+            return;
+        }
+        List<String> immediate = new ArrayList<>(fast);
+        immediate.set(immediate.indexOf("fast"), "immediate");
+        Commands.Result second = Commands.run(account.command(immediate), STOP_TIMEOUT.plusSeconds(10));
+        if (!second.succeeded() && Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+            throw new EmbeddedPostgresException("could not stop " + release + " on port " + port + ": `"
+                    + String.join(" ", account.command(fast)) + "` said: " + result.output().strip()
+                    + System.lineSeparator() + "The server may still run; its directory " + directory + " was kept.");
+        }
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no server log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("could not find a free TCP port on 127.0.0.1: " + e, e);
+        }
+    }
+
+    private static void closeAllRunning() {
+        for (EmbeddedPostgres postgres : List.copyOf(RUNNING)) {
+            try {
+                postgres.close();
+            } catch (RuntimeException e) {
+                System.err.println("schemaguard: could not stop embedded " + postgres + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.schemaguard.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+class EmbeddedPostgresTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresTest.class);
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 14, 15, 16, 17})
+    void startsTheRequestedMajorVersion(int major) throws SQLException {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(EmbeddedPostgres.Options.defaults().withMajorVersion(major))) {
+            assertEquals(major, postgres.majorVersion());
+            String version = query(postgres, "select version()");
+            assertTrue(version.startsWith("PostgreSQL " + major + "."), version);
+            assertEquals(Integer.toString(major), query(postgres, "select current_setting('server_version_num')::int / 10000"));
+        }
+    }
+
+    @Test
+    void runsAsAnUnprivilegedAccountWhenTheJvmIsRoot() throws SQLException, IOException {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+            assertEquals("on", query(postgres, "select current_setting('is_superuser')"));
+            assertEquals("127.0.0.1", query(postgres, "select current_setting('listen_addresses')"));
+            assertEquals("off", query(postgres, "select current_setting('fsync')"));
+            assertEquals("UTF8", query(postgres, "select pg_encoding_to_char(encoding) from pg_database where datname = 'postgres'"));
+            String backendPid = query(postgres, "select pg_backend_pid()");
+            String uid = Files.readAllLines(Path.of("/proc", backendPid, "status")).stream()
+                    .filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow().split("\\s+")[2];
+            if (ServerAccount.runningAsRoot()) {
+                assertNotEquals("0", uid, "the server must not run as root");
+                assertNotEquals("root", ownerOf(postgres.directory().resolve("data")));
+            } else {
+                assertEquals(System.getProperty("user.name"), ownerOf(postgres.directory().resolve("data")));
+            }
+        }
+    }
+
+    @Test
+    void twoServersRunSideBySide() throws SQLException {
+        try (EmbeddedPostgres first = EmbeddedPostgres.start();
+             EmbeddedPostgres second = EmbeddedPostgres.start(EmbeddedPostgres.Options.defaults().withMajorVersion(16))) {
+            assertNotEquals(first.port(), second.port());
+            assertNotEquals(first.directory(), second.directory());
+            execute(first, "create table only_on_first (id int)");
+            assertEquals("1", query(first, "select count(*) from pg_tables where tablename = 'only_on_first'"));
+            assertEquals("0", query(second, "select count(*) from pg_tables where tablename = 'only_on_first'"));
+            assertTrue(query(second, "select version()").startsWith("PostgreSQL 16."));
+        }
+    }
+
+    @Test
+    void closeStopsTheServerRemovesItsDirectoryAndFreesThePort() throws IOException {
+        EmbeddedPostgres postgres = EmbeddedPostgres.start();
+        Path directory = postgres.directory();
+        int port = postgres.port();
+        assertTrue(Files.isDirectory(directory.resolve("data")));
+        postgres.close();
+        assertFalse(Files.exists(directory), directory + " should be deleted");
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(port, socket.getLocalPort());
+        }
+        assertThrowsSql(postgres);
+        postgres.close(); // idempotent
+    }
+
+    @Test
+    void reusesACachedExtraction() throws IOException {
+        Path cache = worldReadableTempDirectory("schemaguard-cache-test-");
+        try {
+            EmbeddedPostgres.Options options = EmbeddedPostgres.Options.defaults().withMajorVersion(14).withCacheDirectory(cache);
+            EmbeddedPostgres.Timings cold;
+            EmbeddedPostgres.Timings warm;
+            Path firstBinaries;
+            try (EmbeddedPostgres first = EmbeddedPostgres.start(options)) {
+                cold = first.timings();
+                firstBinaries = first.binaries();
+            }
+            try (EmbeddedPostgres second = EmbeddedPostgres.start(options)) {
+                warm = second.timings();
+                assertEquals(firstBinaries, second.binaries());
+            }
+            LOG.info("PostgreSQL 14 cold start {} ms (binaries {} ms), warm start {} ms (binaries {} ms)",
+                    cold.total().toMillis(), cold.binaries().toMillis(), warm.total().toMillis(), warm.binaries().toMillis());
+            assertTrue(cold.extracted());
+            assertFalse(warm.extracted());
+            assertTrue(warm.binaries().compareTo(cold.binaries()) < 0, "a cached extraction should be quicker to find");
+        } finally {
+            PostgresBinaries.deleteRecursively(cache);
+        }
+    }
+
+    @Test
+    void downloadsFromMavenCentralWhenTheLocalRepositoryLacksTheBinaries() throws IOException, SQLException {
+        Path emptyRepository = Files.createTempDirectory("schemaguard-empty-m2-");
+        Path cache = worldReadableTempDirectory("schemaguard-download-test-");
+        try {
+            EmbeddedPostgres.Options options = EmbeddedPostgres.Options.defaults().withMajorVersion(16)
+                    .withMavenRepository(emptyRepository).withCacheDirectory(cache);
+            try (EmbeddedPostgres postgres = EmbeddedPostgres.start(options)) {
+                LOG.info("PostgreSQL 16 start including download and extraction: {} ms (binaries {} ms)",
+                        postgres.timings().total().toMillis(), postgres.timings().binaries().toMillis());
+                assertTrue(query(postgres, "select version()").startsWith("PostgreSQL 16."));
+                String jar = PostgresBinaries.artifactId() + "-" + PostgresRelease.forMajor(16).artifactVersion() + ".jar";
+                Path downloaded = cache.resolve("downloads").resolve(jar);
+                assertTrue(Files.isRegularFile(downloaded), downloaded + " should have been downloaded");
+                assertEquals(Files.readString(downloaded.resolveSibling(jar + ".sha1")), MavenCentral.sha1(downloaded));
+            }
+            try (var files = Files.list(emptyRepository)) {
+                assertEquals(0, files.count(), "the local Maven repository is only read, never written");
+            }
+        } finally {
+            PostgresBinaries.deleteRecursively(cache);
+            PostgresBinaries.deleteRecursively(emptyRepository);
+        }
+    }
+
+    @Test
+    void matchingPicksTheClosestAvailableMajorVersion() {
+        assertEquals(15, PostgresRelease.matching(15).majorVersion());
+        assertEquals(17, PostgresRelease.matching(18).majorVersion());
+        assertEquals(13, PostgresRelease.matching(12).majorVersion());
+        assertEquals(16, EmbeddedPostgres.Options.defaults().matchingServer(PostgresRelease.majorOf(160004)).majorVersion());
+    }
+
+    /** Under /tmp with mode 0755, so that the unprivileged server account (when running as root) can read it. */
+    private static Path worldReadableTempDirectory(String prefix) throws IOException {
+        Path directory = Files.createTempDirectory(Path.of("/tmp"), prefix);
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return directory;
+    }
+
+    private static String ownerOf(Path path) {
+        try {
+            return Files.getOwner(path).getName();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void assertThrowsSql(EmbeddedPostgres closed) {
+        try (Connection ignored = closed.connect()) {
+            throw new AssertionError("connected to a closed server");
+        } catch (SQLException expected) {
+            // the server is gone
+        }
+    }
+
+    private static String query(EmbeddedPostgres postgres, String sql) throws SQLException {
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
+    }
+
+    private static void execute(EmbeddedPostgres postgres, String sql) throws SQLException {
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
