@@ -1,0 +1,262 @@
+package dev.schemaguard.yaml;
+
+import dev.schemaguard.model.Column;
+import dev.schemaguard.model.ColumnBuilder;
+import dev.schemaguard.model.ForeignKey;
+import dev.schemaguard.model.Index;
+import dev.schemaguard.model.IndexBuilder;
+import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.PolicyBuilder;
+import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.RowSecurity;
+import dev.schemaguard.model.Table;
+import dev.schemaguard.model.TableBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table as the YAML spells it: the model's parts, with a null name wherever the YAML leaves the name out
+ * (the model's DSL then supplies PostgreSQL's default name), and a flag for constraints written on their
+ * column. Reader and writer share {@link #build()}, so the names the writer leaves out are exactly the names
+ * the reader derives.
+ */
+record TableDefinition(
+        String name,
+        List<Column> columns,
+        PrimaryKeyDef primaryKey,
+        List<UniqueDef> uniques,
+        List<ForeignKeyDef> foreignKeys,
+        List<CheckDef> checks,
+        List<IndexDef> indexes,
+        RowSecurity rowSecurity,
+        List<Policy> policies,
+        String comment) {
+
+    record PrimaryKeyDef(String name, List<String> columns, boolean onColumn) {
+    }
+
+    record UniqueDef(String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable,
+                     boolean initiallyDeferred, boolean onColumn) {
+    }
+
+    record ForeignKeyDef(String name, List<String> columns, QualifiedName table, List<String> referencedColumns,
+                         ForeignKey.ReferentialAction onUpdate, ForeignKey.ReferentialAction onDelete,
+                         ForeignKey.MatchType match, boolean deferrable, boolean initiallyDeferred, boolean onColumn) {
+    }
+
+    record CheckDef(String name, String expression, boolean noInherit) {
+    }
+
+    record IndexDef(String name, boolean unique, String method, List<IndexKey> keys, List<String> include,
+                    String predicate, boolean nullsNotDistinct) {
+    }
+
+    /**
+     * The model table. Constraints are registered kind by kind in list order, so a default name depends only
+     * on the constraints of the same kind before it, never on which ones are written on their column.
+     * Primary key columns are NOT NULL, as in PostgreSQL.
+     */
+    Table build() {
+        return Table.named(name, table -> {
+            List<String> keyColumns = primaryKey == null ? List.of() : primaryKey.columns();
+            for (Column column : columns) {
+                ColumnBuilder builder = table.column(column.name(), column.type());
+                if (!column.nullable() || keyColumns.contains(column.name())) {
+                    builder.notNull();
+                }
+                builder.defaultValue(column.defaultExpression()).identity(column.identity())
+                        .generatedAs(column.generatedExpression()).collate(column.collation()).comment(column.comment());
+            }
+            if (primaryKey != null) {
+                var key = table.primaryKey(primaryKey.columns().toArray(String[]::new));
+                if (primaryKey.name() != null) {
+                    key.named(primaryKey.name());
+                }
+            }
+            uniques.forEach(unique -> addUnique(table, unique));
+            foreignKeys.forEach(foreignKey -> addForeignKey(table, foreignKey));
+            for (CheckDef check : checks) {
+                var builder = table.check(check.expression());
+                if (check.name() != null) {
+                    builder.named(check.name());
+                }
+                if (check.noInherit()) {
+                    builder.noInherit();
+                }
+            }
+            indexes.forEach(index -> addIndex(table, index));
+            if (rowSecurity.enabled()) {
+                table.rowLevelSecurity();
+            }
+            if (rowSecurity.forced()) {
+                table.forceRowLevelSecurity();
+            }
+            policies.forEach(policy -> addPolicy(table, policy));
+            table.comment(comment);
+        });
+    }
+
+    private static void addUnique(TableBuilder table, UniqueDef unique) {
+        var builder = table.unique(unique.columns().toArray(String[]::new));
+        if (unique.name() != null) {
+            builder.named(unique.name());
+        }
+        if (unique.nullsNotDistinct()) {
+            builder.nullsNotDistinct();
+        }
+        if (unique.deferrable()) {
+            builder.deferrable();
+        }
+        if (unique.initiallyDeferred()) {
+            builder.initiallyDeferred();
+        }
+    }
+
+    private static void addForeignKey(TableBuilder table, ForeignKeyDef foreignKey) {
+        var builder = table.foreignKey(foreignKey.columns().toArray(String[]::new))
+                .references(foreignKey.table(), foreignKey.referencedColumns().toArray(String[]::new))
+                .onUpdate(foreignKey.onUpdate()).onDelete(foreignKey.onDelete());
+        if (foreignKey.name() != null) {
+            builder.named(foreignKey.name());
+        }
+        if (foreignKey.match() == ForeignKey.MatchType.FULL) {
+            builder.matchFull();
+        }
+        if (foreignKey.deferrable()) {
+            builder.deferrable();
+        }
+        if (foreignKey.initiallyDeferred()) {
+            builder.initiallyDeferred();
+        }
+    }
+
+    private static void addIndex(TableBuilder table, IndexDef index) {
+        IndexBuilder builder = table.index(index.keys().toArray(IndexKey[]::new))
+                .using(index.method()).include(index.include().toArray(String[]::new)).where(index.predicate());
+        if (index.name() != null) {
+            builder.named(index.name());
+        }
+        if (index.unique()) {
+            builder.unique();
+        }
+        if (index.nullsNotDistinct()) {
+            builder.nullsNotDistinct();
+        }
+    }
+
+    private static void addPolicy(TableBuilder table, Policy policy) {
+        PolicyBuilder builder = table.policy(policy.name()).forCommand(policy.command())
+                .to(policy.roles().toArray(String[]::new)).using(policy.using()).withCheck(policy.withCheck());
+        if (!policy.permissive()) {
+            builder.restrictive();
+        }
+    }
+
+    /**
+     * How the writer spells {@code table}: names left out where they equal the derived default, and the
+     * leading single-column primary key, unique constraints and foreign keys moved onto their columns where
+     * the reader would put them back in the same order.
+     */
+    static TableDefinition of(Table table) {
+        TableDefinition named = spelledOut(table);
+        Table derived = named.withoutNames().build();
+        PrimaryKeyDef primaryKey = null;
+        if (table.primaryKey() != null) {
+            String name = table.primaryKey().name().equals(derived.primaryKey().name()) ? null : table.primaryKey().name();
+            primaryKey = new PrimaryKeyDef(name, table.primaryKey().columns(), name == null && table.primaryKey().columns().size() == 1);
+        }
+        List<UniqueDef> uniques = new ArrayList<>();
+        int lastColumn = -1;
+        boolean columnLevelPossible = true;
+        for (int i = 0; i < named.uniques().size(); i++) {
+            UniqueDef unique = named.uniques().get(i);
+            String name = unique.name().equals(derived.uniqueConstraints().get(i).name()) ? null : unique.name();
+            int column = unique.columns().size() == 1 ? columnIndex(table, unique.columns().get(0)) : -1;
+            boolean onColumn = columnLevelPossible && name == null && column > lastColumn
+                    && !unique.nullsNotDistinct() && !unique.deferrable();
+            if (onColumn) {
+                lastColumn = column;
+            } else {
+                columnLevelPossible = false;
+            }
+            uniques.add(new UniqueDef(name, unique.columns(), unique.nullsNotDistinct(), unique.deferrable(),
+                    unique.initiallyDeferred(), onColumn));
+        }
+        List<ForeignKeyDef> foreignKeys = new ArrayList<>();
+        lastColumn = -1;
+        columnLevelPossible = true;
+        for (int i = 0; i < named.foreignKeys().size(); i++) {
+            ForeignKeyDef fk = named.foreignKeys().get(i);
+            String name = fk.name().equals(derived.foreignKeys().get(i).name()) ? null : fk.name();
+            int column = fk.columns().size() == 1 ? columnIndex(table, fk.columns().get(0)) : -1;
+            boolean onColumn = columnLevelPossible && name == null && column > lastColumn
+                    && fk.match() == ForeignKey.MatchType.SIMPLE && !fk.deferrable();
+            if (onColumn) {
+                lastColumn = column;
+            } else {
+                columnLevelPossible = false;
+            }
+            foreignKeys.add(new ForeignKeyDef(name, fk.columns(), fk.table(), fk.referencedColumns(), fk.onUpdate(),
+                    fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), onColumn));
+        }
+        List<CheckDef> checks = new ArrayList<>();
+        for (int i = 0; i < named.checks().size(); i++) {
+            CheckDef check = named.checks().get(i);
+            String name = check.name().equals(derived.checkConstraints().get(i).name()) ? null : check.name();
+            checks.add(new CheckDef(name, check.expression(), check.noInherit()));
+        }
+        List<IndexDef> indexes = new ArrayList<>();
+        for (int i = 0; i < named.indexes().size(); i++) {
+            IndexDef index = named.indexes().get(i);
+            String name = index.name().equals(derived.indexes().get(i).name()) ? null : index.name();
+            indexes.add(new IndexDef(name, index.unique(), index.method(), index.keys(), index.include(),
+                    index.predicate(), index.nullsNotDistinct()));
+        }
+        return new TableDefinition(table.name(), table.columns(), primaryKey, uniques, foreignKeys, checks, indexes,
+                table.rowSecurity(), table.policies(), table.comment());
+    }
+
+    private static int columnIndex(Table table, String column) {
+        for (int i = 0; i < table.columns().size(); i++) {
+            if (table.columns().get(i).name().equals(column)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Every part with its name, nothing on columns. */
+    private static TableDefinition spelledOut(Table table) {
+        PrimaryKeyDef primaryKey = table.primaryKey() == null ? null
+                : new PrimaryKeyDef(table.primaryKey().name(), table.primaryKey().columns(), false);
+        return new TableDefinition(table.name(), table.columns(), primaryKey,
+                table.uniqueConstraints().stream().map(u -> new UniqueDef(u.name(), u.columns(), u.nullsNotDistinct(),
+                        u.deferrable(), u.initiallyDeferred(), false)).toList(),
+                table.foreignKeys().stream().map(f -> new ForeignKeyDef(f.name(), f.columns(), f.referencedTable(),
+                        f.referencedColumns(), f.onUpdate(), f.onDelete(), f.match(), f.deferrable(),
+                        f.initiallyDeferred(), false)).toList(),
+                table.checkConstraints().stream().map(c -> new CheckDef(c.name(), c.expression(), c.noInherit())).toList(),
+                table.indexes().stream().map(TableDefinition::indexDef).toList(),
+                table.rowSecurity(), table.policies(), table.comment());
+    }
+
+    private static IndexDef indexDef(Index index) {
+        return new IndexDef(index.name(), index.unique(), index.method(), index.keys(), index.include(),
+                index.predicate(), index.nullsNotDistinct());
+    }
+
+    private TableDefinition withoutNames() {
+        return new TableDefinition(name, columns,
+                primaryKey == null ? null : new PrimaryKeyDef(null, primaryKey.columns(), false),
+                uniques.stream().map(u -> new UniqueDef(null, u.columns(), u.nullsNotDistinct(), u.deferrable(),
+                        u.initiallyDeferred(), false)).toList(),
+                foreignKeys.stream().map(f -> new ForeignKeyDef(null, f.columns(), f.table(), f.referencedColumns(),
+                        f.onUpdate(), f.onDelete(), f.match(), f.deferrable(), f.initiallyDeferred(), false)).toList(),
+                checks.stream().map(c -> new CheckDef(null, c.expression(), c.noInherit())).toList(),
+                indexes.stream().map(i -> new IndexDef(null, i.unique(), i.method(), i.keys(), i.include(),
+                        i.predicate(), i.nullsNotDistinct())).toList(),
+                rowSecurity, policies, comment);
+    }
+}

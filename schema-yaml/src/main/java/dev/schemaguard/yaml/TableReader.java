@@ -1,0 +1,363 @@
+package dev.schemaguard.yaml;
+
+import static dev.schemaguard.yaml.YamlKeys.*;
+
+import dev.schemaguard.model.Column;
+import dev.schemaguard.model.DataType;
+import dev.schemaguard.model.ForeignKey.MatchType;
+import dev.schemaguard.model.ForeignKey.ReferentialAction;
+import dev.schemaguard.model.Identity;
+import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.RowSecurity;
+import dev.schemaguard.model.SequenceOptions;
+import dev.schemaguard.model.Table;
+import dev.schemaguard.yaml.ColumnShortForm.ColumnSpec;
+import dev.schemaguard.yaml.TableDefinition.CheckDef;
+import dev.schemaguard.yaml.TableDefinition.ForeignKeyDef;
+import dev.schemaguard.yaml.TableDefinition.IndexDef;
+import dev.schemaguard.yaml.TableDefinition.PrimaryKeyDef;
+import dev.schemaguard.yaml.TableDefinition.UniqueDef;
+import dev.schemaguard.yaml.YamlNode.Entry;
+import dev.schemaguard.yaml.YamlNode.ListNode;
+import dev.schemaguard.yaml.YamlNode.MapNode;
+import dev.schemaguard.yaml.YamlNode.ScalarNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads one table's YAML into the model, every error placed at the YAML that caused it. */
+final class TableReader {
+
+    static final Map<String, Identity.Generation> GENERATIONS = Map.of(
+            "always", Identity.Generation.ALWAYS, "by default", Identity.Generation.BY_DEFAULT);
+    static final Map<String, MatchType> MATCH_TYPES = Map.of("simple", MatchType.SIMPLE, "full", MatchType.FULL);
+    static final Map<String, Boolean> ORDERS = Map.of("asc", false, "desc", true);
+    static final Map<String, Boolean> NULLS_PLACEMENTS = Map.of("first", true, "last", false);
+    static final Map<String, Boolean> PERMISSIVENESS = Map.of("permissive", true, "restrictive", false);
+    static final Map<String, Policy.Command> COMMANDS = Map.of(
+            "all", Policy.Command.ALL, "select", Policy.Command.SELECT, "insert", Policy.Command.INSERT,
+            "update", Policy.Command.UPDATE, "delete", Policy.Command.DELETE);
+    static final Map<String, RowSecurity> ROW_SECURITY_WORDS = Map.of(
+            "enabled", new RowSecurity(true, false), "true", new RowSecurity(true, false),
+            "forced", new RowSecurity(true, true),
+            "disabled", RowSecurity.OFF, "false", RowSecurity.OFF);
+
+    private final String schema;
+    private final String table;
+    private final String what;
+
+    private TableReader(String schema, String table) {
+        this.schema = schema;
+        this.table = table;
+        this.what = "table " + QualifiedName.of(schema, table);
+    }
+
+    /** The table under {@code entry} (its key is the table's name) of schema {@code schema}. */
+    static Table read(String schema, Entry entry) {
+        if (entry.key().isEmpty()) {
+            throw new YamlSchemaException(entry.keyPosition(), "a table name must not be empty");
+        }
+        return new TableReader(schema, entry.key()).read(entry);
+    }
+
+    private Table read(Entry entry) {
+        Fields fields = Fields.of(entry.value(), TABLE_KEYS, what);
+        List<Column> columns = new ArrayList<>();
+        List<PrimaryKeyDef> columnKeys = new ArrayList<>();
+        List<UniqueDef> uniques = new ArrayList<>();
+        List<ForeignKeyDef> foreignKeys = new ArrayList<>();
+        List<Entry> nullWritten = new ArrayList<>();
+        YamlNode columnsNode = fields.node(COLUMNS);
+        if (columnsNode != null) {
+            for (Entry column : Nodes.map(columnsNode, "the columns of " + what).entries().values()) {
+                ColumnSpec spec = column(column);
+                columns.add(spec.column());
+                if (spec.nullWritten()) {
+                    nullWritten.add(column);
+                }
+                if (spec.primaryKey()) {
+                    columnKeys.add(new PrimaryKeyDef(null, List.of(column.key()), true));
+                }
+                if (spec.unique()) {
+                    uniques.add(new UniqueDef(null, List.of(column.key()), false, false, false, true));
+                }
+                if (spec.references() != null) {
+                    foreignKeys.add(spec.references());
+                }
+            }
+        }
+        PrimaryKeyDef primaryKey = primaryKey(fields, columnKeys);
+        for (Entry column : nullWritten) {
+            if (primaryKey != null && primaryKey.columns().contains(column.key())) {
+                throw new YamlSchemaException(column.value().position(), "column " + column.key() + " of " + what
+                        + " is in the primary key, so it cannot be null; remove 'null' / 'nullable: true'");
+            }
+        }
+        for (YamlNode item : list(fields, UNIQUE)) {
+            uniques.add(unique(item));
+        }
+        for (YamlNode item : list(fields, FOREIGN_KEYS)) {
+            foreignKeys.add(foreignKey(item));
+        }
+        List<CheckDef> checks = new ArrayList<>();
+        for (YamlNode item : list(fields, CHECKS)) {
+            checks.add(check(item));
+        }
+        List<IndexDef> indexes = new ArrayList<>();
+        for (YamlNode item : list(fields, INDEXES)) {
+            indexes.add(index(item));
+        }
+        TableDefinition definition = new TableDefinition(table, columns, primaryKey, uniques, foreignKeys, checks, indexes,
+                rowSecurity(fields), policies(fields), fields.text(COMMENT));
+        try {
+            return definition.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new YamlSchemaException(entry.keyPosition(), what + ": " + e.getMessage());
+        }
+    }
+
+    private List<YamlNode> list(Fields fields, String key) {
+        YamlNode node = fields.node(key);
+        return node == null ? List.of() : Nodes.list(node, "'" + key + "' of " + what);
+    }
+
+    private ColumnSpec column(Entry entry) {
+        String name = entry.key();
+        String columnWhat = "column " + name + " of " + what;
+        YamlNode value = entry.value();
+        ColumnSpec spec;
+        if (value instanceof ScalarNode scalar) {
+            if (scalar.isNull() || scalar.text().isBlank()) {
+                throw Nodes.error(value, columnWhat + " needs a type, e.g. '" + name + ": text not null'");
+            }
+            try {
+                spec = ColumnShortForm.parse(name, scalar.text(), schema);
+            } catch (IllegalArgumentException e) {
+                throw Nodes.error(value, columnWhat + ": " + e.getMessage());
+            }
+        } else if (value instanceof MapNode) {
+            spec = longColumn(name, Fields.of(value, COLUMN_KEYS, columnWhat), entry);
+        } else {
+            throw Nodes.error(value, "expected " + columnWhat + " as a line such as 'text not null' or as a map with"
+                    + " 'type:', found " + value.kind());
+        }
+        Column column = spec.column();
+        if (spec.nullWritten() && (column.identity() != null || column.type().isSerial())) {
+            throw Nodes.error(value, columnWhat + " is " + (column.identity() != null ? "an identity column" : column.type().name())
+                    + " and so always NOT NULL; remove 'null' / 'nullable: true'");
+        }
+        return spec;
+    }
+
+    private ColumnSpec longColumn(String name, Fields fields, Entry entry) {
+        DataType type;
+        try {
+            type = ColumnShortForm.parseType(fields.requiredText(TYPE));
+        } catch (IllegalArgumentException e) {
+            throw fields.error(TYPE, fields.what() + ": " + e.getMessage());
+        }
+        if (fields.has(NULLABLE) && fields.has(NOT_NULL)) {
+            throw fields.error(NOT_NULL, fields.what() + " has both 'nullable' and 'not_null'; keep one");
+        }
+        boolean nullable = fields.has(NOT_NULL) ? !fields.bool(NOT_NULL, false) : fields.bool(NULLABLE, true);
+        boolean nullWritten = nullable && (fields.has(NOT_NULL) || fields.has(NULLABLE));
+        Identity identity = identity(fields);
+        ForeignKeyDef references = null;
+        if (fields.has(REFERENCES)) {
+            try {
+                references = ColumnShortForm.parseReferences(name, fields.requiredText(REFERENCES), schema);
+            } catch (IllegalArgumentException e) {
+                throw fields.error(REFERENCES, fields.what() + ": " + e.getMessage() + "; expected e.g. 'organisations(id) on delete cascade'");
+            }
+        }
+        boolean primaryKey = fields.bool(PRIMARY_KEY, false);
+        Column column;
+        try {
+            column = new Column(name, type, nullable && !primaryKey, fields.text(DEFAULT), identity, fields.text(GENERATED),
+                    fields.text(COLLATION), fields.text(COMMENT));
+        } catch (IllegalArgumentException e) {
+            throw new YamlSchemaException(entry.keyPosition(), fields.what() + ": " + e.getMessage());
+        }
+        return new ColumnSpec(column, nullWritten, primaryKey, fields.bool(UNIQUE, false), references);
+    }
+
+    private static Identity identity(Fields column) {
+        YamlNode node = column.node(IDENTITY);
+        if (node == null) {
+            return null;
+        }
+        String identityWhat = "'identity' of " + column.what();
+        if (node instanceof ScalarNode) {
+            return new Identity(Nodes.choice(node, GENERATIONS, identityWhat), null);
+        }
+        Fields fields = Fields.of(node, IDENTITY_KEYS, identityWhat);
+        if (!fields.has(GENERATION)) {
+            throw new YamlSchemaException(fields.position(), identityWhat + " needs 'generation: always' or 'generation: by default'");
+        }
+        SequenceOptions sequence = new SequenceOptions(fields.number(START), fields.number(INCREMENT), fields.number(MIN),
+                fields.number(MAX), fields.number(CACHE), fields.bool(CYCLE, false));
+        return new Identity(fields.choice(GENERATION, GENERATIONS, null), sequence);
+    }
+
+    private PrimaryKeyDef primaryKey(Fields fields, List<PrimaryKeyDef> onColumns) {
+        YamlNode node = fields.node(PRIMARY_KEY);
+        if (onColumns.size() > 1) {
+            throw new YamlSchemaException(fields.position(), what + " marks 'primary key' on several columns ("
+                    + String.join(", ", onColumns.stream().map(k -> k.columns().get(0)).toList())
+                    + "); a table has one primary key: write 'primary_key: [a, b]' on the table instead");
+        }
+        if (node == null) {
+            return onColumns.isEmpty() ? null : onColumns.get(0);
+        }
+        if (!onColumns.isEmpty()) {
+            throw Nodes.error(node, what + " has a primary key on column " + onColumns.get(0).columns().get(0)
+                    + " and in 'primary_key'; keep one");
+        }
+        String keyWhat = "the primary key of " + what;
+        if (node instanceof MapNode) {
+            Fields key = Fields.of(node, PRIMARY_KEY_KEYS, keyWhat);
+            if (!key.has(COLUMNS)) {
+                throw new YamlSchemaException(key.position(), keyWhat + " needs 'columns'");
+            }
+            return new PrimaryKeyDef(key.text(NAME), key.names(COLUMNS), false);
+        }
+        return new PrimaryKeyDef(null, Nodes.names(node, keyWhat), false);
+    }
+
+    private UniqueDef unique(YamlNode item) {
+        String uniqueWhat = "a unique constraint of " + what;
+        if (!(item instanceof MapNode)) {
+            return new UniqueDef(null, Nodes.names(item, uniqueWhat), false, false, false, false);
+        }
+        Fields fields = Fields.of(item, UNIQUE_KEYS, uniqueWhat);
+        if (!fields.has(COLUMNS)) {
+            throw new YamlSchemaException(fields.position(), uniqueWhat + " needs 'columns'");
+        }
+        boolean initiallyDeferred = fields.bool(INITIALLY_DEFERRED, false);
+        return new UniqueDef(fields.text(NAME), fields.names(COLUMNS), fields.bool(NULLS_NOT_DISTINCT, false),
+                deferrable(fields, initiallyDeferred), initiallyDeferred, false);
+    }
+
+    /** {@code initially_deferred: true} implies {@code deferrable}; saying otherwise is a contradiction. */
+    private static boolean deferrable(Fields fields, boolean initiallyDeferred) {
+        boolean deferrable = fields.bool(DEFERRABLE, initiallyDeferred);
+        if (initiallyDeferred && !deferrable) {
+            throw fields.error(DEFERRABLE, fields.what() + " is initially_deferred, so it must be deferrable; remove 'deferrable: false'");
+        }
+        return deferrable;
+    }
+
+    private ForeignKeyDef foreignKey(YamlNode item) {
+        String keyWhat = "a foreign key of " + what;
+        Fields fields = Fields.of(item, FOREIGN_KEY_KEYS, keyWhat);
+        if (!fields.has(COLUMNS) || !fields.has(REFERENCES)) {
+            throw new YamlSchemaException(item.position(), keyWhat + " needs 'columns' and 'references'");
+        }
+        YamlNode references = fields.node(REFERENCES);
+        QualifiedName target;
+        List<String> targetColumns;
+        if (references instanceof MapNode) {
+            Fields ref = Fields.of(references, REFERENCES_KEYS, "'references' of " + keyWhat);
+            String targetSchema = ref.has(SCHEMA) ? ref.requiredText(SCHEMA) : schema;
+            target = QualifiedName.of(targetSchema, ref.requiredText(TABLE));
+            targetColumns = ref.names(COLUMNS);
+            if (targetColumns.isEmpty()) {
+                throw new YamlSchemaException(ref.position(), "'references' of " + keyWhat + " needs 'columns'");
+            }
+        } else {
+            try {
+                SqlWords.Reference reference = SqlWords.parseReference(Nodes.requiredText(references, "'references' of " + keyWhat), schema);
+                target = reference.table();
+                targetColumns = reference.columns();
+            } catch (IllegalArgumentException e) {
+                throw Nodes.error(references, "'references' of " + keyWhat + ": " + e.getMessage()
+                        + "; expected e.g. 'organisations(id)' or a map with table and columns");
+            }
+        }
+        boolean initiallyDeferred = fields.bool(INITIALLY_DEFERRED, false);
+        return new ForeignKeyDef(fields.text(NAME), fields.names(COLUMNS), target, targetColumns,
+                fields.choice(ON_UPDATE, ColumnShortForm.ACTIONS, ReferentialAction.NO_ACTION),
+                fields.choice(ON_DELETE, ColumnShortForm.ACTIONS, ReferentialAction.NO_ACTION),
+                fields.choice(MATCH, MATCH_TYPES, MatchType.SIMPLE),
+                deferrable(fields, initiallyDeferred), initiallyDeferred, false);
+    }
+
+    private CheckDef check(YamlNode item) {
+        String checkWhat = "a check constraint of " + what;
+        if (item instanceof ScalarNode) {
+            return new CheckDef(null, Nodes.requiredText(item, checkWhat), false);
+        }
+        Fields fields = Fields.of(item, CHECK_KEYS, checkWhat);
+        return new CheckDef(fields.text(NAME), fields.requiredText(EXPRESSION), fields.bool(NO_INHERIT, false));
+    }
+
+    private IndexDef index(YamlNode item) {
+        String indexWhat = "an index of " + what;
+        if (!(item instanceof MapNode)) {
+            List<IndexKey> keys = Nodes.names(item, indexWhat).stream().map(IndexKey::column).toList();
+            return new IndexDef(null, false, "btree", keys, List.of(), null, false);
+        }
+        Fields fields = Fields.of(item, INDEX_KEYS, indexWhat);
+        YamlNode columns = fields.node(COLUMNS);
+        if (columns == null) {
+            throw new YamlSchemaException(fields.position(), indexWhat + " needs 'columns'");
+        }
+        List<YamlNode> keyNodes = columns instanceof ListNode list ? list.items() : List.of(columns);
+        if (keyNodes.isEmpty()) {
+            throw Nodes.error(columns, indexWhat + " needs at least one column or expression in 'columns'");
+        }
+        List<IndexKey> keys = keyNodes.stream().map(node -> indexKey(node, indexWhat)).toList();
+        String method = fields.has(METHOD) ? fields.requiredText(METHOD) : "btree";
+        return new IndexDef(fields.text(NAME), fields.bool(UNIQUE, false), method, keys, fields.names(INCLUDE),
+                fields.text(WHERE), fields.bool(NULLS_NOT_DISTINCT, false));
+    }
+
+    private static IndexKey indexKey(YamlNode node, String indexWhat) {
+        if (!(node instanceof MapNode)) {
+            return IndexKey.column(Nodes.requiredText(node, "a column of " + indexWhat));
+        }
+        Fields key = Fields.of(node, INDEX_KEY_KEYS, "a key of " + indexWhat);
+        if (key.has(COLUMN) == key.has(EXPRESSION)) {
+            throw new YamlSchemaException(key.position(), "a key of " + indexWhat + " needs either 'column' or 'expression'");
+        }
+        IndexKey base = key.has(COLUMN) ? IndexKey.column(key.requiredText(COLUMN)) : IndexKey.expression(key.requiredText(EXPRESSION));
+        boolean descending = key.choice(ORDER, ORDERS, false);
+        boolean nullsFirst = key.choice(NULLS, NULLS_PLACEMENTS, descending);
+        return new IndexKey(base.column(), base.expression(), descending, nullsFirst, key.text(OPCLASS));
+    }
+
+    private RowSecurity rowSecurity(Fields fields) {
+        YamlNode node = fields.node(ROW_LEVEL_SECURITY);
+        if (node == null) {
+            return RowSecurity.OFF;
+        }
+        String rlsWhat = "'row_level_security' of " + what;
+        if (node instanceof ScalarNode) {
+            return Nodes.choice(node, ROW_SECURITY_WORDS, rlsWhat);
+        }
+        Fields rls = Fields.of(node, ROW_LEVEL_SECURITY_KEYS, rlsWhat);
+        return new RowSecurity(rls.bool(ENABLED, false), rls.bool(FORCED, false));
+    }
+
+    private List<Policy> policies(Fields fields) {
+        YamlNode node = fields.node(POLICIES);
+        if (node == null) {
+            return List.of();
+        }
+        List<Policy> policies = new ArrayList<>();
+        for (Entry entry : Nodes.map(node, "the policies of " + what).entries().values()) {
+            Fields policy = Fields.of(entry.value(), POLICY_KEYS, "policy " + entry.key() + " of " + what);
+            try {
+                policies.add(new Policy(entry.key(), policy.choice(AS, PERMISSIVENESS, true),
+                        policy.choice(FOR, COMMANDS, Policy.Command.ALL), policy.names(TO), policy.text(USING),
+                        policy.text(WITH_CHECK)));
+            } catch (IllegalArgumentException e) {
+                throw new YamlSchemaException(entry.keyPosition(), what + ": " + e.getMessage());
+            }
+        }
+        return policies;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.schemaguard.yaml;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every key the format knows, per kind of map. The reader accepts exactly these; the writer uses them; a test
+ * checks that docs/schemaguard.schema.json lists the same keys under {@code $defs/<kind>/properties}.
+ */
+final class YamlKeys {
+
+    static final String SCHEMAS = "schemas";
+    static final String SCHEMA = "schema";
+    static final String TABLES = "tables";
+    static final String COMMENT = "comment";
+    static final String COLUMNS = "columns";
+    static final String PRIMARY_KEY = "primary_key";
+    static final String UNIQUE = "unique";
+    static final String FOREIGN_KEYS = "foreign_keys";
+    static final String CHECKS = "checks";
+    static final String INDEXES = "indexes";
+    static final String ROW_LEVEL_SECURITY = "row_level_security";
+    static final String POLICIES = "policies";
+    static final String NAME = "name";
+    static final String TYPE = "type";
+    static final String NULLABLE = "nullable";
+    static final String NOT_NULL = "not_null";
+    static final String DEFAULT = "default";
+    static final String IDENTITY = "identity";
+    static final String GENERATED = "generated";
+    static final String COLLATION = "collation";
+    static final String REFERENCES = "references";
+    static final String GENERATION = "generation";
+    static final String START = "start";
+    static final String INCREMENT = "increment";
+    static final String MIN = "min";
+    static final String MAX = "max";
+    static final String CACHE = "cache";
+    static final String CYCLE = "cycle";
+    static final String NULLS_NOT_DISTINCT = "nulls_not_distinct";
+    static final String DEFERRABLE = "deferrable";
+    static final String INITIALLY_DEFERRED = "initially_deferred";
+    static final String TABLE = "table";
+    static final String ON_UPDATE = "on_update";
+    static final String ON_DELETE = "on_delete";
+    static final String MATCH = "match";
+    static final String EXPRESSION = "expression";
+    static final String NO_INHERIT = "no_inherit";
+    static final String METHOD = "method";
+    static final String INCLUDE = "include";
+    static final String WHERE = "where";
+    static final String COLUMN = "column";
+    static final String ORDER = "order";
+    static final String NULLS = "nulls";
+    static final String OPCLASS = "opclass";
+    static final String ENABLED = "enabled";
+    static final String FORCED = "forced";
+    static final String AS = "as";
+    static final String FOR = "for";
+    static final String TO = "to";
+    static final String USING = "using";
+    static final String WITH_CHECK = "with_check";
+
+    static final List<String> FILE_KEYS = List.of(SCHEMAS, SCHEMA, TABLES);
+    static final List<String> SCHEMA_KEYS = List.of(COMMENT, TABLES);
+    static final List<String> TABLE_KEYS = List.of(
+            COMMENT, COLUMNS, PRIMARY_KEY, UNIQUE, FOREIGN_KEYS, CHECKS, INDEXES, ROW_LEVEL_SECURITY, POLICIES);
+    static final List<String> COLUMN_KEYS = List.of(
+            TYPE, NULLABLE, NOT_NULL, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT, PRIMARY_KEY, UNIQUE, REFERENCES);
+    static final List<String> IDENTITY_KEYS = List.of(GENERATION, START, INCREMENT, MIN, MAX, CACHE, CYCLE);
+    static final List<String> PRIMARY_KEY_KEYS = List.of(NAME, COLUMNS);
+    static final List<String> UNIQUE_KEYS = List.of(NAME, COLUMNS, NULLS_NOT_DISTINCT, DEFERRABLE, INITIALLY_DEFERRED);
+    static final List<String> FOREIGN_KEY_KEYS = List.of(
+            NAME, COLUMNS, REFERENCES, ON_UPDATE, ON_DELETE, MATCH, DEFERRABLE, INITIALLY_DEFERRED);
+    static final List<String> REFERENCES_KEYS = List.of(SCHEMA, TABLE, COLUMNS);
+    static final List<String> CHECK_KEYS = List.of(NAME, EXPRESSION, NO_INHERIT);
+    static final List<String> INDEX_KEYS = List.of(NAME, COLUMNS, UNIQUE, METHOD, INCLUDE, WHERE, NULLS_NOT_DISTINCT);
+    static final List<String> INDEX_KEY_KEYS = List.of(COLUMN, EXPRESSION, ORDER, NULLS, OPCLASS);
+    static final List<String> ROW_LEVEL_SECURITY_KEYS = List.of(ENABLED, FORCED);
+    static final List<String> POLICY_KEYS = List.of(AS, FOR, TO, USING, WITH_CHECK);
+
+    /** The key lists by the name of their definition in the JSON Schema ({@code $defs}). */
+    static final Map<String, List<String>> BY_DEFINITION = byDefinition();
+
+    private YamlKeys() {
+    }
+
+    private static Map<String, List<String>> byDefinition() {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        all.put("file", FILE_KEYS);
+        all.put("schema", SCHEMA_KEYS);
+        all.put("table", TABLE_KEYS);
+        all.put("columnLong", COLUMN_KEYS);
+        all.put("identityOptions", IDENTITY_KEYS);
+        all.put("primaryKeyLong", PRIMARY_KEY_KEYS);
+        all.put("uniqueLong", UNIQUE_KEYS);
+        all.put("foreignKey", FOREIGN_KEY_KEYS);
+        all.put("referencesLong", REFERENCES_KEYS);
+        all.put("checkLong", CHECK_KEYS);
+        all.put("indexLong", INDEX_KEYS);
+        all.put("indexKeyLong", INDEX_KEY_KEYS);
+        all.put("rowLevelSecurityLong", ROW_LEVEL_SECURITY_KEYS);
+        all.put("policy", POLICY_KEYS);
+        return Map.copyOf(all);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.schemaguard.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads YAML text into {@link YamlNode}s with positions, rejecting what the schema format has no use for and
+ * what YAML parsers would otherwise accept silently: duplicate keys, aliases, several documents in one file.
+ */
+final class YamlTreeReader {
+
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+
+    private final String source;
+
+    private YamlTreeReader(String source) {
+        this.source = source;
+    }
+
+    /** The document's root, or null for an empty document. */
+    static YamlNode read(String yaml, String source) {
+        return new YamlTreeReader(source).read(yaml);
+    }
+
+    private YamlNode read(String yaml) {
+        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(yaml)) {
+            if (parser.nextToken() == null) {
+                return null;
+            }
+            YamlNode root = readValue(parser);
+            if (parser.nextToken() != null) {
+                throw new YamlSchemaException(position(parser.currentTokenLocation()),
+                        "a second YAML document (after ---); put each part in its own file");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new YamlSchemaException(position(e.getLocation()), "invalid YAML: " + e.getOriginalMessage().strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private YamlNode readValue(YAMLParser parser) throws IOException {
+        Position position = position(parser.currentTokenLocation());
+        if (parser.isCurrentAlias()) {
+            throw new YamlSchemaException(position, "YAML aliases (*name) are not supported; write the value out");
+        }
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    Position keyPosition = position(parser.currentTokenLocation());
+                    YamlNode.Entry earlier = entries.get(key);
+                    if (earlier != null) {
+                        throw new YamlSchemaException(keyPosition, "duplicate key '" + key + "' (first at "
+                                + earlier.keyPosition() + "); each key may appear once in a map");
+                    }
+                    parser.nextToken();
+                    entries.put(key, new YamlNode.Entry(key, keyPosition, readValue(parser)));
+                }
+                return new YamlNode.MapNode(entries, position);
+            }
+            case START_ARRAY -> {
+                List<YamlNode> items = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(readValue(parser));
+                }
+                return new YamlNode.ListNode(items, position);
+            }
+            case VALUE_NULL -> {
+                return new YamlNode.ScalarNode(null, position);
+            }
+            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> {
+                return new YamlNode.ScalarNode(parser.getText(), position);
+            }
+            default -> throw new YamlSchemaException(position, "unexpected YAML value (" + token
+                    + "); expected a map, a list or text");
+        }
+    }
+
+    private Position position(JsonLocation location) {
+        if (location == null) {
+            return new Position(source, 0, 0);
+        }
+        return new Position(source, location.getLineNr(), location.getColumnNr());
+    }
+}
