@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
+import dev.schemaguard.embedded.EmbeddedPostgres;
+import dev.schemaguard.embedded.PostgresRelease;
+
 /**
  * Finds the PostgreSQL servers tests run against.
  *
@@ -32,7 +35,9 @@ import java.util.Set;
  *       servers), each read as a JVM system property first, then as an environment variable.
  *       {@code bash scripts/postgres-servers} starts PostgreSQL 13 to 17 locally and prints both.</li>
  *   <li>A Testcontainers {@code postgres:17} container, but only if a Docker daemon answers.</li>
- *   <li>Otherwise {@link #primary()} and {@link #all()} throw {@link IllegalStateException}
+ *   <li>Otherwise one {@link EmbeddedPostgres} (PostgreSQL 17, or the major version in
+ *       {@value Embedded#VERSION_VARIABLE}) shared by all tests and stopped when the JVM exits.</li>
+ *   <li>If that fails too, {@link #primary()} and {@link #all()} throw {@link IllegalStateException}
  *       explaining how to provide a server. Tests are never skipped silently.</li>
  * </ol>
  * Every server is queried once for its version; results are cached for the life of the JVM.
@@ -104,8 +109,13 @@ public final class TestPostgres {
                 throw new IllegalStateException(failure, e);
             }
         }
-        failure = noServerMessage("No Docker daemon was found for Testcontainers either.");
-        throw new IllegalStateException(failure);
+        try {
+            return Embedded.startPostgres();
+        } catch (RuntimeException | LinkageError e) {
+            failure = noServerMessage("No Docker daemon was found for Testcontainers, and starting an embedded"
+                    + " PostgreSQL failed: " + e.getMessage());
+            throw new IllegalStateException(failure, e);
+        }
     }
 
     static String noServerMessage(String dockerNote) {
@@ -242,6 +252,31 @@ public final class TestPostgres {
             } catch (IOException | RuntimeException e) {
                 return false;
             }
+        }
+    }
+
+    /** The last resort: one PostgreSQL started by schema-embedded, shared by every test of this JVM. */
+    static final class Embedded {
+        static final String VERSION_VARIABLE = "SCHEMAGUARD_TEST_PG_VERSION";
+        private static EmbeddedPostgres server;
+
+        static synchronized String startPostgres() {
+            if (server == null) {
+                String configured = setting(VERSION_VARIABLE);
+                int major;
+                try {
+                    major = configured == null ? PostgresRelease.DEFAULT_MAJOR_VERSION : Integer.parseInt(configured);
+                } catch (NumberFormatException e) {
+                    throw new IllegalStateException(VERSION_VARIABLE + " must be a PostgreSQL major version such as 16,"
+                            + " not '" + configured + "'", e);
+                }
+                // EmbeddedPostgres' shutdown hook stops it when the JVM exits
+                server = EmbeddedPostgres.start(EmbeddedPostgres.Options.defaults().withMajorVersion(major));
+                System.err.println("[schema-testkit] no test server configured and no Docker: started embedded "
+                        + server + " in " + server.timings().total().toMillis() + " ms (set " + URL_VARIABLE
+                        + " to use another server)");
+            }
+            return server.jdbcUrl();
         }
     }
 
