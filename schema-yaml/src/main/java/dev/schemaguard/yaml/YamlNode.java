@@ -44,8 +44,9 @@ sealed interface YamlNode {
             return text == null ? "nothing (null)" : "the value '" + text + "'";
         }
 
+        /** YAML null, or nothing at all after a key (which the YAML parser reports as an empty string). */
         boolean isNull() {
-            return text == null;
+            return text == null || text.isEmpty();
         }
     }
 }

@@ -1,0 +1,284 @@
+package dev.schemaguard.yaml;
+
+import static dev.schemaguard.yaml.YamlKeys.*;
+
+import dev.schemaguard.model.Column;
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.ForeignKey;
+import dev.schemaguard.model.Identity;
+import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.RowSecurity;
+import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.SequenceOptions;
+import dev.schemaguard.model.Table;
+import dev.schemaguard.yaml.TableDefinition.CheckDef;
+import dev.schemaguard.yaml.TableDefinition.ForeignKeyDef;
+import dev.schemaguard.yaml.TableDefinition.IndexDef;
+import dev.schemaguard.yaml.TableDefinition.UniqueDef;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a model as the YAML {@link YamlSchemaReader} reads, for committing to a repository: schemas and
+ * tables sorted by name, columns in table order, keys in a fixed order, names left out where the reader
+ * derives the same default, columns on one line where the short form says it all, nothing that is default.
+ * Reading the output gives back an equal model (with schemas and tables sorted by name).
+ */
+public final class YamlSchemaWriter {
+
+    private YamlSchemaWriter() {
+    }
+
+    public static String write(Database database) {
+        Map<String, Object> schemas = new LinkedHashMap<>();
+        database.schemas().stream().sorted(Comparator.comparing(Schema::name))
+                .forEach(schema -> schemas.put(schema.name(), schema(schema)));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put(SCHEMAS, schemas);
+        return YamlEmitter.emit(root);
+    }
+
+    private static Map<String, Object> schema(Schema schema) {
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        putIfPresent(yaml, COMMENT, schema.comment());
+        if (!schema.tables().isEmpty()) {
+            Map<String, Object> tables = new LinkedHashMap<>();
+            schema.tables().stream().sorted(Comparator.comparing(Table::name))
+                    .forEach(table -> tables.put(table.name(), table(schema.name(), table)));
+            yaml.put(TABLES, tables);
+        }
+        return yaml;
+    }
+
+    private static Map<String, Object> table(String schema, Table table) {
+        TableDefinition definition = TableDefinition.of(table);
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        putIfPresent(yaml, COMMENT, table.comment());
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (Column column : table.columns()) {
+            columns.put(column.name(), column(schema, definition, column));
+        }
+        if (!columns.isEmpty()) {
+            yaml.put(COLUMNS, columns);
+        }
+        var primaryKey = definition.primaryKey();
+        if (primaryKey != null && !primaryKey.onColumn()) {
+            if (primaryKey.name() == null) {
+                yaml.put(PRIMARY_KEY, primaryKey.columns());
+            } else {
+                Map<String, Object> key = new LinkedHashMap<>();
+                key.put(NAME, primaryKey.name());
+                key.put(COLUMNS, primaryKey.columns());
+                yaml.put(PRIMARY_KEY, key);
+            }
+        }
+        putIfNotEmpty(yaml, UNIQUE, definition.uniques().stream().filter(u -> !u.onColumn()).map(YamlSchemaWriter::unique).toList());
+        putIfNotEmpty(yaml, FOREIGN_KEYS, definition.foreignKeys().stream().filter(f -> !f.onColumn())
+                .map(f -> foreignKey(schema, f)).toList());
+        putIfNotEmpty(yaml, CHECKS, definition.checks().stream().map(YamlSchemaWriter::check).toList());
+        putIfNotEmpty(yaml, INDEXES, definition.indexes().stream().map(YamlSchemaWriter::index).toList());
+        if (!table.rowSecurity().equals(RowSecurity.OFF)) {
+            yaml.put(ROW_LEVEL_SECURITY, rowSecurity(table.rowSecurity()));
+        }
+        if (!table.policies().isEmpty()) {
+            Map<String, Object> policies = new LinkedHashMap<>();
+            table.policies().forEach(policy -> policies.put(policy.name(), policy(policy)));
+            yaml.put(POLICIES, policies);
+        }
+        return yaml;
+    }
+
+    private static Object column(String schema, TableDefinition definition, Column column) {
+        String name = column.name();
+        if (!ColumnShortForm.parseType(column.type().sql()).equals(column.type())) {
+            throw new IllegalArgumentException("the type of column " + name + " of table " + definition.name()
+                    + " (" + column.type() + ") reads back differently from YAML; it cannot be written");
+        }
+        boolean inPrimaryKey = definition.primaryKey() != null && definition.primaryKey().columns().contains(name);
+        boolean primaryKey = inPrimaryKey && definition.primaryKey().onColumn();
+        boolean unique = definition.uniques().stream().anyMatch(u -> u.onColumn() && u.columns().get(0).equals(name));
+        ForeignKeyDef references = definition.foreignKeys().stream()
+                .filter(f -> f.onColumn() && f.columns().get(0).equals(name)).findFirst().orElse(null);
+        String shortForm = ColumnShortForm.render(column, inPrimaryKey, primaryKey, unique, references, schema);
+        if (shortForm != null) {
+            return shortForm;
+        }
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        yaml.put(TYPE, column.type().sql());
+        if (!column.nullable() && !ColumnShortForm.notNullImplied(column, inPrimaryKey)) {
+            yaml.put(NOT_NULL, true);
+        }
+        putIfPresent(yaml, DEFAULT, column.defaultExpression());
+        if (column.identity() != null) {
+            yaml.put(IDENTITY, identity(column.identity()));
+        }
+        putIfPresent(yaml, GENERATED, column.generatedExpression());
+        putIfPresent(yaml, COLLATION, column.collation());
+        if (primaryKey) {
+            yaml.put(PRIMARY_KEY, true);
+        }
+        if (unique) {
+            yaml.put(UNIQUE, true);
+        }
+        if (references != null) {
+            String text = SqlWords.renderReference(references.table(), references.referencedColumns(), schema);
+            if (references.onUpdate() != ForeignKey.ReferentialAction.NO_ACTION) {
+                text += " on update " + action(references.onUpdate());
+            }
+            if (references.onDelete() != ForeignKey.ReferentialAction.NO_ACTION) {
+                text += " on delete " + action(references.onDelete());
+            }
+            yaml.put(REFERENCES, text);
+        }
+        putIfPresent(yaml, COMMENT, column.comment());
+        return yaml;
+    }
+
+    private static Object identity(Identity identity) {
+        String generation = identity.generation().sql().toLowerCase(Locale.ROOT);
+        SequenceOptions sequence = identity.sequence();
+        if (sequence.isDefault()) {
+            return generation;
+        }
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        yaml.put(GENERATION, generation);
+        putIfPresent(yaml, START, sequence.start());
+        putIfPresent(yaml, INCREMENT, sequence.increment());
+        putIfPresent(yaml, MIN, sequence.minValue());
+        putIfPresent(yaml, MAX, sequence.maxValue());
+        putIfPresent(yaml, CACHE, sequence.cache());
+        if (sequence.cycle()) {
+            yaml.put(CYCLE, true);
+        }
+        return yaml;
+    }
+
+    private static Object unique(UniqueDef unique) {
+        if (unique.name() == null && !unique.nullsNotDistinct() && !unique.deferrable()) {
+            return unique.columns();
+        }
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        putIfPresent(yaml, NAME, unique.name());
+        yaml.put(COLUMNS, unique.columns());
+        putIfTrue(yaml, NULLS_NOT_DISTINCT, unique.nullsNotDistinct());
+        putIfTrue(yaml, DEFERRABLE, unique.deferrable() && !unique.initiallyDeferred());
+        putIfTrue(yaml, INITIALLY_DEFERRED, unique.initiallyDeferred());
+        return yaml;
+    }
+
+    private static Object foreignKey(String schema, ForeignKeyDef foreignKey) {
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        putIfPresent(yaml, NAME, foreignKey.name());
+        yaml.put(COLUMNS, foreignKey.columns());
+        yaml.put(REFERENCES, SqlWords.renderReference(foreignKey.table(), foreignKey.referencedColumns(), schema));
+        if (foreignKey.onUpdate() != ForeignKey.ReferentialAction.NO_ACTION) {
+            yaml.put(ON_UPDATE, action(foreignKey.onUpdate()));
+        }
+        if (foreignKey.onDelete() != ForeignKey.ReferentialAction.NO_ACTION) {
+            yaml.put(ON_DELETE, action(foreignKey.onDelete()));
+        }
+        if (foreignKey.match() != ForeignKey.MatchType.SIMPLE) {
+            yaml.put(MATCH, foreignKey.match().name().toLowerCase(Locale.ROOT));
+        }
+        putIfTrue(yaml, DEFERRABLE, foreignKey.deferrable() && !foreignKey.initiallyDeferred());
+        putIfTrue(yaml, INITIALLY_DEFERRED, foreignKey.initiallyDeferred());
+        return yaml;
+    }
+
+    private static String action(ForeignKey.ReferentialAction action) {
+        return action.sql().toLowerCase(Locale.ROOT);
+    }
+
+    private static Object check(CheckDef check) {
+        if (check.name() == null && !check.noInherit()) {
+            return check.expression();
+        }
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        putIfPresent(yaml, NAME, check.name());
+        yaml.put(EXPRESSION, check.expression());
+        putIfTrue(yaml, NO_INHERIT, check.noInherit());
+        return yaml;
+    }
+
+    private static Object index(IndexDef index) {
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        putIfPresent(yaml, NAME, index.name());
+        yaml.put(COLUMNS, index.keys().stream().map(YamlSchemaWriter::indexKey).toList());
+        putIfTrue(yaml, UNIQUE, index.unique());
+        if (!index.method().equals("btree")) {
+            yaml.put(METHOD, index.method());
+        }
+        putIfNotEmpty(yaml, INCLUDE, index.include());
+        putIfPresent(yaml, WHERE, index.predicate());
+        putIfTrue(yaml, NULLS_NOT_DISTINCT, index.nullsNotDistinct());
+        return yaml;
+    }
+
+    private static Object indexKey(IndexKey key) {
+        if (!key.isExpression() && !key.descending() && !key.hasNonDefaultNulls() && key.opclass() == null) {
+            return key.column();
+        }
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        if (key.isExpression()) {
+            yaml.put(EXPRESSION, key.expression());
+        } else {
+            yaml.put(COLUMN, key.column());
+        }
+        if (key.descending()) {
+            yaml.put(ORDER, "desc");
+        }
+        if (key.hasNonDefaultNulls()) {
+            yaml.put(NULLS, key.nullsFirst() ? "first" : "last");
+        }
+        putIfPresent(yaml, OPCLASS, key.opclass());
+        return yaml;
+    }
+
+    private static Object rowSecurity(RowSecurity rowSecurity) {
+        if (rowSecurity.enabled()) {
+            return rowSecurity.forced() ? "forced" : "enabled";
+        }
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        yaml.put(ENABLED, false);
+        yaml.put(FORCED, rowSecurity.forced());
+        return yaml;
+    }
+
+    private static Object policy(Policy policy) {
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        if (!policy.permissive()) {
+            yaml.put(AS, "restrictive");
+        }
+        if (policy.command() != Policy.Command.ALL) {
+            yaml.put(FOR, policy.command().name().toLowerCase(Locale.ROOT));
+        }
+        putIfNotEmpty(yaml, TO, policy.roles());
+        putIfPresent(yaml, USING, policy.using());
+        putIfPresent(yaml, WITH_CHECK, policy.withCheck());
+        return yaml;
+    }
+
+    private static void putIfPresent(Map<String, Object> yaml, String key, Object value) {
+        if (value != null) {
+            yaml.put(key, value);
+        }
+    }
+
+    private static void putIfTrue(Map<String, Object> yaml, String key, boolean value) {
+        if (value) {
+            yaml.put(key, true);
+        }
+    }
+
+    private static void putIfNotEmpty(Map<String, Object> yaml, String key, List<?> values) {
+        if (!values.isEmpty()) {
+            yaml.put(key, new ArrayList<>(values));
+        }
+    }
+}
