@@ -1,0 +1,131 @@
+package dev.schemaguard.sql;
+
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Table;
+import dev.schemaguard.testkit.TestPostgres;
+import dev.schemaguard.testkit.ThrowawayDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Introspection runs the same small number of catalog queries for 10 tables as for 1,000. */
+class IntrospectionQueryCountTest {
+
+    /** More than the introspector needs today (6), far less than one query per table. */
+    private static final int MAX_STATEMENTS = 10;
+
+    @Test
+    void statementCountDoesNotGrowWithTheNumberOfTables() throws SQLException {
+        Counted small = introspectTables(10);
+        Counted large = introspectTables(1_000);
+        System.out.printf("Introspection statements: 10 tables -> %d prepared, %d executed;"
+                        + " 1,000 tables -> %d prepared, %d executed%n",
+                small.counter.created, small.counter.executed, large.counter.created, large.counter.executed);
+
+        assertEquals(10, small.database.tableCount());
+        assertEquals(1_000, large.database.tableCount(), "the 1,000-table model has every table");
+        for (Table table : large.database.schema("app").orElseThrow().tables()) {
+            assertEquals(4, table.columns().size(), table.name());
+            assertEquals(1, table.foreignKeys().size(), table.name());
+            assertEquals(1, table.checkConstraints().size(), table.name());
+            assertEquals(1, table.indexes().size(), table.name());
+            assertEquals(1, table.policies().size(), table.name());
+            assertTrue(table.primaryKey() != null && table.rowSecurity().enabled(), table.name());
+        }
+        assertEquals(small.counter.executed, large.counter.executed, "statements executed");
+        assertEquals(small.counter.created, large.counter.created, "statements prepared or created");
+        assertTrue(large.counter.executed <= MAX_STATEMENTS,
+                "introspection executed " + large.counter.executed + " statements; expected at most " + MAX_STATEMENTS);
+    }
+
+    private record Counted(Database database, StatementCounter counter) {
+    }
+
+    private static Counted introspectTables(int tables) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+            db.execute(script(tables));
+            try (Connection real = db.connect()) {
+                StatementCounter counter = new StatementCounter();
+                Database database = new PostgresIntrospector(IntrospectionOptions.only("app")).introspect(counter.wrap(real));
+                return new Counted(database, counter);
+            }
+        }
+    }
+
+    /** Tables t0..tN-1, each with a primary key, a foreign key to t0, a check, an index and a policy. */
+    private static String script(int tables) {
+        StringBuilder sql = new StringBuilder("create schema app;\n");
+        for (int i = 0; i < tables; i++) {
+            String table = "app.t" + i;
+            sql.append("create table ").append(table).append(" (id int primary key, t0_id int references app.t0 (id),")
+                    .append(" name text not null, amount int check (amount >= 0));\n")
+                    .append("create index on ").append(table).append(" (name);\n")
+                    .append("alter table ").append(table).append(" enable row level security;\n")
+                    .append("create policy positive on ").append(table).append(" using (amount > 0);\n");
+        }
+        return sql.toString();
+    }
+
+    /**
+     * Wraps a real connection so that every statement it creates ({@code createStatement}, {@code prepareStatement},
+     * {@code prepareCall}) and every {@code execute*} call on such a statement is counted.
+     */
+    private static final class StatementCounter {
+        int created;
+        int executed;
+
+        Connection wrap(Connection real) {
+            return proxy(Connection.class, real, (method, result) -> {
+                if (result instanceof Statement statement && method.getName().matches("createStatement|prepareStatement|prepareCall")) {
+                    created++;
+                    return proxy(statementInterface(statement), statement, (statementMethod, r) -> {
+                        if (statementMethod.getName().startsWith("execute")) {
+                            executed++;
+                        }
+                        return r;
+                    });
+                }
+                return result;
+            });
+        }
+
+        private static Class<? extends Statement> statementInterface(Statement statement) {
+            if (statement instanceof java.sql.CallableStatement) {
+                return java.sql.CallableStatement.class;
+            }
+            return statement instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class : Statement.class;
+        }
+
+        @FunctionalInterface
+        private interface AfterCall {
+            Object apply(Method method, Object result) throws Throwable;
+        }
+
+        /**
+         * A proxy of {@code type} that forwards to {@code target} and passes each result through {@code after}.
+         * A call that throws goes through {@code after} too (with a null result), so a failing execute still counts.
+         */
+        private static <T> T proxy(Class<? extends T> type, T target, AfterCall after) {
+            InvocationHandler handler = (proxy, method, args) -> {
+                Object result;
+                try {
+                    result = method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    after.apply(method, null);
+                    throw e.getCause();
+                }
+                return after.apply(method, result);
+            };
+            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+        }
+    }
+}
