@@ -2,10 +2,12 @@ package dev.schemaguard.sql;
 
 import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.diff.SchemaChange.ColumnAspect;
+import dev.schemaguard.diff.Expressions;
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Constraint;
+import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Identifiers;
@@ -51,15 +53,16 @@ public final class MigrationPlanner {
         ROW_SECURITY, POLICIES, COMMENTS
     }
 
-    private record Step(Phase phase, PlanStatement statement) {
+    /** A statement, its phase, and its position in planning order, which orders the statements of one phase. */
+    private record Step(Phase phase, int sequence, PlanStatement statement) {
     }
 
     /** Statements that stand or fall together: skipped as a whole when one deletes data and drops are not allowed. */
-    private static final class Group {
+    private final class Group {
         private final List<Step> steps = new ArrayList<>();
 
         Group add(Phase phase, String sql, Kind kind, Set<Hazard> hazards, String description) {
-            steps.add(new Step(phase, new PlanStatement(sql, kind, hazards, description)));
+            steps.add(new Step(phase, stepCount++, new PlanStatement(sql, kind, hazards, description)));
             return this;
         }
 
@@ -72,6 +75,8 @@ public final class MigrationPlanner {
     private record ObjectRef(QualifiedName table, String name) {
     }
 
+    private static final Map<String, String> SERIAL_TYPES =
+            Map.of("smallint", "smallserial", "integer", "serial", "bigint", "bigserial");
     private static final Set<Hazard> NONE = Set.of();
     private static final Set<Hazard> DELETES = Set.of(Hazard.DELETES_DATA);
     private static final Set<Hazard> MAY_FAIL = Set.of(Hazard.MAY_FAIL_ON_EXISTING_ROWS);
@@ -81,6 +86,7 @@ public final class MigrationPlanner {
     private final Database actual;
     private final PlanOptions options;
     private final List<Group> groups = new ArrayList<>();
+    private int stepCount;
     private final Map<ObjectRef, String> foreignKeyDrops = new LinkedHashMap<>();
     private final Map<ObjectRef, Kind> foreignKeyAdds = new LinkedHashMap<>();
     private final Map<QualifiedName, Table> tablesToCreate = new TreeMap<>();
@@ -366,8 +372,8 @@ public final class MigrationPlanner {
 
     private void planColumnAlter(SchemaChange.ColumnAltered change) {
         QualifiedName table = change.table();
-        Column want = change.expected();
-        Column have = change.actual();
+        Column want = spelledAsSerial(table, change.expected());
+        Column have = spelledAsSerial(table, change.actual());
         Set<ColumnAspect> aspects = change.aspects();
         if (needsRecreation(change)) {
             planColumnRecreation(table, want);
@@ -428,6 +434,26 @@ public final class MigrationPlanner {
         }
     }
 
+    /**
+     * An integer column whose default is {@code nextval} of its own {@code table_column_seq} as the serial it is
+     * (the comparer treats the two spellings as equal, so the planner must too).
+     */
+    private static Column spelledAsSerial(QualifiedName table, Column column) {
+        DataType type = column.type();
+        if (column.defaultExpression() == null || !type.isBuiltIn() || type.isArray() || column.nullable()
+                || !SERIAL_TYPES.containsKey(type.name())) {
+            return column;
+        }
+        String sequence = Identifiers.quote(Identifiers.defaultName(table.name(), column.name(), "seq"));
+        String expression = Expressions.normalize(column.defaultExpression());
+        for (String name : List.of(sequence, Identifiers.quote(table.schema()) + "." + sequence)) {
+            if (expression.equals("nextval(" + Identifiers.literal(name) + "::regclass)")) {
+                return column.withType(DataType.of(SERIAL_TYPES.get(type.name()))).withDefault(null);
+            }
+        }
+        return column;
+    }
+
     private static Set<Hazard> typeChangeHazards(Column have, Column want, Set<ColumnAspect> aspects) {
         if (!aspects.contains(ColumnAspect.TYPE)) {
             return NONE; // a collation change keeps every value and only rebuilds indexes
@@ -458,7 +484,7 @@ public final class MigrationPlanner {
     }
 
     /** integer to serial: a sequence owned by the column, started after the largest existing value. */
-    private static void planSerialSequence(Group steps, QualifiedName table, Column want, QualifiedName sequence) {
+    private void planSerialSequence(Group steps, QualifiedName table, Column want, QualifiedName sequence) {
         String column = Identifiers.quote(want.name());
         String name = table + "." + want.name();
         steps.add(Phase.ALTER_COLUMNS, "CREATE SEQUENCE IF NOT EXISTS " + sequence.sql() + " AS " + want.type().storageType().sql()
@@ -472,7 +498,7 @@ public final class MigrationPlanner {
                 "number new rows of " + name + " from sequence " + sequence);
     }
 
-    private static void planIdentity(Group steps, QualifiedName table, Column want, Column have) {
+    private void planIdentity(Group steps, QualifiedName table, Column want, Column have) {
         String name = table + "." + want.name();
         Identity identity = want.identity();
         if (have.identity() == null) {
@@ -656,7 +682,7 @@ public final class MigrationPlanner {
         for (Group group : groups) {
             if (group.deletesData() && !options.allowDrops()) {
                 for (Step step : group.steps) {
-                    skipped.add(new Step(step.phase(), step.statement().withDescription(skipReason(step.statement()))));
+                    skipped.add(new Step(step.phase(), step.sequence(), step.statement().withDescription(skipReason(step.statement()))));
                 }
             } else {
                 run.addAll(group.steps);
@@ -671,8 +697,8 @@ public final class MigrationPlanner {
                 : statement.description() + " [skipped: belongs to a change that deletes data]";
     }
 
-    /** A stable sort: statements of one phase keep their planned order. */
     private static List<PlanStatement> inPhaseOrder(List<Step> steps) {
-        return steps.stream().sorted(Comparator.comparing(Step::phase)).map(Step::statement).toList();
+        return steps.stream().sorted(Comparator.comparing(Step::phase).thenComparingInt(Step::sequence))
+                .map(Step::statement).toList();
     }
 }
