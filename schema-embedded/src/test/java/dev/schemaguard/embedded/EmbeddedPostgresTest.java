@@ -15,6 +15,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,27 +93,40 @@ class EmbeddedPostgresTest {
     }
 
     @Test
-    void reusesACachedExtraction() throws IOException {
+    void extractsOnceEvenWhenStartedConcurrentlyThenReusesTheCache() throws Exception {
         Path cache = worldReadableTempDirectory("schemaguard-cache-test-");
+        ExecutorService executor = Executors.newFixedThreadPool(2);
         try {
             EmbeddedPostgres.Options options = EmbeddedPostgres.Options.defaults().withMajorVersion(14).withCacheDirectory(cache);
-            EmbeddedPostgres.Timings cold;
+            List<Future<EmbeddedPostgres>> starts = List.of(
+                    executor.submit(() -> EmbeddedPostgres.start(options)),
+                    executor.submit(() -> EmbeddedPostgres.start(options)));
+            List<EmbeddedPostgres.Timings> cold = new ArrayList<>();
+            Set<Path> binaries = new HashSet<>();
+            for (Future<EmbeddedPostgres> start : starts) {
+                try (EmbeddedPostgres postgres = start.get(5, TimeUnit.MINUTES)) {
+                    cold.add(postgres.timings());
+                    binaries.add(postgres.binaries());
+                    assertTrue(query(postgres, "select version()").startsWith("PostgreSQL 14."));
+                }
+            }
+            assertEquals(1, binaries.size(), "both servers use the same extraction");
+            assertEquals(1, cold.stream().filter(EmbeddedPostgres.Timings::extracted).count(), "extracted exactly once");
+            EmbeddedPostgres.Timings extracting = cold.stream().filter(EmbeddedPostgres.Timings::extracted).findFirst().orElseThrow();
+
             EmbeddedPostgres.Timings warm;
-            Path firstBinaries;
-            try (EmbeddedPostgres first = EmbeddedPostgres.start(options)) {
-                cold = first.timings();
-                firstBinaries = first.binaries();
+            try (EmbeddedPostgres again = EmbeddedPostgres.start(options)) {
+                warm = again.timings();
+                assertEquals(binaries.iterator().next(), again.binaries());
             }
-            try (EmbeddedPostgres second = EmbeddedPostgres.start(options)) {
-                warm = second.timings();
-                assertEquals(firstBinaries, second.binaries());
-            }
-            LOG.info("PostgreSQL 14 cold start {} ms (binaries {} ms), warm start {} ms (binaries {} ms)",
-                    cold.total().toMillis(), cold.binaries().toMillis(), warm.total().toMillis(), warm.binaries().toMillis());
-            assertTrue(cold.extracted());
+            LOG.info("PostgreSQL 14 cold start {} ms (binaries {} ms, cluster {} ms), warm start {} ms (binaries {} ms,"
+                            + " cluster {} ms)", extracting.total().toMillis(), extracting.binaries().toMillis(),
+                    extracting.cluster().toMillis(), warm.total().toMillis(), warm.binaries().toMillis(),
+                    warm.cluster().toMillis());
             assertFalse(warm.extracted());
-            assertTrue(warm.binaries().compareTo(cold.binaries()) < 0, "a cached extraction should be quicker to find");
+            assertTrue(warm.binaries().compareTo(extracting.binaries()) < 0, "a cached extraction should be quicker to find");
         } finally {
+            executor.shutdownNow();
             PostgresBinaries.deleteRecursively(cache);
         }
     }
