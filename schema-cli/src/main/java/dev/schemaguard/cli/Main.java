@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import java.util.List;
 
@@ -52,14 +53,14 @@ public final class Main implements Runnable {
             CommandLine command = e.getCommandLine();
             err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
             if (verbose) {
-                e.printStackTrace(err);
+                printStackTrace(e, err);
             }
             return ExitCode.ERROR;
         });
         commandLine.setExecutionExceptionHandler((e, command, parseResult) -> {
             int exitCode;
             if (e instanceof CliFailure failure) {
-                err.println("schemaguard: " + failure.getMessage());
+                err.println("schemaguard: " + oneLine(failure.getMessage()));
                 exitCode = failure.exitCode();
             } else {
                 err.println("schemaguard: internal error: " + DatabaseUrl.mask(String.valueOf(e))
@@ -67,7 +68,7 @@ public final class Main implements Runnable {
                 exitCode = ExitCode.ERROR;
             }
             if (verbose) {
-                e.printStackTrace(err);
+                printStackTrace(e, err);
             }
             err.flush();
             return exitCode;
@@ -76,6 +77,27 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return exitCode;
+    }
+
+    /** The full stack trace (every message in full), passwords masked. */
+    private static void printStackTrace(Throwable e, PrintStream err) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        err.print(DatabaseUrl.mask(trace.toString()));
+    }
+
+    /**
+     * Error messages of the libraries below may span lines (YAML parser context with a caret, server DETAIL and
+     * WHERE lines); the reason goes on one line: the unindented lines, joined. --verbose shows everything.
+     */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        List<String> lines = message.lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("in '"))
+                .toList();
+        return lines.isEmpty() ? message.strip() : String.join("; ", lines);
     }
 
     /** Creates commands with the terminal they write to; everything else the default way. */

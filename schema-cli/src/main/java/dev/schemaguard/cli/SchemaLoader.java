@@ -107,8 +107,10 @@ final class SchemaLoader {
             return YamlSchemaReader.read(path);
         } catch (YamlSchemaException e) {
             throw CliFailure.error(e.getMessage(), e);
+        } catch (IOException e) {
+            throw CliFailure.error("cannot read " + path + ": " + e, e);
         } catch (UncheckedIOException e) {
-            throw CliFailure.error("cannot read " + path + ": " + e.getCause().getMessage(), e);
+            throw CliFailure.error("cannot read " + path + ": " + e.getCause(), e);
         }
     }
 

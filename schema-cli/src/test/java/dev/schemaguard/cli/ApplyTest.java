@@ -1,0 +1,132 @@
+package dev.schemaguard.cli;
+
+import dev.schemaguard.testkit.ThrowawayDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ApplyTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void applyConvergesAndPrintsWhatItRan() throws Exception {
+        Path expected = Fixtures.expectedYaml(Fixtures.SHOP, dir.resolve("shop.yaml"));
+        try (ThrowawayDatabase db = Fixtures.database(Fixtures.SHOP_PARTIAL)) {
+            CliRun apply = CliRun.of("apply", "--db", db.jdbcUrl(), "--expected", expected.toString());
+            assertEquals(ExitCode.OK, apply.exitCode(), apply::toString);
+            assertTrue(apply.out().contains("CREATE TABLE"), apply::toString);
+
+            CliRun check = CliRun.of("check", "--db", db.jdbcUrl(), "--expected", expected.toString());
+            assertEquals(ExitCode.OK, check.exitCode(), check::toString);
+
+            CliRun again = CliRun.of("apply", "--db", db.jdbcUrl(), "--expected", expected.toString());
+            assertEquals(ExitCode.OK, again.exitCode(), again::toString);
+            assertTrue(again.out().contains("nothing to apply"), again::toString);
+        }
+    }
+
+    @Test
+    void dropsOnlyWithAllowDrops() throws Exception {
+        Path expected = Fixtures.expectedYaml("create table t (id int primary key);", dir.resolve("t.yaml"));
+        try (ThrowawayDatabase db = Fixtures.database("create table t (id int primary key, legacy text);")) {
+            CliRun safe = CliRun.of("apply", "--db", db.jdbcUrl(), "--expected", expected.toString());
+            assertEquals(ExitCode.OK, safe.exitCode(), safe::toString);
+            assertTrue(safe.out().contains("-- skipped (needs --allow-drops)"), safe::toString);
+            assertTrue(columnExists(db, "t", "legacy"));
+
+            CliRun drops = CliRun.of("apply", "--db", db.jdbcUrl(), "--expected", expected.toString(), "--allow-drops");
+            assertEquals(ExitCode.OK, drops.exitCode(), drops::toString);
+            assertFalse(columnExists(db, "t", "legacy"));
+            assertEquals(ExitCode.OK, CliRun.of("check", "--db", db.jdbcUrl(), "--expected", expected.toString()).exitCode());
+        }
+    }
+
+    @Test
+    void applyIsAllOrNothing() throws Exception {
+        Path expected = Fixtures.expectedYaml("""
+                create table audit_log (id int primary key);
+                create table items (id int primary key, sku text unique);
+                """, dir.resolve("items.yaml"));
+        try (ThrowawayDatabase db = Fixtures.database("""
+                create table items (id int primary key, sku text);
+                insert into items values (1, 'same'), (2, 'same');
+                """)) {
+            CliRun plan = CliRun.of("diff", "--from", db.jdbcUrl(), "--to", expected.toString(), "--format", "sql");
+            int createTable = plan.out().indexOf("CREATE TABLE");
+            int unique = plan.out().indexOf("UNIQUE");
+            assertTrue(createTable >= 0 && unique > createTable,
+                    () -> "the failing statement must come after one that succeeds\n" + plan);
+
+            CliRun apply = CliRun.of("apply", "--db", db.jdbcUrl(), "--expected", expected.toString());
+
+            assertEquals(ExitCode.ERROR, apply.exitCode(), apply::toString);
+            assertTrue(apply.err().contains("nothing was applied"), apply::toString);
+            assertEquals(1, apply.err().lines().count(), apply::toString);
+            assertFalse(tableExists(db, "audit_log"), "the CREATE TABLE that ran first was rolled back");
+        }
+    }
+
+    @Test
+    void lockTimeoutStopsWaitingForABusyTable() throws Exception {
+        Path expected = Fixtures.expectedYaml("create table t (id int primary key, added text);", dir.resolve("t.yaml"));
+        try (ThrowawayDatabase db = Fixtures.database("create table t (id int primary key);");
+             Connection blocker = db.connect()) {
+            blocker.setAutoCommit(false);
+            try (Statement statement = blocker.createStatement()) {
+                statement.execute("lock table t in access exclusive mode");
+                long start = System.nanoTime();
+                CliRun apply = CliRun.of("apply", "--db", db.jdbcUrl(), "--expected", expected.toString(),
+                        "--lock-timeout", "300ms");
+                long millis = (System.nanoTime() - start) / 1_000_000;
+
+                assertEquals(ExitCode.ERROR, apply.exitCode(), apply::toString);
+                assertTrue(apply.err().contains("lock"), apply::toString);
+                assertTrue(millis < 30_000, "gave up after " + millis + " ms");
+            } finally {
+                blocker.rollback();
+            }
+        }
+    }
+
+    @Test
+    void baselineAppliedToAnEmptyDatabaseMatches() throws Exception {
+        Path expected = Fixtures.expectedYaml(Fixtures.SHOP, dir.resolve("shop.yaml"));
+        CliRun baseline = CliRun.of("baseline", "--expected", expected.toString());
+        assertEquals(ExitCode.OK, baseline.exitCode(), baseline::toString);
+        assertTrue(baseline.out().contains("CREATE TABLE"), baseline::toString);
+
+        try (ThrowawayDatabase db = Fixtures.database("")) {
+            CliRun apply = CliRun.of("baseline", "--expected", expected.toString(), "--apply", "--db", db.jdbcUrl());
+            assertEquals(ExitCode.OK, apply.exitCode(), apply::toString);
+            CliRun check = CliRun.of("check", "--db", db.jdbcUrl(), "--expected", expected.toString());
+            assertEquals(ExitCode.OK, check.exitCode(), check::toString);
+        }
+    }
+
+    private static boolean tableExists(ThrowawayDatabase db, String table) throws SQLException {
+        return exists(db, "select 1 from pg_tables where schemaname = 'public' and tablename = '" + table + "'");
+    }
+
+    private static boolean columnExists(ThrowawayDatabase db, String table, String column) throws SQLException {
+        return exists(db, "select 1 from information_schema.columns where table_schema = 'public' and table_name = '"
+                + table + "' and column_name = '" + column + "'");
+    }
+
+    private static boolean exists(ThrowawayDatabase db, String query) throws SQLException {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(query)) {
+            return rs.next();
+        }
+    }
+}
