@@ -16,6 +16,10 @@ public final class ConstraintBuilder {
             this.columns = columns;
         }
 
+        List<String> columns() {
+            return columns;
+        }
+
         public PrimaryKeyBuilder named(String constraintName) {
             name = constraintName;
             return this;

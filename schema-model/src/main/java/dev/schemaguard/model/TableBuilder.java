@@ -135,7 +135,12 @@ public final class TableBuilder {
     }
 
     public Table build() {
-        List<Column> builtColumns = columns.stream().map(ColumnBuilder::build).toList();
+        // PostgreSQL makes primary key columns NOT NULL; so does the DSL, or the model would differ from the database.
+        List<String> keyColumns = primaryKey == null ? List.of() : primaryKey.columns();
+        List<Column> builtColumns = columns.stream()
+                .map(ColumnBuilder::build)
+                .map(c -> keyColumns.contains(c.name()) ? c.withNullable(false) : c)
+                .toList();
         Set<String> usedNames = new HashSet<>();
         PrimaryKey builtPrimaryKey = null;
         if (primaryKey != null) {

@@ -90,4 +90,15 @@ class DslTest {
         assertFalse(table.column("id").orElseThrow().nullable());
         assertFalse(table.column("n").orElseThrow().nullable());
     }
+
+    @Test
+    void primaryKeyColumnsAreNotNullAsInPostgres() {
+        Table table = Table.named("t", t -> {
+            t.column("a", integer());
+            t.column("b", integer());
+            t.primaryKey("a");
+        });
+        assertFalse(table.column("a").orElseThrow().nullable());
+        assertTrue(table.column("b").orElseThrow().nullable());
+    }
 }
