@@ -125,12 +125,14 @@ class MigrationPlannerTest {
             t.column("id", integer()).primaryKey();
             t.column("qty", integer()).notNull().defaultValue("0");
             t.column("code", varchar(5));
+            t.column("seq", serial());
             t.index("qty");
         }).toDatabase();
         Database expected = Schema.named("public").table("t", t -> {
             t.column("id", bigint()).primaryKey();
             t.column("qty", bigint()).notNull().defaultValue("1");
             t.column("code", text());
+            t.column("seq", bigserial());
             t.index("qty");
         }).toDatabase();
 
@@ -142,15 +144,17 @@ class MigrationPlannerTest {
                 ALTER TABLE public.t ALTER COLUMN qty TYPE bigint USING qty::bigint;
                 ALTER TABLE public.t ALTER COLUMN qty SET DEFAULT 1;
                 ALTER TABLE public.t ALTER COLUMN code TYPE text USING code::text;
+                ALTER TABLE public.t ALTER COLUMN seq TYPE bigint USING seq::bigint;
+                ALTER SEQUENCE public.t_seq_seq AS bigint;
                 """, plan.sql());
 
         try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
             apply(db, MigrationPlanner.baseline(actual));
             db.execute("insert into t values (1, 7, 'abc')");
             apply(db, plan);
-            db.execute("insert into t (id) values (3000000000)");
-            assertEquals(List.of("1 7 abc", "3000000000 1 null"),
-                    strings(db, "select id || ' ' || qty || ' ' || coalesce(code, 'null') from t order by id"));
+            db.execute("select setval('t_seq_seq', 3000000000); insert into t (id) values (3000000000)");
+            assertEquals(List.of("1 7 abc 1", "3000000000 1 null 3000000001"),
+                    strings(db, "select id || ' ' || qty || ' ' || coalesce(code, 'null') || ' ' || seq from t order by id"));
         }
     }
 
