@@ -1,5 +1,6 @@
 package dev.schemaguard.sql;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -23,7 +24,8 @@ public record PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String d
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(kind, () -> "kind of statement " + sql);
         Objects.requireNonNull(description, () -> "description of statement " + sql);
-        hazards = hazards.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(hazards));
+        // an EnumSet keeps the declaration order, so hazards print the same way on every run
+        hazards = Collections.unmodifiableSet(hazards.isEmpty() ? EnumSet.noneOf(Hazard.class) : EnumSet.copyOf(hazards));
     }
 
     public boolean has(Hazard hazard) {
