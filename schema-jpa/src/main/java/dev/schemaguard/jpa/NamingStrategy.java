@@ -1,0 +1,45 @@
+package dev.schemaguard.jpa;
+
+import java.util.Locale;
+
+/**
+ * How logical names (from annotations or Java names) become the names the database keeps. Hibernate writes
+ * identifiers unquoted, so PostgreSQL folds them to lower case; a name written quoted in an annotation
+ * ({@code "\"Order\""} or {@code "`Order`"}) is kept exactly and never transformed.
+ */
+public enum NamingStrategy {
+
+    /** Hibernate's default physical naming: names as written (then folded to lower case by PostgreSQL). */
+    AS_WRITTEN,
+
+    /**
+     * Like Spring Boot's {@code CamelCaseToUnderscoresNamingStrategy}: an underscore between a lower-case letter
+     * and an upper-case letter followed by a lower-case one, dots become underscores, all lower case.
+     */
+    SNAKE_CASE;
+
+    /** The name as PostgreSQL stores it. */
+    public String physical(String logical) {
+        if (isQuoted(logical)) {
+            return logical.substring(1, logical.length() - 1);
+        }
+        String name = this == SNAKE_CASE ? snakeCase(logical) : logical;
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    static boolean isQuoted(String name) {
+        return name.length() > 2 && ((name.startsWith("\"") && name.endsWith("\""))
+                || (name.startsWith("`") && name.endsWith("`")));
+    }
+
+    private static String snakeCase(String name) {
+        StringBuilder result = new StringBuilder(name.replace('.', '_'));
+        for (int i = 1; i < result.length() - 1; i++) {
+            if (Character.isLowerCase(result.charAt(i - 1)) && Character.isUpperCase(result.charAt(i))
+                    && Character.isLowerCase(result.charAt(i + 1))) {
+                result.insert(i++, '_');
+            }
+        }
+        return result.toString();
+    }
+}
