@@ -48,7 +48,7 @@ final class ColumnShortForm {
             throw new IllegalArgumentException("expected a type such as text, integer or varchar(255), found nothing");
         }
         DataType type = DataType.parse(text);
-        if (type.isBuiltIn() && type.name().contains(" ") && !MULTI_WORD_TYPES.contains(type.name())
+        if (type.isBuiltIn() && text.indexOf('"') < 0 && type.name().contains(" ") && !MULTI_WORD_TYPES.contains(type.name())
                 && !type.name().startsWith("interval ")) {
             String odd = words.get(words.size() - 1).text();
             for (Word word : words.subList(1, words.size())) {

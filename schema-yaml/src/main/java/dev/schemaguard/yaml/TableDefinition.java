@@ -15,6 +15,7 @@ import dev.schemaguard.model.TableBuilder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A table as the YAML spells it: the model's parts, with a null name wherever the YAML leaves the name out
@@ -161,18 +162,23 @@ record TableDefinition(
      */
     static TableDefinition of(Table table) {
         TableDefinition named = spelledOut(table);
-        Table derived = named.withoutNames().build();
         PrimaryKeyDef primaryKey = null;
-        if (table.primaryKey() != null) {
-            String name = table.primaryKey().name().equals(derived.primaryKey().name()) ? null : table.primaryKey().name();
-            primaryKey = new PrimaryKeyDef(name, table.primaryKey().columns(), name == null && table.primaryKey().columns().size() == 1);
+        if (named.primaryKey() != null) {
+            PrimaryKeyDef key = named.primaryKey();
+            boolean derived = isDerived(key.name(), named.withPrimaryKey(new PrimaryKeyDef(null, key.columns(), false)),
+                    t -> t.primaryKey().name());
+            primaryKey = new PrimaryKeyDef(derived ? null : key.name(), key.columns(), derived && key.columns().size() == 1);
         }
         List<UniqueDef> uniques = new ArrayList<>();
         int lastColumn = -1;
         boolean columnLevelPossible = true;
         for (int i = 0; i < named.uniques().size(); i++) {
             UniqueDef unique = named.uniques().get(i);
-            String name = unique.name().equals(derived.uniqueConstraints().get(i).name()) ? null : unique.name();
+            int at = i;
+            UniqueDef unnamed = new UniqueDef(null, unique.columns(), unique.nullsNotDistinct(), unique.deferrable(),
+                    unique.initiallyDeferred(), false);
+            String name = isDerived(unique.name(), named.withUniques(replace(named.uniques(), i, unnamed)),
+                    t -> t.uniqueConstraints().get(at).name()) ? null : unique.name();
             int column = unique.columns().size() == 1 ? columnIndex(table, unique.columns().get(0)) : -1;
             boolean onColumn = columnLevelPossible && name == null && column > lastColumn
                     && !unique.nullsNotDistinct() && !unique.deferrable();
@@ -189,7 +195,11 @@ record TableDefinition(
         columnLevelPossible = true;
         for (int i = 0; i < named.foreignKeys().size(); i++) {
             ForeignKeyDef fk = named.foreignKeys().get(i);
-            String name = fk.name().equals(derived.foreignKeys().get(i).name()) ? null : fk.name();
+            int at = i;
+            ForeignKeyDef unnamed = new ForeignKeyDef(null, fk.columns(), fk.table(), fk.referencedColumns(), fk.onUpdate(),
+                    fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), false);
+            String name = isDerived(fk.name(), named.withForeignKeys(replace(named.foreignKeys(), i, unnamed)),
+                    t -> t.foreignKeys().get(at).name()) ? null : fk.name();
             int column = fk.columns().size() == 1 ? columnIndex(table, fk.columns().get(0)) : -1;
             boolean onColumn = columnLevelPossible && name == null && column > lastColumn
                     && fk.match() == ForeignKey.MatchType.SIMPLE && !fk.deferrable();
@@ -204,18 +214,64 @@ record TableDefinition(
         List<CheckDef> checks = new ArrayList<>();
         for (int i = 0; i < named.checks().size(); i++) {
             CheckDef check = named.checks().get(i);
-            String name = check.name().equals(derived.checkConstraints().get(i).name()) ? null : check.name();
+            int at = i;
+            CheckDef unnamed = new CheckDef(null, check.expression(), check.noInherit());
+            String name = isDerived(check.name(), named.withChecks(replace(named.checks(), i, unnamed)),
+                    t -> t.checkConstraints().get(at).name()) ? null : check.name();
             checks.add(new CheckDef(name, check.expression(), check.noInherit()));
         }
         List<IndexDef> indexes = new ArrayList<>();
         for (int i = 0; i < named.indexes().size(); i++) {
             IndexDef index = named.indexes().get(i);
-            String name = index.name().equals(derived.indexes().get(i).name()) ? null : index.name();
+            int at = i;
+            IndexDef unnamed = new IndexDef(null, index.unique(), index.method(), index.keys(), index.include(),
+                    index.predicate(), index.nullsNotDistinct());
+            String name = isDerived(index.name(), named.withIndexes(replace(named.indexes(), i, unnamed)),
+                    t -> t.indexes().get(at).name()) ? null : index.name();
             indexes.add(new IndexDef(name, index.unique(), index.method(), index.keys(), index.include(),
                     index.predicate(), index.nullsNotDistinct()));
         }
         return new TableDefinition(table.name(), table.columns(), primaryKey, uniques, foreignKeys, checks, indexes,
                 table.rowSecurity(), table.policies(), table.comment());
+    }
+
+    /**
+     * Whether the reader, given {@code withoutName} (the table with one name left out), derives {@code name}
+     * for that part. A derived default name depends only on the parts registered before it, never on
+     * which other names are spelled out, so each part can be checked on its own.
+     */
+    private static boolean isDerived(String name, TableDefinition withoutName, Function<Table, String> nameOf) {
+        try {
+            return name.equals(nameOf.apply(withoutName.build()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static <T> List<T> replace(List<T> list, int index, T item) {
+        List<T> copy = new ArrayList<>(list);
+        copy.set(index, item);
+        return copy;
+    }
+
+    private TableDefinition withPrimaryKey(PrimaryKeyDef key) {
+        return new TableDefinition(name, columns, key, uniques, foreignKeys, checks, indexes, rowSecurity, policies, comment);
+    }
+
+    private TableDefinition withUniques(List<UniqueDef> list) {
+        return new TableDefinition(name, columns, primaryKey, list, foreignKeys, checks, indexes, rowSecurity, policies, comment);
+    }
+
+    private TableDefinition withForeignKeys(List<ForeignKeyDef> list) {
+        return new TableDefinition(name, columns, primaryKey, uniques, list, checks, indexes, rowSecurity, policies, comment);
+    }
+
+    private TableDefinition withChecks(List<CheckDef> list) {
+        return new TableDefinition(name, columns, primaryKey, uniques, foreignKeys, list, indexes, rowSecurity, policies, comment);
+    }
+
+    private TableDefinition withIndexes(List<IndexDef> list) {
+        return new TableDefinition(name, columns, primaryKey, uniques, foreignKeys, checks, list, rowSecurity, policies, comment);
     }
 
     private static int columnIndex(Table table, String column) {
@@ -245,18 +301,5 @@ record TableDefinition(
     private static IndexDef indexDef(Index index) {
         return new IndexDef(index.name(), index.unique(), index.method(), index.keys(), index.include(),
                 index.predicate(), index.nullsNotDistinct());
-    }
-
-    private TableDefinition withoutNames() {
-        return new TableDefinition(name, columns,
-                primaryKey == null ? null : new PrimaryKeyDef(null, primaryKey.columns(), false),
-                uniques.stream().map(u -> new UniqueDef(null, u.columns(), u.nullsNotDistinct(), u.deferrable(),
-                        u.initiallyDeferred(), false)).toList(),
-                foreignKeys.stream().map(f -> new ForeignKeyDef(null, f.columns(), f.table(), f.referencedColumns(),
-                        f.onUpdate(), f.onDelete(), f.match(), f.deferrable(), f.initiallyDeferred(), false)).toList(),
-                checks.stream().map(c -> new CheckDef(null, c.expression(), c.noInherit())).toList(),
-                indexes.stream().map(i -> new IndexDef(null, i.unique(), i.method(), i.keys(), i.include(),
-                        i.predicate(), i.nullsNotDistinct())).toList(),
-                rowSecurity, policies, comment);
     }
 }

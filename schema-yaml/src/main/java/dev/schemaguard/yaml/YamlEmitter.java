@@ -40,7 +40,7 @@ final class YamlEmitter {
         if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
             out.append('\n');
             map((Map<String, Object>) nested, indent + 2);
-        } else if (value instanceof List<?> list && !list.isEmpty() && !isFlat(list)) {
+        } else if (value instanceof List<?> list && !list.isEmpty() && !isFlowFriendly(list)) {
             out.append('\n');
             list(list, indent + 2);
         } else {
@@ -61,6 +61,12 @@ final class YamlEmitter {
                 out.append(" ".repeat(indent)).append("- ").append(inline(item)).append('\n');
             }
         }
+    }
+
+    /** Short lists of plain names read best inline; expressions and quoted text read best one per line. */
+    private static boolean isFlowFriendly(List<?> list) {
+        return isFlat(list) && list.stream().allMatch(item -> !(item instanceof String text) || isPlainSafe(text, true))
+                && list.stream().mapToInt(item -> item.toString().length() + 2).sum() < 80;
     }
 
     private static boolean isFlat(List<?> list) {
@@ -107,7 +113,7 @@ final class YamlEmitter {
         if (text.contains(": ") || text.contains(" #") || text.contains("\t")) {
             return false;
         }
-        if (inFlow && text.chars().anyMatch(c -> ",[]{}:#".indexOf(c) >= 0)) {
+        if (inFlow && !text.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || "_-.$ ()".indexOf(c) >= 0)) {
             return false;
         }
         String lower = text.toLowerCase(Locale.ROOT);
