@@ -78,6 +78,12 @@ final class TableReader {
                 if (spec.nullWritten()) {
                     nullWritten.add(column);
                 }
+                if (spec.primaryKey() && !columnKeys.isEmpty()) {
+                    throw Nodes.error(column.value(), what + " marks 'primary key' on several columns ("
+                            + columnKeys.get(0).columns().get(0) + ", " + column.key() + "); a table has one primary key:"
+                            + " write 'primary_key: [" + columnKeys.get(0).columns().get(0) + ", " + column.key()
+                            + "]' on the table instead");
+                }
                 if (spec.primaryKey()) {
                     columnKeys.add(new PrimaryKeyDef(null, List.of(column.key()), true));
                 }
@@ -204,11 +210,6 @@ final class TableReader {
 
     private PrimaryKeyDef primaryKey(Fields fields, List<PrimaryKeyDef> onColumns) {
         YamlNode node = fields.node(PRIMARY_KEY);
-        if (onColumns.size() > 1) {
-            throw new YamlSchemaException(fields.position(), what + " marks 'primary key' on several columns ("
-                    + String.join(", ", onColumns.stream().map(k -> k.columns().get(0)).toList())
-                    + "); a table has one primary key: write 'primary_key: [a, b]' on the table instead");
-        }
         if (node == null) {
             return onColumns.isEmpty() ? null : onColumns.get(0);
         }
