@@ -178,7 +178,7 @@ class YamlErrorsTest {
                   orders:
                     columns:
                       a: {type: int, nullable: true, not_null: true}
-                """), "4:47", "both 'nullable' and 'not_null'");
+                """), "4:48", "both 'nullable' and 'not_null'");
     }
 
     @Test
