@@ -45,6 +45,9 @@ public final class Main implements Runnable {
     public static int run(PrintStream out, PrintStream err, String... args) {
         Terminal terminal = new Terminal(out, err, Terminal.Style.detect(out));
         boolean verbose = List.of(args).contains("--verbose") || List.of(args).contains("-v");
+        if (verbose) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug"); // read when the first logger is made
+        }
         CommandLine commandLine = new CommandLine(new Main(), new Factory(terminal));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
