@@ -12,14 +12,14 @@ import java.util.Set;
  * for it ({@code nextval('orders_id_seq'::regclass)}). A column spelled the long way is rewritten to the short
  * one before comparing, so the two spellings are not drift.
  */
-final class SerialColumns {
+public final class SerialColumns {
 
     private static final Set<String> SERIAL_STORAGE = Set.of("smallint", "integer", "bigint");
 
     private SerialColumns() {
     }
 
-    static Column spelledAsSerial(QualifiedName table, Column column) {
+    public static Column spelledAsSerial(QualifiedName table, Column column) {
         DataType type = column.type();
         if (column.defaultExpression() == null || !type.isBuiltIn() || type.isArray()
                 || !SERIAL_STORAGE.contains(type.name()) || column.nullable()) {

@@ -6,19 +6,31 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Everything schemaguard knows about one database: its schemas and extensions. The root of the model. */
-public record Database(List<Schema> schemas, List<Extension> extensions) {
+/**
+ * Everything schemaguard knows about one database: its schemas and extensions, and — for a database that was
+ * introspected — the dependencies between its objects. The root of the model.
+ */
+public record Database(List<Schema> schemas, List<Extension> extensions, List<Dependency> dependencies) {
 
     public static final Database EMPTY = new Database(List.of());
 
     /** A database without extensions. */
     public Database(List<Schema> schemas) {
-        this(schemas, List.of());
+        this(schemas, List.of(), List.of());
+    }
+
+    public Database(List<Schema> schemas, List<Extension> extensions) {
+        this(schemas, extensions, List.of());
+    }
+
+    public Database withDependencies(List<Dependency> newDependencies) {
+        return new Database(schemas, extensions, newDependencies);
     }
 
     public Database {
         schemas = List.copyOf(schemas);
         extensions = List.copyOf(extensions);
+        dependencies = List.copyOf(dependencies);
         Set<String> names = new HashSet<>();
         for (Schema schema : schemas) {
             if (!names.add(schema.name())) {
