@@ -2,11 +2,13 @@ package dev.schemaguard.sql;
 
 /**
  * The pg_catalog queries {@link PostgresIntrospector} runs, one per kind of object. Each reads every object
- * of its kind for all included tables at once, so the number of round trips does not grow with the number of
- * tables. All but {@link #SCHEMAS} take one parameter: the names of the included schemas as a {@code text[]}.
+ * of its kind in all included schemas at once, so the number of round trips does not grow with the number of
+ * objects. All but {@link #SCHEMAS} and {@link #EXTENSIONS} take one parameter: the names of the included
+ * schemas as a {@code text[]}. Objects an extension owns (pg_depend deptype 'e') are left out everywhere.
  *
  * <p>Expressions are read in PostgreSQL's own spelling ({@code pg_get_expr}, {@code pg_get_constraintdef},
- * {@code pg_get_indexdef}), which depends on the session's search_path; the introspector never changes it.
+ * {@code pg_get_indexdef}, {@code pg_get_viewdef}, ...), which depends on the session's search_path; the
+ * introspector never changes it.
  */
 final class CatalogQueries {
 
@@ -21,43 +23,80 @@ final class CatalogQueries {
             select n.nspname, obj_description(n.oid, 'pg_namespace') as comment
             from pg_namespace n
             where n.nspname !~ '^pg_' and n.nspname <> 'information_schema'
-              and not exists (select from pg_depend d
-                              where d.classid = 'pg_namespace'::regclass and d.objid = n.oid and d.deptype = 'e')
+              and %s
             order by n.nspname
+            """.formatted(notExtensionMember("pg_namespace", "n.oid"));
+
+    /** Extensions are database-wide; plpgsql is left out because every database has it. */
+    static final String EXTENSIONS = """
+            select e.extname, n.nspname, e.extversion
+            from pg_extension e
+            join pg_namespace n on n.oid = e.extnamespace
+            where e.extname <> 'plpgsql'
+            order by e.extname
             """;
 
     /**
-     * The included tables: ordinary and partitioned tables of the given schemas, without partitions and
-     * without tables an extension owns. Every query below starts from it.
+     * The included relations: tables (partitions too), views, materialized views, sequences and the
+     * relations behind composite types, without those an extension owns (for a composite type the extension
+     * owns the type, not the relation) and without identity sequences, which are part of their column.
+     * Every query on relations starts from it.
      */
-    private static final String INCLUDED_TABLES = """
-            with included_tables as (
-                select c.oid, n.nspname, c.relname
+    private static final String INCLUDED_RELATIONS = """
+            with included_relations as (
+                select c.oid, n.nspname, c.relname, c.relkind
                 from pg_class c
                 join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = any(?::text[])
-                  and c.relkind in ('r', 'p')
-                  and not c.relispartition
+                  and c.relkind in ('r', 'p', 'v', 'm', 'S', 'c')
+                  and %s
+                  and %s
                   and not exists (select from pg_depend d
-                                  where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')
+                                  where c.relkind = 'S' and d.classid = 'pg_class'::regclass and d.objid = c.oid
+                                    and d.refclassid = 'pg_class'::regclass and d.deptype = 'i')
             )
-            """;
+            """.formatted(notExtensionMember("pg_class", "c.oid"), notExtensionMember("pg_type", "c.reltype"));
 
-    static final String TABLES = INCLUDED_TABLES + """
-            select t.oid, t.nspname, t.relname, c.relrowsecurity, c.relforcerowsecurity,
-                   obj_description(c.oid, 'pg_class') as comment
-            from included_tables t
-            join pg_class c on c.oid = t.oid
-            order by t.nspname, t.relname
+    /**
+     * One row per included relation with what its kind needs: row security for tables, the partition key
+     * ({@code RANGE (created_at)}) of a partitioned table, parent and bound of a partition, the query of a
+     * view (pretty-printed, as psql's \d+ shows it), type, options and OWNED BY column of a sequence.
+     */
+    static final String RELATIONS = INCLUDED_RELATIONS + """
+            select r.oid, r.nspname, r.relname, r.relkind, c.relrowsecurity, c.relforcerowsecurity,
+                   case when r.relkind = 'c' then obj_description(c.reltype, 'pg_type')
+                        else obj_description(r.oid, 'pg_class') end as comment,
+                   case when r.relkind in ('v', 'm') then pg_get_viewdef(r.oid, true) end as view_definition,
+                   partitioned.partstrat,
+                   case when r.relkind = 'p' then pg_get_partkeydef(r.oid) end as partition_key,
+                   parent.oid as parent_oid, parent_namespace.nspname as parent_schema, parent.relname as parent_name,
+                   case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as partition_bound,
+                   format_type(s.seqtypid, null) as sequence_type,
+                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                   owner_table.relname as owned_by_table, owner_column.attname as owned_by_column
+            from included_relations r
+            join pg_class c on c.oid = r.oid
+            left join pg_partitioned_table partitioned on partitioned.partrelid = r.oid
+            left join pg_inherits inheritance on inheritance.inhrelid = r.oid and c.relispartition
+            left join pg_class parent on parent.oid = inheritance.inhparent
+            left join pg_namespace parent_namespace on parent_namespace.oid = parent.relnamespace
+            left join pg_sequence s on s.seqrelid = r.oid
+            left join pg_depend owner on r.relkind = 'S' and owner.classid = 'pg_class'::regclass
+                                     and owner.objid = r.oid and owner.refclassid = 'pg_class'::regclass
+                                     and owner.refobjsubid > 0 and owner.deptype = 'a'
+            left join pg_class owner_table on owner_table.oid = owner.refobjid
+            left join pg_attribute owner_column on owner_column.attrelid = owner.refobjid
+                                               and owner_column.attnum = owner.refobjsubid
+            order by r.nspname, r.relname
             """;
 
     /**
-     * Columns with their type, default, collation (only where it differs from the type's), comment and, for
-     * identity and serial detection, the sequence the column owns: the identity sequence first, otherwise
-     * the owned sequence the default draws from. {@code element_type} is set when the column's type is an
-     * array type (it is the type whose {@code typarray} points here).
+     * Columns of tables and attributes of composite types with their type, default, collation (only where it
+     * differs from the type's), comment and, for identity and serial detection, the sequence the column owns:
+     * the identity sequence first, otherwise the owned sequence the default draws from. The type columns
+     * ({@code built_in} ... {@code attndims}) are read by {@link CatalogTypes#dataType}.
      */
-    static final String COLUMNS = INCLUDED_TABLES + """
+    static final String COLUMNS = INCLUDED_RELATIONS + """
             select a.attrelid, a.attname, a.attnotnull, a.attndims, a.attidentity, a.attgenerated,
                    type_namespace.nspname = 'pg_catalog' as built_in,
                    format_type(a.atttypid, a.atttypmod) as formatted_type,
@@ -68,10 +107,10 @@ final class CatalogQueries {
                    column_collation.collname as collation_name,
                    collation_namespace.nspname as collation_schema,
                    col_description(a.attrelid, a.attnum) as comment,
-                   owned.deptype as sequence_dependency, owned.default_uses_sequence,
+                   owned.sequence_oid, owned.deptype as sequence_dependency, owned.default_uses_sequence,
                    owned.seqstart, owned.seqincrement, owned.seqmin, owned.seqmax, owned.seqcache, owned.seqcycle
-            from included_tables t
-            join pg_attribute a on a.attrelid = t.oid
+            from included_relations r
+            join pg_attribute a on a.attrelid = r.oid
             join pg_type column_type on column_type.oid = a.atttypid
             join pg_namespace type_namespace on type_namespace.oid = column_type.typnamespace
             left join pg_type element_type on element_type.typarray = column_type.oid
@@ -81,7 +120,8 @@ final class CatalogQueries {
                                                    and a.attcollation <> column_type.typcollation
             left join pg_namespace collation_namespace on collation_namespace.oid = column_collation.collnamespace
             left join lateral (
-                select d.deptype, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                select d.objid as sequence_oid, d.deptype,
+                       s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                        coalesce(pg_get_expr(ad.adbin, ad.adrelid)
                                 = format('nextval(%L::regclass)', d.objid::regclass), false) as default_uses_sequence
                 from pg_depend d
@@ -91,17 +131,22 @@ final class CatalogQueries {
                 order by d.deptype = 'i' desc, default_uses_sequence desc
                 limit 1
             ) owned on true
-            where a.attnum > 0 and not a.attisdropped
+            where r.relkind in ('r', 'p', 'c') and a.attnum > 0 and not a.attisdropped
             order by a.attrelid, a.attnum
             """;
 
     /**
      * Constraints with their key columns (and referenced columns) by name in key order. The referenced
      * table of a foreign key may lie outside the included schemas, so its column names are looked up here.
+     * Left out: constraints a partition or child table inherits (they belong to the parent: a partition's
+     * clones have {@code conparentid}, inherited checks {@code coninhcount}; the clones a foreign key
+     * referencing a partitioned table gets for each partition have {@code conparentid} too) and constraint
+     * triggers, which are read as triggers.
      */
     static String constraints(int majorVersion) {
-        return INCLUDED_TABLES + """
+        return INCLUDED_RELATIONS + """
                 select c.conrelid, c.conname, c.contype, c.condeferrable, c.condeferred, c.connoinherit,
+                       c.convalidated,
                        array(select a.attname::text
                              from unnest(c.conkey) with ordinality as k(attnum, n)
                              join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
@@ -115,22 +160,25 @@ final class CatalogQueries {
                        c.confupdtype, c.confdeltype, c.confmatchtype,
                        pg_get_constraintdef(c.oid) as definition,
                        %s as nulls_not_distinct
-                from included_tables t
-                join pg_constraint c on c.conrelid = t.oid
+                from included_relations r
+                join pg_constraint c on c.conrelid = r.oid
                 left join pg_class referenced on referenced.oid = c.confrelid
                 left join pg_namespace referenced_namespace on referenced_namespace.oid = referenced.relnamespace
                 left join pg_index backing_index on backing_index.indexrelid = c.conindid and c.contype = 'u'
+                where r.relkind in ('r', 'p') and c.conparentid = 0 and c.coninhcount = 0 and c.contype <> 't'
                 order by c.conrelid, c.conname
                 """.formatted(nullsNotDistinct(majorVersion, "backing_index"));
     }
 
     /**
-     * Indexes that back no primary key, unique or exclusion constraint of their own table, one row per
-     * index column (key columns first, then INCLUDE columns). A foreign key's {@code conindid} names an
-     * index of the referenced table, hence the {@code conrelid} condition.
+     * Indexes of tables and materialized views that back no primary key, unique or exclusion constraint of
+     * their own table, one row per index column (key columns first, then INCLUDE columns). A foreign key's
+     * {@code conindid} names an index of the referenced table, hence the {@code conrelid} condition. The
+     * indexes PostgreSQL creates on each partition for an index of the partitioned table are partitions of
+     * that index (a pg_inherits row) and are left out: they belong to the parent.
      */
     static String indexes(int majorVersion) {
-        return INCLUDED_TABLES + """
+        return INCLUDED_RELATIONS + """
                 select i.indrelid, index_class.relname as index_name, i.indisunique, am.amname, i.indnkeyatts,
                        %s as nulls_not_distinct,
                        pg_get_expr(i.indpred, i.indrelid) as predicate,
@@ -139,8 +187,8 @@ final class CatalogQueries {
                        case when i.indkey[k.n - 1] = 0 then pg_get_indexdef(i.indexrelid, k.n, true) end as expression,
                        case when k.n <= i.indnkeyatts then i.indoption[k.n - 1] else 0 end as options,
                        opclass.opcname, opclass_namespace.nspname as opclass_schema, opclass.opcdefault
-                from included_tables t
-                join pg_index i on i.indrelid = t.oid
+                from included_relations r
+                join pg_index i on i.indrelid = r.oid
                 join pg_class index_class on index_class.oid = i.indexrelid
                 join pg_am am on am.oid = index_class.relam
                 cross join lateral generate_series(1, i.indnatts) as k(n)
@@ -148,15 +196,17 @@ final class CatalogQueries {
                                         and i.indkey[k.n - 1] <> 0
                 left join pg_opclass opclass on opclass.oid = i.indclass[k.n - 1] and k.n <= i.indnkeyatts
                 left join pg_namespace opclass_namespace on opclass_namespace.oid = opclass.opcnamespace
-                where not exists (select from pg_constraint c
+                where r.relkind in ('r', 'p', 'm')
+                  and not exists (select from pg_constraint c
                                   where c.conindid = i.indexrelid and c.conrelid = i.indrelid
                                     and c.contype in ('p', 'u', 'x'))
+                  and not exists (select from pg_inherits index_parent where index_parent.inhrelid = i.indexrelid)
                 order by i.indrelid, index_class.relname, k.n
                 """.formatted(nullsNotDistinct(majorVersion, "i"));
     }
 
     /** Policies; role 0 in {@code polroles} is PUBLIC. */
-    static final String POLICIES = INCLUDED_TABLES + """
+    static final String POLICIES = INCLUDED_RELATIONS + """
             select p.polrelid, p.polname, p.polpermissive, p.polcmd,
                    array(select coalesce(r.rolname::text, 'public')
                          from unnest(p.polroles) as role_oid(oid)
@@ -164,13 +214,266 @@ final class CatalogQueries {
                          order by 1) as roles,
                    pg_get_expr(p.polqual, p.polrelid) as using_expression,
                    pg_get_expr(p.polwithcheck, p.polrelid) as with_check_expression
-            from included_tables t
+            from included_relations t
             join pg_policy p on p.polrelid = t.oid
             order by p.polrelid, p.polname
             """;
 
+    /**
+     * User triggers of tables and views (constraint triggers included). Left out: the internal triggers behind
+     * foreign keys and the clones a partition gets of its parent's triggers ({@code tgparentid}).
+     */
+    static final String TRIGGERS = INCLUDED_RELATIONS + """
+            select t.tgrelid, r.nspname, r.relname, t.tgname, pg_get_triggerdef(t.oid, false) as definition,
+                   t.tgenabled, obj_description(t.oid, 'pg_trigger') as comment
+            from included_relations r
+            join pg_trigger t on t.tgrelid = r.oid
+            where not t.tgisinternal and t.tgparentid = 0
+            order by t.tgrelid, t.tgname
+            """;
+
+    /**
+     * Enums (labels in their sort order) and domains (base type, NOT NULL, default, collation where it differs
+     * from the base type's, CHECK constraints by name). The base type columns are named like those of
+     * {@link #COLUMNS} so that {@link CatalogTypes#dataType} reads both.
+     */
+    static final String TYPES = """
+            select t.oid, n.nspname, t.typname, t.typtype, obj_description(t.oid, 'pg_type') as comment,
+                   array(select e.enumlabel::text from pg_enum e
+                         where e.enumtypid = t.oid order by e.enumsortorder) as enum_labels,
+                   base_namespace.nspname = 'pg_catalog' as built_in,
+                   format_type(t.typbasetype, t.typtypmod) as formatted_type,
+                   coalesce(element_namespace.nspname, base_namespace.nspname) as type_schema,
+                   coalesce(element_type.typname, base_type.typname) as type_name,
+                   element_type.oid is not null as is_array,
+                   t.typndims as attndims,
+                   t.typnotnull,
+                   pg_get_expr(t.typdefaultbin, 0) as default_expression,
+                   domain_collation.collname as collation_name,
+                   collation_namespace.nspname as collation_schema,
+                   array(select c.conname::text from pg_constraint c
+                         where c.contypid = t.oid and c.contype = 'c' order by c.conname) as check_names,
+                   array(select pg_get_constraintdef(c.oid) from pg_constraint c
+                         where c.contypid = t.oid and c.contype = 'c' order by c.conname) as check_definitions
+            from pg_type t
+            join pg_namespace n on n.oid = t.typnamespace
+            left join pg_type base_type on base_type.oid = t.typbasetype
+            left join pg_namespace base_namespace on base_namespace.oid = base_type.typnamespace
+            left join pg_type element_type on element_type.typarray = base_type.oid
+            left join pg_namespace element_namespace on element_namespace.oid = element_type.typnamespace
+            left join pg_collation domain_collation on domain_collation.oid = t.typcollation
+                                                   and t.typcollation <> base_type.typcollation
+            left join pg_namespace collation_namespace on collation_namespace.oid = domain_collation.collnamespace
+            where n.nspname = any(?::text[]) and t.typtype in ('e', 'd')
+              and %s
+            order by n.nspname, t.typname
+            """.formatted(notExtensionMember("pg_type", "t.oid"));
+
+    /**
+     * Functions, procedures, aggregates and window functions. pg_get_functiondef cannot print aggregates,
+     * so it is only called for functions and procedures.
+     */
+    static final String ROUTINES = """
+            select n.nspname, p.proname, p.prokind,
+                   pg_get_function_identity_arguments(p.oid) as arguments,
+                   case when p.prokind in ('f', 'p') then pg_get_functiondef(p.oid) end as definition,
+                   obj_description(p.oid, 'pg_proc') as comment
+            from pg_proc p
+            join pg_namespace n on n.oid = p.pronamespace
+            where n.nspname = any(?::text[])
+              and %s
+            order by n.nspname, p.proname, arguments
+            """.formatted(notExtensionMember("pg_proc", "p.oid"));
+
+    /**
+     * Everything in the included schemas (and, for database-wide kinds, in the database) that the model does
+     * not describe yet, as (kind, object) rows; extension members are left out. Kinds the other queries
+     * already see (aggregates, triggers on views, NOT VALID constraints, ...) are reported by their readers.
+     */
+    static final String UNSUPPORTED = """
+            with included as (select unnest(?::text[]) as nspname),
+            included_namespaces as (
+                select n.oid, n.nspname, n.nspacl, n.nspowner from pg_namespace n join included i on i.nspname = n.nspname
+            ),
+            relations as (
+                select c.*, n.nspname, format('%%I.%%I', n.nspname, c.relname) as qualified
+                from pg_class c
+                join included_namespaces n on n.oid = c.relnamespace
+                where %1$s
+            )
+            select 'operator' as kind,
+                   format('%%I.%%s(%%s, %%s)', n.nspname, o.oprname, coalesce(format_type(o.oprleft, null), 'NONE'),
+                          coalesce(format_type(o.oprright, null), 'NONE')) as object
+            from pg_operator o join included_namespaces n on n.oid = o.oprnamespace
+            where %2$s
+            union all
+            select 'operator class', format('%%I.%%I using %%s', n.nspname, oc.opcname, am.amname)
+            from pg_opclass oc join included_namespaces n on n.oid = oc.opcnamespace join pg_am am on am.oid = oc.opcmethod
+            where %3$s
+            union all
+            select 'operator family', format('%%I.%%I using %%s', n.nspname, f.opfname, am.amname)
+            from pg_opfamily f join included_namespaces n on n.oid = f.opfnamespace join pg_am am on am.oid = f.opfmethod
+            where %4$s
+              and not exists (select from pg_opclass oc where oc.opcfamily = f.oid and oc.opcname = f.opfname)
+            union all
+            select 'text search configuration', format('%%I.%%I', n.nspname, x.cfgname)
+            from pg_ts_config x join included_namespaces n on n.oid = x.cfgnamespace where %5$s
+            union all
+            select 'text search dictionary', format('%%I.%%I', n.nspname, x.dictname)
+            from pg_ts_dict x join included_namespaces n on n.oid = x.dictnamespace where %6$s
+            union all
+            select 'text search parser', format('%%I.%%I', n.nspname, x.prsname)
+            from pg_ts_parser x join included_namespaces n on n.oid = x.prsnamespace where %7$s
+            union all
+            select 'text search template', format('%%I.%%I', n.nspname, x.tmplname)
+            from pg_ts_template x join included_namespaces n on n.oid = x.tmplnamespace where %8$s
+            union all
+            select 'collation', format('%%I.%%I', n.nspname, x.collname)
+            from pg_collation x join included_namespaces n on n.oid = x.collnamespace where %9$s
+            union all
+            select 'conversion', format('%%I.%%I', n.nspname, x.conname)
+            from pg_conversion x join included_namespaces n on n.oid = x.connamespace where %10$s
+            union all
+            select 'statistics object', format('%%I.%%I', n.nspname, x.stxname)
+            from pg_statistic_ext x join included_namespaces n on n.oid = x.stxnamespace where %11$s
+            union all
+            select case t.typtype when 'r' then 'range type' when 'b' then 'base type' else 'pseudo type' end,
+                   format('%%I.%%I', n.nspname, t.typname)
+            from pg_type t join included_namespaces n on n.oid = t.typnamespace
+            where t.typtype in ('r', 'b', 'p') and %12$s
+              and not exists (select from pg_type e where e.typarray = t.oid)
+            union all
+            select 'foreign table', r.qualified from relations r where r.relkind = 'f'
+            union all
+            select 'table inheritance', format('%%s (inherits %%I.%%I)', r.qualified, pn.nspname, p.relname)
+            from relations r
+            join pg_inherits i on i.inhrelid = r.oid
+            join pg_class p on p.oid = i.inhparent
+            join pg_namespace pn on pn.oid = p.relnamespace
+            where r.relkind in ('r', 'p', 'f') and not r.relispartition
+            union all
+            select 'typed table', format('%%s (of type %%s)', r.qualified, format_type(r.reloftype, null))
+            from relations r where r.reloftype <> 0
+            union all
+            select 'unlogged ' || case r.relkind when 'S' then 'sequence' else 'table' end, r.qualified
+            from relations r where r.relpersistence = 'u' and r.relkind in ('r', 'p', 'S')
+            union all
+            select 'storage parameters', format('%%s on %%s', array_to_string(x.reloptions, ', '), x.qualified)
+            from (select r.reloptions, r.qualified from relations r where r.relkind in ('r', 'p', 'm', 'v')
+                  union all
+                  select ic.reloptions, format('index %%I.%%I', r.nspname, ic.relname)
+                  from relations r join pg_index i on i.indrelid = r.oid join pg_class ic on ic.oid = i.indexrelid
+                  where r.relkind in ('r', 'p', 'm')) x
+            where x.reloptions is not null
+            union all
+            select 'tablespace', format('%%s in %%I', r.qualified, ts.spcname)
+            from relations r join pg_tablespace ts on ts.oid = r.reltablespace
+            where r.relkind in ('r', 'p', 'm')
+            union all
+            select 'replica identity', format('%%s (%%s)', r.qualified,
+                   case r.relreplident when 'f' then 'full' when 'n' then 'nothing' else 'using index' end)
+            from relations r where r.relkind in ('r', 'p') and r.relreplident not in ('d')
+            union all
+            select 'rule', format('%%I on %%s', w.rulename, r.qualified)
+            from relations r join pg_rewrite w on w.ev_class = r.oid where w.rulename <> '_RETURN'
+            union all
+            select 'privileges', format('on %%s %%s: %%s',
+                   case r.relkind when 'S' then 'sequence' when 'v' then 'view' when 'm' then 'materialized view'
+                                  when 'f' then 'foreign table' else 'table' end,
+                   r.qualified, array_to_string(r.relacl, ', '))
+            from relations r
+            where r.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+              and %21$s
+            union all
+            select 'privileges', format('on columns of %%s', r.qualified)
+            from relations r
+            where r.relkind in ('r', 'p', 'v', 'm', 'f')
+              and exists (select from pg_attribute a where a.attrelid = r.oid and a.attacl is not null)
+            union all
+            select 'privileges', format('on schema %%I: %%s', n.nspname, array_to_string(n.nspacl, ', '))
+            from included_namespaces n where %22$s
+            union all
+            select 'privileges', format('on routine %%I.%%I(%%s): %%s', n.nspname, p.proname,
+                   pg_get_function_identity_arguments(p.oid), array_to_string(p.proacl, ', '))
+            from pg_proc p join included_namespaces n on n.oid = p.pronamespace
+            where %23$s and %13$s
+            union all
+            select 'privileges', format('on type %%I.%%I: %%s', n.nspname, t.typname, array_to_string(t.typacl, ', '))
+            from pg_type t join included_namespaces n on n.oid = t.typnamespace
+            where %24$s and %12$s
+            union all
+            select 'default privileges', format('for role %%s%%s on %%s', pg_get_userbyid(d.defaclrole),
+                   coalesce(' in schema ' || quote_ident(n.nspname), ''), case d.defaclobjtype
+                   when 'r' then 'tables' when 'S' then 'sequences' when 'f' then 'functions' when 'T' then 'types'
+                   when 'n' then 'schemas' else d.defaclobjtype::text end)
+            from pg_default_acl d left join pg_namespace n on n.oid = d.defaclnamespace
+            where d.defaclnamespace = 0 or n.nspname in (select nspname from included)
+            union all
+            select 'event trigger', quote_ident(x.evtname) from pg_event_trigger x where %14$s
+            union all
+            select 'publication', quote_ident(x.pubname) from pg_publication x where %15$s
+            union all
+            select 'subscription', quote_ident(x.subname) from pg_subscription x
+            where x.subdbid = (select oid from pg_database where datname = current_database())
+            union all
+            select 'foreign data wrapper', quote_ident(x.fdwname) from pg_foreign_data_wrapper x where %16$s
+            union all
+            select 'foreign server', quote_ident(x.srvname) from pg_foreign_server x where %17$s
+            union all
+            select 'cast', format('(%%s as %%s)', format_type(x.castsource, null), format_type(x.casttarget, null))
+            from pg_cast x where x.oid >= 16384 and %18$s
+            union all
+            select 'procedural language', quote_ident(x.lanname) from pg_language x
+            where x.oid >= 16384 and x.lanname <> 'plpgsql' and %19$s
+            union all
+            select 'access method', quote_ident(x.amname) from pg_am x where x.oid >= 16384 and %20$s
+            order by 1, 2
+            """.formatted(
+                    notExtensionMember("pg_class", "c.oid"),
+                    notExtensionMember("pg_operator", "o.oid"),
+                    notExtensionMember("pg_opclass", "oc.oid"),
+                    notExtensionMember("pg_opfamily", "f.oid"),
+                    notExtensionMember("pg_ts_config", "x.oid"),
+                    notExtensionMember("pg_ts_dict", "x.oid"),
+                    notExtensionMember("pg_ts_parser", "x.oid"),
+                    notExtensionMember("pg_ts_template", "x.oid"),
+                    notExtensionMember("pg_collation", "x.oid"),
+                    notExtensionMember("pg_conversion", "x.oid"),
+                    notExtensionMember("pg_statistic_ext", "x.oid"),
+                    notExtensionMember("pg_type", "t.oid"),
+                    notExtensionMember("pg_proc", "p.oid"),
+                    notExtensionMember("pg_event_trigger", "x.oid"),
+                    notExtensionMember("pg_publication", "x.oid"),
+                    notExtensionMember("pg_foreign_data_wrapper", "x.oid"),
+                    notExtensionMember("pg_foreign_server", "x.oid"),
+                    notExtensionMember("pg_cast", "x.oid"),
+                    notExtensionMember("pg_language", "x.oid"),
+                    notExtensionMember("pg_am", "x.oid"),
+                    changedPrivileges("r.relacl", "pg_class", "r.oid",
+                            "case r.relkind when 'S' then 's' else 'r' end", "r.relowner"),
+                    changedPrivileges("n.nspacl", "pg_namespace", "n.oid", "'n'", "n.nspowner"),
+                    changedPrivileges("p.proacl", "pg_proc", "p.oid", "'f'", "p.proowner"),
+                    changedPrivileges("t.typacl", "pg_type", "t.oid", "'T'", "t.typowner"));
+
     /** {@code pg_index.indnullsnotdistinct} exists from PostgreSQL 15 on; before, nulls were always distinct. */
     private static String nullsNotDistinct(int majorVersion, String indexAlias) {
         return majorVersion >= 15 ? "coalesce(" + indexAlias + ".indnullsnotdistinct, false)" : "false";
+    }
+
+    /**
+     * A condition that holds when privileges were granted or revoked on the object: its ACL is set and differs
+     * from the one initdb gave it (pg_init_privs, e.g. for schema public) or else from the owner's default.
+     */
+    private static String changedPrivileges(String acl, String catalog, String oid, String objectType, String owner) {
+        return acl + " is not null and " + acl + " is distinct from coalesce("
+                + "(select initial.initprivs from pg_init_privs initial where initial.classoid = '" + catalog
+                + "'::regclass and initial.objoid = " + oid + " and initial.objsubid = 0), "
+                + "acldefault((" + objectType + ")::\"char\", " + owner + "))";
+    }
+
+    /** A condition that holds unless the object {@code oid} of {@code catalog} belongs to an extension. */
+    private static String notExtensionMember(String catalog, String oid) {
+        return "not exists (select from pg_depend extension_member where extension_member.classid = '" + catalog
+                + "'::regclass and extension_member.objid = " + oid + " and extension_member.deptype = 'e')";
     }
 }

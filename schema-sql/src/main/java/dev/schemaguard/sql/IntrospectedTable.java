@@ -2,23 +2,27 @@ package dev.schemaguard.sql;
 
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Column;
+import dev.schemaguard.model.ExclusionConstraint;
 import dev.schemaguard.model.ForeignKey;
-import dev.schemaguard.model.Index;
-import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.PartitionBound;
+import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.UniqueConstraint;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One table while {@link PostgresIntrospector} collects it: each catalog query adds its rows here, and
- * {@link #toTable()} builds the immutable model once every query has run.
+ * {@link #toTable(IntrospectedTable)} builds the immutable model once every query has run.
  */
 final class IntrospectedTable {
 
@@ -26,53 +30,54 @@ final class IntrospectedTable {
     final String name;
     private final RowSecurity rowSecurity;
     private final String comment;
+    private final Partitioning partitioning;
+    private final PartitionBound partitionOf;
+    /** The oid of the table this one is a partition of, or null. */
+    final Long parentOid;
     final List<Column> columns = new ArrayList<>();
+    /** Each column's default or generation expression as the catalog spells it, before serial detection. */
+    final Map<String, String> catalogDefaults = new HashMap<>();
     PrimaryKey primaryKey;
     final List<UniqueConstraint> uniqueConstraints = new ArrayList<>();
     final List<ForeignKey> foreignKeys = new ArrayList<>();
     final List<CheckConstraint> checkConstraints = new ArrayList<>();
-    private final Map<String, IntrospectedIndex> indexes = new LinkedHashMap<>();
+    final List<ExclusionConstraint> exclusionConstraints = new ArrayList<>();
+    final Map<String, IntrospectedIndex> indexes = new LinkedHashMap<>();
     final List<Policy> policies = new ArrayList<>();
+    final List<Trigger> triggers = new ArrayList<>();
 
-    IntrospectedTable(String schema, String name, RowSecurity rowSecurity, String comment) {
+    IntrospectedTable(String schema, String name, RowSecurity rowSecurity, String comment,
+                      Partitioning partitioning, PartitionBound partitionOf, Long parentOid) {
         this.schema = schema;
         this.name = name;
         this.rowSecurity = rowSecurity;
         this.comment = comment;
+        this.partitioning = partitioning;
+        this.partitionOf = partitionOf;
+        this.parentOid = parentOid;
     }
 
-    /** The index being collected under {@code indexName}, created on its first row. */
-    IntrospectedIndex index(String indexName, boolean unique, String method, String predicate, boolean nullsNotDistinct) {
-        return indexes.computeIfAbsent(indexName,
-                n -> new IntrospectedIndex(n, unique, method, predicate, nullsNotDistinct));
+    /**
+     * The table; {@code parent} is the table this one is a partition of, when it was introspected too. Constraints,
+     * indexes and triggers a partition inherits never reach this class (the queries leave them out); its columns
+     * do, since every partition has all of its parent's columns, and are left out here unless the partition
+     * changed them (its own NOT NULL, default or comment). Whether a column counts as inherited cannot be
+     * read from {@code attislocal}: it is false after {@code PARTITION OF} but true after {@code ATTACH PARTITION}.
+     */
+    Table toTable(IntrospectedTable parent) {
+        List<Column> ownColumns = parent == null
+                ? columns
+                : columns.stream().filter(column -> differsFromParent(column, parent)).toList();
+        return new Table(name, ownColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints,
+                IntrospectedIndex.build(indexes), rowSecurity, policies, comment, exclusionConstraints, triggers,
+                partitioning, partitionOf);
     }
 
-    Table toTable() {
-        List<Index> builtIndexes = indexes.values().stream().map(IntrospectedIndex::toIndex).toList();
-        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, builtIndexes,
-                rowSecurity, policies, comment);
-    }
-
-    /** An index whose key and INCLUDE columns arrive one row at a time, in position order. */
-    static final class IntrospectedIndex {
-        private final String name;
-        private final boolean unique;
-        private final String method;
-        private final String predicate;
-        private final boolean nullsNotDistinct;
-        final List<IndexKey> keys = new ArrayList<>();
-        final List<String> include = new ArrayList<>();
-
-        private IntrospectedIndex(String name, boolean unique, String method, String predicate, boolean nullsNotDistinct) {
-            this.name = name;
-            this.unique = unique;
-            this.method = method;
-            this.predicate = predicate;
-            this.nullsNotDistinct = nullsNotDistinct;
-        }
-
-        Index toIndex() {
-            return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct);
-        }
+    private boolean differsFromParent(Column column, IntrospectedTable parent) {
+        Column inherited = parent.columns.stream().filter(c -> c.name().equals(column.name())).findFirst().orElse(null);
+        return inherited == null
+                || column.nullable() != inherited.nullable()
+                || !Objects.equals(catalogDefaults.get(column.name()), parent.catalogDefaults.get(column.name()))
+                || !Objects.equals(column.comment(), inherited.comment());
     }
 }

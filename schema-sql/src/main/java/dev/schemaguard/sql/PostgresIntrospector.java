@@ -2,19 +2,27 @@ package dev.schemaguard.sql;
 
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Column;
+import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Domain;
+import dev.schemaguard.model.EnumType;
+import dev.schemaguard.model.ExclusionConstraint;
+import dev.schemaguard.model.Extension;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Identifiers;
 import dev.schemaguard.model.Identity;
 import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.PartitionBound;
+import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.RowSecurity;
-import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Routine;
+import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
-import dev.schemaguard.model.Table;
+import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.UniqueConstraint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,22 +33,31 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads a live PostgreSQL (13 to 17) database into the model with a fixed number of catalog queries (one each
- * for schemas, tables, columns, constraints, indexes and policies), however many tables there are. It only
- * reads, so it works inside a READ ONLY transaction, and it leaves the session's search_path alone. Each query
- * sees its own snapshot under autocommit; for a consistent picture while DDL may run concurrently, call it inside
- * a REPEATABLE READ transaction. Rows of a table that appeared after the tables query are ignored.
+ * Reads a live PostgreSQL (13 to 17) database into the model with a fixed number of catalog queries (schemas,
+ * extensions, relations, columns, constraints, indexes, policies, triggers, types, routines, and one for what
+ * the model cannot describe yet), however many objects there are. It only reads, so it works inside a READ
+ * ONLY transaction, and it leaves the session's search_path alone. Each query sees its own snapshot under
+ * autocommit; for a consistent picture while DDL may run concurrently, call it inside a REPEATABLE READ
+ * transaction. Rows of a relation that appeared after the relations query are ignored.
+ *
+ * <p>What it reads: tables (with partitioning, partitions and their bounds, exclusion constraints, triggers),
+ * views and materialized views (with their indexes), standalone sequences, enums, domains, composite types,
+ * functions and procedures, extensions (all but plpgsql, wherever they live: an extension is database-wide),
+ * and comments on all of them. Objects an extension owns are left out. Anything else found in the included
+ * schemas or the database (aggregates, operators, foreign tables, rules, privileges, ...) is named in
+ * {@link IntrospectionResult#unsupported()}; {@link #introspect(Connection)} logs those lines as warnings.
  *
  * <p>Spellings: types, defaults and expressions are PostgreSQL's own ({@code format_type}, {@code pg_get_expr},
- * {@code pg_get_constraintdef}, {@code pg_get_indexdef}). A column's collation and an index key's operator class
- * are given as SQL: the name quoted where PostgreSQL needs it ({@code "C"}, {@code "en_US"}, {@code ucs_basic}),
- * prefixed with its quoted schema only when it does not live in pg_catalog ({@code public.gin_trgm_ops}).
+ * {@code pg_get_constraintdef}, {@code pg_get_indexdef}, {@code pg_get_triggerdef}, {@code pg_get_functiondef}).
+ * View queries are {@code pg_get_viewdef(view, true)} (pretty) without the trailing semicolon. A column's
+ * collation and an index key's operator class are given as SQL: the name quoted where PostgreSQL needs it
+ * ({@code "C"}, {@code "en_US"}, {@code ucs_basic}), prefixed with its quoted schema only when it does not live
+ * in pg_catalog ({@code public.gin_trgm_ops}).
  */
 public final class PostgresIntrospector {
 
@@ -52,51 +69,146 @@ public final class PostgresIntrospector {
         this.options = Objects.requireNonNull(options, "options");
     }
 
+    /** The database's model; objects it cannot describe yet are logged as warnings, one per object. */
     public Database introspect(Connection connection) throws SQLException {
+        IntrospectionResult result = introspectWithReport(connection);
+        result.unsupported().forEach(line -> LOG.warn("Introspection left out {}", line));
+        return result.database();
+    }
+
+    /** The database's model and the list of objects it left out because the model cannot describe them yet. */
+    public IntrospectionResult introspectWithReport(Connection connection) throws SQLException {
         int majorVersion = connection.getMetaData().getDatabaseMajorVersion();
-        Map<String, String> schemaComments = readSchemas(connection);
-        Array schemaNames = connection.createArrayOf("text", schemaComments.keySet().toArray(String[]::new));
+        IntrospectedDatabase db = new IntrospectedDatabase();
+        readSchemas(connection, db);
+        Array schemaNames = connection.createArrayOf("text", db.schemaComments.keySet().toArray(String[]::new));
         try {
-            Map<Long, IntrospectedTable> tables = readTables(connection, schemaNames);
-            readColumns(connection, schemaNames, tables);
-            readConstraints(connection, schemaNames, majorVersion, tables);
-            readIndexes(connection, schemaNames, majorVersion, tables);
-            readPolicies(connection, schemaNames, tables);
-            return assemble(schemaComments, tables);
+            readExtensions(connection, db);
+            readRelations(connection, schemaNames, db);
+            readColumns(connection, schemaNames, db);
+            readConstraints(connection, schemaNames, majorVersion, db);
+            readIndexes(connection, schemaNames, majorVersion, db);
+            readPolicies(connection, schemaNames, db);
+            readTriggers(connection, schemaNames, db);
+            readTypes(connection, schemaNames, db);
+            readRoutines(connection, schemaNames, db);
+            query(connection, "objects schemaguard does not support yet", CatalogQueries.UNSUPPORTED, schemaNames,
+                    row -> db.unsupported(row.getString("kind"), row.getString("object")));
+            return db.toResult();
         } finally {
             schemaNames.free();
         }
     }
 
     /** Included schema names, in name order, with their comments. */
-    private Map<String, String> readSchemas(Connection connection) throws SQLException {
-        Map<String, String> comments = new LinkedHashMap<>();
+    private void readSchemas(Connection connection, IntrospectedDatabase db) throws SQLException {
         query(connection, "schemas", CatalogQueries.SCHEMAS, null, row -> {
             String name = row.getString("nspname");
             if (options.includes(name)) {
-                comments.put(name, row.getString("comment"));
+                db.schemaComments.put(name, row.getString("comment"));
             }
         });
-        return comments;
     }
 
-    private static Map<Long, IntrospectedTable> readTables(Connection connection, Array schemas) throws SQLException {
-        Map<Long, IntrospectedTable> tables = new LinkedHashMap<>();
-        query(connection, "tables", CatalogQueries.TABLES, schemas, row -> tables.put(row.getLong("oid"),
-                new IntrospectedTable(row.getString("nspname"), row.getString("relname"),
-                        new RowSecurity(row.getBoolean("relrowsecurity"), row.getBoolean("relforcerowsecurity")),
-                        row.getString("comment"))));
-        return tables;
+    private static void readExtensions(Connection connection, IntrospectedDatabase db) throws SQLException {
+        query(connection, "extensions", CatalogQueries.EXTENSIONS, null, row -> db.extensions.add(
+                new Extension(row.getString("extname"), row.getString("nspname"), row.getString("extversion"))));
     }
 
-    private static void readColumns(Connection connection, Array schemas, Map<Long, IntrospectedTable> tables)
-            throws SQLException {
-        query(connection, "columns", CatalogQueries.COLUMNS, schemas,
-                row -> withTable(tables, row, "attrelid", (table, r) -> table.columns.add(column(r))));
+    private static void readRelations(Connection connection, Array schemas, IntrospectedDatabase db) throws SQLException {
+        query(connection, "tables, views and sequences", CatalogQueries.RELATIONS, schemas, row -> {
+            long oid = row.getLong("oid");
+            String schema = row.getString("nspname");
+            String name = row.getString("relname");
+            String comment = row.getString("comment");
+            switch (row.getString("relkind")) {
+                case "r", "p" -> db.tables.put(oid, table(row, schema, name, comment));
+                case "v", "m" -> db.views.put(oid, new IntrospectedView(schema, name, "m".equals(row.getString("relkind")),
+                        viewQuery(row.getString("view_definition")), comment));
+                case "S" -> db.sequences.add(new IntrospectedDatabase.IntrospectedSequence(oid, schema, sequence(row, name, comment)));
+                case "c" -> db.compositeTypes.put(oid, new IntrospectedCompositeType(schema, name, comment));
+                default -> throw new IllegalStateException("relation " + schema + "." + name + " has relkind '"
+                        + row.getString("relkind") + "', which the relations query does not select");
+            }
+        });
+    }
+
+    private static IntrospectedTable table(ResultSet row, String schema, String name, String comment) throws SQLException {
+        Partitioning partitioning = null;
+        String strategy = row.getString("partstrat");
+        if (strategy != null) {
+            partitioning = new Partitioning(partitionStrategy(strategy, name), partitionKey(row.getString("partition_key")));
+        }
+        PartitionBound partitionOf = null;
+        Long parentOid = null;
+        if (row.getString("partition_bound") != null) {
+            parentOid = row.getLong("parent_oid");
+            partitionOf = new PartitionBound(QualifiedName.of(row.getString("parent_schema"), row.getString("parent_name")),
+                    row.getString("partition_bound"));
+        }
+        return new IntrospectedTable(schema, name,
+                new RowSecurity(row.getBoolean("relrowsecurity"), row.getBoolean("relforcerowsecurity")),
+                comment, partitioning, partitionOf, parentOid);
+    }
+
+    private static Partitioning.Strategy partitionStrategy(String code, String table) {
+        return switch (code) {
+            case "r" -> Partitioning.Strategy.RANGE;
+            case "l" -> Partitioning.Strategy.LIST;
+            case "h" -> Partitioning.Strategy.HASH;
+            default -> throw new IllegalStateException("partitioned table " + table + " has partition strategy '"
+                    + code + "', which schemaguard does not know");
+        };
+    }
+
+    /** The key inside {@code RANGE (...)}, {@code LIST (...)} or {@code HASH (...)} of pg_get_partkeydef. */
+    static String partitionKey(String partitionKeyDefinition) {
+        int open = partitionKeyDefinition.indexOf('(');
+        int close = partitionKeyDefinition.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            throw new IllegalStateException("partition key '" + partitionKeyDefinition
+                    + "' does not have the form STRATEGY (key) that schemaguard expects");
+        }
+        return partitionKeyDefinition.substring(open + 1, close).strip();
+    }
+
+    /** pg_get_viewdef's text without its leading blank and trailing semicolon, ready to follow {@code AS}. */
+    static String viewQuery(String definition) {
+        String query = definition.strip();
+        return query.endsWith(";") ? query.substring(0, query.length() - 1).stripTrailing() : query;
+    }
+
+    private static Sequence sequence(ResultSet row, String name, String comment) throws SQLException {
+        DataType type = DataType.parse(row.getString("sequence_type"));
+        SequenceOptions options = new SequenceOptions(row.getLong("seqstart"), row.getLong("seqincrement"),
+                row.getLong("seqmin"), row.getLong("seqmax"), row.getLong("seqcache"), row.getBoolean("seqcycle"));
+        return new Sequence(name, type, options.normalizedFor(type), row.getString("owned_by_table"),
+                row.getString("owned_by_column"), comment);
+    }
+
+    private static void readColumns(Connection connection, Array schemas, IntrospectedDatabase db) throws SQLException {
+        query(connection, "columns", CatalogQueries.COLUMNS, schemas, row -> {
+            long relation = row.getLong("attrelid");
+            IntrospectedTable table = db.tables.get(relation);
+            IntrospectedCompositeType compositeType = db.compositeTypes.get(relation);
+            if (table != null) {
+                Column column = column(row);
+                table.columns.add(column);
+                table.catalogDefaults.put(column.name(), row.getString("default_expression"));
+                if (column.type().isSerial()) {
+                    db.serialSequences.add(row.getLong("sequence_oid"));
+                }
+            } else if (compositeType != null) {
+                compositeType.attributes.add(new CompositeType.Attribute(row.getString("attname"),
+                        CatalogTypes.dataType(row), CatalogTypes.collation(row)));
+            } else {
+                skipUnknownRelation(relation);
+            }
+        });
     }
 
     private static Column column(ResultSet row) throws SQLException {
-        DataType type = columnType(row);
+        DataType type = CatalogTypes.dataType(row);
         String defaultExpression = row.getString("default_expression");
         String generatedExpression = null;
         if ("s".equals(row.getString("attgenerated"))) {
@@ -113,24 +225,8 @@ public final class PostgresIntrospector {
             type = DataType.parse(serialName(type));
             defaultExpression = null;
         }
-        String collation = qualifiedName(row.getString("collation_schema"), row.getString("collation_name"));
         return new Column(row.getString("attname"), type, !row.getBoolean("attnotnull"), defaultExpression,
-                identity, generatedExpression, collation, row.getString("comment"));
-    }
-
-    /**
-     * Built-in types in format_type's spelling; user-defined ones by schema and name of the element type.
-     * attndims is 0 for arrays declared through some paths (CREATE TABLE AS, ALTER TYPE), hence the max.
-     */
-    private static DataType columnType(ResultSet row) throws SQLException {
-        int declaredDimensions = row.getInt("attndims");
-        if (row.getBoolean("built_in")) {
-            DataType parsed = DataType.parse(row.getString("formatted_type"));
-            return new DataType(null, parsed.name(), parsed.modifiers(),
-                    Math.max(declaredDimensions, parsed.arrayDimensions()));
-        }
-        int dimensions = Math.max(declaredDimensions, row.getBoolean("is_array") ? 1 : 0);
-        return new DataType(row.getString("type_schema"), row.getString("type_name"), List.of(), dimensions);
+                identity, generatedExpression, CatalogTypes.collation(row), row.getString("comment"));
     }
 
     /** The options of the sequence the column owns (identity or serial candidate), or null if it owns none. */
@@ -149,7 +245,7 @@ public final class PostgresIntrospector {
     /**
      * serial, bigserial, smallserial: an integer column whose default is nextval() of a sequence owned by
      * exactly this column and created with the defaults CREATE TABLE would use. Anything else keeps its type
-     * and its nextval() default, so that no difference is hidden.
+     * and its nextval() default, so that no difference is hidden; its sequence is then listed on its own.
      */
     private static boolean isSerial(ResultSet row, DataType type, SequenceOptions sequence) throws SQLException {
         return serialName(type) != null
@@ -173,17 +269,20 @@ public final class PostgresIntrospector {
     }
 
     private static void readConstraints(Connection connection, Array schemas, int majorVersion,
-                                        Map<Long, IntrospectedTable> tables) throws SQLException {
+                                        IntrospectedDatabase db) throws SQLException {
         query(connection, "constraints", CatalogQueries.constraints(majorVersion), schemas,
-                row -> withTable(tables, row, "conrelid", PostgresIntrospector::addConstraint));
+                row -> withTable(db, row, "conrelid", (table, r) -> addConstraint(table, r, db)));
     }
 
-    private static void addConstraint(IntrospectedTable table, ResultSet row) throws SQLException {
+    private static void addConstraint(IntrospectedTable table, ResultSet row, IntrospectedDatabase db) throws SQLException {
         String name = row.getString("conname");
         List<String> columns = strings(row.getArray("columns"));
         boolean deferrable = row.getBoolean("condeferrable");
         boolean initiallyDeferred = row.getBoolean("condeferred");
         String definition = row.getString("definition");
+        if (!row.getBoolean("convalidated")) {
+            db.unsupported("NOT VALID on constraint", Identifiers.quote(name) + " of table " + qualified(table));
+        }
         switch (row.getString("contype")) {
             case "p" -> table.primaryKey = new PrimaryKey(name, columns);
             case "u" -> table.uniqueConstraints.add(new UniqueConstraint(name, columns,
@@ -197,8 +296,9 @@ public final class PostgresIntrospector {
                     deferrable, initiallyDeferred));
             case "c" -> table.checkConstraints.add(new CheckConstraint(name,
                     checkExpression(definition, name), row.getBoolean("connoinherit")));
-            default -> LOG.debug("Skipping constraint {} on {}.{} ({}): this kind of constraint is not in the model yet",
-                    name, table.schema, table.name, definition);
+            case "x" -> table.exclusionConstraints.add(new ExclusionConstraint(name, definition));
+            default -> db.unsupported("constraint", Identifiers.quote(name) + " of table " + qualified(table)
+                    + " (" + definition + ")");
         }
     }
 
@@ -214,14 +314,25 @@ public final class PostgresIntrospector {
         };
     }
 
+    /** Index rows go to their table or materialized view. */
     private static void readIndexes(Connection connection, Array schemas, int majorVersion,
-                                    Map<Long, IntrospectedTable> tables) throws SQLException {
-        query(connection, "indexes", CatalogQueries.indexes(majorVersion), schemas,
-                row -> withTable(tables, row, "indrelid", PostgresIntrospector::addIndexColumn));
+                                    IntrospectedDatabase db) throws SQLException {
+        query(connection, "indexes", CatalogQueries.indexes(majorVersion), schemas, row -> {
+            long relation = row.getLong("indrelid");
+            IntrospectedTable table = db.tables.get(relation);
+            IntrospectedView view = db.views.get(relation);
+            if (table != null) {
+                addIndexColumn(table.indexes, row);
+            } else if (view != null) {
+                addIndexColumn(view.indexes, row);
+            } else {
+                skipUnknownRelation(relation);
+            }
+        });
     }
 
-    private static void addIndexColumn(IntrospectedTable table, ResultSet row) throws SQLException {
-        IntrospectedTable.IntrospectedIndex index = table.index(
+    private static void addIndexColumn(Map<String, IntrospectedIndex> indexes, ResultSet row) throws SQLException {
+        IntrospectedIndex index = IntrospectedIndex.in(indexes,
                 row.getString("index_name"), row.getBoolean("indisunique"), row.getString("amname"),
                 row.getString("predicate"), row.getBoolean("nulls_not_distinct"));
         if (row.getInt("position") > row.getInt("indnkeyatts")) {
@@ -232,15 +343,14 @@ public final class PostgresIntrospector {
         boolean descending = (indexOptions & 1) != 0;
         boolean nullsFirst = (indexOptions & 2) != 0;
         String opclass = row.getBoolean("opcdefault")
-                ? null : qualifiedName(row.getString("opclass_schema"), row.getString("opcname"));
+                ? null : CatalogTypes.qualifiedName(row.getString("opclass_schema"), row.getString("opcname"));
         index.keys.add(new IndexKey(row.getString("attname"), row.getString("expression"),
                 descending, nullsFirst, opclass));
     }
 
-    private static void readPolicies(Connection connection, Array schemas, Map<Long, IntrospectedTable> tables)
-            throws SQLException {
+    private static void readPolicies(Connection connection, Array schemas, IntrospectedDatabase db) throws SQLException {
         query(connection, "policies", CatalogQueries.POLICIES, schemas,
-                row -> withTable(tables, row, "polrelid", (table, r) -> table.policies.add(policy(r))));
+                row -> withTable(db, row, "polrelid", (table, r) -> table.policies.add(policy(r))));
     }
 
     private static Policy policy(ResultSet row) throws SQLException {
@@ -262,25 +372,76 @@ public final class PostgresIntrospector {
         };
     }
 
-    private static Database assemble(Map<String, String> schemaComments, Map<Long, IntrospectedTable> tables) {
-        Map<String, List<Table>> tablesBySchema = new LinkedHashMap<>();
-        schemaComments.keySet().forEach(name -> tablesBySchema.put(name, new ArrayList<>()));
-        for (IntrospectedTable table : tables.values()) {
-            tablesBySchema.get(table.schema).add(table.toTable());
-        }
-        List<Schema> schemas = new ArrayList<>();
-        tablesBySchema.forEach((name, schemaTables) -> schemas.add(new Schema(name, schemaTables, schemaComments.get(name))));
-        return new Database(schemas);
+    /**
+     * Triggers of tables. The model knows a trigger as enabled or disabled; ENABLE REPLICA and ENABLE ALWAYS
+     * (which fire differently under session_replication_role) count as enabled and are reported. The model
+     * has no triggers on views (INSTEAD OF): those are reported too.
+     */
+    private static void readTriggers(Connection connection, Array schemas, IntrospectedDatabase db) throws SQLException {
+        query(connection, "triggers", CatalogQueries.TRIGGERS, schemas, row -> {
+            String name = row.getString("tgname");
+            String on = QualifiedName.of(row.getString("nspname"), row.getString("relname")).sql();
+            IntrospectedTable table = db.tables.get(row.getLong("tgrelid"));
+            if (table == null) {
+                db.unsupported("trigger", Identifiers.quote(name) + " on view " + on);
+                return;
+            }
+            String enabled = row.getString("tgenabled");
+            switch (enabled) {
+                case "R" -> db.unsupported("ENABLE REPLICA on trigger", Identifiers.quote(name) + " on " + on);
+                case "A" -> db.unsupported("ENABLE ALWAYS on trigger", Identifiers.quote(name) + " on " + on);
+                default -> {
+                }
+            }
+            table.triggers.add(new Trigger(name, row.getString("definition"), !"D".equals(enabled), row.getString("comment")));
+        });
     }
 
-    /** An object name as SQL; the schema is left out for objects in pg_catalog. Null when {@code name} is. */
-    private static String qualifiedName(String schema, String name) {
-        if (name == null) {
-            return null;
-        }
-        return schema == null || schema.equals("pg_catalog")
-                ? Identifiers.quote(name)
-                : Identifiers.quote(schema) + "." + Identifiers.quote(name);
+    private static void readTypes(Connection connection, Array schemas, IntrospectedDatabase db) throws SQLException {
+        query(connection, "enums and domains", CatalogQueries.TYPES, schemas, row -> {
+            String schema = row.getString("nspname");
+            String name = row.getString("typname");
+            String comment = row.getString("comment");
+            if ("e".equals(row.getString("typtype"))) {
+                db.enums.add(new IntrospectedDatabase.SchemaMember<>(schema,
+                        new EnumType(name, strings(row.getArray("enum_labels")), comment)));
+                return;
+            }
+            List<String> checkNames = strings(row.getArray("check_names"));
+            List<String> checkDefinitions = strings(row.getArray("check_definitions"));
+            List<CheckConstraint> checks = new ArrayList<>();
+            for (int i = 0; i < checkNames.size(); i++) {
+                checks.add(new CheckConstraint(checkNames.get(i), checkExpression(checkDefinitions.get(i), checkNames.get(i)), false));
+            }
+            db.domains.add(new IntrospectedDatabase.SchemaMember<>(schema, new Domain(name, CatalogTypes.dataType(row),
+                    row.getBoolean("typnotnull"), row.getString("default_expression"), CatalogTypes.collation(row),
+                    checks, comment)));
+        });
+    }
+
+    /** Functions and procedures; aggregates and window functions are reported, not read. */
+    private static void readRoutines(Connection connection, Array schemas, IntrospectedDatabase db) throws SQLException {
+        query(connection, "functions and procedures", CatalogQueries.ROUTINES, schemas, row -> {
+            String schema = row.getString("nspname");
+            String name = row.getString("proname");
+            String arguments = row.getString("arguments");
+            Routine.Kind kind = switch (row.getString("prokind")) {
+                case "f" -> Routine.Kind.FUNCTION;
+                case "p" -> Routine.Kind.PROCEDURE;
+                default -> null;
+            };
+            if (kind == null) {
+                String what = "a".equals(row.getString("prokind")) ? "aggregate" : "window function";
+                db.unsupported(what, Identifiers.quote(schema) + "." + Identifiers.quote(name) + "(" + arguments + ")");
+                return;
+            }
+            db.routines.add(new IntrospectedDatabase.SchemaMember<>(schema,
+                    new Routine(name, arguments, kind, row.getString("definition"), row.getString("comment"))));
+        });
+    }
+
+    private static String qualified(IntrospectedTable table) {
+        return QualifiedName.of(table.schema, table.name).sql();
     }
 
     /**
@@ -309,15 +470,19 @@ public final class PostgresIntrospector {
                 + "', which does not have the form CHECK (expression) that schemaguard expects");
     }
 
-    /** Hands the row to {@code reader} with its table, skipping rows of tables the tables query did not see. */
-    private static void withTable(Map<Long, IntrospectedTable> tables, ResultSet row, String oidColumn,
+    /** Hands the row to {@code reader} with its table, skipping rows of tables the relations query did not see. */
+    private static void withTable(IntrospectedDatabase db, ResultSet row, String oidColumn,
                                   TableRowReader reader) throws SQLException {
-        IntrospectedTable table = tables.get(row.getLong(oidColumn));
+        IntrospectedTable table = db.tables.get(row.getLong(oidColumn));
         if (table == null) {
-            LOG.debug("Skipping a catalog row of table oid {}, created after the tables query ran", row.getLong(oidColumn));
+            skipUnknownRelation(row.getLong(oidColumn));
             return;
         }
         reader.read(table, row);
+    }
+
+    private static void skipUnknownRelation(long oid) {
+        LOG.debug("Skipping a catalog row of relation oid {}, created after the relations query ran", oid);
     }
 
     private static List<String> strings(Array array) throws SQLException {

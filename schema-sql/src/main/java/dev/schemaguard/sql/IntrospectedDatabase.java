@@ -1,0 +1,84 @@
+package dev.schemaguard.sql;
+
+import dev.schemaguard.model.CompositeType;
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Domain;
+import dev.schemaguard.model.EnumType;
+import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Routine;
+import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Sequence;
+import dev.schemaguard.model.Table;
+import dev.schemaguard.model.View;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything one introspection run collects, keyed the way later queries find it (relations by oid, the rest
+ * by schema), and {@link #toResult()}, which builds the model once every query has run.
+ */
+final class IntrospectedDatabase {
+
+    /** A standalone sequence with its oid, so that the sequences of serial columns can be left out. */
+    record IntrospectedSequence(long oid, String schema, Sequence sequence) {
+    }
+
+    /** An object of a schema other than a relation, collected in query order. */
+    record SchemaMember<T>(String schema, T object) {
+    }
+
+    final Map<String, String> schemaComments = new LinkedHashMap<>();
+    final List<Extension> extensions = new ArrayList<>();
+    final Map<Long, IntrospectedTable> tables = new LinkedHashMap<>();
+    final Map<Long, IntrospectedView> views = new LinkedHashMap<>();
+    final Map<Long, IntrospectedCompositeType> compositeTypes = new LinkedHashMap<>();
+    final List<IntrospectedSequence> sequences = new ArrayList<>();
+    /** Sequences a column turned into serial, smallserial or bigserial: they are part of that column. */
+    final Set<Long> serialSequences = new HashSet<>();
+    final List<SchemaMember<EnumType>> enums = new ArrayList<>();
+    final List<SchemaMember<Domain>> domains = new ArrayList<>();
+    final List<SchemaMember<Routine>> routines = new ArrayList<>();
+    final List<String> unsupported = new ArrayList<>();
+
+    void unsupported(String kind, String object) {
+        unsupported.add(kind + " " + object + ": not supported yet");
+    }
+
+    IntrospectionResult toResult() {
+        Map<String, SchemaParts> parts = new LinkedHashMap<>();
+        schemaComments.keySet().forEach(name -> parts.put(name, new SchemaParts()));
+        for (IntrospectedTable table : tables.values()) {
+            IntrospectedTable parent = table.parentOid == null ? null : tables.get(table.parentOid);
+            parts.get(table.schema).tables.add(table.toTable(parent));
+        }
+        for (IntrospectedSequence sequence : sequences) {
+            if (!serialSequences.contains(sequence.oid())) {
+                parts.get(sequence.schema()).sequences.add(sequence.sequence());
+            }
+        }
+        enums.forEach(member -> parts.get(member.schema()).enums.add(member.object()));
+        domains.forEach(member -> parts.get(member.schema()).domains.add(member.object()));
+        compositeTypes.values().forEach(type -> parts.get(type.schema).compositeTypes.add(type.toCompositeType()));
+        views.values().forEach(view -> parts.get(view.schema).views.add(view.toView()));
+        routines.forEach(member -> parts.get(member.schema()).routines.add(member.object()));
+        List<Schema> schemas = new ArrayList<>();
+        parts.forEach((name, p) -> schemas.add(new Schema(name, p.tables, schemaComments.get(name), p.sequences,
+                p.enums, p.domains, p.compositeTypes, p.views, p.routines)));
+        return new IntrospectionResult(new Database(schemas, extensions), unsupported.stream().sorted().toList());
+    }
+
+    private static final class SchemaParts {
+        final List<Table> tables = new ArrayList<>();
+        final List<Sequence> sequences = new ArrayList<>();
+        final List<EnumType> enums = new ArrayList<>();
+        final List<Domain> domains = new ArrayList<>();
+        final List<CompositeType> compositeTypes = new ArrayList<>();
+        final List<View> views = new ArrayList<>();
+        final List<Routine> routines = new ArrayList<>();
+    }
+}

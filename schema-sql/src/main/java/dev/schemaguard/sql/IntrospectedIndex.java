@@ -1,0 +1,42 @@
+package dev.schemaguard.sql;
+
+import dev.schemaguard.model.Index;
+import dev.schemaguard.model.IndexKey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** An index whose key and INCLUDE columns arrive one row at a time, in position order. */
+final class IntrospectedIndex {
+
+    private final String name;
+    private final boolean unique;
+    private final String method;
+    private final String predicate;
+    private final boolean nullsNotDistinct;
+    final List<IndexKey> keys = new ArrayList<>();
+    final List<String> include = new ArrayList<>();
+
+    private IntrospectedIndex(String name, boolean unique, String method, String predicate, boolean nullsNotDistinct) {
+        this.name = name;
+        this.unique = unique;
+        this.method = method;
+        this.predicate = predicate;
+        this.nullsNotDistinct = nullsNotDistinct;
+    }
+
+    /** The index collected under {@code name} in {@code indexes}, created on its first row. */
+    static IntrospectedIndex in(Map<String, IntrospectedIndex> indexes, String name, boolean unique, String method,
+                                String predicate, boolean nullsNotDistinct) {
+        return indexes.computeIfAbsent(name, n -> new IntrospectedIndex(n, unique, method, predicate, nullsNotDistinct));
+    }
+
+    static List<Index> build(Map<String, IntrospectedIndex> indexes) {
+        return indexes.values().stream().map(IntrospectedIndex::toIndex).toList();
+    }
+
+    Index toIndex() {
+        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct);
+    }
+}

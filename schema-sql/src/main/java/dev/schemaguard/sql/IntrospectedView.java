@@ -1,0 +1,29 @@
+package dev.schemaguard.sql;
+
+import dev.schemaguard.model.View;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A view or materialized view while {@link PostgresIntrospector} collects it; the index query adds a materialized view's indexes. */
+final class IntrospectedView {
+
+    final String schema;
+    private final String name;
+    private final boolean materialized;
+    private final String definition;
+    private final String comment;
+    final Map<String, IntrospectedIndex> indexes = new LinkedHashMap<>();
+
+    IntrospectedView(String schema, String name, boolean materialized, String definition, String comment) {
+        this.schema = schema;
+        this.name = name;
+        this.materialized = materialized;
+        this.definition = definition;
+        this.comment = comment;
+    }
+
+    View toView() {
+        return new View(name, materialized, definition, IntrospectedIndex.build(indexes), comment);
+    }
+}
