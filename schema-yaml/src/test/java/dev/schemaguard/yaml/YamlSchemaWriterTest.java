@@ -73,4 +73,14 @@ class YamlSchemaWriterTest {
                           name: character varying(255) not null unique
                 """, YamlSchemaWriter.write(database));
     }
+
+    @Test
+    void refusesModelsWithPartsTheFormatCannotHoldInsteadOfDroppingThem() {
+        Database database = new Database(java.util.List.of(new Schema("app", java.util.List.of(), null,
+                java.util.List.of(), java.util.List.of(new dev.schemaguard.model.EnumType("mood", java.util.List.of("ok"), null)),
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of())));
+        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> YamlSchemaWriter.write(database));
+        org.junit.jupiter.api.Assertions.assertTrue(error.getMessage().contains("enum app.mood"), error.getMessage());
+    }
 }
