@@ -126,6 +126,23 @@ class CheckAndFixTest {
     }
 
     @Test
+    void changesThatCannotBeFixedAloneShareOneFix() throws Exception {
+        Path expected = Fixtures.expectedYaml("create table t (id int primary key);", dir.resolve("t.yaml"));
+        try (ThrowawayDatabase db = Fixtures.database("create table t (id int primary key, legacy text unique);")) {
+            CliRun run = CliRun.of("check", "--db", db.jdbcUrl(), "--expected", expected.toString(), "--format", "json");
+
+            assertEquals(ExitCode.DRIFT, run.exitCode(), run::toString);
+            JsonNode changes = new ObjectMapper().readTree(run.out()).get("changes");
+            assertEquals(2, changes.size(), run::toString);
+            assertEquals("ColumnDropped", changes.get(0).get("kind").asText());
+            assertTrue(changes.get(0).get("sql").toString().contains("DROP COLUMN legacy"), run::toString);
+            assertEquals("ConstraintDropped", changes.get(1).get("kind").asText());
+            assertEquals(0, changes.get(1).get("sameFixAs").asInt(), run::toString);
+            assertEquals(0, changes.get(1).get("sql").size(), run::toString);
+        }
+    }
+
+    @Test
     void onlyTheSchemasTheExpectedSideDeclaresAreChecked() throws Exception {
         Path expected = Fixtures.expectedYaml("create table t (id int primary key);", dir.resolve("t.yaml"));
         try (ThrowawayDatabase db = Fixtures.database(
