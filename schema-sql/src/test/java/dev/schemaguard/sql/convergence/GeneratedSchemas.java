@@ -1,0 +1,332 @@
+package dev.schemaguard.sql.convergence;
+
+import dev.schemaguard.model.DataType;
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.ForeignKey.ReferentialAction;
+import dev.schemaguard.model.Identifiers;
+import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.SchemaBuilder;
+import dev.schemaguard.model.TableBuilder;
+import dev.schemaguard.testkit.ThrowawayDatabase;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Random models for the property tests, composed from small arbitraries so that jqwik can shrink a failing
+ * database piece by piece. Generation produces a plain "spec" (names, kinds, picks given as numbers); building
+ * turns picks that do not fit (an index on column 5 of a 2-column table) into something that does, by taking
+ * them modulo, never by discarding samples. Everything is spelled as PostgreSQL prints it, so a model built
+ * here equals its own introspection.
+ */
+final class GeneratedSchemas {
+
+    /** Schema names: the "gen" schema and variations needing quotes. */
+    static final List<String> SCHEMA_NAMES = List.of("gen", "gen two", "Gen\"Q", "gén_日本");
+
+    static final List<String> TABLE_NAMES = List.of(
+            "t", "items", "Order Items", "select", "user", "order", "naïve", "日本", "MixedCase", "quote\"d",
+            ConvergenceCases.LONG_TABLE, ConvergenceCases.LONG_JAPANESE);
+
+    static final List<String> COLUMN_NAMES = List.of(
+            "id", "a", "b_2", "Mixed Case", "select", "order", "user", "naïve", "日本", "quote\"d", "x y",
+            ConvergenceCases.LONG_COLUMN, ConvergenceCases.LONG_NAIVE);
+
+    static final List<String> REFERENCE_COLUMN_NAMES = List.of("ref", "Parent Id", "order", "référence");
+
+    static final List<String> POLICY_NAMES = List.of("p", "Only \"me\"", "select", "读者");
+
+    static final List<String> COMMENTS = List.of(
+            "plain", "it's", "日本語のコメント", "two\nlines", "back\\slash", "\"quoted\"");
+
+    /**
+     * A column type with a default and a check written the way PostgreSQL prints them back
+     * ({@code %s} is the quoted column name); a null check means none is generated for the type.
+     */
+    enum ColumnKind {
+        INTEGER("integer", "42", "(%s > 0)"),
+        BIGINT("bigint", "42", "(%s > 0)"),
+        SMALLINT("smallint", "42", "(%s > 0)"),
+        TEXT("text", "'abc'::text", "(length(%s) > 0)"),
+        VARCHAR("character varying(20)", "'abc'::character varying", "(length((%s)::text) > 0)"),
+        NUMERIC("numeric(10,2)", "1.5", "(%s > (0)::numeric)"),
+        BOOLEAN("boolean", "true", "%s"),
+        UUID("uuid", "gen_random_uuid()", null),
+        TIMESTAMPTZ("timestamp with time zone", "now()", null),
+        DATE("date", "CURRENT_DATE", "(%s > '2000-01-01'::date)"),
+        JSONB("jsonb", "'{}'::jsonb", null),
+        BYTEA("bytea", "'\\x00'::bytea", null),
+        INTEGER_ARRAY("integer[]", "'{}'::integer[]", "(cardinality(%s) > 0)"),
+        TEXT_ARRAY("text[]", "'{}'::text[]", "(cardinality(%s) > 0)");
+
+        final DataType type;
+        final String defaultExpression;
+        final String checkTemplate;
+
+        ColumnKind(String type, String defaultExpression, String checkTemplate) {
+            this.type = DataType.parse(type);
+            this.defaultExpression = defaultExpression;
+            this.checkTemplate = checkTemplate;
+        }
+    }
+
+    enum RowSecurityChoice { OFF, ENABLED, FORCED, ENABLED_AND_FORCED }
+
+    record ColumnSpec(String name, ColumnKind kind, boolean nullable, boolean withDefault, String comment) {
+    }
+
+    /** A foreign key to the primary key of table number {@code target} (modulo the table count) of the database. */
+    record ForeignKeySpec(int target, String columnName, ReferentialAction onDelete, ReferentialAction onUpdate,
+                          boolean matchFull, int deferral) {
+    }
+
+    record IndexSpec(int column, boolean descending, int secondColumn) {
+    }
+
+    record PolicySpec(String name, boolean permissive, Policy.Command command, boolean toTestRole) {
+    }
+
+    /** Key picks are column numbers taken modulo the column count; a negative pick means none. */
+    record KeySpec(int primaryKeyColumns, List<Integer> uniqueColumns, int checkColumn) {
+    }
+
+    record TableSpec(String name, List<ColumnSpec> columns, KeySpec keys, List<ForeignKeySpec> foreignKeys,
+                     List<IndexSpec> indexes, RowSecurityChoice rowSecurity, PolicySpec policy, String comment) {
+    }
+
+    record SchemaSpec(String name, List<TableSpec> tables, String comment) {
+    }
+
+    private GeneratedSchemas() {
+    }
+
+    static Arbitrary<Database> databases() {
+        return schemaSpecs().list().ofMinSize(1).ofMaxSize(2).uniqueElements(SchemaSpec::name)
+                .map(GeneratedSchemas::build);
+    }
+
+    static Arbitrary<SchemaSpec> schemaSpecs() {
+        return Combinators.combine(
+                Arbitraries.of(SCHEMA_NAMES),
+                tableSpecs().list().ofMinSize(1).ofMaxSize(4).uniqueElements(TableSpec::name),
+                comments()).as(SchemaSpec::new);
+    }
+
+    static Arbitrary<TableSpec> tableSpecs() {
+        return Combinators.combine(
+                Arbitraries.of(TABLE_NAMES),
+                columnSpecs().list().ofMinSize(1).ofMaxSize(6).uniqueElements(ColumnSpec::name),
+                keySpecs(),
+                foreignKeySpecs().list().ofMaxSize(2),
+                indexSpecs().list().ofMaxSize(2),
+                Arbitraries.of(RowSecurityChoice.class),
+                policySpecs().injectNull(0.5),
+                comments()).as(TableSpec::new);
+    }
+
+    static Arbitrary<ColumnSpec> columnSpecs() {
+        return Combinators.combine(
+                Arbitraries.of(COLUMN_NAMES),
+                Arbitraries.of(ColumnKind.class),
+                Arbitraries.of(true, false),
+                Arbitraries.of(false, true),
+                comments()).as(ColumnSpec::new);
+    }
+
+    static Arbitrary<KeySpec> keySpecs() {
+        return Combinators.combine(
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(0, 5).list().ofMaxSize(2),
+                Arbitraries.integers().between(-1, 5)).as(KeySpec::new);
+    }
+
+    static Arbitrary<ForeignKeySpec> foreignKeySpecs() {
+        return Combinators.combine(
+                Arbitraries.integers().between(0, 7),
+                Arbitraries.of(REFERENCE_COLUMN_NAMES),
+                Arbitraries.of(ReferentialAction.class),
+                Arbitraries.of(ReferentialAction.NO_ACTION, ReferentialAction.CASCADE, ReferentialAction.RESTRICT),
+                Arbitraries.of(false, true),
+                Arbitraries.integers().between(0, 2)).as(ForeignKeySpec::new);
+    }
+
+    static Arbitrary<IndexSpec> indexSpecs() {
+        return Combinators.combine(
+                Arbitraries.integers().between(0, 5),
+                Arbitraries.of(false, true),
+                Arbitraries.integers().between(-1, 5)).as(IndexSpec::new);
+    }
+
+    static Arbitrary<PolicySpec> policySpecs() {
+        return Combinators.combine(
+                Arbitraries.of(POLICY_NAMES),
+                Arbitraries.of(true, false),
+                Arbitraries.of(Policy.Command.ALL, Policy.Command.SELECT, Policy.Command.DELETE),
+                Arbitraries.of(false, true)).as(PolicySpec::new);
+    }
+
+    static Arbitrary<String> comments() {
+        return Arbitraries.of(COMMENTS).injectNull(0.6);
+    }
+
+    /** The schema names a generated database uses, for introspecting only those. */
+    static String[] schemaNames(Database... databases) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Database database : databases) {
+            database.schemas().forEach(s -> names.add(s.name()));
+        }
+        return names.toArray(String[]::new);
+    }
+
+    // ---- building the model from a spec ----
+
+    static Database build(List<SchemaSpec> schemas) {
+        List<QualifiedName> tableNames = new ArrayList<>();
+        List<TableSpec> tableSpecs = new ArrayList<>();
+        for (SchemaSpec schema : schemas) {
+            for (TableSpec table : schema.tables()) {
+                tableNames.add(QualifiedName.of(schema.name(), table.name()));
+                tableSpecs.add(table);
+            }
+        }
+        List<Schema> built = new ArrayList<>();
+        for (SchemaSpec schema : schemas) {
+            SchemaBuilder builder = Schema.named(schema.name()).comment(schema.comment());
+            Set<String> relationNames = new HashSet<>();
+            schema.tables().forEach(t -> relationNames.add(t.name()));
+            for (TableSpec table : schema.tables()) {
+                builder.table(table.name(), t -> buildTable(t, table, tableNames, tableSpecs, relationNames));
+            }
+            built.add(builder.build());
+        }
+        return new Database(built);
+    }
+
+    private static void buildTable(TableBuilder t, TableSpec spec, List<QualifiedName> tableNames,
+                                   List<TableSpec> allTables, Set<String> relationNames) {
+        List<ColumnSpec> primaryKey = primaryKeyColumns(spec);
+        Set<String> columnNames = new HashSet<>();
+        for (ColumnSpec column : spec.columns()) {
+            columnNames.add(column.name());
+            var c = t.column(column.name(), column.kind().type).comment(column.comment());
+            if (!column.nullable() || primaryKey.contains(column)) {
+                c.notNull();
+            }
+            if (column.withDefault()) {
+                c.defaultValue(column.kind().defaultExpression);
+            }
+        }
+        int count = spec.columns().size();
+        if (!primaryKey.isEmpty()) {
+            t.primaryKey(primaryKey.stream().map(ColumnSpec::name).toArray(String[]::new))
+                    .named(relationName(relationNames, spec.name(), null, "pkey"));
+        }
+        for (int pick : new LinkedHashSet<>(spec.keys().uniqueColumns())) {
+            String column = spec.columns().get(pick % count).name();
+            t.unique(column).named(relationName(relationNames, spec.name(), column, "key"));
+        }
+        if (spec.keys().checkColumn() >= 0) {
+            ColumnSpec column = spec.columns().get(spec.keys().checkColumn() % count);
+            if (column.kind().checkTemplate != null) {
+                t.check(column.kind().checkTemplate.formatted(Identifiers.quote(column.name())));
+            }
+        }
+        for (ForeignKeySpec foreignKey : spec.foreignKeys()) {
+            int target = foreignKey.target() % tableNames.size();
+            List<ColumnSpec> referenced = primaryKeyColumns(allTables.get(target));
+            if (referenced.isEmpty()) {
+                continue; // the picked table has no primary key to reference
+            }
+            List<String> columns = new ArrayList<>();
+            for (int i = 0; i < referenced.size(); i++) {
+                String name = freeName(columnNames, referenced.size() == 1
+                        ? foreignKey.columnName() : foreignKey.columnName() + "_" + (i + 1));
+                columns.add(name);
+                t.column(name, referenced.get(i).kind().type);
+            }
+            var fk = t.foreignKey(columns.toArray(String[]::new))
+                    .references(tableNames.get(target), referenced.stream().map(ColumnSpec::name).toArray(String[]::new))
+                    .onDelete(foreignKey.onDelete())
+                    .onUpdate(foreignKey.onUpdate());
+            if (foreignKey.matchFull()) {
+                fk.matchFull();
+            }
+            if (foreignKey.deferral() == 1) {
+                fk.deferrable();
+            } else if (foreignKey.deferral() == 2) {
+                fk.initiallyDeferred();
+            }
+        }
+        Set<List<IndexKey>> seenIndexes = new HashSet<>();
+        for (IndexSpec index : spec.indexes()) {
+            String first = spec.columns().get(index.column() % count).name();
+            IndexKey firstKey = index.descending() ? IndexKey.column(first).desc() : IndexKey.column(first);
+            List<IndexKey> keys = new ArrayList<>(List.of(firstKey));
+            String namePart = first;
+            if (index.secondColumn() >= 0) {
+                String second = spec.columns().get(index.secondColumn() % count).name();
+                if (!second.equals(first)) {
+                    keys.add(IndexKey.column(second));
+                    namePart = first + "_" + second;
+                }
+            }
+            if (seenIndexes.add(keys)) {
+                t.index(keys.toArray(IndexKey[]::new)).named(relationName(relationNames, spec.name(), namePart, "idx"));
+            }
+        }
+        switch (spec.rowSecurity()) {
+            case OFF -> { }
+            case ENABLED -> t.rowLevelSecurity();
+            case FORCED -> t.forceRowLevelSecurity();
+            case ENABLED_AND_FORCED -> t.rowLevelSecurity().forceRowLevelSecurity();
+        }
+        if (spec.policy() != null) {
+            PolicySpec policy = spec.policy();
+            var p = t.policy(policy.name()).forCommand(policy.command()).using("true");
+            if (!policy.permissive()) {
+                p.restrictive();
+            }
+            if (policy.toTestRole()) {
+                p.to(ThrowawayDatabase.TEST_ROLE);
+            }
+        }
+        t.comment(spec.comment());
+    }
+
+    /** The first one or two columns, as picked; the primary key makes them NOT NULL. */
+    private static List<ColumnSpec> primaryKeyColumns(TableSpec spec) {
+        return spec.columns().subList(0, Math.min(spec.keys().primaryKeyColumns(), spec.columns().size()));
+    }
+
+    /**
+     * The name PostgreSQL would choose for an index-backed object (its ChooseRelationName): indexes share the
+     * schema's relation namespace with tables, so a clash moves on to label1, label2, ... as PostgreSQL does.
+     */
+    private static String relationName(Set<String> used, String table, String column, String label) {
+        String name = Identifiers.defaultName(table, column, label);
+        for (int i = 1; used.contains(name); i++) {
+            name = Identifiers.defaultName(table, column, label + i);
+        }
+        used.add(name);
+        return name;
+    }
+
+    /** {@code base}, or base with a number appended (kept within 63 bytes) when the table already has it. */
+    private static String freeName(Set<String> used, String base) {
+        String name = base;
+        for (int i = 2; used.contains(name); i++) {
+            name = Identifiers.defaultName(base, null, Integer.toString(i));
+        }
+        used.add(name);
+        return name;
+    }
+}

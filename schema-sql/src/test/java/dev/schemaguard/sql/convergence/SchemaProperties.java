@@ -1,0 +1,99 @@
+package dev.schemaguard.sql.convergence;
+
+import dev.schemaguard.diff.SchemaDiff;
+import dev.schemaguard.model.Database;
+import dev.schemaguard.sql.IntrospectionOptions;
+import dev.schemaguard.sql.MigrationPlan;
+import dev.schemaguard.sql.MigrationPlanner;
+import dev.schemaguard.sql.PlanExecutor;
+import dev.schemaguard.sql.PlanOptions;
+import dev.schemaguard.sql.PostgresIntrospector;
+import dev.schemaguard.testkit.PostgresServer;
+import dev.schemaguard.testkit.TestPostgres;
+import dev.schemaguard.testkit.ThrowawayDatabase;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Laws of the core loop over random schemas ({@link GeneratedSchemas}): names needing quotes, every column type
+ * the generator knows, keys, foreign keys across tables and schemas, checks, indexes, comments, row-level
+ * security and policies. The database properties run on the primary server with a fresh database per try.
+ * jqwik prints the seed of every run; a failure reproduces with {@code @Property(seed = "...")}.
+ */
+class SchemaProperties {
+
+    private static final String LINE = System.lineSeparator();
+
+    @Provide
+    Arbitrary<Database> databases() {
+        return GeneratedSchemas.databases();
+    }
+
+    @Property(tries = 1000)
+    void diffOfSchemaWithItselfIsEmpty(@ForAll("databases") Database database) {
+        SchemaDiff diff = SchemaDiff.compare(database, database);
+        if (!diff.isEmpty()) {
+            fail("a model compared with itself shows differences" + LINE
+                    + MigrationScenario.describeChanges("differences", diff.changes()));
+        }
+    }
+
+    @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
+    void baselineAppliedToEmptyDatabaseIntrospectsBackToTheModel(@ForAll("databases") Database model) throws SQLException {
+        PostgresServer server = TestPostgres.primary();
+        MigrationPlan baseline = MigrationPlanner.baseline(model);
+        try (ThrowawayDatabase database = ThrowawayDatabase.create(server)) {
+            apply(database, baseline, "the baseline");
+            Database introspected = introspect(database, GeneratedSchemas.schemaNames(model));
+            SchemaDiff diff = SchemaDiff.compare(model, introspected);
+            if (!diff.isEmpty()) {
+                fail("the baseline, applied to an empty database on " + server.label()
+                        + ", does not introspect back to the model" + LINE
+                        + MigrationScenario.describePlan(baseline)
+                        + MigrationScenario.describeChanges("differences (expected = model)", diff.changes()));
+            }
+        }
+    }
+
+    @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
+    void planFromAToBConverges(@ForAll("databases") Database a, @ForAll("databases") Database b) throws SQLException {
+        PostgresServer server = TestPostgres.primary();
+        String[] schemas = GeneratedSchemas.schemaNames(a, b);
+        try (ThrowawayDatabase database = ThrowawayDatabase.create(server)) {
+            MigrationPlan baseline = MigrationPlanner.baseline(a);
+            apply(database, baseline, "the baseline of a");
+            Database actual = introspect(database, schemas);
+            MigrationPlan plan = MigrationPlanner.plan(b, actual, PlanOptions.ALLOW_DROPS);
+            apply(database, plan, "the plan from a to b");
+            SchemaDiff diff = SchemaDiff.compare(b, introspect(database, schemas));
+            if (!diff.isEmpty()) {
+                fail("after applying the plan from a to b on " + server.label() + ", the database still differs from b"
+                        + LINE + MigrationScenario.describePlan(plan)
+                        + MigrationScenario.describeChanges("remaining differences (expected = b)", diff.changes()));
+            }
+        }
+    }
+
+    private static void apply(ThrowawayDatabase database, MigrationPlan plan, String what) throws SQLException {
+        try (Connection connection = database.connect()) {
+            PlanExecutor.apply(connection, plan);
+        } catch (SQLException e) {
+            throw new AssertionError(what + " failed to apply on " + database.server().label() + ": "
+                    + e.getMessage() + LINE + MigrationScenario.describePlan(plan), e);
+        }
+    }
+
+    private static Database introspect(ThrowawayDatabase database, String... schemas) throws SQLException {
+        try (Connection connection = database.connect()) {
+            return new PostgresIntrospector(IntrospectionOptions.only(schemas)).introspect(connection);
+        }
+    }
+}
