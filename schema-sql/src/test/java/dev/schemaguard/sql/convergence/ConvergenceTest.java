@@ -7,6 +7,7 @@ import dev.schemaguard.sql.MigrationPlanner;
 import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.testkit.PostgresServer;
 import dev.schemaguard.testkit.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -30,12 +31,19 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  */
 class ConvergenceTest {
 
+    private static final ScratchDatabases DATABASES = new ScratchDatabases();
+
+    @AfterAll
+    static void dropScratchDatabases() throws SQLException {
+        DATABASES.close();
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCaseConvergesOnEveryServer() {
         List<PostgresServer> servers = TestPostgres.all();
         return ConvergenceCases.all().stream().flatMap(convergenceCase -> servers.stream().map(server ->
                 dynamicTest("[PG " + server.majorVersion() + "] " + convergenceCase.name(),
-                        () -> check(server, convergenceCase))));
+                        () -> check(DATABASES, server, convergenceCase))));
     }
 
     @Test
@@ -46,39 +54,39 @@ class ConvergenceTest {
         }
     }
 
-    static void check(PostgresServer server, ConvergenceCase convergenceCase) throws SQLException {
+    static void check(ScratchDatabases databases, PostgresServer server, ConvergenceCase convergenceCase)
+            throws SQLException {
         assumeTrue(server.majorVersion() >= convergenceCase.minimumServerVersion(), () -> "case '"
                 + convergenceCase.name() + "' needs PostgreSQL " + convergenceCase.minimumServerVersion()
                 + " or newer; this server runs " + server.label());
-        try (MigrationScenario scenario = MigrationScenario.load(
-                server, convergenceCase.oldDdl(), convergenceCase.newDdl(), IntrospectionOptions.ALL)) {
-            String where = "case '" + convergenceCase.name() + "' on " + server.label();
-            SchemaDiff initial = SchemaDiff.compare(scenario.targetModel(), scenario.currentModel());
-            MigrationScenario.Step step = scenario.migrate(convergenceCase.options());
-            if (initial.isEmpty()) {
-                assertTrue(step.plan().isEmpty() && step.plan().skipped().isEmpty(),
-                        () -> where + ": old and new introspect to equal models, yet the plan is not empty"
-                                + System.lineSeparator() + step.report());
-                return;
-            }
-            switch (convergenceCase.expectation()) {
-                case CONVERGES -> {
-                    assertFalse(step.plan().isEmpty(), () -> where + ": the models differ but the plan is empty"
-                            + System.lineSeparator() + MigrationScenario.describeChanges("differences", initial.changes())
-                            + step.report());
-                    assertConverged(where, step, convergenceCase.options());
-                }
-                case HOLDS_BACK_UNSAFE_CHANGES -> {
-                    assertFalse(step.plan().skipped().isEmpty(), () -> where + ": with " + convergenceCase.options()
-                            + " the plan should hold back the unsafe change(s) as skipped, but skipped nothing"
+        MigrationScenario scenario = MigrationScenario.load(databases.resetPairFor(server),
+                convergenceCase.oldDdl(), convergenceCase.newDdl(), IntrospectionOptions.ALL);
+        String where = "case '" + convergenceCase.name() + "' on " + server.label();
+        SchemaDiff initial = SchemaDiff.compare(scenario.targetModel(), scenario.currentModel());
+        MigrationScenario.Step step = scenario.migrate(convergenceCase.options());
+        if (initial.isEmpty()) {
+            assertTrue(step.plan().isEmpty() && step.plan().skipped().isEmpty(),
+                    () -> where + ": old and new introspect to equal models, yet the plan is not empty"
                             + System.lineSeparator() + step.report());
-                    assertFalse(step.remaining().isEmpty(), () -> where + ": statements were skipped, yet nothing"
-                            + " remains different; the skipped list is wrong" + System.lineSeparator() + step.report());
-                    MigrationScenario.Step unsafe = scenario.migrate(PlanOptions.ALLOW_DROPS);
-                    assertFalse(unsafe.plan().isEmpty(), () -> where + ": after the safe step, a plan allowing drops"
-                            + " is empty although differences remain" + System.lineSeparator() + unsafe.report());
-                    assertConverged(where + " (second step, allowing drops)", unsafe, PlanOptions.ALLOW_DROPS);
-                }
+            return;
+        }
+        switch (convergenceCase.expectation()) {
+            case CONVERGES -> {
+                assertFalse(step.plan().isEmpty(), () -> where + ": the models differ but the plan is empty"
+                        + System.lineSeparator() + MigrationScenario.describeChanges("differences", initial.changes())
+                        + step.report());
+                assertConverged(where, step, convergenceCase.options());
+            }
+            case HOLDS_BACK_UNSAFE_CHANGES -> {
+                assertFalse(step.plan().skipped().isEmpty(), () -> where + ": with " + convergenceCase.options()
+                        + " the plan should hold back the unsafe change(s) as skipped, but skipped nothing"
+                        + System.lineSeparator() + step.report());
+                assertFalse(step.remaining().isEmpty(), () -> where + ": statements were skipped, yet nothing"
+                        + " remains different; the skipped list is wrong" + System.lineSeparator() + step.report());
+                MigrationScenario.Step unsafe = scenario.migrate(PlanOptions.ALLOW_DROPS);
+                assertFalse(unsafe.plan().isEmpty(), () -> where + ": after the safe step, a plan allowing drops"
+                        + " is empty although differences remain" + System.lineSeparator() + unsafe.report());
+                assertConverged(where + " (second step, allowing drops)", unsafe, PlanOptions.ALLOW_DROPS);
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.testkit.PostgresServer;
 import dev.schemaguard.testkit.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -39,6 +40,13 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * {@code additions.sql} (statements migra runs on "a" before a second diff) is empty for every folder that runs.
  */
 class MigraCorpusTest {
+
+    private static final ScratchDatabases DATABASES = new ScratchDatabases();
+
+    @AfterAll
+    static void dropScratchDatabases() throws SQLException {
+        DATABASES.close();
+    }
 
     /** One fixture folder: run it (with these options) or skip it for the stated reason. */
     record MigraCase(String folder, IntrospectionOptions introspection, PlanOptions options, String skipReason) {
@@ -135,17 +143,16 @@ class MigraCorpusTest {
         String additions = read(folder.resolve("additions.sql"));
         assertTrue(additions.isBlank(), folder + "/additions.sql is not empty: this runner does not apply it;"
                 + " extend the runner before running this fixture");
-        try (MigrationScenario scenario = MigrationScenario.load(
-                server, read(folder.resolve("a.sql")), read(folder.resolve("b.sql")), migraCase.introspection())) {
-            String where = "migra/" + migraCase.folder() + " on " + server.label();
-            MigrationScenario.Step step = scenario.migrate(migraCase.options());
-            assertFalse(step.plan().isEmpty(), () -> where + ": a.sql and b.sql differ but the plan is empty"
-                    + System.lineSeparator() + step.report());
-            if (!step.remaining().isEmpty()) {
-                fail(where + ": the migrated database still differs from b.sql" + System.lineSeparator() + step.report());
-            }
-            ConvergenceTest.assertConverged(where, step, migraCase.options());
+        MigrationScenario scenario = MigrationScenario.load(DATABASES.resetPairFor(server),
+                read(folder.resolve("a.sql")), read(folder.resolve("b.sql")), migraCase.introspection());
+        String where = "migra/" + migraCase.folder() + " on " + server.label();
+        MigrationScenario.Step step = scenario.migrate(migraCase.options());
+        assertFalse(step.plan().isEmpty(), () -> where + ": a.sql and b.sql differ but the plan is empty"
+                + System.lineSeparator() + step.report());
+        if (!step.remaining().isEmpty()) {
+            fail(where + ": the migrated database still differs from b.sql" + System.lineSeparator() + step.report());
         }
+        ConvergenceTest.assertConverged(where, step, migraCase.options());
     }
 
     private static String read(Path file) throws IOException {

@@ -18,11 +18,11 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Two throwaway databases on one server: "current", built from the old DDL and migrated step by step, and
- * "target", built from the new DDL and only read. Each {@link #migrate} plans the target model from the
+ * Two databases on one server: "current", built from the old DDL and migrated step by step, and "target",
+ * built from the new DDL and only read. Each {@link #migrate} plans the target model from the
  * current database's model, applies the plan to the current database and introspects it again.
  */
-final class MigrationScenario implements AutoCloseable {
+final class MigrationScenario {
 
     private final PostgresServer server;
     private final IntrospectionOptions introspection;
@@ -30,30 +30,21 @@ final class MigrationScenario implements AutoCloseable {
     private final ThrowawayDatabase target;
     private final Database targetModel;
 
-    private MigrationScenario(PostgresServer server, IntrospectionOptions introspection,
-                              ThrowawayDatabase current, ThrowawayDatabase target) throws SQLException {
-        this.server = server;
+    private MigrationScenario(IntrospectionOptions introspection, ThrowawayDatabase current, ThrowawayDatabase target)
+            throws SQLException {
+        this.server = current.server();
         this.introspection = introspection;
         this.current = current;
         this.target = target;
         this.targetModel = introspect(target);
     }
 
-    /** Creates both databases and runs each script in its own; drops both if anything fails. */
-    static MigrationScenario load(PostgresServer server, String oldDdl, String newDdl, IntrospectionOptions introspection)
-            throws SQLException {
-        ThrowawayDatabase current = ThrowawayDatabase.create(server);
-        ThrowawayDatabase target = null;
-        try {
-            target = ThrowawayDatabase.create(server);
-            run(current, oldDdl, "old");
-            run(target, newDdl, "new");
-            return new MigrationScenario(server, introspection, current, target);
-        } catch (SQLException | RuntimeException e) {
-            closeQuietly(target, e);
-            closeQuietly(current, e);
-            throw e;
-        }
+    /** Runs each script in its database of a freshly reset scratch pair. */
+    static MigrationScenario load(ScratchDatabases.Pair databases, String oldDdl, String newDdl,
+                                  IntrospectionOptions introspection) throws SQLException {
+        run(databases.current(), oldDdl, "old");
+        run(databases.target(), newDdl, "new");
+        return new MigrationScenario(introspection, databases.current(), databases.target());
     }
 
     Database targetModel() {
@@ -81,15 +72,6 @@ final class MigrationScenario implements AutoCloseable {
     private Database introspect(ThrowawayDatabase database) throws SQLException {
         try (Connection connection = database.connect()) {
             return new PostgresIntrospector(introspection).introspect(connection);
-        }
-    }
-
-    @Override
-    public void close() throws SQLException {
-        try {
-            target.close();
-        } finally {
-            current.close();
         }
     }
 
@@ -132,17 +114,6 @@ final class MigrationScenario implements AutoCloseable {
         } catch (SQLException e) {
             throw new SQLException("the " + which + " DDL of the case failed on " + database + ": " + e.getMessage()
                     + " (fix the case's script)", e.getSQLState(), e);
-        }
-    }
-
-    private static void closeQuietly(ThrowawayDatabase database, Exception failure) {
-        if (database == null) {
-            return;
-        }
-        try {
-            database.close();
-        } catch (SQLException | RuntimeException e) {
-            failure.addSuppressed(e);
         }
     }
 }

@@ -8,7 +8,6 @@ import dev.schemaguard.sql.MigrationPlanner;
 import dev.schemaguard.sql.PlanExecutor;
 import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
-import dev.schemaguard.testkit.PostgresServer;
 import dev.schemaguard.testkit.TestPostgres;
 import dev.schemaguard.testkit.ThrowawayDatabase;
 import net.jqwik.api.Arbitrary;
@@ -16,6 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AfterContainer;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,12 +25,23 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Laws of the core loop over random schemas ({@link GeneratedSchemas}): names needing quotes, every column type
  * the generator knows, keys, foreign keys across tables and schemas, checks, indexes, comments, row-level
- * security and policies. The database properties run on the primary server with a fresh database per try.
+ * security and policies. The database properties run on the primary server, in a database emptied before each try.
  * jqwik prints the seed of every run; a failure reproduces with {@code @Property(seed = "...")}.
  */
 class SchemaProperties {
 
     private static final String LINE = System.lineSeparator();
+
+    /** One database on the primary server, emptied before every try (cheaper than creating one per try). */
+    private static ThrowawayDatabase scratch;
+
+    @AfterContainer
+    static void dropScratchDatabase() throws SQLException {
+        if (scratch != null) {
+            scratch.close();
+            scratch = null;
+        }
+    }
 
     @Provide
     Arbitrary<Database> databases() {
@@ -48,38 +59,42 @@ class SchemaProperties {
 
     @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
     void baselineAppliedToEmptyDatabaseIntrospectsBackToTheModel(@ForAll("databases") Database model) throws SQLException {
-        PostgresServer server = TestPostgres.primary();
+        ThrowawayDatabase database = emptyDatabase();
         MigrationPlan baseline = MigrationPlanner.baseline(model);
-        try (ThrowawayDatabase database = ThrowawayDatabase.create(server)) {
-            apply(database, baseline, "the baseline");
-            Database introspected = introspect(database, GeneratedSchemas.schemaNames(model));
-            SchemaDiff diff = SchemaDiff.compare(model, introspected);
-            if (!diff.isEmpty()) {
-                fail("the baseline, applied to an empty database on " + server.label()
-                        + ", does not introspect back to the model" + LINE
-                        + MigrationScenario.describePlan(baseline)
-                        + MigrationScenario.describeChanges("differences (expected = model)", diff.changes()));
-            }
+        apply(database, baseline, "the baseline");
+        Database introspected = introspect(database, GeneratedSchemas.schemaNames(model));
+        SchemaDiff diff = SchemaDiff.compare(model, introspected);
+        if (!diff.isEmpty()) {
+            fail("the baseline, applied to an empty database on " + database.server().label()
+                    + ", does not introspect back to the model" + LINE
+                    + MigrationScenario.describePlan(baseline)
+                    + MigrationScenario.describeChanges("differences (expected = model)", diff.changes()));
         }
     }
 
     @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
     void planFromAToBConverges(@ForAll("databases") Database a, @ForAll("databases") Database b) throws SQLException {
-        PostgresServer server = TestPostgres.primary();
+        ThrowawayDatabase database = emptyDatabase();
         String[] schemas = GeneratedSchemas.schemaNames(a, b);
-        try (ThrowawayDatabase database = ThrowawayDatabase.create(server)) {
-            MigrationPlan baseline = MigrationPlanner.baseline(a);
-            apply(database, baseline, "the baseline of a");
-            Database actual = introspect(database, schemas);
-            MigrationPlan plan = MigrationPlanner.plan(b, actual, PlanOptions.ALLOW_DROPS);
-            apply(database, plan, "the plan from a to b");
-            SchemaDiff diff = SchemaDiff.compare(b, introspect(database, schemas));
-            if (!diff.isEmpty()) {
-                fail("after applying the plan from a to b on " + server.label() + ", the database still differs from b"
-                        + LINE + MigrationScenario.describePlan(plan)
-                        + MigrationScenario.describeChanges("remaining differences (expected = b)", diff.changes()));
-            }
+        apply(database, MigrationPlanner.baseline(a), "the baseline of a");
+        Database actual = introspect(database, schemas);
+        MigrationPlan plan = MigrationPlanner.plan(b, actual, PlanOptions.ALLOW_DROPS);
+        apply(database, plan, "the plan from a to b");
+        SchemaDiff diff = SchemaDiff.compare(b, introspect(database, schemas));
+        if (!diff.isEmpty()) {
+            fail("after applying the plan from a to b on " + database.server().label()
+                    + ", the database still differs from b" + LINE + MigrationScenario.describePlan(plan)
+                    + MigrationScenario.describeChanges("remaining differences (expected = b)", diff.changes()));
         }
+    }
+
+    /** The scratch database on the primary server, with every schema of the previous try dropped. */
+    private static synchronized ThrowawayDatabase emptyDatabase() throws SQLException {
+        if (scratch == null) {
+            scratch = ThrowawayDatabase.create(TestPostgres.primary());
+        }
+        ScratchDatabases.reset(scratch);
+        return scratch;
     }
 
     private static void apply(ThrowawayDatabase database, MigrationPlan plan, String what) throws SQLException {
