@@ -271,7 +271,8 @@ final class CatalogQueries {
 
     /**
      * Functions, procedures, aggregates and window functions. pg_get_functiondef cannot print aggregates,
-     * so it is only called for functions and procedures.
+     * so it is only called for functions and procedures. Left out: the functions PostgreSQL creates along
+     * with another object (the constructors of a range or multirange type), which depend on it internally.
      */
     static final String ROUTINES = """
             select n.nspname, p.proname, p.prokind,
@@ -282,12 +283,15 @@ final class CatalogQueries {
             join pg_namespace n on n.oid = p.pronamespace
             where n.nspname = any(?::text[])
               and %s
+              and not exists (select from pg_depend d
+                              where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'i')
             order by n.nspname, p.proname, arguments
             """.formatted(notExtensionMember("pg_proc", "p.oid"));
 
     /**
      * Everything in the included schemas (and, for database-wide kinds, in the database) that the model does
-     * not describe yet, as (kind, object) rows; extension members are left out. Kinds the other queries
+     * not describe yet, as (kind, object) rows; extension members are left out, and so are objects PostgreSQL
+     * creates along with another (array types, a range type's multirange and its cast). Kinds the other queries
      * already see (aggregates, triggers on views, NOT VALID constraints, ...) are reported by their readers.
      */
     static final String UNSUPPORTED = """
@@ -422,6 +426,8 @@ final class CatalogQueries {
             union all
             select 'cast', format('(%%s as %%s)', format_type(x.castsource, null), format_type(x.casttarget, null))
             from pg_cast x where x.oid >= 16384 and %18$s
+              and not exists (select from pg_depend d where d.classid = 'pg_cast'::regclass and d.objid = x.oid
+                                                       and d.deptype = 'i')
             union all
             select 'procedural language', quote_ident(x.lanname) from pg_language x
             where x.oid >= 16384 and x.lanname <> 'plpgsql' and %19$s

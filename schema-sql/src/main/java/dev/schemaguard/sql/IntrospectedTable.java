@@ -15,10 +15,12 @@ import dev.schemaguard.model.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One table while {@link PostgresIntrospector} collects it: each catalog query adds its rows here, and
@@ -59,18 +61,37 @@ final class IntrospectedTable {
 
     /**
      * The table; {@code parent} is the table this one is a partition of, when it was introspected too. Constraints,
-     * indexes and triggers a partition inherits never reach this class (the queries leave them out); its columns
-     * do, since every partition has all of its parent's columns, and are left out here unless the partition
-     * changed them (its own NOT NULL, default or comment). Whether a column counts as inherited cannot be
-     * read from {@code attislocal}: it is false after {@code PARTITION OF} but true after {@code ATTACH PARTITION}.
+     * indexes and triggers a partition inherits never reach this class (the queries leave them out). Its columns
+     * do, since every partition has all of its parent's columns; a partition lists only those it changed (its
+     * own NOT NULL, default or comment) and those its own indexes and constraints name, which the model needs
+     * to find on the table. Whether a column counts as inherited cannot be read from {@code attislocal}: it is
+     * false after {@code PARTITION OF} but true after {@code ATTACH PARTITION}.
      */
     Table toTable(IntrospectedTable parent) {
-        List<Column> ownColumns = parent == null
-                ? columns
-                : columns.stream().filter(column -> differsFromParent(column, parent)).toList();
+        List<Column> ownColumns = columns;
+        if (parent != null) {
+            Set<String> named = columnsNamedByOwnIndexesAndConstraints();
+            ownColumns = columns.stream()
+                    .filter(column -> named.contains(column.name()) || differsFromParent(column, parent))
+                    .toList();
+        }
         return new Table(name, ownColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints,
                 IntrospectedIndex.build(indexes), rowSecurity, policies, comment, exclusionConstraints, triggers,
                 partitioning, partitionOf);
+    }
+
+    private Set<String> columnsNamedByOwnIndexesAndConstraints() {
+        Set<String> named = new HashSet<>();
+        if (primaryKey != null) {
+            named.addAll(primaryKey.columns());
+        }
+        uniqueConstraints.forEach(unique -> named.addAll(unique.columns()));
+        foreignKeys.forEach(foreignKey -> named.addAll(foreignKey.columns()));
+        for (IntrospectedIndex index : indexes.values()) {
+            index.keys.stream().filter(key -> key.column() != null).forEach(key -> named.add(key.column()));
+            named.addAll(index.include);
+        }
+        return named;
     }
 
     private boolean differsFromParent(Column column, IntrospectedTable parent) {

@@ -243,13 +243,14 @@ public final class PostgresIntrospector {
     }
 
     /**
-     * serial, bigserial, smallserial: an integer column whose default is nextval() of a sequence owned by
-     * exactly this column and created with the defaults CREATE TABLE would use. Anything else keeps its type
+     * serial, bigserial, smallserial: a NOT NULL integer column whose default is nextval() of a sequence owned
+     * by exactly this column and created with the defaults CREATE TABLE would use. Anything else keeps its type
      * and its nextval() default, so that no difference is hidden; its sequence is then listed on its own.
      */
     private static boolean isSerial(ResultSet row, DataType type, SequenceOptions sequence) throws SQLException {
         return serialName(type) != null
                 && sequence != null
+                && row.getBoolean("attnotnull")
                 && "a".equals(row.getString("sequence_dependency"))
                 && row.getBoolean("default_uses_sequence")
                 && row.getString("attgenerated").isEmpty()

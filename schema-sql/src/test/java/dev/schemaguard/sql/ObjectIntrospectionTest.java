@@ -1,0 +1,495 @@
+package dev.schemaguard.sql;
+
+import dev.schemaguard.diff.SchemaDiff;
+import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Column;
+import dev.schemaguard.model.CompositeType;
+import dev.schemaguard.model.DataType;
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Domain;
+import dev.schemaguard.model.EnumType;
+import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Identity;
+import dev.schemaguard.model.Index;
+import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.PartitionBound;
+import dev.schemaguard.model.Partitioning;
+import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.Routine;
+import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.SchemaBuilder;
+import dev.schemaguard.model.Sequence;
+import dev.schemaguard.model.SequenceOptions;
+import dev.schemaguard.model.Table;
+import dev.schemaguard.model.Trigger;
+import dev.schemaguard.model.View;
+import dev.schemaguard.testkit.PostgresServer;
+import dev.schemaguard.testkit.TestPostgres;
+import dev.schemaguard.testkit.ThrowawayDatabase;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static dev.schemaguard.model.DataTypes.bigint;
+import static dev.schemaguard.model.DataTypes.date;
+import static dev.schemaguard.model.DataTypes.integer;
+import static dev.schemaguard.model.DataTypes.numeric;
+import static dev.schemaguard.model.DataTypes.serial;
+import static dev.schemaguard.model.DataTypes.text;
+import static dev.schemaguard.model.DataTypes.type;
+import static dev.schemaguard.model.DataType.userDefined;
+import static dev.schemaguard.testkit.ThrowawayDatabase.TEST_ROLE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every kind of schema object beside tables, and partitioned tables, created with SQL and introspected: the
+ * model equals the same schema written in the DSL, and what the model cannot describe is reported by name.
+ */
+class ObjectIntrospectionTest {
+
+    private static final String ODD = "Odd Schema";
+
+    static Stream<Named<PostgresServer>> servers() {
+        return TestPostgres.all().stream().map(server -> Named.of(server.label(), server));
+    }
+
+    private static final String SCRIPT = """
+            create schema app;
+            create schema "Odd Schema";
+            create type app.mood as enum ('happy', 'sad', 'it''s complicated');
+            comment on type app.mood is 'how it feels';
+            create type "Odd Schema"."Status" as enum ('new', 'Done');
+            create domain app.positive as integer not null default 1
+                constraint positive_check check (value > 0) constraint "Not Huge" check (value < 1000000);
+            comment on domain app.positive is 'a positive number';
+            create domain app.code as text collate "C";
+            create domain app.scores as integer[];
+            create type app.address as (street text, "Zip Code" varchar(10), tags text[], mood app.mood, label text collate "C");
+            comment on type app.address is 'postal';
+            create sequence app.invoice_numbers as integer start 1000 increment 5 cache 10 cycle;
+            comment on sequence app.invoice_numbers is 'numbers';
+            create sequence "Odd Schema"."Seq Name";
+
+            create table app.customers (
+                id serial primary key,
+                ident int generated always as identity,
+                ticket int,
+                moods app.mood[],
+                home app.address,
+                addresses app.address[],
+                amount app.positive,
+                amounts app.positive[],
+                status "Odd Schema"."Status"[],
+                code app.code
+            );
+            create sequence app.tickets as integer owned by app.customers.ticket;
+            alter table app.customers alter ticket set default nextval('app.tickets');
+
+            create function app.add(a integer, b integer) returns integer language sql immutable as $$ select a + b $$;
+            create function app.add(a text, b text) returns text language sql immutable as $$ select a || b $$;
+            comment on function app.add(integer, integer) is 'adds';
+            create procedure "Odd Schema"."Do It"(n integer) language plpgsql as $$ begin raise notice '%', n; end $$;
+            create function app.touch() returns trigger language plpgsql as $$ begin new.ticket := 1; return new; end $$;
+
+            create trigger "Touch It" before insert on app.customers for each row execute function app.touch();
+            comment on trigger "Touch It" on app.customers is 'sets ticket';
+            create trigger disabled_one after update on app.customers for each statement execute function app.touch();
+            alter table app.customers disable trigger disabled_one;
+
+            create table app.bookings (room int, during tsrange, exclude using gist (during with &&) where (room > 0));
+
+            create table app.measurements (
+                id bigint not null,
+                logged date not null,
+                region text,
+                value numeric default 0,
+                primary key (id, logged),
+                constraint measurements_value_check check (value >= 0)
+            ) partition by range (logged);
+            create index measurements_region_idx on app.measurements (region);
+            create trigger measured after insert on app.measurements for each row execute function app.touch();
+            create table app.measurements_2024 partition of app.measurements for values from ('2024-01-01') to ('2025-01-01');
+            create table app.measurements_other partition of app.measurements default;
+            comment on table app.measurements_2024 is 'one year';
+            create index measurements_2024_value_idx on app.measurements_2024 (value);
+            alter table app.measurements_2024 alter column region set not null;
+            create table app.measurements_2023 (
+                id bigint not null,
+                logged date not null,
+                region text,
+                value numeric default 0,
+                constraint measurements_value_check check (value >= 0)
+            );
+            alter table app.measurements attach partition app.measurements_2023 for values from ('2023-01-01') to ('2024-01-01');
+
+            create table app.by_region (region text not null, id int) partition by list (lower(region));
+            create table app.by_region_eu partition of app.by_region for values in ('de', 'fr');
+            create table app.by_region_rest partition of app.by_region default;
+
+            create table "Odd Schema"."Hashed" ("Key" int not null) partition by hash ("Key");
+            create table "Odd Schema"."Hashed 0" partition of "Odd Schema"."Hashed" for values with (modulus 2, remainder 0);
+            create table "Odd Schema"."Hashed 1" partition of "Odd Schema"."Hashed" for values with (modulus 2, remainder 1);
+
+            create table app.readings (
+                id bigint,
+                logged date,
+                constraint readings_measurement_fkey foreign key (id, logged) references app.measurements (id, logged)
+            );
+
+            create view app.customer_moods as
+                select c.id, c.moods, m.region from app.customers c join app.measurements m on m.id = c.id where c.id > 0;
+            comment on view app.customer_moods is 'moods';
+            create materialized view "Odd Schema"."Big Spenders" as
+                select c.id, r.logged from app.customers c join app.readings r on r.id = c.id;
+            create unique index "Big Spenders_id_idx" on "Odd Schema"."Big Spenders" (id);
+            comment on materialized view "Odd Schema"."Big Spenders" is 'for reports';
+            """;
+
+    private static final String ADD_INTEGERS = """
+            CREATE OR REPLACE FUNCTION app.add(a integer, b integer)
+             RETURNS integer
+             LANGUAGE sql
+             IMMUTABLE
+            AS $function$ select a + b $function$
+            """;
+
+    private static final String ADD_TEXTS = """
+            CREATE OR REPLACE FUNCTION app.add(a text, b text)
+             RETURNS text
+             LANGUAGE sql
+             IMMUTABLE
+            AS $function$ select a || b $function$
+            """;
+
+    private static final String TOUCH = """
+            CREATE OR REPLACE FUNCTION app.touch()
+             RETURNS trigger
+             LANGUAGE plpgsql
+            AS $function$ begin new.ticket := 1; return new; end $function$
+            """;
+
+    /** PostgreSQL 14 started to print the IN of procedure arguments. */
+    private static String doIt(int majorVersion) {
+        String argument = majorVersion >= 14 ? "IN n integer" : "n integer";
+        return """
+                CREATE OR REPLACE PROCEDURE "Odd Schema"."Do It"(%s)
+                 LANGUAGE plpgsql
+                AS $procedure$ begin raise notice '%%', n; end $procedure$
+                """.formatted(argument);
+    }
+
+    /** The schema of {@link #SCRIPT}, written in the DSL. */
+    private static Database expected(int majorVersion) {
+        Table customers = Table.named("customers", t -> {
+            t.column("id", serial()).primaryKey();
+            t.column("ident", integer()).identityAlways();
+            t.column("ticket", integer()).defaultValue("nextval('app.tickets'::regclass)");
+            t.column("moods", userDefined("app", "mood").asArray());
+            t.column("home", userDefined("app", "address"));
+            t.column("addresses", userDefined("app", "address").asArray());
+            t.column("amount", userDefined("app", "positive"));
+            t.column("amounts", userDefined("app", "positive").asArray());
+            t.column("status", userDefined(ODD, "Status").asArray());
+            t.column("code", userDefined("app", "code"));
+        }).withExtras(List.of(), List.of(
+                new Trigger("Touch It", "CREATE TRIGGER \"Touch It\" BEFORE INSERT ON app.customers FOR EACH ROW"
+                        + " EXECUTE FUNCTION app.touch()", true, "sets ticket"),
+                new Trigger("disabled_one", "CREATE TRIGGER disabled_one AFTER UPDATE ON app.customers FOR EACH STATEMENT"
+                        + " EXECUTE FUNCTION app.touch()", false, null)), null, null);
+        SchemaBuilder app = Schema.named("app")
+                .sequence(new Sequence("invoice_numbers", integer(), new SequenceOptions(1000L, 5L, null, null, 10L, true),
+                        null, null, "numbers"))
+                .sequence(new Sequence("tickets", integer(), null, "customers", "ticket", null))
+                .domain(new Domain("positive", integer(), true, "1", null, List.of(
+                        new CheckConstraint("positive_check", "VALUE > 0", false),
+                        new CheckConstraint("Not Huge", "VALUE < 1000000", false)), "a positive number"))
+                .domain(new Domain("code", text(), false, null, "\"C\"", List.of(), null))
+                .domain(new Domain("scores", type("integer[]"), false, null, null, List.of(), null))
+                .compositeType(new CompositeType("address", List.of(
+                        new CompositeType.Attribute("street", text(), null),
+                        new CompositeType.Attribute("Zip Code", type("varchar(10)"), null),
+                        new CompositeType.Attribute("tags", type("text[]"), null),
+                        new CompositeType.Attribute("mood", userDefined("app", "mood"), null),
+                        new CompositeType.Attribute("label", text(), "\"C\"")), "postal"))
+                .view(new View("customer_moods", false, "SELECT c.id, c.moods, m.region FROM app.customers c"
+                        + " JOIN app.measurements m ON m.id = c.id WHERE c.id > 0", List.of(), "moods"))
+                .routine(new Routine("add", "a integer, b integer", Routine.Kind.FUNCTION, ADD_INTEGERS, "adds"))
+                .routine(new Routine("add", "a text, b text", Routine.Kind.FUNCTION, ADD_TEXTS, null))
+                .routine(new Routine("touch", "", Routine.Kind.FUNCTION, TOUCH, null))
+                .table(customers)
+                .table("bookings", t -> {
+                    t.column("room", integer());
+                    t.column("during", type("tsrange"));
+                    t.exclude("bookings_during_excl", "EXCLUDE USING gist (during WITH &&) WHERE ((room > 0))");
+                })
+                .table("measurements", t -> {
+                    t.column("id", bigint()).notNull();
+                    t.column("logged", date()).notNull();
+                    t.column("region", text());
+                    t.column("value", numeric()).defaultValue("0");
+                    t.primaryKey("id", "logged");
+                    t.check("value >= (0)::numeric").named("measurements_value_check");
+                    t.index("region").named("measurements_region_idx");
+                    t.trigger("measured", "CREATE TRIGGER measured AFTER INSERT ON app.measurements FOR EACH ROW"
+                            + " EXECUTE FUNCTION app.touch()");
+                    t.partitionBy(Partitioning.Strategy.RANGE, "logged");
+                })
+                .table("measurements_2024", t -> {
+                    t.column("region", text()).notNull();
+                    t.column("value", numeric()).defaultValue("0");
+                    t.index("value").named("measurements_2024_value_idx");
+                    t.partitionOf("measurements", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
+                    t.comment("one year");
+                })
+                .table("measurements_2023", t -> t.partitionOf("measurements",
+                        "FOR VALUES FROM ('2023-01-01') TO ('2024-01-01')"))
+                .table("measurements_other", t -> t.partitionOf("measurements", "DEFAULT"))
+                .table("by_region", t -> {
+                    t.column("region", text()).notNull();
+                    t.column("id", integer());
+                    t.partitionBy(Partitioning.Strategy.LIST, "lower(region)");
+                })
+                .table("by_region_eu", t -> t.partitionOf("by_region", "FOR VALUES IN ('de', 'fr')"))
+                .table("by_region_rest", t -> t.partitionOf("by_region", "DEFAULT"))
+                .table("readings", t -> {
+                    t.column("id", bigint());
+                    t.column("logged", date());
+                    t.foreignKey("id", "logged").references("measurements", "id", "logged").named("readings_measurement_fkey");
+                });
+        SchemaBuilder odd = Schema.named(ODD)
+                .sequence(Sequence.of("Seq Name"))
+                .enumType("Status", "new", "Done")
+                .view(new View("Big Spenders", true, "SELECT c.id, r.logged FROM app.customers c"
+                        + " JOIN app.readings r ON r.id = c.id",
+                        List.of(new Index("Big Spenders_id_idx", true, "btree", List.of(IndexKey.column("id")), List.of(),
+                                null, false)), "for reports"))
+                .routine(new Routine("Do It", majorVersion >= 14 ? "IN n integer" : "n integer", Routine.Kind.PROCEDURE,
+                        doIt(majorVersion), null))
+                .table("Hashed", t -> {
+                    t.column("Key", integer()).notNull();
+                    t.partitionBy(Partitioning.Strategy.HASH, "\"Key\"");
+                })
+                .table("Hashed 0", t -> t.partitionOf("Hashed", "FOR VALUES WITH (modulus 2, remainder 0)"))
+                .table("Hashed 1", t -> t.partitionOf("Hashed", "FOR VALUES WITH (modulus 2, remainder 1)"));
+        return Database.of(withEnums(app.build(), new EnumType("mood", List.of("happy", "sad", "it's complicated"),
+                "how it feels")), odd.build());
+    }
+
+    /** The DSL's enumType() takes no comment; this puts commented enums into a built schema. */
+    private static Schema withEnums(Schema schema, EnumType... enums) {
+        return new Schema(schema.name(), schema.tables(), schema.comment(), schema.sequences(), List.of(enums),
+                schema.domains(), schema.compositeTypes(), schema.views(), schema.routines());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void everyObjectKindEqualsTheSameSchemaWrittenInTheDsl(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+            db.execute(SCRIPT);
+            IntrospectionResult result = introspect(db, IntrospectionOptions.only("app", ODD));
+            Database actual = result.database();
+            Database expected = expected(server.majorVersion());
+
+            SchemaDiff diff = SchemaDiff.compare(expected, actual);
+            assertTrue(diff.isEmpty(), () -> "differences on " + server.label() + ":\n"
+                    + String.join("\n", diff.changes().stream().map(Object::toString).toList()));
+            assertEquals(List.of(), result.unsupported(), "everything in the script is in the model");
+            assertEquals(List.of(), actual.extensions(), "plpgsql is left out");
+
+            Schema app = actual.schema("app").orElseThrow();
+            assertEquals(List.of("invoice_numbers", "tickets"), app.sequences().stream().map(Sequence::name).toList(),
+                    "no customers_id_seq (serial) and no identity sequence");
+            assertEquals(new Sequence("tickets", integer(), SequenceOptions.DEFAULTS, "customers", "ticket", null),
+                    app.sequences().get(1), "a sequence owned by a nullable column is not a serial");
+            assertEquals(new EnumType("mood", List.of("happy", "sad", "it's complicated"), "how it feels"), app.enums().get(0));
+            assertEquals(List.of("a integer, b integer", "a text, b text", ""),
+                    app.routines().stream().map(Routine::arguments).toList(), "both overloads of add, then touch");
+            assertEquals(ADD_INTEGERS, app.routines().get(0).definition());
+            assertEquals("adds", app.routines().get(0).comment());
+            Domain positive = app.domains().stream().filter(d -> d.name().equals("positive")).findFirst().orElseThrow();
+            assertEquals(List.of("Not Huge", "positive_check"), positive.checks().stream().map(CheckConstraint::name).toList());
+            assertTrue(positive.notNull());
+            assertEquals(new DataType(null, "integer", List.of(), 1),
+                    app.domains().stream().filter(d -> d.name().equals("scores")).findFirst().orElseThrow().baseType());
+            CompositeType address = app.compositeTypes().get(0);
+            assertEquals(new CompositeType.Attribute("Zip Code", new DataType(null, "character varying", List.of("10"), 0), null),
+                    address.attributes().get(1));
+            assertEquals("\"C\"", address.attributes().get(4).collation());
+
+            Table customers = table(actual, "app", "customers");
+            assertEquals(new DataType("app", "address", List.of(), 1), column(customers, "addresses").type());
+            assertEquals(new DataType("app", "positive", List.of(), 1), column(customers, "amounts").type());
+            assertEquals(new DataType(ODD, "Status", List.of(), 1), column(customers, "status").type());
+            assertEquals(Identity.always(), column(customers, "ident").identity());
+            assertEquals(List.of(new Trigger("Touch It", "CREATE TRIGGER \"Touch It\" BEFORE INSERT ON app.customers"
+                            + " FOR EACH ROW EXECUTE FUNCTION app.touch()", true, "sets ticket"),
+                    new Trigger("disabled_one", "CREATE TRIGGER disabled_one AFTER UPDATE ON app.customers"
+                            + " FOR EACH STATEMENT EXECUTE FUNCTION app.touch()", false, null)), customers.triggers());
+
+            View moods = app.views().get(0);
+            assertFalse(moods.definition().endsWith(";"), moods.definition());
+            assertTrue(moods.definition().startsWith("SELECT c.id,"), moods.definition());
+            View spenders = actual.schema(ODD).orElseThrow().views().get(0);
+            assertTrue(spenders.materialized());
+            assertEquals(List.of("Big Spenders_id_idx"), spenders.indexes().stream().map(Index::name).toList());
+            assertEquals(List.of("Do It"), actual.schema(ODD).orElseThrow().routines().stream().map(Routine::name).toList());
+            assertEquals(Routine.Kind.PROCEDURE, actual.schema(ODD).orElseThrow().routines().get(0).routineKind());
+
+            assertEquals("EXCLUDE USING gist (during WITH &&) WHERE ((room > 0))",
+                    table(actual, "app", "bookings").exclusionConstraints().get(0).definition());
+            assertTrue(table(actual, "app", "bookings").indexes().isEmpty(), "the exclusion constraint's index is not an index");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void partitionsCarryOnlyTheirOwnObjects(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+            db.execute(SCRIPT);
+            Database actual = introspect(db, IntrospectionOptions.only("app", ODD)).database();
+
+            Table parent = table(actual, "app", "measurements");
+            assertEquals(new Partitioning(Partitioning.Strategy.RANGE, "logged"), parent.partitioning());
+            assertNull(parent.partitionOf());
+            assertEquals(List.of("id", "logged", "region", "value"), parent.columns().stream().map(Column::name).toList());
+            assertEquals("measurements_pkey", parent.primaryKey().name());
+            assertEquals(List.of("measurements_region_idx"), parent.indexes().stream().map(Index::name).toList(),
+                    "the index on the partitioned table, not its primary key's");
+            assertEquals(List.of("measured"), parent.triggers().stream().map(Trigger::name).toList());
+
+            Table created = table(actual, "app", "measurements_2024");
+            assertEquals(new PartitionBound(QualifiedName.of("app", "measurements"),
+                    "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"), created.partitionOf());
+            assertEquals(List.of(Column.of("region", text()).withNullable(false), Column.of("value", numeric()).withDefault("0")),
+                    created.columns(), "only the column the partition changed (its own NOT NULL) and the one its own index names");
+            assertNull(created.primaryKey(), "the primary key is the parent's");
+            assertTrue(created.checkConstraints().isEmpty() && created.triggers().isEmpty());
+            assertEquals(List.of("measurements_2024_value_idx"), created.indexes().stream().map(Index::name).toList(),
+                    "the partition's own index, not its piece of measurements_region_idx");
+            assertEquals("one year", created.comment());
+
+            Table attached = table(actual, "app", "measurements_2023");
+            assertTrue(attached.columns().isEmpty() && attached.constraints().isEmpty() && attached.indexes().isEmpty()
+                            && attached.triggers().isEmpty(),
+                    "an attached partition inherits the same way, though its columns are attislocal: " + attached);
+            assertEquals("DEFAULT", table(actual, "app", "measurements_other").partitionOf().bound());
+
+            assertEquals(new Partitioning(Partitioning.Strategy.LIST, "lower(region)"),
+                    table(actual, "app", "by_region").partitioning());
+            assertEquals("FOR VALUES IN ('de', 'fr')", table(actual, "app", "by_region_eu").partitionOf().bound());
+            assertEquals(new Partitioning(Partitioning.Strategy.HASH, "\"Key\""), table(actual, ODD, "Hashed").partitioning());
+            assertEquals(new PartitionBound(QualifiedName.of(ODD, "Hashed"), "FOR VALUES WITH (modulus 2, remainder 1)"),
+                    table(actual, ODD, "Hashed 1").partitionOf());
+
+            assertEquals(List.of("readings_measurement_fkey"),
+                    table(actual, "app", "readings").constraints().stream().map(c -> c.name()).toList(),
+                    "one foreign key, not one more per partition of the referenced table");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void reportsWhatTheModelCannotDescribeByName(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+            db.execute(SCRIPT);
+            db.execute("""
+                    create aggregate app.my_sum(integer) (sfunc = int4pl, stype = integer);
+                    create operator app.=== (leftarg = integer, rightarg = integer, function = int4eq);
+                    create text search configuration app.my_english (copy = english);
+                    create collation app.my_c from "C";
+                    create type app.floatrange as range (subtype = float8);
+                    create statistics app.customer_stats on id, ticket from app.customers;
+                    create table app.parent_t (a int);
+                    create table app.child_t (b int) inherits (app.parent_t);
+                    create rule no_delete as on delete to app.parent_t do instead nothing;
+                    create unlogged table app.scratch (x int) with (fillfactor = 70);
+                    alter table app.readings add constraint readings_id_check check (id > 0) not valid;
+                    alter table app.customers enable always trigger "Touch It";
+                    create function app.insert_mood() returns trigger language plpgsql as $$ begin return new; end $$;
+                    create trigger instead_insert instead of insert on app.customer_moods
+                        for each row execute function app.insert_mood();
+                    grant select on app.customers to schemainspect_test_role;
+                    create function app.on_ddl() returns event_trigger language plpgsql as $$ begin end $$;
+                    create event trigger sg_on_ddl on ddl_command_start execute function app.on_ddl();
+                    create aggregate "Odd Schema".odd_sum(integer) (sfunc = int4pl, stype = integer);
+                    """);
+            IntrospectionResult result = introspect(db, IntrospectionOptions.only("app"));
+            List<String> unsupported = result.unsupported();
+
+            String privileges = "privileges on table app.customers: ";
+            assertTrue(unsupported.stream().anyMatch(line -> line.startsWith(privileges)
+                    && line.contains(TEST_ROLE + "=r/") && line.endsWith(": not supported yet")), unsupported.toString());
+            assertEquals(List.of(
+                            "ENABLE ALWAYS on trigger \"Touch It\" on app.customers: not supported yet",
+                            "NOT VALID on constraint readings_id_check of table app.readings: not supported yet",
+                            "aggregate app.my_sum(integer): not supported yet",
+                            "collation app.my_c: not supported yet",
+                            "event trigger sg_on_ddl: not supported yet",
+                            "operator app.===(integer, integer): not supported yet",
+                            "range type app.floatrange: not supported yet",
+                            "rule no_delete on app.parent_t: not supported yet",
+                            "statistics object app.customer_stats: not supported yet",
+                            "storage parameters fillfactor=70 on app.scratch: not supported yet",
+                            "table inheritance app.child_t (inherits app.parent_t): not supported yet",
+                            "text search configuration app.my_english: not supported yet",
+                            "trigger instead_insert on view app.customer_moods: not supported yet",
+                            "unlogged table app.scratch: not supported yet"),
+                    unsupported.stream().filter(line -> !line.startsWith(privileges)).toList(),
+                    "each object by name, nothing of the excluded schema \"Odd Schema\"");
+
+            Schema app = result.database().schema("app").orElseThrow();
+            assertTrue(app.routines().stream().noneMatch(r -> r.name().equals("floatrange") || r.name().equals("my_sum")),
+                    "neither the range type's constructors nor the aggregate are read as functions");
+            assertTrue(table(result.database(), "app", "readings").constraint("readings_id_check").isPresent(),
+                    "a NOT VALID constraint is still read");
+            assertTrue(table(result.database(), "app", "customers").trigger("Touch It").orElseThrow().enabled());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void readsExtensionsButNotTheObjectsTheyOwn(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+            try {
+                db.execute("create extension if not exists pg_trgm");
+            } catch (SQLException e) {
+                assumeTrue(false, "pg_trgm is not available on " + server.label() + ": " + e.getMessage());
+            }
+            db.execute("create table public.words (word text); create index words_trgm_idx on public.words using gin (word gin_trgm_ops);");
+            IntrospectionResult result = introspect(db, IntrospectionOptions.only("public"));
+            List<Extension> extensions = result.database().extensions();
+            assertEquals(List.of("pg_trgm"), extensions.stream().map(Extension::name).toList(), "every extension but plpgsql");
+            assertEquals("public", extensions.get(0).schema());
+            assertTrue(extensions.get(0).version() != null && !extensions.get(0).version().isBlank());
+            Schema publicSchema = result.database().schema("public").orElseThrow();
+            assertEquals(List.of(), publicSchema.routines(), "pg_trgm's functions belong to pg_trgm");
+            assertEquals(List.of(), publicSchema.objects(), "nor its types");
+            assertEquals(List.of(), result.unsupported(), "nor its operators and operator classes");
+            assertEquals(List.of("words"), publicSchema.tables().stream().map(Table::name).toList());
+        }
+    }
+
+    private static IntrospectionResult introspect(ThrowawayDatabase db, IntrospectionOptions options) throws SQLException {
+        try (Connection connection = db.connect()) {
+            return new PostgresIntrospector(options).introspectWithReport(connection);
+        }
+    }
+
+    private static Table table(Database database, String schema, String name) {
+        return database.table(QualifiedName.of(schema, name))
+                .orElseThrow(() -> new AssertionError("table " + schema + "." + name + " was not introspected"));
+    }
+
+    private static Column column(Table table, String name) {
+        return table.column(name).orElseThrow(() -> new AssertionError("column " + name + " of " + table.name() + " missing"));
+    }
+}
