@@ -1,6 +1,7 @@
 package dev.schemaguard.sql;
 
 import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.testkit.TestPostgres;
 import dev.schemaguard.testkit.ThrowawayDatabase;
@@ -13,33 +14,41 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Introspection runs the same small number of catalog queries for 10 tables as for 1,000. */
+/** Introspection runs the same small number of catalog queries for 10 tables (and other objects) as for 1,000. */
 class IntrospectionQueryCountTest {
 
-    /** More than the introspector needs today (6), far less than one query per table. */
-    private static final int MAX_STATEMENTS = 10;
+    /** More than the introspector needs today (11), far less than one query per table. */
+    private static final int MAX_STATEMENTS = 12;
 
     @Test
     void statementCountDoesNotGrowWithTheNumberOfTables() throws SQLException {
         Counted small = introspectTables(10);
         Counted large = introspectTables(1_000);
-        System.out.printf("Introspection statements: 10 tables -> %d prepared, %d executed;"
+        System.out.printf("Introspection statements: 10 tables (with views, sequences, enums, functions, triggers) -> %d prepared, %d executed;"
                         + " 1,000 tables -> %d prepared, %d executed%n",
                 small.counter.created, small.counter.executed, large.counter.created, large.counter.executed);
 
         assertEquals(10, small.database.tableCount());
         assertEquals(1_000, large.database.tableCount(), "the 1,000-table model has every table");
-        for (Table table : large.database.schema("app").orElseThrow().tables()) {
+        Schema app = large.database.schema("app").orElseThrow();
+        assertEquals(1_000, app.views().size(), "views");
+        assertEquals(1_000, app.sequences().size(), "sequences");
+        assertEquals(100, app.enums().size(), "enums");
+        assertEquals(101, app.routines().size(), "functions: one per ten tables, and the trigger function");
+        assertEquals(List.of(), large.unsupported, "nothing left out");
+        for (Table table : app.tables()) {
             assertEquals(4, table.columns().size(), table.name());
             assertEquals(1, table.foreignKeys().size(), table.name());
             assertEquals(1, table.checkConstraints().size(), table.name());
             assertEquals(1, table.indexes().size(), table.name());
             assertEquals(1, table.policies().size(), table.name());
             assertTrue(table.primaryKey() != null && table.rowSecurity().enabled(), table.name());
+            assertEquals(1, table.triggers().size(), table.name());
         }
         assertEquals(small.counter.executed, large.counter.executed, "statements executed");
         assertEquals(small.counter.created, large.counter.created, "statements prepared or created");
@@ -47,7 +56,7 @@ class IntrospectionQueryCountTest {
                 "introspection executed " + large.counter.executed + " statements; expected at most " + MAX_STATEMENTS);
     }
 
-    private record Counted(Database database, StatementCounter counter) {
+    private record Counted(Database database, List<String> unsupported, StatementCounter counter) {
     }
 
     private static Counted introspectTables(int tables) throws SQLException {
@@ -55,22 +64,36 @@ class IntrospectionQueryCountTest {
             db.execute(script(tables));
             try (Connection real = db.connect()) {
                 StatementCounter counter = new StatementCounter();
-                Database database = new PostgresIntrospector(IntrospectionOptions.only("app")).introspect(counter.wrap(real));
-                return new Counted(database, counter);
+                IntrospectionResult result = new PostgresIntrospector(IntrospectionOptions.only("app"))
+                        .introspectWithReport(counter.wrap(real));
+                return new Counted(result.database(), result.unsupported(), counter);
             }
         }
     }
 
-    /** Tables t0..tN-1, each with a primary key, a foreign key to t0, a check, an index and a policy. */
+    /**
+     * Tables t0..tN-1, each with a primary key, a foreign key to t0, a check, an index, a policy, a trigger, a
+     * view and a sequence; for every tenth table also an enum and a function.
+     */
     private static String script(int tables) {
-        StringBuilder sql = new StringBuilder("create schema app;\n");
+        StringBuilder sql = new StringBuilder("create schema app;\n")
+                .append("create function app.touch() returns trigger language plpgsql as $$ begin return new; end $$;\n");
         for (int i = 0; i < tables; i++) {
             String table = "app.t" + i;
             sql.append("create table ").append(table).append(" (id int primary key, t0_id int references app.t0 (id),")
                     .append(" name text not null, amount int check (amount >= 0));\n")
                     .append("create index on ").append(table).append(" (name);\n")
                     .append("alter table ").append(table).append(" enable row level security;\n")
-                    .append("create policy positive on ").append(table).append(" using (amount > 0);\n");
+                    .append("create policy positive on ").append(table).append(" using (amount > 0);\n")
+                    .append("create trigger touch before update on ").append(table)
+                    .append(" for each row execute function app.touch();\n")
+                    .append("create view app.v").append(i).append(" as select id, name from ").append(table).append(";\n")
+                    .append("create sequence app.s").append(i).append(";\n");
+            if (i % 10 == 0) {
+                sql.append("create type app.e").append(i).append(" as enum ('a', 'b');\n")
+                        .append("create function app.f").append(i).append("(x integer) returns integer")
+                        .append(" language sql as 'select x + ").append(i).append("';\n");
+            }
         }
         return sql.toString();
     }
