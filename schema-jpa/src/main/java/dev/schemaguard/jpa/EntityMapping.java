@@ -414,7 +414,8 @@ final class EntityMapping {
         } else if (!generated.generator().isEmpty()) {
             logical = generated.generator();
         } else {
-            logical = owner.tableLogical() + "_SEQ";
+            // Subclasses share the generator of their hierarchy, named after the root entity's table.
+            logical = entities.get(owner.root()).tableLogical() + "_SEQ";
         }
         QualifiedName name = QualifiedName.of(schema, physical(logical));
         sequences.putIfAbsent(name, new Sequence(name.name(), DataType.of("bigint"),

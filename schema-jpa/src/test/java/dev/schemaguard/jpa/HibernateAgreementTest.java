@@ -18,7 +18,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The reader's model of the 21 shop entities against the schema Hibernate itself creates for them, on a real
+ * The reader's model of the 23 shop entities against the schema Hibernate itself creates for them, on a real
  * PostgreSQL: no drift, with Hibernate's default naming and with Spring Boot's snake_case naming.
  */
 class HibernateAgreementTest {
