@@ -3,9 +3,11 @@ package dev.schemaguard.sql;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Constraint;
+import dev.schemaguard.model.ExclusionConstraint;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Identifiers;
 import dev.schemaguard.model.Identity;
+import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Index;
 import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.Policy;
@@ -38,21 +40,51 @@ final class DdlRenderer {
         return "DROP SCHEMA " + Identifiers.quote(schema);
     }
 
-    /** CREATE TABLE with columns, primary key, unique and check constraints; foreign keys are added later. */
+    /**
+     * CREATE TABLE with columns, primary key, unique, check and exclusion constraints, and the partition key of a
+     * partitioned table; foreign keys are added later. A partition ({@code PARTITION OF parent bound}) inherits
+     * its columns: only what it changes about them (default, NOT NULL) and its own constraints are listed.
+     */
     static String createTable(QualifiedName name, Table table) {
         List<String> elements = new ArrayList<>();
         for (Column column : table.columns()) {
-            elements.add(columnDefinition(column));
+            elements.add(table.partitionOf() == null ? columnDefinition(column) : partitionColumnOptions(column));
         }
         for (Constraint constraint : table.constraints()) {
             if (!(constraint instanceof ForeignKey)) {
                 elements.add(constraintDefinition(constraint));
             }
         }
-        if (elements.isEmpty()) {
-            return "CREATE TABLE " + name.sql() + " ()";
+        String partitionBy = table.partitioning() == null ? "" : " PARTITION BY " + table.partitioning().sql();
+        if (table.partitionOf() != null) {
+            String list = elements.isEmpty() ? "" : " (\n    " + String.join(",\n    ", elements) + "\n)";
+            return "CREATE TABLE " + name.sql() + " PARTITION OF " + table.partitionOf().parent().sql() + list
+                    + " " + table.partitionOf().bound() + partitionBy;
         }
-        return "CREATE TABLE " + name.sql() + " (\n    " + String.join(",\n    ", elements) + "\n)";
+        if (elements.isEmpty()) {
+            return "CREATE TABLE " + name.sql() + " ()" + partitionBy;
+        }
+        return "CREATE TABLE " + name.sql() + " (\n    " + String.join(",\n    ", elements) + "\n)" + partitionBy;
+    }
+
+    /** {@code name WITH OPTIONS [DEFAULT ...] [NOT NULL]}: a partition's column takes its type from the parent. */
+    private static String partitionColumnOptions(Column column) {
+        StringBuilder sql = new StringBuilder(Identifiers.quote(column.name())).append(" WITH OPTIONS");
+        if (column.defaultExpression() != null) {
+            sql.append(" DEFAULT ").append(column.defaultExpression());
+        }
+        if (!column.nullable()) {
+            sql.append(" NOT NULL");
+        }
+        return sql.toString();
+    }
+
+    static String attachPartition(QualifiedName table, PartitionBound bound) {
+        return alterTable(bound.parent(), "ATTACH PARTITION " + table.sql() + " " + bound.bound());
+    }
+
+    static String detachPartition(QualifiedName table, PartitionBound bound) {
+        return alterTable(bound.parent(), "DETACH PARTITION " + table.sql());
     }
 
     static String dropTable(QualifiedName name) {
@@ -136,6 +168,8 @@ final class DdlRenderer {
                     + " (" + columnList(unique.columns()) + ")" + deferrable(unique.deferrable(), unique.initiallyDeferred());
         } else if (constraint instanceof ForeignKey foreignKey) {
             body = foreignKeyBody(foreignKey);
+        } else if (constraint instanceof ExclusionConstraint exclusion) {
+            body = exclusion.definition();
         } else {
             CheckConstraint check = (CheckConstraint) constraint;
             body = "CHECK (" + check.expression() + ")" + (check.noInherit() ? " NO INHERIT" : "");

@@ -4,6 +4,7 @@ import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.diff.SchemaChange.ColumnAspect;
 import dev.schemaguard.diff.Expressions;
 import dev.schemaguard.diff.SchemaDiff;
+import dev.schemaguard.diff.SerialColumns;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Constraint;
@@ -23,6 +24,23 @@ import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.model.UniqueConstraint;
 import dev.schemaguard.sql.PlanStatement.Kind;
+import dev.schemaguard.model.CompositeType;
+import dev.schemaguard.model.Domain;
+import dev.schemaguard.model.EnumType;
+import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.ObjectRef;
+import dev.schemaguard.model.PartitionBound;
+import dev.schemaguard.model.Routine;
+import dev.schemaguard.model.SchemaObject;
+import dev.schemaguard.model.Sequence;
+import dev.schemaguard.model.Trigger;
+import dev.schemaguard.model.View;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,9 +66,14 @@ public final class MigrationPlanner {
 
     /** Execution order of the plan; statements of one phase keep the order they were planned in. */
     private enum Phase {
-        DROP_FOREIGN_KEYS, DROP_POLICIES, DROP_INDEXES, DROP_CONSTRAINTS, DROP_COLUMNS, DROP_TABLES, DROP_SCHEMAS,
-        ALTER_COLUMNS, CREATE_SCHEMAS, CREATE_TABLES, ADD_COLUMNS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
-        ROW_SECURITY, POLICIES, COMMENTS
+        PRELUDE,
+        DROP_DEPENDENTS, DROP_FOREIGN_KEYS, DROP_POLICIES, DROP_INDEXES, DROP_CONSTRAINTS, DROP_COLUMNS,
+        DETACH_PARTITIONS, DROP_PARTITIONS, DROP_TABLES, DROP_ROUTINES,
+        CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES,
+        CREATE_SEQUENCES, CREATE_ROUTINES,
+        ALTER_COLUMNS, CREATE_TABLES, ADD_COLUMNS, ATTACH_PARTITIONS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
+        SEQUENCE_OWNERSHIP, ROW_SECURITY, POLICIES, CREATE_VIEWS, CREATE_TRIGGERS,
+        DROP_TYPES, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
     }
 
     /** A statement, its phase, and its position in planning order, which orders the statements of one phase. */
@@ -72,11 +95,9 @@ public final class MigrationPlanner {
     }
 
     /** A constraint or index by table and name. */
-    private record ObjectRef(QualifiedName table, String name) {
+    private record PartRef(QualifiedName table, String name) {
     }
 
-    private static final Map<String, String> SERIAL_TYPES =
-            Map.of("smallint", "smallserial", "integer", "serial", "bigint", "bigserial");
     private static final Set<Hazard> NONE = Set.of();
     private static final Set<Hazard> DELETES = Set.of(Hazard.DELETES_DATA);
     private static final Set<Hazard> MAY_FAIL = Set.of(Hazard.MAY_FAIL_ON_EXISTING_ROWS);
@@ -87,16 +108,39 @@ public final class MigrationPlanner {
     private final PlanOptions options;
     private final List<Group> groups = new ArrayList<>();
     private int stepCount;
-    private final Map<ObjectRef, String> foreignKeyDrops = new LinkedHashMap<>();
-    private final Map<ObjectRef, Kind> foreignKeyAdds = new LinkedHashMap<>();
+    private final Map<PartRef, String> foreignKeyDrops = new LinkedHashMap<>();
+    private final Map<PartRef, Kind> foreignKeyAdds = new LinkedHashMap<>();
     private final Map<QualifiedName, Table> tablesToCreate = new TreeMap<>();
     private final Set<QualifiedName> tablesToDrop = new HashSet<>();
-    private final Set<ObjectRef> touchedByDiff = new HashSet<>();
+    private final Set<PartRef> touchedByDiff = new HashSet<>();
+
+    // objects beside tables, and what must be dropped and re-created around a change PostgreSQL refuses otherwise
+    private final PlanGraph actualGraph;
+    private final PlanGraph expectedGraph;
+    /** Objects changed or dropped in a way their dependents must not be there for. */
+    private final Set<ObjectRef> touched = new LinkedHashSet<>();
+    /** Views, triggers, routines, ... to drop before the changes, with why. */
+    private final Map<ObjectRef, String> dependentDrops = new LinkedHashMap<>();
+    /** Views, triggers, routines, ... to create from the expected model after the changes. */
+    private final Set<ObjectRef> creates = new LinkedHashSet<>();
+    /** Of {@link #creates}: those the actual database does not have at all (the rest are re-created). */
+    private final Set<ObjectRef> newObjects = new HashSet<>();
+    /** Views replaced in place with CREATE OR REPLACE VIEW. */
+    private final Set<ObjectRef> replacedViews = new HashSet<>();
+    /** Constraints, indexes, policies and column defaults the diff itself drops or sets again. */
+    private final Set<ObjectRef> handledByDiff = new HashSet<>();
+    /** Small changes to an object (enable a trigger, a materialized view's index) that its re-creation would include. */
+    private final Map<ObjectRef, List<Runnable>> unlessRecreated = new LinkedHashMap<>();
+    /** Tables dropped and created again because their partitioning changes, with the group that does it. */
+    private final Map<QualifiedName, Group> rebuiltTables = new HashMap<>();
+    private final Set<PartRef> droppedColumns = new HashSet<>();
 
     private MigrationPlanner(Database expected, Database actual, PlanOptions options) {
         this.expected = Objects.requireNonNull(expected, "expected");
         this.actual = Objects.requireNonNull(actual, "actual");
         this.options = Objects.requireNonNull(options, "options");
+        this.actualGraph = PlanGraph.of(actual);
+        this.expectedGraph = PlanGraph.forCreation(expected, actual);
     }
 
     /** The statements that turn {@code actual} into {@code expected}. */
@@ -122,6 +166,7 @@ public final class MigrationPlanner {
         }
         planTableCreations();
         planForeignKeys();
+        planDependents();
         return assemble();
     }
 
@@ -143,14 +188,18 @@ public final class MigrationPlanner {
                 tablesToCreate.put(added.table(), added.definition());
             } else if (change instanceof SchemaChange.TableDropped dropped) {
                 tablesToDrop.add(dropped.table());
-            } else if (change instanceof SchemaChange.ConstraintAdded c) {
-                touchedByDiff.add(new ObjectRef(c.table(), c.constraint().name()));
+            } else if (change instanceof SchemaChange.PartitioningChanged p) {
+                collectTableRebuild(p.table());
+            }
+            noteHandledByDiff(change);
+            if (change instanceof SchemaChange.ConstraintAdded c) {
+                touchedByDiff.add(new PartRef(c.table(), c.constraint().name()));
             } else if (change instanceof SchemaChange.ConstraintAltered c) {
-                touchedByDiff.add(new ObjectRef(c.table(), c.expected().name()));
+                touchedByDiff.add(new PartRef(c.table(), c.expected().name()));
             } else if (change instanceof SchemaChange.IndexAdded i) {
-                touchedByDiff.add(new ObjectRef(i.table(), i.index().name()));
+                touchedByDiff.add(new PartRef(i.table(), i.index().name()));
             } else if (change instanceof SchemaChange.IndexAltered i) {
-                touchedByDiff.add(new ObjectRef(i.table(), i.expected().name()));
+                touchedByDiff.add(new PartRef(i.table(), i.expected().name()));
             }
         }
     }
@@ -228,12 +277,16 @@ public final class MigrationPlanner {
     }
 
     private void dropForeignKey(QualifiedName table, ForeignKey fk, String reason) {
-        foreignKeyDrops.putIfAbsent(new ObjectRef(table, fk.name()), reason);
+        foreignKeyDrops.putIfAbsent(new PartRef(table, fk.name()), reason);
     }
 
     // ---- second pass: one change at a time ----
 
     private void planChange(SchemaChange change) {
+        if (change instanceof SchemaChange.TableChange tableChange && rebuiltTables.containsKey(tableChange.table())
+                && !(change instanceof SchemaChange.TableDropped)) {
+            return; // the table is created afresh from the expected model
+        }
         if (change instanceof SchemaChange.SchemaAdded added) {
             String name = added.schema().name();
             Group group = group().add(Phase.CREATE_SCHEMAS, DdlRenderer.createSchema(name), Kind.CREATE, NONE, "create schema " + name);
@@ -241,14 +294,39 @@ public final class MigrationPlanner {
                 group.add(Phase.COMMENTS, DdlRenderer.commentOnSchema(name, added.schema().comment()), Kind.CREATE, NONE,
                         "comment on schema " + name);
             }
+            added.schema().objects().forEach(object -> planObjectAdded(name, object));
+        } else if (change instanceof SchemaChange.ExtensionAdded e) {
+            group().add(Phase.CREATE_EXTENSIONS, DdlObjects.createExtension(e.extension()), Kind.CREATE, NONE,
+                    "create extension " + e.extension().name());
+        } else if (change instanceof SchemaChange.ExtensionDropped e) {
+            group().add(Phase.DROP_EXTENSIONS, DdlObjects.dropExtension(e.extension()), Kind.DROP, NONE,
+                    "drop extension " + e.extension().name() + " (fails while objects still use it)");
+        } else if (change instanceof SchemaChange.ExtensionAltered e) {
+            planExtensionAlter(e.expected(), e.actual());
+        } else if (change instanceof SchemaChange.ObjectAdded o) {
+            planObjectAdded(o.schema(), o.object());
+        } else if (change instanceof SchemaChange.ObjectDropped o) {
+            planObjectDropped(o.schema(), o.object());
+        } else if (change instanceof SchemaChange.ObjectAltered o) {
+            planObjectAltered(o.schema(), o.expected(), o.actual());
+        } else if (change instanceof SchemaChange.TriggerAdded t) {
+            ObjectRef ref = triggerRef(t.table(), t.trigger().name());
+            creates.add(ref);
+            newObjects.add(ref);
+        } else if (change instanceof SchemaChange.TriggerDropped t) {
+            dependentDrops.putIfAbsent(triggerRef(t.table(), t.trigger().name()), "not in the expected schema");
+        } else if (change instanceof SchemaChange.TriggerAltered t) {
+            planTriggerAlter(t.table(), t.expected(), t.actual());
+        } else if (change instanceof SchemaChange.PartitionBoundChanged p) {
+            planPartitionBound(p.table(), p.expected(), p.actual());
         } else if (change instanceof SchemaChange.SchemaDropped dropped) {
             planSchemaDrop(dropped.schema());
         } else if (change instanceof SchemaChange.SchemaCommentChanged c) {
             group().add(Phase.COMMENTS, DdlRenderer.commentOnSchema(c.schema(), c.expected()), Kind.ALTER, NONE,
                     "set the comment on schema " + c.schema());
         } else if (change instanceof SchemaChange.TableDropped dropped) {
-            group().add(Phase.DROP_TABLES, DdlRenderer.dropTable(dropped.table()), Kind.DROP, DELETES,
-                    "drop table " + dropped.table() + " and its rows");
+            group().add(dropped.definition().partitionOf() != null ? Phase.DROP_PARTITIONS : Phase.DROP_TABLES,
+                    DdlRenderer.dropTable(dropped.table()), Kind.DROP, DELETES, "drop table " + dropped.table() + " and its rows");
         } else if (change instanceof SchemaChange.TableCommentChanged c) {
             group().add(Phase.COMMENTS, DdlRenderer.commentOnTable(c.table(), c.expected()), Kind.ALTER, NONE,
                     "set the comment on table " + c.table());
@@ -293,8 +371,10 @@ public final class MigrationPlanner {
         Group group = group();
         for (Table table : schema.tables()) {
             QualifiedName name = QualifiedName.of(schema.name(), table.name());
-            group.add(Phase.DROP_TABLES, DdlRenderer.dropTable(name), Kind.DROP, DELETES, "drop table " + name + " and its rows");
+            group.add(table.partitionOf() != null ? Phase.DROP_PARTITIONS : Phase.DROP_TABLES, DdlRenderer.dropTable(name),
+                    Kind.DROP, DELETES, "drop table " + name + " and its rows");
         }
+        schema.objects().forEach(object -> planObjectDropped(schema.name(), object));
         group.add(Phase.DROP_SCHEMAS, DdlRenderer.dropSchema(schema.name()), Kind.DROP, NONE,
                 "drop schema " + schema.name() + " (fails if it holds objects schemaguard does not model)");
     }
@@ -329,7 +409,7 @@ public final class MigrationPlanner {
 
     private void planConstraintAdd(QualifiedName table, Constraint constraint, Kind kind) {
         if (constraint instanceof ForeignKey) {
-            foreignKeyAdds.putIfAbsent(new ObjectRef(table, constraint.name()), kind);
+            foreignKeyAdds.putIfAbsent(new PartRef(table, constraint.name()), kind);
             return;
         }
         group().add(Phase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind, MAY_FAIL,
@@ -372,8 +452,8 @@ public final class MigrationPlanner {
 
     private void planColumnAlter(SchemaChange.ColumnAltered change) {
         QualifiedName table = change.table();
-        Column want = spelledAsSerial(table, change.expected());
-        Column have = spelledAsSerial(table, change.actual());
+        Column want = SerialColumns.spelledAsSerial(table, change.expected());
+        Column have = SerialColumns.spelledAsSerial(table, change.actual());
         Set<ColumnAspect> aspects = change.aspects();
         if (needsRecreation(change)) {
             planColumnRecreation(table, want);
@@ -432,26 +512,6 @@ public final class MigrationPlanner {
             steps.add(Phase.COMMENTS, DdlRenderer.commentOnColumn(table, column, want.comment()), Kind.ALTER, NONE,
                     "set the comment on column " + name);
         }
-    }
-
-    /**
-     * An integer column whose default is {@code nextval} of its own {@code table_column_seq} as the serial it is
-     * (the comparer treats the two spellings as equal, so the planner must too).
-     */
-    private static Column spelledAsSerial(QualifiedName table, Column column) {
-        DataType type = column.type();
-        if (column.defaultExpression() == null || !type.isBuiltIn() || type.isArray() || column.nullable()
-                || !SERIAL_TYPES.containsKey(type.name())) {
-            return column;
-        }
-        String sequence = Identifiers.quote(Identifiers.defaultName(table.name(), column.name(), "seq"));
-        String expression = Expressions.normalize(column.defaultExpression());
-        for (String name : List.of(sequence, Identifiers.quote(table.schema()) + "." + sequence)) {
-            if (expression.equals("nextval(" + Identifiers.literal(name) + "::regclass)")) {
-                return column.withType(DataType.of(SERIAL_TYPES.get(type.name()))).withDefault(null);
-            }
-        }
-        return column;
     }
 
     private static Set<Hazard> typeChangeHazards(Column have, Column want, Set<ColumnAspect> aspects) {
@@ -559,7 +619,7 @@ public final class MigrationPlanner {
         }
         Pattern mention = Pattern.compile("(?<![A-Za-z0-9_$])" + Pattern.quote(Identifiers.quote(want.name())) + "(?![A-Za-z0-9_$])");
         for (Constraint constraint : expectedTable.constraints()) {
-            if (touchedByDiff.contains(new ObjectRef(table, constraint.name())) || !uses(constraint, want.name(), mention)) {
+            if (touchedByDiff.contains(new PartRef(table, constraint.name())) || !uses(constraint, want.name(), mention)) {
                 continue;
             }
             if (constraint instanceof ForeignKey fk) {
@@ -575,7 +635,7 @@ public final class MigrationPlanner {
                     || index.keys().stream().anyMatch(k -> want.name().equals(k.column())
                     || (k.isExpression() && mention.matcher(k.expression()).find()))
                     || (index.predicate() != null && mention.matcher(index.predicate()).find());
-            if (onColumn && !touchedByDiff.contains(new ObjectRef(table, index.name()))) {
+            if (onColumn && !touchedByDiff.contains(new PartRef(table, index.name()))) {
                 planIndexCreate(group, table, index, Kind.ALTER);
             }
         }
@@ -599,10 +659,18 @@ public final class MigrationPlanner {
     private void planTableCreations() {
         for (QualifiedName name : foreignKeyOrder()) {
             Table table = tablesToCreate.get(name);
-            Group group = group().add(Phase.CREATE_TABLES, DdlRenderer.createTable(name, table), Kind.CREATE, NONE,
-                    "create table " + name);
+            Group rebuild = rebuiltTables.get(name);
+            Group group = (rebuild != null ? rebuild : group()).add(Phase.CREATE_TABLES, DdlRenderer.createTable(name, table),
+                    rebuild != null ? Kind.ALTER : Kind.CREATE, NONE,
+                    (rebuild != null ? "re-create table " : "create table ") + name
+                            + (table.partitionOf() != null ? " as a partition of " + table.partitionOf().parent() : ""));
+            for (Trigger trigger : table.triggers()) {
+                ObjectRef ref = triggerRef(name, trigger.name());
+                creates.add(ref);
+                newObjects.add(ref);
+            }
             table.indexes().forEach(index -> planIndexCreate(group, name, index, Kind.CREATE));
-            table.foreignKeys().forEach(fk -> foreignKeyAdds.putIfAbsent(new ObjectRef(name, fk.name()), Kind.CREATE));
+            table.foreignKeys().forEach(fk -> foreignKeyAdds.putIfAbsent(new PartRef(name, fk.name()), Kind.CREATE));
             planRowSecurity(group, name, table.rowSecurity(), RowSecurity.OFF, Kind.CREATE);
             for (Policy policy : table.policies()) {
                 group.add(Phase.POLICIES, DdlRenderer.createPolicy(name, policy), Kind.CREATE, NONE,
@@ -635,7 +703,11 @@ public final class MigrationPlanner {
         if (!seen.add(name)) {
             return;
         }
-        tablesToCreate.get(name).foreignKeys().stream()
+        Table table = tablesToCreate.get(name);
+        if (table.partitionOf() != null && tablesToCreate.containsKey(table.partitionOf().parent())) {
+            visit(table.partitionOf().parent(), seen, order);
+        }
+        table.foreignKeys().stream()
                 .map(fk -> tablesToCreate.keySet().stream().filter(t -> fk.referencedTable().equals(t)).findFirst())
                 .flatMap(java.util.Optional::stream)
                 .sorted()
@@ -644,8 +716,8 @@ public final class MigrationPlanner {
     }
 
     private void planForeignKeys() {
-        for (Map.Entry<ObjectRef, String> drop : foreignKeyDrops.entrySet()) {
-            ObjectRef fk = drop.getKey();
+        for (Map.Entry<PartRef, String> drop : foreignKeyDrops.entrySet()) {
+            PartRef fk = drop.getKey();
             boolean recreated = !tablesToDrop.contains(fk.table()) && expectedForeignKey(fk) != null;
             group().add(Phase.DROP_FOREIGN_KEYS, DdlRenderer.dropConstraint(fk.table(), fk.name()), Kind.DROP, NONE,
                     "drop foreign key " + fk.name() + " on " + fk.table() + " (" + drop.getValue()
@@ -654,7 +726,7 @@ public final class MigrationPlanner {
                 foreignKeyAdds.putIfAbsent(fk, Kind.ALTER);
             }
         }
-        for (Map.Entry<ObjectRef, Kind> add : foreignKeyAdds.entrySet()) {
+        for (Map.Entry<PartRef, Kind> add : foreignKeyAdds.entrySet()) {
             ForeignKey fk = expectedForeignKey(add.getKey());
             if (fk != null) {
                 group().add(Phase.ADD_FOREIGN_KEYS, DdlRenderer.addConstraint(add.getKey().table(), fk), add.getValue(), MAY_FAIL,
@@ -664,7 +736,7 @@ public final class MigrationPlanner {
         }
     }
 
-    private ForeignKey expectedForeignKey(ObjectRef ref) {
+    private ForeignKey expectedForeignKey(PartRef ref) {
         return expected.table(ref.table())
                 .flatMap(t -> t.foreignKeys().stream().filter(fk -> fk.name().equals(ref.name())).findFirst())
                 .orElse(null);
@@ -672,6 +744,652 @@ public final class MigrationPlanner {
 
     private static List<QualifiedName> sorted(Set<QualifiedName> names) {
         return names.stream().sorted(Comparator.naturalOrder()).toList();
+    }
+
+    // ---- what the diff touches, for the dependents of changed objects ----
+
+    private void noteHandledByDiff(SchemaChange change) {
+        if (change instanceof SchemaChange.TableDropped t) {
+            touched.add(tableRef(t.table()));
+        } else if (change instanceof SchemaChange.SchemaDropped d) {
+            d.schema().tables().forEach(t -> touched.add(ObjectRef.of(ObjectRef.Kind.TABLE, d.schema().name(), t.name())));
+        } else if (change instanceof SchemaChange.ColumnDropped c) {
+            ObjectRef column = ObjectRef.column(c.table(), c.column().name());
+            touched.add(column);
+            handledByDiff.add(column);
+            droppedColumns.add(new PartRef(c.table(), c.column().name()));
+        } else if (change instanceof SchemaChange.ColumnAltered c) {
+            Set<ColumnAspect> aspects = c.aspects();
+            ObjectRef column = ObjectRef.column(c.table(), c.expected().name());
+            if (aspects.contains(ColumnAspect.TYPE) || aspects.contains(ColumnAspect.COLLATION) || needsRecreation(c)) {
+                touched.add(column);
+            }
+            if (aspects.contains(ColumnAspect.DEFAULT) || aspects.contains(ColumnAspect.TYPE) || needsRecreation(c)) {
+                handledByDiff.add(column);
+            }
+        } else if (change instanceof SchemaChange.ConstraintDropped c) {
+            handledByDiff.add(constraintRef(c.table(), c.constraint().name()));
+        } else if (change instanceof SchemaChange.ConstraintAltered c) {
+            handledByDiff.add(constraintRef(c.table(), c.expected().name()));
+        } else if (change instanceof SchemaChange.IndexDropped i) {
+            handledByDiff.add(ObjectRef.of(ObjectRef.Kind.INDEX, i.table().schema(), i.index().name()));
+        } else if (change instanceof SchemaChange.IndexAltered i) {
+            handledByDiff.add(ObjectRef.of(ObjectRef.Kind.INDEX, i.table().schema(), i.expected().name()));
+        } else if (change instanceof SchemaChange.PolicyDropped p) {
+            handledByDiff.add(policyRef(p.table(), p.policy().name()));
+        } else if (change instanceof SchemaChange.PolicyAltered p) {
+            handledByDiff.add(policyRef(p.table(), p.expected().name()));
+        }
+    }
+
+    /**
+     * A partitioned table whose partition key changes: PostgreSQL cannot change it in place, so the table is
+     * dropped (with its partitions and rows) and created again with its expected partitions, all in one group
+     * that deletes data.
+     */
+    private void collectTableRebuild(QualifiedName table) {
+        Table want = expected.table(table).orElse(null);
+        if (want == null) {
+            return;
+        }
+        Group group = group().add(Phase.DROP_TABLES, DdlRenderer.dropTable(table), Kind.DROP, DELETES,
+                "drop table " + table + " and its rows (and partitions) to change how it is partitioned; re-created below");
+        rebuiltTables.put(table, group);
+        tablesToDrop.add(table);
+        tablesToCreate.put(table, want);
+        touched.add(tableRef(table));
+        for (Schema schema : expected.schemas()) {
+            for (Table partition : schema.tables()) {
+                if (partition.partitionOf() != null && partition.partitionOf().parent().equals(table)) {
+                    QualifiedName name = QualifiedName.of(schema.name(), partition.name());
+                    rebuiltTables.put(name, group);
+                    tablesToCreate.put(name, partition);
+                }
+            }
+        }
+    }
+
+    // ---- extensions ----
+
+    private void planExtensionAlter(Extension want, Extension have) {
+        Group group = group();
+        if (want.version() != null && !want.version().equals(have.version())) {
+            group.add(Phase.ALTER_EXTENSIONS, DdlObjects.updateExtension(want), Kind.ALTER, NONE,
+                    "update extension " + want.name() + " from version " + have.version() + " to " + want.version());
+        }
+        if (want.schema() != null && !want.schema().equals(have.schema())) {
+            group.add(Phase.ALTER_EXTENSIONS, DdlObjects.moveExtension(want), Kind.ALTER, NONE,
+                    "move extension " + want.name() + " from schema " + have.schema() + " to " + want.schema());
+        }
+    }
+
+    // ---- sequences, types, views, routines ----
+
+    private void planObjectAdded(String schema, SchemaObject object) {
+        QualifiedName name = QualifiedName.of(schema, object.name());
+        String what = object.kind() + " " + name;
+        if (object instanceof View || object instanceof Routine) {
+            ObjectRef ref = objectRef(schema, object);
+            creates.add(ref);
+            newObjects.add(ref);
+            return;
+        }
+        Group group = group().add(createPhase(object), DdlObjects.create(schema, object), Kind.CREATE, NONE, "create " + what);
+        if (object instanceof Sequence sequence && sequence.ownedByTable() != null) {
+            group.add(Phase.SEQUENCE_OWNERSHIP, DdlObjects.sequenceOwnedBy(name, sequence), Kind.CREATE, NONE,
+                    "make " + what + " owned by " + sequence.ownedByTable() + "." + sequence.ownedByColumn());
+        }
+        if (object.comment() != null) {
+            group.add(Phase.COMMENTS, DdlObjects.comment(schema, object, object.comment()), Kind.CREATE, NONE, "comment on " + what);
+        }
+    }
+
+    private static Phase createPhase(SchemaObject object) {
+        if (object instanceof Sequence) {
+            return Phase.CREATE_SEQUENCES;
+        }
+        if (object instanceof EnumType) {
+            return Phase.CREATE_ENUMS;
+        }
+        return object instanceof Domain ? Phase.CREATE_DOMAINS : Phase.CREATE_COMPOSITES;
+    }
+
+    private void planObjectDropped(String schema, SchemaObject object) {
+        QualifiedName name = QualifiedName.of(schema, object.name());
+        ObjectRef ref = objectRef(schema, object);
+        touched.add(ref);
+        if (object instanceof View || object instanceof Routine) {
+            dependentDrops.putIfAbsent(ref, "not in the expected schema");
+            return;
+        }
+        if (object instanceof Sequence sequence && sequence.ownedByTable() != null
+                && (tablesToDrop.contains(QualifiedName.of(schema, sequence.ownedByTable()))
+                || droppedColumns.contains(new PartRef(QualifiedName.of(schema, sequence.ownedByTable()), sequence.ownedByColumn())))) {
+            return; // PostgreSQL drops it with the column that owns it
+        }
+        group().add(object instanceof Sequence ? Phase.DROP_SEQUENCES : Phase.DROP_TYPES, DdlObjects.drop(schema, object),
+                Kind.DROP, NONE, "drop " + object.kind() + " " + name);
+    }
+
+    private void planObjectAltered(String schema, SchemaObject want, SchemaObject have) {
+        QualifiedName name = QualifiedName.of(schema, want.name());
+        boolean recreated = false;
+        if (want instanceof Sequence w && have instanceof Sequence h) {
+            planSequenceAlter(name, w, h);
+        } else if (want instanceof EnumType w && have instanceof EnumType h) {
+            planEnumAlter(name, w, h);
+        } else if (want instanceof Domain w && have instanceof Domain h) {
+            planDomainAlter(name, w, h);
+        } else if (want instanceof CompositeType w && have instanceof CompositeType h) {
+            planCompositeAlter(name, w, h);
+        } else if (want instanceof View w && have instanceof View h) {
+            recreated = planViewAlter(schema, w, h);
+        } else if (want instanceof Routine w && have instanceof Routine h) {
+            recreated = planRoutineAlter(schema, w, h);
+        }
+        if (!recreated && !Objects.equals(want.comment(), have.comment())) {
+            group().add(Phase.COMMENTS, DdlObjects.comment(schema, want, want.comment()), Kind.ALTER, NONE,
+                    "set the comment on " + want.kind() + " " + name);
+        }
+    }
+
+    private void planSequenceAlter(QualifiedName name, Sequence want, Sequence have) {
+        String alter = DdlObjects.alterSequence(name, want, have);
+        Group group = group();
+        if (alter != null) {
+            group.add(Phase.CREATE_SEQUENCES, alter, Kind.ALTER, MAY_FAIL,
+                    "change the options of sequence " + name + " (fails if its current value lies outside the new bounds)");
+        }
+        if (!Objects.equals(want.ownedByTable(), have.ownedByTable()) || !Objects.equals(want.ownedByColumn(), have.ownedByColumn())) {
+            group.add(Phase.SEQUENCE_OWNERSHIP, DdlObjects.sequenceOwnedBy(name, want), Kind.ALTER, NONE,
+                    want.ownedByTable() == null ? "make sequence " + name + " owned by no column"
+                            : "make sequence " + name + " owned by " + want.ownedByTable() + "." + want.ownedByColumn());
+        }
+    }
+
+    /**
+     * New values are added in place ({@code ADD VALUE ... BEFORE/AFTER}) when every existing value keeps its
+     * position; a removed or reordered value needs a new type and every column converted to it.
+     */
+    private void planEnumAlter(QualifiedName name, EnumType want, EnumType have) {
+        List<String> kept = want.values().stream().filter(have.values()::contains).toList();
+        if (!kept.equals(have.values())) {
+            boolean removes = !want.values().containsAll(have.values());
+            planTypeRebuild(name, want, removes, removes ? "drops values " + have.values().stream()
+                    .filter(v -> !want.values().contains(v)).toList() + " (rows holding them make the plan fail)" : "reorders its values");
+            return;
+        }
+        Group group = group();
+        for (int i = 0; i < want.values().size(); i++) {
+            String value = want.values().get(i);
+            if (have.values().contains(value)) {
+                continue;
+            }
+            String sql = i > 0 ? DdlObjects.addEnumValue(name, value, "AFTER", want.values().get(i - 1))
+                    : DdlObjects.addEnumValue(name, value, "BEFORE", have.values().get(0));
+            String caveat = usesLiteral(value) ? " (note: PostgreSQL refuses to use a new enum value in the transaction that"
+                    + " added it, and a default, check or view of this plan uses '" + value + "': apply the plan in two steps)" : "";
+            group.add(Phase.CREATE_ENUMS, sql, Kind.ALTER, NONE, "add value '" + value + "' to enum " + name + caveat);
+        }
+    }
+
+    /** Whether a default or check of the expected model mentions {@code 'value'}. */
+    private boolean usesLiteral(String value) {
+        String literal = Identifiers.literal(value);
+        for (Schema schema : expected.schemas()) {
+            for (Table table : schema.tables()) {
+                for (Column column : table.columns()) {
+                    if (column.defaultExpression() != null && column.defaultExpression().contains(literal)) {
+                        return true;
+                    }
+                }
+                for (CheckConstraint check : table.checkConstraints()) {
+                    if (check.expression().contains(literal)) {
+                        return true;
+                    }
+                }
+            }
+            for (View view : schema.views()) {
+                if (view.definition().contains(literal)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The old type is renamed out of the way, the expected one created, every column of the actual database of
+     * that type converted through text, and the old type dropped. Views, checks, routines and other dependents
+     * of the type and of those columns are dropped before and re-created after (see {@link #planDependents()}).
+     */
+    private void planTypeRebuild(QualifiedName name, SchemaObject want, boolean losesValues, String why) {
+        Phase phase = want instanceof Domain ? Phase.CREATE_DOMAINS : Phase.CREATE_ENUMS;
+        String keyword = DdlObjects.keyword(want);
+        String oldName = Identifiers.defaultName(want.name(), "schemaguard", "old");
+        Group group = group()
+                .add(phase, (keyword.equals("DOMAIN") ? "ALTER DOMAIN " + name.sql() + " RENAME TO " + Identifiers.quote(oldName)
+                        : DdlObjects.renameType(name, oldName)), Kind.ALTER, NONE,
+                        "rename " + want.kind() + " " + name + " to " + oldName + ": the expected one " + why)
+                .add(phase, DdlObjects.create(name.schema(), want), Kind.ALTER, NONE, "create " + want.kind() + " " + name + " as expected");
+        Set<Hazard> hazards = losesValues
+                ? EnumSet.of(Hazard.DELETES_DATA, Hazard.MAY_FAIL_ON_EXISTING_ROWS, Hazard.REWRITES_TABLE) : REWRITES;
+        for (Schema schema : actual.schemas()) {
+            for (Table table : schema.tables()) {
+                QualifiedName tableName = QualifiedName.of(schema.name(), table.name());
+                for (Column column : table.columns()) {
+                    DataType type = column.type().elementType();
+                    if (type.isBuiltIn() || !type.name().equals(want.name()) || !Objects.equals(type.schema(), name.schema())) {
+                        continue;
+                    }
+                    String target = name.sql() + (column.type().isArray() ? "[]" : "");
+                    String via = column.type().isArray() ? "text[]" : "text";
+                    String columnName = tableName + "." + column.name();
+                    if (column.defaultExpression() != null) {
+                        group.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(tableName, column.name(), "DROP DEFAULT"), Kind.ALTER,
+                                NONE, "drop the default of " + columnName + " while its type changes");
+                    }
+                    group.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(tableName, column.name(), "TYPE " + target + " USING "
+                                    + Identifiers.quote(column.name()) + "::" + via + "::" + target), Kind.ALTER, hazards,
+                            "convert " + columnName + " to the new " + want.kind() + " " + name);
+                    String newDefault = expected.table(tableName).flatMap(t -> t.column(column.name()))
+                            .map(Column::defaultExpression).orElse(null);
+                    if (newDefault != null) {
+                        group.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(tableName, column.name(), "SET DEFAULT " + newDefault),
+                                Kind.ALTER, NONE, "set the default of " + columnName + " again");
+                    }
+                    touched.add(ObjectRef.column(tableName, column.name()));
+                }
+            }
+        }
+        group.add(Phase.DROP_TYPES, "DROP " + keyword + " " + QualifiedName.of(name.schema(), oldName).sql(), Kind.DROP, NONE,
+                "drop the old " + want.kind() + " " + name.schema() + "." + oldName);
+        touched.add(ObjectRef.of(ObjectRef.Kind.TYPE, name.schema(), want.name()));
+    }
+
+    private void planDomainAlter(QualifiedName name, Domain want, Domain have) {
+        if (!want.baseType().sameTypeAs(have.baseType()) || !Objects.equals(want.collation(), have.collation())) {
+            boolean widening = Objects.equals(want.collation(), have.collation()) && DdlTypeChanges.isWidening(have.baseType(), want.baseType());
+            planTypeRebuild(name, want, !widening, "has base type " + want.baseType().sql() + " instead of " + have.baseType().sql()
+                    + (Objects.equals(want.collation(), have.collation()) ? "" : " or another collation"));
+            return;
+        }
+        Group group = group();
+        String what = "domain " + name;
+        if (!Expressions.equivalent(want.defaultExpression(), have.defaultExpression())) {
+            group.add(Phase.CREATE_DOMAINS, DdlObjects.alterDomain(name, want.defaultExpression() == null ? "DROP DEFAULT"
+                    : "SET DEFAULT " + want.defaultExpression()), Kind.ALTER, NONE, "change the default of " + what);
+        }
+        if (want.notNull() != have.notNull()) {
+            group.add(Phase.CREATE_DOMAINS, DdlObjects.alterDomain(name, want.notNull() ? "SET NOT NULL" : "DROP NOT NULL"), Kind.ALTER,
+                    want.notNull() ? MAY_FAIL : NONE, (want.notNull() ? "forbid" : "allow") + " nulls in " + what);
+        }
+        Map<String, CheckConstraint> wantChecks = new TreeMap<>();
+        want.checks().forEach(c -> wantChecks.put(c.name(), c));
+        for (CheckConstraint check : have.checks()) {
+            CheckConstraint replacement = wantChecks.get(check.name());
+            if (replacement == null || !Expressions.equivalent(replacement.expression(), check.expression())) {
+                group.add(Phase.CREATE_DOMAINS, DdlObjects.alterDomain(name, "DROP CONSTRAINT " + Identifiers.quote(check.name())),
+                        Kind.ALTER, NONE, "drop check " + check.name() + " of " + what);
+            }
+        }
+        for (CheckConstraint check : want.checks()) {
+            CheckConstraint existing = have.checks().stream().filter(c -> c.name().equals(check.name())).findFirst().orElse(null);
+            if (existing == null || !Expressions.equivalent(existing.expression(), check.expression())) {
+                group.add(Phase.CREATE_DOMAINS, DdlObjects.alterDomain(name, "ADD " + DdlObjects.domainCheck(check)), Kind.ALTER,
+                        MAY_FAIL, "add check " + check.name() + " to " + what + " (fails if a stored value violates it)");
+            }
+        }
+    }
+
+    private void planCompositeAlter(QualifiedName name, CompositeType want, CompositeType have) {
+        Group group = group();
+        for (CompositeType.Attribute attribute : have.attributes()) {
+            if (want.attributes().stream().noneMatch(a -> a.name().equals(attribute.name()))) {
+                group.add(Phase.CREATE_COMPOSITES, DdlObjects.dropAttribute(name, attribute.name()), Kind.DROP, DELETES,
+                        "drop attribute " + attribute.name() + " of composite type " + name + " (and its values in columns of that type)");
+            }
+        }
+        for (CompositeType.Attribute attribute : want.attributes()) {
+            CompositeType.Attribute existing = have.attributes().stream().filter(a -> a.name().equals(attribute.name()))
+                    .findFirst().orElse(null);
+            if (existing == null) {
+                group.add(Phase.CREATE_COMPOSITES, DdlObjects.addAttribute(name, attribute), Kind.ALTER, NONE,
+                        "add attribute " + attribute.name() + " to composite type " + name);
+            } else if (!existing.type().sameTypeAs(attribute.type()) || !Objects.equals(existing.collation(), attribute.collation())) {
+                group.add(Phase.CREATE_COMPOSITES, DdlObjects.alterAttributeType(name, attribute), Kind.ALTER, MAY_FAIL,
+                        "change the type of attribute " + attribute.name() + " of composite type " + name
+                                + " (fails while a table column has this type)");
+            }
+        }
+    }
+
+    /** Returns true when the view is re-created (which sets its comment too). */
+    private boolean planViewAlter(String schema, View want, View have) {
+        ObjectRef wantRef = PlanGraph.viewRef(schema, want);
+        ObjectRef haveRef = PlanGraph.viewRef(schema, have);
+        boolean sameQuery = want.materialized() == have.materialized()
+                && Expressions.equivalent(DdlObjects.viewQuery(want), DdlObjects.viewQuery(have));
+        if (sameQuery) {
+            if (want.materialized() && !new HashSet<>(want.indexes()).equals(new HashSet<>(have.indexes()))) {
+                unlessRecreated(wantRef, () -> planMaterializedViewIndexes(schema, want, have));
+            }
+            return false;
+        }
+        if (!want.materialized() && !have.materialized() && DdlDefinitions.onlyAppendsColumns(have.definition(), want.definition())) {
+            creates.add(wantRef);
+            replacedViews.add(wantRef);
+            return false;
+        }
+        dependentDrops.putIfAbsent(haveRef, "re-created with the expected query");
+        touched.add(haveRef);
+        creates.add(wantRef);
+        if (!wantRef.equals(haveRef)) {
+            newObjects.add(wantRef);
+        }
+        return true;
+    }
+
+    private void planMaterializedViewIndexes(String schema, View want, View have) {
+        QualifiedName view = QualifiedName.of(schema, want.name());
+        Group group = group();
+        for (Index index : have.indexes()) {
+            if (!want.indexes().contains(index)) {
+                group.add(Phase.DROP_INDEXES, DdlRenderer.dropIndex(view, index.name()), Kind.DROP, NONE,
+                        "drop index " + index.name() + " on materialized view " + view);
+            }
+        }
+        for (Index index : want.indexes()) {
+            if (!have.indexes().contains(index)) {
+                planIndexCreate(group, view, index, Kind.ALTER);
+            }
+        }
+    }
+
+    /**
+     * CREATE OR REPLACE runs the expected definition as long as the routine's header (arguments with their names
+     * and defaults, result type) stays the same; otherwise the routine is dropped and created again. Returns
+     * true when it is re-created.
+     */
+    private boolean planRoutineAlter(String schema, Routine want, Routine have) {
+        ObjectRef ref = ObjectRef.of(ObjectRef.Kind.ROUTINE, schema, want.signature());
+        if (want.routineKind() == have.routineKind() && want.definition().strip().equals(have.definition().strip())) {
+            return false;
+        }
+        creates.add(ref);
+        if (want.routineKind() != have.routineKind()
+                || !DdlDefinitions.routineHeader(want.definition()).equals(DdlDefinitions.routineHeader(have.definition()))) {
+            dependentDrops.putIfAbsent(ref, "its arguments or result type change, which CREATE OR REPLACE cannot do");
+            touched.add(ref);
+            return true;
+        }
+        return false;
+    }
+
+    // ---- triggers and partitions ----
+
+    private void planTriggerAlter(QualifiedName table, Trigger want, Trigger have) {
+        ObjectRef ref = triggerRef(table, want.name());
+        if (!Expressions.equivalent(want.definition(), have.definition())) {
+            dependentDrops.putIfAbsent(ref, "re-created with the expected definition");
+            creates.add(ref);
+            return;
+        }
+        unlessRecreated(ref, () -> {
+            Group group = group();
+            if (want.enabled() != have.enabled()) {
+                group.add(Phase.CREATE_TRIGGERS, DdlObjects.enableTrigger(table, want.name(), want.enabled()), Kind.ALTER, NONE,
+                        (want.enabled() ? "enable" : "disable") + " trigger " + want.name() + " on " + table);
+            }
+            if (!Objects.equals(want.comment(), have.comment())) {
+                group.add(Phase.COMMENTS, DdlObjects.commentOnTrigger(table, want.name(), want.comment()), Kind.ALTER, NONE,
+                        "set the comment on trigger " + want.name() + " on " + table);
+            }
+        });
+    }
+
+    private void unlessRecreated(ObjectRef ref, Runnable planning) {
+        unlessRecreated.computeIfAbsent(ref, k -> new ArrayList<>()).add(planning);
+    }
+
+    /** Detach from the old parent (or bound), attach with the expected bound. */
+    private void planPartitionBound(QualifiedName table, PartitionBound want, PartitionBound have) {
+        if (want != null && rebuiltTables.containsKey(want.parent())) {
+            return; // created as a partition together with its re-created parent
+        }
+        Group group = group();
+        if (have != null && !tablesToDrop.contains(have.parent())) {
+            group.add(Phase.DETACH_PARTITIONS, DdlRenderer.detachPartition(table, have), Kind.ALTER, NONE,
+                    "detach partition " + table + " (" + have.bound() + ") from " + have.parent());
+        }
+        if (want != null) {
+            group.add(Phase.ATTACH_PARTITIONS, DdlRenderer.attachPartition(table, want), Kind.ALTER, MAY_FAIL,
+                    "attach " + table + " to " + want.parent() + " " + want.bound() + " (fails if a row lies outside the bound)");
+        }
+    }
+
+    // ---- dependents: drop before, re-create after ----
+
+    /**
+     * Everything that depends (in the actual database) on a touched object and that PostgreSQL would not let
+     * stay — views, triggers, policies, checks, indexes, routines, column defaults — transitively: dropped
+     * before the change, dependents first, and created again from the expected model afterwards, in dependency
+     * order, together with the objects the diff adds or re-creates.
+     */
+    private void planDependents() {
+        Deque<ObjectRef> queue = new ArrayDeque<>(touched);
+        Set<ObjectRef> seen = new HashSet<>(touched);
+        while (!queue.isEmpty()) {
+            ObjectRef changed = queue.poll();
+            for (ObjectRef dependent : actualGraph.dependentsOf(changed)) {
+                if (!mustMove(dependent, changed) || handledByDiff.contains(dependent) || goesWithItsTable(dependent)
+                        || !exists(actual, dependent)) {
+                    continue;
+                }
+                dependentDrops.putIfAbsent(dependent, "it depends on " + changed + ", which changes");
+                if (exists(expected, dependent)) {
+                    creates.add(dependent);
+                }
+                if (seen.add(dependent)) {
+                    queue.add(dependent);
+                }
+            }
+        }
+        List<ObjectRef> dropOrder = new ArrayList<>(actualGraph.topological(dependentDrops.keySet()));
+        Collections.reverse(dropOrder);
+        for (ObjectRef ref : dropOrder) {
+            planDependentDrop(ref, dependentDrops.get(ref), creates.contains(ref));
+        }
+        for (ObjectRef ref : expectedGraph.topological(creates)) {
+            planCreate(ref, newObjects.contains(ref) ? Kind.CREATE : Kind.ALTER);
+        }
+        unlessRecreated.forEach((ref, planning) -> {
+            if (!dependentDrops.containsKey(ref)) {
+                planning.forEach(Runnable::run);
+            }
+        });
+    }
+
+    /** Whether {@code dependent} must be gone while {@code changed} changes. */
+    private boolean mustMove(ObjectRef dependent, ObjectRef changed) {
+        return switch (dependent.kind()) {
+            case VIEW, MATERIALIZED_VIEW, TRIGGER, POLICY, ROUTINE, INDEX -> true;
+            case CONSTRAINT -> actual.table(tableOf(dependent)).flatMap(t -> t.constraint(dependent.member()))
+                    .filter(c -> !(c instanceof ForeignKey)).isPresent(); // foreign keys: see collectForeignKeyDrops()
+            case COLUMN -> changed.kind() == ObjectRef.Kind.ROUTINE || changed.kind() == ObjectRef.Kind.SEQUENCE; // its default
+            default -> false;
+        };
+    }
+
+    private boolean goesWithItsTable(ObjectRef ref) {
+        QualifiedName table = switch (ref.kind()) {
+            case TRIGGER, POLICY, CONSTRAINT, COLUMN -> tableOf(ref);
+            case INDEX -> indexTable(actual, ref);
+            default -> null;
+        };
+        return table != null && tablesToDrop.contains(table);
+    }
+
+    private void planDependentDrop(ObjectRef ref, String reason, boolean recreated) {
+        String why = " (" + reason + (recreated ? "; re-created below" : "") + ")";
+        QualifiedName table = ref.member() == null ? null : tableOf(ref);
+        switch (ref.kind()) {
+            case VIEW, MATERIALIZED_VIEW -> view(actual, ref).ifPresent(v -> group().add(Phase.DROP_DEPENDENTS,
+                    DdlObjects.drop(ref.schema(), v), Kind.DROP, NONE, "drop " + v.kind() + " " + qualified(ref) + why));
+            case ROUTINE -> routine(actual, ref).ifPresent(r -> group().add(Phase.DROP_ROUTINES,
+                    DdlObjects.drop(ref.schema(), r), Kind.DROP, NONE, "drop " + r.kind() + " " + qualified(ref) + why));
+            case TRIGGER -> group().add(Phase.DROP_DEPENDENTS, DdlObjects.dropTrigger(table, ref.member()), Kind.DROP, NONE,
+                    "drop trigger " + ref.member() + " on " + table + why);
+            case POLICY -> group().add(Phase.DROP_DEPENDENTS, DdlRenderer.dropPolicy(table, ref.member()), Kind.DROP, NONE,
+                    "drop policy " + ref.member() + " on " + table + why);
+            case CONSTRAINT -> group().add(Phase.DROP_DEPENDENTS, DdlRenderer.dropConstraint(table, ref.member()), Kind.DROP, NONE,
+                    "drop constraint " + ref.member() + " on " + table + why);
+            case COLUMN -> group().add(Phase.DROP_DEPENDENTS, DdlRenderer.alterColumn(table, ref.member(), "DROP DEFAULT"),
+                    Kind.ALTER, NONE, "drop the default of " + table + "." + ref.member() + why);
+            case INDEX -> {
+                QualifiedName indexTable = indexTable(actual, ref);
+                if (indexTable != null) {
+                    group().add(Phase.DROP_DEPENDENTS, DdlRenderer.dropIndex(indexTable, ref.name()), Kind.DROP, NONE,
+                            "drop index " + ref.name() + " on " + indexTable + why);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void planCreate(ObjectRef ref, Kind kind) {
+        String verb = kind == Kind.CREATE ? "create " : "re-create ";
+        QualifiedName table = ref.member() == null ? null : tableOf(ref);
+        switch (ref.kind()) {
+            case VIEW, MATERIALIZED_VIEW -> view(expected, ref).ifPresent(v -> planViewCreate(ref.schema(), v, kind));
+            case ROUTINE -> routine(expected, ref).ifPresent(r -> {
+                Group group = group().add(Phase.CREATE_ROUTINES, DdlObjects.createOrReplace(r), kind, NONE,
+                        (dependentDrops.containsKey(ref) || kind == Kind.CREATE ? verb : "replace ") + r.kind() + " " + qualified(ref));
+                if (r.comment() != null) {
+                    group.add(Phase.COMMENTS, DdlObjects.comment(ref.schema(), r, r.comment()), kind, NONE,
+                            "comment on " + r.kind() + " " + qualified(ref));
+                }
+            });
+            case TRIGGER -> expected.table(table).flatMap(t -> t.trigger(ref.member())).ifPresent(trigger -> {
+                Group group = group().add(Phase.CREATE_TRIGGERS, DdlObjects.createTrigger(trigger), kind, NONE,
+                        verb + "trigger " + trigger.name() + " on " + table);
+                if (!trigger.enabled()) {
+                    group.add(Phase.CREATE_TRIGGERS, DdlObjects.enableTrigger(table, trigger.name(), false), kind, NONE,
+                            "disable trigger " + trigger.name() + " on " + table);
+                }
+                if (trigger.comment() != null) {
+                    group.add(Phase.COMMENTS, DdlObjects.commentOnTrigger(table, trigger.name(), trigger.comment()), kind, NONE,
+                            "comment on trigger " + trigger.name() + " on " + table);
+                }
+            });
+            case POLICY -> expected.table(table).flatMap(t -> t.policies().stream().filter(p -> p.name().equals(ref.member())).findFirst())
+                    .ifPresent(policy -> group().add(Phase.POLICIES, DdlRenderer.createPolicy(table, policy), kind, NONE,
+                            verb + "policy " + policy.name() + " on " + table));
+            case CONSTRAINT -> expected.table(table).flatMap(t -> t.constraint(ref.member()))
+                    .ifPresent(constraint -> group().add(Phase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind,
+                            MAY_FAIL, verb + constraint.kind() + " " + constraint.name() + " on " + table));
+            case COLUMN -> expected.table(table).flatMap(t -> t.column(ref.member())).map(Column::defaultExpression)
+                    .ifPresent(expression -> group().add(Phase.ALTER_COLUMNS,
+                            DdlRenderer.alterColumn(table, ref.member(), "SET DEFAULT " + expression), kind, NONE,
+                            "set the default of " + table + "." + ref.member() + " again"));
+            case INDEX -> {
+                QualifiedName indexTable = indexTable(expected, ref);
+                if (indexTable != null) {
+                    expected.table(indexTable).flatMap(t -> t.index(ref.name()))
+                            .ifPresent(index -> planIndexCreate(group(), indexTable, index, kind));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void planViewCreate(String schema, View view, Kind kind) {
+        ObjectRef ref = PlanGraph.viewRef(schema, view);
+        QualifiedName name = QualifiedName.of(schema, view.name());
+        boolean replace = replacedViews.contains(ref);
+        Set<Hazard> hazards = view.materialized() && kind == Kind.ALTER ? REWRITES : NONE;
+        Group group = group().add(Phase.CREATE_VIEWS, replace ? DdlObjects.replaceView(schema, view) : DdlObjects.create(schema, view),
+                kind, hazards, (replace ? "replace view " : (kind == Kind.CREATE ? "create " : "re-create ") + view.kind() + " ") + name
+                        + (view.materialized() ? " (computes its rows)" : ""));
+        for (Index index : view.indexes()) {
+            group.add(Phase.CREATE_VIEWS, DdlRenderer.createIndex(name, index), kind, index.unique() ? MAY_FAIL : NONE,
+                    "create index " + index.name() + " on " + view.kind() + " " + name);
+        }
+        if (view.comment() != null && !replace) {
+            group.add(Phase.COMMENTS, DdlObjects.comment(schema, view, view.comment()), kind, NONE,
+                    "comment on " + view.kind() + " " + name);
+        }
+    }
+
+    // ---- looking objects up by reference ----
+
+    private static ObjectRef objectRef(String schema, SchemaObject object) {
+        if (object instanceof View view) {
+            return PlanGraph.viewRef(schema, view);
+        }
+        if (object instanceof Routine routine) {
+            return ObjectRef.of(ObjectRef.Kind.ROUTINE, schema, routine.signature());
+        }
+        return ObjectRef.of(object instanceof Sequence ? ObjectRef.Kind.SEQUENCE : ObjectRef.Kind.TYPE, schema, object.name());
+    }
+
+    private static ObjectRef tableRef(QualifiedName table) {
+        return ObjectRef.of(ObjectRef.Kind.TABLE, table.schema(), table.name());
+    }
+
+    private static ObjectRef triggerRef(QualifiedName table, String trigger) {
+        return new ObjectRef(ObjectRef.Kind.TRIGGER, table.schema(), table.name(), trigger);
+    }
+
+    private static ObjectRef constraintRef(QualifiedName table, String constraint) {
+        return new ObjectRef(ObjectRef.Kind.CONSTRAINT, table.schema(), table.name(), constraint);
+    }
+
+    private static ObjectRef policyRef(QualifiedName table, String policy) {
+        return new ObjectRef(ObjectRef.Kind.POLICY, table.schema(), table.name(), policy);
+    }
+
+    private static QualifiedName tableOf(ObjectRef part) {
+        return QualifiedName.of(part.schema(), part.name());
+    }
+
+    private static String qualified(ObjectRef ref) {
+        return Identifiers.quote(ref.schema()) + "." + (ref.kind() == ObjectRef.Kind.ROUTINE ? ref.name() : Identifiers.quote(ref.name()));
+    }
+
+    private static Optional<View> view(Database database, ObjectRef ref) {
+        return database.schema(ref.schema()).flatMap(s -> s.views().stream()
+                .filter(v -> PlanGraph.viewRef(s.name(), v).equals(ref)).findFirst());
+    }
+
+    private static Optional<Routine> routine(Database database, ObjectRef ref) {
+        return database.schema(ref.schema()).flatMap(s -> s.routines().stream()
+                .filter(r -> r.signature().equals(ref.name())).findFirst());
+    }
+
+    /** The table an index belongs to, looked up by the index's name in its schema; null if there is none. */
+    private static QualifiedName indexTable(Database database, ObjectRef index) {
+        return database.schema(index.schema()).flatMap(s -> s.tables().stream()
+                        .filter(t -> t.index(index.name()).isPresent()).findFirst()
+                        .map(t -> QualifiedName.of(s.name(), t.name())))
+                .orElse(null);
+    }
+
+    private static boolean exists(Database database, ObjectRef ref) {
+        return switch (ref.kind()) {
+            case VIEW, MATERIALIZED_VIEW -> view(database, ref).isPresent();
+            case ROUTINE -> routine(database, ref).isPresent();
+            case TRIGGER -> database.table(tableOf(ref)).flatMap(t -> t.trigger(ref.member())).isPresent();
+            case POLICY -> database.table(tableOf(ref)).filter(t -> t.policies().stream()
+                    .anyMatch(p -> p.name().equals(ref.member()))).isPresent();
+            case CONSTRAINT -> database.table(tableOf(ref)).flatMap(t -> t.constraint(ref.member())).isPresent();
+            case COLUMN -> database.table(tableOf(ref)).flatMap(t -> t.column(ref.member()))
+                    .filter(c -> c.defaultExpression() != null).isPresent();
+            case INDEX -> indexTable(database, ref) != null;
+            default -> false;
+        };
     }
 
     // ---- result ----
@@ -687,6 +1405,10 @@ public final class MigrationPlanner {
             } else {
                 run.addAll(group.steps);
             }
+        }
+        if (run.stream().anyMatch(step -> step.phase() == Phase.CREATE_ROUTINES)) {
+            run.add(new Step(Phase.PRELUDE, -1, new PlanStatement("SET LOCAL check_function_bodies = off", Kind.CREATE, NONE,
+                    "do not check function bodies while creating them: tables and views they use are created later in the plan")));
         }
         return new MigrationPlan(inPhaseOrder(run), inPhaseOrder(skipped));
     }
