@@ -61,7 +61,7 @@ final class SchemaComparer {
     }
 
     private void compareSchema(Schema want, Schema have) {
-        if (!Objects.equals(want.comment(), have.comment())) {
+        if (!Objects.equals(schemaComment(want), schemaComment(have))) {
             changes.add(new SchemaChange.SchemaCommentChanged(want.name(), want.comment(), have.comment()));
         }
         compareObjects(want, have);
@@ -79,6 +79,11 @@ final class SchemaComparer {
                 compareTable(table, wantTable, haveTable);
             }
         }
+    }
+
+    /** The comment initdb puts on {@code public} is no one's declaration: it counts as no comment. */
+    private static String schemaComment(Schema schema) {
+        return "public".equals(schema.name()) && "standard public schema".equals(schema.comment()) ? null : schema.comment();
     }
 
     private void compareTable(QualifiedName table, Table want, Table have) {

@@ -198,4 +198,13 @@ class SchemaDiffTest {
         assertInstanceOf(SchemaChange.TriggerAdded.class, changes.get(0));
         assertInstanceOf(SchemaChange.PartitioningChanged.class, changes.get(1));
     }
+
+    @Test
+    void theCommentInitdbPutsOnPublicIsNotDrift() {
+        Schema declared = Schema.named("public").build();
+        Schema found = Schema.named("public").comment("standard public schema").build();
+        assertTrue(SchemaDiff.compare(declared, found).isEmpty());
+        Schema commented = Schema.named("public").comment("ours").build();
+        assertEquals(1, SchemaDiff.compare(commented, found).changes().size());
+    }
 }
