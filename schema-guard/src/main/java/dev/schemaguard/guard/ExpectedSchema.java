@@ -1,0 +1,40 @@
+package dev.schemaguard.guard;
+
+import dev.schemaguard.model.Database;
+import dev.schemaguard.yaml.YamlSchemaReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Where the expected schema comes from, and how to name that place in messages and fix commands. */
+record ExpectedSchema(Database database, String source) {
+
+    static ExpectedSchema of(Database database) {
+        return new ExpectedSchema(database, "schema.yaml");
+    }
+
+    static ExpectedSchema yaml(Path path) {
+        try {
+            return new ExpectedSchema(YamlSchemaReader.read(path), path.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the expected schema " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    static ExpectedSchema resource(String resource, ClassLoader loader) {
+        String name = resource.startsWith("/") ? resource.substring(1) : resource;
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("the expected schema classpath:" + name
+                        + " was not found; put the YAML file under src/main/resources/" + name);
+            }
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new ExpectedSchema(YamlSchemaReader.readString(yaml, "classpath:" + name), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the expected schema classpath:" + name + ": " + e.getMessage(), e);
+        }
+    }
+}

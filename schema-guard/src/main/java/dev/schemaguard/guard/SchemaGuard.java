@@ -1,0 +1,263 @@
+package dev.schemaguard.guard;
+
+import dev.schemaguard.diff.SchemaChange;
+import dev.schemaguard.diff.SchemaDiff;
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Table;
+import dev.schemaguard.sql.MigrationPlan;
+import dev.schemaguard.sql.MigrationPlanner;
+import dev.schemaguard.sql.PlanExecutor;
+import dev.schemaguard.sql.PlanOptions;
+import dev.schemaguard.sql.PlanStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Checks a database against the expected schema when an application starts, and then fails, warns or repairs
+ * as its {@link Mode} says.
+ *
+ * <pre>{@code
+ * VerificationResult result = SchemaGuard.configure()
+ *         .dataSource(dataSource)
+ *         .expectedResource("db/schema.yaml")
+ *         .mode(Mode.WARN)
+ *         .load()
+ *         .verify();
+ * }</pre>
+ *
+ * Only the schemas the expected schema declares are read. Tables named with {@link Builder#ignoreTables} (such as
+ * a migration tool's history table) are left out on both sides.
+ */
+public final class SchemaGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaGuard.class);
+
+    /** The advisory lock key `schemaguard apply` takes too ("schemgrd" in ASCII), so repairs never interleave. */
+    static final long LOCK_KEY = 8314604121892549220L;
+
+    private final DataSource dataSource;
+    private final ExpectedSchema expected;
+    private final Mode mode;
+    private final Set<String> ignoredTables;
+    private final String fixHint;
+
+    private SchemaGuard(Builder builder, ExpectedSchema expected) {
+        this.dataSource = builder.dataSource;
+        this.expected = expected;
+        this.mode = builder.mode;
+        this.ignoredTables = Set.copyOf(builder.ignoredTables);
+        this.fixHint = builder.fixHint != null ? builder.fixHint
+                : "Fix: run `schemaguard fix --db $DATABASE_URL --expected " + expected.source()
+                + "` and apply its SQL, or start once with mode REPAIR.";
+    }
+
+    public static Builder configure() {
+        return new Builder();
+    }
+
+    /** The expected schema, as loaded, with ignored tables left out. */
+    public Database expected() {
+        return withoutIgnored(expected.database());
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Verifies on a connection from the configured data source. */
+    public VerificationResult verify() throws SQLException {
+        if (dataSource == null) {
+            throw new IllegalStateException("no data source configured: call dataSource(...) before load(), or pass a"
+                    + " connection to verify(connection)");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return verify(connection);
+        }
+    }
+
+    /**
+     * Verifies on {@code connection}, which should be in autocommit mode: REPAIR commits its own transaction.
+     * FAIL throws {@link SchemaDriftException} when the database differs; REPAIR throws
+     * {@link SchemaRepairException} when adding what is missing fails (nothing is changed then).
+     */
+    public VerificationResult verify(Connection connection) throws SQLException {
+        Database want = expected();
+        Set<String> schemas = new LinkedHashSet<>();
+        want.schemas().forEach(s -> schemas.add(s.name()));
+        String database = connection.getCatalog();
+        if (mode == Mode.REPAIR) {
+            return repair(connection, want, schemas, database);
+        }
+        SchemaDiff found = SchemaDiff.compare(want, withoutIgnored(LiveSchema.read(connection, schemas)));
+        if (found.isEmpty()) {
+            LOG.info("Schema check: database {} matches {}", database, expected.source());
+            return new VerificationResult(VerificationResult.Status.VALID, mode, found, List.of(), found);
+        }
+        VerificationResult result = new VerificationResult(VerificationResult.Status.DRIFT, mode, found, List.of(), found);
+        if (mode == Mode.FAIL) {
+            throw new SchemaDriftException(driftMessage(database, found), result);
+        }
+        LOG.warn("Schema drift: database {} differs from {} in {} place(s); continuing (mode WARN)",
+                database, expected.source(), found.changes().size());
+        found.changes().forEach(change -> LOG.warn("Schema drift: {}", change.describe()));
+        LOG.warn(fixHint);
+        return result;
+    }
+
+    private VerificationResult repair(Connection connection, Database want, Set<String> schemas, String database)
+            throws SQLException {
+        advisoryLock(connection, "pg_advisory_lock");
+        try {
+            Database before = withoutIgnored(LiveSchema.read(connection, schemas));
+            SchemaDiff found = SchemaDiff.compare(want, before);
+            if (found.isEmpty()) {
+                LOG.info("Schema check: database {} matches {}", database, expected.source());
+                return new VerificationResult(VerificationResult.Status.VALID, mode, found, List.of(), found);
+            }
+            MigrationPlan plan = MigrationPlanner.plan(want, before, PlanOptions.SAFE).additiveOnly();
+            try {
+                PlanExecutor.apply(connection, plan);
+            } catch (SQLException e) {
+                throw new SchemaRepairException("Schema repair of database " + database + " failed and was rolled back: "
+                        + e.getMessage(), e);
+            }
+            LOG.info("Schema repair: database {} differed from {} in {} place(s); applied {} statement(s)",
+                    database, expected.source(), found.changes().size(), plan.statements().size());
+            plan.statements().forEach(statement -> LOG.info("Schema repair: {};", statement.sql()));
+            SchemaDiff remaining = SchemaDiff.compare(want, withoutIgnored(LiveSchema.read(connection, schemas)));
+            List<PlanStatement> applied = plan.statements();
+            if (remaining.isEmpty()) {
+                return new VerificationResult(VerificationResult.Status.REPAIRED, mode, found, applied, remaining);
+            }
+            LOG.warn("Schema drift left after repair of database {}: {} difference(s) that only altering or dropping"
+                    + " could fix; continuing (mode REPAIR never alters or drops)", database, remaining.changes().size());
+            remaining.changes().forEach(change -> LOG.warn("Schema drift: {}", change.describe()));
+            LOG.warn("Review them with `schemaguard check --db $DATABASE_URL --expected {}`", expected.source());
+            return new VerificationResult(VerificationResult.Status.DRIFT, mode, found, applied, remaining);
+        } finally {
+            advisoryLock(connection, "pg_advisory_unlock");
+        }
+    }
+
+    private String driftMessage(String database, SchemaDiff diff) {
+        StringBuilder message = new StringBuilder("Schema drift: database ").append(database).append(" differs from ")
+                .append(expected.source()).append(" in ").append(diff.changes().size()).append(" place(s):");
+        for (SchemaChange change : diff.changes()) {
+            message.append("\n  - ").append(change.describe());
+        }
+        return message.append('\n').append(fixHint).toString();
+    }
+
+    private static void advisoryLock(Connection connection, String function) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT " + function + "(" + LOCK_KEY + ")");
+        }
+    }
+
+    private Database withoutIgnored(Database database) {
+        if (ignoredTables.isEmpty()) {
+            return database;
+        }
+        List<Schema> schemas = new ArrayList<>();
+        for (Schema schema : database.schemas()) {
+            List<Table> tables = schema.tables().stream()
+                    .filter(t -> !ignored(QualifiedName.of(schema.name(), t.name())))
+                    .toList();
+            schemas.add(new Schema(schema.name(), tables, schema.comment(), schema.sequences(), schema.enums(),
+                    schema.domains(), schema.compositeTypes(), schema.views(), schema.routines()));
+        }
+        return new Database(schemas, database.extensions(), database.dependencies());
+    }
+
+    /** An unqualified ignored name matches the table in every schema; a qualified one only in its schema. */
+    private boolean ignored(QualifiedName table) {
+        return ignoredTables.stream().anyMatch(name -> TableName.parse(name, table.schema()).equals(table));
+    }
+
+    /** Collects the settings; {@link #load()} reads the expected schema and returns the guard. */
+    public static final class Builder {
+        private DataSource dataSource;
+        private Supplier<ExpectedSchema> expectedLoader;
+        private Mode mode = Mode.FAIL;
+        private final Set<String> ignoredTables = new LinkedHashSet<>();
+        private String fixHint;
+
+        private Builder() {
+        }
+
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** The expected schema as a model (built with the DSL or read elsewhere). */
+        public Builder expected(Database database) {
+            Objects.requireNonNull(database, "database");
+            this.expectedLoader = () -> ExpectedSchema.of(database);
+            return this;
+        }
+
+        /** The expected schema as a YAML file or a directory of YAML files. */
+        public Builder expectedYaml(Path path) {
+            Objects.requireNonNull(path, "path");
+            this.expectedLoader = () -> ExpectedSchema.yaml(path);
+            return this;
+        }
+
+        /** The expected schema as a YAML resource on the classpath, e.g. {@code db/schema.yaml}. */
+        public Builder expectedResource(String resource) {
+            Objects.requireNonNull(resource, "resource");
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            ClassLoader loader = context != null ? context : SchemaGuard.class.getClassLoader();
+            this.expectedLoader = () -> ExpectedSchema.resource(resource, loader);
+            return this;
+        }
+
+        /** FAIL (the default), WARN or REPAIR. */
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Tables left out of the comparison on both sides: {@code flyway_schema_history} in any schema, or
+         * {@code app.flyway_schema_history} in one.
+         */
+        public Builder ignoreTables(String... tables) {
+            for (String table : tables) {
+                TableName.parse(table, "public");
+                ignoredTables.add(table);
+            }
+            return this;
+        }
+
+        /** Replaces the line that ends a drift message and tells a person how to fix the database. */
+        public Builder fixHint(String hint) {
+            this.fixHint = Objects.requireNonNull(hint, "hint");
+            return this;
+        }
+
+        /** Reads the expected schema (a YAML error fails here, with its position) and returns the guard. */
+        public SchemaGuard load() {
+            if (expectedLoader == null) {
+                throw new IllegalStateException("no expected schema configured: call expected(Database),"
+                        + " expectedYaml(Path) or expectedResource(String) before load()");
+            }
+            return new SchemaGuard(this, expectedLoader.get());
+        }
+    }
+}
