@@ -4,7 +4,6 @@ import dev.schemaguard.model.Column;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.ForeignKey.MatchType;
 import dev.schemaguard.model.ForeignKey.ReferentialAction;
-import dev.schemaguard.model.Identifiers;
 import dev.schemaguard.model.Identity;
 import dev.schemaguard.yaml.SqlWords.Word;
 import dev.schemaguard.yaml.TableDefinition.ForeignKeyDef;
@@ -119,7 +118,7 @@ final class ColumnShortForm {
                 }
                 case "collate" -> {
                     require(words, i, "a collation name after 'collate', e.g. collate \"C\"");
-                    collation = SqlWords.parseIdentifier(words.get(i++).text());
+                    collation = SqlWords.canonicalName(words.get(i++).text());
                 }
                 case "generated" -> {
                     require(words, i, "'always' or 'by default' after 'generated'");
@@ -261,7 +260,7 @@ final class ColumnShortForm {
             text.append(" generated ").append(column.identity().generation().sql().toLowerCase(Locale.ROOT)).append(" as identity");
         }
         if (column.collation() != null) {
-            text.append(" collate ").append(Identifiers.quote(column.collation()));
+            text.append(" collate ").append(column.collation());
         }
         if (primaryKey) {
             text.append(" primary key");

@@ -186,13 +186,21 @@ final class SqlWords {
                 + columns.stream().map(Identifiers::quote).collect(Collectors.joining(", ")) + ")";
     }
 
-    /** One identifier and nothing else, e.g. a collation: {@code "C"} or {@code und_x_icu}. */
-    static String parseIdentifier(String text) {
+    /**
+     * A possibly schema-qualified name such as a collation, in the model's SQL spelling: each part quoted
+     * only where needed, {@code pg_catalog.} left out. {@code "C"}, {@code pg_catalog."C"} and
+     * {@code "C"} all give {@code "C"}; {@code public.MyColl} gives {@code public.mycoll}.
+     */
+    static String canonicalName(String text) {
         Scanner scanner = new Scanner(text);
-        String name = scanner.identifier();
+        String first = scanner.identifier();
+        String second = scanner.accept('.') ? scanner.identifier() : null;
         if (!scanner.atEnd()) {
-            throw new IllegalArgumentException("expected one name, found '" + text + "'");
+            throw new IllegalArgumentException("expected a name such as \"C\" or schema.name, found '" + text + "'");
         }
-        return name;
+        if (second == null || first.equals("pg_catalog")) {
+            return Identifiers.quote(second == null ? first : second);
+        }
+        return Identifiers.quote(first) + "." + Identifiers.quote(second);
     }
 }

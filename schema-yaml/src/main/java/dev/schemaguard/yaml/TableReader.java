@@ -180,10 +180,18 @@ final class TableReader {
             }
         }
         boolean primaryKey = fields.bool(PRIMARY_KEY, false);
+        String collation = null;
+        if (fields.has(COLLATION)) {
+            try {
+                collation = SqlWords.canonicalName(fields.requiredText(COLLATION));
+            } catch (IllegalArgumentException e) {
+                throw fields.error(COLLATION, fields.what() + ": " + e.getMessage());
+            }
+        }
         Column column;
         try {
             column = new Column(name, type, nullable && !primaryKey, fields.text(DEFAULT), identity, fields.text(GENERATED),
-                    fields.text(COLLATION), fields.text(COMMENT));
+                    collation, fields.text(COMMENT));
         } catch (IllegalArgumentException e) {
             throw new YamlSchemaException(entry.keyPosition(), fields.what() + ": " + e.getMessage());
         }

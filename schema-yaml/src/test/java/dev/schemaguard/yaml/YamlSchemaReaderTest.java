@@ -57,7 +57,7 @@ class YamlSchemaReaderTest {
                     t.column("tags", arrayOf(text()));
                     t.column("created_at", timestamptz()).notNull().defaultValue("now()");
                     t.column("n", integer()).identityByDefault();
-                    t.column("title", text()).collate("C");
+                    t.column("title", text()).collate("\"C\"");
                     t.foreignKey("org_id").references("organisations", "id").onDelete(ReferentialAction.CASCADE);
                     t.comment("what users write");
                 })

@@ -1,0 +1,133 @@
+package dev.schemaguard.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schemaguard.diff.SchemaDiff;
+import dev.schemaguard.model.Database;
+import dev.schemaguard.sql.IntrospectionOptions;
+import dev.schemaguard.sql.PostgresIntrospector;
+import dev.schemaguard.testkit.PostgresServer;
+import dev.schemaguard.testkit.TestPostgres;
+import dev.schemaguard.testkit.ThrowawayDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A YAML file written the way people write it compares clean against a real database created from the
+ * equivalent SQL, on every configured PostgreSQL version; and the database written out as YAML reads back
+ * to the same model.
+ */
+class HandWrittenYamlMatchesDatabaseTest {
+
+    private static final String YAML = """
+            schemas:
+              public:
+                comment: The application
+                tables:
+                  organisations:
+                    comment: Customers of the service
+                    columns:
+                      id: uuid primary key default gen_random_uuid()
+                      name: varchar(255) not null unique
+                      slug: text not null collate "C"
+                      created_at: timestamptz not null default now()
+                  documents:
+                    columns:
+                      id: bigserial primary key
+                      org_id: uuid not null references organisations(id) on delete cascade
+                      number: int not null
+                      status: text not null default 'draft'::text
+                      tags: text[]
+                      price: numeric(10,2)
+                      quantity: int4 not null default 1
+                      total: numeric generated always as (price * (quantity)::numeric) stored
+                      body:
+                        type: text
+                        comment: Markdown
+                      created: timestamptz
+                    unique:
+                      - [org_id, number]
+                    checks:
+                      - quantity > 0
+                    indexes:
+                      - name: documents_recent
+                        columns:
+                          - org_id
+                          - column: created
+                            order: desc
+                        where: status <> 'deleted'::text
+                      - columns:
+                          - expression: lower(status)
+                    row_level_security: enabled
+                    policies:
+                      own_org:
+                        for: select
+                        using: org_id IS NOT NULL
+              audit:
+                tables:
+                  events:
+                    columns:
+                      id: bigint generated always as identity primary key
+                      document_id: bigint references public.documents(id)
+                      at: timestamp not null
+                      flag: bool default false
+            """;
+
+    private static final String SQL = """
+            COMMENT ON SCHEMA public IS 'The application';
+            CREATE TABLE organisations (
+                id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+                name character varying(255) NOT NULL UNIQUE,
+                slug text COLLATE "C" NOT NULL,
+                created_at timestamp with time zone NOT NULL DEFAULT now()
+            );
+            COMMENT ON TABLE organisations IS 'Customers of the service';
+            CREATE TABLE documents (
+                id bigserial PRIMARY KEY,
+                org_id uuid NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+                number integer NOT NULL,
+                status text NOT NULL DEFAULT 'draft',
+                tags text[],
+                price numeric(10, 2),
+                quantity integer NOT NULL DEFAULT 1,
+                total numeric GENERATED ALWAYS AS (price * quantity) STORED,
+                body text,
+                created timestamptz,
+                UNIQUE (org_id, number),
+                CHECK (quantity > 0)
+            );
+            COMMENT ON COLUMN documents.body IS 'Markdown';
+            CREATE INDEX documents_recent ON documents (org_id, created DESC) WHERE status <> 'deleted';
+            CREATE INDEX ON documents (lower(status));
+            ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY own_org ON documents FOR SELECT USING (org_id IS NOT NULL);
+            CREATE SCHEMA audit;
+            CREATE TABLE audit.events (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                document_id bigint REFERENCES public.documents (id),
+                at timestamp without time zone NOT NULL,
+                flag boolean DEFAULT false
+            );
+            """;
+
+    @Test
+    void handWrittenYamlComparesCleanOnEveryServer() throws SQLException {
+        Database expected = YamlSchemaReader.readString(YAML, "hand-written.yaml");
+        for (PostgresServer server : TestPostgres.all()) {
+            try (ThrowawayDatabase database = ThrowawayDatabase.create(server)) {
+                database.execute(SQL);
+                Database actual;
+                try (Connection connection = database.connect()) {
+                    actual = new PostgresIntrospector(IntrospectionOptions.ALL).introspect(connection);
+                }
+                SchemaDiff diff = SchemaDiff.compare(expected, actual);
+                assertTrue(diff.isEmpty(), server + ": " + diff.changes());
+                assertEquals(actual, YamlSchemaReader.readString(YamlSchemaWriter.write(actual), "snapshot.yaml"),
+                        server + ": the introspected database survives a YAML round trip");
+            }
+        }
+    }
+}
