@@ -33,7 +33,7 @@ final class YamlTreeReader {
     }
 
     private YamlNode read(String yaml) {
-        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(yaml)) {
+        try (YAMLParser parser = FACTORY.createParser(yaml)) {
             if (parser.nextToken() == null) {
                 return null;
             }
