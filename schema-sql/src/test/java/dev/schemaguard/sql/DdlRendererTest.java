@@ -1,5 +1,14 @@
 package dev.schemaguard.sql;
 
+import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.DataType;
+import dev.schemaguard.model.Domain;
+import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Partitioning;
+import dev.schemaguard.model.Routine;
+import dev.schemaguard.model.Sequence;
+import dev.schemaguard.model.SequenceOptions;
+import java.util.List;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.IndexKey;
@@ -144,5 +153,71 @@ class DdlRendererTest {
         assertTrue(!DdlTypeChanges.isWidening(text(), arrayOf(text())));
         assertTrue(DdlTypeChanges.isCoercibleWithoutRewrite(varchar(10), text()));
         assertTrue(!DdlTypeChanges.isCoercibleWithoutRewrite(integer(), bigint()));
+    }
+    @Test
+    void baselineOrdersObjectsBesideTablesByWhatTheyNeed() {
+        Database db = new Database(List.of(Schema.named("app")
+                .enumType("state", "new", "done")
+                .domain(new Domain("qty", integer(), true, "1", null, List.of(new CheckConstraint("qty_check", "VALUE > 0", false)), null))
+                .sequence(new Sequence("job_ids", bigint(), new SequenceOptions(10L, null, null, null, null, false), "jobs", "id", null))
+                .routine(new Routine("stamp", "", Routine.Kind.FUNCTION,
+                        "CREATE FUNCTION app.stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$", "stamps"))
+                .view("done_jobs", "SELECT id FROM app.open_jobs WHERE false")
+                .view("open_jobs", "SELECT id FROM app.jobs WHERE state = 'new'::app.state")
+                .table("jobs", t -> {
+                    t.column("id", bigint()).notNull().defaultValue("nextval('app.job_ids'::regclass)");
+                    t.column("state", DataType.userDefined("app", "state"));
+                    t.column("qty", DataType.userDefined("app", "qty"));
+                    t.column("during", type("tstzrange"));
+                    t.exclude("jobs_during_excl", "EXCLUDE USING gist (during WITH &&)");
+                    t.trigger("jobs_stamp", "CREATE TRIGGER jobs_stamp BEFORE UPDATE ON app.jobs FOR EACH ROW EXECUTE FUNCTION app.stamp()");
+                    t.partitionBy(Partitioning.Strategy.LIST, "state");
+                })
+                .table("jobs_new", t -> t.partitionOf("jobs", "FOR VALUES IN ('new')"))
+                .build()), List.of(new Extension("pg_trgm", "app", null)));
+
+        assertEquals("""
+                SET LOCAL check_function_bodies = off;
+                CREATE SCHEMA IF NOT EXISTS app;
+                CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA app;
+                CREATE TYPE app.state AS ENUM ('new', 'done');
+                CREATE DOMAIN app.qty AS integer DEFAULT 1 NOT NULL CONSTRAINT qty_check CHECK (VALUE > 0);
+                CREATE SEQUENCE app.job_ids AS bigint START WITH 10;
+                CREATE OR REPLACE FUNCTION app.stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                CREATE TABLE app.jobs (
+                    id bigint DEFAULT nextval('app.job_ids'::regclass) NOT NULL,
+                    state app.state,
+                    qty app.qty,
+                    during tstzrange,
+                    CONSTRAINT jobs_during_excl EXCLUDE USING gist (during WITH &&)
+                ) PARTITION BY LIST (state);
+                CREATE TABLE app.jobs_new PARTITION OF app.jobs FOR VALUES IN ('new');
+                ALTER SEQUENCE app.job_ids OWNED BY app.jobs.id;
+                CREATE VIEW app.open_jobs AS
+                SELECT id FROM app.jobs WHERE state = 'new'::app.state;
+                CREATE VIEW app.done_jobs AS
+                SELECT id FROM app.open_jobs WHERE false;
+                CREATE TRIGGER jobs_stamp BEFORE UPDATE ON app.jobs FOR EACH ROW EXECUTE FUNCTION app.stamp();
+                COMMENT ON FUNCTION app.stamp() IS 'stamps';
+                """, MigrationPlanner.baseline(db).sql());
+    }
+
+    @Test
+    void viewReplacedInPlaceOnlyWhenColumnsAreAppended() {
+        assertTrue(DdlDefinitions.onlyAppendsColumns("SELECT a, b FROM t", "SELECT a, b, c FROM t"));
+        assertTrue(DdlDefinitions.onlyAppendsColumns(" SELECT a,\n    b\n   FROM t;", "SELECT a, b, (c + 1) AS d FROM t"));
+        assertTrue(!DdlDefinitions.onlyAppendsColumns("SELECT a, b FROM t", "SELECT b, a, c FROM t"));
+        assertTrue(!DdlDefinitions.onlyAppendsColumns("SELECT a, b FROM t", "SELECT a, b, c FROM u"));
+        assertTrue(!DdlDefinitions.onlyAppendsColumns("SELECT a FROM t", "SELECT a FROM t WHERE a > 1"));
+    }
+
+    @Test
+    void routineHeaderCoversArgumentsAndResultOnly() {
+        assertEquals(DdlDefinitions.routineHeader("CREATE FUNCTION f(a integer) RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$"),
+                DdlDefinitions.routineHeader("CREATE OR REPLACE FUNCTION f(a integer)\n RETURNS integer\n LANGUAGE sql\n IMMUTABLE\nAS $$ SELECT 2 $$"));
+        assertTrue(!DdlDefinitions.routineHeader("CREATE FUNCTION f(a integer) RETURNS integer AS $$ SELECT 1 $$ LANGUAGE sql")
+                .equals(DdlDefinitions.routineHeader("CREATE FUNCTION f(a integer) RETURNS bigint AS $$ SELECT 1 $$ LANGUAGE sql")));
+        assertTrue(!DdlDefinitions.routineHeader("CREATE FUNCTION f(a integer) RETURNS integer AS $$ SELECT 1 $$ LANGUAGE sql")
+                .equals(DdlDefinitions.routineHeader("CREATE FUNCTION f(b integer) RETURNS integer AS $$ SELECT 1 $$ LANGUAGE sql")));
     }
 }
