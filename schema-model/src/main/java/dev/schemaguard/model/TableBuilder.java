@@ -144,7 +144,7 @@ public final class TableBuilder {
         Set<String> usedNames = new HashSet<>();
         PrimaryKey builtPrimaryKey = null;
         if (primaryKey != null) {
-            builtPrimaryKey = primaryKey.build(unique(usedNames, Identifiers.defaultName(name, null, "pkey")));
+            builtPrimaryKey = primaryKey.build(unique(usedNames, name, null, "pkey"));
         }
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<ForeignKey> foreignKeys = new ArrayList<>();
@@ -153,17 +153,17 @@ public final class TableBuilder {
         for (Supplier<Object> entry : constraintsAndIndexes) {
             Object builder = entry.get();
             if (builder instanceof ConstraintBuilder.UniqueBuilder unique) {
-                uniques.add(unique.build(unique(usedNames, Identifiers.defaultName(name, joined(unique.columns()), "key"))));
+                uniques.add(unique.build(unique(usedNames, name, joined(unique.columns()), "key")));
             } else if (builder instanceof ConstraintBuilder.ForeignKeyBuilder foreignKey) {
-                foreignKeys.add(foreignKey.build(unique(usedNames, Identifiers.defaultName(name, joined(foreignKey.columns()), "fkey"))));
+                foreignKeys.add(foreignKey.build(unique(usedNames, name, joined(foreignKey.columns()), "fkey")));
             } else if (builder instanceof ConstraintBuilder.CheckBuilder check) {
                 String column = firstColumnIn(check.expression(), builtColumns);
-                checks.add(check.build(unique(usedNames, Identifiers.defaultName(name, column, "check"))));
+                checks.add(check.build(unique(usedNames, name, column, "check")));
             }
         }
         for (Supplier<Object> entry : constraintsAndIndexes) {
             if (entry.get() instanceof IndexBuilder index) {
-                indexes.add(index.build(unique(usedNames, Identifiers.defaultName(name, index.defaultNamePart(), "idx"))));
+                indexes.add(index.build(unique(usedNames, name, index.defaultNamePart(), "idx")));
             }
         }
         List<Policy> builtPolicies = policies.stream().map(PolicyBuilder::build).toList();
@@ -171,11 +171,14 @@ public final class TableBuilder {
                 builtPolicies, comment, exclusions, triggers, partitioning, partitionOf);
     }
 
-    /** PostgreSQL's rule for a clash with an earlier default name: append 1, 2, ... */
-    private static String unique(Set<String> used, String candidate) {
-        String result = candidate;
+    /**
+     * PostgreSQL's rule for a clash with an earlier default name: the label becomes {@code idx1}, {@code idx2}, ...
+     * and the names are shortened again so the whole still fits in 63 bytes.
+     */
+    private static String unique(Set<String> used, String name1, String name2, String label) {
+        String result = Identifiers.defaultName(name1, name2, label);
         for (int i = 1; used.contains(result); i++) {
-            result = candidate + i;
+            result = Identifiers.defaultName(name1, name2, label + i);
         }
         used.add(result);
         return result;

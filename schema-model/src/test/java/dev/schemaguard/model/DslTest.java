@@ -101,4 +101,18 @@ class DslTest {
         assertFalse(table.column("a").orElseThrow().nullable());
         assertTrue(table.column("b").orElseThrow().nullable());
     }
+
+    @Test
+    void clashingDefaultNamesStayWithin63Bytes() {
+        String longName = "c".repeat(63);
+        Table table = Table.named("t", t -> {
+            t.column(longName, integer());
+            t.index(longName);
+            t.index(longName).unique();
+        });
+        String first = table.indexes().get(0).name();
+        String second = table.indexes().get(1).name();
+        assertTrue(first.endsWith("_idx") && Identifiers.byteLength(first) <= 63, first);
+        assertTrue(second.endsWith("_idx1") && Identifiers.byteLength(second) <= 63, second);
+    }
 }
