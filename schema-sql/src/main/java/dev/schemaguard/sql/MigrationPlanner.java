@@ -55,11 +55,16 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Turns a {@link SchemaDiff} into ordered DDL. Drops run first, most dependent objects first (foreign keys,
- * policies, indexes, constraints, columns, tables, schemas), then column changes, then creates in dependency
- * order (schemas, tables, columns, constraints, indexes, foreign keys, row security, policies, comments).
- * Foreign keys that depend on a key, column or table being dropped or changed are dropped first and, when the
- * expected model still has them, re-created at the end. Statements that delete data are skipped unless
+ * Turns a {@link SchemaDiff} into ordered DDL (see {@link Phase} for the order). Drops run first, most dependent
+ * objects first; then schemas, extensions, types, sequences and routines (with {@code check_function_bodies}
+ * off, so a function may name tables created later), column changes, tables, constraints, indexes, foreign
+ * keys, sequence ownership, row security, policies, views in dependency order, triggers; then the drops of
+ * types, sequences, extensions and schemas nothing uses any more; comments last. Nothing uses CASCADE: what
+ * PostgreSQL would refuse to change while dependents exist (a column type under a view, a function a trigger
+ * or default calls, a view other views read, a type being rebuilt) is planned as dropping the dependents found
+ * in the actual database's dependencies (pg_depend), transitively, making the change, and creating them again
+ * from the expected model. Foreign keys that depend on a key, column or table being dropped or changed are
+ * dropped first and re-created at the end. Statements that delete data are skipped unless
  * {@link PlanOptions#allowDrops()}, together with the statements that only make sense with them.
  */
 public final class MigrationPlanner {
