@@ -1,0 +1,117 @@
+package dev.schemaguard.sql;
+
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Table;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * An expected schema in PostgreSQL's own spelling. A hand-written schema says {@code status in ('a', 'b')},
+ * {@code default 'draft'} or {@code using (tenant_id = current_setting('app.tenant')::uuid)}; a live database
+ * reads back {@code (status = ANY (ARRAY['a'::text, 'b'::text]))}, {@code 'draft'::text} and
+ * {@code (tenant_id = (current_setting('app.tenant'::text))::uuid)}. Creating the expected schema in an empty
+ * scratch database and reading it back gives the expected side the same spelling, so that only real differences
+ * remain. Names are kept (every object is created under its declared name), so the result lines up with the
+ * expected model object by object.
+ *
+ * <p>Everything happens in one transaction that is rolled back: the scratch database stays empty and can be
+ * used again. Roles that policies name and the scratch server lacks are created in that transaction too (and
+ * so vanish with it).
+ */
+public final class CanonicalSchema {
+
+    private static final Set<String> ROLE_KEYWORDS = Set.of("public", "current_user", "current_role", "session_user");
+
+    private CanonicalSchema() {
+    }
+
+    /**
+     * {@code expected} as PostgreSQL spells it: created in {@code scratch} with {@link MigrationPlanner#baseline}
+     * and introspected back, only for the schemas {@code expected} holds.
+     *
+     * @throws CanonicalizationException when the schema cannot be created there (an extension the scratch server
+     *                                   does not have, a reference to a schema that is not part of it, ...)
+     */
+    public static Database canonicalize(Database expected, ScratchDatabase scratch) throws CanonicalizationException {
+        Set<String> schemas = new TreeSet<>();
+        expected.schemas().stream().map(Schema::name).forEach(schemas::add);
+        if (schemas.isEmpty()) {
+            return expected;
+        }
+        MigrationPlan plan = MigrationPlanner.baseline(expected);
+        try (Connection connection = scratch.open()) {
+            connection.setAutoCommit(false);
+            try {
+                createMissingRoles(connection, expected);
+                try (Statement jdbc = connection.createStatement()) {
+                    for (PlanStatement statement : plan.statements()) {
+                        try {
+                            jdbc.execute(statement.sql());
+                        } catch (SQLException e) {
+                            throw new CanonicalizationException("the expected schema cannot be created in a scratch"
+                                    + " database (" + statement.description() + "): " + firstLine(e.getMessage()), e);
+                        }
+                    }
+                }
+                return new PostgresIntrospector(new IntrospectionOptions(schemas, Set.of())).introspect(connection);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new CanonicalizationException("the scratch database failed: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * As {@link #canonicalize}, but when that is not possible returns {@code expected} unchanged and tells
+     * {@code warnings} why; the comparison then relies on the text normalization of
+     * {@code dev.schemaguard.diff.Expressions} alone.
+     */
+    public static Database canonicalizeOrKeep(Database expected, ScratchDatabase scratch, Consumer<String> warnings) {
+        try {
+            return canonicalize(expected, scratch);
+        } catch (CanonicalizationException e) {
+            warnings.accept(e.getMessage() + "; comparing expressions by text normalization only");
+            return expected;
+        }
+    }
+
+    private static void createMissingRoles(Connection connection, Database expected) throws SQLException {
+        Set<String> roles = new TreeSet<>();
+        for (Schema schema : expected.schemas()) {
+            for (Table table : schema.tables()) {
+                for (Policy policy : table.policies()) {
+                    policy.roles().stream().filter(role -> !ROLE_KEYWORDS.contains(role)).forEach(roles::add);
+                }
+            }
+        }
+        try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?");
+             Statement create = connection.createStatement()) {
+            for (String role : roles) {
+                exists.setString(1, role);
+                try (ResultSet row = exists.executeQuery()) {
+                    if (!row.next()) {
+                        create.execute("CREATE ROLE " + dev.schemaguard.model.Identifiers.quote(role) + " NOLOGIN");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
