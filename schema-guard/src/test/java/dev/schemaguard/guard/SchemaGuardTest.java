@@ -1,0 +1,161 @@
+package dev.schemaguard.guard;
+
+import dev.schemaguard.diff.SchemaChange;
+import dev.schemaguard.model.Database;
+import dev.schemaguard.testkit.TestPostgres;
+import dev.schemaguard.testkit.ThrowawayDatabase;
+import dev.schemaguard.yaml.YamlSchemaReader;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SchemaGuardTest {
+
+    private static final String SHOP = "shop.yaml";
+
+    @Test
+    void aMatchingDatabaseIsValidInEveryMode() throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+            db.execute(Shop.FULL);
+            for (Mode mode : Mode.values()) {
+                VerificationResult result = guard(db, mode).verify();
+                assertEquals(VerificationResult.Status.VALID, result.status(), mode.name());
+                assertTrue(result.found().isEmpty());
+                assertTrue(result.applied().isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void failListsEveryDifferenceAndChangesNothing() throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+            db.execute(Shop.CUSTOMERS + "CREATE TABLE legacy (id int);");
+            SchemaDriftException failure = assertThrows(SchemaDriftException.class, () -> guard(db, Mode.FAIL).verify());
+            assertEquals("Schema drift: database " + db.name() + " differs from shop.yaml in 2 place(s):\n"
+                    + "  - unexpected table public.legacy\n"
+                    + "  - missing table public.orders (4 columns)\n"
+                    + "Fix: run `schemaguard fix --db $DATABASE_URL --expected shop.yaml` and apply its SQL, or start once"
+                    + " with mode REPAIR.", failure.getMessage());
+            assertEquals(VerificationResult.Status.DRIFT, failure.result().status());
+            assertFalse(tableExists(db, "orders"));
+        }
+    }
+
+    @Test
+    void warnReportsTheDriftAndChangesNothing() throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+            db.execute(Shop.CUSTOMERS);
+            VerificationResult result = guard(db, Mode.WARN).verify();
+            assertEquals(VerificationResult.Status.DRIFT, result.status());
+            assertEquals(List.of("missing table public.orders (4 columns)"),
+                    result.found().changes().stream().map(SchemaChange::describe).toList());
+            assertEquals(result.found(), result.remaining());
+            assertTrue(result.applied().isEmpty());
+            assertFalse(tableExists(db, "orders"));
+        }
+    }
+
+    @Test
+    void repairAddsWhatIsMissingThenVerifiesAgain() throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+            db.execute(Shop.CUSTOMERS + "CREATE TABLE orders (id bigserial PRIMARY KEY, customer_id bigint NOT NULL"
+                    + " REFERENCES customers (id), created_at timestamptz NOT NULL DEFAULT now());"
+                    + "INSERT INTO customers VALUES (1, 'Ada');");
+            VerificationResult result = guard(db, Mode.REPAIR).verify();
+            assertEquals(VerificationResult.Status.REPAIRED, result.status());
+            assertTrue(result.remaining().isEmpty());
+            assertEquals(2, result.found().changes().size(), result.found().toString());
+            assertEquals(2, result.applied().size(), result.applied().toString());
+            assertEquals(VerificationResult.Status.VALID, guard(db, Mode.FAIL).verify().status());
+            assertEquals(1, count(db, "SELECT count(*) FROM customers"), "repair keeps the data");
+        }
+    }
+
+    @Test
+    void repairLeavesWhatOnlyAlteringCouldFixAndReportsIt() throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+            db.execute("CREATE TABLE customers (id integer PRIMARY KEY, name text NOT NULL);");
+            VerificationResult result = guard(db, Mode.REPAIR).verify();
+            assertEquals(VerificationResult.Status.DRIFT, result.status());
+            assertTrue(tableExists(db, "orders"), "the missing table was added");
+            assertFalse(result.applied().isEmpty());
+            List<SchemaChange> left = result.remaining().changes();
+            assertEquals(1, left.size(), left.toString());
+            SchemaChange.ColumnAltered altered = assertInstanceOf(SchemaChange.ColumnAltered.class, left.get(0));
+            assertEquals("id", altered.expected().name());
+        }
+    }
+
+    @Test
+    void aFailedRepairIsRolledBackAsAWhole() throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+            // the column to add is NOT NULL without a default: impossible while customers has rows
+            db.execute("CREATE TABLE customers (id bigint PRIMARY KEY); INSERT INTO customers VALUES (1);");
+            SchemaRepairException failure = assertThrows(SchemaRepairException.class, () -> guard(db, Mode.REPAIR).verify());
+            assertTrue(failure.getMessage().startsWith("Schema repair of database " + db.name()
+                    + " failed and was rolled back: "), failure.getMessage());
+            assertFalse(tableExists(db, "orders"), "orders was created in the same transaction and rolled back");
+        }
+    }
+
+    @Test
+    void ignoredTablesAreLeftOutOnBothSides() throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+            db.execute(Shop.FULL + "CREATE TABLE flyway_schema_history (installed_rank int);");
+            SchemaGuard guard = SchemaGuard.configure().dataSource(dataSource(db)).expectedResource(SHOP)
+                    .ignoreTables("flyway_schema_history").load();
+            assertEquals(VerificationResult.Status.VALID, guard.verify().status());
+            SchemaGuard otherSchema = SchemaGuard.configure().dataSource(dataSource(db)).expectedResource(SHOP)
+                    .ignoreTables("app.flyway_schema_history").load();
+            assertThrows(SchemaDriftException.class, otherSchema::verify);
+        }
+    }
+
+    @Test
+    void readsTheExpectedSchemaFromAModelAPathOrTheClasspath() throws Exception {
+        Path file = Path.of(SchemaGuardTest.class.getClassLoader().getResource(SHOP).toURI());
+        Database fromFile = SchemaGuard.configure().expectedYaml(file).load().expected();
+        assertEquals(YamlSchemaReader.read(file), fromFile);
+        assertEquals(fromFile, SchemaGuard.configure().expectedResource("/" + SHOP).load().expected());
+        assertEquals(fromFile, SchemaGuard.configure().expected(fromFile).load().expected());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> SchemaGuard.configure().expectedResource("db/nope.yaml").load());
+        assertTrue(missing.getMessage().contains("classpath:db/nope.yaml was not found"), missing.getMessage());
+        assertThrows(IllegalStateException.class, () -> SchemaGuard.configure().load());
+        assertThrows(IllegalStateException.class, () -> SchemaGuard.configure().expected(fromFile).load().verify());
+    }
+
+    private static SchemaGuard guard(ThrowawayDatabase db, Mode mode) {
+        return SchemaGuard.configure().dataSource(dataSource(db)).expectedResource(SHOP).mode(mode).load();
+    }
+
+    static PGSimpleDataSource dataSource(ThrowawayDatabase db) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(db.jdbcUrl());
+        return dataSource;
+    }
+
+    private static boolean tableExists(ThrowawayDatabase db, String table) throws SQLException {
+        return count(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = '" + table + "'") == 1;
+    }
+
+    private static long count(ThrowawayDatabase db, String sql) throws SQLException {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
