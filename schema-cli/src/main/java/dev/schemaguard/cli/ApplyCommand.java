@@ -51,8 +51,10 @@ final class ApplyCommand implements Callable<Integer> {
         Source expectedSource = Source.parse(expected, "--expected");
         DatabaseUrl url = db.required();
         String timeout = PlanRunner.lockTimeout(lockTimeout);
-        SchemaLoader loader = schemaOptions.loader();
-        Database want = loader.load(expectedSource);
+        Database want;
+        try (SchemaLoader loader = schemaOptions.loader(terminal)) {
+            want = loader.expected(expectedSource, url);
+        }
         Set<String> declared = new LinkedHashSet<>();
         want.schemas().stream().map(Schema::name).forEach(declared::add);
         var introspection = schemaOptions.selection().introspection(

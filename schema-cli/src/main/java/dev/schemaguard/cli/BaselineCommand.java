@@ -49,7 +49,10 @@ final class BaselineCommand implements Callable<Integer> {
         Source expectedSource = Source.parse(expected, "--expected");
         DatabaseUrl url = apply ? db.required() : null;
         String timeout = PlanRunner.lockTimeout(lockTimeout);
-        Database want = schemaOptions.loader().load(expectedSource);
+        Database want;
+        try (SchemaLoader loader = schemaOptions.loader(terminal)) {
+            want = loader.load(expectedSource);
+        }
         MigrationPlan plan = MigrationPlanner.baseline(want);
         if (!apply) {
             terminal.writeResult(plan.sql(), output);

@@ -41,7 +41,10 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Source expectedSource = Source.parse(expected, "--expected");
         DatabaseUrl url = db.required();
-        SchemaLoader.Pair pair = schemaOptions.loader().loadPair(expectedSource, new Source.DatabaseSource(url));
+        SchemaLoader.Pair pair;
+        try (SchemaLoader loader = schemaOptions.loader(terminal)) {
+            pair = loader.loadPair(expectedSource, new Source.DatabaseSource(url));
+        }
         Database want = pair.first();
         Database have = pair.second();
         DriftReport report = DriftReport.between(want, have);

@@ -49,7 +49,10 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         Source fromSource = Source.parse(from, "--from");
         Source toSource = Source.parse(to, "--to");
-        SchemaLoader.Pair pair = schemaOptions.loader().loadPair(toSource, fromSource);
+        SchemaLoader.Pair pair;
+        try (SchemaLoader loader = schemaOptions.loader(terminal)) {
+            pair = loader.loadPair(toSource, fromSource);
+        }
         DriftReport report = DriftReport.between(pair.first(), pair.second());
         String output = switch (format) {
             case json -> report.json();

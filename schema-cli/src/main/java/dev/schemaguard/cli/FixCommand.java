@@ -42,7 +42,10 @@ final class FixCommand implements Callable<Integer> {
     public Integer call() {
         Source expectedSource = Source.parse(expected, "--expected");
         DatabaseUrl url = db.required();
-        SchemaLoader.Pair pair = schemaOptions.loader().loadPair(expectedSource, new Source.DatabaseSource(url));
+        SchemaLoader.Pair pair;
+        try (SchemaLoader loader = schemaOptions.loader(terminal)) {
+            pair = loader.loadPair(expectedSource, new Source.DatabaseSource(url));
+        }
         MigrationPlan plan = MigrationPlanner.plan(pair.first(), pair.second(), PlanOptions.SAFE).additiveOnly();
         StringBuilder sql = new StringBuilder();
         sql.append("-- schemaguard fix: adds what ").append(url.display()).append(" is missing compared with ")

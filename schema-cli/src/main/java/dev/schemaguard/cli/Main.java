@@ -20,7 +20,7 @@ import java.util.List;
         description = "Check a live PostgreSQL database against its declared schema and get the SQL that fixes"
                 + " every gap.",
         subcommands = {CheckCommand.class, FixCommand.class, BaselineCommand.class, SnapshotCommand.class,
-                DiffCommand.class, ApplyCommand.class})
+                DiffCommand.class, ApplyCommand.class, DemoCommand.class})
 public final class Main implements Runnable {
 
     @Spec
@@ -29,7 +29,8 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: use one of check, fix, baseline, snapshot, diff, apply");
+                "missing command: use one of check, fix, baseline, snapshot, diff, apply, demo"
+                        + " (new here? run `schemaguard demo`)");
     }
 
     public static void main(String[] args) {

@@ -2,8 +2,11 @@ package dev.schemaguard.cli;
 
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.sql.CanonicalSchema;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
+import dev.schemaguard.sql.ScratchDatabase;
+import dev.schemaguard.sql.ScratchServerDatabase;
 import dev.schemaguard.yaml.YamlSchemaException;
 import dev.schemaguard.yaml.YamlSchemaReader;
 import org.postgresql.util.PSQLException;
@@ -13,26 +16,32 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 
-/** Turns {@link Source}s into models: reads YAML, runs .sql scripts in a throwaway database, introspects. */
-final class SchemaLoader {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
+/**
+ * Turns {@link Source}s into models: reads YAML, runs .sql scripts in a throwaway database, introspects. For a
+ * comparison, declared YAML schemas are put into PostgreSQL's spelling through a throwaway database
+ * ({@link CanonicalSchema}) unless canonicalization is switched off. Close it to drop the throwaway databases
+ * and stop an embedded server it started.
+ */
+final class SchemaLoader implements AutoCloseable {
 
     private final SchemaSelection selection;
-    private final DatabaseUrl devDb;
+    private final ScratchServer scratch;
+    private final boolean canonicalize;
+    private final Consumer<String> warnings;
 
-    SchemaLoader(SchemaSelection selection, DatabaseUrl devDb) {
+    SchemaLoader(SchemaSelection selection, DatabaseUrl devDb, boolean canonicalize, Consumer<String> warnings) {
         this.selection = selection;
-        this.devDb = devDb;
+        this.scratch = new ScratchServer(devDb);
+        this.canonicalize = canonicalize;
+        this.warnings = warnings;
     }
 
     /** Both sides of a comparison, loaded so that a database side is read only for the schemas that matter. */
@@ -40,8 +49,13 @@ final class SchemaLoader {
     }
 
     Pair loadPair(Source first, Source second) {
-        Database firstDeclared = declared(first);
-        Database secondDeclared = declared(second);
+        for (Source source : new Source[] {first, second}) {
+            if (source instanceof Source.DatabaseSource database) {
+                scratch.matchVersionOf(database.url());
+            }
+        }
+        Database firstDeclared = comparable(first);
+        Database secondDeclared = comparable(second);
         Set<String> declaredSchemas = null;
         for (Database declared : new Database[] {firstDeclared, secondDeclared}) {
             if (declared != null) {
@@ -56,6 +70,16 @@ final class SchemaLoader {
         return new Pair(a, b);
     }
 
+    /**
+     * The expected side of a comparison with {@code target}: as {@link #load}, and a YAML schema in PostgreSQL's
+     * spelling (unless switched off).
+     */
+    Database expected(Source source, DatabaseUrl target) {
+        scratch.matchVersionOf(target);
+        Database declared = comparable(source);
+        return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), null);
+    }
+
     /** A declared schema (YAML or .sql), restricted to the selected schemas; null for a database source. */
     Database declared(Source source) {
         if (source instanceof Source.YamlSource yaml) {
@@ -67,10 +91,33 @@ final class SchemaLoader {
         return null;
     }
 
-    /** Any source as a model; a database is read for all its selected non-system schemas. */
+    /** Any source as a model, as written; a database is read for all its selected non-system schemas. */
     Database load(Source source) {
         Database declared = declared(source);
         return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), null);
+    }
+
+    /** A declared schema ready for comparison; .sql sources are PostgreSQL's spelling already (introspected). */
+    private Database comparable(Source source) {
+        Database declared = declared(source);
+        if (declared == null || !canonicalize || !(source instanceof Source.YamlSource)) {
+            return declared;
+        }
+        ScratchDatabase database;
+        try {
+            database = scratch.shared();
+        } catch (CliFailure e) {
+            warnings.accept("cannot put " + source.display() + " into PostgreSQL's spelling: " + e.getMessage()
+                    + "; comparing expressions by text normalization only");
+            return declared;
+        }
+        return CanonicalSchema.canonicalizeOrKeep(declared, database,
+                reason -> warnings.accept(source.display() + ": " + reason));
+    }
+
+    @Override
+    public void close() {
+        scratch.close();
     }
 
     /** Reads a live schema in a read-only transaction. */
@@ -115,33 +162,19 @@ final class SchemaLoader {
     }
 
     /**
-     * Runs a .sql script in a database created for the purpose on the --dev-db server, reads the schema it
-     * produced and drops the database again.
+     * Runs a .sql script in a database created for the purpose (on the --dev-db server, else on an embedded
+     * one), reads the schema it produced and drops the database again.
      */
     private Database runScript(Path file) {
-        if (devDb == null) {
-            throw CliFailure.error("cannot load " + file + ": a .sql schema is run in a throwaway database; pass"
-                    + " --dev-db URL (a PostgreSQL server where schemaguard may create and drop a temporary database)");
-        }
         String script;
         try {
             script = Files.readString(file);
         } catch (IOException e) {
             throw CliFailure.error("cannot read " + file + ": " + e.getMessage(), e);
         }
-        byte[] random = new byte[6];
-        RANDOM.nextBytes(random);
-        String name = "schemaguard_tmp_" + HexFormat.of().formatHex(random);
-        Connection admin = Connections.open(devDb);
-        try {
-            execute(admin, "CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'", "creating a temporary database on " + devDb.display());
-            try {
-                return loadInto(devDb.withDatabase(name), file, script);
-            } finally {
-                execute(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", "dropping the temporary database " + name + " on " + devDb.display());
-            }
-        } finally {
-            Connections.closeQuietly(admin);
+        try (ScratchServerDatabase database = scratch.newDatabase()) {
+            return loadInto(new DatabaseUrl(database.jdbcUrl(), database.properties(),
+                    "temporary database " + database.name()), file, script);
         }
     }
 
@@ -193,13 +226,5 @@ final class SchemaLoader {
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    private static void execute(Connection connection, String sql, String what) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw Errors.database(what, e);
-        }
     }
 }

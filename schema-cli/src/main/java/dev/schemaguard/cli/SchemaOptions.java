@@ -17,15 +17,28 @@ final class SchemaOptions {
     List<String> excludedSchemas = new ArrayList<>();
 
     @Option(names = "--dev-db", paramLabel = "URL",
-            description = "A PostgreSQL server where a .sql source may be run in a temporary database"
-                    + " (created and dropped by schemaguard).")
+            description = "A PostgreSQL server where schemaguard may create and drop temporary databases (to run"
+                    + " .sql sources and to canonicalize expected schemas). Default: $SCHEMAGUARD_DEV_DB, else an"
+                    + " embedded PostgreSQL of the target's major version, started when needed.")
     String devDb;
+
+    @Option(names = "--no-canonicalize",
+            description = "Compare a YAML schema's expressions as written (with the built-in text normalization)"
+                    + " instead of in PostgreSQL's spelling, read back from a temporary database.")
+    boolean noCanonicalize;
 
     SchemaSelection selection() {
         return new SchemaSelection(new java.util.HashSet<>(schemas), new java.util.HashSet<>(excludedSchemas));
     }
 
-    SchemaLoader loader() {
-        return new SchemaLoader(selection(), devDb == null ? null : DatabaseUrl.parse(devDb));
+    /** A loader that prints its warnings on the terminal's stderr; close it. */
+    SchemaLoader loader(Terminal terminal) {
+        String url = devDb != null ? devDb : System.getenv("SCHEMAGUARD_DEV_DB");
+        return new SchemaLoader(selection(), url == null || url.isBlank() ? null : DatabaseUrl.parse(url.trim()),
+                !noCanonicalize, warning -> terminal.err().println("schemaguard: warning: " + oneLine(warning)));
+    }
+
+    private static String oneLine(String text) {
+        return DatabaseUrl.mask(text).replaceAll("\\s*\\n\\s*", " ");
     }
 }

@@ -34,7 +34,10 @@ final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DatabaseUrl url = db.required();
-        Database live = schemaOptions.loader().introspect(url, null);
+        Database live;
+        try (SchemaLoader loader = schemaOptions.loader(terminal)) {
+            live = loader.introspect(url, null);
+        }
         terminal.writeResult(YamlSchemaWriter.write(live), output);
         return ExitCode.OK;
     }

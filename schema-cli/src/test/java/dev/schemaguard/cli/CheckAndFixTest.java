@@ -161,14 +161,10 @@ class CheckAndFixTest {
     }
 
     @Test
-    void sqlSourceNeedsDevDbAndThenWorks() throws Exception {
+    void sqlSourceRunsInATemporaryDatabaseOnTheDevDbServer() throws Exception {
         Path script = dir.resolve("schema.sql");
         Files.writeString(script, Fixtures.SHOP);
         try (ThrowawayDatabase db = Fixtures.database(Fixtures.SHOP)) {
-            CliRun withoutDevDb = CliRun.of("check", "--db", db.jdbcUrl(), "--expected", script.toString());
-            assertEquals(ExitCode.ERROR, withoutDevDb.exitCode(), withoutDevDb::toString);
-            assertTrue(withoutDevDb.err().contains("--dev-db"), withoutDevDb::toString);
-
             String devDb = Fixtures.server().adminJdbcUrl();
             CliRun run = CliRun.of("check", "--db", db.jdbcUrl(), "--expected", script.toString(), "--dev-db", devDb);
             assertEquals(ExitCode.OK, run.exitCode(), run::toString);
