@@ -56,8 +56,9 @@ public final class ColumnBuilder {
         return this;
     }
 
+    /** {@code COLLATE}: a name ({@code C}, {@code en_US}) or an SQL spelling ({@code "C"}, {@code app.german}). */
     public ColumnBuilder collate(String collationName) {
-        collation = collationName;
+        collation = Identifiers.collation(collationName);
         return this;
     }
 

@@ -61,6 +61,14 @@ public final class Identifiers {
         return KEYWORDS.contains(identifier);
     }
 
+    /**
+     * A collation as the model keeps it, SQL-spelled: a bare name such as {@code C} becomes {@code "C"};
+     * something already quoted or schema-qualified ({@code "de_DE"}, {@code app.german}) is kept as it is.
+     */
+    public static String collation(String nameOrSql) {
+        return nameOrSql.startsWith("\"") || nameOrSql.contains(".") ? nameOrSql : quote(nameOrSql);
+    }
+
     /** A SQL string literal, e.g. for comments: {@code it's} becomes {@code 'it''s'}. */
     public static String literal(String text) {
         if (text.indexOf('\\') >= 0) {

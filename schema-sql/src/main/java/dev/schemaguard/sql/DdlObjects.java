@@ -171,7 +171,7 @@ final class DdlObjects {
     private static String createDomain(QualifiedName name, Domain domain) {
         StringBuilder sql = new StringBuilder("CREATE DOMAIN ").append(name.sql()).append(" AS ").append(domain.baseType().sql());
         if (domain.collation() != null) {
-            sql.append(" COLLATE ").append(collation(domain.collation()));
+            sql.append(" COLLATE ").append(Identifiers.collation(domain.collation()));
         }
         if (domain.defaultExpression() != null) {
             sql.append(" DEFAULT ").append(domain.defaultExpression());
@@ -205,7 +205,7 @@ final class DdlObjects {
 
     private static String attribute(CompositeType.Attribute attribute) {
         return Identifiers.quote(attribute.name()) + " " + attribute.type().sql()
-                + (attribute.collation() == null ? "" : " COLLATE " + collation(attribute.collation()));
+                + (attribute.collation() == null ? "" : " COLLATE " + Identifiers.collation(attribute.collation()));
     }
 
     static String addAttribute(QualifiedName type, CompositeType.Attribute attribute) {
@@ -218,7 +218,7 @@ final class DdlObjects {
 
     static String alterAttributeType(QualifiedName type, CompositeType.Attribute attribute) {
         return "ALTER TYPE " + type.sql() + " ALTER ATTRIBUTE " + Identifiers.quote(attribute.name()) + " TYPE "
-                + attribute.type().sql() + (attribute.collation() == null ? "" : " COLLATE " + collation(attribute.collation()));
+                + attribute.type().sql() + (attribute.collation() == null ? "" : " COLLATE " + Identifiers.collation(attribute.collation()));
     }
 
     /** {@code ADD VALUE 'x' BEFORE 'y'} or {@code AFTER 'y'}. */
@@ -235,10 +235,6 @@ final class DdlObjects {
      * Collations arrive either bare ({@code C}) or as SQL the introspector already quoted ({@code "C"},
      * {@code public."x"}); the latter is used as is.
      */
-    private static String collation(String collation) {
-        return collation.startsWith("\"") || collation.contains(".") ? collation : Identifiers.quote(collation);
-    }
-
     // ---- views ----
 
     /** The view's query without a trailing semicolon. */

@@ -95,7 +95,7 @@ final class DdlRenderer {
     static String columnDefinition(Column column) {
         StringBuilder sql = new StringBuilder(Identifiers.quote(column.name())).append(' ').append(column.type().sql());
         if (column.collation() != null) {
-            sql.append(" COLLATE ").append(Identifiers.quote(column.collation()));
+            sql.append(" COLLATE ").append(Identifiers.collation(column.collation()));
         }
         if (column.defaultExpression() != null) {
             sql.append(" DEFAULT ").append(column.defaultExpression());
