@@ -167,7 +167,7 @@ class CanonicalComparisonTest {
         }
     }
 
-    private static String fullYaml() {
+    static String fullYaml() {
         return YAML.replace("#total", YAML_TOTAL).replace("#first_tenant", YAML_FIRST_TENANT);
     }
 

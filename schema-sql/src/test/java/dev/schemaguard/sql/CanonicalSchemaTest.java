@@ -1,0 +1,104 @@
+package dev.schemaguard.sql;
+
+import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Schema;
+import dev.schemaguard.testkit.PostgresServer;
+import dev.schemaguard.testkit.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import static dev.schemaguard.model.DataTypes.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CanonicalSchemaTest {
+
+    private static final PostgresServer SERVER = TestPostgres.primary();
+
+    private static Database documents(String check) {
+        return Database.of(Schema.named("public").table("documents", t -> {
+            t.column("status", text()).notNull().defaultValue("'draft'");
+            t.check(check).named("status_known");
+            t.rowLevelSecurity();
+            t.policy("editors_only").to("schemaguard_test_editor").using("status <> 'sent'");
+        }).build());
+    }
+
+    @Test
+    void readsTheExpectedSchemaBackInPostgresSpelling() throws Exception {
+        try (ScratchServerDatabase scratch = ScratchServerDatabase.create(SERVER.adminJdbcUrl(), new Properties())) {
+            Database canonical = CanonicalSchema.canonicalize(documents("status in ('draft','sent')"), scratch);
+
+            var table = canonical.schema("public").orElseThrow().table("documents").orElseThrow();
+            assertEquals("'draft'::text", table.column("status").orElseThrow().defaultExpression());
+            CheckConstraint check = table.checkConstraints().get(0);
+            assertEquals("status_known", check.name());
+            assertTrue(check.expression().contains("ANY (ARRAY['draft'::text, 'sent'::text])"), check.expression());
+            assertEquals(List.of("schemaguard_test_editor"), table.policies().get(0).roles(),
+                    "a role the server lacks is created for the occasion");
+        }
+    }
+
+    @Test
+    void leavesTheScratchDatabaseEmptyAndDropsItOnClose() throws Exception {
+        String name;
+        try (ScratchServerDatabase scratch = ScratchServerDatabase.create(SERVER.adminJdbcUrl(), new Properties())) {
+            name = scratch.name();
+            assertTrue(databaseExists(name));
+            CanonicalSchema.canonicalize(documents("status <> ''"), scratch);
+            CanonicalSchema.canonicalize(documents("status <> 'x'"), scratch); // the same names again: still empty
+            try (Connection connection = scratch.open()) {
+                Database left = new PostgresIntrospector(IntrospectionOptions.ALL).introspect(connection);
+                assertTrue(left.schemas().stream().allMatch(s -> s.tables().isEmpty()), left::toString);
+            }
+        }
+        assertFalse(databaseExists(name));
+        assertFalse(roleExists("schemaguard_test_editor"), "the role vanished with the rolled-back transaction");
+    }
+
+    @Test
+    void anExtensionTheScratchServerLacksIsAReasonToFallBack() throws Exception {
+        Database expected = new Database(documents("status <> ''").schemas(),
+                List.of(new Extension("schemaguard_no_such_extension", "public", null)));
+        try (ScratchServerDatabase scratch = ScratchServerDatabase.create(SERVER.adminJdbcUrl(), new Properties())) {
+            CanonicalizationException e = assertThrows(CanonicalizationException.class,
+                    () -> CanonicalSchema.canonicalize(expected, scratch));
+            assertTrue(e.getMessage().contains("schemaguard_no_such_extension"), e.getMessage());
+
+            List<String> warnings = new ArrayList<>();
+            assertSame(expected, CanonicalSchema.canonicalizeOrKeep(expected, scratch, warnings::add));
+            assertEquals(1, warnings.size());
+            assertTrue(warnings.get(0).contains("schemaguard_no_such_extension")
+                    && warnings.get(0).contains("text normalization only"), warnings.get(0));
+        }
+    }
+
+    private static boolean databaseExists(String name) throws SQLException {
+        return exists("SELECT 1 FROM pg_database WHERE datname = ?", name);
+    }
+
+    private static boolean roleExists(String name) throws SQLException {
+        return exists("SELECT 1 FROM pg_roles WHERE rolname = ?", name);
+    }
+
+    private static boolean exists(String sql, String name) throws SQLException {
+        try (Connection connection = SERVER.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, name);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+}
