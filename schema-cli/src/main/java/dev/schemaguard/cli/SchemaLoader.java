@@ -107,6 +107,9 @@ final class SchemaLoader implements AutoCloseable {
         try {
             database = scratch.shared();
         } catch (CliFailure e) {
+            if (e.exitCode() == ExitCode.CANNOT_CONNECT) {
+                throw e; // the target (whose version an embedded server would match) or --dev-db is unreachable
+            }
             warnings.accept("cannot put " + source.display() + " into PostgreSQL's spelling: " + e.getMessage()
                     + "; comparing expressions by text normalization only");
             return declared;
@@ -117,7 +120,11 @@ final class SchemaLoader implements AutoCloseable {
 
     @Override
     public void close() {
-        scratch.close();
+        try {
+            scratch.close();
+        } catch (RuntimeException e) {
+            warnings.accept("could not clean up the throwaway database or server: " + e.getMessage());
+        }
     }
 
     /** Reads a live schema in a read-only transaction. */
