@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Typed access to YAML nodes; every mismatch becomes a {@link YamlSchemaException} at the node's position. */
 final class Nodes {
@@ -17,6 +18,18 @@ final class Nodes {
 
     static YamlSchemaException error(YamlNode node, String message) {
         return new YamlSchemaException(node.position(), message);
+    }
+
+    /**
+     * Runs a model constructor, turning the model's own validation error into an error at {@code at}
+     * that says which object it concerns.
+     */
+    static <T> T build(Position at, String what, Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException e) {
+            throw new YamlSchemaException(at, what + ": " + e.getMessage());
+        }
     }
 
     /** A map, or an empty map for YAML null (a key with nothing after it). */

@@ -131,6 +131,11 @@ final class SqlWords {
             return foldCase(text.substring(start, at));
         }
 
+        /** Everything not read yet, as written. */
+        String rest() {
+            return text.substring(at);
+        }
+
         private void skipSpace() {
             while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
                 at++;
@@ -178,6 +183,22 @@ final class SqlWords {
             throw new IllegalArgumentException("unexpected text after the referenced columns in '" + text + "'");
         }
         return new Reference(QualifiedName.of(schema, table), columns);
+    }
+
+    /** A possibly schema-qualified name as in SQL, {@code events} or {@code audit."Events"}; unqualified names are in {@code defaultSchema}. */
+    static QualifiedName parseName(String text, String defaultSchema) {
+        Scanner scanner = new Scanner(text);
+        String first = scanner.identifier();
+        String second = scanner.accept('.') ? scanner.identifier() : null;
+        if (!scanner.atEnd()) {
+            throw new IllegalArgumentException("unexpected text after the name in '" + text + "'");
+        }
+        return second == null ? QualifiedName.of(defaultSchema, first) : QualifiedName.of(first, second);
+    }
+
+    /** The name as {@link #parseName} reads it back: without the schema when it is {@code defaultSchema}. */
+    static String renderName(QualifiedName name, String defaultSchema) {
+        return (name.schema().equals(defaultSchema) ? "" : Identifiers.quote(name.schema()) + ".") + Identifiers.quote(name.name());
     }
 
     static String renderReference(QualifiedName table, List<String> columns, String defaultSchema) {

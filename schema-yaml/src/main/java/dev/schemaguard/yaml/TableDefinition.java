@@ -68,7 +68,10 @@ record TableDefinition(
                     builder.notNull();
                 }
                 builder.defaultValue(column.defaultExpression()).identity(column.identity())
-                        .generatedAs(column.generatedExpression()).collate(column.collation()).comment(column.comment());
+                        .generatedAs(column.generatedExpression()).comment(column.comment());
+                if (column.collation() != null) {
+                    builder.collate(column.collation());
+                }
             }
             if (primaryKey != null) {
                 var key = table.primaryKey(primaryKey.columns().toArray(String[]::new));

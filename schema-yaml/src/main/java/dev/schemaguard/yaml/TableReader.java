@@ -4,15 +4,19 @@ import static dev.schemaguard.yaml.YamlKeys.*;
 
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.DataType;
+import dev.schemaguard.model.ExclusionConstraint;
 import dev.schemaguard.model.ForeignKey.MatchType;
 import dev.schemaguard.model.ForeignKey.ReferentialAction;
 import dev.schemaguard.model.Identity;
 import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.PartitionBound;
+import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.Trigger;
 import dev.schemaguard.yaml.ColumnShortForm.ColumnSpec;
 import dev.schemaguard.yaml.TableDefinition.CheckDef;
 import dev.schemaguard.yaml.TableDefinition.ForeignKeyDef;
@@ -26,6 +30,7 @@ import dev.schemaguard.yaml.YamlNode.ScalarNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Reads one table's YAML into the model, every error placed at the YAML that caused it. */
@@ -40,6 +45,8 @@ final class TableReader {
     static final Map<String, Policy.Command> COMMANDS = Map.of(
             "all", Policy.Command.ALL, "select", Policy.Command.SELECT, "insert", Policy.Command.INSERT,
             "update", Policy.Command.UPDATE, "delete", Policy.Command.DELETE);
+    static final Map<String, Partitioning.Strategy> PARTITION_STRATEGIES = Map.of(
+            "range", Partitioning.Strategy.RANGE, "list", Partitioning.Strategy.LIST, "hash", Partitioning.Strategy.HASH);
     static final Map<String, RowSecurity> ROW_SECURITY_WORDS = Map.of(
             "enabled", new RowSecurity(true, false), "true", new RowSecurity(true, false),
             "forced", new RowSecurity(true, true),
@@ -114,15 +121,104 @@ final class TableReader {
         }
         List<IndexDef> indexes = new ArrayList<>();
         for (YamlNode item : list(fields, INDEXES)) {
-            indexes.add(index(item));
+            indexes.add(index(item, what));
         }
         TableDefinition definition = new TableDefinition(table, columns, primaryKey, uniques, foreignKeys, checks, indexes,
                 rowSecurity(fields), policies(fields), fields.text(COMMENT));
+        Table built;
         try {
-            return definition.build();
+            built = definition.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new YamlSchemaException(entry.keyPosition(), what + ": " + e.getMessage());
         }
+        return built.withExtras(exclusions(fields, built), triggers(fields), partitioning(fields), partitionOf(fields));
+    }
+
+    /** {@code exclude:} constraint names to definitions; a name may not repeat one of the table's other constraints. */
+    private List<ExclusionConstraint> exclusions(Fields fields, Table built) {
+        YamlNode node = fields.node(EXCLUDE);
+        if (node == null) {
+            return List.of();
+        }
+        List<ExclusionConstraint> exclusions = new ArrayList<>();
+        for (Entry entry : Nodes.map(node, "'exclude' of " + what + " (constraint names to EXCLUDE USING ...)").entries().values()) {
+            String constraintWhat = "exclusion constraint " + entry.key() + " of " + what;
+            if (built.constraint(entry.key()).isPresent()) {
+                throw new YamlSchemaException(entry.keyPosition(), constraintWhat + " has the name of another constraint"
+                        + " of the table; constraint names are unique per table");
+            }
+            String definition = Nodes.requiredText(entry.value(), constraintWhat + " (e.g. EXCLUDE USING gist (room WITH =, during WITH &&))");
+            exclusions.add(Nodes.build(entry.keyPosition(), constraintWhat, () -> new ExclusionConstraint(entry.key(), definition)));
+        }
+        return exclusions;
+    }
+
+    /** {@code triggers:} trigger names to {@code CREATE TRIGGER} statements, or maps with definition, enabled, comment. */
+    private List<Trigger> triggers(Fields fields) {
+        YamlNode node = fields.node(TRIGGERS);
+        if (node == null) {
+            return List.of();
+        }
+        List<Trigger> triggers = new ArrayList<>();
+        for (Entry entry : Nodes.map(node, "the triggers of " + what + " (trigger names to CREATE TRIGGER statements)").entries().values()) {
+            String triggerWhat = "trigger " + entry.key() + " of " + what;
+            String definition;
+            boolean enabled = true;
+            String comment = null;
+            if (entry.value() instanceof MapNode) {
+                Fields trigger = Fields.of(entry.value(), TRIGGER_KEYS, triggerWhat);
+                definition = trigger.requiredText(DEFINITION);
+                enabled = trigger.bool(ENABLED, true);
+                comment = trigger.text(COMMENT);
+            } else {
+                definition = Nodes.requiredText(entry.value(), triggerWhat + " (its CREATE TRIGGER statement)");
+            }
+            String text = definition;
+            boolean isEnabled = enabled;
+            String commentText = comment;
+            triggers.add(Nodes.build(entry.keyPosition(), triggerWhat, () -> new Trigger(entry.key(), text, isEnabled, commentText)));
+        }
+        return triggers;
+    }
+
+    /** {@code partition_by: range (created_at)}: a strategy, then the key in parentheses. */
+    private Partitioning partitioning(Fields fields) {
+        YamlNode node = fields.node(PARTITION_BY);
+        if (node == null) {
+            return null;
+        }
+        String label = "'partition_by' of " + what;
+        String text = Nodes.requiredText(node, label).strip();
+        int open = text.indexOf('(');
+        String strategyWord = (open < 0 ? text : text.substring(0, open)).strip();
+        Partitioning.Strategy strategy = Nodes.choice(new ScalarNode(strategyWord, node.position()), PARTITION_STRATEGIES,
+                "the strategy in " + label);
+        if (open < 0 || !text.endsWith(")")) {
+            throw Nodes.error(node, label + " needs the partition key in parentheses after the strategy, e.g. '"
+                    + strategyWord.toLowerCase(Locale.ROOT) + " (created_at)'");
+        }
+        String key = text.substring(open + 1, text.length() - 1).strip();
+        if (key.isEmpty()) {
+            throw Nodes.error(node, label + " has an empty partition key; name the column(s) or expression(s) in the parentheses");
+        }
+        return new Partitioning(strategy, key);
+    }
+
+    /** {@code partition_of: {parent: events, bound: "FOR VALUES ..."}}; the parent as in SQL, schema-qualified if elsewhere. */
+    private PartitionBound partitionOf(Fields fields) {
+        YamlNode node = fields.node(PARTITION_OF);
+        if (node == null) {
+            return null;
+        }
+        String label = "'partition_of' of " + what;
+        Fields partition = Fields.of(node, PARTITION_OF_KEYS, label);
+        QualifiedName parent;
+        try {
+            parent = SqlWords.parseName(partition.requiredText(PARENT), schema);
+        } catch (IllegalArgumentException e) {
+            throw partition.error(PARENT, "'parent' of " + label + ": " + e.getMessage() + "; expected e.g. 'events' or 'audit.events'");
+        }
+        return new PartitionBound(parent, partition.requiredText(BOUND));
     }
 
     private List<YamlNode> list(Fields fields, String key) {
@@ -303,8 +399,9 @@ final class TableReader {
         return new CheckDef(fields.text(NAME), fields.requiredText(EXPRESSION), fields.bool(NO_INHERIT, false));
     }
 
-    private IndexDef index(YamlNode item) {
-        String indexWhat = "an index of " + what;
+    /** One item of an {@code indexes:} list of {@code owner} (a table or materialized view). */
+    static IndexDef index(YamlNode item, String owner) {
+        String indexWhat = "an index of " + owner;
         if (!(item instanceof MapNode)) {
             List<IndexKey> keys = Nodes.names(item, indexWhat).stream().map(IndexKey::column).toList();
             return new IndexDef(null, false, "btree", keys, List.of(), null, false);

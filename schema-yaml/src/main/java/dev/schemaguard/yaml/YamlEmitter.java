@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  * Writes a tree of maps, lists and scalars as block-style YAML with two-space indentation. Lists of plain
  * values are written inline ({@code [a, b]}). Strings are quoted only when YAML would read them as
  * something else: a number, a boolean, null, a comment, a key, or when they start with an indicator.
+ * Strings of several lines (function bodies, view queries) are literal block scalars ({@code |}), one
+ * source line per YAML line, so that snapshots diff line by line.
  */
 final class YamlEmitter {
 
@@ -43,6 +45,8 @@ final class YamlEmitter {
         } else if (value instanceof List<?> list && !list.isEmpty() && !isFlowFriendly(list)) {
             out.append('\n');
             list(list, indent + 2);
+        } else if (value instanceof String text && isBlockSafe(text)) {
+            block(text, indent);
         } else {
             out.append(' ').append(inline(value)).append('\n');
         }
@@ -57,10 +61,48 @@ final class YamlEmitter {
                 out.replace(start, start + indent + 2, " ".repeat(indent) + "- ");
             } else if (item instanceof List<?> inner && !isFlat(inner)) {
                 throw new IllegalArgumentException("a list of lists of maps has no YAML spelling in this format");
+            } else if (item instanceof String text && isBlockSafe(text)) {
+                out.append(" ".repeat(indent)).append('-');
+                block(text, indent);
             } else {
                 out.append(" ".repeat(indent)).append("- ").append(inline(item)).append('\n');
             }
         }
+    }
+
+    /**
+     * {@code |} and the lines of {@code text}, two spaces deeper than {@code indent} (the column of the key or
+     * list dash). The chomping indicator keeps the exact number of final line breaks ({@code -} none,
+     * nothing one, {@code +} several); an indentation indicator is needed when the first line starts with
+     * white space or is empty, since YAML would otherwise take its indentation from that line.
+     */
+    private void block(String text, int indent) {
+        out.append(" |");
+        char first = text.charAt(0);
+        if (first == ' ' || first == '\t' || first == '\n') {
+            out.append('2');
+        }
+        int finalBreaks = 0;
+        while (finalBreaks < text.length() && text.charAt(text.length() - 1 - finalBreaks) == '\n') {
+            finalBreaks++;
+        }
+        out.append(finalBreaks == 0 ? "-" : finalBreaks == 1 ? "" : "+").append('\n');
+        String body = finalBreaks == 0 ? text : text.substring(0, text.length() - 1);
+        for (String line : body.split("\n", -1)) {
+            if (!line.isEmpty()) {
+                out.append(" ".repeat(indent + 2)).append(line);
+            }
+            out.append('\n');
+        }
+    }
+
+    /**
+     * Several lines, at least one with something visible on it, and nothing a block scalar cannot hold
+     * (carriage returns, characters YAML does not print, U+2028/U+2029 which YAML 1.1 reads as line breaks).
+     */
+    private static boolean isBlockSafe(String text) {
+        return text.indexOf('\n') >= 0 && !text.isBlank()
+                && text.codePoints().allMatch(c -> c == '\n' || c == '\t' || isPrintable(Character.toString(c)));
     }
 
     /** Short lists of plain names read best inline; expressions and quoted text read best one per line. */
@@ -122,7 +164,7 @@ final class YamlEmitter {
 
     /** Only characters YAML lets stand for themselves, and no line breaks. */
     private static boolean isPrintable(String text) {
-        return text.codePoints().allMatch(c -> (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF)
+        return text.codePoints().allMatch(c -> (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF && c != 0x2028 && c != 0x2029)
                 || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) || (c >= 0x10000 && c <= 0x10FFFF));
     }
 

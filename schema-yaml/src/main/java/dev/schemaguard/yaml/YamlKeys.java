@@ -61,11 +61,37 @@ final class YamlKeys {
     static final String TO = "to";
     static final String USING = "using";
     static final String WITH_CHECK = "with_check";
+    static final String EXTENSIONS = "extensions";
+    static final String VERSION = "version";
+    static final String SEQUENCES = "sequences";
+    static final String OWNED_BY = "owned_by";
+    static final String ENUMS = "enums";
+    static final String VALUES = "values";
+    static final String DOMAINS = "domains";
+    static final String COMPOSITE_TYPES = "composite_types";
+    static final String ATTRIBUTES = "attributes";
+    static final String VIEWS = "views";
+    static final String QUERY = "query";
+    static final String MATERIALIZED = "materialized";
+    static final String FUNCTIONS = "functions";
+    static final String PROCEDURES = "procedures";
+    static final String AGGREGATES = "aggregates";
+    static final String DEFINITION = "definition";
+    static final String EXCLUDE = "exclude";
+    static final String TRIGGERS = "triggers";
+    static final String PARTITION_BY = "partition_by";
+    static final String PARTITION_OF = "partition_of";
+    static final String PARENT = "parent";
+    static final String BOUND = "bound";
 
-    static final List<String> FILE_KEYS = List.of(SCHEMAS, SCHEMA, TABLES);
-    static final List<String> SCHEMA_KEYS = List.of(COMMENT, TABLES);
+    /** What a schema holds besides its comment; a file may hold these at its top level for one schema. */
+    static final List<String> SCHEMA_CONTENT_KEYS = List.of(
+            TABLES, SEQUENCES, ENUMS, DOMAINS, COMPOSITE_TYPES, VIEWS, FUNCTIONS, PROCEDURES, AGGREGATES);
+    static final List<String> FILE_KEYS = concat(List.of(EXTENSIONS, SCHEMAS, SCHEMA), SCHEMA_CONTENT_KEYS);
+    static final List<String> SCHEMA_KEYS = concat(List.of(COMMENT), SCHEMA_CONTENT_KEYS);
     static final List<String> TABLE_KEYS = List.of(
-            COMMENT, COLUMNS, PRIMARY_KEY, UNIQUE, FOREIGN_KEYS, CHECKS, INDEXES, ROW_LEVEL_SECURITY, POLICIES);
+            COMMENT, COLUMNS, PRIMARY_KEY, UNIQUE, FOREIGN_KEYS, CHECKS, INDEXES, ROW_LEVEL_SECURITY, POLICIES,
+            EXCLUDE, TRIGGERS, PARTITION_BY, PARTITION_OF);
     static final List<String> COLUMN_KEYS = List.of(
             TYPE, NULLABLE, NOT_NULL, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT, PRIMARY_KEY, UNIQUE, REFERENCES);
     static final List<String> IDENTITY_KEYS = List.of(GENERATION, START, INCREMENT, MIN, MAX, CACHE, CYCLE);
@@ -79,6 +105,16 @@ final class YamlKeys {
     static final List<String> INDEX_KEY_KEYS = List.of(COLUMN, EXPRESSION, ORDER, NULLS, OPCLASS);
     static final List<String> ROW_LEVEL_SECURITY_KEYS = List.of(ENABLED, FORCED);
     static final List<String> POLICY_KEYS = List.of(AS, FOR, TO, USING, WITH_CHECK);
+    static final List<String> TRIGGER_KEYS = List.of(DEFINITION, ENABLED, COMMENT);
+    static final List<String> PARTITION_OF_KEYS = List.of(PARENT, BOUND);
+    static final List<String> EXTENSION_KEYS = List.of(SCHEMA, VERSION);
+    static final List<String> SEQUENCE_KEYS = List.of(TYPE, START, INCREMENT, MIN, MAX, CACHE, CYCLE, OWNED_BY, COMMENT);
+    static final List<String> ENUM_KEYS = List.of(VALUES, COMMENT);
+    static final List<String> DOMAIN_KEYS = List.of(TYPE, NOT_NULL, DEFAULT, COLLATION, CHECKS, COMMENT);
+    static final List<String> COMPOSITE_TYPE_KEYS = List.of(ATTRIBUTES, COMMENT);
+    static final List<String> ATTRIBUTE_KEYS = List.of(TYPE, COLLATION);
+    static final List<String> VIEW_KEYS = List.of(QUERY, MATERIALIZED, INDEXES, COMMENT);
+    static final List<String> ROUTINE_KEYS = List.of(DEFINITION, COMMENT);
 
     /** The key lists by the name of their definition in the JSON Schema ({@code $defs}). */
     static final Map<String, List<String>> BY_DEFINITION = byDefinition();
@@ -102,6 +138,22 @@ final class YamlKeys {
         all.put("indexKeyLong", INDEX_KEY_KEYS);
         all.put("rowLevelSecurityLong", ROW_LEVEL_SECURITY_KEYS);
         all.put("policy", POLICY_KEYS);
+        all.put("triggerLong", TRIGGER_KEYS);
+        all.put("partitionOf", PARTITION_OF_KEYS);
+        all.put("extensionLong", EXTENSION_KEYS);
+        all.put("sequence", SEQUENCE_KEYS);
+        all.put("enumLong", ENUM_KEYS);
+        all.put("domainLong", DOMAIN_KEYS);
+        all.put("compositeType", COMPOSITE_TYPE_KEYS);
+        all.put("attributeLong", ATTRIBUTE_KEYS);
+        all.put("viewLong", VIEW_KEYS);
+        all.put("routineLong", ROUTINE_KEYS);
         return Map.copyOf(all);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 }

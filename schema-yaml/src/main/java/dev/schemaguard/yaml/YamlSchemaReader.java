@@ -2,9 +2,18 @@ package dev.schemaguard.yaml;
 
 import static dev.schemaguard.yaml.YamlKeys.*;
 
+import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Domain;
+import dev.schemaguard.model.EnumType;
+import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.View;
+import dev.schemaguard.yaml.SchemaObjectReader.Placed;
 import dev.schemaguard.yaml.YamlNode.Entry;
 
 import java.io.IOException;
@@ -19,12 +28,17 @@ import java.util.stream.Stream;
 
 /**
  * Reads the expected schema from YAML (see docs/yaml-format.md): one file, or a directory whose
- * {@code *.yaml} and {@code *.yml} files (recursively, in path order) are merged. Schemas and tables come out
- * sorted by name. Every problem in the YAML is a {@link YamlSchemaException} naming file, line and column.
+ * {@code *.yaml} and {@code *.yml} files (recursively, in path order) are merged. Schemas, extensions, tables
+ * and the other objects of a schema come out sorted by name (routines by name, then arguments). Every problem in the YAML is a {@link YamlSchemaException} naming file, line and column.
  */
 public final class YamlSchemaReader {
 
+    /** Routines by name, then by argument list: how PostgreSQL lists overloads. */
+    private static final Comparator<Routine> ROUTINE_ORDER =
+            Comparator.comparing(Routine::name).thenComparing(Routine::arguments);
+
     private final Map<String, SchemaParts> schemas = new TreeMap<>();
+    private final Map<String, Placed<Extension>> extensions = new TreeMap<>();
 
     private YamlSchemaReader() {
     }
@@ -69,22 +83,31 @@ public final class YamlSchemaReader {
             return;
         }
         Fields file = Fields.of(root, FILE_KEYS, "the top level of the file");
+        YamlNode extensionsNode = file.node(EXTENSIONS);
+        if (extensionsNode != null) {
+            for (Placed<Extension> extension : SchemaObjectReader.extensions(extensionsNode)) {
+                Placed<Extension> earlier = extensions.putIfAbsent(extension.object().name(), extension);
+                if (earlier != null) {
+                    throw new YamlSchemaException(extension.position(), "extension " + extension.object().name()
+                            + " is listed twice: at " + earlier.position() + " and here; keep one");
+                }
+            }
+        }
         YamlNode schemasNode = file.node(SCHEMAS);
         if (schemasNode != null) {
             for (Entry schema : Nodes.map(schemasNode, "'schemas' (schema names to schemas)").entries().values()) {
                 readSchema(schema);
             }
         }
-        if (file.has(SCHEMA) && !file.has(TABLES)) {
-            throw file.error(SCHEMA, "'schema' names the schema of this file's 'tables', but there is no 'tables' key;"
-                    + " add tables or use 'schemas'");
+        boolean hasContent = SCHEMA_CONTENT_KEYS.stream().anyMatch(file::has);
+        if (file.has(SCHEMA) && !hasContent) {
+            throw file.error(SCHEMA, "'schema' names the schema of this file's tables and other objects, but there are"
+                    + " none (no " + String.join(", ", SCHEMA_CONTENT_KEYS) + "); add them or use 'schemas'");
         }
-        YamlNode tablesNode = file.node(TABLES);
-        if (tablesNode != null) {
+        if (hasContent) {
             String schemaName = file.has(SCHEMA) ? file.requiredText(SCHEMA) : "public";
-            Position at = file.has(SCHEMA) ? file.node(SCHEMA).position() : tablesNode.position();
-            SchemaParts parts = schema(schemaName, at);
-            readTables(parts, tablesNode);
+            Position at = file.has(SCHEMA) ? file.node(SCHEMA).position() : file.position();
+            readContent(schema(schemaName, at), file);
         }
     }
 
@@ -102,21 +125,53 @@ public final class YamlSchemaReader {
             parts.comment = comment;
             parts.commentPosition = at;
         }
-        YamlNode tables = fields.node(TABLES);
-        if (tables != null) {
-            readTables(parts, tables);
+        readContent(parts, fields);
+    }
+
+    /** The tables and other objects of one schema, under the keys of {@link YamlKeys#SCHEMA_CONTENT_KEYS}. */
+    private void readContent(SchemaParts parts, Fields fields) {
+        String schema = parts.name;
+        for (Entry entry : entries(fields, TABLES, "the tables of schema " + schema + " (table names to tables)")) {
+            parts.claimRelation("table", entry);
+            parts.tables.put(entry.key(), TableReader.read(schema, entry));
+        }
+        for (Entry entry : entries(fields, SEQUENCES, "the sequences of schema " + schema + " (sequence names to sequences)")) {
+            parts.claimRelation("sequence", entry);
+            parts.sequences.put(entry.key(), SchemaObjectReader.sequence(schema, entry));
+        }
+        for (Entry entry : entries(fields, VIEWS, "the views of schema " + schema + " (view names to queries or views)")) {
+            parts.claimRelation("view", entry);
+            parts.views.put(entry.key(), SchemaObjectReader.view(schema, entry));
+        }
+        for (Entry entry : entries(fields, ENUMS, "the enums of schema " + schema + " (type names to lists of values)")) {
+            parts.claimType("enum", entry);
+            parts.enums.put(entry.key(), SchemaObjectReader.enumType(schema, entry));
+        }
+        for (Entry entry : entries(fields, DOMAINS, "the domains of schema " + schema + " (domain names to domains)")) {
+            parts.claimType("domain", entry);
+            parts.domains.put(entry.key(), SchemaObjectReader.domain(schema, entry));
+        }
+        for (Entry entry : entries(fields, COMPOSITE_TYPES, "the composite types of schema " + schema + " (type names to types)")) {
+            parts.claimType("composite type", entry);
+            parts.compositeTypes.put(entry.key(), SchemaObjectReader.compositeType(schema, entry));
+        }
+        for (Routine.Kind kind : Routine.Kind.values()) {
+            String section = SchemaObjectReader.ROUTINE_SECTIONS.get(kind);
+            for (Entry entry : entries(fields, section, "the " + section + " of schema " + schema
+                    + " (signatures such as add(integer, integer) to CREATE statements)")) {
+                Routine routine = SchemaObjectReader.routine(schema, kind, entry);
+                Placed<Routine> earlier = parts.routines.putIfAbsent(routine.signature(), new Placed<>(routine, entry.keyPosition()));
+                if (earlier != null) {
+                    throw new YamlSchemaException(entry.keyPosition(), routine.kind() + " " + schema + "." + routine.signature()
+                            + " is defined twice: at " + earlier.position() + " and here; keep one definition");
+                }
+            }
         }
     }
 
-    private void readTables(SchemaParts parts, YamlNode tablesNode) {
-        for (Entry entry : Nodes.map(tablesNode, "the tables of schema " + parts.name + " (table names to tables)").entries().values()) {
-            PlacedTable earlier = parts.tables.get(entry.key());
-            if (earlier != null) {
-                throw new YamlSchemaException(entry.keyPosition(), "table " + parts.name + "." + entry.key()
-                        + " is defined twice: at " + earlier.position + " and here; keep one definition");
-            }
-            parts.tables.put(entry.key(), new PlacedTable(TableReader.read(parts.name, entry), entry.keyPosition()));
-        }
+    private static List<Entry> entries(Fields fields, String key, String what) {
+        YamlNode node = fields.node(key);
+        return node == null ? List.of() : List.copyOf(Nodes.map(node, what).entries().values());
     }
 
     private SchemaParts schema(String name, Position at) {
@@ -136,23 +191,59 @@ public final class YamlSchemaReader {
     private Database database() {
         List<Schema> result = new ArrayList<>();
         for (SchemaParts parts : schemas.values()) {
-            List<Table> tables = parts.tables.values().stream().map(PlacedTable::table).toList();
-            result.add(new Schema(parts.name, tables, parts.comment));
+            List<Routine> routines = parts.routines.values().stream().map(Placed::object)
+                    .sorted(ROUTINE_ORDER).toList();
+            result.add(new Schema(parts.name, List.copyOf(parts.tables.values()), parts.comment,
+                    List.copyOf(parts.sequences.values()), List.copyOf(parts.enums.values()),
+                    List.copyOf(parts.domains.values()), List.copyOf(parts.compositeTypes.values()),
+                    List.copyOf(parts.views.values()), routines));
         }
-        return new Database(result);
+        return new Database(result, extensions.values().stream().map(Placed::object).toList());
     }
 
+    /** What the reader has collected for one schema; objects sorted by name, each name claimed where it was written. */
     private static final class SchemaParts {
         final String name;
-        final Map<String, PlacedTable> tables = new TreeMap<>();
+        final Map<String, Table> tables = new TreeMap<>();
+        final Map<String, Sequence> sequences = new TreeMap<>();
+        final Map<String, View> views = new TreeMap<>();
+        final Map<String, EnumType> enums = new TreeMap<>();
+        final Map<String, Domain> domains = new TreeMap<>();
+        final Map<String, CompositeType> compositeTypes = new TreeMap<>();
+        final Map<String, Placed<Routine>> routines = new TreeMap<>();
+        /** Tables, views and sequences share one namespace in PostgreSQL, as do enums, domains and composite types. */
+        private final Map<String, Placed<String>> relationNames = new TreeMap<>();
+        private final Map<String, Placed<String>> typeNames = new TreeMap<>();
         String comment;
         Position commentPosition;
 
         SchemaParts(String name) {
             this.name = name;
         }
-    }
 
-    private record PlacedTable(Table table, Position position) {
+        void claimRelation(String kind, Entry entry) {
+            claim(relationNames, kind, entry, "tables, views and sequences share one namespace");
+        }
+
+        void claimType(String kind, Entry entry) {
+            claim(typeNames, kind, entry, "enums, domains and composite types share one namespace");
+        }
+
+        private void claim(Map<String, Placed<String>> names, String kind, Entry entry, String rule) {
+            if (entry.key().isEmpty()) {
+                throw new YamlSchemaException(entry.keyPosition(), "a " + kind + " name must not be empty");
+            }
+            String what = kind + " " + QualifiedName.of(name, entry.key());
+            Placed<String> earlier = names.putIfAbsent(entry.key(), new Placed<>(kind, entry.keyPosition()));
+            if (earlier == null) {
+                return;
+            }
+            if (earlier.object().equals(kind)) {
+                throw new YamlSchemaException(entry.keyPosition(), what + " is defined twice: at " + earlier.position()
+                        + " and here; keep one definition");
+            }
+            throw new YamlSchemaException(entry.keyPosition(), what + " has the name of " + earlier.object() + " "
+                    + QualifiedName.of(name, entry.key()) + " at " + earlier.position() + "; " + rule + ", so rename one");
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.Trigger;
 import dev.schemaguard.yaml.TableDefinition.CheckDef;
 import dev.schemaguard.yaml.TableDefinition.ForeignKeyDef;
 import dev.schemaguard.yaml.TableDefinition.IndexDef;
@@ -25,8 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a model as the YAML {@link YamlSchemaReader} reads, for committing to a repository: schemas and
- * tables sorted by name, columns in table order, keys in a fixed order, names left out where the reader
+ * Writes a model as the YAML {@link YamlSchemaReader} reads, for committing to a repository: extensions,
+ * schemas, tables and every other object sorted by name, columns in table order, keys in a fixed order, names left out where the reader
  * derives the same default, columns on one line where the short form says it all, nothing that is default.
  * Reading the output gives back an equal model (with schemas and tables sorted by name).
  */
@@ -36,43 +37,22 @@ public final class YamlSchemaWriter {
     }
 
     /**
-     * The YAML for {@code database}.
+     * The YAML for {@code database}. Its {@link Database#dependencies()} are left out: they are what
+     * introspection finds between objects, not something a schema declares.
      *
-     * @throws IllegalArgumentException when the model holds objects the format cannot express yet; they are
-     *                                  named, rather than silently left out
+     * @throws IllegalArgumentException when a part of the model has no spelling that reads back the same (a type
+     *                                  the YAML type parser reads differently, a NO INHERIT check on a domain)
      */
     public static String write(Database database) {
-        List<String> unsupported = unsupported(database);
-        if (!unsupported.isEmpty()) {
-            throw new IllegalArgumentException("the YAML format cannot hold these yet, and writing would lose them: "
-                    + String.join(", ", unsupported));
+        Map<String, Object> root = new LinkedHashMap<>();
+        if (!database.extensions().isEmpty()) {
+            root.put(EXTENSIONS, SchemaObjectWriter.extensions(database.extensions()));
         }
         Map<String, Object> schemas = new LinkedHashMap<>();
         database.schemas().stream().sorted(Comparator.comparing(Schema::name))
                 .forEach(schema -> schemas.put(schema.name(), schema(schema)));
-        Map<String, Object> root = new LinkedHashMap<>();
         root.put(SCHEMAS, schemas);
         return YamlEmitter.emit(root);
-    }
-
-    private static List<String> unsupported(Database database) {
-        List<String> found = new ArrayList<>();
-        database.extensions().forEach(extension -> found.add("extension " + extension.name()));
-        for (Schema schema : database.schemas()) {
-            schema.objects().forEach(object -> found.add(object.kind() + " " + schema.name() + "." + object.name()));
-            for (Table table : schema.tables()) {
-                String name = schema.name() + "." + table.name();
-                table.exclusionConstraints().forEach(c -> found.add("exclusion constraint " + c.name() + " on " + name));
-                table.triggers().forEach(t -> found.add("trigger " + t.name() + " on " + name));
-                if (table.partitioning() != null) {
-                    found.add("partitioning of " + name);
-                }
-                if (table.partitionOf() != null) {
-                    found.add("partition bound of " + name);
-                }
-            }
-        }
-        return found;
     }
 
     private static Map<String, Object> schema(Schema schema) {
@@ -84,6 +64,7 @@ public final class YamlSchemaWriter {
                     .forEach(table -> tables.put(table.name(), table(schema.name(), table)));
             yaml.put(TABLES, tables);
         }
+        SchemaObjectWriter.write(schema, yaml);
         return yaml;
     }
 
@@ -122,6 +103,39 @@ public final class YamlSchemaWriter {
             table.policies().forEach(policy -> policies.put(policy.name(), policy(policy)));
             yaml.put(POLICIES, policies);
         }
+        if (!table.exclusionConstraints().isEmpty()) {
+            Map<String, Object> exclusions = new LinkedHashMap<>();
+            table.exclusionConstraints().forEach(exclusion -> exclusions.put(exclusion.name(), exclusion.definition()));
+            yaml.put(EXCLUDE, exclusions);
+        }
+        if (!table.triggers().isEmpty()) {
+            Map<String, Object> triggers = new LinkedHashMap<>();
+            table.triggers().forEach(trigger -> triggers.put(trigger.name(), trigger(trigger)));
+            yaml.put(TRIGGERS, triggers);
+        }
+        if (table.partitioning() != null) {
+            yaml.put(PARTITION_BY, table.partitioning().strategy().name().toLowerCase(Locale.ROOT)
+                    + " (" + table.partitioning().key() + ")");
+        }
+        if (table.partitionOf() != null) {
+            Map<String, Object> partitionOf = new LinkedHashMap<>();
+            partitionOf.put(PARENT, SqlWords.renderName(table.partitionOf().parent(), schema));
+            partitionOf.put(BOUND, table.partitionOf().bound());
+            yaml.put(PARTITION_OF, partitionOf);
+        }
+        return yaml;
+    }
+
+    private static Object trigger(Trigger trigger) {
+        if (trigger.enabled() && trigger.comment() == null) {
+            return trigger.definition();
+        }
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        yaml.put(DEFINITION, trigger.definition());
+        if (!trigger.enabled()) {
+            yaml.put(ENABLED, false);
+        }
+        putIfPresent(yaml, COMMENT, trigger.comment());
         return yaml;
     }
 
@@ -237,7 +251,7 @@ public final class YamlSchemaWriter {
         return yaml;
     }
 
-    private static Object index(IndexDef index) {
+    static Object index(IndexDef index) {
         Map<String, Object> yaml = new LinkedHashMap<>();
         putIfPresent(yaml, NAME, index.name());
         yaml.put(COLUMNS, index.keys().stream().map(YamlSchemaWriter::indexKey).toList());
@@ -295,19 +309,19 @@ public final class YamlSchemaWriter {
         return yaml;
     }
 
-    private static void putIfPresent(Map<String, Object> yaml, String key, Object value) {
+    static void putIfPresent(Map<String, Object> yaml, String key, Object value) {
         if (value != null) {
             yaml.put(key, value);
         }
     }
 
-    private static void putIfTrue(Map<String, Object> yaml, String key, boolean value) {
+    static void putIfTrue(Map<String, Object> yaml, String key, boolean value) {
         if (value) {
             yaml.put(key, true);
         }
     }
 
-    private static void putIfNotEmpty(Map<String, Object> yaml, String key, List<?> values) {
+    static void putIfNotEmpty(Map<String, Object> yaml, String key, List<?> values) {
         if (!values.isEmpty()) {
             yaml.put(key, new ArrayList<>(values));
         }

@@ -4,18 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.diff.SchemaDiff;
+import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Domain;
+import dev.schemaguard.model.EnumType;
+import dev.schemaguard.model.ExclusionConstraint;
+import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Identifiers;
+import dev.schemaguard.model.Index;
 import dev.schemaguard.model.ForeignKey.ReferentialAction;
 import dev.schemaguard.model.Identity;
 import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.PartitionBound;
+import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.RowSecurity;
+import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.model.TableBuilder;
+import dev.schemaguard.model.Trigger;
+import dev.schemaguard.model.View;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -29,7 +43,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-/** Model → YAML → model is the identity, for models using every part the YAML format covers. */
+/** Model → YAML → model is the identity, for models using every part the YAML format covers: every object kind of the model. */
 class YamlRoundTripProperties {
 
     /** Names that need quoting in SQL or YAML, or both. */
@@ -57,7 +71,19 @@ class YamlRoundTripProperties {
 
     private static final List<String> TEXTS = List.of(
             "plain comment", "yes", "null", "#x", "a: b", " leading", "trailing ", "line one\nline two", "tab\there",
-            "quote ' and \"", "😀 emoji", "123", "- dash", "'single'", "\"double\"", "back\\slash", "{}", "[]");
+            "quote ' and \"", "😀 emoji", "123", "- dash", "'single'", "\"double\"", "back\\slash", "{}", "[]",
+            " leading\nsecond", "\nstarts with a line break", "ends with breaks\n\n", "one break\n", "a\n  \nb",
+            "last line blank\n  ", "tab\tin\n\tblock", "#not a comment\n- not a list", "x\r\ny", "\n\n\nz\n", "  \nq");
+
+    /** SQL as PostgreSQL prints it: one line or several, with leading blanks, with or without a final line break. */
+    private static final List<String> QUERIES = List.of(
+            "SELECT 1", " SELECT users.id,\n    users.name\n   FROM users\n  WHERE users.active",
+            "SELECT id FROM orders WHERE note = 'a: b #c'", "SELECT 'x'::text AS \"yes\"\n", "WITH t AS (\n  SELECT 1\n)\nSELECT * FROM t");
+
+    private static final List<String> PARTITION_KEYS = List.of("created_at", "(a + b)", "\"Mixed Case\", id", "lower(email)");
+
+    private static final List<String> BOUNDS = List.of("FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", "DEFAULT",
+            "FOR VALUES IN (1, 2)", "FOR VALUES WITH (modulus 4, remainder 0)", "FOR VALUES FROM (MINVALUE) TO ('a: b')");
 
     @Property(tries = 200)
     void writingThenReadingGivesTheSameModel(@ForAll("databases") Database database) {
@@ -88,22 +114,147 @@ class YamlRoundTripProperties {
             try {
                 List<Schema> schemas = new ArrayList<>();
                 for (String schemaName : distinct(random, NAMES, random.nextInt(3) + 1)) {
-                    List<Table> tables = new ArrayList<>();
-                    for (String tableName : distinct(random, NAMES, random.nextInt(4))) {
-                        tables.add(table(random, schemaName, tableName));
-                    }
-                    tables.sort(Comparator.comparing(Table::name));
-                    schemas.add(new Schema(schemaName, tables, maybe(random, TEXTS)));
+                    schemas.add(schema(random, schemaName));
                 }
                 schemas.sort(Comparator.comparing(Schema::name));
-                return new Database(schemas);
+                List<Extension> extensions = new ArrayList<>();
+                boolean bare = random.nextBoolean();
+                for (String name : distinct(random, NAMES, random.nextInt(3))) {
+                    extensions.add(bare ? new Extension(name, null, null)
+                            : new Extension(name, maybe(random, NAMES), maybe(random, List.of("1.3", "1.10", "2", "x.y"))));
+                }
+                extensions.sort(Comparator.comparing(Extension::name));
+                return new Database(schemas, extensions);
             } catch (IllegalArgumentException clash) {
                 // a random explicit name clashed with another; draw again
             }
         }
     }
 
+    /** Tables, views and sequences get names from one pool, as do the types: each kind shares PostgreSQL's namespace. */
+    private static Schema schema(Random random, String name) {
+        List<String> relations = distinct(random, NAMES, random.nextInt(7));
+        List<Table> tables = new ArrayList<>();
+        List<Sequence> sequences = new ArrayList<>();
+        List<View> views = new ArrayList<>();
+        for (String relation : relations) {
+            switch (random.nextInt(4)) {
+                case 0 -> sequences.add(sequence(random, relation));
+                case 1 -> views.add(view(random, relation));
+                default -> tables.add(table(random, name, relation));
+            }
+        }
+        List<EnumType> enums = new ArrayList<>();
+        List<Domain> domains = new ArrayList<>();
+        List<CompositeType> compositeTypes = new ArrayList<>();
+        for (String type : distinct(random, NAMES, random.nextInt(4))) {
+            switch (random.nextInt(3)) {
+                case 0 -> enums.add(new EnumType(type, distinct(random, NAMES, random.nextInt(4)), maybe(random, TEXTS)));
+                case 1 -> domains.add(domain(random, type));
+                default -> compositeTypes.add(compositeType(random, type));
+            }
+        }
+        List<Routine> routines = new ArrayList<>();
+        for (int i = random.nextInt(4); i > 0; i--) {
+            routines.add(routine(random));
+        }
+        if (routines.stream().map(Routine::signature).distinct().count() < routines.size()) {
+            throw new IllegalArgumentException("two routines with one signature");
+        }
+        routines.sort(Comparator.comparing(Routine::name).thenComparing(Routine::arguments));
+        Comparator<Object> byName = Comparator.comparing(o -> ((dev.schemaguard.model.SchemaObject) o).name());
+        tables.sort(Comparator.comparing(Table::name));
+        sequences.sort(byName);
+        views.sort(byName);
+        enums.sort(byName);
+        domains.sort(byName);
+        compositeTypes.sort(byName);
+        return new Schema(name, tables, maybe(random, TEXTS), sequences, enums, domains, compositeTypes, views, routines);
+    }
+
+    private static Sequence sequence(Random random, String name) {
+        boolean owned = random.nextInt(3) == 0;
+        return new Sequence(name, random.nextBoolean() ? null : DataType.parse(pick(random, List.of("smallint", "integer", "bigint"))),
+                random.nextBoolean() ? SequenceOptions.DEFAULTS : new SequenceOptions(maybeLong(random), maybeLong(random),
+                        maybeLong(random), maybeLong(random), maybeLong(random), random.nextBoolean()),
+                owned ? pick(random, NAMES) : null, owned ? pick(random, NAMES) : null, maybe(random, TEXTS));
+    }
+
+    private static View view(Random random, String name) {
+        boolean materialized = random.nextBoolean();
+        List<Index> indexes = new ArrayList<>();
+        if (materialized) {
+            for (String indexName : distinct(random, NAMES, random.nextInt(3))) {
+                List<IndexKey> keys = new ArrayList<>();
+                keys.add(IndexKey.column(pick(random, NAMES)));
+                if (random.nextBoolean()) {
+                    keys.add(IndexKey.expression("lower(email)").desc());
+                }
+                indexes.add(new Index(indexName, random.nextBoolean(), pick(random, List.of("btree", "gin", "hash")), keys,
+                        random.nextBoolean() ? List.of() : List.of(pick(random, NAMES)),
+                        maybe(random, CONDITIONS), random.nextInt(4) == 0));
+            }
+        }
+        return new View(name, materialized, pick(random, QUERIES), indexes, maybe(random, TEXTS));
+    }
+
+    private static Domain domain(Random random, String name) {
+        List<CheckConstraint> checks = new ArrayList<>();
+        for (String check : distinct(random, NAMES, random.nextInt(3))) {
+            checks.add(new CheckConstraint(check, pick(random, List.of("(VALUE > 0)", "VALUE ~ '@'::text", "(VALUE <> 'a: b'::text)")), false));
+        }
+        return new Domain(name, DataType.parse(pick(random, TYPES)), random.nextBoolean(),
+                random.nextBoolean() ? null : pick(random, EXPRESSIONS),
+                random.nextInt(4) == 0 ? pick(random, List.of("\"C\"", "public.mine", "\"My Schema\".\"Coll\"")) : null,
+                checks, maybe(random, TEXTS));
+    }
+
+    private static CompositeType compositeType(Random random, String name) {
+        List<CompositeType.Attribute> attributes = new ArrayList<>();
+        for (String attribute : distinct(random, NAMES, random.nextInt(4))) {
+            attributes.add(new CompositeType.Attribute(attribute, DataType.parse(pick(random, TYPES)),
+                    random.nextInt(3) == 0 ? pick(random, List.of("\"C\"", "\"en_US\"", "public.mine")) : null));
+        }
+        return new CompositeType(name, attributes, maybe(random, TEXTS));
+    }
+
+    private static Routine routine(Random random) {
+        Routine.Kind kind = pick(random, List.of(Routine.Kind.values()));
+        String name = pick(random, NAMES);
+        String arguments = pick(random, List.of("", "integer", "a integer, b text", "VARIADIC x integer[]", "\"Odd\" \"My Type\""));
+        String definition = switch (kind) {
+            case FUNCTION -> "CREATE OR REPLACE FUNCTION app." + Identifiers.quote(name) + "(" + arguments + ")\n RETURNS integer\n"
+                    + " LANGUAGE sql\nAS $function$\n  SELECT 1;\n$function$\n";
+            case PROCEDURE -> "CREATE OR REPLACE PROCEDURE app." + Identifiers.quote(name) + "(" + arguments + ")\n LANGUAGE plpgsql\n"
+                    + "AS $procedure$\nBEGIN\n\tNULL;\nEND\n$procedure$";
+            case AGGREGATE -> "CREATE AGGREGATE app." + Identifiers.quote(name) + "(" + arguments + ") (SFUNC = int4pl, STYPE = integer)";
+        };
+        return new Routine(name, arguments, kind, definition, maybe(random, TEXTS));
+    }
+
     private static Table table(Random random, String schema, String name) {
+        Table table = plainTable(random, schema, name);
+        List<ExclusionConstraint> exclusions = new ArrayList<>();
+        for (String exclusion : distinct(random, NAMES, random.nextInt(3))) {
+            if (table.constraint(exclusion).isEmpty()) {
+                exclusions.add(new ExclusionConstraint(exclusion, pick(random, List.of(
+                        "EXCLUDE USING gist (room WITH =, during WITH &&)", "EXCLUDE USING gist (c WITH &&) WHERE ((active = true))"))));
+            }
+        }
+        List<Trigger> triggers = new ArrayList<>();
+        for (String trigger : distinct(random, NAMES, random.nextInt(3))) {
+            String statement = "CREATE TRIGGER " + Identifiers.quote(trigger) + " BEFORE INSERT ON " + Identifiers.quote(schema) + "."
+                    + Identifiers.quote(name) + (random.nextBoolean() ? " " : "\n") + "FOR EACH ROW EXECUTE FUNCTION touch()";
+            triggers.add(new Trigger(trigger, statement, random.nextInt(3) != 0, maybe(random, TEXTS)));
+        }
+        Partitioning partitioning = random.nextInt(4) == 0
+                ? new Partitioning(pick(random, List.of(Partitioning.Strategy.values())), pick(random, PARTITION_KEYS)) : null;
+        PartitionBound partitionOf = random.nextInt(4) == 0 ? new PartitionBound(
+                QualifiedName.of(random.nextBoolean() ? schema : pick(random, NAMES), pick(random, NAMES)), pick(random, BOUNDS)) : null;
+        return table.withExtras(exclusions, triggers, partitioning, partitionOf);
+    }
+
+    private static Table plainTable(Random random, String schema, String name) {
         List<String> columns = distinct(random, NAMES, random.nextInt(5) + 1);
         return Table.named(name, t -> {
             List<String> key = random.nextInt(3) == 0 ? List.of() : distinct(random, columns, 1 + random.nextInt(Math.min(2, columns.size())));
