@@ -3,12 +3,27 @@ package dev.schemaguard.yaml;
 import static dev.schemaguard.model.DataTypes.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.CompositeType;
+import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Dependency;
+import dev.schemaguard.model.Domain;
+import dev.schemaguard.model.Extension;
 import dev.schemaguard.model.ForeignKey.ReferentialAction;
+import dev.schemaguard.model.Index;
 import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.ObjectRef;
+import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Sequence;
+import dev.schemaguard.model.SequenceOptions;
+import dev.schemaguard.model.View;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 class YamlSchemaWriterTest {
 
@@ -75,12 +90,128 @@ class YamlSchemaWriterTest {
     }
 
     @Test
-    void refusesModelsWithPartsTheFormatCannotHoldInsteadOfDroppingThem() {
-        Database database = new Database(java.util.List.of(new Schema("app", java.util.List.of(), null,
-                java.util.List.of(), java.util.List.of(new dev.schemaguard.model.EnumType("mood", java.util.List.of("ok"), null)),
-                java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of())));
-        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> YamlSchemaWriter.write(database));
-        org.junit.jupiter.api.Assertions.assertTrue(error.getMessage().contains("enum app.mood"), error.getMessage());
+    void writesEveryObjectKindWithMultiLineSqlAsBlockScalars() {
+        Schema schema = Schema.named("public")
+                .table("bookings", t -> {
+                    t.column("room", integer()).notNull();
+                    t.column("during", DataType.of("tstzrange")).notNull();
+                    t.exclude("no_overlap", "EXCLUDE USING gist (room WITH =, during WITH &&)");
+                    t.trigger("touch", "CREATE TRIGGER touch BEFORE UPDATE ON public.bookings FOR EACH ROW EXECUTE FUNCTION touch()");
+                })
+                .table("events", t -> {
+                    t.column("id", bigint()).notNull();
+                    t.column("created_at", timestamptz()).notNull();
+                    t.partitionBy(Partitioning.Strategy.RANGE, "created_at");
+                })
+                .table("events_2024", t -> t.partitionOf("events", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"))
+                .sequence(new Sequence("order_no", bigint(), new SequenceOptions(1000L, 10L, null, null, null, false),
+                        "bookings", "room", null))
+                .enumType("mood", "sad", "ok", "happy")
+                .domain(new Domain("email", text(), true, null, null,
+                        List.of(new CheckConstraint("email_check", "(VALUE ~ '@'::text)", false)), null))
+                .compositeType(new CompositeType("address", List.of(new CompositeType.Attribute("street", text(), null),
+                        new CompositeType.Attribute("city", text(), "\"C\"")), null))
+                .view("active_rooms", " SELECT bookings.room\n   FROM bookings")
+                .view(new View("room_counts", true, " SELECT count(*) AS n\n   FROM bookings", List.of(new Index("room_counts_n",
+                        false, "btree", List.of(IndexKey.column("n")), List.of(), null, false)), "refreshed nightly"))
+                .routine(new Routine("archive", "before date", Routine.Kind.PROCEDURE,
+                        "CREATE OR REPLACE PROCEDURE public.archive(before date)\n LANGUAGE sql\nAS $procedure$DELETE FROM events$procedure$",
+                        "moves old events away"))
+                .routine(new Routine("touch", "", Routine.Kind.FUNCTION, """
+                        CREATE OR REPLACE FUNCTION public.touch()
+                         RETURNS trigger
+                         LANGUAGE plpgsql
+                        AS $function$
+                        BEGIN
+                          RETURN NEW;
+                        END
+                        $function$
+                        """, null))
+                .build();
+        Database database = new Database(List.of(schema), List.of(new Extension("btree_gist", "public", "1.7"),
+                new Extension("pgcrypto", null, null)), List.of(new Dependency(
+                        ObjectRef.of(ObjectRef.Kind.VIEW, "public", "active_rooms"), ObjectRef.of(ObjectRef.Kind.TABLE, "public", "bookings"))));
+
+        String yaml = YamlSchemaWriter.write(database);
+        assertEquals("""
+                extensions:
+                  btree_gist:
+                    schema: public
+                    version: '1.7'
+                  pgcrypto: {}
+                schemas:
+                  public:
+                    tables:
+                      bookings:
+                        columns:
+                          room: integer not null
+                          during: tstzrange not null
+                        exclude:
+                          no_overlap: EXCLUDE USING gist (room WITH =, during WITH &&)
+                        triggers:
+                          touch: CREATE TRIGGER touch BEFORE UPDATE ON public.bookings FOR EACH ROW EXECUTE FUNCTION touch()
+                      events:
+                        columns:
+                          id: bigint not null
+                          created_at: timestamp with time zone not null
+                        partition_by: range (created_at)
+                      events_2024:
+                        partition_of:
+                          parent: events
+                          bound: FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')
+                    sequences:
+                      order_no:
+                        start: 1000
+                        increment: 10
+                        owned_by: bookings.room
+                    enums:
+                      mood: [sad, ok, happy]
+                    domains:
+                      email:
+                        type: text
+                        not_null: true
+                        checks:
+                          email_check: (VALUE ~ '@'::text)
+                    composite_types:
+                      address:
+                        attributes:
+                          street: text
+                          city:
+                            type: text
+                            collation: '"C"'
+                    views:
+                      active_rooms: |2-
+                         SELECT bookings.room
+                           FROM bookings
+                      room_counts:
+                        query: |2-
+                           SELECT count(*) AS n
+                             FROM bookings
+                        materialized: true
+                        indexes:
+                          - name: room_counts_n
+                            columns:
+                              - 'n'
+                        comment: refreshed nightly
+                    functions:
+                      touch(): |
+                        CREATE OR REPLACE FUNCTION public.touch()
+                         RETURNS trigger
+                         LANGUAGE plpgsql
+                        AS $function$
+                        BEGIN
+                          RETURN NEW;
+                        END
+                        $function$
+                    procedures:
+                      archive(before date):
+                        definition: |-
+                          CREATE OR REPLACE PROCEDURE public.archive(before date)
+                           LANGUAGE sql
+                          AS $procedure$DELETE FROM events$procedure$
+                        comment: moves old events away
+                """, yaml);
+        assertEquals(database.withDependencies(List.of()), YamlSchemaReader.readString(yaml, "written.yaml"),
+                "everything but the dependencies, which the format leaves to introspection, reads back");
     }
 }
