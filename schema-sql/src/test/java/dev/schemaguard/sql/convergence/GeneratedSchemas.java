@@ -230,8 +230,10 @@ final class GeneratedSchemas {
             t.primaryKey(primaryKey.stream().map(ColumnSpec::name).toArray(String[]::new))
                     .named(relationName(relationNames, spec.name(), null, "pkey"));
         }
-        for (int pick : new LinkedHashSet<>(spec.keys().uniqueColumns())) {
-            String column = spec.columns().get(pick % count).name();
+        // PostgreSQL silently merges identical UNIQUE clauses of one CREATE TABLE, so each column gets at most one.
+        Set<String> uniqueColumns = new LinkedHashSet<>();
+        spec.keys().uniqueColumns().forEach(pick -> uniqueColumns.add(spec.columns().get(pick % count).name()));
+        for (String column : uniqueColumns) {
             t.unique(column).named(relationName(relationNames, spec.name(), column, "key"));
         }
         if (spec.keys().checkColumn() >= 0) {

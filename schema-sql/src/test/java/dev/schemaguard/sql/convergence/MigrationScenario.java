@@ -11,9 +11,7 @@ import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PlanStatement;
 import dev.schemaguard.sql.PostgresIntrospector;
 import dev.schemaguard.testkit.PostgresServer;
-import dev.schemaguard.testkit.ThrowawayDatabase;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -26,20 +24,20 @@ final class MigrationScenario {
 
     private final PostgresServer server;
     private final IntrospectionOptions introspection;
-    private final ThrowawayDatabase current;
-    private final ThrowawayDatabase target;
+    private final ScratchDatabase current;
     private final Database targetModel;
+    private Database currentModel;
 
-    private MigrationScenario(IntrospectionOptions introspection, ThrowawayDatabase current, ThrowawayDatabase target)
+    private MigrationScenario(IntrospectionOptions introspection, ScratchDatabase current, ScratchDatabase target)
             throws SQLException {
         this.server = current.server();
         this.introspection = introspection;
         this.current = current;
-        this.target = target;
         this.targetModel = introspect(target);
+        this.currentModel = introspect(current);
     }
 
-    /** Runs each script in its database of a freshly reset scratch pair. */
+    /** Runs each script in its database of a freshly reset scratch pair and introspects both. */
     static MigrationScenario load(ScratchDatabases.Pair databases, String oldDdl, String newDdl,
                                   IntrospectionOptions introspection) throws SQLException {
         run(databases.current(), oldDdl, "old");
@@ -51,28 +49,27 @@ final class MigrationScenario {
         return targetModel;
     }
 
-    Database currentModel() throws SQLException {
-        return introspect(current);
+    /** The current database's model as of the last introspection (after loading, or after the last step). */
+    Database currentModel() {
+        return currentModel;
     }
 
     /** Plans with {@code options}, applies, re-introspects; a plan that fails to apply fails the test with its SQL. */
     Step migrate(PlanOptions options) throws SQLException {
-        Database before = currentModel();
+        Database before = currentModel;
         MigrationPlan plan = MigrationPlanner.plan(targetModel, before, options);
-        try (Connection connection = current.connect()) {
-            PlanExecutor.apply(connection, plan);
-        } catch (Exception e) {
+        try {
+            PlanExecutor.apply(current.connection(), plan);
+        } catch (SQLException | RuntimeException e) {
             throw new AssertionError("the plan failed to apply on " + server.label() + ": " + e.getMessage()
                     + System.lineSeparator() + describePlan(plan), e);
         }
-        Database after = currentModel();
-        return new Step(before, targetModel, plan, after, SchemaDiff.compare(targetModel, after));
+        currentModel = introspect(current);
+        return new Step(before, targetModel, plan, currentModel, SchemaDiff.compare(targetModel, currentModel));
     }
 
-    private Database introspect(ThrowawayDatabase database) throws SQLException {
-        try (Connection connection = database.connect()) {
-            return new PostgresIntrospector(introspection).introspect(connection);
-        }
+    private Database introspect(ScratchDatabase database) throws SQLException {
+        return new PostgresIntrospector(introspection).introspect(database.connection());
     }
 
     /** One plan-and-apply step: the models before and wanted, the plan, the model after and what still differs. */
@@ -105,7 +102,7 @@ final class MigrationScenario {
         return text.toString();
     }
 
-    private static void run(ThrowawayDatabase database, String script, String which) throws SQLException {
+    private static void run(ScratchDatabase database, String script, String which) throws SQLException {
         if (script.isBlank()) {
             return;
         }

@@ -9,7 +9,6 @@ import dev.schemaguard.sql.PlanExecutor;
 import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
 import dev.schemaguard.testkit.TestPostgres;
-import dev.schemaguard.testkit.ThrowawayDatabase;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -17,7 +16,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -33,7 +31,7 @@ class SchemaProperties {
     private static final String LINE = System.lineSeparator();
 
     /** One database on the primary server, emptied before every try (cheaper than creating one per try). */
-    private static ThrowawayDatabase scratch;
+    private static ScratchDatabase scratch;
 
     @AfterContainer
     static void dropScratchDatabase() throws SQLException {
@@ -59,7 +57,7 @@ class SchemaProperties {
 
     @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
     void baselineAppliedToEmptyDatabaseIntrospectsBackToTheModel(@ForAll("databases") Database model) throws SQLException {
-        ThrowawayDatabase database = emptyDatabase();
+        ScratchDatabase database = emptyDatabase();
         MigrationPlan baseline = MigrationPlanner.baseline(model);
         apply(database, baseline, "the baseline");
         Database introspected = introspect(database, GeneratedSchemas.schemaNames(model));
@@ -74,12 +72,14 @@ class SchemaProperties {
 
     @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
     void planFromAToBConverges(@ForAll("databases") Database a, @ForAll("databases") Database b) throws SQLException {
-        ThrowawayDatabase database = emptyDatabase();
+        ScratchDatabase database = emptyDatabase();
         String[] schemas = GeneratedSchemas.schemaNames(a, b);
         apply(database, MigrationPlanner.baseline(a), "the baseline of a");
         Database actual = introspect(database, schemas);
         MigrationPlan plan = MigrationPlanner.plan(b, actual, PlanOptions.ALLOW_DROPS);
-        apply(database, plan, "the plan from a to b");
+        apply(database, plan, "the plan from a to b (planned from these differences: "
+                + MigrationScenario.describeChanges("b compared with introspected a",
+                SchemaDiff.compare(b, actual).changes()) + ")");
         SchemaDiff diff = SchemaDiff.compare(b, introspect(database, schemas));
         if (!diff.isEmpty()) {
             fail("after applying the plan from a to b on " + database.server().label()
@@ -89,26 +89,24 @@ class SchemaProperties {
     }
 
     /** The scratch database on the primary server, with every schema of the previous try dropped. */
-    private static synchronized ThrowawayDatabase emptyDatabase() throws SQLException {
+    private static synchronized ScratchDatabase emptyDatabase() throws SQLException {
         if (scratch == null) {
-            scratch = ThrowawayDatabase.create(TestPostgres.primary());
+            scratch = ScratchDatabase.create(TestPostgres.primary());
+            return scratch;
         }
-        ScratchDatabases.reset(scratch);
-        return scratch;
+        return scratch.reset();
     }
 
-    private static void apply(ThrowawayDatabase database, MigrationPlan plan, String what) throws SQLException {
-        try (Connection connection = database.connect()) {
-            PlanExecutor.apply(connection, plan);
+    private static void apply(ScratchDatabase database, MigrationPlan plan, String what) {
+        try {
+            PlanExecutor.apply(database.connection(), plan);
         } catch (SQLException e) {
             throw new AssertionError(what + " failed to apply on " + database.server().label() + ": "
                     + e.getMessage() + LINE + MigrationScenario.describePlan(plan), e);
         }
     }
 
-    private static Database introspect(ThrowawayDatabase database, String... schemas) throws SQLException {
-        try (Connection connection = database.connect()) {
-            return new PostgresIntrospector(IntrospectionOptions.only(schemas)).introspect(connection);
-        }
+    private static Database introspect(ScratchDatabase database, String... schemas) throws SQLException {
+        return new PostgresIntrospector(IntrospectionOptions.only(schemas)).introspect(database.connection());
     }
 }

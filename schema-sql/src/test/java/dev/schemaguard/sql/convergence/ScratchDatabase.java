@@ -1,0 +1,89 @@
+package dev.schemaguard.sql.convergence;
+
+import dev.schemaguard.testkit.PostgresServer;
+import dev.schemaguard.testkit.ThrowawayDatabase;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A throwaway database reused from case to case through one open connection. Creating a database costs a
+ * checkpoint, and a new connection starts with cold catalog caches that make the first introspection several
+ * times slower than the next; both would dominate a case's run time. {@link #reset} puts the database back
+ * into the state of a freshly created one, as far as anything the model reads is concerned.
+ */
+final class ScratchDatabase implements AutoCloseable {
+
+    private final ThrowawayDatabase database;
+    private final Connection connection;
+
+    private ScratchDatabase(ThrowawayDatabase database, Connection connection) {
+        this.database = database;
+        this.connection = connection;
+    }
+
+    static ScratchDatabase create(PostgresServer server) throws SQLException {
+        ThrowawayDatabase database = ThrowawayDatabase.create(server);
+        try {
+            return new ScratchDatabase(database, database.connect());
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    PostgresServer server() {
+        return database.server();
+    }
+
+    /** The open connection (autocommit on); callers must not close it. */
+    Connection connection() {
+        return connection;
+    }
+
+    /** Runs a script of one or more statements in autocommit mode. */
+    void execute(String script) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(script);
+        }
+    }
+
+    /**
+     * Drops every schema but the system ones (with everything in them) and recreates {@code public} as
+     * CREATE DATABASE leaves it: its comment, and PostgreSQL 15's owner and narrower default privileges.
+     */
+    ScratchDatabase reset() throws SQLException {
+        boolean fifteenOrNewer = server().majorVersion() >= 15;
+        execute("""
+                DO $reset$
+                DECLARE s record;
+                BEGIN
+                    FOR s IN SELECT nspname FROM pg_namespace
+                             WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP
+                        EXECUTE format('DROP SCHEMA %I CASCADE', s.nspname);
+                    END LOOP;
+                END
+                $reset$;
+                CREATE SCHEMA public;
+                COMMENT ON SCHEMA public IS 'standard public schema';
+                """ + (fifteenOrNewer
+                ? "ALTER SCHEMA public OWNER TO pg_database_owner; GRANT USAGE ON SCHEMA public TO PUBLIC;"
+                : "GRANT CREATE, USAGE ON SCHEMA public TO PUBLIC;"));
+        return this;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            connection.close();
+        } finally {
+            database.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return database.toString();
+    }
+}
