@@ -197,6 +197,105 @@ class YamlErrorsTest {
     }
 
     @Test
+    void objectKindsGetPositionsAndSuggestions() {
+        assertMessage(error("""
+                sequences:
+                  order_no: {type: bigint, incremnt: 10}
+                """), "2:28", "unknown key 'incremnt' in sequence public.order_no", "did you mean 'increment'?");
+        assertMessage(error("""
+                sequences:
+                  order_no: {owned_by: orders}
+                """), "2:24", "'owned_by' of sequence public.order_no", "table.column");
+        assertMessage(error("""
+                enums:
+                  mood: [sad, ok, sad]
+                """), "2:19", "enum public.mood lists the value 'sad' twice");
+        assertMessage(error("""
+                domains:
+                  email: {type: text, chekcs: {c: VALUE > 0}}
+                """), "2:23", "unknown key 'chekcs' in domain public.email", "did you mean 'checks'?");
+        assertMessage(error("""
+                views:
+                  recent:
+                    query: SELECT 1
+                    indexes:
+                      - {name: recent_id, columns: id}
+                """), "4:5", "only a materialized view can", "materialized: true");
+        assertMessage(error("""
+                views:
+                  recent:
+                    query: SELECT 1 AS id
+                    materialized: true
+                    indexes:
+                      - id
+                """), "6:9", "an index of materialized view public.recent needs 'name'");
+        assertMessage(error("""
+                tables:
+                  events:
+                    partition_by: rnage (created_at)
+                """), "3:19", "range", "did you mean 'range'?");
+        assertMessage(error("""
+                tables:
+                  events:
+                    partition_of: {parent: events, bonud: DEFAULT}
+                """), "3:36", "unknown key 'bonud'", "did you mean 'bound'?");
+    }
+
+    @Test
+    void routinesAreKeyedBySignatureAndListedUnderTheirKind() {
+        assertMessage(error("""
+                functions:
+                  add(integer: SELECT 1
+                """), "2:3", "'add(integer' in 'functions' of schema public is not a signature", "add(a integer, b integer)");
+        assertMessage(error("""
+                functions:
+                  archive(): |
+                    CREATE OR REPLACE PROCEDURE public.archive()
+                     LANGUAGE sql
+                    AS $$SELECT 1$$
+                """), "2:14", "creates a procedure, but it is listed under 'functions'", "move it to 'procedures'");
+        assertMessage(error("""
+                functions:
+                  touch(): CREATE OR REPLACE FUNCTION public.touch() RETURNS integer LANGUAGE sql AS 'SELECT 1'
+                procedures:
+                  touch(): CREATE OR REPLACE PROCEDURE public.touch() LANGUAGE sql AS 'SELECT 1'
+                """), "4:3", "procedure public.touch() is defined twice", "at schema.yaml:2:3");
+    }
+
+    @Test
+    void sharedNamespacesAndDuplicatesAcrossKinds() {
+        assertMessage(error("""
+                tables:
+                  orders: {columns: {id: int}}
+                views:
+                  orders: SELECT 1
+                """), "4:3", "view public.orders has the name of table public.orders at schema.yaml:2:3",
+                "tables, views and sequences share one namespace");
+        assertMessage(error("""
+                enums:
+                  mood: [ok]
+                domains:
+                  mood: text
+                """), "4:3", "domain public.mood has the name of enum public.mood", "share one namespace");
+        assertMessage(error("""
+                tables:
+                  rooms:
+                    columns: {id: int}
+                    checks:
+                      - {name: no_overlap, expression: id > 0}
+                    exclude:
+                      no_overlap: EXCLUDE USING gist (id WITH =)
+                """), "7:7", "exclusion constraint no_overlap of table public.rooms has the name of another constraint");
+        assertMessage(error("""
+                extensions: [pgcrypto, citext, pgcrypto]
+                """), "1:32", "extension pgcrypto is listed twice: at schema.yaml:1:14");
+        assertMessage(error("""
+                extensions:
+                  pgcrypto: {schema: public, verison: "1.3"}
+                """), "2:30", "unknown key 'verison' in extension pgcrypto", "did you mean 'version'?");
+    }
+
+    @Test
     void tableDefinedTwiceAcrossFilesNamesBothFiles(@TempDir Path directory) throws IOException {
         Files.writeString(directory.resolve("a.yaml"), "tables:\n  orders: {columns: {id: int}}\n");
         Files.writeString(directory.resolve("b.yaml"), "schemas:\n  public:\n    tables:\n      orders: {}\n");
