@@ -211,7 +211,7 @@ public sealed interface SchemaChange {
     /** A sequence, type, view or routine present only in the expected schema. */
     record ObjectAdded(String schema, SchemaObject object) implements SchemaChange {
         public String subject() {
-            return schema + "." + object.name();
+            return schema + "." + object.identity();
         }
 
         public String describe() {
@@ -221,7 +221,7 @@ public sealed interface SchemaChange {
 
     record ObjectDropped(String schema, SchemaObject object) implements SchemaChange {
         public String subject() {
-            return schema + "." + object.name();
+            return schema + "." + object.identity();
         }
 
         public String describe() {
@@ -231,7 +231,7 @@ public sealed interface SchemaChange {
 
     record ObjectAltered(String schema, SchemaObject expected, SchemaObject actual) implements SchemaChange {
         public String subject() {
-            return schema + "." + expected.name();
+            return schema + "." + expected.identity();
         }
 
         public String describe() {

@@ -154,7 +154,7 @@ final class SchemaComparer {
             case "view", "materialized view" -> 2;
             default -> 3;
         };
-        return rank + object.kind() + ":" + object.name();
+        return rank + object.kind() + ":" + object.identity();
     }
 
     private void compareTriggers(QualifiedName table, Table want, Table have) {

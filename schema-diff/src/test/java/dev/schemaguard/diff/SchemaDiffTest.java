@@ -207,4 +207,17 @@ class SchemaDiffTest {
         Schema commented = Schema.named("public").comment("ours").build();
         assertEquals(1, SchemaDiff.compare(commented, found).changes().size());
     }
+
+    @Test
+    void overloadedRoutinesAreComparedOneByOne() {
+        dev.schemaguard.model.Routine ints = new dev.schemaguard.model.Routine("add", "a integer, b integer", null,
+                "CREATE OR REPLACE FUNCTION app.add(a integer, b integer) RETURNS integer LANGUAGE sql AS $$ select a + b $$", null);
+        dev.schemaguard.model.Routine texts = new dev.schemaguard.model.Routine("add", "a text, b text", null,
+                "CREATE OR REPLACE FUNCTION app.add(a text, b text) RETURNS text LANGUAGE sql AS $$ select a || b $$", null);
+        Schema both = Schema.named("app").routine(ints).routine(texts).build();
+        Schema one = Schema.named("app").routine(ints).build();
+        List<SchemaChange> changes = SchemaDiff.compare(both, one).changes();
+        assertEquals(1, changes.size(), changes.toString());
+        assertEquals("app.add(a text, b text)", changes.get(0).subject());
+    }
 }

@@ -26,6 +26,11 @@ public record Routine(String name, String arguments, Kind routineKind, String de
     }
 
     @Override
+    public String identity() {
+        return signature();
+    }
+
+    @Override
     public String kind() {
         return routineKind.name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -6,8 +6,13 @@ package dev.schemaguard.model;
  */
 public sealed interface SchemaObject permits Sequence, EnumType, Domain, CompositeType, View, Routine {
 
-    /** The name within the schema; for routines, name plus argument types, as they are identified. */
+    /** The name within the schema. */
     String name();
+
+    /** What tells this object apart from others of its kind in a schema: the name, or for routines the signature. */
+    default String identity() {
+        return name();
+    }
 
     /** A short word for messages: "sequence", "enum", "view", ... */
     String kind();
