@@ -220,7 +220,7 @@ class YamlErrorsTest {
                     query: SELECT 1
                     indexes:
                       - {name: recent_id, columns: id}
-                """), "4:5", "only a materialized view can", "materialized: true");
+                """), "5:7", "only a materialized view can", "materialized: true");
         assertMessage(error("""
                 views:
                   recent:
