@@ -48,7 +48,8 @@ import java.util.Objects;
  * <p>What it reads: tables (with partitioning, partitions and their bounds, exclusion constraints, triggers),
  * views and materialized views (with their indexes), standalone sequences, enums, domains, composite types,
  * functions and procedures, extensions (all but plpgsql, wherever they live: an extension is database-wide),
- * and comments on all of them. Objects an extension owns are left out. Anything else found in the included
+ * and comments on all of them, plus the dependencies between them from {@code pg_depend}
+ * ({@link DependencyIntrospector}), which the planner uses to drop and re-create dependents. Objects an extension owns are left out. Anything else found in the included
  * schemas or the database (aggregates, operators, foreign tables, rules, privileges, ...) is named in
  * {@link IntrospectionResult#unsupported()}; {@link #introspect(Connection)} logs those lines as warnings.
  *
@@ -94,7 +95,10 @@ public final class PostgresIntrospector {
             readRoutines(connection, schemaNames, db);
             query(connection, "objects schemaguard does not support yet", CatalogQueries.UNSUPPORTED, schemaNames,
                     row -> db.unsupported(row.getString("kind"), row.getString("object")));
-            return db.toResult();
+            IntrospectionResult result = db.toResult();
+            return new IntrospectionResult(
+                    result.database().withDependencies(new DependencyIntrospector(options).read(connection)),
+                    result.unsupported());
         } finally {
             schemaNames.free();
         }
