@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
- * A YAML file written the way people write it compares clean against a real database created from the
- * equivalent SQL, on every configured PostgreSQL version; and the database written out as YAML reads back
+ * A YAML file written the way people write it (tables, and an enum, a sequence and a view) compares clean
+ * against a real database created from the equivalent SQL, on every configured PostgreSQL version; and the database written out as YAML reads back
  * to the same model.
  */
 class HandWrittenYamlMatchesDatabaseTest {
@@ -34,6 +35,7 @@ class HandWrittenYamlMatchesDatabaseTest {
                       name: varchar(255) not null unique
                       slug: text not null collate "C"
                       created_at: timestamptz not null default now()
+                      mood: mood not null default 'ok'::mood
                   documents:
                     columns:
                       id: bigserial primary key
@@ -66,6 +68,14 @@ class HandWrittenYamlMatchesDatabaseTest {
                       own_org:
                         for: select
                         using: org_id IS NOT NULL
+                sequences:
+                  invoice_no: {start: 1000, increment: 10}
+                enums:
+                  mood: [sad, ok, happy]
+                views:
+                  organisation_count: |
+                    SELECT count(*) AS n
+                    FROM organisations
               audit:
                 tables:
                   events:
@@ -78,12 +88,16 @@ class HandWrittenYamlMatchesDatabaseTest {
 
     private static final String SQL = """
             COMMENT ON SCHEMA public IS 'The application';
+            CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+            CREATE SEQUENCE invoice_no START 1000 INCREMENT 10;
             CREATE TABLE organisations (
                 id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
                 name character varying(255) NOT NULL UNIQUE,
                 slug text COLLATE "C" NOT NULL,
-                created_at timestamp with time zone NOT NULL DEFAULT now()
+                created_at timestamp with time zone NOT NULL DEFAULT now(),
+                mood mood NOT NULL DEFAULT 'ok'
             );
+            CREATE VIEW organisation_count AS SELECT count(*) AS n FROM organisations;
             COMMENT ON TABLE organisations IS 'Customers of the service';
             CREATE TABLE documents (
                 id bigserial PRIMARY KEY,
@@ -125,7 +139,9 @@ class HandWrittenYamlMatchesDatabaseTest {
                 }
                 SchemaDiff diff = SchemaDiff.compare(expected, actual);
                 assertTrue(diff.isEmpty(), server + ": " + diff.changes());
-                assertEquals(actual, YamlSchemaReader.readString(YamlSchemaWriter.write(actual), "snapshot.yaml"),
+                // Dependencies are what introspection finds between objects; the YAML format leaves them out.
+                assertEquals(actual.withDependencies(List.of()),
+                        YamlSchemaReader.readString(YamlSchemaWriter.write(actual), "snapshot.yaml"),
                         server + ": the introspected database survives a YAML round trip");
             }
         }
