@@ -55,12 +55,13 @@ public final class SchemaGuard {
     private final Set<String> ignoredTables;
     private final String fixHint;
 
-    private SchemaGuard(Builder builder, ExpectedSchema expected) {
-        this.dataSource = builder.dataSource;
+    private SchemaGuard(DataSource dataSource, ExpectedSchema expected, Mode mode, Set<String> ignoredTables,
+                        String fixHint) {
+        this.dataSource = dataSource;
         this.expected = expected;
-        this.mode = builder.mode;
-        this.ignoredTables = Set.copyOf(builder.ignoredTables);
-        this.fixHint = builder.fixHint != null ? builder.fixHint
+        this.mode = mode;
+        this.ignoredTables = Set.copyOf(ignoredTables);
+        this.fixHint = fixHint != null ? fixHint
                 : "Fix: run `schemaguard fix --db $DATABASE_URL --expected " + expected.source()
                 + "` and apply its SQL, or start once with mode REPAIR.";
     }
@@ -76,6 +77,16 @@ public final class SchemaGuard {
 
     public Mode mode() {
         return mode;
+    }
+
+    /** This guard with more tables left out of the comparison, e.g. a migration tool's history table. */
+    public SchemaGuard ignoring(String... tables) {
+        Set<String> all = new LinkedHashSet<>(ignoredTables);
+        for (String table : tables) {
+            TableName.parse(table, "public");
+            all.add(table);
+        }
+        return new SchemaGuard(dataSource, expected, mode, all, fixHint);
     }
 
     /** Verifies on a connection from the configured data source. */
@@ -257,7 +268,7 @@ public final class SchemaGuard {
                 throw new IllegalStateException("no expected schema configured: call expected(Database),"
                         + " expectedYaml(Path) or expectedResource(String) before load()");
             }
-            return new SchemaGuard(this, expectedLoader.get());
+            return new SchemaGuard(dataSource, expectedLoader.get(), mode, ignoredTables, fixHint);
         }
     }
 }
