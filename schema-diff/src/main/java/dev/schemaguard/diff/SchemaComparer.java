@@ -87,6 +87,9 @@ final class SchemaComparer {
     }
 
     private void compareTable(QualifiedName table, Table want, Table have) {
+        if (want.equals(have)) {
+            return; // the common case in a large schema; equal records cannot differ in any aspect below
+        }
         if (!Objects.equals(want.comment(), have.comment())) {
             changes.add(new SchemaChange.TableCommentChanged(table, want.comment(), have.comment()));
         }
@@ -175,19 +178,22 @@ final class SchemaComparer {
     }
 
     private void compareColumns(QualifiedName table, Table want, Table have) {
+        Map<String, Column> wantColumns = byName(want.columns(), Column::name);
+        Map<String, Column> haveColumns = byName(have.columns(), Column::name);
         for (Column column : want.columns()) {
-            have.column(column.name()).ifPresentOrElse(
-                    found -> {
-                        EnumSet<ColumnAspect> aspects = columnDifferences(
-                                SerialColumns.spelledAsSerial(table, column), SerialColumns.spelledAsSerial(table, found));
-                        if (!aspects.isEmpty()) {
-                            changes.add(new SchemaChange.ColumnAltered(table, column, found, aspects));
-                        }
-                    },
-                    () -> changes.add(new SchemaChange.ColumnAdded(table, column)));
+            Column found = haveColumns.get(column.name());
+            if (found == null) {
+                changes.add(new SchemaChange.ColumnAdded(table, column));
+            } else if (!column.equals(found)) {
+                EnumSet<ColumnAspect> aspects = columnDifferences(
+                        SerialColumns.spelledAsSerial(table, column), SerialColumns.spelledAsSerial(table, found));
+                if (!aspects.isEmpty()) {
+                    changes.add(new SchemaChange.ColumnAltered(table, column, found, aspects));
+                }
+            }
         }
         for (Column column : have.columns()) {
-            if (want.column(column.name()).isEmpty()) {
+            if (!wantColumns.containsKey(column.name())) {
                 changes.add(new SchemaChange.ColumnDropped(table, column));
             }
         }
