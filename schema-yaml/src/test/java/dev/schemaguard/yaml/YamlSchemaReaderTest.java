@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Extension;
 import dev.schemaguard.model.ForeignKey.ReferentialAction;
 import dev.schemaguard.model.Identity;
 import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 class YamlSchemaReaderTest {
 
@@ -173,6 +178,55 @@ class YamlSchemaReaderTest {
         assertEquals(java.util.List.of("a", "b"), read.schema("public").orElseThrow().tables().stream().map(t -> t.name()).toList());
         assertEquals("main", read.schema("public").orElseThrow().comment());
         assertEquals("b_a_id_fkey", read.table(QualifiedName.of("public", "b")).orElseThrow().foreignKeys().get(0).name());
+    }
+
+    @Test
+    void readsObjectKindsWithNaturalSpellingsAndMergesThemAcrossFiles(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve("a.yaml"), """
+                extensions: [pgcrypto]
+                schema: app
+                enums:
+                  mood: [sad, ok, happy]
+                functions:
+                  touch: |
+                    CREATE OR REPLACE FUNCTION app.touch()
+                     RETURNS trigger
+                     LANGUAGE plpgsql
+                    AS $function$BEGIN RETURN NEW; END$function$
+                """);
+        Files.writeString(directory.resolve("b.yaml"), """
+                schemas:
+                  app:
+                    tables:
+                      events:
+                        columns:
+                          at: timestamptz not null
+                        partition_by: RANGE(at)
+                        triggers:
+                          events_touch: CREATE TRIGGER events_touch BEFORE UPDATE ON app.events FOR EACH ROW EXECUTE FUNCTION app.touch()
+                      events_old:
+                        partition_of: {parent: events, bound: DEFAULT}
+                    sequences:
+                      counter:
+                    views:
+                      happy_events: SELECT at FROM app.events
+                """);
+        String touch = "CREATE OR REPLACE FUNCTION app.touch()\n RETURNS trigger\n LANGUAGE plpgsql\n"
+                + "AS $function$BEGIN RETURN NEW; END$function$\n";
+        Schema expected = Schema.named("app")
+                .table("events", t -> {
+                    t.column("at", timestamptz()).notNull();
+                    t.partitionBy(Partitioning.Strategy.RANGE, "at");
+                    t.trigger("events_touch", "CREATE TRIGGER events_touch BEFORE UPDATE ON app.events FOR EACH ROW EXECUTE FUNCTION app.touch()");
+                })
+                .table("events_old", t -> t.partitionOf("events", "DEFAULT"))
+                .sequence(Sequence.of("counter"))
+                .enumType("mood", "sad", "ok", "happy")
+                .view("happy_events", "SELECT at FROM app.events")
+                .routine(new Routine("touch", "", Routine.Kind.FUNCTION, touch, null))
+                .build();
+        assertEquals(new Database(List.of(expected), List.of(new Extension("pgcrypto", null, null))),
+                YamlSchemaReader.read(directory));
     }
 
     @Test
