@@ -58,7 +58,7 @@ public final class ColumnBuilder {
 
     /** {@code COLLATE}: a name ({@code C}, {@code en_US}) or an SQL spelling ({@code "C"}, {@code app.german}). */
     public ColumnBuilder collate(String collationName) {
-        collation = Identifiers.collation(collationName);
+        collation = collationName == null ? null : Identifiers.collation(collationName);
         return this;
     }
 
