@@ -64,8 +64,8 @@ final class CatalogQueries {
      */
     static final String RELATIONS = INCLUDED_RELATIONS + """
             select r.oid, r.nspname, r.relname, r.relkind, c.relrowsecurity, c.relforcerowsecurity,
-                   case when r.relkind = 'c' then obj_description(c.reltype, 'pg_type')
-                        else obj_description(r.oid, 'pg_class') end as comment,
+                   case when r.relkind = 'c' then type_comment.description
+                        else relation_comment.description end as comment,
                    case when r.relkind in ('v', 'm') then pg_get_viewdef(r.oid, true) end as view_definition,
                    partitioned.partstrat,
                    case when r.relkind = 'p' then pg_get_partkeydef(r.oid) end as partition_key,
@@ -76,6 +76,12 @@ final class CatalogQueries {
                    owner_table.relname as owned_by_table, owner_column.attname as owned_by_column
             from included_relations r
             join pg_class c on c.oid = r.oid
+            left join pg_description relation_comment on relation_comment.objoid = r.oid
+                                                     and relation_comment.classoid = 'pg_class'::regclass
+                                                     and relation_comment.objsubid = 0
+            left join pg_description type_comment on type_comment.objoid = c.reltype
+                                                 and type_comment.classoid = 'pg_type'::regclass
+                                                 and type_comment.objsubid = 0
             left join pg_partitioned_table partitioned on partitioned.partrelid = r.oid
             left join pg_inherits inheritance on inheritance.inhrelid = r.oid and c.relispartition
             left join pg_class parent on parent.oid = inheritance.inhparent
@@ -103,10 +109,10 @@ final class CatalogQueries {
                    coalesce(element_namespace.nspname, type_namespace.nspname) as type_schema,
                    coalesce(element_type.typname, column_type.typname) as type_name,
                    element_type.oid is not null as is_array,
-                   pg_get_expr(ad.adbin, ad.adrelid) as default_expression,
+                   default_text.default_expression,
                    column_collation.collname as collation_name,
                    collation_namespace.nspname as collation_schema,
-                   col_description(a.attrelid, a.attnum) as comment,
+                   column_comment.description as comment,
                    owned.sequence_oid, owned.deptype as sequence_dependency, owned.default_uses_sequence,
                    owned.seqstart, owned.seqincrement, owned.seqmin, owned.seqmax, owned.seqcache, owned.seqcycle
             from included_relations r
@@ -116,13 +122,20 @@ final class CatalogQueries {
             left join pg_type element_type on element_type.typarray = column_type.oid
             left join pg_namespace element_namespace on element_namespace.oid = element_type.typnamespace
             left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
+            cross join lateral (
+                select case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid)
+                            else pg_get_expr(ad.adbin, 0) end as default_expression
+            ) default_text
+            left join pg_description column_comment on column_comment.objoid = a.attrelid
+                                                   and column_comment.classoid = 'pg_class'::regclass
+                                                   and column_comment.objsubid = a.attnum
             left join pg_collation column_collation on column_collation.oid = a.attcollation
                                                    and a.attcollation <> column_type.typcollation
             left join pg_namespace collation_namespace on collation_namespace.oid = column_collation.collnamespace
             left join lateral (
                 select d.objid as sequence_oid, d.deptype,
                        s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-                       coalesce(pg_get_expr(ad.adbin, ad.adrelid)
+                       coalesce(default_text.default_expression
                                 = format('nextval(%L::regclass)', d.objid::regclass), false) as default_uses_sequence
                 from pg_depend d
                 join pg_sequence s on s.seqrelid = d.objid
@@ -147,18 +160,20 @@ final class CatalogQueries {
         return INCLUDED_RELATIONS + """
                 select c.conrelid, c.conname, c.contype, c.condeferrable, c.condeferred, c.connoinherit,
                        c.convalidated,
-                       array(select a.attname::text
-                             from unnest(c.conkey) with ordinality as k(attnum, n)
-                             join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
-                             order by k.n) as columns,
+                       case when c.contype in ('p', 'u', 'f') then
+                           array(select a.attname::text
+                                 from unnest(c.conkey) with ordinality as k(attnum, n)
+                                 join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
+                                 order by k.n) end as columns,
                        referenced_namespace.nspname as referenced_schema,
                        referenced.relname as referenced_table,
-                       array(select a.attname::text
-                             from unnest(c.confkey) with ordinality as k(attnum, n)
-                             join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum
-                             order by k.n) as referenced_columns,
+                       case when c.contype = 'f' then
+                           array(select a.attname::text
+                                 from unnest(c.confkey) with ordinality as k(attnum, n)
+                                 join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum
+                                 order by k.n) end as referenced_columns,
                        c.confupdtype, c.confdeltype, c.confmatchtype,
-                       pg_get_constraintdef(c.oid) as definition,
+                       case when c.contype not in ('p', 'u', 'f') then pg_get_constraintdef(c.oid) end as definition,
                        %s as nulls_not_distinct
                 from included_relations r
                 join pg_constraint c on c.conrelid = r.oid
@@ -385,7 +400,7 @@ final class CatalogQueries {
                    case r.relkind when 'S' then 'sequence' when 'v' then 'view' when 'm' then 'materialized view'
                                   when 'f' then 'foreign table' else 'table' end,
                    r.qualified, array_to_string(r.relacl, ', '))
-            from relations r
+            from relations r %25$s
             where r.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
               and %21$s
             union all
@@ -395,15 +410,15 @@ final class CatalogQueries {
               and exists (select from pg_attribute a where a.attrelid = r.oid and a.attacl is not null)
             union all
             select 'privileges', format('on schema %%I: %%s', n.nspname, array_to_string(n.nspacl, ', '))
-            from included_namespaces n where %22$s
+            from included_namespaces n %26$s where %22$s
             union all
             select 'privileges', format('on routine %%I.%%I(%%s): %%s', n.nspname, p.proname,
                    pg_get_function_identity_arguments(p.oid), array_to_string(p.proacl, ', '))
-            from pg_proc p join included_namespaces n on n.oid = p.pronamespace
+            from pg_proc p join included_namespaces n on n.oid = p.pronamespace %27$s
             where %23$s and %13$s
             union all
             select 'privileges', format('on type %%I.%%I: %%s', n.nspname, t.typname, array_to_string(t.typacl, ', '))
-            from pg_type t join included_namespaces n on n.oid = t.typnamespace
+            from pg_type t join included_namespaces n on n.oid = t.typnamespace %28$s
             where %24$s and %12$s
             union all
             select 'default privileges', format('for role %%s%%s on %%s', pg_get_userbyid(d.defaclrole),
@@ -455,11 +470,14 @@ final class CatalogQueries {
                     notExtensionMember("pg_cast", "x.oid"),
                     notExtensionMember("pg_language", "x.oid"),
                     notExtensionMember("pg_am", "x.oid"),
-                    changedPrivileges("r.relacl", "pg_class", "r.oid",
-                            "case r.relkind when 'S' then 's' else 'r' end", "r.relowner"),
-                    changedPrivileges("n.nspacl", "pg_namespace", "n.oid", "'n'", "n.nspowner"),
-                    changedPrivileges("p.proacl", "pg_proc", "p.oid", "'f'", "p.proowner"),
-                    changedPrivileges("t.typacl", "pg_type", "t.oid", "'T'", "t.typowner"));
+                    changedPrivileges("r.relacl", "case r.relkind when 'S' then 's' else 'r' end", "r.relowner"),
+                    changedPrivileges("n.nspacl", "'n'", "n.nspowner"),
+                    changedPrivileges("p.proacl", "'f'", "p.proowner"),
+                    changedPrivileges("t.typacl", "'T'", "t.typowner"),
+                    initialPrivileges("pg_class", "r.oid"),
+                    initialPrivileges("pg_namespace", "n.oid"),
+                    initialPrivileges("pg_proc", "p.oid"),
+                    initialPrivileges("pg_type", "t.oid"));
 
     /** {@code pg_index.indnullsnotdistinct} exists from PostgreSQL 15 on; before, nulls were always distinct. */
     private static String nullsNotDistinct(int majorVersion, String indexAlias) {
@@ -468,13 +486,22 @@ final class CatalogQueries {
 
     /**
      * A condition that holds when privileges were granted or revoked on the object: its ACL is set and differs
-     * from the one initdb gave it (pg_init_privs, e.g. for schema public) or else from the owner's default.
+     * from the one initdb gave it (pg_init_privs, e.g. for schema public, joined by {@link #initialPrivileges})
+     * or else from the owner's default.
      */
-    private static String changedPrivileges(String acl, String catalog, String oid, String objectType, String owner) {
-        return acl + " is not null and " + acl + " is distinct from coalesce("
-                + "(select initial.initprivs from pg_init_privs initial where initial.classoid = '" + catalog
-                + "'::regclass and initial.objoid = " + oid + " and initial.objsubid = 0), "
+    private static String changedPrivileges(String acl, String objectType, String owner) {
+        return acl + " is not null and " + acl + " is distinct from coalesce(initial.initprivs, "
                 + "acldefault((" + objectType + ")::\"char\", " + owner + "))";
+    }
+
+    /**
+     * The object's row of pg_init_privs (at most one: objoid, classoid, objsubid is its key) as {@code initial}.
+     * A join rather than a subquery per object: the planner costs such a subquery for every row, which at
+     * 10,000 tables pushes the query's estimate past {@code jit_above_cost} and costs seconds of JIT compilation.
+     */
+    private static String initialPrivileges(String catalog, String oid) {
+        return "left join pg_init_privs initial on initial.classoid = '" + catalog + "'::regclass"
+                + " and initial.objoid = " + oid + " and initial.objsubid = 0";
     }
 
     /** A condition that holds unless the object {@code oid} of {@code catalog} belongs to an extension. */
