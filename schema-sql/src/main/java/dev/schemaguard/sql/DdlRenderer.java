@@ -50,8 +50,9 @@ final class DdlRenderer {
         for (Column column : table.columns()) {
             elements.add(table.partitionOf() == null ? columnDefinition(column) : partitionColumnOptions(column));
         }
+        List<Constraint> separate = constraintsAddedAfterCreate(table);
         for (Constraint constraint : table.constraints()) {
-            if (!(constraint instanceof ForeignKey)) {
+            if (!(constraint instanceof ForeignKey) && !separate.contains(constraint)) {
                 elements.add(constraintDefinition(constraint));
             }
         }
@@ -65,6 +66,26 @@ final class DdlRenderer {
             return "CREATE TABLE " + name.sql() + " ()" + partitionBy;
         }
         return "CREATE TABLE " + name.sql() + " (\n    " + String.join(",\n    ", elements) + "\n)" + partitionBy;
+    }
+
+    /**
+     * Unique constraints over the same columns as the primary key or an earlier unique constraint. Written inside
+     * CREATE TABLE, PostgreSQL silently merges such duplicates into one; added afterwards, each is kept.
+     */
+    static List<Constraint> constraintsAddedAfterCreate(Table table) {
+        List<List<String>> keys = new ArrayList<>();
+        if (table.primaryKey() != null) {
+            keys.add(table.primaryKey().columns());
+        }
+        List<Constraint> separate = new ArrayList<>();
+        for (UniqueConstraint unique : table.uniqueConstraints()) {
+            if (keys.contains(unique.columns())) {
+                separate.add(unique);
+            } else {
+                keys.add(unique.columns());
+            }
+        }
+        return separate;
     }
 
     /** {@code name WITH OPTIONS [DEFAULT ...] [NOT NULL]}: a partition's column takes its type from the parent. */

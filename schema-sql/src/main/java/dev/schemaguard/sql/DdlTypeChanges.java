@@ -39,8 +39,49 @@ final class DdlTypeChanges {
         if (a.name().equals("real")) {
             return b.name().equals("double precision");
         }
+        if (a.name().equals("numeric") && b.name().equals("numeric") && !a.modifiers().isEmpty() && !b.modifiers().isEmpty()) {
+            // numeric(p, s) fits numeric(p', s') when neither the integer digits nor the fraction digits shrink
+            int scaleA = scale(a);
+            int scaleB = scale(b);
+            return scaleB >= scaleA && precisionDigits(b) - scaleB >= precisionDigits(a) - scaleA;
+        }
         return isCoercibleWithoutRewrite(a, b)
                 || (a.name().equals("character") && isAnyLength(b, length(a)));
+    }
+
+    /**
+     * The USING expression that converts {@code column} from one type to another: a direct cast where PostgreSQL
+     * has one between the two kinds of type (numbers among themselves, anything to or from text), otherwise a
+     * cast through text, which works whenever the new type accepts the old value's text (boolean to numeric,
+     * a scalar to an array of it, ...).
+     */
+    static String conversion(String column, DataType from, DataType to) {
+        String target = to.storageType().sql();
+        if (from.isArray() == to.isArray() && (isTextual(from) || isTextual(to) || (isNumber(from) && isNumber(to))
+                || from.storageType().elementType().sameTypeAs(to.storageType().elementType()) || isWidening(from, to))) {
+            return column + "::" + target;
+        }
+        return column + "::text::" + target;
+    }
+
+    private static final List<String> TEXTUAL = List.of("text", "character varying", "character");
+    private static final List<String> NUMBERS = List.of(
+            "smallint", "integer", "bigint", "numeric", "real", "double precision");
+
+    private static boolean isTextual(DataType type) {
+        return type.isBuiltIn() && !type.isArray() && TEXTUAL.contains(type.name());
+    }
+
+    private static boolean isNumber(DataType type) {
+        return type.isBuiltIn() && NUMBERS.contains(type.storageType().name());
+    }
+
+    private static int precisionDigits(DataType numeric) {
+        return Integer.parseInt(numeric.modifiers().get(0));
+    }
+
+    private static int scale(DataType numeric) {
+        return numeric.modifiers().size() > 1 ? Integer.parseInt(numeric.modifiers().get(1)) : 0;
     }
 
     /** True for widenings PostgreSQL does by changing the catalog only (no table rewrite). */

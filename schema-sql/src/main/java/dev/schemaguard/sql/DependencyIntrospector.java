@@ -90,9 +90,9 @@ public final class DependencyIntrospector {
             where d.deptype in ('n', 'a')
               and not (dep.kind = ref.kind and dep.schema_name is not distinct from ref.schema_name
                        and dep.object_name = ref.object_name and dep.member is not distinct from ref.member)
-              and not (dep.kind in ('COLUMN', 'TRIGGER', 'CONSTRAINT', 'POLICY', 'INDEX')
-                       and ref.kind in ('TABLE', 'COLUMN')
-                       and dep.schema_name = ref.schema_name and dep.object_name = ref.object_name)
+              and not (dep.schema_name = ref.schema_name and dep.object_name = ref.object_name
+                       and ((dep.kind in ('COLUMN', 'CONSTRAINT', 'INDEX') and ref.kind in ('TABLE', 'COLUMN'))
+                            or (dep.kind in ('TRIGGER', 'POLICY') and ref.kind = 'TABLE')))
             order by 1, 2, 3, 4, 5, 6, 7, 8
             """;
 

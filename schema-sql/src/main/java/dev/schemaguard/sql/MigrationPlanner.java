@@ -367,7 +367,8 @@ public final class MigrationPlanner {
             group().add(Phase.DROP_POLICIES, DdlRenderer.dropPolicy(p.table(), p.policy().name()), Kind.DROP, NONE,
                     "drop policy " + p.policy().name() + " on " + p.table());
         } else if (change instanceof SchemaChange.PolicyAltered p) {
-            planPolicyAlter(p.table(), p.expected(), p.actual());
+            // a policy on a column that changes type is dropped and re-created instead (see planDependents)
+            unlessRecreated(policyRef(p.table(), p.expected().name()), () -> planPolicyAlter(p.table(), p.expected(), p.actual()));
         }
         // TableAdded is planned with all other new tables, in foreign key order: see planTableCreations().
     }
@@ -533,14 +534,15 @@ public final class MigrationPlanner {
     private void planRetype(QualifiedName table, Column want, Column have, Set<Hazard> hazards, QualifiedName sequence) {
         String column = Identifiers.quote(want.name());
         String type = want.type().storageType().sql();
-        String collate = want.collation() != null ? " COLLATE " + Identifiers.quote(want.collation())
+        String collate = want.collation() != null ? " COLLATE " + Identifiers.collation(want.collation())
                 : have.collation() != null ? " COLLATE \"default\"" : "";
         String name = table + "." + want.name();
         String description = (hazards.contains(Hazard.DELETES_DATA)
                 ? "change the type of " + name + " from " + have.type().sql() + " to " + type + " (may lose or reject values)"
                 : "change the type of " + name + " from " + have.type().sql() + " to " + type + collate);
         Group group = group().add(Phase.ALTER_COLUMNS,
-                DdlRenderer.alterColumn(table, want.name(), "TYPE " + type + collate + " USING " + column + "::" + type),
+                DdlRenderer.alterColumn(table, want.name(), "TYPE " + type + collate + " USING "
+                        + DdlTypeChanges.conversion(column, have.type(), want.type())),
                 Kind.ALTER, hazards, description);
         if (want.type().isSerial() && have.type().isSerial()) {
             group.add(Phase.ALTER_COLUMNS, "ALTER SEQUENCE " + sequence.sql() + " AS " + type, Kind.ALTER, NONE,
@@ -674,6 +676,10 @@ public final class MigrationPlanner {
                 creates.add(ref);
                 newObjects.add(ref);
             }
+            for (Constraint constraint : DdlRenderer.constraintsAddedAfterCreate(table)) {
+                group.add(Phase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(name, constraint), Kind.CREATE, NONE,
+                        "add " + constraint.kind() + " " + constraint.name() + " on " + name);
+            }
             table.indexes().forEach(index -> planIndexCreate(group, name, index, Kind.CREATE));
             table.foreignKeys().forEach(fk -> foreignKeyAdds.putIfAbsent(new PartRef(name, fk.name()), Kind.CREATE));
             planRowSecurity(group, name, table.rowSecurity(), RowSecurity.OFF, Kind.CREATE);
@@ -782,8 +788,6 @@ public final class MigrationPlanner {
             handledByDiff.add(ObjectRef.of(ObjectRef.Kind.INDEX, i.table().schema(), i.expected().name()));
         } else if (change instanceof SchemaChange.PolicyDropped p) {
             handledByDiff.add(policyRef(p.table(), p.policy().name()));
-        } else if (change instanceof SchemaChange.PolicyAltered p) {
-            handledByDiff.add(policyRef(p.table(), p.expected().name()));
         }
     }
 

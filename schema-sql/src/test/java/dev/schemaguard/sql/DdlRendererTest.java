@@ -148,7 +148,10 @@ class DdlRendererTest {
         assertTrue(!DdlTypeChanges.isWidening(bigint(), integer()));
         assertTrue(!DdlTypeChanges.isWidening(varchar(20), varchar(10)));
         assertTrue(!DdlTypeChanges.isWidening(text(), varchar(10)));
-        assertTrue(!DdlTypeChanges.isWidening(numeric(10, 2), numeric(12, 3)));
+        assertTrue(DdlTypeChanges.isWidening(numeric(10, 2), numeric(12, 3)), "8 integer and 2 fraction digits fit 9 and 3");
+        assertTrue(!DdlTypeChanges.isCoercibleWithoutRewrite(numeric(10, 2), numeric(12, 3)), "a new scale rewrites");
+        assertTrue(!DdlTypeChanges.isWidening(numeric(10, 2), numeric(10, 3)), "one integer digit fewer");
+        assertTrue(!DdlTypeChanges.isWidening(numeric(10, 2), numeric(12, 1)), "one fraction digit fewer");
         assertTrue(!DdlTypeChanges.isWidening(integer(), numeric(5, 0)));
         assertTrue(!DdlTypeChanges.isWidening(text(), arrayOf(text())));
         assertTrue(DdlTypeChanges.isCoercibleWithoutRewrite(varchar(10), text()));
