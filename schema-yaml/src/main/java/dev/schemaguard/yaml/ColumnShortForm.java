@@ -22,7 +22,7 @@ final class ColumnShortForm {
 
     /** Words that end the type or a default expression and start the next option. */
     static final List<String> OPTION_WORDS = List.of(
-            "not", "null", "default", "primary", "unique", "references", "collate", "generated");
+            "not", "null", "default", "primary", "unique", "references", "collate", "generated", "check");
 
     private static final Set<String> MULTI_WORD_TYPES = Set.of(
             "double precision", "character varying", "bit varying",
@@ -34,7 +34,9 @@ final class ColumnShortForm {
             "set default", ReferentialAction.SET_DEFAULT);
 
     /** The column and what the short form said about keys; {@code nullWritten} is an explicit {@code null}. */
-    record ColumnSpec(Column column, boolean nullWritten, boolean primaryKey, boolean unique, ForeignKeyDef references) {
+    /** {@code check} is the expression of a column-level {@code check (...)}, or null. */
+    record ColumnSpec(Column column, boolean nullWritten, boolean primaryKey, boolean unique, ForeignKeyDef references,
+                      String check) {
     }
 
     private ColumnShortForm() {
@@ -88,6 +90,7 @@ final class ColumnShortForm {
         String generated = null;
         Identity identity = null;
         ForeignKeyDef references = null;
+        String check = null;
         Set<String> seen = new java.util.HashSet<>();
         while (i < words.size()) {
             Word word = words.get(i++);
@@ -144,6 +147,14 @@ final class ColumnShortForm {
                                 + generation.sql().toLowerCase(Locale.ROOT) + " as', found '" + what.text() + "'");
                     }
                 }
+                case "check" -> {
+                    require(words, i, "'(expression)' after 'check', e.g. check (price > 0)");
+                    Word condition = words.get(i++);
+                    if (!condition.text().startsWith("(") || !condition.text().endsWith(")")) {
+                        throw new IllegalArgumentException("expected '(expression)' after 'check', found '" + condition.text() + "'");
+                    }
+                    check = condition.text().substring(1, condition.text().length() - 1).strip();
+                }
                 case "references" -> {
                     References clause = references(columnName, words, i, schema);
                     references = clause.foreignKey();
@@ -160,7 +171,7 @@ final class ColumnShortForm {
         if (primaryKey) {
             column = column.withNullable(false);
         }
-        return new ColumnSpec(column, nullWritten, primaryKey, unique, references);
+        return new ColumnSpec(column, nullWritten, primaryKey, unique, references, check);
     }
 
     private record References(ForeignKeyDef foreignKey, int next) {

@@ -78,6 +78,7 @@ final class TableReader {
         List<ForeignKeyDef> foreignKeys = new ArrayList<>();
         List<Entry> nullWritten = new ArrayList<>();
         YamlNode columnsNode = fields.node(COLUMNS);
+        List<CheckDef> columnChecks = new ArrayList<>();
         if (columnsNode != null) {
             for (Entry column : Nodes.map(columnsNode, "the columns of " + what).entries().values()) {
                 ColumnSpec spec = column(column);
@@ -100,6 +101,9 @@ final class TableReader {
                 if (spec.references() != null) {
                     foreignKeys.add(spec.references());
                 }
+                if (spec.check() != null) {
+                    columnChecks.add(new CheckDef(null, spec.check(), false));
+                }
             }
         }
         PrimaryKeyDef primaryKey = primaryKey(fields, columnKeys);
@@ -115,7 +119,7 @@ final class TableReader {
         for (YamlNode item : list(fields, FOREIGN_KEYS)) {
             foreignKeys.add(foreignKey(item));
         }
-        List<CheckDef> checks = new ArrayList<>();
+        List<CheckDef> checks = new ArrayList<>(columnChecks);
         for (YamlNode item : list(fields, CHECKS)) {
             checks.add(check(item));
         }
@@ -291,7 +295,7 @@ final class TableReader {
         } catch (IllegalArgumentException e) {
             throw new YamlSchemaException(entry.keyPosition(), fields.what() + ": " + e.getMessage());
         }
-        return new ColumnSpec(column, nullWritten, primaryKey, fields.bool(UNIQUE, false), references);
+        return new ColumnSpec(column, nullWritten, primaryKey, fields.bool(UNIQUE, false), references, null);
     }
 
     private static Identity identity(Fields column) {
