@@ -1,8 +1,8 @@
 package dev.schemaguard.guard;
 
+import dev.schemaguard.model.Identifiers;
 import dev.schemaguard.model.QualifiedName;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,34 +31,12 @@ final class TableName {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a table name must not be empty");
         }
-        List<String> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        String name = text.strip();
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < name.length() && name.charAt(i + 1) == '"') {
-                    current.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    current.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == '.') {
-                parts.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
+        List<String> parts;
+        try {
+            parts = Identifiers.splitQualified(text.strip(), false);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unterminated quoted name: " + text, e);
         }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quoted name: " + text);
-        }
-        parts.add(current.toString());
         if (parts.stream().anyMatch(String::isEmpty)) {
             throw new IllegalArgumentException("expected a table or schema.table, got: " + text);
         }

@@ -195,33 +195,12 @@ public record DataType(String schema, String name, List<String> modifiers, int a
     }
 
     private static DataType parseUserDefined(String rest, int dimensions, String original) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < rest.length(); i++) {
-            char c = rest.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < rest.length() && rest.charAt(i + 1) == '"') {
-                    current.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    current.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == '.') {
-                parts.add(current.toString());
-                current.setLength(0);
-            } else if (!Character.isWhitespace(c)) {
-                current.append(Character.toLowerCase(c));
-            }
+        List<String> parts;
+        try {
+            parts = Identifiers.splitQualified(rest, true);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unterminated quoted identifier in type: " + original, e);
         }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quoted identifier in type: " + original);
-        }
-        parts.add(current.toString());
         if (parts.size() > 2 || parts.stream().anyMatch(String::isEmpty)) {
             throw new IllegalArgumentException("expected a type or schema.type, got: " + original);
         }

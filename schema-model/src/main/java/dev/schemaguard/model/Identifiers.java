@@ -1,6 +1,8 @@
 package dev.schemaguard.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -67,6 +69,46 @@ public final class Identifiers {
      */
     public static String collation(String nameOrSql) {
         return nameOrSql.startsWith("\"") || nameOrSql.contains(".") ? nameOrSql : quote(nameOrSql);
+    }
+
+    /**
+     * Splits a dotted name such as {@code app."Order Lines"} into its parts, undoing double quotes ({@code ""}
+     * inside quotes is one {@code "}). With {@code foldUnquoted}, unquoted parts are read as SQL reads them:
+     * folded to lower case, white space dropped; without it they are kept exactly as written.
+     *
+     * @throws IllegalArgumentException when a quote is not closed
+     */
+    public static List<String> splitQualified(String text, boolean foldUnquoted) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    current.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    current.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '.') {
+                parts.add(current.toString());
+                current.setLength(0);
+            } else if (!foldUnquoted) {
+                current.append(c);
+            } else if (!Character.isWhitespace(c)) {
+                current.append(Character.toLowerCase(c));
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("unterminated quoted identifier in: " + text);
+        }
+        parts.add(current.toString());
+        return parts;
     }
 
     /** A SQL string literal, e.g. for comments: {@code it's} becomes {@code 'it''s'}. */

@@ -52,4 +52,12 @@ class IdentifiersTest {
         assertTrue(error.getMessage().contains("64 bytes"), error.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Identifiers.requireValid("é".repeat(32), "table name"));
     }
+
+    @Test
+    void splitsDottedNamesFoldingOnlyWhenAsked() {
+        assertEquals(java.util.List.of("app", "Order \"Lines\".x"), Identifiers.splitQualified("app.\"Order \"\"Lines\"\".x\"", true));
+        assertEquals(java.util.List.of("app", "mood"), Identifiers.splitQualified("App . Mood", true));
+        assertEquals(java.util.List.of("App", "Mood"), Identifiers.splitQualified("App.Mood", false));
+        assertThrows(IllegalArgumentException.class, () -> Identifiers.splitQualified("app.\"open", false));
+    }
 }
