@@ -131,13 +131,23 @@ final class DdlObjects {
         if (!Objects.equals(a.increment(), b.increment())) {
             changes.add("INCREMENT BY " + a.effectiveIncrement());
         }
-        if (!Objects.equals(a.minValue(), b.minValue())) {
-            changes.add(a.minValue() == null ? "NO MINVALUE" : "MINVALUE " + a.minValue());
+        // Null bounds and start mean the defaults of the type and direction. A sequence that turns around or
+        // changes type gets its bounds as numbers (with AS, PostgreSQL lets a bound that was the old type's limit
+        // win over NO MAXVALUE), and one that turns around a restart: its current value is out of the new bounds.
+        boolean turnsAround = (a.effectiveIncrement() > 0) != (b.effectiveIncrement() > 0);
+        boolean explicitBounds = turnsAround || !want.type().sameTypeAs(have.type());
+        if (explicitBounds) {
+            changes.add("MINVALUE " + a.effectiveMinValue(want.type()));
+            changes.add("MAXVALUE " + a.effectiveMaxValue(want.type()));
+        } else {
+            if (!Objects.equals(a.minValue(), b.minValue())) {
+                changes.add(a.minValue() == null ? "NO MINVALUE" : "MINVALUE " + a.minValue());
+            }
+            if (!Objects.equals(a.maxValue(), b.maxValue())) {
+                changes.add(a.maxValue() == null ? "NO MAXVALUE" : "MAXVALUE " + a.maxValue());
+            }
         }
-        if (!Objects.equals(a.maxValue(), b.maxValue())) {
-            changes.add(a.maxValue() == null ? "NO MAXVALUE" : "MAXVALUE " + a.maxValue());
-        }
-        if (!Objects.equals(a.start(), b.start())) {
+        if (turnsAround || !Objects.equals(a.start(), b.start())) {
             // NO MINVALUE/MAXVALUE above resets the bounds; START WITH without a value would be a syntax error
             changes.add(a.start() == null ? "START WITH " + defaultStart(want) : "START WITH " + a.start());
         }
@@ -146,6 +156,9 @@ final class DdlObjects {
         }
         if (a.cycle() != b.cycle()) {
             changes.add(a.cycle() ? "CYCLE" : "NO CYCLE");
+        }
+        if (turnsAround) {
+            changes.add("RESTART");
         }
         return changes.isEmpty() ? null : "ALTER SEQUENCE " + name.sql() + " " + String.join(" ", changes);
     }

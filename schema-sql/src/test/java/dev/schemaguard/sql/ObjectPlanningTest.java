@@ -1,5 +1,6 @@
 package dev.schemaguard.sql;
 
+import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.DataType;
@@ -133,6 +134,30 @@ class ObjectPlanningTest {
                 assertEquals(List.of("x"), strings(db, "select contype from pg_constraint where conname = 'bookings_no_overlap'"));
                 assertEquals(List.of("per mood"), strings(db, "select obj_description('app.mood_counts'::regclass)"));
                 assertEquals(List.of("greater than zero"), strings(db, "select obj_description('app.positive'::regtype, 'pg_type')"));
+            }
+        }
+    }
+
+    @Test
+    void sequenceTurningAroundAndChangingTypeGetsTheNewDirectionsBounds() throws SQLException {
+        Database actual = Schema.named("app").sequence(new Sequence("counter", bigint(), null, null, null, null)).toDatabase();
+        Database expected = Schema.named("app").sequence(new Sequence("counter", integer(),
+                new SequenceOptions(null, -2L, null, null, null, false), null, null, null)).toDatabase();
+
+        MigrationPlan plan = MigrationPlanner.plan(expected, actual, PlanOptions.SAFE);
+        assertEquals(List.of("ALTER SEQUENCE app.counter AS integer INCREMENT BY -2 MINVALUE -2147483648 MAXVALUE -1"
+                + " START WITH -1 RESTART"), sqls(plan));
+        for (PostgresServer server : TestPostgres.all()) {
+            try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+                apply(db, MigrationPlanner.baseline(actual));
+                db.execute("select nextval('app.counter')");
+                apply(db, plan);
+                assertEquals(List.of("-1", "-3"), strings(db, "select nextval('app.counter') from generate_series(1, 2)"),
+                        server.label());
+                try (Connection connection = db.connect()) {
+                    Database introspected = new PostgresIntrospector(IntrospectionOptions.only("app")).introspect(connection);
+                    assertTrue(SchemaDiff.compare(expected, introspected).isEmpty(), server.label());
+                }
             }
         }
     }
