@@ -906,8 +906,10 @@ public final class MigrationPlanner {
         String alter = DdlObjects.alterSequence(name, want, have);
         Group group = group();
         if (alter != null) {
-            group.add(Phase.CREATE_SEQUENCES, alter, Kind.ALTER, MAY_FAIL,
-                    "change the options of sequence " + name + " (fails if its current value lies outside the new bounds)");
+            group.add(Phase.CREATE_SEQUENCES, alter, Kind.ALTER, MAY_FAIL, alter.endsWith(" RESTART")
+                    ? "turn sequence " + name + " around and restart it at its new start (values it hands out next"
+                            + " may repeat values it handed out before)"
+                    : "change the options of sequence " + name + " (fails if its current value lies outside the new bounds)");
         }
         if (!Objects.equals(want.ownedByTable(), have.ownedByTable()) || !Objects.equals(want.ownedByColumn(), have.ownedByColumn())) {
             group.add(Phase.SEQUENCE_OWNERSHIP, DdlObjects.sequenceOwnedBy(name, want), Kind.ALTER, NONE,
@@ -986,6 +988,9 @@ public final class MigrationPlanner {
         for (Schema schema : actual.schemas()) {
             for (Table table : schema.tables()) {
                 QualifiedName tableName = QualifiedName.of(schema.name(), table.name());
+                if (goesAway(tableName)) {
+                    continue;
+                }
                 for (Column column : table.columns()) {
                     DataType type = column.type().elementType();
                     if (type.isBuiltIn() || !type.name().equals(want.name()) || !Objects.equals(type.schema(), name.schema())) {
@@ -1014,6 +1019,11 @@ public final class MigrationPlanner {
         group.add(Phase.DROP_TYPES, "DROP " + keyword + " " + QualifiedName.of(name.schema(), oldName).sql(), Kind.DROP, NONE,
                 "drop the old " + want.kind() + " " + name.schema() + "." + oldName);
         touched.add(ObjectRef.of(ObjectRef.Kind.TYPE, name.schema(), want.name()));
+    }
+
+    /** A table this plan drops, or drops and re-creates: converting its columns first would be wasted or fail. */
+    private boolean goesAway(QualifiedName table) {
+        return options.allowDrops() && tablesToDrop.contains(table);
     }
 
     private void planDomainAlter(QualifiedName name, Domain want, Domain have) {
