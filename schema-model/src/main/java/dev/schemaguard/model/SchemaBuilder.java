@@ -44,6 +44,11 @@ public final class SchemaBuilder {
         return this;
     }
 
+    public SchemaBuilder enumType(EnumType type) {
+        enums.add(type);
+        return this;
+    }
+
     public SchemaBuilder domain(Domain domain) {
         domains.add(domain);
         return this;
