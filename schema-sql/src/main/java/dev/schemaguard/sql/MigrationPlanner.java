@@ -458,8 +458,9 @@ public final class MigrationPlanner {
 
     private void planColumnAlter(SchemaChange.ColumnAltered change) {
         QualifiedName table = change.table();
-        Column want = SerialColumns.spelledAsSerial(table, change.expected());
-        Column have = SerialColumns.spelledAsSerial(table, change.actual());
+        SerialColumns serials = SerialColumns.between(expected, actual, table.schema());
+        Column want = serials.comparable(table, change.expected());
+        Column have = serials.comparable(table, change.actual());
         Set<ColumnAspect> aspects = change.aspects();
         if (needsRecreation(change)) {
             planColumnRecreation(table, want);
@@ -479,7 +480,7 @@ public final class MigrationPlanner {
         boolean dropDefault = have.defaultExpression() != null && (aspects.contains(ColumnAspect.DEFAULT) || retypeApplied);
         boolean serialToPlain = have.type().isSerial() && !want.type().isSerial();
         boolean plainToSerial = !have.type().isSerial() && want.type().isSerial();
-        QualifiedName sequence = QualifiedName.of(table.schema(), Identifiers.defaultName(table.name(), column, "seq"));
+        QualifiedName sequence = QualifiedName.of(table.schema(), SerialColumns.sequenceName(table, want));
         if (dropDefault || serialToPlain) {
             steps.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(table, column, "DROP DEFAULT"), Kind.ALTER, NONE,
                     "drop the default of " + name + (dropDefault && want.defaultExpression() != null ? " (set again below)" : ""));
@@ -1298,7 +1299,8 @@ public final class MigrationPlanner {
             case CONSTRAINT -> expected.table(table).flatMap(t -> t.constraint(ref.member()))
                     .ifPresent(constraint -> group().add(Phase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind,
                             MAY_FAIL, verb + constraint.kind() + " " + constraint.name() + " on " + table));
-            case COLUMN -> expected.table(table).flatMap(t -> t.column(ref.member())).map(Column::defaultExpression)
+            case COLUMN -> expected.table(table).flatMap(t -> t.column(ref.member()))
+                    .map(column -> SerialColumns.defaultExpression(table, column))
                     .ifPresent(expression -> group().add(Phase.ALTER_COLUMNS,
                             DdlRenderer.alterColumn(table, ref.member(), "SET DEFAULT " + expression), kind, NONE,
                             "set the default of " + table + "." + ref.member() + " again"));
@@ -1395,7 +1397,7 @@ public final class MigrationPlanner {
                     .anyMatch(p -> p.name().equals(ref.member()))).isPresent();
             case CONSTRAINT -> database.table(tableOf(ref)).flatMap(t -> t.constraint(ref.member())).isPresent();
             case COLUMN -> database.table(tableOf(ref)).flatMap(t -> t.column(ref.member()))
-                    .filter(c -> c.defaultExpression() != null).isPresent();
+                    .filter(c -> SerialColumns.defaultExpression(tableOf(ref), c) != null).isPresent();
             case INDEX -> indexTable(database, ref) != null;
             default -> false;
         };

@@ -30,6 +30,7 @@ final class ConvergenceCases {
         cases.addAll(typeChanges());
         cases.addAll(defaultsAndNullability());
         cases.addAll(identityGeneratedSerial());
+        cases.addAll(serialSequences());
         cases.addAll(collationsAndComments());
         cases.addAll(primaryKeys());
         cases.addAll(uniqueAndCheck());
@@ -236,6 +237,33 @@ final class ConvergenceCases {
                         "create table t (id serial);"),
                 of("serial to integer with allowDrops",
                         "create table t (id serial);",
+                        "create table t (id int not null);").allowingDrops());
+    }
+
+    /** A serial column's own sequence against a sequence of the same name listed on its own. */
+    static List<ConvergenceCase> serialSequences() {
+        return List.of(
+                of("serial to integer drawing from a standalone sequence of the same name",
+                        "create table t (id serial primary key);",
+                        "create sequence t_id_seq; create table t (id int not null default nextval('t_id_seq') primary key);"),
+                of("integer drawing from a standalone sequence to serial",
+                        "create sequence t_id_seq; create table t (id int not null default nextval('t_id_seq') primary key);",
+                        "create table t (id serial primary key);"),
+                of("bigserial to bigint drawing from a standalone sequence",
+                        "create table t (id bigserial);",
+                        "create sequence t_id_seq; create table t (id bigint not null default nextval('t_id_seq'));"),
+                of("serial in another schema to integer drawing from a standalone sequence",
+                        "create schema s; create table s.t (id serial);",
+                        "create schema s; create sequence s.t_id_seq as integer;"
+                                + " create table s.t (id int not null default nextval('s.t_id_seq'));"),
+                of("serial whose sequence gets options of its own",
+                        "create table t (id serial);",
+                        "create table t (id serial); alter sequence t_id_seq increment by 5 cache 10;"),
+                of("sequence options back to a serial's",
+                        "create table t (id serial); alter sequence t_id_seq increment by 5 cache 10;",
+                        "create table t (id serial);"),
+                of("integer drawing from a standalone sequence to plain integer with allowDrops",
+                        "create sequence t_id_seq; create table t (id int not null default nextval('t_id_seq'));",
                         "create table t (id int not null);").allowingDrops());
     }
 

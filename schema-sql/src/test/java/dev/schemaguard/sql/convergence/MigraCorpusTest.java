@@ -170,9 +170,7 @@ class MigraCorpusTest {
                     + " public.any_table: ...: not supported yet')"),
             MigraCase.runs("rls").onEveryServer(),
             MigraCase.runs("rls2").onEveryServer(),
-            MigraCase.skipped("seq", "KNOWN BUG, open: the serial column's own sequence and a standalone"
-                    + " sequence of the same name compare as different objects, so the plan creates test_id_seq, which"
-                    + " exists, instead of changing OWNED BY. Remove this skip when sequence ownership is planned."),
+            MigraCase.runs("seq"),
             MigraCase.runs("singleschema").comparing(Comparison.ONLY_GOODSCHEMA),
             MigraCase.runs("singleschema_ext").comparing(Comparison.ONLY_EXTENSION_CREATION),
             MigraCase.runs("triggers"),
