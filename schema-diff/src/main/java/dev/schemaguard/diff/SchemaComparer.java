@@ -105,6 +105,9 @@ final class SchemaComparer {
         if (!want.rowSecurity().equals(have.rowSecurity())) {
             changes.add(new SchemaChange.RowSecurityChanged(table, want.rowSecurity(), have.rowSecurity()));
         }
+        if (want.unlogged() != have.unlogged()) {
+            changes.add(new SchemaChange.PersistenceChanged(table, want.unlogged(), have.unlogged()));
+        }
         compareColumns(table, want, have, serials);
         compareConstraints(table, want, have);
         compareIndexes(table, want, have);

@@ -216,6 +216,18 @@ class SchemaDiffTest {
     }
 
     @Test
+    void persistenceIsCompared() {
+        Schema logged = orders(BASE);
+        Schema unlogged = orders(t -> {
+            BASE.accept(t);
+            t.unlogged();
+        });
+        assertEquals(List.of(new SchemaChange.PersistenceChanged(ORDERS, true, false)),
+                SchemaDiff.compare(unlogged, logged).changes());
+        assertEquals("public.orders is unlogged, expected logged", SchemaDiff.compare(logged, unlogged).changes().get(0).describe());
+    }
+
+    @Test
     void objectsBesideTablesAreAddedDroppedOrAltered() {
         Schema expected = Schema.named("app").enumType("mood", "sad", "ok", "happy").view("v", "SELECT 1").build();
         Schema actual = Schema.named("app").enumType("mood", "sad", "happy")
