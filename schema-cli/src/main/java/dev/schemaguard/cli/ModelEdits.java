@@ -80,6 +80,8 @@ final class ModelEdits {
             draft.comment = comment.expected();
         } else if (change instanceof SchemaChange.RowSecurityChanged rls) {
             draft.rowSecurity = rls.expected();
+        } else if (change instanceof SchemaChange.PersistenceChanged persistence) {
+            draft.unlogged = persistence.expectedUnlogged();
         } else if (change instanceof SchemaChange.ColumnAdded added) {
             draft.columns.add(added.column());
         } else if (change instanceof SchemaChange.ColumnDropped dropped) {
@@ -134,8 +136,9 @@ final class ModelEdits {
         return replaceTable(database, name, Optional.of(edit.apply(table)));
     }
 
-    /** A mutable copy of a table's parts, for editing. */
+    /** A mutable copy of a table's parts, for editing; the less common parts are kept as they are. */
     private static final class TableDraft {
+        private final Table original;
         private final String name;
         private final List<dev.schemaguard.model.Column> columns;
         private PrimaryKey primaryKey;
@@ -146,8 +149,10 @@ final class ModelEdits {
         private dev.schemaguard.model.RowSecurity rowSecurity;
         private final List<dev.schemaguard.model.Policy> policies;
         private String comment;
+        private boolean unlogged;
 
         TableDraft(Table t) {
+            original = t;
             name = t.name();
             columns = new ArrayList<>(t.columns());
             primaryKey = t.primaryKey();
@@ -158,6 +163,7 @@ final class ModelEdits {
             rowSecurity = t.rowSecurity();
             policies = new ArrayList<>(t.policies());
             comment = t.comment();
+            unlogged = t.unlogged();
         }
 
         void putConstraint(Constraint constraint) {
@@ -182,7 +188,10 @@ final class ModelEdits {
         }
 
         Table build() {
-            return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, rowSecurity, policies, comment);
+            return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, rowSecurity, policies, comment)
+                    .withExtras(original.exclusionConstraints(), original.triggers(), original.partitioning(),
+                            original.partitionOf())
+                    .withUnlogged(unlogged);
         }
     }
 }

@@ -41,6 +41,19 @@ class CheckAndFixTest {
     }
 
     @Test
+    void checkReportsATableThatShouldBeUnloggedWithItsFix() throws Exception {
+        Path expected = Fixtures.expectedYaml("create unlogged table hits (n int);", dir.resolve("hits.yaml"));
+        assertTrue(Files.readString(expected).contains("unlogged: true"), "the snapshot says the table is unlogged");
+        try (ThrowawayDatabase db = Fixtures.database("create table hits (n int);")) {
+            CliRun run = CliRun.of("check", "--db", db.jdbcUrl(), "--expected", expected.toString());
+
+            assertEquals(ExitCode.DRIFT, run.exitCode(), run::toString);
+            assertTrue(run.out().contains("public.hits is logged, expected unlogged"), run::toString);
+            assertTrue(run.out().contains("ALTER TABLE public.hits SET UNLOGGED"), run::toString);
+        }
+    }
+
+    @Test
     void jsonListsEveryChangeWithItsSql() throws Exception {
         Path expected = Fixtures.expectedYaml(Fixtures.SHOP, dir.resolve("shop.yaml"));
         try (ThrowawayDatabase db = Fixtures.database(Fixtures.SHOP_PARTIAL)) {

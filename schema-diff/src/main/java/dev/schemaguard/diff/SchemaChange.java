@@ -99,6 +99,13 @@ public sealed interface SchemaChange {
         }
     }
 
+    /** The table is {@code UNLOGGED} where it is expected logged, or the other way round. */
+    record PersistenceChanged(QualifiedName table, boolean expectedUnlogged, boolean actualUnlogged) implements TableChange {
+        public String describe() {
+            return table + " is " + Describe.persistence(actualUnlogged) + ", expected " + Describe.persistence(expectedUnlogged);
+        }
+    }
+
     record ColumnAdded(QualifiedName table, Column column) implements TableChange {
         public String describe() {
             return "missing column " + table + "." + column.name() + " " + Describe.column(column);

@@ -64,7 +64,9 @@ final class SchemaComparer {
         if (!Objects.equals(schemaComment(want), schemaComment(have))) {
             changes.add(new SchemaChange.SchemaCommentChanged(want.name(), want.comment(), have.comment()));
         }
-        compareObjects(want, have);
+        SerialColumns serials = SerialColumns.between(want, have);
+        compareObjects(want.name(), objects(want, serials.impliedSequences(want, have)),
+                objects(have, serials.impliedSequences(have, want)));
         Map<String, Table> wantTables = byName(want.tables(), Table::name);
         Map<String, Table> haveTables = byName(have.tables(), Table::name);
         for (String name : union(wantTables, haveTables)) {
@@ -76,9 +78,16 @@ final class SchemaComparer {
             } else if (wantTable == null) {
                 changes.add(new SchemaChange.TableDropped(table, haveTable));
             } else {
-                compareTable(table, wantTable, haveTable);
+                compareTable(table, wantTable, haveTable, serials);
             }
         }
+    }
+
+    /** The schema's objects, with the sequences its serial columns imply where the other model lists them. */
+    private static List<SchemaObject> objects(Schema schema, List<? extends SchemaObject> impliedSequences) {
+        List<SchemaObject> objects = new ArrayList<>(schema.objects());
+        objects.addAll(impliedSequences);
+        return objects;
     }
 
     /** The comment initdb puts on {@code public} is no one's declaration: it counts as no comment. */
@@ -86,7 +95,7 @@ final class SchemaComparer {
         return "public".equals(schema.name()) && "standard public schema".equals(schema.comment()) ? null : schema.comment();
     }
 
-    private void compareTable(QualifiedName table, Table want, Table have) {
+    private void compareTable(QualifiedName table, Table want, Table have, SerialColumns serials) {
         if (want.equals(have)) {
             return; // the common case in a large schema; equal records cannot differ in any aspect below
         }
@@ -96,7 +105,10 @@ final class SchemaComparer {
         if (!want.rowSecurity().equals(have.rowSecurity())) {
             changes.add(new SchemaChange.RowSecurityChanged(table, want.rowSecurity(), have.rowSecurity()));
         }
-        compareColumns(table, want, have);
+        if (want.unlogged() != have.unlogged()) {
+            changes.add(new SchemaChange.PersistenceChanged(table, want.unlogged(), have.unlogged()));
+        }
+        compareColumns(table, want, have, serials);
         compareConstraints(table, want, have);
         compareIndexes(table, want, have);
         comparePolicies(table, want, have);
@@ -133,18 +145,18 @@ final class SchemaComparer {
         }
     }
 
-    private void compareObjects(Schema want, Schema have) {
-        Map<String, SchemaObject> wantObjects = byName(want.objects(), SchemaComparer::objectKey);
-        Map<String, SchemaObject> haveObjects = byName(have.objects(), SchemaComparer::objectKey);
+    private void compareObjects(String schema, List<SchemaObject> want, List<SchemaObject> have) {
+        Map<String, SchemaObject> wantObjects = byName(want, SchemaComparer::objectKey);
+        Map<String, SchemaObject> haveObjects = byName(have, SchemaComparer::objectKey);
         for (String key : union(wantObjects, haveObjects)) {
             SchemaObject a = wantObjects.get(key);
             SchemaObject b = haveObjects.get(key);
             if (b == null) {
-                changes.add(new SchemaChange.ObjectAdded(want.name(), a));
+                changes.add(new SchemaChange.ObjectAdded(schema, a));
             } else if (a == null) {
-                changes.add(new SchemaChange.ObjectDropped(want.name(), b));
+                changes.add(new SchemaChange.ObjectDropped(schema, b));
             } else if (!SchemaObjects.same(a, b)) {
-                changes.add(new SchemaChange.ObjectAltered(want.name(), a, b));
+                changes.add(new SchemaChange.ObjectAltered(schema, a, b));
             }
         }
     }
@@ -177,7 +189,7 @@ final class SchemaComparer {
         }
     }
 
-    private void compareColumns(QualifiedName table, Table want, Table have) {
+    private void compareColumns(QualifiedName table, Table want, Table have, SerialColumns serials) {
         Map<String, Column> wantColumns = byName(want.columns(), Column::name);
         Map<String, Column> haveColumns = byName(have.columns(), Column::name);
         for (Column column : want.columns()) {
@@ -186,7 +198,7 @@ final class SchemaComparer {
                 changes.add(new SchemaChange.ColumnAdded(table, column));
             } else if (!column.equals(found)) {
                 EnumSet<ColumnAspect> aspects = columnDifferences(
-                        SerialColumns.spelledAsSerial(table, column), SerialColumns.spelledAsSerial(table, found));
+                        serials.comparable(table, column), serials.comparable(table, found));
                 if (!aspects.isEmpty()) {
                     changes.add(new SchemaChange.ColumnAltered(table, column, found, aspects));
                 }

@@ -7,6 +7,7 @@ import dev.schemaguard.model.Identity;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.TableBuilder;
 import org.junit.jupiter.api.Test;
@@ -170,6 +171,60 @@ class SchemaDiffTest {
         assertTrue(SchemaDiff.compare(written, longHand).isEmpty());
         Schema otherSequence = orders(t -> t.column("id", integer()).notNull().defaultValue("nextval('shared_seq'::regclass)"));
         assertEquals(1, SchemaDiff.compare(written, otherSequence).changes().size());
+    }
+
+    @Test
+    void aSerialsSequenceAndAListedSequenceOfTheSameNameAreOneSequence() {
+        Schema serial = orders(t -> t.column("id", serial()));
+        Schema standalone = Schema.named("public").sequence(Sequence.of("orders_id_seq"))
+                .table("orders", t -> t.column("id", integer()).notNull().defaultValue("nextval('orders_id_seq'::regclass)"))
+                .build();
+        Sequence implied = new Sequence("orders_id_seq", integer(), SequenceOptions.DEFAULTS, "orders", "id", null);
+
+        List<SchemaChange> toStandalone = SchemaDiff.compare(standalone, serial).changes();
+        assertEquals(List.of(new SchemaChange.ObjectAltered("public", standalone.sequences().get(0), implied)), toStandalone,
+                "the sequence changes owner and type; the column keeps drawing from it");
+        List<SchemaChange> toSerial = SchemaDiff.compare(serial, standalone).changes();
+        assertEquals(List.of(new SchemaChange.ObjectAltered("public", implied, standalone.sequences().get(0))), toSerial);
+    }
+
+    @Test
+    void aSerialsSequenceWithOptionsOfItsOwnIsComparedAsASequence() {
+        Schema serial = orders(t -> t.column("id", serial()));
+        Sequence stepped = new Sequence("orders_id_seq", integer(), new SequenceOptions(null, 5L, null, null, null, false),
+                "orders", "id", null);
+        Schema spelledOut = Schema.named("public").sequence(stepped)
+                .table("orders", t -> t.column("id", integer()).notNull().defaultValue("nextval('public.orders_id_seq'::regclass)"))
+                .build();
+        List<SchemaChange> changes = SchemaDiff.compare(serial, spelledOut).changes();
+        assertEquals(1, changes.size(), changes.toString());
+        SchemaChange.ObjectAltered altered = assertInstanceOf(SchemaChange.ObjectAltered.class, changes.get(0));
+        assertEquals(SequenceOptions.DEFAULTS, ((Sequence) altered.expected()).options());
+        assertEquals(stepped, altered.actual());
+    }
+
+    @Test
+    void aColumnDrawingFromAListedSequenceIsNotASerial() {
+        Schema plain = orders(t -> t.column("id", integer()).notNull());
+        Schema drawing = Schema.named("public").sequence(Sequence.of("orders_id_seq"))
+                .table("orders", t -> t.column("id", integer()).notNull().defaultValue("nextval('orders_id_seq'::regclass)"))
+                .build();
+        List<SchemaChange> changes = SchemaDiff.compare(plain, drawing).changes();
+        assertEquals(2, changes.size(), changes.toString());
+        assertEquals(Set.of(ColumnAspect.DEFAULT), assertInstanceOf(SchemaChange.ColumnAltered.class, changes.get(1)).aspects());
+        assertInstanceOf(SchemaChange.ObjectDropped.class, changes.get(0));
+    }
+
+    @Test
+    void persistenceIsCompared() {
+        Schema logged = orders(BASE);
+        Schema unlogged = orders(t -> {
+            BASE.accept(t);
+            t.unlogged();
+        });
+        assertEquals(List.of(new SchemaChange.PersistenceChanged(ORDERS, true, false)),
+                SchemaDiff.compare(unlogged, logged).changes());
+        assertEquals("public.orders is unlogged, expected logged", SchemaDiff.compare(logged, unlogged).changes().get(0).describe());
     }
 
     @Test

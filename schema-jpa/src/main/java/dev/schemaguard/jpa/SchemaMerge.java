@@ -82,7 +82,8 @@ public final class SchemaMerge {
                 union(a.exclusionConstraints(), b.exclusionConstraints(), c -> c.name(), (x, y) -> same(x, y, "exclusion constraint " + x.name() + " on " + where)),
                 union(a.triggers(), b.triggers(), t -> t.name(), (x, y) -> same(x, y, "trigger " + x.name() + " on " + where)),
                 either(a.partitioning(), b.partitioning(), "partitioning of " + where),
-                either(a.partitionOf(), b.partitionOf(), "partition bound of " + where));
+                either(a.partitionOf(), b.partitionOf(), "partition bound of " + where),
+                a.unlogged() || b.unlogged());
     }
 
     private interface Combine<T> {

@@ -55,6 +55,20 @@ class DslTest {
     }
 
     @Test
+    void tablesAreLoggedUnlessDeclaredUnlogged() {
+        Table logged = schema.table("organisations").orElseThrow();
+        assertFalse(logged.unlogged());
+        Table unlogged = Table.named("hits", t -> t.column("n", integer()).notNull()).withUnlogged(true);
+        assertTrue(unlogged.unlogged());
+        assertEquals(unlogged, Table.named("hits", t -> {
+            t.column("n", integer()).notNull();
+            t.unlogged();
+        }));
+        assertTrue(unlogged.withComment("kept").unlogged(), "the with... methods keep the persistence");
+        assertTrue(unlogged.withExtras(List.of(), List.of(), null, null).unlogged());
+    }
+
+    @Test
     void sameDefinitionTwiceGetsPostgresNumberSuffix() {
         Table table = Table.named("t", t -> {
             t.column("a", integer());

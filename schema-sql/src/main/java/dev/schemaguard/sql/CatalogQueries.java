@@ -58,12 +58,13 @@ final class CatalogQueries {
             """.formatted(notExtensionMember("pg_class", "c.oid"), notExtensionMember("pg_type", "c.reltype"));
 
     /**
-     * One row per included relation with what its kind needs: row security for tables, the partition key
-     * ({@code RANGE (created_at)}) of a partitioned table, parent and bound of a partition, the query of a
+     * One row per included relation with what its kind needs: row security and persistence for tables, the
+     * partition key ({@code RANGE (created_at)}) of a partitioned table, parent and bound of a partition, the query of a
      * view (pretty-printed, as psql's \d+ shows it), type, options and OWNED BY column of a sequence.
      */
     static final String RELATIONS = INCLUDED_RELATIONS + """
             select r.oid, r.nspname, r.relname, r.relkind, c.relrowsecurity, c.relforcerowsecurity,
+                   c.relpersistence = 'u' as unlogged,
                    case when r.relkind = 'c' then type_comment.description
                         else relation_comment.description end as comment,
                    case when r.relkind in ('v', 'm') then pg_get_viewdef(r.oid, true) end as view_definition,
@@ -308,6 +309,8 @@ final class CatalogQueries {
      * not describe yet, as (kind, object) rows; extension members are left out, and so are objects PostgreSQL
      * creates along with another (array types, a range type's multirange and its cast). Kinds the other queries
      * already see (aggregates, triggers on views, NOT VALID constraints, ...) are reported by their readers.
+     * An unlogged sequence is reported unless a column of an unlogged table owns it: from PostgreSQL 15 on, the
+     * serial and identity sequences of an unlogged table are unlogged with it.
      */
     static final String UNSUPPORTED = """
             with included as (select unnest(?::text[]) as nspname),
@@ -374,8 +377,12 @@ final class CatalogQueries {
             select 'typed table', format('%%s (of type %%s)', r.qualified, format_type(r.reloftype, null))
             from relations r where r.reloftype <> 0
             union all
-            select 'unlogged ' || case r.relkind when 'S' then 'sequence' else 'table' end, r.qualified
-            from relations r where r.relpersistence = 'u' and r.relkind in ('r', 'p', 'S')
+            select 'unlogged sequence', r.qualified
+            from relations r where r.relpersistence = 'u' and r.relkind = 'S'
+              and not exists (select from pg_depend d join pg_class owner on owner.oid = d.refobjid
+                              where d.classid = 'pg_class'::regclass and d.objid = r.oid
+                                and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')
+                                and owner.relpersistence = 'u')
             union all
             select 'storage parameters', format('%%s on %%s', array_to_string(x.reloptions, ', '), x.qualified)
             from (select r.reloptions, r.qualified from relations r where r.relkind in ('r', 'p', 'm', 'v')

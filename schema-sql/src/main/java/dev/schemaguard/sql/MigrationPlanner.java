@@ -57,14 +57,15 @@ import java.util.regex.Pattern;
 /**
  * Turns a {@link SchemaDiff} into ordered DDL (see {@link Phase} for the order). Drops run first, most dependent
  * objects first; then schemas, extensions, types, sequences and routines (with {@code check_function_bodies}
- * off, so a function may name tables created later), column changes, tables, constraints, indexes, foreign
- * keys, sequence ownership, row security, policies, views in dependency order, triggers; then the drops of
- * types, sequences, extensions and schemas nothing uses any more; comments last. Nothing uses CASCADE: what
- * PostgreSQL would refuse to change while dependents exist (a column type under a view, a function a trigger
- * or default calls, a view other views read, a type being rebuilt) is planned as dropping the dependents found
- * in the actual database's dependencies (pg_depend), transitively, making the change, and creating them again
- * from the expected model. Foreign keys that depend on a key, column or table being dropped or changed are
- * dropped first and re-created at the end. Statements that delete data are skipped unless
+ * off, so a function may name tables created later), column changes, logged/unlogged switches, tables,
+ * constraints, indexes, foreign keys, sequence ownership, row security, policies, views in dependency order,
+ * triggers; then the drops of types, sequences, extensions and schemas nothing uses any more; comments last.
+ * Nothing uses CASCADE: what PostgreSQL would refuse to change while dependents exist (a column type under a
+ * view, a function a trigger or default calls, a view other views read, a type being rebuilt) is planned as
+ * dropping the dependents found in the actual database's dependencies (pg_depend), transitively, making the
+ * change, and creating them again from the expected model. Foreign keys that depend on a key, column or table
+ * being dropped or changed, or that would link a logged and an unlogged table while one switches, are dropped
+ * first and re-created at the end. Statements that delete data are skipped unless
  * {@link PlanOptions#allowDrops()}, together with the statements that only make sense with them.
  */
 public final class MigrationPlanner {
@@ -76,7 +77,8 @@ public final class MigrationPlanner {
         DETACH_PARTITIONS, DROP_PARTITIONS, DROP_TABLES, DROP_ROUTINES,
         CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES,
         CREATE_SEQUENCES, CREATE_ROUTINES,
-        ALTER_COLUMNS, CREATE_TABLES, ADD_COLUMNS, ATTACH_PARTITIONS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
+        ALTER_COLUMNS, TABLE_PERSISTENCE,
+        CREATE_TABLES, ADD_COLUMNS, ATTACH_PARTITIONS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
         SEQUENCE_OWNERSHIP, ROW_SECURITY, POLICIES, CREATE_VIEWS, CREATE_TRIGGERS,
         DROP_TYPES, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
     }
@@ -237,6 +239,8 @@ public final class MigrationPlanner {
                 columnDependents(c.table(), c.column().name(), "is dropped");
             } else if (change instanceof SchemaChange.ColumnAltered c && needsRecreation(c)) {
                 columnDependents(c.table(), c.expected().name(), "is re-created");
+            } else if (change instanceof SchemaChange.PersistenceChanged p) {
+                persistenceDependents(p.table(), p.expectedUnlogged());
             }
         }
     }
@@ -265,6 +269,34 @@ public final class MigrationPlanner {
         actual.table(table).ifPresent(t -> t.foreignKeys().stream()
                 .filter(fk -> fk.columns().contains(column))
                 .forEach(fk -> dropForeignKey(table, fk, "its column " + column + " " + what)));
+    }
+
+    /**
+     * PostgreSQL changes a table to logged (unlogged) only while every foreign key between it and another table
+     * links it to a logged (unlogged) one. Foreign keys to a table that has the other persistence, or that
+     * changes persistence too, are dropped and re-created after the change.
+     */
+    private void persistenceDependents(QualifiedName table, boolean unlogged) {
+        String reason = "PostgreSQL does not let it link a logged and an unlogged table while " + table + " becomes "
+                + (unlogged ? "unlogged" : "logged");
+        for (Schema schema : actual.schemas()) {
+            for (Table from : schema.tables()) {
+                QualifiedName name = QualifiedName.of(schema.name(), from.name());
+                for (ForeignKey fk : from.foreignKeys()) {
+                    QualifiedName other = name.equals(table) ? fk.referencedTable()
+                            : fk.referencedTable().equals(table) ? name : null;
+                    if (other != null && !other.equals(table) && !keepsPersistence(other, unlogged)) {
+                        dropForeignKey(name, fk, reason);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether {@code table} is, and stays, unlogged (or logged) as given. */
+    private boolean keepsPersistence(QualifiedName table, boolean unlogged) {
+        return actual.table(table).filter(t -> t.unlogged() == unlogged).isPresent()
+                && expected.table(table).filter(t -> t.unlogged() == unlogged).isPresent();
     }
 
     /** Drops every foreign key in the actual database that references {@code referenced} and matches {@code filter}. */
@@ -337,6 +369,8 @@ public final class MigrationPlanner {
                     "set the comment on table " + c.table());
         } else if (change instanceof SchemaChange.RowSecurityChanged c) {
             planRowSecurity(group(), c.table(), c.expected(), c.actual(), Kind.ALTER);
+        } else if (change instanceof SchemaChange.PersistenceChanged p) {
+            planPersistence(p.table(), p.expectedUnlogged());
         } else if (change instanceof SchemaChange.ColumnAdded c) {
             planColumnAdd(group(), c.table(), c.column(), Kind.CREATE);
         } else if (change instanceof SchemaChange.ColumnDropped c) {
@@ -394,6 +428,15 @@ public final class MigrationPlanner {
             group.add(Phase.ROW_SECURITY, DdlRenderer.alterTable(table, (want.forced() ? "FORCE" : "NO FORCE") + " ROW LEVEL SECURITY"),
                     kind, NONE, (want.forced() ? "force" : "stop forcing") + " row level security on " + table);
         }
+    }
+
+    /** SET LOGGED and SET UNLOGGED both rewrite the table; an unlogged one also takes its serial and identity sequences along. */
+    private void planPersistence(QualifiedName table, boolean unlogged) {
+        String description = unlogged
+                ? "make table " + table + " unlogged (rewrites it; PostgreSQL then empties it after a crash and does not replicate it)"
+                : "make table " + table + " logged (rewrites it into the write-ahead log)";
+        group().add(Phase.TABLE_PERSISTENCE, DdlRenderer.alterTable(table, unlogged ? "SET UNLOGGED" : "SET LOGGED"), Kind.ALTER,
+                REWRITES, description);
     }
 
     private void planColumnAdd(Group group, QualifiedName table, Column column, Kind kind) {
@@ -458,8 +501,9 @@ public final class MigrationPlanner {
 
     private void planColumnAlter(SchemaChange.ColumnAltered change) {
         QualifiedName table = change.table();
-        Column want = SerialColumns.spelledAsSerial(table, change.expected());
-        Column have = SerialColumns.spelledAsSerial(table, change.actual());
+        SerialColumns serials = SerialColumns.between(expected, actual, table.schema());
+        Column want = serials.comparable(table, change.expected());
+        Column have = serials.comparable(table, change.actual());
         Set<ColumnAspect> aspects = change.aspects();
         if (needsRecreation(change)) {
             planColumnRecreation(table, want);
@@ -479,7 +523,7 @@ public final class MigrationPlanner {
         boolean dropDefault = have.defaultExpression() != null && (aspects.contains(ColumnAspect.DEFAULT) || retypeApplied);
         boolean serialToPlain = have.type().isSerial() && !want.type().isSerial();
         boolean plainToSerial = !have.type().isSerial() && want.type().isSerial();
-        QualifiedName sequence = QualifiedName.of(table.schema(), Identifiers.defaultName(table.name(), column, "seq"));
+        QualifiedName sequence = QualifiedName.of(table.schema(), SerialColumns.sequenceName(table, want));
         if (dropDefault || serialToPlain) {
             steps.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(table, column, "DROP DEFAULT"), Kind.ALTER, NONE,
                     "drop the default of " + name + (dropDefault && want.defaultExpression() != null ? " (set again below)" : ""));
@@ -1308,7 +1352,8 @@ public final class MigrationPlanner {
             case CONSTRAINT -> expected.table(table).flatMap(t -> t.constraint(ref.member()))
                     .ifPresent(constraint -> group().add(Phase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind,
                             MAY_FAIL, verb + constraint.kind() + " " + constraint.name() + " on " + table));
-            case COLUMN -> expected.table(table).flatMap(t -> t.column(ref.member())).map(Column::defaultExpression)
+            case COLUMN -> expected.table(table).flatMap(t -> t.column(ref.member()))
+                    .map(column -> SerialColumns.defaultExpression(table, column))
                     .ifPresent(expression -> group().add(Phase.ALTER_COLUMNS,
                             DdlRenderer.alterColumn(table, ref.member(), "SET DEFAULT " + expression), kind, NONE,
                             "set the default of " + table + "." + ref.member() + " again"));
@@ -1405,7 +1450,7 @@ public final class MigrationPlanner {
                     .anyMatch(p -> p.name().equals(ref.member()))).isPresent();
             case CONSTRAINT -> database.table(tableOf(ref)).flatMap(t -> t.constraint(ref.member())).isPresent();
             case COLUMN -> database.table(tableOf(ref)).flatMap(t -> t.column(ref.member()))
-                    .filter(c -> c.defaultExpression() != null).isPresent();
+                    .filter(c -> SerialColumns.defaultExpression(tableOf(ref), c) != null).isPresent();
             case INDEX -> indexTable(database, ref) != null;
             default -> false;
         };

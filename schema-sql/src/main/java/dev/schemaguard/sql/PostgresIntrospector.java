@@ -45,11 +45,11 @@ import java.util.Objects;
  * autocommit; for a consistent picture while DDL may run concurrently, call it inside a REPEATABLE READ
  * transaction. Rows of a relation that appeared after the relations query are ignored.
  *
- * <p>What it reads: tables (with partitioning, partitions and their bounds, exclusion constraints, triggers),
- * views and materialized views (with their indexes), standalone sequences, enums, domains, composite types,
- * functions and procedures, extensions (all but plpgsql, wherever they live: an extension is database-wide),
- * and comments on all of them, plus the dependencies between them from {@code pg_depend}
- * ({@link DependencyIntrospector}), which the planner uses to drop and re-create dependents. Objects an extension owns are left out. Anything else found in the included
+ * <p>What it reads: tables (with partitioning, partitions and their bounds, exclusion constraints, triggers,
+ * whether they are unlogged), views and materialized views (with their indexes), standalone sequences, enums,
+ * domains, composite types, functions and procedures, extensions (all but plpgsql, wherever they live: an
+ * extension is database-wide), and comments on all of them, plus the dependencies between them from
+ * {@code pg_depend} ({@link DependencyIntrospector}), which the planner uses to drop and re-create dependents. Objects an extension owns are left out. Anything else found in the included
  * schemas or the database (aggregates, operators, foreign tables, rules, privileges, ...) is named in
  * {@link IntrospectionResult#unsupported()}; {@link #introspect(Connection)} logs those lines as warnings.
  *
@@ -152,7 +152,7 @@ public final class PostgresIntrospector {
         }
         return new IntrospectedTable(schema, name,
                 new RowSecurity(row.getBoolean("relrowsecurity"), row.getBoolean("relforcerowsecurity")),
-                comment, partitioning, partitionOf, parentOid);
+                comment, partitioning, partitionOf, parentOid, row.getBoolean("unlogged"));
     }
 
     private static Partitioning.Strategy partitionStrategy(String code, String table) {

@@ -135,7 +135,9 @@ final class TableReader {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new YamlSchemaException(entry.keyPosition(), what + ": " + e.getMessage());
         }
-        return built.withExtras(exclusions(fields, built), triggers(fields), partitioning(fields), partitionOf(fields));
+        Table withExtras = built.withExtras(exclusions(fields, built), triggers(fields), partitioning(fields), partitionOf(fields));
+        boolean unlogged = fields.bool(UNLOGGED, false);
+        return Nodes.build(entry.keyPosition(), what, () -> withExtras.withUnlogged(unlogged));
     }
 
     /** {@code exclude:} constraint names to definitions; a name may not repeat one of the table's other constraints. */

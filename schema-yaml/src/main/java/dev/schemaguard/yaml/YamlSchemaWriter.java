@@ -123,6 +123,7 @@ public final class YamlSchemaWriter {
             partitionOf.put(BOUND, table.partitionOf().bound());
             yaml.put(PARTITION_OF, partitionOf);
         }
+        putIfTrue(yaml, UNLOGGED, table.unlogged());
         return yaml;
     }
 

@@ -239,6 +239,12 @@ class YamlErrorsTest {
                   events:
                     partition_of: {parent: events, bonud: DEFAULT}
                 """), "3:36", "unknown key 'bonud'", "did you mean 'bound'?");
+        assertMessage(error("""
+                tables:
+                  events:
+                    partition_by: range (created_at)
+                    unlogged: true
+                """), "2:3", "cannot be UNLOGGED", "its partitions may be unlogged");
     }
 
     @Test

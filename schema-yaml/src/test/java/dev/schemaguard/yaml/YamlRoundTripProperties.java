@@ -251,7 +251,8 @@ class YamlRoundTripProperties {
                 ? new Partitioning(pick(random, List.of(Partitioning.Strategy.values())), pick(random, PARTITION_KEYS)) : null;
         PartitionBound partitionOf = random.nextInt(4) == 0 ? new PartitionBound(
                 QualifiedName.of(random.nextBoolean() ? schema : pick(random, NAMES), pick(random, NAMES)), pick(random, BOUNDS)) : null;
-        return table.withExtras(exclusions, triggers, partitioning, partitionOf);
+        return table.withExtras(exclusions, triggers, partitioning, partitionOf)
+                .withUnlogged(partitioning == null && random.nextInt(4) == 0);
     }
 
     private static Table plainTable(Random random, String schema, String name) {

@@ -103,7 +103,7 @@ class YamlSchemaWriterTest {
                     t.column("created_at", timestamptz()).notNull();
                     t.partitionBy(Partitioning.Strategy.RANGE, "created_at");
                 })
-                .table("events_2024", t -> t.partitionOf("events", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"))
+                .table("events_2024", t -> t.partitionOf("events", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')").unlogged())
                 .sequence(new Sequence("order_no", bigint(), new SequenceOptions(1000L, 10L, null, null, null, false),
                         "bookings", "room", null))
                 .enumType("mood", "sad", "ok", "happy")
@@ -159,6 +159,7 @@ class YamlSchemaWriterTest {
                         partition_of:
                           parent: events
                           bound: FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')
+                        unlogged: true
                     sequences:
                       order_no:
                         start: 1000

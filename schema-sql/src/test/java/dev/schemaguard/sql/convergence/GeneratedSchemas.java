@@ -160,7 +160,12 @@ final class GeneratedSchemas {
     }
 
     record TableSpec(String name, List<ColumnSpec> columns, KeySpec keys, List<ForeignKeySpec> foreignKeys,
-                     List<IndexSpec> indexes, RowSecurityChoice rowSecurity, PolicySpec policy, String comment) {
+                     List<IndexSpec> indexes, RowSecurityChoice rowSecurity, PolicySpec policy, String comment,
+                     boolean unlogged) {
+
+        TableSpec withUnlogged(boolean newUnlogged) {
+            return new TableSpec(name, columns, keys, foreignKeys, indexes, rowSecurity, policy, comment, newUnlogged);
+        }
     }
 
     record SchemaSpec(String name, List<TableSpec> tables, String comment, List<EnumSpec> enums,
@@ -226,7 +231,7 @@ final class GeneratedSchemas {
     }
 
     static Arbitrary<TableSpec> tableSpecs() {
-        return Combinators.combine(
+        Arbitrary<TableSpec> logged = Combinators.combine(
                 Arbitraries.of(TABLE_NAMES),
                 columnSpecs().list().ofMinSize(1).ofMaxSize(6).uniqueElements(ColumnSpec::name),
                 keySpecs(),
@@ -234,7 +239,9 @@ final class GeneratedSchemas {
                 indexSpecs().list().ofMaxSize(2),
                 Arbitraries.of(RowSecurityChoice.class),
                 policySpecs().injectNull(0.5),
-                comments()).as(TableSpec::new);
+                comments()).as((name, columns, keys, foreignKeys, indexes, rowSecurity, policy, comment) -> new TableSpec(
+                        name, columns, keys, foreignKeys, indexes, rowSecurity, policy, comment, false));
+        return Combinators.combine(logged, Arbitraries.of(false, true)).as(TableSpec::withUnlogged);
     }
 
     static Arbitrary<ColumnSpec> columnSpecs() {
@@ -369,6 +376,9 @@ final class GeneratedSchemas {
             if (referenced.isEmpty()) {
                 continue; // the picked table has no primary key to reference
             }
+            if (!spec.unlogged() && allTables.get(target).unlogged()) {
+                continue; // a logged table cannot reference an unlogged one
+            }
             List<String> columns = new ArrayList<>();
             for (int i = 0; i < referenced.size(); i++) {
                 String name = freeName(columnNames, referenced.size() == 1
@@ -423,6 +433,9 @@ final class GeneratedSchemas {
             }
         }
         t.comment(spec.comment());
+        if (spec.unlogged()) {
+            t.unlogged();
+        }
     }
 
     /** Columns of the schema's first table that use the schema's enums and domains, as their specs ask. */
