@@ -18,40 +18,51 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * Applies one {@link SchemaChange} to a model: the actual database with that single difference resolved. Used
- * to plan the fix of each change on its own. May throw {@link IllegalArgumentException} when the change cannot
- * stand alone (dropping a column a constraint still uses); callers then fix the rest of the table at once.
+ * Applies one schema- or table-level {@link SchemaChange} to a model: the actual database with that single
+ * difference resolved. Used to plan the fix of each change on its own. May throw {@link IllegalArgumentException}
+ * when the change cannot stand alone (dropping a column a constraint still uses); callers then fix the rest of the
+ * table at once. Everything the change does not touch (other objects, extensions, dependencies) is kept.
  */
 final class ModelEdits {
 
     private ModelEdits() {
     }
 
+    /** Whether {@link #apply} knows how to apply the change: changes of schemas and tables. */
+    static boolean applies(SchemaChange change) {
+        return change instanceof SchemaChange.SchemaAdded || change instanceof SchemaChange.SchemaDropped
+                || change instanceof SchemaChange.SchemaCommentChanged || change instanceof SchemaChange.TableAdded
+                || change instanceof SchemaChange.TableDropped || change instanceof SchemaChange.TableChange;
+    }
+
     static Database apply(Database database, SchemaChange change) {
         if (change instanceof SchemaChange.SchemaAdded added) {
             List<Schema> schemas = new ArrayList<>(database.schemas());
             schemas.add(added.schema());
-            return new Database(schemas);
+            return withSchemas(database, schemas);
         }
         if (change instanceof SchemaChange.SchemaDropped dropped) {
-            return new Database(database.schemas().stream().filter(s -> !s.name().equals(dropped.schema().name())).toList());
+            return withSchemas(database,
+                    database.schemas().stream().filter(s -> !s.name().equals(dropped.schema().name())).toList());
         }
         if (change instanceof SchemaChange.SchemaCommentChanged comment) {
-            return withSchema(database, comment.schema(), s -> new Schema(s.name(), s.tables(), comment.expected()));
+            return withSchema(database, comment.schema(), s -> s.withComment(comment.expected()));
         }
         if (change instanceof SchemaChange.TableAdded added) {
             return withSchema(database, added.table().schema(), s -> {
                 List<Table> tables = new ArrayList<>(s.tables());
                 tables.add(added.definition());
-                return new Schema(s.name(), tables, s.comment());
+                return s.withTables(tables);
             });
         }
         if (change instanceof SchemaChange.TableDropped dropped) {
-            return withSchema(database, dropped.table().schema(), s -> new Schema(s.name(),
-                    s.tables().stream().filter(t -> !t.name().equals(dropped.table().name())).toList(), s.comment()));
+            return withSchema(database, dropped.table().schema(), s -> s.withTables(
+                    s.tables().stream().filter(t -> !t.name().equals(dropped.table().name())).toList()));
         }
-        SchemaChange.TableChange tableChange = (SchemaChange.TableChange) change;
-        return withTable(database, tableChange.table(), table -> editTable(table, tableChange));
+        if (change instanceof SchemaChange.TableChange tableChange) {
+            return withTable(database, tableChange.table(), table -> editTable(table, tableChange));
+        }
+        throw new IllegalArgumentException("no edit for " + change.getClass().getSimpleName());
     }
 
     /** The database with one table replaced by {@code replacement} (or removed when it is null). */
@@ -70,7 +81,7 @@ final class ModelEdits {
             if (!replaced) {
                 replacement.ifPresent(tables::add);
             }
-            return new Schema(s.name(), tables, s.comment());
+            return s.withTables(tables);
         });
     }
 
@@ -127,7 +138,11 @@ final class ModelEdits {
         if (!found) {
             schemas.add(edit.apply(new Schema(name, List.of(), null)));
         }
-        return new Database(schemas);
+        return withSchemas(database, schemas);
+    }
+
+    private static Database withSchemas(Database database, List<Schema> schemas) {
+        return new Database(schemas, database.extensions(), database.dependencies());
     }
 
     private static Database withTable(Database database, QualifiedName name, Function<Table, Table> edit) {

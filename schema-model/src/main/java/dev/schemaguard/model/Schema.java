@@ -35,6 +35,15 @@ public record Schema(String name, List<Table> tables, String comment,
         this(name, tables, comment, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
+    /** This schema with other tables and everything else kept. */
+    public Schema withTables(List<Table> newTables) {
+        return new Schema(name, newTables, comment, sequences, enums, domains, compositeTypes, views, routines);
+    }
+
+    public Schema withComment(String newComment) {
+        return new Schema(name, tables, newComment, sequences, enums, domains, compositeTypes, views, routines);
+    }
+
     /** Every object of the schema other than its tables, in a fixed order of kinds. */
     public List<SchemaObject> objects() {
         List<SchemaObject> all = new ArrayList<>();
