@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * Reads the dependencies between the objects of the included schemas from {@code pg_depend} in one query.
  * Catalog rows are named as the model names them: a view's rewrite rule is the view, a trigger, a column
- * default ({@code pg_attrdef}) and a table constraint are parts of their table (a trigger on a view, of its view), a domain constraint is its
- * domain, an array type is its element type, a composite type's relation is the type. Normal and automatic
+ * default ({@code pg_attrdef}) and a table constraint are parts of their table (a trigger on a view, of its
+ * view), a domain constraint is its domain, an array type is its element type, a composite type's relation is
+ * the type. Normal and automatic
  * dependencies are kept, except those between parts of the same relation (an index on its table's column).
  * Objects outside the included schemas (built-in functions and types) do not appear.
  */

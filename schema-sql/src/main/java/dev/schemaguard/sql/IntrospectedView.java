@@ -4,9 +4,8 @@ import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.View;
 
 import java.util.ArrayList;
-import java.util.List;
-
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**

@@ -57,12 +57,13 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a {@link SchemaDiff} into ordered DDL (see {@link Phase} for the order). Drops run first, most dependent
- * objects first; then schemas, extensions, collations, types, sequences and routines (with {@code check_function_bodies}
- * off, so a function may name tables created later), column changes, tables, constraints, indexes, foreign
- * keys, sequence ownership, row security, policies, views in dependency order, triggers; then the drops of
- * types, collations, sequences, extensions and schemas nothing uses any more; comments last. Nothing uses CASCADE: what
- * PostgreSQL would refuse to change while dependents exist (a column type under a view, a function a trigger
- * or default calls, a view other views read, a type being rebuilt) is planned as dropping the dependents found
+ * objects first; then schemas, extensions, collations, types, sequences and routines (with
+ * {@code check_function_bodies} off, so a function may name tables created later), column changes, tables,
+ * constraints, indexes, foreign keys, sequence ownership, row security, policies, views in dependency order,
+ * triggers (of tables and views); then the drops of types, collations, sequences, extensions and schemas nothing
+ * uses any more; comments last. Nothing uses CASCADE: what PostgreSQL would refuse to change while dependents
+ * exist (a column type under a view, a function a trigger or default calls, a view other views read, a type or
+ * collation being rebuilt) is planned as dropping the dependents found
  * in the actual database's dependencies (pg_depend), transitively, making the change, and creating them again
  * from the expected model. Foreign keys that depend on a key, column or table being dropped or changed are
  * dropped first and re-created at the end. Statements that delete data are skipped unless
@@ -75,8 +76,8 @@ public final class MigrationPlanner {
         PRELUDE,
         DROP_DEPENDENTS, DROP_FOREIGN_KEYS, DROP_POLICIES, DROP_INDEXES, DROP_CONSTRAINTS, DROP_COLUMNS,
         DETACH_PARTITIONS, DROP_PARTITIONS, DROP_TABLES, DROP_ROUTINES,
-        CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_COLLATIONS, CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES,
-        CREATE_SEQUENCES, CREATE_ROUTINES,
+        CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_COLLATIONS,
+        CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES, CREATE_SEQUENCES, CREATE_ROUTINES,
         ALTER_COLUMNS, CREATE_TABLES, ADD_COLUMNS, ATTACH_PARTITIONS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
         SEQUENCE_OWNERSHIP, ROW_SECURITY, POLICIES, CREATE_VIEWS, CREATE_TRIGGERS,
         DROP_TYPES, DROP_COLLATIONS, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
@@ -1050,6 +1051,9 @@ public final class MigrationPlanner {
         for (Schema schema : actual.schemas()) {
             for (Table table : schema.tables()) {
                 QualifiedName tableName = QualifiedName.of(schema.name(), table.name());
+                if (tablesToDrop.contains(tableName) || table.partitionOf() != null) {
+                    continue; // dropped anyway, or a partition: ALTER COLUMN on its parent changes it too
+                }
                 for (Column column : table.columns()) {
                     ObjectRef columnRef = ObjectRef.column(tableName, column.name());
                     if (!usesCollation(column, name) || touched.contains(columnRef)) {
