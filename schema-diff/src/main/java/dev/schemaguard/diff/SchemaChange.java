@@ -215,7 +215,7 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** A sequence, type, view or routine present only in the expected schema. */
+    /** A sequence, type, view, routine or collation present only in the expected schema. */
     record ObjectAdded(String schema, SchemaObject object) implements SchemaChange {
         public String subject() {
             return schema + "." + object.identity();
@@ -246,6 +246,7 @@ public sealed interface SchemaChange {
         }
     }
 
+    /** A trigger of a table, or of a view ({@code table} then names the view). */
     record TriggerAdded(QualifiedName table, Trigger trigger) implements TableChange {
         public String describe() {
             return "missing trigger " + trigger.name() + " on " + table;

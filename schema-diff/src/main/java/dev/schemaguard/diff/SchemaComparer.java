@@ -20,6 +20,7 @@ import dev.schemaguard.model.SchemaObject;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.UniqueConstraint;
+import dev.schemaguard.model.View;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -112,7 +113,7 @@ final class SchemaComparer {
         compareConstraints(table, want, have);
         compareIndexes(table, want, have);
         comparePolicies(table, want, have);
-        compareTriggers(table, want, have);
+        compareTriggers(table, want.triggers(), have.triggers());
         if (!Objects.equals(want.partitioning(), have.partitioning())) {
             changes.add(new SchemaChange.PartitioningChanged(table, want.partitioning(), have.partitioning()));
         }
@@ -155,16 +156,21 @@ final class SchemaComparer {
                 changes.add(new SchemaChange.ObjectAdded(schema, a));
             } else if (a == null) {
                 changes.add(new SchemaChange.ObjectDropped(schema, b));
-            } else if (!SchemaObjects.same(a, b)) {
-                changes.add(new SchemaChange.ObjectAltered(schema, a, b));
+            } else {
+                if (!SchemaObjects.same(a, b)) {
+                    changes.add(new SchemaChange.ObjectAltered(schema, a, b));
+                }
+                if (a instanceof View wantView && b instanceof View haveView) {
+                    compareTriggers(QualifiedName.of(schema, wantView.name()), wantView.triggers(), haveView.triggers());
+                }
             }
         }
     }
 
-    /** Kinds sort in creation order (sequences, types, views, routines), then by name. */
+    /** Kinds sort in creation order (collations and sequences, types, views, routines), then by name. */
     private static String objectKey(SchemaObject object) {
         int rank = switch (object.kind()) {
-            case "sequence" -> 0;
+            case "collation", "sequence" -> 0;
             case "enum", "domain", "composite type" -> 1;
             case "view", "materialized view" -> 2;
             default -> 3;
@@ -172,9 +178,10 @@ final class SchemaComparer {
         return rank + object.kind() + ":" + object.identity();
     }
 
-    private void compareTriggers(QualifiedName table, Table want, Table have) {
-        Map<String, Trigger> wantTriggers = byName(want.triggers(), Trigger::name);
-        Map<String, Trigger> haveTriggers = byName(have.triggers(), Trigger::name);
+    /** Triggers of a table, or of a view present on both sides (its triggers are compared apart from its query). */
+    private void compareTriggers(QualifiedName table, List<Trigger> want, List<Trigger> have) {
+        Map<String, Trigger> wantTriggers = byName(want, Trigger::name);
+        Map<String, Trigger> haveTriggers = byName(have, Trigger::name);
         for (String name : union(wantTriggers, haveTriggers)) {
             Trigger a = wantTriggers.get(name);
             Trigger b = haveTriggers.get(name);

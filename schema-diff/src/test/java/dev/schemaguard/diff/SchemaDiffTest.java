@@ -1,6 +1,7 @@
 package dev.schemaguard.diff;
 
 import dev.schemaguard.diff.SchemaChange.ColumnAspect;
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Identity;
@@ -10,6 +11,7 @@ import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.TableBuilder;
+import dev.schemaguard.model.View;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -252,6 +254,38 @@ class SchemaDiffTest {
         assertEquals(2, changes.size(), changes.toString());
         assertInstanceOf(SchemaChange.TriggerAdded.class, changes.get(0));
         assertInstanceOf(SchemaChange.PartitioningChanged.class, changes.get(1));
+    }
+
+    @Test
+    void collationsAreAddedDroppedOrAlteredAndIcuLocalesMatchAsLanguageTags() {
+        Schema expected = Schema.named("public")
+                .collation(Collation.icu("numeric", "en-u-kn-true"))
+                .collation(Collation.icu("german", "de-DE"))
+                .collation(Collation.icu("loose", "und-u-ks-level2").nondeterministic())
+                .build();
+        Schema actual = Schema.named("public")
+                .collation(Collation.libc("posix", "POSIX"))
+                .collation(Collation.icu("german", "de_de"))
+                .collation(Collation.icu("loose", "und-u-ks-level2"))
+                .build();
+        List<SchemaChange> changes = SchemaDiff.compare(expected, actual).changes();
+        assertEquals(List.of("collation public.loose differs from the expected definition", "missing collation public.numeric",
+                "unexpected collation public.posix"), changes.stream().map(SchemaChange::describe).toList());
+    }
+
+    @Test
+    void triggersOfAViewAreComparedApartFromItsQuery() {
+        View plain = new View("v", false, "SELECT 1 AS one", List.of(), null);
+        String instead = "CREATE TRIGGER v_insert INSTEAD OF INSERT ON public.v FOR EACH ROW EXECUTE FUNCTION ins()";
+        Schema expected = Schema.named("public").view(plain.withTrigger("v_insert", instead)).build();
+        Schema actual = Schema.named("public").view(plain.withTrigger("v_old", instead.replace("v_insert", "v_old"))).build();
+        List<SchemaChange> changes = SchemaDiff.compare(expected, actual).changes();
+        assertEquals(List.of("missing trigger v_insert on public.v", "unexpected trigger v_old on public.v"),
+                changes.stream().map(SchemaChange::describe).toList(), "the view itself is unchanged");
+        Schema otherQuery = Schema.named("public").view(new View("v", false, "SELECT 2 AS one", List.of(), null)
+                .withTrigger("v_insert", instead)).build();
+        assertEquals(List.of("view public.v differs from the expected definition"),
+                SchemaDiff.compare(expected, otherQuery).changes().stream().map(SchemaChange::describe).toList());
     }
 
     @Test

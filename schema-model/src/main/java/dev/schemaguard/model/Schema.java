@@ -8,11 +8,12 @@ import java.util.Set;
 
 /**
  * A PostgreSQL schema (namespace): its tables, then the other objects in it — sequences, enums, domains,
- * composite types, views and materialized views, functions and procedures.
+ * composite types, views and materialized views, functions and procedures, collations.
  */
 public record Schema(String name, List<Table> tables, String comment,
                      List<Sequence> sequences, List<EnumType> enums, List<Domain> domains,
-                     List<CompositeType> compositeTypes, List<View> views, List<Routine> routines) {
+                     List<CompositeType> compositeTypes, List<View> views, List<Routine> routines,
+                     List<Collation> collations) {
 
     public Schema {
         Identifiers.requireValid(name, "schema name");
@@ -23,30 +24,38 @@ public record Schema(String name, List<Table> tables, String comment,
         compositeTypes = List.copyOf(compositeTypes);
         views = List.copyOf(views);
         routines = List.copyOf(routines);
+        collations = List.copyOf(collations);
         requireUnique(name, "relation", tables.stream().map(Table::name).toList(),
                 sequences.stream().map(Sequence::name).toList(), views.stream().map(View::name).toList());
         requireUnique(name, "type", enums.stream().map(EnumType::name).toList(),
                 domains.stream().map(Domain::name).toList(), compositeTypes.stream().map(CompositeType::name).toList());
         requireUnique(name, "routine", routines.stream().map(Routine::signature).toList());
+        requireUnique(name, "collation", collations.stream().map(Collation::name).toList());
+    }
+
+    /** A schema without collations. */
+    public Schema(String name, List<Table> tables, String comment, List<Sequence> sequences, List<EnumType> enums,
+                  List<Domain> domains, List<CompositeType> compositeTypes, List<View> views, List<Routine> routines) {
+        this(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, List.of());
     }
 
     /** A schema holding only tables. */
     public Schema(String name, List<Table> tables, String comment) {
-        this(name, tables, comment, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        this(name, tables, comment, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** This schema with other tables and everything else kept. */
     public Schema withTables(List<Table> newTables) {
-        return new Schema(name, newTables, comment, sequences, enums, domains, compositeTypes, views, routines);
+        return new Schema(name, newTables, comment, sequences, enums, domains, compositeTypes, views, routines, collations);
     }
 
     public Schema withComment(String newComment) {
-        return new Schema(name, tables, newComment, sequences, enums, domains, compositeTypes, views, routines);
+        return new Schema(name, tables, newComment, sequences, enums, domains, compositeTypes, views, routines, collations);
     }
 
-    /** Every object of the schema other than its tables, in a fixed order of kinds. */
+    /** Every object of the schema other than its tables, in a fixed order of kinds (collations first: types and columns use them). */
     public List<SchemaObject> objects() {
-        List<SchemaObject> all = new ArrayList<>();
+        List<SchemaObject> all = new ArrayList<>(collations);
         all.addAll(sequences);
         all.addAll(enums);
         all.addAll(domains);

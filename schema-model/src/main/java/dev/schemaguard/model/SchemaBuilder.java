@@ -15,6 +15,7 @@ public final class SchemaBuilder {
     private final List<CompositeType> compositeTypes = new ArrayList<>();
     private final List<View> views = new ArrayList<>();
     private final List<Routine> routines = new ArrayList<>();
+    private final List<Collation> collations = new ArrayList<>();
     private String comment;
 
     SchemaBuilder(String name) {
@@ -75,13 +76,19 @@ public final class SchemaBuilder {
         return this;
     }
 
+    /** {@code CREATE COLLATION}, e.g. {@code collation(Collation.icu("numeric", "en-u-kn-true"))}. */
+    public SchemaBuilder collation(Collation collation) {
+        collations.add(collation);
+        return this;
+    }
+
     public SchemaBuilder comment(String text) {
         this.comment = text;
         return this;
     }
 
     public Schema build() {
-        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines);
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, collations);
     }
 
     /** A database holding just this schema. */

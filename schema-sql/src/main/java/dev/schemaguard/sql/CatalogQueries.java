@@ -3,7 +3,7 @@ package dev.schemaguard.sql;
 /**
  * The pg_catalog queries {@link PostgresIntrospector} runs, one per kind of object. Each reads every object
  * of its kind in all included schemas at once, so the number of round trips does not grow with the number of
- * objects. All but {@link #SCHEMAS} and {@link #EXTENSIONS} take one parameter: the names of the included
+ * objects. All but {@link #schemas} and {@link #EXTENSIONS} take one parameter: the names of the included
  * schemas as a {@code text[]}. Objects an extension owns (pg_depend deptype 'e') are left out everywhere.
  *
  * <p>Expressions are read in PostgreSQL's own spelling ({@code pg_get_expr}, {@code pg_get_constraintdef},
@@ -16,16 +16,34 @@ final class CatalogQueries {
     }
 
     /**
-     * Every schema but the system ones and those an extension owns. User schemas cannot start with
-     * {@code pg_}, so that prefix covers pg_catalog, pg_toast, pg_temp_N and pg_toast_temp_N.
+     * Every schema but the system ones and those an extension owns, one row per collation it holds (or one row
+     * with null collation columns when it holds none): collations are few, and reading them here saves a round
+     * trip. User schemas cannot start with {@code pg_}, so that prefix covers pg_catalog, pg_toast, pg_temp_N
+     * and pg_toast_temp_N. Where a collation keeps its locale depends on the version: ICU locales are in
+     * collcollate/collctype up to PostgreSQL 14, in colliculocale in 15 and 16, and ICU and builtin locales in
+     * colllocale from 17 on; libc locales always in collcollate/collctype. ICU tailoring rules exist from 16 on.
      */
-    static final String SCHEMAS = """
-            select n.nspname, obj_description(n.oid, 'pg_namespace') as comment
-            from pg_namespace n
-            where n.nspname !~ '^pg_' and n.nspname <> 'information_schema'
-              and %s
-            order by n.nspname
-            """.formatted(notExtensionMember("pg_namespace", "n.oid"));
+    static String schemas(int majorVersion) {
+        String locale = majorVersion >= 17 ? "c.colllocale"
+                : majorVersion >= 15 ? "c.colliculocale"
+                : "case when c.collprovider = 'i' then c.collcollate end";
+        String rules = majorVersion >= 16 ? "c.collicurules" : "null::text";
+        return """
+                select n.nspname, obj_description(n.oid, 'pg_namespace') as comment,
+                       c.collname, c.collprovider, c.collisdeterministic,
+                       %s as collation_locale,
+                       case when c.collprovider = 'c' then c.collcollate end as lc_collate,
+                       case when c.collprovider = 'c' then c.collctype end as lc_ctype,
+                       %s as icu_rules,
+                       obj_description(c.oid, 'pg_collation') as collation_comment
+                from pg_namespace n
+                left join pg_collation c on c.collnamespace = n.oid and %s
+                where n.nspname !~ '^pg_' and n.nspname <> 'information_schema'
+                  and %s
+                order by n.nspname, c.collname
+                """.formatted(locale, rules, notExtensionMember("pg_collation", "c.oid"),
+                notExtensionMember("pg_namespace", "n.oid"));
+    }
 
     /** Extensions are database-wide; plpgsql is left out because every database has it. */
     static final String EXTENSIONS = """
@@ -350,19 +368,16 @@ final class CatalogQueries {
             select 'text search template', format('%%I.%%I', n.nspname, x.tmplname)
             from pg_ts_template x join included_namespaces n on n.oid = x.tmplnamespace where %8$s
             union all
-            select 'collation', format('%%I.%%I', n.nspname, x.collname)
-            from pg_collation x join included_namespaces n on n.oid = x.collnamespace where %9$s
-            union all
             select 'conversion', format('%%I.%%I', n.nspname, x.conname)
-            from pg_conversion x join included_namespaces n on n.oid = x.connamespace where %10$s
+            from pg_conversion x join included_namespaces n on n.oid = x.connamespace where %9$s
             union all
             select 'statistics object', format('%%I.%%I', n.nspname, x.stxname)
-            from pg_statistic_ext x join included_namespaces n on n.oid = x.stxnamespace where %11$s
+            from pg_statistic_ext x join included_namespaces n on n.oid = x.stxnamespace where %10$s
             union all
             select case t.typtype when 'r' then 'range type' when 'b' then 'base type' else 'pseudo type' end,
                    format('%%I.%%I', n.nspname, t.typname)
             from pg_type t join included_namespaces n on n.oid = t.typnamespace
-            where t.typtype in ('r', 'b', 'p') and %12$s
+            where t.typtype in ('r', 'b', 'p') and %11$s
               and not exists (select from pg_type e where e.typarray = t.oid)
             union all
             select 'foreign table', r.qualified from relations r where r.relkind = 'f'
@@ -407,9 +422,9 @@ final class CatalogQueries {
                    case r.relkind when 'S' then 'sequence' when 'v' then 'view' when 'm' then 'materialized view'
                                   when 'f' then 'foreign table' else 'table' end,
                    r.qualified, array_to_string(r.relacl, ', '))
-            from relations r %25$s
+            from relations r %24$s
             where r.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
-              and %21$s
+              and %20$s
             union all
             select 'privileges', format('on columns of %%s', r.qualified)
             from relations r
@@ -417,16 +432,16 @@ final class CatalogQueries {
               and exists (select from pg_attribute a where a.attrelid = r.oid and a.attacl is not null)
             union all
             select 'privileges', format('on schema %%I: %%s', n.nspname, array_to_string(n.nspacl, ', '))
-            from included_namespaces n %26$s where %22$s
+            from included_namespaces n %25$s where %21$s
             union all
             select 'privileges', format('on routine %%I.%%I(%%s): %%s', n.nspname, p.proname,
                    pg_get_function_identity_arguments(p.oid), array_to_string(p.proacl, ', '))
-            from pg_proc p join included_namespaces n on n.oid = p.pronamespace %27$s
-            where %23$s and %13$s
+            from pg_proc p join included_namespaces n on n.oid = p.pronamespace %26$s
+            where %22$s and %12$s
             union all
             select 'privileges', format('on type %%I.%%I: %%s', n.nspname, t.typname, array_to_string(t.typacl, ', '))
-            from pg_type t join included_namespaces n on n.oid = t.typnamespace %28$s
-            where %24$s and %12$s
+            from pg_type t join included_namespaces n on n.oid = t.typnamespace %27$s
+            where %23$s and %11$s
             union all
             select 'default privileges', format('for role %%s%%s on %%s', pg_get_userbyid(d.defaclrole),
                    coalesce(' in schema ' || quote_ident(n.nspname), ''), case d.defaclobjtype
@@ -435,26 +450,26 @@ final class CatalogQueries {
             from pg_default_acl d left join pg_namespace n on n.oid = d.defaclnamespace
             where d.defaclnamespace = 0 or n.nspname in (select nspname from included)
             union all
-            select 'event trigger', quote_ident(x.evtname) from pg_event_trigger x where %14$s
+            select 'event trigger', quote_ident(x.evtname) from pg_event_trigger x where %13$s
             union all
-            select 'publication', quote_ident(x.pubname) from pg_publication x where %15$s
+            select 'publication', quote_ident(x.pubname) from pg_publication x where %14$s
             union all
             select 'subscription', quote_ident(x.subname) from pg_subscription x
             where x.subdbid = (select oid from pg_database where datname = current_database())
             union all
-            select 'foreign data wrapper', quote_ident(x.fdwname) from pg_foreign_data_wrapper x where %16$s
+            select 'foreign data wrapper', quote_ident(x.fdwname) from pg_foreign_data_wrapper x where %15$s
             union all
-            select 'foreign server', quote_ident(x.srvname) from pg_foreign_server x where %17$s
+            select 'foreign server', quote_ident(x.srvname) from pg_foreign_server x where %16$s
             union all
             select 'cast', format('(%%s as %%s)', format_type(x.castsource, null), format_type(x.casttarget, null))
-            from pg_cast x where x.oid >= 16384 and %18$s
+            from pg_cast x where x.oid >= 16384 and %17$s
               and not exists (select from pg_depend d where d.classid = 'pg_cast'::regclass and d.objid = x.oid
                                                        and d.deptype = 'i')
             union all
             select 'procedural language', quote_ident(x.lanname) from pg_language x
-            where x.oid >= 16384 and x.lanname <> 'plpgsql' and %19$s
+            where x.oid >= 16384 and x.lanname <> 'plpgsql' and %18$s
             union all
-            select 'access method', quote_ident(x.amname) from pg_am x where x.oid >= 16384 and %20$s
+            select 'access method', quote_ident(x.amname) from pg_am x where x.oid >= 16384 and %19$s
             order by 1, 2
             """.formatted(
                     notExtensionMember("pg_class", "c.oid"),
@@ -465,7 +480,6 @@ final class CatalogQueries {
                     notExtensionMember("pg_ts_dict", "x.oid"),
                     notExtensionMember("pg_ts_parser", "x.oid"),
                     notExtensionMember("pg_ts_template", "x.oid"),
-                    notExtensionMember("pg_collation", "x.oid"),
                     notExtensionMember("pg_conversion", "x.oid"),
                     notExtensionMember("pg_statistic_ext", "x.oid"),
                     notExtensionMember("pg_type", "t.oid"),

@@ -1,5 +1,6 @@
 package dev.schemaguard.sql;
 
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
@@ -43,6 +44,7 @@ final class IntrospectedDatabase {
     final List<SchemaMember<EnumType>> enums = new ArrayList<>();
     final List<SchemaMember<Domain>> domains = new ArrayList<>();
     final List<SchemaMember<Routine>> routines = new ArrayList<>();
+    final List<SchemaMember<Collation>> collations = new ArrayList<>();
     final List<String> unsupported = new ArrayList<>();
 
     void unsupported(String kind, String object) {
@@ -66,9 +68,10 @@ final class IntrospectedDatabase {
         compositeTypes.values().forEach(type -> parts.get(type.schema).compositeTypes.add(type.toCompositeType()));
         views.values().forEach(view -> parts.get(view.schema).views.add(view.toView()));
         routines.forEach(member -> parts.get(member.schema()).routines.add(member.object()));
+        collations.forEach(member -> parts.get(member.schema()).collations.add(member.object()));
         List<Schema> schemas = new ArrayList<>();
         parts.forEach((name, p) -> schemas.add(new Schema(name, p.tables, schemaComments.get(name), p.sequences,
-                p.enums, p.domains, p.compositeTypes, p.views, p.routines)));
+                p.enums, p.domains, p.compositeTypes, p.views, p.routines, p.collations)));
         return new IntrospectionResult(new Database(schemas, extensions), unsupported.stream().sorted().toList());
     }
 
@@ -80,5 +83,6 @@ final class IntrospectedDatabase {
         final List<CompositeType> compositeTypes = new ArrayList<>();
         final List<View> views = new ArrayList<>();
         final List<Routine> routines = new ArrayList<>();
+        final List<Collation> collations = new ArrayList<>();
     }
 }

@@ -6,6 +6,7 @@ import dev.schemaguard.diff.Expressions;
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.diff.SerialColumns;
 import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Constraint;
 import dev.schemaguard.model.DataType;
@@ -56,16 +57,17 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a {@link SchemaDiff} into ordered DDL (see {@link Phase} for the order). Drops run first, most dependent
- * objects first; then schemas, extensions, types, sequences and routines (with {@code check_function_bodies}
- * off, so a function may name tables created later), column changes, logged/unlogged switches, tables,
- * constraints, indexes, foreign keys, sequence ownership, row security, policies, views in dependency order,
- * triggers; then the drops of types, sequences, extensions and schemas nothing uses any more; comments last.
- * Nothing uses CASCADE: what PostgreSQL would refuse to change while dependents exist (a column type under a
- * view, a function a trigger or default calls, a view other views read, a type being rebuilt) is planned as
- * dropping the dependents found in the actual database's dependencies (pg_depend), transitively, making the
- * change, and creating them again from the expected model. Foreign keys that depend on a key, column or table
- * being dropped or changed, or that would link a logged and an unlogged table while one switches, are dropped
- * first and re-created at the end. Statements that delete data are skipped unless
+ * objects first; then schemas, extensions, collations, types, sequences and routines (with
+ * {@code check_function_bodies} off, so a function may name tables created later), column changes, logged/unlogged
+ * switches, tables, constraints, indexes, foreign keys, sequence ownership, row security, policies, views in
+ * dependency order, triggers (of tables and views); then the drops of types, collations, sequences, extensions and
+ * schemas nothing uses any more; comments last. Nothing uses CASCADE: what PostgreSQL would refuse to change while
+ * dependents exist (a column type under a view, a function a trigger or default calls, a view other views read, a
+ * type or collation being rebuilt) is planned as dropping the dependents found in the actual database's
+ * dependencies (pg_depend), transitively, making the change, and creating them again from the expected model.
+ * Foreign keys that depend on a key, column or table being dropped or changed, or that would link a logged and an
+ * unlogged table while one switches, are dropped first and re-created at the end. Statements that delete data are
+ * skipped unless
  * {@link PlanOptions#allowDrops()}, together with the statements that only make sense with them.
  */
 public final class MigrationPlanner {
@@ -75,12 +77,12 @@ public final class MigrationPlanner {
         PRELUDE,
         DROP_DEPENDENTS, DROP_FOREIGN_KEYS, DROP_POLICIES, DROP_INDEXES, DROP_CONSTRAINTS, DROP_COLUMNS,
         DETACH_PARTITIONS, DROP_PARTITIONS, DROP_TABLES, DROP_ROUTINES,
-        CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES,
-        CREATE_SEQUENCES, CREATE_ROUTINES,
+        CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_COLLATIONS,
+        CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES, CREATE_SEQUENCES, CREATE_ROUTINES,
         ALTER_COLUMNS, TABLE_PERSISTENCE,
         CREATE_TABLES, ADD_COLUMNS, ATTACH_PARTITIONS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
         SEQUENCE_OWNERSHIP, ROW_SECURITY, POLICIES, CREATE_VIEWS, CREATE_TRIGGERS,
-        DROP_TYPES, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
+        DROP_TYPES, DROP_COLLATIONS, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
     }
 
     /** A statement, its phase, and its position in planning order, which orders the statements of one phase. */
@@ -885,6 +887,13 @@ public final class MigrationPlanner {
             ObjectRef ref = objectRef(schema, object);
             creates.add(ref);
             newObjects.add(ref);
+            if (object instanceof View view) {
+                for (Trigger trigger : view.triggers()) {
+                    ObjectRef triggerRef = triggerRef(name, trigger.name());
+                    creates.add(triggerRef);
+                    newObjects.add(triggerRef);
+                }
+            }
             return;
         }
         Group group = group().add(createPhase(object), DdlObjects.create(schema, object), Kind.CREATE, NONE, "create " + what);
@@ -900,6 +909,9 @@ public final class MigrationPlanner {
     private static Phase createPhase(SchemaObject object) {
         if (object instanceof Sequence) {
             return Phase.CREATE_SEQUENCES;
+        }
+        if (object instanceof Collation) {
+            return Phase.CREATE_COLLATIONS;
         }
         if (object instanceof EnumType) {
             return Phase.CREATE_ENUMS;
@@ -920,8 +932,9 @@ public final class MigrationPlanner {
                 || droppedColumns.contains(new PartRef(QualifiedName.of(schema, sequence.ownedByTable()), sequence.ownedByColumn())))) {
             return; // PostgreSQL drops it with the column that owns it
         }
-        group().add(object instanceof Sequence ? Phase.DROP_SEQUENCES : Phase.DROP_TYPES, DdlObjects.drop(schema, object),
-                Kind.DROP, NONE, "drop " + object.kind() + " " + name);
+        Phase phase = object instanceof Sequence ? Phase.DROP_SEQUENCES
+                : object instanceof Collation ? Phase.DROP_COLLATIONS : Phase.DROP_TYPES;
+        group().add(phase, DdlObjects.drop(schema, object), Kind.DROP, NONE, "drop " + object.kind() + " " + name);
     }
 
     private void planObjectAltered(String schema, SchemaObject want, SchemaObject have) {
@@ -939,6 +952,9 @@ public final class MigrationPlanner {
             recreated = planViewAlter(schema, w, h);
         } else if (want instanceof Routine w && have instanceof Routine h) {
             recreated = planRoutineAlter(schema, w, h);
+        } else if (want instanceof Collation w && have instanceof Collation h && !w.sameDefinitionAs(h)) {
+            planCollationRebuild(name, w);
+            recreated = true;
         }
         if (!recreated && !Objects.equals(want.comment(), have.comment())) {
             group().add(Phase.COMMENTS, DdlObjects.comment(schema, want, want.comment()), Kind.ALTER, NONE,
@@ -1070,6 +1086,59 @@ public final class MigrationPlanner {
         return options.allowDrops() && tablesToDrop.contains(table);
     }
 
+    /**
+     * PostgreSQL cannot change a collation in place. The old one is renamed out of the way, the expected one
+     * created, every column of the actual database that uses the old one moved to the new one, and the old one
+     * dropped; indexes, views and checks using it are dropped before and re-created after (see
+     * {@link #planDependents()}). The final drop fails while a domain or composite type still uses the old one.
+     */
+    private void planCollationRebuild(QualifiedName name, Collation want) {
+        String oldName = Identifiers.defaultName(want.name(), "schemaguard", "old");
+        QualifiedName old = QualifiedName.of(name.schema(), oldName);
+        Group group = group()
+                .add(Phase.CREATE_COLLATIONS, DdlObjects.renameCollation(name, oldName), Kind.ALTER, NONE,
+                        "rename collation " + name + " to " + oldName + ": the expected one is defined differently,"
+                                + " which PostgreSQL cannot change in place")
+                .add(Phase.CREATE_COLLATIONS, DdlObjects.create(name.schema(), want), Kind.ALTER, NONE,
+                        "create collation " + name + " as expected");
+        Set<Hazard> hazards = want.deterministic() ? NONE : MAY_FAIL;
+        for (Schema schema : actual.schemas()) {
+            for (Table table : schema.tables()) {
+                QualifiedName tableName = QualifiedName.of(schema.name(), table.name());
+                if (goesAway(tableName) || table.partitionOf() != null) {
+                    continue; // dropped anyway, or a partition: ALTER COLUMN on its parent changes it too
+                }
+                for (Column column : table.columns()) {
+                    ObjectRef columnRef = ObjectRef.column(tableName, column.name());
+                    if (!usesCollation(column, name) || touched.contains(columnRef)) {
+                        continue; // a column the diff retypes gets the expected collation by name
+                    }
+                    group.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(tableName, column.name(),
+                                    "TYPE " + column.type().storageType().sql() + " COLLATE " + name.sql()), Kind.ALTER, hazards,
+                            "move " + tableName + "." + column.name() + " to the new collation " + name
+                                    + (want.deterministic() ? "" : " (fails if a unique index holds values it compares equal)"));
+                    touched.add(columnRef);
+                }
+            }
+        }
+        if (want.comment() != null) {
+            group.add(Phase.COMMENTS, DdlObjects.comment(name.schema(), want, want.comment()), Kind.ALTER, NONE,
+                    "comment on collation " + name);
+        }
+        group.add(Phase.DROP_COLLATIONS, "DROP COLLATION " + old.sql(), Kind.DROP, NONE, "drop the old collation " + old
+                + " (fails while a domain or composite type still uses it)");
+        touched.add(ObjectRef.of(ObjectRef.Kind.COLLATION, name.schema(), want.name()));
+    }
+
+    /** Whether the column's collation, as SQL ({@code public."numeric"}), is {@code collation}. */
+    private static boolean usesCollation(Column column, QualifiedName collation) {
+        if (column.collation() == null) {
+            return false;
+        }
+        List<String> parts = Identifiers.splitQualified(column.collation(), true);
+        return parts.size() == 2 && parts.get(0).equals(collation.schema()) && parts.get(1).equals(collation.name());
+    }
+
     private void planDomainAlter(QualifiedName name, Domain want, Domain have) {
         if (!want.baseType().sameTypeAs(have.baseType()) || !Objects.equals(want.collation(), have.collation())) {
             boolean widening = Objects.equals(want.collation(), have.collation()) && DdlTypeChanges.isWidening(have.baseType(), want.baseType());
@@ -1150,6 +1219,9 @@ public final class MigrationPlanner {
         if (!wantRef.equals(haveRef)) {
             newObjects.add(wantRef);
         }
+        // DROP VIEW drops its triggers; pg_depend names them too, but a model written by hand has no dependencies
+        QualifiedName view = QualifiedName.of(schema, want.name());
+        want.triggers().forEach(trigger -> creates.add(triggerRef(view, trigger.name())));
         return true;
     }
 
@@ -1334,7 +1406,7 @@ public final class MigrationPlanner {
                             "comment on " + r.kind() + " " + qualified(ref));
                 }
             });
-            case TRIGGER -> expected.table(table).flatMap(t -> t.trigger(ref.member())).ifPresent(trigger -> {
+            case TRIGGER -> trigger(expected, ref).ifPresent(trigger -> {
                 Group group = group().add(Phase.CREATE_TRIGGERS, DdlObjects.createTrigger(trigger), kind, NONE,
                         verb + "trigger " + trigger.name() + " on " + table);
                 if (!trigger.enabled()) {
@@ -1396,6 +1468,9 @@ public final class MigrationPlanner {
         if (object instanceof Routine routine) {
             return ObjectRef.of(ObjectRef.Kind.ROUTINE, schema, routine.signature());
         }
+        if (object instanceof Collation) {
+            return ObjectRef.of(ObjectRef.Kind.COLLATION, schema, object.name());
+        }
         return ObjectRef.of(object instanceof Sequence ? ObjectRef.Kind.SEQUENCE : ObjectRef.Kind.TYPE, schema, object.name());
     }
 
@@ -1428,6 +1503,16 @@ public final class MigrationPlanner {
                 .filter(v -> PlanGraph.viewRef(s.name(), v).equals(ref)).findFirst());
     }
 
+    /** The trigger {@code ref} names, on a table or on a view. */
+    private static Optional<Trigger> trigger(Database database, ObjectRef ref) {
+        Optional<Trigger> onTable = database.table(tableOf(ref)).flatMap(t -> t.trigger(ref.member()));
+        if (onTable.isPresent()) {
+            return onTable;
+        }
+        return database.schema(ref.schema()).flatMap(s -> s.views().stream().filter(v -> v.name().equals(ref.name())).findFirst())
+                .flatMap(v -> v.trigger(ref.member()));
+    }
+
     private static Optional<Routine> routine(Database database, ObjectRef ref) {
         return database.schema(ref.schema()).flatMap(s -> s.routines().stream()
                 .filter(r -> r.signature().equals(ref.name())).findFirst());
@@ -1445,7 +1530,7 @@ public final class MigrationPlanner {
         return switch (ref.kind()) {
             case VIEW, MATERIALIZED_VIEW -> view(database, ref).isPresent();
             case ROUTINE -> routine(database, ref).isPresent();
-            case TRIGGER -> database.table(tableOf(ref)).flatMap(t -> t.trigger(ref.member())).isPresent();
+            case TRIGGER -> trigger(database, ref).isPresent();
             case POLICY -> database.table(tableOf(ref)).filter(t -> t.policies().stream()
                     .anyMatch(p -> p.name().equals(ref.member()))).isPresent();
             case CONSTRAINT -> database.table(tableOf(ref)).flatMap(t -> t.constraint(ref.member())).isPresent();

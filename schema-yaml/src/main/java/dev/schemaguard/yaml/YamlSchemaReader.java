@@ -2,6 +2,7 @@ package dev.schemaguard.yaml;
 
 import static dev.schemaguard.yaml.YamlKeys.*;
 
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
@@ -155,6 +156,10 @@ public final class YamlSchemaReader {
             parts.claimType("composite type", entry);
             parts.compositeTypes.put(entry.key(), SchemaObjectReader.compositeType(schema, entry));
         }
+        for (Entry entry : entries(fields, COLLATIONS, "the collations of schema " + schema + " (collation names to collations)")) {
+            parts.claimCollation(entry);
+            parts.collations.put(entry.key(), SchemaObjectReader.collation(schema, entry));
+        }
         for (Routine.Kind kind : Routine.Kind.values()) {
             String section = SchemaObjectReader.ROUTINE_SECTIONS.get(kind);
             for (Entry entry : entries(fields, section, "the " + section + " of schema " + schema
@@ -196,7 +201,7 @@ public final class YamlSchemaReader {
             result.add(new Schema(parts.name, List.copyOf(parts.tables.values()), parts.comment,
                     List.copyOf(parts.sequences.values()), List.copyOf(parts.enums.values()),
                     List.copyOf(parts.domains.values()), List.copyOf(parts.compositeTypes.values()),
-                    List.copyOf(parts.views.values()), routines));
+                    List.copyOf(parts.views.values()), routines, List.copyOf(parts.collations.values())));
         }
         return new Database(result, extensions.values().stream().map(Placed::object).toList());
     }
@@ -211,9 +216,11 @@ public final class YamlSchemaReader {
         final Map<String, Domain> domains = new TreeMap<>();
         final Map<String, CompositeType> compositeTypes = new TreeMap<>();
         final Map<String, Placed<Routine>> routines = new TreeMap<>();
+        final Map<String, Collation> collations = new TreeMap<>();
         /** Tables, views and sequences share one namespace in PostgreSQL, as do enums, domains and composite types. */
         private final Map<String, Placed<String>> relationNames = new TreeMap<>();
         private final Map<String, Placed<String>> typeNames = new TreeMap<>();
+        private final Map<String, Placed<String>> collationNames = new TreeMap<>();
         String comment;
         Position commentPosition;
 
@@ -227,6 +234,10 @@ public final class YamlSchemaReader {
 
         void claimType(String kind, Entry entry) {
             claim(typeNames, kind, entry, "enums, domains and composite types share one namespace");
+        }
+
+        void claimCollation(Entry entry) {
+            claim(collationNames, "collation", entry, "collations have a namespace of their own");
         }
 
         private void claim(Map<String, Placed<String>> names, String kind, Entry entry, String rule) {

@@ -127,7 +127,7 @@ public final class YamlSchemaWriter {
         return yaml;
     }
 
-    private static Object trigger(Trigger trigger) {
+    static Object trigger(Trigger trigger) {
         if (trigger.enabled() && trigger.comment() == null) {
             return trigger.definition();
         }

@@ -33,6 +33,7 @@ final class ConvergenceCases {
         cases.addAll(serialSequences());
         cases.addAll(unloggedTables());
         cases.addAll(collationsAndComments());
+        cases.addAll(collationObjectsAndViewTriggers());
         cases.addAll(primaryKeys());
         cases.addAll(uniqueAndCheck());
         cases.addAll(foreignKeys());
@@ -299,6 +300,53 @@ final class ConvergenceCases {
                 of("integer drawing from a standalone sequence to plain integer with allowDrops",
                         "create sequence t_id_seq; create table t (id int not null default nextval('t_id_seq'));",
                         "create table t (id int not null);").allowingDrops());
+    }
+
+    private static final String INSERT_FUNCTION = """
+            create function insert_t() returns trigger language plpgsql as $$ begin insert into t (a) values (new.a); return new; end $$;
+            """;
+
+    static List<ConvergenceCase> collationObjectsAndViewTriggers() {
+        return List.of(
+                of("create collation objects and use one",
+                        "create table t (a text);",
+                        """
+                        create collation natural_sort (provider = icu, locale = 'en-u-kn-true');
+                        create collation loose (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+                        create collation posix_copy from "POSIX";
+                        comment on collation loose is 'ignores case';
+                        create table t (a text collate natural_sort);
+                        """),
+                of("redefine a collation object under a column, an index and a view",
+                        """
+                        create collation sorter (provider = icu, locale = 'en-u-kn-true');
+                        create table t (a text collate sorter);
+                        create index t_a_idx on t (a);
+                        create view sorted as select a from t order by a;
+                        """,
+                        """
+                        create collation sorter (provider = icu, locale = 'en');
+                        create table t (a text collate sorter);
+                        create index t_a_idx on t (a);
+                        create view sorted as select a from t order by a;
+                        """),
+                of("drop a collation object once its column uses another",
+                        "create collation posix_copy from \"POSIX\"; create table t (a text collate posix_copy);",
+                        "create collation natural_sort (provider = icu, locale = 'en-u-kn-true');"
+                                + " create table t (a text collate natural_sort);"),
+                of("add a trigger to a view",
+                        "create table t (a int); create view v as select a from t;" + INSERT_FUNCTION,
+                        "create table t (a int); create view v as select a from t;" + INSERT_FUNCTION
+                                + "create trigger v_insert instead of insert on v for each row execute function insert_t();"),
+                of("drop a trigger from a view",
+                        "create table t (a int); create view v as select a from t;" + INSERT_FUNCTION
+                                + "create trigger v_insert instead of insert on v for each row execute function insert_t();",
+                        "create table t (a int); create view v as select a from t;" + INSERT_FUNCTION),
+                of("view re-created for a column in the middle keeps its trigger",
+                        "create table t (a int, b int, c int); create view v as select a, c from t;" + INSERT_FUNCTION
+                                + "create trigger v_insert instead of insert on v for each row execute function insert_t();",
+                        "create table t (a int, b int, c int); create view v as select a, b, c from t;" + INSERT_FUNCTION
+                                + "create trigger v_insert instead of insert on v for each row execute function insert_t();"));
     }
 
     static List<ConvergenceCase> collationsAndComments() {

@@ -138,8 +138,7 @@ class MigraCorpusTest {
 
     /** Every folder of the corpus. Drops are allowed, as migra plans them. */
     static final List<MigraCase> CASES = List.of(
-            MigraCase.skipped("collations", "b.sql drops the collation object public.posix; the model has no"
-                    + " collation objects (introspection reports 'collation public.posix: not supported yet')"),
+            MigraCase.runs("collations"),
             MigraCase.runs("constraints"),
             MigraCase.runs("dependencies"),
             MigraCase.runs("dependencies2"),
@@ -174,9 +173,7 @@ class MigraCorpusTest {
             MigraCase.runs("singleschema_ext").comparing(Comparison.ONLY_EXTENSION_CREATION),
             MigraCase.runs("triggers"),
             MigraCase.runs("triggers2").onEveryServer(),
-            MigraCase.skipped("triggers3", "b.sql adds trigger trigger_on_view on view public.view_on_table;"
-                    + " the model has no triggers on views (introspection reports 'trigger trigger_on_view on view"
-                    + " public.view_on_table: not supported yet')"));
+            MigraCase.runs("triggers3"));
 
     @TestFactory
     Stream<DynamicTest> fixturesConvergeOnEveryServer() {
