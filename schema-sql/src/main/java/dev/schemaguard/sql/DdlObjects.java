@@ -141,12 +141,11 @@ final class DdlObjects {
         if (!Objects.equals(a.increment(), b.increment())) {
             changes.add("INCREMENT BY " + a.effectiveIncrement());
         }
-        // Null bounds and start mean the defaults of the type and direction. A sequence that turns around or
-        // changes type gets its bounds as numbers (with AS, PostgreSQL lets a bound that was the old type's limit
-        // win over NO MAXVALUE), and one that turns around a restart: its current value is out of the new bounds.
+        // Null bounds and start mean the defaults of the type and direction. A sequence that turns around gets its
+        // bounds as numbers (with AS, PostgreSQL lets a bound that was the old type's limit win over NO MAXVALUE,
+        // taking the new type's limit in the old direction) and a restart: its current value is out of the new bounds.
         boolean turnsAround = (a.effectiveIncrement() > 0) != (b.effectiveIncrement() > 0);
-        boolean explicitBounds = turnsAround || !want.type().sameTypeAs(have.type());
-        if (explicitBounds) {
+        if (turnsAround) {
             changes.add("MINVALUE " + a.effectiveMinValue(want.type()));
             changes.add("MAXVALUE " + a.effectiveMaxValue(want.type()));
         } else {
