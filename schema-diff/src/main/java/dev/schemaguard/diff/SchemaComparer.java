@@ -23,9 +23,11 @@ import dev.schemaguard.model.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -36,10 +38,14 @@ final class SchemaComparer {
     private final Database expected;
     private final Database actual;
     private final List<SchemaChange> changes = new ArrayList<>();
+    private final InheritedColumns expectedColumns;
+    private final InheritedColumns actualColumns;
 
     SchemaComparer(Database expected, Database actual) {
         this.expected = Objects.requireNonNull(expected, "expected");
         this.actual = Objects.requireNonNull(actual, "actual");
+        this.expectedColumns = new InheritedColumns(expected);
+        this.actualColumns = new InheritedColumns(actual);
     }
 
     SchemaDiff compare() {
@@ -106,6 +112,9 @@ final class SchemaComparer {
         }
         if (!samePartitionBound(want.partitionOf(), have.partitionOf())) {
             changes.add(new SchemaChange.PartitionBoundChanged(table, want.partitionOf(), have.partitionOf()));
+        }
+        if (!want.inherits().equals(have.inherits())) {
+            changes.add(new SchemaChange.InheritanceChanged(table, want.inherits(), have.inherits()));
         }
     }
 
@@ -178,6 +187,10 @@ final class SchemaComparer {
     }
 
     private void compareColumns(QualifiedName table, Table want, Table have) {
+        if (!want.parents().isEmpty() || !have.parents().isEmpty()) {
+            compareChildColumns(table, want, have);
+            return;
+        }
         Map<String, Column> wantColumns = byName(want.columns(), Column::name);
         Map<String, Column> haveColumns = byName(have.columns(), Column::name);
         for (Column column : want.columns()) {
@@ -197,6 +210,64 @@ final class SchemaComparer {
                 changes.add(new SchemaChange.ColumnDropped(table, column));
             }
         }
+    }
+
+    /**
+     * The columns of a partition or inheritance child, on either side. A column a parent gives it is added or
+     * dropped with that parent's column (ALTER TABLE recurses), or comes and goes with the parent itself, so it
+     * is compared with what the child has after those changes: a column that stays inherited from the same
+     * parent can differ only in what the child may change (NOT NULL, default, comment), and only where a side
+     * lists it (what the child inherits as it is follows the parent's own change). A column whose parent drops it
+     * while the child keeps it, or that the child only inherits, is gone after the parent's change and added again.
+     * Detaching (DETACH PARTITION, NO INHERIT) keeps every column, so a detached child's inherited columns are
+     * compared with its expected ones like a plain table's.
+     */
+    private void compareChildColumns(QualifiedName table, Table want, Table have) {
+        Map<String, Column> wantAll = expectedColumns.all(table, want);
+        Map<String, Column> haveAll = actualColumns.all(table, have);
+        Map<String, Column> wantInherited = expectedColumns.inherited(want);
+        Set<String> names = new LinkedHashSet<>(wantAll.keySet());
+        names.addAll(haveAll.keySet());
+        for (String name : names) {
+            Column a = wantAll.get(name);
+            Column b = haveAll.get(name);
+            List<QualifiedName> providers = have.parents().stream().filter(p -> actualColumns.has(p, name)).toList();
+            boolean local = have.partitionOf() == null && have.column(name).isPresent();
+            boolean survives = b != null && (local || providers.stream()
+                    .anyMatch(p -> !want.parents().contains(p) || expectedColumns.has(p, name)));
+            if (a != null && !survives) {
+                boolean fromNewParent = want.parents().stream()
+                        .anyMatch(p -> !have.parents().contains(p) && expectedColumns.has(p, name));
+                if (!wantInherited.containsKey(name) || fromNewParent) {
+                    changes.add(new SchemaChange.ColumnAdded(table, a));
+                }
+            } else if (a == null && survives) {
+                changes.add(new SchemaChange.ColumnDropped(table, b));
+            } else if (a != null && survives && !a.equals(b)) {
+                EnumSet<ColumnAspect> aspects = columnDifferences(
+                        childSpelling(expectedColumns, table, want, a), childSpelling(actualColumns, table, have, b));
+                if (providers.stream().anyMatch(want.parents()::contains)) {
+                    if (want.column(name).isEmpty() && have.column(name).isEmpty()) {
+                        aspects.clear();
+                    }
+                    aspects.retainAll(EnumSet.of(ColumnAspect.NULLABILITY, ColumnAspect.DEFAULT, ColumnAspect.COMMENT));
+                }
+                if (!aspects.isEmpty()) {
+                    changes.add(new SchemaChange.ColumnAltered(table, a, b, aspects));
+                }
+            }
+        }
+    }
+
+    /** A child's column spelled as serial when its default draws from the sequence of the table that declares it. */
+    private static Column childSpelling(InheritedColumns columns, QualifiedName table, Table definition, Column column) {
+        for (QualifiedName declaring : columns.declaredIn(table, definition, column.name())) {
+            Column spelled = SerialColumns.spelledAsSerial(declaring, column);
+            if (!spelled.equals(column)) {
+                return spelled;
+            }
+        }
+        return SerialColumns.spelledAsSerial(table, column);
     }
 
     static EnumSet<ColumnAspect> columnDifferences(Column want, Column have) {

@@ -29,6 +29,7 @@ public final class TableBuilder {
     private final List<Trigger> triggers = new ArrayList<>();
     private Partitioning partitioning;
     private PartitionBound partitionOf;
+    private final List<QualifiedName> inherits = new ArrayList<>();
     private String comment;
 
     TableBuilder(String schema, String name) {
@@ -121,6 +122,20 @@ public final class TableBuilder {
         return this;
     }
 
+    /**
+     * Makes this table inherit from {@code parent} in the same schema ({@code INHERITS (parent)}); call it once
+     * per parent, in order. List only the columns the table declares itself: the parent's come with it.
+     */
+    public TableBuilder inherits(String parent) {
+        return inherits(QualifiedName.of(schema, parent));
+    }
+
+    /** Makes this table inherit from {@code parent}, which may live in another schema. */
+    public TableBuilder inherits(QualifiedName parent) {
+        inherits.add(parent);
+        return this;
+    }
+
     public TableBuilder comment(String text) {
         this.comment = text;
         return this;
@@ -168,7 +183,7 @@ public final class TableBuilder {
         }
         List<Policy> builtPolicies = policies.stream().map(PolicyBuilder::build).toList();
         return new Table(name, builtColumns, builtPrimaryKey, uniques, foreignKeys, checks, indexes, rowSecurity,
-                builtPolicies, comment, exclusions, triggers, partitioning, partitionOf);
+                builtPolicies, comment, exclusions, triggers, partitioning, partitionOf, inherits);
     }
 
     /**

@@ -72,11 +72,21 @@ public final class MigrationPlanner {
     /** Execution order of the plan; statements of one phase keep the order they were planned in. */
     private enum Phase {
         PRELUDE,
-        DROP_DEPENDENTS, DROP_FOREIGN_KEYS, DROP_POLICIES, DROP_INDEXES, DROP_CONSTRAINTS, DROP_COLUMNS,
-        DETACH_PARTITIONS, DROP_PARTITIONS, DROP_TABLES, DROP_ROUTINES,
+        DROP_DEPENDENTS, DROP_FOREIGN_KEYS, DROP_POLICIES, DROP_INDEXES, DROP_CONSTRAINTS,
+        /** DETACH PARTITION and NO INHERIT, which keep the child's columns: before its parent drops any. */
+        DETACH_PARTITIONS,
+        DROP_COLUMNS,
+        /** A child's own columns, once its parents no longer give them (after their drops and the detaches). */
+        DROP_CHILD_COLUMNS,
+        DROP_PARTITIONS, DROP_TABLES, DROP_ROUTINES,
         CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES,
         CREATE_SEQUENCES, CREATE_ROUTINES,
-        ALTER_COLUMNS, CREATE_TABLES, ADD_COLUMNS, ATTACH_PARTITIONS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
+        ALTER_COLUMNS,
+        /** What a child changes about its columns (NOT NULL, default), after its parents' changes, which recurse. */
+        ALTER_CHILD_COLUMNS,
+        CREATE_TABLES, ADD_COLUMNS,
+        /** ATTACH PARTITION and INHERIT, once the child has every column of its new parent. */
+        ATTACH_PARTITIONS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
         SEQUENCE_OWNERSHIP, ROW_SECURITY, POLICIES, CREATE_VIEWS, CREATE_TRIGGERS,
         DROP_TYPES, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
     }
@@ -324,13 +334,15 @@ public final class MigrationPlanner {
             planTriggerAlter(t.table(), t.expected(), t.actual());
         } else if (change instanceof SchemaChange.PartitionBoundChanged p) {
             planPartitionBound(p.table(), p.expected(), p.actual());
+        } else if (change instanceof SchemaChange.InheritanceChanged i) {
+            planInheritance(i.table(), i.expected(), i.actual());
         } else if (change instanceof SchemaChange.SchemaDropped dropped) {
             planSchemaDrop(dropped.schema());
         } else if (change instanceof SchemaChange.SchemaCommentChanged c) {
             group().add(Phase.COMMENTS, DdlRenderer.commentOnSchema(c.schema(), c.expected()), Kind.ALTER, NONE,
                     "set the comment on schema " + c.schema());
         } else if (change instanceof SchemaChange.TableDropped dropped) {
-            group().add(dropped.definition().partitionOf() != null ? Phase.DROP_PARTITIONS : Phase.DROP_TABLES,
+            group().add(dropped.definition().parents().isEmpty() ? Phase.DROP_TABLES : Phase.DROP_PARTITIONS,
                     DdlRenderer.dropTable(dropped.table()), Kind.DROP, DELETES, "drop table " + dropped.table() + " and its rows");
         } else if (change instanceof SchemaChange.TableCommentChanged c) {
             group().add(Phase.COMMENTS, DdlRenderer.commentOnTable(c.table(), c.expected()), Kind.ALTER, NONE,
@@ -340,7 +352,8 @@ public final class MigrationPlanner {
         } else if (change instanceof SchemaChange.ColumnAdded c) {
             planColumnAdd(group(), c.table(), c.column(), Kind.CREATE);
         } else if (change instanceof SchemaChange.ColumnDropped c) {
-            group().add(Phase.DROP_COLUMNS, DdlRenderer.dropColumn(c.table(), c.column().name()), Kind.DROP, DELETES,
+            group().add(isChild(actual, c.table()) ? Phase.DROP_CHILD_COLUMNS : Phase.DROP_COLUMNS,
+                    DdlRenderer.dropColumn(c.table(), c.column().name()), Kind.DROP, DELETES,
                     "drop column " + c.table() + "." + c.column().name() + " and its data");
         } else if (change instanceof SchemaChange.ColumnAltered c) {
             planColumnAlter(c);
@@ -377,7 +390,7 @@ public final class MigrationPlanner {
         Group group = group();
         for (Table table : schema.tables()) {
             QualifiedName name = QualifiedName.of(schema.name(), table.name());
-            group.add(table.partitionOf() != null ? Phase.DROP_PARTITIONS : Phase.DROP_TABLES, DdlRenderer.dropTable(name),
+            group.add(table.parents().isEmpty() ? Phase.DROP_TABLES : Phase.DROP_PARTITIONS, DdlRenderer.dropTable(name),
                     Kind.DROP, DELETES, "drop table " + name + " and its rows");
         }
         schema.objects().forEach(object -> planObjectDropped(schema.name(), object));
@@ -475,13 +488,15 @@ public final class MigrationPlanner {
         boolean retype = (aspects.contains(ColumnAspect.TYPE) && !want.type().storageType().sameTypeAs(have.type().storageType()))
                 || aspects.contains(ColumnAspect.COLLATION);
         Set<Hazard> typeHazards = typeChangeHazards(have, want, aspects);
+        // a child's default and NOT NULL after its parents' (which recurse), unless its type changes too
+        Phase alter = isChild(expected, table) && !retype ? Phase.ALTER_CHILD_COLUMNS : Phase.ALTER_COLUMNS;
         boolean retypeApplied = retype && (options.allowDrops() || !typeHazards.contains(Hazard.DELETES_DATA));
         boolean dropDefault = have.defaultExpression() != null && (aspects.contains(ColumnAspect.DEFAULT) || retypeApplied);
         boolean serialToPlain = have.type().isSerial() && !want.type().isSerial();
         boolean plainToSerial = !have.type().isSerial() && want.type().isSerial();
         QualifiedName sequence = QualifiedName.of(table.schema(), Identifiers.defaultName(table.name(), column, "seq"));
         if (dropDefault || serialToPlain) {
-            steps.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(table, column, "DROP DEFAULT"), Kind.ALTER, NONE,
+            steps.add(alter, DdlRenderer.alterColumn(table, column, "DROP DEFAULT"), Kind.ALTER, NONE,
                     "drop the default of " + name + (dropDefault && want.defaultExpression() != null ? " (set again below)" : ""));
         }
         if (serialToPlain) {
@@ -497,15 +512,15 @@ public final class MigrationPlanner {
         }
         if (aspects.contains(ColumnAspect.NULLABILITY)) {
             if (want.nullable()) {
-                steps.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(table, column, "DROP NOT NULL"), Kind.ALTER, NONE,
+                steps.add(alter, DdlRenderer.alterColumn(table, column, "DROP NOT NULL"), Kind.ALTER, NONE,
                         "allow nulls in " + name);
             } else {
-                steps.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(table, column, "SET NOT NULL"), Kind.ALTER, MAY_FAIL,
+                steps.add(alter, DdlRenderer.alterColumn(table, column, "SET NOT NULL"), Kind.ALTER, MAY_FAIL,
                         "forbid nulls in " + name + " (fails if a row holds null)");
             }
         }
         if (want.defaultExpression() != null && (dropDefault || aspects.contains(ColumnAspect.DEFAULT))) {
-            steps.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(table, column, "SET DEFAULT " + want.defaultExpression()),
+            steps.add(alter, DdlRenderer.alterColumn(table, column, "SET DEFAULT " + want.defaultExpression()),
                     Kind.ALTER, NONE, "set the default of " + name);
         }
         if (plainToSerial) {
@@ -715,9 +730,7 @@ public final class MigrationPlanner {
             return;
         }
         Table table = tablesToCreate.get(name);
-        if (table.partitionOf() != null && tablesToCreate.containsKey(table.partitionOf().parent())) {
-            visit(table.partitionOf().parent(), seen, order);
-        }
+        table.parents().stream().filter(tablesToCreate::containsKey).forEach(parent -> visit(parent, seen, order));
         table.foreignKeys().stream()
                 .map(fk -> tablesToCreate.keySet().stream().filter(t -> fk.referencedTable().equals(t)).findFirst())
                 .flatMap(java.util.Optional::stream)
@@ -1167,7 +1180,7 @@ public final class MigrationPlanner {
             return; // created as a partition together with its re-created parent
         }
         Group group = group();
-        if (have != null && !tablesToDrop.contains(have.parent())) {
+        if (have != null) {
             group.add(Phase.DETACH_PARTITIONS, DdlRenderer.detachPartition(table, have), Kind.ALTER, NONE,
                     "detach partition " + table + " (" + have.bound() + ") from " + have.parent());
         }
@@ -1175,6 +1188,41 @@ public final class MigrationPlanner {
             group.add(Phase.ATTACH_PARTITIONS, DdlRenderer.attachPartition(table, want), Kind.ALTER, MAY_FAIL,
                     "attach " + table + " to " + want.parent() + " " + want.bound() + " (fails if a row lies outside the bound)");
         }
+    }
+
+    /**
+     * NO INHERIT from the parents the table no longer inherits from, INHERIT the new ones. PostgreSQL keeps the
+     * order of INHERIT statements, so from the first parent out of place on, all are removed and added again.
+     * INHERIT needs the parent's columns (added by the diff) and CHECK constraints on the child: those the
+     * child lacks are added first; the parent's then count as the child's.
+     */
+    private void planInheritance(QualifiedName table, List<QualifiedName> want, List<QualifiedName> have) {
+        int same = 0;
+        while (same < want.size() && same < have.size() && want.get(same).equals(have.get(same))) {
+            same++;
+        }
+        Group group = group();
+        for (QualifiedName parent : have.subList(same, have.size())) {
+            group.add(Phase.DETACH_PARTITIONS, DdlRenderer.alterTable(table, "NO INHERIT " + parent.sql()), Kind.ALTER, NONE,
+                    "stop " + table + " inheriting from " + parent + " (it keeps the inherited columns)");
+        }
+        Table child = actual.table(table).orElse(null);
+        for (QualifiedName parent : want.subList(same, want.size())) {
+            for (CheckConstraint check : expected.table(parent).map(Table::checkConstraints).orElse(List.of())) {
+                if (!check.noInherit() && (child == null || child.constraint(check.name()).isEmpty())) {
+                    group.add(Phase.ATTACH_PARTITIONS, DdlRenderer.addConstraint(table, check), Kind.ALTER, MAY_FAIL,
+                            "add " + check.kind() + " " + check.name() + " of " + parent + " to " + table
+                                    + ", which INHERIT requires");
+                }
+            }
+            group.add(Phase.ATTACH_PARTITIONS, DdlRenderer.alterTable(table, "INHERIT " + parent.sql()), Kind.ALTER, MAY_FAIL,
+                    "make " + table + " inherit from " + parent + " (fails if a column or CHECK constraint differs)");
+        }
+    }
+
+    /** Whether the table takes columns from a parent in that model (a partition or an inheritance child). */
+    private static boolean isChild(Database database, QualifiedName table) {
+        return database.table(table).map(t -> !t.parents().isEmpty()).orElse(false);
     }
 
     // ---- dependents: drop before, re-create after ----

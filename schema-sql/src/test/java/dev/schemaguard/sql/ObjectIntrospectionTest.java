@@ -245,7 +245,6 @@ class ObjectIntrospectionTest {
                 })
                 .table("measurements_2024", t -> {
                     t.column("region", text()).notNull();
-                    t.column("value", numeric()).defaultValue("0");
                     t.index("value").named("measurements_2024_value_idx");
                     t.partitionOf("measurements", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
                     t.comment("one year");
@@ -369,8 +368,8 @@ class ObjectIntrospectionTest {
             Table created = table(actual, "app", "measurements_2024");
             assertEquals(new PartitionBound(QualifiedName.of("app", "measurements"),
                     "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"), created.partitionOf());
-            assertEquals(List.of(Column.of("region", text()).withNullable(false), Column.of("value", numeric()).withDefault("0")),
-                    created.columns(), "only the column the partition changed (its own NOT NULL) and the one its own index names");
+            assertEquals(List.of(Column.of("region", text()).withNullable(false)), created.columns(),
+                    "only the column the partition changed (its own NOT NULL), not the one its own index names");
             assertNull(created.primaryKey(), "the primary key is the parent's");
             assertTrue(created.checkConstraints().isEmpty() && created.triggers().isEmpty());
             assertEquals(List.of("measurements_2024_value_idx"), created.indexes().stream().map(Index::name).toList(),
@@ -380,7 +379,7 @@ class ObjectIntrospectionTest {
             Table attached = table(actual, "app", "measurements_2023");
             assertTrue(attached.columns().isEmpty() && attached.constraints().isEmpty() && attached.indexes().isEmpty()
                             && attached.triggers().isEmpty(),
-                    "an attached partition inherits the same way, though its columns are attislocal: " + attached);
+                    "an attached partition inherits the same way (ATTACH PARTITION makes its columns inherited): " + attached);
             assertEquals("DEFAULT", table(actual, "app", "measurements_other").partitionOf().bound());
 
             assertEquals(new Partitioning(Partitioning.Strategy.LIST, "lower(region)"),
@@ -410,6 +409,7 @@ class ObjectIntrospectionTest {
                     create statistics app.customer_stats on id, ticket from app.customers;
                     create table app.parent_t (a int);
                     create table app.child_t (b int) inherits (app.parent_t);
+                    alter table app.child_t alter column a set default 5;
                     create rule no_delete as on delete to app.parent_t do instead nothing;
                     create unlogged table app.scratch (x int) with (fillfactor = 70);
                     alter table app.readings add constraint readings_id_check check (id > 0) not valid;
@@ -435,11 +435,11 @@ class ObjectIntrospectionTest {
                             "collation app.my_c: not supported yet",
                             "event trigger sg_on_ddl: not supported yet",
                             "operator app.===(integer, integer): not supported yet",
+                            "own NOT NULL, default or comment on inherited column app.child_t.a: not supported yet",
                             "range type app.floatrange: not supported yet",
                             "rule no_delete on app.parent_t: not supported yet",
                             "statistics object app.customer_stats: not supported yet",
                             "storage parameters fillfactor=70 on app.scratch: not supported yet",
-                            "table inheritance app.child_t (inherits app.parent_t): not supported yet",
                             "text search configuration app.my_english: not supported yet",
                             "trigger instead_insert on view app.customer_moods: not supported yet",
                             "unlogged table app.scratch: not supported yet"),
