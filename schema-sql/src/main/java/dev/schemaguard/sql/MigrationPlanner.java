@@ -149,6 +149,8 @@ public final class MigrationPlanner {
     /** Tables dropped and created again because their partitioning changes, with the group that does it. */
     private final Map<QualifiedName, Group> rebuiltTables = new HashMap<>();
     private final Set<PartRef> droppedColumns = new HashSet<>();
+    /** Columns whose default or NOT NULL the diff changes. */
+    private final Set<PartRef> alteredColumns = new HashSet<>();
 
     private MigrationPlanner(Database expected, Database actual, PlanOptions options) {
         this.expected = Objects.requireNonNull(expected, "expected");
@@ -207,6 +209,9 @@ public final class MigrationPlanner {
                 collectTableRebuild(p.table());
             }
             noteHandledByDiff(change);
+            if (change instanceof SchemaChange.ColumnAltered c) {
+                alteredColumns.add(new PartRef(c.table(), c.expected().name()));
+            }
             if (change instanceof SchemaChange.ConstraintAdded c) {
                 touchedByDiff.add(new PartRef(c.table(), c.constraint().name()));
             } else if (change instanceof SchemaChange.ConstraintAltered c) {
@@ -526,12 +531,43 @@ public final class MigrationPlanner {
         if (plainToSerial) {
             planSerialSequence(steps, table, want, sequence);
         }
+        if (!want.type().isSerial() && !have.type().isSerial()) {
+            planChildOverrides(steps, table, want, aspects);
+        }
         if (aspects.contains(ColumnAspect.IDENTITY) && want.identity() != null) {
             planIdentity(steps, table, want, have);
         }
         if (aspects.contains(ColumnAspect.COMMENT)) {
             steps.add(Phase.COMMENTS, DdlRenderer.commentOnColumn(table, column, want.comment()), Kind.ALTER, NONE,
                     "set the comment on column " + name);
+        }
+    }
+
+    /**
+     * A parent's SET DEFAULT, DROP DEFAULT and DROP NOT NULL reach its children too (ALTER TABLE recurses): what a
+     * child that stays its child sets itself on the column is set again afterwards, unless the diff changes it.
+     */
+    private void planChildOverrides(Group steps, QualifiedName parent, Column want, Set<ColumnAspect> aspects) {
+        for (Schema schema : expected.schemas()) {
+            for (Table child : schema.tables()) {
+                QualifiedName name = QualifiedName.of(schema.name(), child.name());
+                Column own = child.column(want.name()).orElse(null);
+                boolean staysChild = child.parents().contains(parent)
+                        && actual.table(name).map(t -> t.parents().contains(parent)).orElse(false);
+                if (own == null || !staysChild || alteredColumns.contains(new PartRef(name, own.name()))) {
+                    continue;
+                }
+                String column = name + "." + own.name();
+                if (aspects.contains(ColumnAspect.DEFAULT) && !Expressions.equivalent(own.defaultExpression(), want.defaultExpression())) {
+                    steps.add(Phase.ALTER_CHILD_COLUMNS, DdlRenderer.alterColumn(name, own.name(),
+                                    own.defaultExpression() == null ? "DROP DEFAULT" : "SET DEFAULT " + own.defaultExpression()),
+                            Kind.ALTER, NONE, "keep the own default of " + column + " after its parent's changes");
+                }
+                if (aspects.contains(ColumnAspect.NULLABILITY) && want.nullable() && !own.nullable()) {
+                    steps.add(Phase.ALTER_CHILD_COLUMNS, DdlRenderer.alterColumn(name, own.name(), "SET NOT NULL"),
+                            Kind.ALTER, NONE, "keep " + column + " NOT NULL after its parent allows nulls");
+                }
+            }
         }
     }
 
