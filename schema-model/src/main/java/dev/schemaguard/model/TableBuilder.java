@@ -118,7 +118,12 @@ public final class TableBuilder {
 
     /** Makes this a partition of {@code parent} (same schema): {@code bound} is {@code FOR VALUES ...} or {@code DEFAULT}. */
     public TableBuilder partitionOf(String parent, String bound) {
-        partitionOf = new PartitionBound(QualifiedName.of(schema, parent), bound);
+        return partitionOf(new PartitionBound(QualifiedName.of(schema, parent), bound));
+    }
+
+    /** Makes this a partition of {@code bound.parent()}, which may live in another schema. */
+    public TableBuilder partitionOf(PartitionBound bound) {
+        partitionOf = bound;
         return this;
     }
 

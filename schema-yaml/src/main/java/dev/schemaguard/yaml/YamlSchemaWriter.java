@@ -123,6 +123,9 @@ public final class YamlSchemaWriter {
             partitionOf.put(BOUND, table.partitionOf().bound());
             yaml.put(PARTITION_OF, partitionOf);
         }
+        if (!table.inherits().isEmpty()) {
+            yaml.put(INHERITS, table.inherits().stream().map(parent -> SqlWords.renderName(parent, schema)).toList());
+        }
         return yaml;
     }
 
