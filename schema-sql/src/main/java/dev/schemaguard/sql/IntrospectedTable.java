@@ -96,19 +96,27 @@ final class IntrospectedTable {
     /**
      * The inherited columns of an inheritance child that differ from what its parents give them (their own
      * NOT NULL, default or comment): the model lists only an inheritance child's own columns, so it cannot
-     * describe them.
+     * describe them. Columns of parents outside the included schemas cannot be told apart and are left alone.
      */
     List<String> inheritedColumnsWithOwnSettings(List<IntrospectedTable> parents) {
-        if (inherits.isEmpty() || parents.isEmpty()) {
+        if (inherits.isEmpty()) {
             return List.of();
         }
         return columns.stream()
-                .filter(column -> !localColumns.contains(column.name()) && differsFromParents(column, parents))
+                .filter(column -> !localColumns.contains(column.name()) && hasParentColumn(column, parents)
+                        && differsFromParents(column, parents))
                 .map(column -> QualifiedName.of(schema, name).sql() + "." + Identifiers.quote(column.name()))
                 .toList();
     }
 
-    /** Whether the column changes what the first parent that has it gives it; comments are never inherited. */
+    private static boolean hasParentColumn(Column column, List<IntrospectedTable> parents) {
+        return parents.stream().anyMatch(parent -> parent.columns.stream().anyMatch(c -> c.name().equals(column.name())));
+    }
+
+    /**
+     * Whether the column changes what the first parent that has it gives it (comments are never inherited); a
+     * column no parent has is the table's own.
+     */
     private boolean differsFromParents(Column column, List<IntrospectedTable> parents) {
         for (IntrospectedTable parent : parents) {
             Column inherited = parent.columns.stream().filter(c -> c.name().equals(column.name())).findFirst().orElse(null);

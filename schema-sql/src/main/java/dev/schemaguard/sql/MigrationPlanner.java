@@ -727,6 +727,7 @@ public final class MigrationPlanner {
                 creates.add(ref);
                 newObjects.add(ref);
             }
+            planInheritedDefaultDrops(group, name, table);
             for (Constraint constraint : DdlRenderer.constraintsAddedAfterCreate(table)) {
                 group.add(Phase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(name, constraint), Kind.CREATE, NONE,
                         "add " + constraint.kind() + " " + constraint.name() + " on " + name);
@@ -749,6 +750,38 @@ public final class MigrationPlanner {
                 }
             }
         }
+    }
+
+    /**
+     * CREATE TABLE ... INHERITS gives a column the table declares without a default its parent's default: dropped
+     * again where the table wants none.
+     */
+    private void planInheritedDefaultDrops(Group group, QualifiedName name, Table table) {
+        for (Column column : table.columns()) {
+            if (column.defaultExpression() != null || column.identity() != null || column.generatedExpression() != null
+                    || column.type().isSerial()) {
+                continue;
+            }
+            Column inherited = parentColumn(table, column.name(), new HashSet<>());
+            if (inherited != null && (inherited.defaultExpression() != null || inherited.type().isSerial())) {
+                group.add(Phase.CREATE_TABLES, DdlRenderer.alterColumn(name, column.name(), "DROP DEFAULT"), Kind.CREATE, NONE,
+                        "drop the default " + name + "." + column.name() + " takes from its parent");
+            }
+        }
+    }
+
+    /** The column as the first of the table's expected parents that has it gives it, or null. */
+    private Column parentColumn(Table table, String column, Set<QualifiedName> seen) {
+        for (QualifiedName parentName : table.inherits()) {
+            Table parent = seen.add(parentName) ? expected.table(parentName).orElse(null) : null;
+            if (parent != null) {
+                Column found = parent.column(column).orElseGet(() -> parentColumn(parent, column, seen));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** New tables with the tables they reference first; in a cycle, alphabetical order breaks the tie. */

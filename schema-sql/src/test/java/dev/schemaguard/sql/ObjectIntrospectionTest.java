@@ -397,6 +397,86 @@ class ObjectIntrospectionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
+    void inheritingTablesListTheirParentsInOrderAndOnlyWhatTheyDeclare(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+            db.execute("""
+                    create schema app;
+                    create schema other;
+                    create table other.stamped (stamped_at timestamptz default now());
+                    create table app.base (id bigserial, kind text not null, note text,
+                        constraint base_kind_check check (kind <> ''));
+                    comment on column app.base.note is 'free text';
+                    create table app.child (
+                        kind text not null,
+                        extra int,
+                        constraint "kind must be A" check (kind = 'A'),
+                        unique (id, kind)
+                    ) inherits (app.base, other.stamped);
+                    create index child_note_idx on app.child (note);
+                    create table app.grandchild () inherits (app.child);
+                    create table app.loner (id bigint not null, kind text not null, note text,
+                        constraint base_kind_check check (kind <> ''));
+                    alter table app.loner inherit app.base;
+                    """);
+            IntrospectionResult result = introspect(db, IntrospectionOptions.only("app"));
+            assertEquals(List.of(), result.unsupported(), "inheritance is in the model");
+            Database actual = result.database();
+
+            Table base = table(actual, "app", "base");
+            assertTrue(base.inherits().isEmpty());
+            Table child = table(actual, "app", "child");
+            assertEquals(List.of(QualifiedName.of("app", "base"), QualifiedName.of("other", "stamped")), child.inherits(),
+                    "the parents in INHERITS order, one outside the included schemas");
+            assertEquals(List.of(Column.of("kind", text()).withNullable(false), Column.of("extra", integer())),
+                    child.columns(), "the columns it declares, kind too (merged with the parent's); not id, note, stamped_at");
+            assertEquals(List.of("child_id_kind_key", "kind must be A"),
+                    child.constraints().stream().map(c -> c.name()).toList(), "its own constraints, not base_kind_check");
+            assertEquals(List.of("child_note_idx"), child.indexes().stream().map(Index::name).toList(),
+                    "an index on a column it inherits");
+            Table grandchild = table(actual, "app", "grandchild");
+            assertEquals(List.of(QualifiedName.of("app", "child")), grandchild.inherits());
+            assertTrue(grandchild.columns().isEmpty() && grandchild.constraints().isEmpty(), grandchild.toString());
+            Table loner = table(actual, "app", "loner");
+            assertEquals(List.of(QualifiedName.of("app", "base")), loner.inherits());
+            assertEquals(List.of("id", "kind", "note"), loner.columns().stream().map(Column::name).toList(),
+                    "ALTER TABLE ... INHERIT keeps its columns its own");
+            assertTrue(loner.checkConstraints().isEmpty(), "the check INHERIT merged belongs to the parent: " + loner);
+
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void inheritingTablesCreatedFromTheModelIntrospectTheSame(PostgresServer server) throws SQLException {
+        String parents = """
+                create schema other;
+                create table other.stamped (stamped_at timestamptz default now());
+                """;
+        try (ThrowawayDatabase original = ThrowawayDatabase.create(server);
+             ThrowawayDatabase copy = ThrowawayDatabase.create(server)) {
+            original.execute(parents + """
+                    create schema app;
+                    create table app.base (id bigserial, kind text not null, constraint base_kind_check check (kind <> ''));
+                    create table app.child (kind text not null, extra int, unique (id, kind)) inherits (app.base, other.stamped);
+                    create index child_stamped_idx on app.child (stamped_at);
+                    create table app.grandchild () inherits (app.child);
+                    create table app.loner (id bigint not null, kind text not null, constraint base_kind_check check (kind <> ''));
+                    alter table app.loner inherit app.base;
+                    """);
+            Database model = introspect(original, IntrospectionOptions.only("app")).database();
+            copy.execute(parents);
+            try (Connection connection = copy.connect()) {
+                PlanExecutor.apply(connection, MigrationPlanner.baseline(model));
+            }
+            Database recreated = introspect(copy, IntrospectionOptions.only("app")).database();
+            SchemaDiff diff = SchemaDiff.compare(model, recreated);
+            assertTrue(diff.isEmpty(), "CREATE TABLE ... INHERITS recreates the tables: " + diff.changes());
+            assertEquals(model.withDependencies(List.of()), recreated.withDependencies(List.of()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
     void reportsWhatTheModelCannotDescribeByName(PostgresServer server) throws SQLException {
         try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
             db.execute(SCRIPT);
