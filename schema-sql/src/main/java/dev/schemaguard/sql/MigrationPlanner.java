@@ -149,6 +149,8 @@ public final class MigrationPlanner {
     /** Tables dropped and created again because their partitioning changes, with the group that does it. */
     private final Map<QualifiedName, Group> rebuiltTables = new HashMap<>();
     private final Set<PartRef> droppedColumns = new HashSet<>();
+    /** Partitions and inheritance children to drop, with the group each belongs to. */
+    private final Map<QualifiedName, Group> childTableDrops = new LinkedHashMap<>();
     /** Columns whose default or NOT NULL the diff changes. */
     private final Set<PartRef> alteredColumns = new HashSet<>();
 
@@ -181,6 +183,7 @@ public final class MigrationPlanner {
         for (SchemaChange change : diff.changes()) {
             planChange(change);
         }
+        planChildTableDrops();
         planTableCreations();
         planForeignKeys();
         planDependents();
@@ -347,8 +350,7 @@ public final class MigrationPlanner {
             group().add(Phase.COMMENTS, DdlRenderer.commentOnSchema(c.schema(), c.expected()), Kind.ALTER, NONE,
                     "set the comment on schema " + c.schema());
         } else if (change instanceof SchemaChange.TableDropped dropped) {
-            group().add(dropped.definition().parents().isEmpty() ? Phase.DROP_TABLES : Phase.DROP_PARTITIONS,
-                    DdlRenderer.dropTable(dropped.table()), Kind.DROP, DELETES, "drop table " + dropped.table() + " and its rows");
+            planTableDrop(group(), dropped.table(), dropped.definition());
         } else if (change instanceof SchemaChange.TableCommentChanged c) {
             group().add(Phase.COMMENTS, DdlRenderer.commentOnTable(c.table(), c.expected()), Kind.ALTER, NONE,
                     "set the comment on table " + c.table());
@@ -394,13 +396,50 @@ public final class MigrationPlanner {
     private void planSchemaDrop(Schema schema) {
         Group group = group();
         for (Table table : schema.tables()) {
-            QualifiedName name = QualifiedName.of(schema.name(), table.name());
-            group.add(table.parents().isEmpty() ? Phase.DROP_TABLES : Phase.DROP_PARTITIONS, DdlRenderer.dropTable(name),
-                    Kind.DROP, DELETES, "drop table " + name + " and its rows");
+            planTableDrop(group, QualifiedName.of(schema.name(), table.name()), table);
         }
         schema.objects().forEach(object -> planObjectDropped(schema.name(), object));
         group.add(Phase.DROP_SCHEMAS, DdlRenderer.dropSchema(schema.name()), Kind.DROP, NONE,
                 "drop schema " + schema.name() + " (fails if it holds objects schemaguard does not model)");
+    }
+
+    /** A table without parents now; a partition or inheritance child once all drops are known (planChildTableDrops). */
+    private void planTableDrop(Group group, QualifiedName name, Table table) {
+        if (table.parents().isEmpty()) {
+            group.add(Phase.DROP_TABLES, DdlRenderer.dropTable(name), Kind.DROP, DELETES, "drop table " + name + " and its rows");
+        } else {
+            childTableDrops.put(name, group);
+        }
+    }
+
+    /**
+     * Partitions and inheritance children are dropped before the tables without parents, the deepest first: a
+     * table that others inherit from cannot be dropped before them, and a dropped sub-partitioned partition takes
+     * its own partitions with it.
+     */
+    private void planChildTableDrops() {
+        Map<QualifiedName, Integer> depths = new HashMap<>();
+        childTableDrops.keySet().stream()
+                .sorted(Comparator.comparing((QualifiedName name) -> -depth(name, depths, new HashSet<>()))
+                        .thenComparing(Comparator.naturalOrder()))
+                .forEach(name -> childTableDrops.get(name).add(Phase.DROP_PARTITIONS, DdlRenderer.dropTable(name), Kind.DROP,
+                        DELETES, "drop table " + name + " and its rows"));
+    }
+
+    /** How many levels of parents the table has in the actual database. */
+    private int depth(QualifiedName table, Map<QualifiedName, Integer> depths, Set<QualifiedName> visiting) {
+        Integer known = depths.get(table);
+        if (known != null) {
+            return known;
+        }
+        int depth = 0;
+        if (visiting.add(table)) {
+            for (QualifiedName parent : actual.table(table).map(Table::parents).orElse(List.of())) {
+                depth = Math.max(depth, 1 + depth(parent, depths, visiting));
+            }
+        }
+        depths.put(table, depth);
+        return depth;
     }
 
     private void planRowSecurity(Group group, QualifiedName table, RowSecurity want, RowSecurity have, Kind kind) {

@@ -648,6 +648,11 @@ final class ConvergenceCases {
                 of("partitioned table becomes plain",
                         "create table r (city int not null, day date not null) partition by range (day);",
                         "create table r (city int not null, day date not null);").allowingDrops(),
+                of("drop a sub-partitioned table with its partitions",
+                        measurement + " create table m_2006 partition of m for values from ('2006-01-01') to ('2007-01-01')"
+                                + " partition by list (city); create table m_2006_1 partition of m_2006 for values in (1);"
+                                + " create table keep (k int);",
+                        "create table keep (k int);").allowingDrops(),
                 of("sub-partition of a partition",
                         measurement,
                         measurement + " create table m_2006 partition of m for values from ('2006-01-01') to ('2007-01-01')"
@@ -706,6 +711,10 @@ final class ConvergenceCases {
                 of("drop a parent, its child keeps the columns",
                         "create table base (a int); create table child (c int) inherits (base);",
                         "create table child (a int, c int);").allowingDrops(),
+                of("drop three generations of inheriting tables",
+                        "create table a (x int); create table b (y int) inherits (a); create table c (z int) inherits (b);"
+                                + " create table keep (k int);",
+                        "create table keep (k int);").allowingDrops(),
                 of("drop a parent and its child",
                         "create table base (a int); create table child (c int) inherits (base); create table keep (k int);",
                         "create table keep (k int);").allowingDrops(),
