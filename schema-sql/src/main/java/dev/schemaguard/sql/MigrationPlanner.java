@@ -754,7 +754,7 @@ public final class MigrationPlanner {
     // ---- new tables and foreign keys ----
 
     private void planTableCreations() {
-        for (QualifiedName name : foreignKeyOrder()) {
+        for (QualifiedName name : creationOrder()) {
             Table table = tablesToCreate.get(name);
             Group rebuild = rebuiltTables.get(name);
             Group group = (rebuild != null ? rebuild : group()).add(Phase.CREATE_TABLES, DdlRenderer.createTable(name, table),
@@ -823,6 +823,27 @@ public final class MigrationPlanner {
         return null;
     }
 
+    /**
+     * New tables in foreign key order, each after the tables it is a partition of or inherits from: those come
+     * first whatever the foreign keys say (foreign keys are added after all tables, so their order is a preference).
+     */
+    private List<QualifiedName> creationOrder() {
+        List<QualifiedName> order = new ArrayList<>();
+        Set<QualifiedName> seen = new HashSet<>();
+        for (QualifiedName name : foreignKeyOrder()) {
+            visitParents(name, seen, order);
+        }
+        return order;
+    }
+
+    private void visitParents(QualifiedName name, Set<QualifiedName> seen, List<QualifiedName> order) {
+        if (seen.add(name)) {
+            tablesToCreate.get(name).parents().stream().filter(tablesToCreate::containsKey)
+                    .forEach(parent -> visitParents(parent, seen, order));
+            order.add(name);
+        }
+    }
+
     /** New tables with the tables they reference first; in a cycle, alphabetical order breaks the tie. */
     private List<QualifiedName> foreignKeyOrder() {
         List<QualifiedName> order = new ArrayList<>();
@@ -838,7 +859,6 @@ public final class MigrationPlanner {
             return;
         }
         Table table = tablesToCreate.get(name);
-        table.parents().stream().filter(tablesToCreate::containsKey).forEach(parent -> visit(parent, seen, order));
         table.foreignKeys().stream()
                 .map(fk -> tablesToCreate.keySet().stream().filter(t -> fk.referencedTable().equals(t)).findFirst())
                 .flatMap(java.util.Optional::stream)

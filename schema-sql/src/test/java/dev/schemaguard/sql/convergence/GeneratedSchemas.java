@@ -9,6 +9,7 @@ import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SchemaBuilder;
+import dev.schemaguard.model.Table;
 import dev.schemaguard.model.TableBuilder;
 import dev.schemaguard.testkit.ThrowawayDatabase;
 import net.jqwik.api.Arbitraries;
@@ -16,9 +17,12 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -103,7 +107,11 @@ final class GeneratedSchemas {
                      List<IndexSpec> indexes, RowSecurityChoice rowSecurity, PolicySpec policy, String comment) {
     }
 
-    record SchemaSpec(String name, List<TableSpec> tables, String comment) {
+    /**
+     * {@code parents}: for the table at the same position, the table it inherits from, as a number taken modulo
+     * the count of the database's tables before it (a negative pick, or the first table, inherits from none).
+     */
+    record SchemaSpec(String name, List<TableSpec> tables, String comment, List<Integer> parents) {
     }
 
     private GeneratedSchemas() {
@@ -118,7 +126,8 @@ final class GeneratedSchemas {
         return Combinators.combine(
                 Arbitraries.of(SCHEMA_NAMES),
                 tableSpecs().list().ofMinSize(1).ofMaxSize(4).uniqueElements(TableSpec::name),
-                comments()).as(SchemaSpec::new);
+                comments(),
+                Arbitraries.integers().between(-3, 7).list().ofMaxSize(4)).as(SchemaSpec::new);
     }
 
     static Arbitrary<TableSpec> tableSpecs() {
@@ -208,7 +217,42 @@ final class GeneratedSchemas {
             }
             built.add(builder.build());
         }
-        return new Database(built);
+        return new Database(withInheritance(built, schemas));
+    }
+
+    /**
+     * Makes tables inherit from earlier ones as their schema's picks say, where the child declares none of the
+     * columns the parent has (a column declared on both sides must agree in type and NOT NULL).
+     */
+    private static List<Schema> withInheritance(List<Schema> schemas, List<SchemaSpec> specs) {
+        List<QualifiedName> earlier = new ArrayList<>();
+        Map<QualifiedName, Set<String>> allColumns = new HashMap<>();
+        List<Schema> result = new ArrayList<>();
+        for (int s = 0; s < schemas.size(); s++) {
+            Schema schema = schemas.get(s);
+            List<Integer> picks = specs.get(s).parents();
+            List<Table> tables = new ArrayList<>();
+            for (int i = 0; i < schema.tables().size(); i++) {
+                Table table = schema.tables().get(i);
+                QualifiedName name = QualifiedName.of(schema.name(), table.name());
+                Set<String> columns = new HashSet<>();
+                table.columns().forEach(c -> columns.add(c.name()));
+                int pick = i < picks.size() ? picks.get(i) : -1;
+                if (pick >= 0 && !earlier.isEmpty()) {
+                    QualifiedName parent = earlier.get(pick % earlier.size());
+                    if (Collections.disjoint(columns, allColumns.get(parent))) {
+                        table = table.withInherits(List.of(parent));
+                        columns.addAll(allColumns.get(parent));
+                    }
+                }
+                tables.add(table);
+                earlier.add(name);
+                allColumns.put(name, columns);
+            }
+            result.add(new Schema(schema.name(), tables, schema.comment(), schema.sequences(), schema.enums(),
+                    schema.domains(), schema.compositeTypes(), schema.views(), schema.routines()));
+        }
+        return result;
     }
 
     private static void buildTable(TableBuilder t, TableSpec spec, List<QualifiedName> tableNames,
