@@ -155,9 +155,9 @@ class MigraCorpusTest {
             MigraCase.runs("generated").onEveryServer(),
             MigraCase.runs("generated_added").onEveryServer(),
             MigraCase.runs("identitycols").onEveryServer(),
-            MigraCase.runs("inherit"),
-            MigraCase.runs("inherit2"),
-            MigraCase.runs("partitioning"),
+            MigraCase.runs("inherit").onEveryServer(),
+            MigraCase.runs("inherit2").onEveryServer(),
+            MigraCase.runs("partitioning").onEveryServer(),
             MigraCase.skipped("privileges", "additions.sql grants and revokes table privileges on any_table"
                     + " that b.sql lacks; the model has no privileges (introspection reports 'privileges on table"
                     + " public.any_table: ...: not supported yet')"),
