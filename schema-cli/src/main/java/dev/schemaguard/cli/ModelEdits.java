@@ -4,6 +4,7 @@ import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Constraint;
 import dev.schemaguard.model.Database;
+import dev.schemaguard.model.ExclusionConstraint;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.QualifiedName;
@@ -146,8 +147,13 @@ final class ModelEdits {
         private dev.schemaguard.model.RowSecurity rowSecurity;
         private final List<dev.schemaguard.model.Policy> policies;
         private String comment;
+        /** The parts no edit here changes, kept as they are. */
+        private final Table original;
+        private final List<ExclusionConstraint> exclusions;
 
         TableDraft(Table t) {
+            original = t;
+            exclusions = new ArrayList<>(t.exclusionConstraints());
             name = t.name();
             columns = new ArrayList<>(t.columns());
             primaryKey = t.primaryKey();
@@ -169,6 +175,8 @@ final class ModelEdits {
                 foreignKeys.add(fk);
             } else if (constraint instanceof CheckConstraint check) {
                 checks.add(check);
+            } else if (constraint instanceof ExclusionConstraint exclusion) {
+                exclusions.add(exclusion);
             }
         }
 
@@ -179,10 +187,12 @@ final class ModelEdits {
             uniques.removeIf(c -> c.name().equals(constraintName));
             foreignKeys.removeIf(c -> c.name().equals(constraintName));
             checks.removeIf(c -> c.name().equals(constraintName));
+            exclusions.removeIf(c -> c.name().equals(constraintName));
         }
 
         Table build() {
-            return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, rowSecurity, policies, comment);
+            return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, rowSecurity, policies, comment,
+                    exclusions, original.triggers(), original.partitioning(), original.partitionOf(), original.inherits());
         }
     }
 }
