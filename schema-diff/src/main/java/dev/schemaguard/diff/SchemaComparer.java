@@ -23,6 +23,7 @@ import dev.schemaguard.model.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -309,6 +310,11 @@ final class SchemaComparer {
     private void compareConstraints(QualifiedName table, Table want, Table have) {
         Map<String, Constraint> wantConstraints = byName(want.constraints(), Constraint::name);
         Map<String, Constraint> haveConstraints = byName(have.constraints(), Constraint::name);
+        for (QualifiedName parent : have.parents()) {
+            if (!want.parents().contains(parent)) {
+                checksGivenBy(parent, new HashSet<>()).forEach(check -> haveConstraints.putIfAbsent(check.name(), check));
+            }
+        }
         for (String name : union(wantConstraints, haveConstraints)) {
             Constraint a = wantConstraints.get(name);
             Constraint b = haveConstraints.get(name);
@@ -320,6 +326,20 @@ final class SchemaComparer {
                 changes.add(new SchemaChange.ConstraintAltered(table, a, b));
             }
         }
+    }
+
+    /**
+     * The CHECK constraints a table inheriting from {@code parent} gets from it: DETACH PARTITION and NO INHERIT
+     * leave them on the table as its own, so a table that leaves the parent is compared with them.
+     */
+    private List<CheckConstraint> checksGivenBy(QualifiedName parent, Set<QualifiedName> seen) {
+        Table table = seen.add(parent) ? actual.table(parent).orElse(null) : null;
+        if (table == null) {
+            return List.of();
+        }
+        List<CheckConstraint> checks = new ArrayList<>(table.checkConstraints().stream().filter(c -> !c.noInherit()).toList());
+        table.parents().forEach(grandparent -> checks.addAll(checksGivenBy(grandparent, seen)));
+        return checks;
     }
 
     static boolean sameConstraint(Constraint a, Constraint b) {

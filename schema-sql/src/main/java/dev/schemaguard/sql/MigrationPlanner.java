@@ -76,8 +76,11 @@ public final class MigrationPlanner {
         /** DETACH PARTITION and NO INHERIT, which keep the child's columns: before its parent drops any. */
         DETACH_PARTITIONS,
         DROP_COLUMNS,
-        /** A child's own columns, once its parents no longer give them (after their drops and the detaches). */
-        DROP_CHILD_COLUMNS,
+        /**
+         * A child's own columns, once its parents no longer give them (after their drops and the detaches), and
+         * the CHECK constraints a detached child keeps from its former parent.
+         */
+        DROP_CHILD_PARTS,
         DROP_PARTITIONS, DROP_TABLES, DROP_ROUTINES,
         CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES,
         CREATE_SEQUENCES, CREATE_ROUTINES,
@@ -359,7 +362,7 @@ public final class MigrationPlanner {
         } else if (change instanceof SchemaChange.ColumnAdded c) {
             planColumnAdd(group(), c.table(), c.column(), Kind.CREATE);
         } else if (change instanceof SchemaChange.ColumnDropped c) {
-            group().add(isChild(actual, c.table()) ? Phase.DROP_CHILD_COLUMNS : Phase.DROP_COLUMNS,
+            group().add(isChild(actual, c.table()) ? Phase.DROP_CHILD_PARTS : Phase.DROP_COLUMNS,
                     DdlRenderer.dropColumn(c.table(), c.column().name()), Kind.DROP, DELETES,
                     "drop column " + c.table() + "." + c.column().name() + " and its data");
         } else if (change instanceof SchemaChange.ColumnAltered c) {
@@ -483,7 +486,9 @@ public final class MigrationPlanner {
         if (constraint instanceof ForeignKey) {
             return; // collected in collectForeignKeyDrops()
         }
-        group().add(Phase.DROP_CONSTRAINTS, DdlRenderer.dropConstraint(table, constraint.name()), Kind.DROP, NONE,
+        boolean keptFromParent = actual.table(table).map(t -> t.constraint(constraint.name()).isEmpty()).orElse(false);
+        group().add(keptFromParent ? Phase.DROP_CHILD_PARTS : Phase.DROP_CONSTRAINTS,
+                DdlRenderer.dropConstraint(table, constraint.name()), Kind.DROP, NONE,
                 "drop " + constraint.kind() + " " + constraint.name() + " on " + table + " (" + why + ")");
     }
 

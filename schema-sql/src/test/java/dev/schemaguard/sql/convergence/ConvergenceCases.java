@@ -616,6 +616,17 @@ final class ConvergenceCases {
                         measurement + feb,
                         "create table m (city int not null, day date not null, temp int) partition by range (day);"
                                 + plainFeb).allowingDrops(),
+                of("detach a partition that keeps its parent's check",
+                        "create table m (day date not null, temp int, constraint temp_positive check (temp > 0))"
+                                + " partition by range (day);" + feb,
+                        "create table m (day date not null, temp int, constraint temp_positive check (temp > 0))"
+                                + " partition by range (day);"
+                                + " create table m_feb (day date not null, temp int, constraint temp_positive check (temp > 0));"),
+                of("detach a partition and drop its parent's check",
+                        "create table m (day date not null, temp int, constraint temp_positive check (temp > 0))"
+                                + " partition by range (day);" + feb,
+                        "create table m (day date not null, temp int, constraint temp_positive check (temp > 0))"
+                                + " partition by range (day); create table m_feb (day date not null, temp int);"),
                 of("attach a table as a partition",
                         measurement + plainFeb,
                         measurement + feb),
@@ -705,6 +716,11 @@ final class ConvergenceCases {
                                 + " create table child (a int not null, c int);",
                         "create table base (a int not null, b text, constraint a_positive check (a > 0));"
                                 + " create table child (c int) inherits (base);"),
+                of("child stops inheriting and drops the checks it got",
+                        "create table base (a int, constraint a_positive check (a > 0), constraint a_small check (a < 9)"
+                                + " no inherit); create table child (c int) inherits (base);",
+                        "create table base (a int, constraint a_positive check (a > 0), constraint a_small check (a < 9)"
+                                + " no inherit); create table child (a int, c int);"),
                 of("child's parents change order",
                         "create table p1 (a int); create table p2 (b int); create table child () inherits (p1, p2);",
                         "create table p1 (a int); create table p2 (b int); create table child () inherits (p2, p1);"),
