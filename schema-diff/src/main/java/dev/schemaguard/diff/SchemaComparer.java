@@ -233,7 +233,8 @@ final class SchemaComparer {
             Column a = wantAll.get(name);
             Column b = haveAll.get(name);
             List<QualifiedName> providers = have.parents().stream().filter(p -> actualColumns.has(p, name)).toList();
-            boolean local = have.partitionOf() == null && have.column(name).isPresent();
+            // a partition's columns are never its own, unless no parent in the model has them (one outside it)
+            boolean local = have.column(name).isPresent() && (have.partitionOf() == null || providers.isEmpty());
             boolean survives = b != null && (local || providers.stream()
                     .anyMatch(p -> !want.parents().contains(p) || expectedColumns.has(p, name)));
             if (a != null && !survives) {

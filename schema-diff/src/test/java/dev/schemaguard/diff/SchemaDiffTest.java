@@ -251,6 +251,15 @@ class SchemaDiffTest {
     }
 
     @Test
+    void aPartitionOfATableOutsideTheModelListsItsColumnsAsItsOwn() {
+        Schema partition = Schema.named("app").table("m_feb", t -> {
+            t.column("day", date()).notNull();
+            t.partitionOf(new dev.schemaguard.model.PartitionBound(QualifiedName.of("other", "m"), "DEFAULT"));
+        }).build();
+        assertTrue(SchemaDiff.compare(Database.of(partition), Database.of(partition)).isEmpty());
+    }
+
+    @Test
     void aChildComparesOnlyWhatItChangesAboutAnInheritedColumn() {
         Table base = Table.named("base", t -> t.column("a", integer()).defaultValue("1").comment("the parent's"));
         Table inheriting = Table.named("child", t -> t.inherits("base"));

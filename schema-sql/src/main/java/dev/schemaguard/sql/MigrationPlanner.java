@@ -75,12 +75,11 @@ public final class MigrationPlanner {
         DROP_DEPENDENTS, DROP_FOREIGN_KEYS, DROP_POLICIES, DROP_INDEXES, DROP_CONSTRAINTS,
         /** DETACH PARTITION and NO INHERIT, which keep the child's columns: before its parent drops any. */
         DETACH_PARTITIONS,
+        /** The CHECK constraints a detached child keeps from its former parent, before columns they use go. */
+        DROP_DETACHED_CHECKS,
         DROP_COLUMNS,
-        /**
-         * A child's own columns, once its parents no longer give them (after their drops and the detaches), and
-         * the CHECK constraints a detached child keeps from its former parent.
-         */
-        DROP_CHILD_PARTS,
+        /** A child's own columns, once its parents no longer give them (after their drops and the detaches). */
+        DROP_CHILD_COLUMNS,
         DROP_PARTITIONS, DROP_TABLES, DROP_ROUTINES,
         CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES,
         CREATE_SEQUENCES, CREATE_ROUTINES,
@@ -362,7 +361,7 @@ public final class MigrationPlanner {
         } else if (change instanceof SchemaChange.ColumnAdded c) {
             planColumnAdd(group(), c.table(), c.column(), Kind.CREATE);
         } else if (change instanceof SchemaChange.ColumnDropped c) {
-            group().add(isChild(actual, c.table()) ? Phase.DROP_CHILD_PARTS : Phase.DROP_COLUMNS,
+            group().add(isChild(actual, c.table()) ? Phase.DROP_CHILD_COLUMNS : Phase.DROP_COLUMNS,
                     DdlRenderer.dropColumn(c.table(), c.column().name()), Kind.DROP, DELETES,
                     "drop column " + c.table() + "." + c.column().name() + " and its data");
         } else if (change instanceof SchemaChange.ColumnAltered c) {
@@ -487,7 +486,7 @@ public final class MigrationPlanner {
             return; // collected in collectForeignKeyDrops()
         }
         boolean keptFromParent = actual.table(table).map(t -> t.constraint(constraint.name()).isEmpty()).orElse(false);
-        group().add(keptFromParent ? Phase.DROP_CHILD_PARTS : Phase.DROP_CONSTRAINTS,
+        group().add(keptFromParent ? Phase.DROP_DETACHED_CHECKS : Phase.DROP_CONSTRAINTS,
                 DdlRenderer.dropConstraint(table, constraint.name()), Kind.DROP, NONE,
                 "drop " + constraint.kind() + " " + constraint.name() + " on " + table + " (" + why + ")");
     }
