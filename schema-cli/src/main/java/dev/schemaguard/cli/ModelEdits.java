@@ -4,6 +4,7 @@ import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Constraint;
 import dev.schemaguard.model.Database;
+import dev.schemaguard.model.ExclusionConstraint;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.QualifiedName;
@@ -165,9 +166,11 @@ final class ModelEdits {
         private final List<dev.schemaguard.model.Policy> policies;
         private String comment;
         private boolean unlogged;
+        private final List<ExclusionConstraint> exclusions;
 
         TableDraft(Table t) {
             original = t;
+            exclusions = new ArrayList<>(t.exclusionConstraints());
             name = t.name();
             columns = new ArrayList<>(t.columns());
             primaryKey = t.primaryKey();
@@ -190,6 +193,8 @@ final class ModelEdits {
                 foreignKeys.add(fk);
             } else if (constraint instanceof CheckConstraint check) {
                 checks.add(check);
+            } else if (constraint instanceof ExclusionConstraint exclusion) {
+                exclusions.add(exclusion);
             }
         }
 
@@ -200,13 +205,13 @@ final class ModelEdits {
             uniques.removeIf(c -> c.name().equals(constraintName));
             foreignKeys.removeIf(c -> c.name().equals(constraintName));
             checks.removeIf(c -> c.name().equals(constraintName));
+            exclusions.removeIf(c -> c.name().equals(constraintName));
         }
 
         Table build() {
-            return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, rowSecurity, policies, comment)
-                    .withExtras(original.exclusionConstraints(), original.triggers(), original.partitioning(),
-                            original.partitionOf())
-                    .withUnlogged(unlogged);
+            return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, rowSecurity, policies, comment,
+                    exclusions, original.triggers(), original.partitioning(), original.partitionOf(), unlogged,
+                    original.inherits());
         }
     }
 }

@@ -60,11 +60,16 @@ class CheckAndFixTest {
                 create sequence ticket_numbers start 100;
                 create table t (id int primary key, m mood, note text);
                 create view happy_t as select id from t where m = 'happy';
+                create function insert_happy() returns trigger language plpgsql as
+                    $$ begin insert into t (id, m) values (new.id, 'happy'); return new; end $$;
+                create trigger happy_insert instead of insert on happy_t for each row execute function insert_happy();
                 """, dir.resolve("objects.yaml"));
         try (ThrowawayDatabase db = Fixtures.database("""
                 create type mood as enum ('sad', 'happy');
                 create table t (id int primary key, m mood);
                 create view happy_t as select id from t where m = 'happy';
+                create function insert_happy() returns trigger language plpgsql as
+                    $$ begin insert into t (id, m) values (new.id, 'happy'); return new; end $$;
                 """)) {
             CliRun run = CliRun.of("check", "--db", db.jdbcUrl(), "--expected", expected.toString());
 
@@ -76,6 +81,8 @@ class CheckAndFixTest {
             assertTrue(out.contains("CREATE SEQUENCE public.ticket_numbers"), run::toString);
             assertTrue(out.contains("ALTER TYPE public.mood ADD VALUE 'ok'"), run::toString);
             assertFalse(out.contains("DROP VIEW"), "the view that matches is left alone\n" + run);
+            assertTrue(out.contains("missing trigger happy_insert on public.happy_t"), run::toString);
+            assertTrue(out.contains("CREATE TRIGGER happy_insert"), run::toString);
             assertTrue(run.err().isEmpty(), run::toString);
         }
     }

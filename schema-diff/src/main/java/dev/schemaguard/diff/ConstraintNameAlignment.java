@@ -84,7 +84,7 @@ public final class ConstraintNameAlignment {
                 SchemaComparer::sameIndex);
         return new Table(want.name(), want.columns(), primaryKey, uniques, foreignKeys, checks, indexes,
                 want.rowSecurity(), want.policies(), want.comment(), exclusions, want.triggers(), want.partitioning(),
-                want.partitionOf(), want.unlogged());
+                want.partitionOf(), want.unlogged(), want.inherits());
     }
 
     private static ExclusionConstraint renamed(ExclusionConstraint e, String name) {

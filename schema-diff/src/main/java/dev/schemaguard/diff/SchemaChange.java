@@ -16,7 +16,9 @@ import dev.schemaguard.model.Trigger;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One difference between an expected and an actual schema: the whole vocabulary of the diff in one file.
@@ -278,6 +280,27 @@ public sealed interface SchemaChange {
         public String describe() {
             return table + " is " + (actual == null ? "not a partition" : "a partition of " + actual.parent() + " " + actual.bound())
                     + ", expected " + (expected == null ? "not a partition" : "a partition of " + expected.parent() + " " + expected.bound());
+        }
+    }
+
+    /**
+     * The table inherits from other tables ({@code INHERITS}), or from the same ones in another order; each list
+     * is in declaration order and empty for a table that inherits from nothing.
+     */
+    record InheritanceChanged(QualifiedName table, List<QualifiedName> expected, List<QualifiedName> actual)
+            implements TableChange {
+        public InheritanceChanged {
+            expected = List.copyOf(expected);
+            actual = List.copyOf(actual);
+        }
+
+        public String describe() {
+            return table + " inherits from " + names(actual) + ", expected " + names(expected);
+        }
+
+        private static String names(List<QualifiedName> parents) {
+            return parents.isEmpty() ? "no table"
+                    : parents.stream().map(QualifiedName::toString).collect(Collectors.joining(", "));
         }
     }
 }

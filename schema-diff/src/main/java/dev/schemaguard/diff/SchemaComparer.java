@@ -24,9 +24,12 @@ import dev.schemaguard.model.View;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -37,10 +40,14 @@ final class SchemaComparer {
     private final Database expected;
     private final Database actual;
     private final List<SchemaChange> changes = new ArrayList<>();
+    private final InheritedColumns expectedColumns;
+    private final InheritedColumns actualColumns;
 
     SchemaComparer(Database expected, Database actual) {
         this.expected = Objects.requireNonNull(expected, "expected");
         this.actual = Objects.requireNonNull(actual, "actual");
+        this.expectedColumns = new InheritedColumns(expected);
+        this.actualColumns = new InheritedColumns(actual);
     }
 
     SchemaDiff compare() {
@@ -120,6 +127,9 @@ final class SchemaComparer {
         if (!samePartitionBound(want.partitionOf(), have.partitionOf())) {
             changes.add(new SchemaChange.PartitionBoundChanged(table, want.partitionOf(), have.partitionOf()));
         }
+        if (!want.inherits().equals(have.inherits())) {
+            changes.add(new SchemaChange.InheritanceChanged(table, want.inherits(), have.inherits()));
+        }
     }
 
     private static boolean samePartitionBound(PartitionBound a, PartitionBound b) {
@@ -197,6 +207,10 @@ final class SchemaComparer {
     }
 
     private void compareColumns(QualifiedName table, Table want, Table have, SerialColumns serials) {
+        if (!want.parents().isEmpty() || !have.parents().isEmpty()) {
+            compareChildColumns(table, want, have, serials);
+            return;
+        }
         Map<String, Column> wantColumns = byName(want.columns(), Column::name);
         Map<String, Column> haveColumns = byName(have.columns(), Column::name);
         for (Column column : want.columns()) {
@@ -216,6 +230,66 @@ final class SchemaComparer {
                 changes.add(new SchemaChange.ColumnDropped(table, column));
             }
         }
+    }
+
+    /**
+     * The columns of a partition or inheritance child, on either side. A column a parent gives it is added or
+     * dropped with that parent's column (ALTER TABLE recurses), or comes and goes with the parent itself, so it
+     * is compared with what the child has after those changes: a column that stays inherited from the same
+     * parent can differ only in what the child may change (NOT NULL, default, comment), and only where a side
+     * lists it (what the child inherits as it is follows the parent's own change). A column whose parent drops it
+     * while the child keeps it, or that the child only inherits, is gone after the parent's change and added again.
+     * Detaching (DETACH PARTITION, NO INHERIT) keeps every column, so a detached child's inherited columns are
+     * compared with its expected ones like a plain table's.
+     */
+    private void compareChildColumns(QualifiedName table, Table want, Table have, SerialColumns serials) {
+        Map<String, Column> wantAll = expectedColumns.all(table, want);
+        Map<String, Column> haveAll = actualColumns.all(table, have);
+        Map<String, Column> wantInherited = expectedColumns.inherited(want);
+        Set<String> names = new LinkedHashSet<>(wantAll.keySet());
+        names.addAll(haveAll.keySet());
+        for (String name : names) {
+            Column a = wantAll.get(name);
+            Column b = haveAll.get(name);
+            List<QualifiedName> providers = have.parents().stream().filter(p -> actualColumns.has(p, name)).toList();
+            // a partition's columns are never its own, unless no parent in the model has them (one outside it)
+            boolean local = have.column(name).isPresent() && (have.partitionOf() == null || providers.isEmpty());
+            boolean survives = b != null && (local || providers.stream()
+                    .anyMatch(p -> !want.parents().contains(p) || expectedColumns.has(p, name)));
+            if (a != null && !survives) {
+                boolean fromNewParent = want.parents().stream()
+                        .anyMatch(p -> !have.parents().contains(p) && expectedColumns.has(p, name));
+                if (!wantInherited.containsKey(name) || fromNewParent) {
+                    changes.add(new SchemaChange.ColumnAdded(table, a));
+                }
+            } else if (a == null && survives) {
+                changes.add(new SchemaChange.ColumnDropped(table, b));
+            } else if (a != null && survives && !a.equals(b)) {
+                EnumSet<ColumnAspect> aspects = columnDifferences(
+                        childSpelling(serials, expectedColumns, table, want, a), childSpelling(serials, actualColumns, table, have, b));
+                if (providers.stream().anyMatch(want.parents()::contains)) {
+                    if (want.column(name).isEmpty() && have.column(name).isEmpty()) {
+                        aspects.clear();
+                    }
+                    aspects.retainAll(EnumSet.of(ColumnAspect.NULLABILITY, ColumnAspect.DEFAULT, ColumnAspect.COMMENT));
+                }
+                if (!aspects.isEmpty()) {
+                    changes.add(new SchemaChange.ColumnAltered(table, a, b, aspects));
+                }
+            }
+        }
+    }
+
+    /** A child's column spelled as serial when its default draws from the sequence of the table that declares it. */
+    private static Column childSpelling(SerialColumns serials, InheritedColumns columns, QualifiedName table,
+                                        Table definition, Column column) {
+        for (QualifiedName declaring : columns.declaredIn(table, definition, column.name())) {
+            Column spelled = serials.comparable(declaring, column);
+            if (!spelled.equals(column)) {
+                return spelled;
+            }
+        }
+        return serials.comparable(table, column);
     }
 
     static EnumSet<ColumnAspect> columnDifferences(Column want, Column have) {
@@ -257,6 +331,11 @@ final class SchemaComparer {
     private void compareConstraints(QualifiedName table, Table want, Table have) {
         Map<String, Constraint> wantConstraints = byName(want.constraints(), Constraint::name);
         Map<String, Constraint> haveConstraints = byName(have.constraints(), Constraint::name);
+        for (QualifiedName parent : have.parents()) {
+            if (!want.parents().contains(parent)) {
+                checksGivenBy(parent, new HashSet<>()).forEach(check -> haveConstraints.putIfAbsent(check.name(), check));
+            }
+        }
         for (String name : union(wantConstraints, haveConstraints)) {
             Constraint a = wantConstraints.get(name);
             Constraint b = haveConstraints.get(name);
@@ -268,6 +347,20 @@ final class SchemaComparer {
                 changes.add(new SchemaChange.ConstraintAltered(table, a, b));
             }
         }
+    }
+
+    /**
+     * The CHECK constraints a table inheriting from {@code parent} gets from it: DETACH PARTITION and NO INHERIT
+     * leave them on the table as its own, so a table that leaves the parent is compared with them.
+     */
+    private List<CheckConstraint> checksGivenBy(QualifiedName parent, Set<QualifiedName> seen) {
+        Table table = seen.add(parent) ? actual.table(parent).orElse(null) : null;
+        if (table == null) {
+            return List.of();
+        }
+        List<CheckConstraint> checks = new ArrayList<>(table.checkConstraints().stream().filter(c -> !c.noInherit()).toList());
+        table.parents().forEach(grandparent -> checks.addAll(checksGivenBy(grandparent, seen)));
+        return checks;
     }
 
     static boolean sameConstraint(Constraint a, Constraint b) {

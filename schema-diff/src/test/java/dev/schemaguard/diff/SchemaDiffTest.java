@@ -10,6 +10,7 @@ import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
+import dev.schemaguard.model.Table;
 import dev.schemaguard.model.TableBuilder;
 import dev.schemaguard.model.View;
 import org.junit.jupiter.api.Test;
@@ -286,6 +287,95 @@ class SchemaDiffTest {
                 .withTrigger("v_insert", instead)).build();
         assertEquals(List.of("view public.v differs from the expected definition"),
                 SchemaDiff.compare(expected, otherQuery).changes().stream().map(SchemaChange::describe).toList());
+    }
+
+    @Test
+    void aChildsInheritedColumnsAreNeverAddedOrDroppedOnTheChild() {
+        Schema actual = Schema.named("public")
+                .table("base", t -> {
+                    t.column("a", integer());
+                    t.column("e", integer());
+                })
+                .table("child", t -> {
+                    t.column("a1", integer());
+                    t.column("a2", integer());
+                    t.index("e");
+                    t.inherits("base");
+                }).build();
+        Schema expected = Schema.named("public")
+                .table("base", t -> t.column("a", integer()))
+                .table("child", t -> {
+                    t.column("a1", integer());
+                    t.column("e", integer());
+                    t.inherits("base");
+                }).build();
+        List<String> changes = SchemaDiff.compare(expected, actual).changes().stream().map(SchemaChange::describe).toList();
+        assertEquals(List.of("unexpected column public.base.e integer", "missing column public.child.e integer",
+                        "unexpected column public.child.a2 integer", "unexpected index child_e_idx on public.child"),
+                changes, "e goes with the parent's drop and is added again as the child's own; a, inherited, is left alone");
+    }
+
+    @Test
+    void detachingKeepsTheColumnsAndAttachingNeedsThemFirst() {
+        Schema partitioned = Schema.named("public").table("m", t -> {
+            t.column("day", date()).notNull();
+            t.column("temp", integer());
+            t.partitionBy(dev.schemaguard.model.Partitioning.Strategy.RANGE, "day");
+        }).build();
+        Schema withPartition = new Schema("public", List.of(partitioned.tables().get(0),
+                Table.named("m_feb", t -> t.partitionOf("m", "DEFAULT"))), null);
+        Schema withPlainTable = new Schema("public", List.of(partitioned.tables().get(0),
+                Table.named("m_feb", t -> t.column("day", date()).notNull())), null);
+
+        List<SchemaChange> detach = SchemaDiff.compare(Database.of(withPlainTable), Database.of(withPartition)).changes();
+        assertEquals(List.of("unexpected column public.m_feb.temp integer",
+                        "public.m_feb is a partition of public.m DEFAULT, expected not a partition"),
+                detach.stream().map(SchemaChange::describe).toList(), "day stays as it is; temp is dropped after DETACH");
+
+        List<SchemaChange> attach = SchemaDiff.compare(Database.of(withPartition), Database.of(withPlainTable)).changes();
+        assertInstanceOf(SchemaChange.ColumnAdded.class, attach.get(0));
+        assertEquals("temp", ((SchemaChange.ColumnAdded) attach.get(0)).column().name(), "ATTACH needs every column of the parent");
+        assertInstanceOf(SchemaChange.PartitionBoundChanged.class, attach.get(1));
+        assertEquals(2, attach.size(), attach.toString());
+    }
+
+    @Test
+    void aPartitionOfATableOutsideTheModelListsItsColumnsAsItsOwn() {
+        Schema partition = Schema.named("app").table("m_feb", t -> {
+            t.column("day", date()).notNull();
+            t.partitionOf(new dev.schemaguard.model.PartitionBound(QualifiedName.of("other", "m"), "DEFAULT"));
+        }).build();
+        assertTrue(SchemaDiff.compare(Database.of(partition), Database.of(partition)).isEmpty());
+    }
+
+    @Test
+    void aChildComparesOnlyWhatItChangesAboutAnInheritedColumn() {
+        Table base = Table.named("base", t -> t.column("a", integer()).defaultValue("1").comment("the parent's"));
+        Table inheriting = Table.named("child", t -> t.inherits("base"));
+        Table ownDefault = Table.named("child", t -> {
+            t.column("a", integer()).defaultValue("5");
+            t.inherits("base");
+        });
+        assertTrue(SchemaDiff.compare(Database.of(new Schema("public", List.of(base, inheriting), null)),
+                Database.of(new Schema("public", List.of(base, inheriting), null))).isEmpty());
+        List<SchemaChange> changes = SchemaDiff.compare(Database.of(new Schema("public", List.of(base, ownDefault), null)),
+                Database.of(new Schema("public", List.of(base, inheriting), null))).changes();
+        assertEquals(1, changes.size(), changes.toString());
+        SchemaChange.ColumnAltered altered = assertInstanceOf(SchemaChange.ColumnAltered.class, changes.get(0));
+        assertEquals(Set.of(ColumnAspect.DEFAULT), altered.aspects(),
+                "the child's own default; the parent's comment is not inherited");
+
+        List<SchemaChange> parents = SchemaDiff.compare(
+                Database.of(new Schema("public", List.of(base, Table.named("other", t -> t.column("b", text())),
+                        Table.named("child", t -> {
+                            t.inherits("other");
+                            t.inherits("base");
+                        })), null)),
+                Database.of(new Schema("public", List.of(base, Table.named("other", t -> t.column("b", text())),
+                        inheriting), null))).changes();
+        assertEquals(List.of("missing column public.child.b text",
+                        "public.child inherits from public.base, expected public.other, public.base"),
+                parents.stream().map(SchemaChange::describe).toList());
     }
 
     @Test

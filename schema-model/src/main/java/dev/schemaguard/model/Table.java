@@ -12,8 +12,13 @@ import java.util.function.Consumer;
  * none), indexes that back no constraint, row-level security and policies, an optional comment, then the
  * less common parts: exclusion constraints, triggers, how the table is partitioned ({@code partitioning},
  * null unless it is a partitioned table), what it is a partition of ({@code partitionOf}, null unless it
- * is a partition) and whether it is {@code UNLOGGED} (its rows skip the write-ahead log: faster to write, emptied
- * after a crash, not replicated).
+ * is a partition), whether it is {@code UNLOGGED} (its rows skip the write-ahead log: faster to write, emptied
+ * after a crash, not replicated) and the tables it inherits from ({@code inherits}, {@code INHERITS (...)} in
+ * declaration order; empty for partitions, whose parent is in {@code partitionOf}).
+ *
+ * <p>A partition or inheritance child lists only its own columns: an inheritance child those it declares itself
+ * (pg_attribute.attislocal), a partition those whose default, NOT NULL or comment it changes. The columns it
+ * inherits belong to its parents, so its indexes and constraints may name columns it does not list.
  */
 public record Table(
         String name,
@@ -30,7 +35,8 @@ public record Table(
         List<Trigger> triggers,
         Partitioning partitioning,
         PartitionBound partitionOf,
-        boolean unlogged) {
+        boolean unlogged,
+        List<QualifiedName> inherits) {
 
     public Table {
         Identifiers.requireValid(name, "table name");
@@ -47,7 +53,36 @@ public record Table(
             throw new IllegalArgumentException("table " + name + " is partitioned, so it cannot be UNLOGGED: PostgreSQL"
                     + " has no unlogged partitioned tables (its partitions may be unlogged)");
         }
-        validate(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, policies);
+        inherits = inherits == null ? List.of() : List.copyOf(inherits);
+        if (partitionOf != null && !inherits.isEmpty()) {
+            throw new IllegalArgumentException("table " + name + " is a partition of " + partitionOf.parent()
+                    + " and cannot also inherit from " + inherits + " (PostgreSQL allows one or the other)");
+        }
+        if (inherits.size() != Set.copyOf(inherits).size()) {
+            throw new IllegalArgumentException("table " + name + " inherits from the same table twice: " + inherits);
+        }
+        boolean hasParents = partitionOf != null || !inherits.isEmpty();
+        validate(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, policies, hasParents);
+    }
+
+    /** A logged table, with inheritance parents. */
+    public Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniqueConstraints,
+                 List<ForeignKey> foreignKeys, List<CheckConstraint> checkConstraints, List<Index> indexes,
+                 RowSecurity rowSecurity, List<Policy> policies, String comment,
+                 List<ExclusionConstraint> exclusionConstraints, List<Trigger> triggers, Partitioning partitioning,
+                 PartitionBound partitionOf, List<QualifiedName> inherits) {
+        this(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity, policies,
+                comment, exclusionConstraints, triggers, partitioning, partitionOf, false, inherits);
+    }
+
+    /** A table without inheritance parents, UNLOGGED or not. */
+    public Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniqueConstraints,
+                 List<ForeignKey> foreignKeys, List<CheckConstraint> checkConstraints, List<Index> indexes,
+                 RowSecurity rowSecurity, List<Policy> policies, String comment,
+                 List<ExclusionConstraint> exclusionConstraints, List<Trigger> triggers, Partitioning partitioning,
+                 PartitionBound partitionOf, boolean unlogged) {
+        this(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity, policies,
+                comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, List.of());
     }
 
     /** A logged table. */
@@ -57,7 +92,7 @@ public record Table(
                  List<ExclusionConstraint> exclusionConstraints, List<Trigger> triggers, Partitioning partitioning,
                  PartitionBound partitionOf) {
         this(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity, policies,
-                comment, exclusionConstraints, triggers, partitioning, partitionOf, false);
+                comment, exclusionConstraints, triggers, partitioning, partitionOf, false, List.of());
     }
 
     /** A logged table with none of the less common parts. */
@@ -65,24 +100,38 @@ public record Table(
                  List<ForeignKey> foreignKeys, List<CheckConstraint> checkConstraints, List<Index> indexes,
                  RowSecurity rowSecurity, List<Policy> policies, String comment) {
         this(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity, policies,
-                comment, List.of(), List.of(), null, null);
+                comment, List.of(), List.of(), null, null, false, List.of());
     }
 
     public Table withComment(String newComment) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
-                rowSecurity, policies, newComment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged);
+                rowSecurity, policies, newComment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits);
     }
 
     public Table withExtras(List<ExclusionConstraint> exclusions, List<Trigger> tableTriggers,
                             Partitioning partitionedBy, PartitionBound partitionOfParent) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
-                rowSecurity, policies, comment, exclusions, tableTriggers, partitionedBy, partitionOfParent, unlogged);
+                rowSecurity, policies, comment, exclusions, tableTriggers, partitionedBy, partitionOfParent, unlogged,
+                inherits);
     }
 
     /** This table, {@code UNLOGGED} or not. */
     public Table withUnlogged(boolean newUnlogged) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
-                rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, newUnlogged);
+                rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, newUnlogged,
+                inherits);
+    }
+
+    /** This table inheriting from {@code parents} ({@code INHERITS (...)}), in declaration order. */
+    public Table withInherits(List<QualifiedName> parents) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
+                rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
+                parents);
+    }
+
+    /** The tables this one takes columns from: its partitioned table, or the tables it inherits from. */
+    public List<QualifiedName> parents() {
+        return partitionOf != null ? List.of(partitionOf.parent()) : inherits;
     }
 
     public Optional<Trigger> trigger(String triggerName) {
@@ -123,13 +172,16 @@ public record Table(
 
     private static void validate(String table, List<Column> columns, PrimaryKey primaryKey,
                                  List<UniqueConstraint> uniques, List<ForeignKey> foreignKeys,
-                                 List<CheckConstraint> checks, List<Index> indexes, List<Policy> policies) {
-        Set<String> columnNames = new HashSet<>();
+                                 List<CheckConstraint> checks, List<Index> indexes, List<Policy> policies,
+                                 boolean hasParents) {
+        Set<String> listed = new HashSet<>();
         for (Column column : columns) {
-            if (!columnNames.add(column.name())) {
+            if (!listed.add(column.name())) {
                 throw new IllegalArgumentException("table " + table + " declares column " + column.name() + " twice");
             }
         }
+        // A child's indexes and constraints may name the columns it inherits, which it does not list.
+        Set<String> columnNames = hasParents ? null : listed;
         Set<String> constraintNames = new HashSet<>();
         List<Constraint> constraints = new ArrayList<>();
         if (primaryKey != null) {
@@ -168,7 +220,11 @@ public record Table(
         }
     }
 
+    /** Checks that {@code names} are columns of the table; {@code columnNames} is null when it cannot be known. */
     private static void requireColumns(String table, String owner, List<String> names, Set<String> columnNames) {
+        if (columnNames == null) {
+            return;
+        }
         for (String column : names) {
             if (!columnNames.contains(column)) {
                 throw new IllegalArgumentException(owner + " on table " + table + " refers to column " + column

@@ -29,6 +29,7 @@ public final class TableBuilder {
     private final List<Trigger> triggers = new ArrayList<>();
     private Partitioning partitioning;
     private PartitionBound partitionOf;
+    private final List<QualifiedName> inherits = new ArrayList<>();
     private String comment;
     private boolean unlogged;
 
@@ -118,7 +119,26 @@ public final class TableBuilder {
 
     /** Makes this a partition of {@code parent} (same schema): {@code bound} is {@code FOR VALUES ...} or {@code DEFAULT}. */
     public TableBuilder partitionOf(String parent, String bound) {
-        partitionOf = new PartitionBound(QualifiedName.of(schema, parent), bound);
+        return partitionOf(new PartitionBound(QualifiedName.of(schema, parent), bound));
+    }
+
+    /** Makes this a partition of {@code bound.parent()}, which may live in another schema. */
+    public TableBuilder partitionOf(PartitionBound bound) {
+        partitionOf = bound;
+        return this;
+    }
+
+    /**
+     * Makes this table inherit from {@code parent} in the same schema ({@code INHERITS (parent)}); call it once
+     * per parent, in order. List only the columns the table declares itself: the parent's come with it.
+     */
+    public TableBuilder inherits(String parent) {
+        return inherits(QualifiedName.of(schema, parent));
+    }
+
+    /** Makes this table inherit from {@code parent}, which may live in another schema. */
+    public TableBuilder inherits(QualifiedName parent) {
+        inherits.add(parent);
         return this;
     }
 
@@ -175,7 +195,7 @@ public final class TableBuilder {
         }
         List<Policy> builtPolicies = policies.stream().map(PolicyBuilder::build).toList();
         return new Table(name, builtColumns, builtPrimaryKey, uniques, foreignKeys, checks, indexes, rowSecurity,
-                builtPolicies, comment, exclusions, triggers, partitioning, partitionOf, unlogged);
+                builtPolicies, comment, exclusions, triggers, partitioning, partitionOf, unlogged, inherits);
     }
 
     /**

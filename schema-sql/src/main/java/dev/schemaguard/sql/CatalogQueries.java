@@ -77,7 +77,8 @@ final class CatalogQueries {
 
     /**
      * One row per included relation with what its kind needs: row security and persistence for tables, the
-     * partition key ({@code RANGE (created_at)}) of a partitioned table, parent and bound of a partition, the query of a
+     * partition key ({@code RANGE (created_at)}) of a partitioned table, parent and bound of a partition, the tables a
+     * table inherits from ({@code INHERITS}, in inhseqno order: oids, schemas and names), the query of a
      * view (pretty-printed, as psql's \d+ shows it), type, options and OWNED BY column of a sequence.
      */
     static final String RELATIONS = INCLUDED_RELATIONS + """
@@ -90,6 +91,7 @@ final class CatalogQueries {
                    case when r.relkind = 'p' then pg_get_partkeydef(r.oid) end as partition_key,
                    parent.oid as parent_oid, parent_namespace.nspname as parent_schema, parent.relname as parent_name,
                    case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as partition_bound,
+                   inherited.parent_oids, inherited.parent_schemas, inherited.parent_names,
                    format_type(s.seqtypid, null) as sequence_type,
                    s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                    owner_table.relname as owned_by_table, owner_column.attname as owned_by_column
@@ -105,6 +107,15 @@ final class CatalogQueries {
             left join pg_inherits inheritance on inheritance.inhrelid = r.oid and c.relispartition
             left join pg_class parent on parent.oid = inheritance.inhparent
             left join pg_namespace parent_namespace on parent_namespace.oid = parent.relnamespace
+            left join lateral (
+                select array_agg(i.inhparent::bigint order by i.inhseqno) as parent_oids,
+                       array_agg(n.nspname::text order by i.inhseqno) as parent_schemas,
+                       array_agg(p.relname::text order by i.inhseqno) as parent_names
+                from pg_inherits i
+                join pg_class p on p.oid = i.inhparent
+                join pg_namespace n on n.oid = p.relnamespace
+                where i.inhrelid = r.oid and r.relkind = 'r' and not c.relispartition
+            ) inherited on true
             left join pg_sequence s on s.seqrelid = r.oid
             left join pg_depend owner on r.relkind = 'S' and owner.classid = 'pg_class'::regclass
                                      and owner.objid = r.oid and owner.refclassid = 'pg_class'::regclass
@@ -117,12 +128,13 @@ final class CatalogQueries {
 
     /**
      * Columns of tables and attributes of composite types with their type, default, collation (only where it
-     * differs from the type's), comment and, for identity and serial detection, the sequence the column owns:
+     * differs from the type's), comment, whether the table declares it itself (attislocal: an inheritance child's
+     * inherited columns are not) and, for identity and serial detection, the sequence the column owns:
      * the identity sequence first, otherwise the owned sequence the default draws from. The type columns
      * ({@code built_in} ... {@code attndims}) are read by {@link CatalogTypes#dataType}.
      */
     static final String COLUMNS = INCLUDED_RELATIONS + """
-            select a.attrelid, a.attname, a.attnotnull, a.attndims, a.attidentity, a.attgenerated,
+            select a.attrelid, a.attname, a.attnotnull, a.attndims, a.attidentity, a.attgenerated, a.attislocal,
                    type_namespace.nspname = 'pg_catalog' as built_in,
                    format_type(a.atttypid, a.atttypmod) as formatted_type,
                    coalesce(element_namespace.nspname, type_namespace.nspname) as type_schema,
@@ -381,13 +393,6 @@ final class CatalogQueries {
               and not exists (select from pg_type e where e.typarray = t.oid)
             union all
             select 'foreign table', r.qualified from relations r where r.relkind = 'f'
-            union all
-            select 'table inheritance', format('%%s (inherits %%I.%%I)', r.qualified, pn.nspname, p.relname)
-            from relations r
-            join pg_inherits i on i.inhrelid = r.oid
-            join pg_class p on p.oid = i.inhparent
-            join pg_namespace pn on pn.oid = p.relnamespace
-            where r.relkind in ('r', 'p', 'f') and not r.relispartition
             union all
             select 'typed table', format('%%s (of type %%s)', r.qualified, format_type(r.reloftype, null))
             from relations r where r.reloftype <> 0

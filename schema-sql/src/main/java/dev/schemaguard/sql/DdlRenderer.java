@@ -43,7 +43,8 @@ final class DdlRenderer {
     /**
      * CREATE TABLE with columns, primary key, unique, check and exclusion constraints, and the partition key of a
      * partitioned table; foreign keys are added later. A partition ({@code PARTITION OF parent bound}) inherits
-     * its columns: only what it changes about them (default, NOT NULL) and its own constraints are listed.
+     * its columns: only what it changes about them (default, NOT NULL) and its own constraints are listed. A table
+     * that inherits ({@code INHERITS (parents)}) lists the columns it declares itself; it gets its parents' too.
      */
     static String createTable(QualifiedName name, Table table) {
         List<String> elements = new ArrayList<>();
@@ -63,10 +64,12 @@ final class DdlRenderer {
             return create + " PARTITION OF " + table.partitionOf().parent().sql() + list
                     + " " + table.partitionOf().bound() + partitionBy;
         }
+        String inherits = table.inherits().isEmpty() ? ""
+                : " INHERITS (" + table.inherits().stream().map(QualifiedName::sql).collect(Collectors.joining(", ")) + ")";
         if (elements.isEmpty()) {
-            return create + " ()" + partitionBy;
+            return create + " ()" + inherits + partitionBy;
         }
-        return create + " (\n    " + String.join(",\n    ", elements) + "\n)" + partitionBy;
+        return create + " (\n    " + String.join(",\n    ", elements) + "\n)" + inherits + partitionBy;
     }
 
     /**

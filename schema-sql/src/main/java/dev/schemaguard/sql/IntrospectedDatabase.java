@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -55,8 +56,10 @@ final class IntrospectedDatabase {
         Map<String, SchemaParts> parts = new LinkedHashMap<>();
         schemaComments.keySet().forEach(name -> parts.put(name, new SchemaParts()));
         for (IntrospectedTable table : tables.values()) {
-            IntrospectedTable parent = table.parentOid == null ? null : tables.get(table.parentOid);
-            parts.get(table.schema).tables.add(table.toTable(parent));
+            List<IntrospectedTable> parents = table.parentOids().stream().map(tables::get).filter(Objects::nonNull).toList();
+            parts.get(table.schema).tables.add(table.toTable(parents));
+            table.inheritedColumnsWithOwnSettings(parents).forEach(column -> unsupported(
+                    "own NOT NULL, default or comment on inherited column", column));
         }
         for (IntrospectedSequence sequence : sequences) {
             if (!serialSequences.contains(sequence.oid())) {

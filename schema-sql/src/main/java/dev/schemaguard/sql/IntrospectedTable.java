@@ -4,10 +4,12 @@ import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.ExclusionConstraint;
 import dev.schemaguard.model.ForeignKey;
+import dev.schemaguard.model.Identifiers;
 import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.PrimaryKey;
+import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.model.Trigger;
@@ -37,6 +39,11 @@ final class IntrospectedTable {
     private final boolean unlogged;
     /** The oid of the table this one is a partition of, or null. */
     final Long parentOid;
+    /** The tables this one inherits from ({@code INHERITS}), in order, and their oids. */
+    private final List<QualifiedName> inherits;
+    final List<Long> inheritedOids;
+    /** The columns the table declares itself (attislocal); for an inheritance child, the ones it lists. */
+    final Set<String> localColumns = new HashSet<>();
     final List<Column> columns = new ArrayList<>();
     /** Each column's default or generation expression as the catalog spells it, before serial detection. */
     final Map<String, String> catalogDefaults = new HashMap<>();
@@ -50,7 +57,8 @@ final class IntrospectedTable {
     final List<Trigger> triggers = new ArrayList<>();
 
     IntrospectedTable(String schema, String name, RowSecurity rowSecurity, String comment,
-                      Partitioning partitioning, PartitionBound partitionOf, Long parentOid, boolean unlogged) {
+                      Partitioning partitioning, PartitionBound partitionOf, Long parentOid, boolean unlogged,
+                      List<QualifiedName> inherits, List<Long> inheritedOids) {
         this.schema = schema;
         this.name = name;
         this.rowSecurity = rowSecurity;
@@ -59,48 +67,67 @@ final class IntrospectedTable {
         this.partitionOf = partitionOf;
         this.unlogged = unlogged;
         this.parentOid = parentOid;
+        this.inherits = List.copyOf(inherits);
+        this.inheritedOids = List.copyOf(inheritedOids);
+    }
+
+    /** The oids of the tables this one takes columns from: its partitioned table, or those it inherits from. */
+    List<Long> parentOids() {
+        return parentOid != null ? List.of(parentOid) : inheritedOids;
     }
 
     /**
-     * The table; {@code parent} is the table this one is a partition of, when it was introspected too. Constraints,
-     * indexes and triggers a partition inherits never reach this class (the queries leave them out). Its columns
-     * do, since every partition has all of its parent's columns; a partition lists only those it changed (its
-     * own NOT NULL, default or comment) and those its own indexes and constraints name, which the model needs
-     * to find on the table. Whether a column counts as inherited cannot be read from {@code attislocal}: it is
-     * false after {@code PARTITION OF} but true after {@code ATTACH PARTITION}.
+     * The table; {@code parents} are the introspected tables it takes columns from (its partitioned table, or the
+     * tables it inherits from, in order; a parent outside the included schemas is missing). Constraints, indexes
+     * and triggers a child inherits never reach this class (the queries leave them out). Its columns do, since a
+     * child has all of its parents' columns: an inheritance child lists those it declares itself (attislocal), a
+     * partition, whose columns are never local, those it changed (its own NOT NULL, default or comment).
      */
-    Table toTable(IntrospectedTable parent) {
+    Table toTable(List<IntrospectedTable> parents) {
         List<Column> ownColumns = columns;
-        if (parent != null) {
-            Set<String> named = columnsNamedByOwnIndexesAndConstraints();
-            ownColumns = columns.stream()
-                    .filter(column -> named.contains(column.name()) || differsFromParent(column, parent))
-                    .toList();
+        if (partitionOf != null && !parents.isEmpty()) {
+            ownColumns = columns.stream().filter(column -> differsFromParents(column, parents)).toList();
+        } else if (!inherits.isEmpty()) {
+            ownColumns = columns.stream().filter(column -> localColumns.contains(column.name())).toList();
         }
         return new Table(name, ownColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints,
                 IntrospectedIndex.build(indexes), rowSecurity, policies, comment, exclusionConstraints, triggers,
-                partitioning, partitionOf, unlogged);
+                partitioning, partitionOf, unlogged, inherits);
     }
 
-    private Set<String> columnsNamedByOwnIndexesAndConstraints() {
-        Set<String> named = new HashSet<>();
-        if (primaryKey != null) {
-            named.addAll(primaryKey.columns());
+    /**
+     * The inherited columns of an inheritance child that differ from what its parents give them (their own
+     * NOT NULL, default or comment): the model lists only an inheritance child's own columns, so it cannot
+     * describe them. Columns of parents outside the included schemas cannot be told apart and are left alone.
+     */
+    List<String> inheritedColumnsWithOwnSettings(List<IntrospectedTable> parents) {
+        if (inherits.isEmpty()) {
+            return List.of();
         }
-        uniqueConstraints.forEach(unique -> named.addAll(unique.columns()));
-        foreignKeys.forEach(foreignKey -> named.addAll(foreignKey.columns()));
-        for (IntrospectedIndex index : indexes.values()) {
-            index.keys.stream().filter(key -> key.column() != null).forEach(key -> named.add(key.column()));
-            named.addAll(index.include);
-        }
-        return named;
+        return columns.stream()
+                .filter(column -> !localColumns.contains(column.name()) && hasParentColumn(column, parents)
+                        && differsFromParents(column, parents))
+                .map(column -> QualifiedName.of(schema, name).sql() + "." + Identifiers.quote(column.name()))
+                .toList();
     }
 
-    private boolean differsFromParent(Column column, IntrospectedTable parent) {
-        Column inherited = parent.columns.stream().filter(c -> c.name().equals(column.name())).findFirst().orElse(null);
-        return inherited == null
-                || column.nullable() != inherited.nullable()
-                || !Objects.equals(catalogDefaults.get(column.name()), parent.catalogDefaults.get(column.name()))
-                || !Objects.equals(column.comment(), inherited.comment());
+    private static boolean hasParentColumn(Column column, List<IntrospectedTable> parents) {
+        return parents.stream().anyMatch(parent -> parent.columns.stream().anyMatch(c -> c.name().equals(column.name())));
+    }
+
+    /**
+     * Whether the column changes what the first parent that has it gives it (comments are never inherited); a
+     * column no parent has is the table's own.
+     */
+    private boolean differsFromParents(Column column, List<IntrospectedTable> parents) {
+        for (IntrospectedTable parent : parents) {
+            Column inherited = parent.columns.stream().filter(c -> c.name().equals(column.name())).findFirst().orElse(null);
+            if (inherited != null) {
+                return column.nullable() != inherited.nullable()
+                        || !Objects.equals(catalogDefaults.get(column.name()), parent.catalogDefaults.get(column.name()))
+                        || column.comment() != null;
+            }
+        }
+        return true;
     }
 }

@@ -75,12 +75,24 @@ public final class MigrationPlanner {
     /** Execution order of the plan; statements of one phase keep the order they were planned in. */
     private enum Phase {
         PRELUDE,
-        DROP_DEPENDENTS, DROP_FOREIGN_KEYS, DROP_POLICIES, DROP_INDEXES, DROP_CONSTRAINTS, DROP_COLUMNS,
-        DETACH_PARTITIONS, DROP_PARTITIONS, DROP_TABLES, DROP_ROUTINES,
+        DROP_DEPENDENTS, DROP_FOREIGN_KEYS, DROP_POLICIES, DROP_INDEXES, DROP_CONSTRAINTS,
+        /** DETACH PARTITION and NO INHERIT, which keep the child's columns: before its parent drops any. */
+        DETACH_PARTITIONS,
+        /** The CHECK constraints a detached child keeps from its former parent, before columns they use go. */
+        DROP_DETACHED_CHECKS,
+        DROP_COLUMNS,
+        /** A child's own columns, once its parents no longer give them (after their drops and the detaches). */
+        DROP_CHILD_COLUMNS,
+        DROP_PARTITIONS, DROP_TABLES, DROP_ROUTINES,
         CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_COLLATIONS,
         CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES, CREATE_SEQUENCES, CREATE_ROUTINES,
-        ALTER_COLUMNS, TABLE_PERSISTENCE,
-        CREATE_TABLES, ADD_COLUMNS, ATTACH_PARTITIONS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
+        ALTER_COLUMNS,
+        /** What a child changes about its columns (NOT NULL, default), after its parents' changes, which recurse. */
+        ALTER_CHILD_COLUMNS,
+        TABLE_PERSISTENCE,
+        CREATE_TABLES, ADD_COLUMNS,
+        /** ATTACH PARTITION and INHERIT, once the child has every column of its new parent. */
+        ATTACH_PARTITIONS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
         SEQUENCE_OWNERSHIP, ROW_SECURITY, POLICIES, CREATE_VIEWS, CREATE_TRIGGERS,
         DROP_TYPES, DROP_COLLATIONS, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
     }
@@ -143,6 +155,10 @@ public final class MigrationPlanner {
     /** Tables dropped and created again because their partitioning changes, with the group that does it. */
     private final Map<QualifiedName, Group> rebuiltTables = new HashMap<>();
     private final Set<PartRef> droppedColumns = new HashSet<>();
+    /** Partitions and inheritance children to drop, with the group each belongs to. */
+    private final Map<QualifiedName, Group> childTableDrops = new LinkedHashMap<>();
+    /** Columns whose default or NOT NULL the diff changes. */
+    private final Set<PartRef> alteredColumns = new HashSet<>();
 
     private MigrationPlanner(Database expected, Database actual, PlanOptions options) {
         this.expected = Objects.requireNonNull(expected, "expected");
@@ -173,6 +189,7 @@ public final class MigrationPlanner {
         for (SchemaChange change : diff.changes()) {
             planChange(change);
         }
+        planChildTableDrops();
         planTableCreations();
         planForeignKeys();
         planDependents();
@@ -201,6 +218,9 @@ public final class MigrationPlanner {
                 collectTableRebuild(p.table());
             }
             noteHandledByDiff(change);
+            if (change instanceof SchemaChange.ColumnAltered c) {
+                alteredColumns.add(new PartRef(c.table(), c.expected().name()));
+            }
             if (change instanceof SchemaChange.ConstraintAdded c) {
                 touchedByDiff.add(new PartRef(c.table(), c.constraint().name()));
             } else if (change instanceof SchemaChange.ConstraintAltered c) {
@@ -358,14 +378,15 @@ public final class MigrationPlanner {
             planTriggerAlter(t.table(), t.expected(), t.actual());
         } else if (change instanceof SchemaChange.PartitionBoundChanged p) {
             planPartitionBound(p.table(), p.expected(), p.actual());
+        } else if (change instanceof SchemaChange.InheritanceChanged i) {
+            planInheritance(i.table(), i.expected(), i.actual());
         } else if (change instanceof SchemaChange.SchemaDropped dropped) {
             planSchemaDrop(dropped.schema());
         } else if (change instanceof SchemaChange.SchemaCommentChanged c) {
             group().add(Phase.COMMENTS, DdlRenderer.commentOnSchema(c.schema(), c.expected()), Kind.ALTER, NONE,
                     "set the comment on schema " + c.schema());
         } else if (change instanceof SchemaChange.TableDropped dropped) {
-            group().add(dropped.definition().partitionOf() != null ? Phase.DROP_PARTITIONS : Phase.DROP_TABLES,
-                    DdlRenderer.dropTable(dropped.table()), Kind.DROP, DELETES, "drop table " + dropped.table() + " and its rows");
+            planTableDrop(group(), dropped.table(), dropped.definition());
         } else if (change instanceof SchemaChange.TableCommentChanged c) {
             group().add(Phase.COMMENTS, DdlRenderer.commentOnTable(c.table(), c.expected()), Kind.ALTER, NONE,
                     "set the comment on table " + c.table());
@@ -376,7 +397,8 @@ public final class MigrationPlanner {
         } else if (change instanceof SchemaChange.ColumnAdded c) {
             planColumnAdd(group(), c.table(), c.column(), Kind.CREATE);
         } else if (change instanceof SchemaChange.ColumnDropped c) {
-            group().add(Phase.DROP_COLUMNS, DdlRenderer.dropColumn(c.table(), c.column().name()), Kind.DROP, DELETES,
+            group().add(isChild(actual, c.table()) ? Phase.DROP_CHILD_COLUMNS : Phase.DROP_COLUMNS,
+                    DdlRenderer.dropColumn(c.table(), c.column().name()), Kind.DROP, DELETES,
                     "drop column " + c.table() + "." + c.column().name() + " and its data");
         } else if (change instanceof SchemaChange.ColumnAltered c) {
             planColumnAlter(c);
@@ -412,13 +434,50 @@ public final class MigrationPlanner {
     private void planSchemaDrop(Schema schema) {
         Group group = group();
         for (Table table : schema.tables()) {
-            QualifiedName name = QualifiedName.of(schema.name(), table.name());
-            group.add(table.partitionOf() != null ? Phase.DROP_PARTITIONS : Phase.DROP_TABLES, DdlRenderer.dropTable(name),
-                    Kind.DROP, DELETES, "drop table " + name + " and its rows");
+            planTableDrop(group, QualifiedName.of(schema.name(), table.name()), table);
         }
         schema.objects().forEach(object -> planObjectDropped(schema.name(), object));
         group.add(Phase.DROP_SCHEMAS, DdlRenderer.dropSchema(schema.name()), Kind.DROP, NONE,
                 "drop schema " + schema.name() + " (fails if it holds objects schemaguard does not model)");
+    }
+
+    /** A table without parents now; a partition or inheritance child once all drops are known (planChildTableDrops). */
+    private void planTableDrop(Group group, QualifiedName name, Table table) {
+        if (table.parents().isEmpty()) {
+            group.add(Phase.DROP_TABLES, DdlRenderer.dropTable(name), Kind.DROP, DELETES, "drop table " + name + " and its rows");
+        } else {
+            childTableDrops.put(name, group);
+        }
+    }
+
+    /**
+     * Partitions and inheritance children are dropped before the tables without parents, the deepest first: a
+     * table that others inherit from cannot be dropped before them, and a dropped sub-partitioned partition takes
+     * its own partitions with it.
+     */
+    private void planChildTableDrops() {
+        Map<QualifiedName, Integer> depths = new HashMap<>();
+        childTableDrops.keySet().stream()
+                .sorted(Comparator.comparing((QualifiedName name) -> -depth(name, depths, new HashSet<>()))
+                        .thenComparing(Comparator.naturalOrder()))
+                .forEach(name -> childTableDrops.get(name).add(Phase.DROP_PARTITIONS, DdlRenderer.dropTable(name), Kind.DROP,
+                        DELETES, "drop table " + name + " and its rows"));
+    }
+
+    /** How many levels of parents the table has in the actual database. */
+    private int depth(QualifiedName table, Map<QualifiedName, Integer> depths, Set<QualifiedName> visiting) {
+        Integer known = depths.get(table);
+        if (known != null) {
+            return known;
+        }
+        int depth = 0;
+        if (visiting.add(table)) {
+            for (QualifiedName parent : actual.table(table).map(Table::parents).orElse(List.of())) {
+                depth = Math.max(depth, 1 + depth(parent, depths, visiting));
+            }
+        }
+        depths.put(table, depth);
+        return depth;
     }
 
     private void planRowSecurity(Group group, QualifiedName table, RowSecurity want, RowSecurity have, Kind kind) {
@@ -471,7 +530,9 @@ public final class MigrationPlanner {
         if (constraint instanceof ForeignKey) {
             return; // collected in collectForeignKeyDrops()
         }
-        group().add(Phase.DROP_CONSTRAINTS, DdlRenderer.dropConstraint(table, constraint.name()), Kind.DROP, NONE,
+        boolean keptFromParent = actual.table(table).map(t -> t.constraint(constraint.name()).isEmpty()).orElse(false);
+        group().add(keptFromParent ? Phase.DROP_DETACHED_CHECKS : Phase.DROP_CONSTRAINTS,
+                DdlRenderer.dropConstraint(table, constraint.name()), Kind.DROP, NONE,
                 "drop " + constraint.kind() + " " + constraint.name() + " on " + table + " (" + why + ")");
     }
 
@@ -521,13 +582,15 @@ public final class MigrationPlanner {
         boolean retype = (aspects.contains(ColumnAspect.TYPE) && !want.type().storageType().sameTypeAs(have.type().storageType()))
                 || aspects.contains(ColumnAspect.COLLATION);
         Set<Hazard> typeHazards = typeChangeHazards(have, want, aspects);
+        // a child's default and NOT NULL after its parents' (which recurse), unless its type changes too
+        Phase alter = isChild(expected, table) && !retype ? Phase.ALTER_CHILD_COLUMNS : Phase.ALTER_COLUMNS;
         boolean retypeApplied = retype && (options.allowDrops() || !typeHazards.contains(Hazard.DELETES_DATA));
         boolean dropDefault = have.defaultExpression() != null && (aspects.contains(ColumnAspect.DEFAULT) || retypeApplied);
         boolean serialToPlain = have.type().isSerial() && !want.type().isSerial();
         boolean plainToSerial = !have.type().isSerial() && want.type().isSerial();
         QualifiedName sequence = QualifiedName.of(table.schema(), SerialColumns.sequenceName(table, want));
         if (dropDefault || serialToPlain) {
-            steps.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(table, column, "DROP DEFAULT"), Kind.ALTER, NONE,
+            steps.add(alter, DdlRenderer.alterColumn(table, column, "DROP DEFAULT"), Kind.ALTER, NONE,
                     "drop the default of " + name + (dropDefault && want.defaultExpression() != null ? " (set again below)" : ""));
         }
         if (serialToPlain) {
@@ -543,19 +606,22 @@ public final class MigrationPlanner {
         }
         if (aspects.contains(ColumnAspect.NULLABILITY)) {
             if (want.nullable()) {
-                steps.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(table, column, "DROP NOT NULL"), Kind.ALTER, NONE,
+                steps.add(alter, DdlRenderer.alterColumn(table, column, "DROP NOT NULL"), Kind.ALTER, NONE,
                         "allow nulls in " + name);
             } else {
-                steps.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(table, column, "SET NOT NULL"), Kind.ALTER, MAY_FAIL,
+                steps.add(alter, DdlRenderer.alterColumn(table, column, "SET NOT NULL"), Kind.ALTER, MAY_FAIL,
                         "forbid nulls in " + name + " (fails if a row holds null)");
             }
         }
         if (want.defaultExpression() != null && (dropDefault || aspects.contains(ColumnAspect.DEFAULT))) {
-            steps.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(table, column, "SET DEFAULT " + want.defaultExpression()),
+            steps.add(alter, DdlRenderer.alterColumn(table, column, "SET DEFAULT " + want.defaultExpression()),
                     Kind.ALTER, NONE, "set the default of " + name);
         }
         if (plainToSerial) {
             planSerialSequence(steps, table, want, sequence);
+        }
+        if (!want.type().isSerial() && !have.type().isSerial()) {
+            planChildOverrides(steps, table, want, aspects);
         }
         if (aspects.contains(ColumnAspect.IDENTITY) && want.identity() != null) {
             planIdentity(steps, table, want, have);
@@ -563,6 +629,34 @@ public final class MigrationPlanner {
         if (aspects.contains(ColumnAspect.COMMENT)) {
             steps.add(Phase.COMMENTS, DdlRenderer.commentOnColumn(table, column, want.comment()), Kind.ALTER, NONE,
                     "set the comment on column " + name);
+        }
+    }
+
+    /**
+     * A parent's SET DEFAULT, DROP DEFAULT and DROP NOT NULL reach its children too (ALTER TABLE recurses): what a
+     * child that stays its child sets itself on the column is set again afterwards, unless the diff changes it.
+     */
+    private void planChildOverrides(Group steps, QualifiedName parent, Column want, Set<ColumnAspect> aspects) {
+        for (Schema schema : expected.schemas()) {
+            for (Table child : schema.tables()) {
+                QualifiedName name = QualifiedName.of(schema.name(), child.name());
+                Column own = child.column(want.name()).orElse(null);
+                boolean staysChild = child.parents().contains(parent)
+                        && actual.table(name).map(t -> t.parents().contains(parent)).orElse(false);
+                if (own == null || !staysChild || alteredColumns.contains(new PartRef(name, own.name()))) {
+                    continue;
+                }
+                String column = name + "." + own.name();
+                if (aspects.contains(ColumnAspect.DEFAULT) && !Expressions.equivalent(own.defaultExpression(), want.defaultExpression())) {
+                    steps.add(Phase.ALTER_CHILD_COLUMNS, DdlRenderer.alterColumn(name, own.name(),
+                                    own.defaultExpression() == null ? "DROP DEFAULT" : "SET DEFAULT " + own.defaultExpression()),
+                            Kind.ALTER, NONE, "keep the own default of " + column + " after its parent's changes");
+                }
+                if (aspects.contains(ColumnAspect.NULLABILITY) && want.nullable() && !own.nullable()) {
+                    steps.add(Phase.ALTER_CHILD_COLUMNS, DdlRenderer.alterColumn(name, own.name(), "SET NOT NULL"),
+                            Kind.ALTER, NONE, "keep " + column + " NOT NULL after its parent allows nulls");
+                }
+            }
         }
     }
 
@@ -710,7 +804,7 @@ public final class MigrationPlanner {
     // ---- new tables and foreign keys ----
 
     private void planTableCreations() {
-        for (QualifiedName name : foreignKeyOrder()) {
+        for (QualifiedName name : creationOrder()) {
             Table table = tablesToCreate.get(name);
             Group rebuild = rebuiltTables.get(name);
             Group group = (rebuild != null ? rebuild : group()).add(Phase.CREATE_TABLES, DdlRenderer.createTable(name, table),
@@ -722,6 +816,7 @@ public final class MigrationPlanner {
                 creates.add(ref);
                 newObjects.add(ref);
             }
+            planInheritedDefaultDrops(group, name, table);
             for (Constraint constraint : DdlRenderer.constraintsAddedAfterCreate(table)) {
                 group.add(Phase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(name, constraint), Kind.CREATE, NONE,
                         "add " + constraint.kind() + " " + constraint.name() + " on " + name);
@@ -746,6 +841,59 @@ public final class MigrationPlanner {
         }
     }
 
+    /**
+     * CREATE TABLE ... INHERITS gives a column the table declares without a default its parent's default: dropped
+     * again where the table wants none.
+     */
+    private void planInheritedDefaultDrops(Group group, QualifiedName name, Table table) {
+        for (Column column : table.columns()) {
+            if (column.defaultExpression() != null || column.identity() != null || column.generatedExpression() != null
+                    || column.type().isSerial()) {
+                continue;
+            }
+            Column inherited = parentColumn(table, column.name(), new HashSet<>());
+            if (inherited != null && (inherited.defaultExpression() != null || inherited.type().isSerial())) {
+                group.add(Phase.CREATE_TABLES, DdlRenderer.alterColumn(name, column.name(), "DROP DEFAULT"), Kind.CREATE, NONE,
+                        "drop the default " + name + "." + column.name() + " takes from its parent");
+            }
+        }
+    }
+
+    /** The column as the first of the table's expected parents that has it gives it, or null. */
+    private Column parentColumn(Table table, String column, Set<QualifiedName> seen) {
+        for (QualifiedName parentName : table.inherits()) {
+            Table parent = seen.add(parentName) ? expected.table(parentName).orElse(null) : null;
+            if (parent != null) {
+                Column found = parent.column(column).orElseGet(() -> parentColumn(parent, column, seen));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * New tables in foreign key order, each after the tables it is a partition of or inherits from: those come
+     * first whatever the foreign keys say (foreign keys are added after all tables, so their order is a preference).
+     */
+    private List<QualifiedName> creationOrder() {
+        List<QualifiedName> order = new ArrayList<>();
+        Set<QualifiedName> seen = new HashSet<>();
+        for (QualifiedName name : foreignKeyOrder()) {
+            visitParents(name, seen, order);
+        }
+        return order;
+    }
+
+    private void visitParents(QualifiedName name, Set<QualifiedName> seen, List<QualifiedName> order) {
+        if (seen.add(name)) {
+            tablesToCreate.get(name).parents().stream().filter(tablesToCreate::containsKey)
+                    .forEach(parent -> visitParents(parent, seen, order));
+            order.add(name);
+        }
+    }
+
     /** New tables with the tables they reference first; in a cycle, alphabetical order breaks the tie. */
     private List<QualifiedName> foreignKeyOrder() {
         List<QualifiedName> order = new ArrayList<>();
@@ -761,9 +909,6 @@ public final class MigrationPlanner {
             return;
         }
         Table table = tablesToCreate.get(name);
-        if (table.partitionOf() != null && tablesToCreate.containsKey(table.partitionOf().parent())) {
-            visit(table.partitionOf().parent(), seen, order);
-        }
         table.foreignKeys().stream()
                 .map(fk -> tablesToCreate.keySet().stream().filter(t -> fk.referencedTable().equals(t)).findFirst())
                 .flatMap(java.util.Optional::stream)
@@ -1293,7 +1438,7 @@ public final class MigrationPlanner {
             return; // created as a partition together with its re-created parent
         }
         Group group = group();
-        if (have != null && !tablesToDrop.contains(have.parent())) {
+        if (have != null) {
             group.add(Phase.DETACH_PARTITIONS, DdlRenderer.detachPartition(table, have), Kind.ALTER, NONE,
                     "detach partition " + table + " (" + have.bound() + ") from " + have.parent());
         }
@@ -1301,6 +1446,41 @@ public final class MigrationPlanner {
             group.add(Phase.ATTACH_PARTITIONS, DdlRenderer.attachPartition(table, want), Kind.ALTER, MAY_FAIL,
                     "attach " + table + " to " + want.parent() + " " + want.bound() + " (fails if a row lies outside the bound)");
         }
+    }
+
+    /**
+     * NO INHERIT from the parents the table no longer inherits from, INHERIT the new ones. PostgreSQL keeps the
+     * order of INHERIT statements, so from the first parent out of place on, all are removed and added again.
+     * INHERIT needs the parent's columns (added by the diff) and CHECK constraints on the child: those the
+     * child lacks are added first; the parent's then count as the child's.
+     */
+    private void planInheritance(QualifiedName table, List<QualifiedName> want, List<QualifiedName> have) {
+        int same = 0;
+        while (same < want.size() && same < have.size() && want.get(same).equals(have.get(same))) {
+            same++;
+        }
+        Group group = group();
+        for (QualifiedName parent : have.subList(same, have.size())) {
+            group.add(Phase.DETACH_PARTITIONS, DdlRenderer.alterTable(table, "NO INHERIT " + parent.sql()), Kind.ALTER, NONE,
+                    "stop " + table + " inheriting from " + parent + " (it keeps the inherited columns)");
+        }
+        Table child = actual.table(table).orElse(null);
+        for (QualifiedName parent : want.subList(same, want.size())) {
+            for (CheckConstraint check : expected.table(parent).map(Table::checkConstraints).orElse(List.of())) {
+                if (!check.noInherit() && (child == null || child.constraint(check.name()).isEmpty())) {
+                    group.add(Phase.ATTACH_PARTITIONS, DdlRenderer.addConstraint(table, check), Kind.ALTER, MAY_FAIL,
+                            "add " + check.kind() + " " + check.name() + " of " + parent + " to " + table
+                                    + ", which INHERIT requires");
+                }
+            }
+            group.add(Phase.ATTACH_PARTITIONS, DdlRenderer.alterTable(table, "INHERIT " + parent.sql()), Kind.ALTER, MAY_FAIL,
+                    "make " + table + " inherit from " + parent + " (fails if a column or CHECK constraint differs)");
+        }
+    }
+
+    /** Whether the table takes columns from a parent in that model (a partition or an inheritance child). */
+    private static boolean isChild(Database database, QualifiedName table) {
+        return database.table(table).map(t -> !t.parents().isEmpty()).orElse(false);
     }
 
     // ---- dependents: drop before, re-create after ----

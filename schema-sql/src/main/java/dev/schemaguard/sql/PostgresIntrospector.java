@@ -46,12 +46,12 @@ import java.util.Objects;
  * autocommit; for a consistent picture while DDL may run concurrently, call it inside a REPEATABLE READ
  * transaction. Rows of a relation that appeared after the relations query are ignored.
  *
- * <p>What it reads: tables (with partitioning, partitions and their bounds, exclusion constraints, triggers,
- * whether they are unlogged), views (with their triggers) and materialized views (with their indexes), standalone
- * sequences, enums, domains, composite types, functions and procedures, collations, extensions (all but plpgsql,
- * wherever they live: an extension is database-wide), and comments on all of them, plus the dependencies between
- * them from {@code pg_depend} ({@link DependencyIntrospector}), which the planner uses to drop and re-create
- * dependents. Objects an extension owns are left out. Anything else found in the included
+ * <p>What it reads: tables (with partitioning, partitions and their bounds, the tables they inherit from,
+ * exclusion constraints, triggers, whether they are unlogged), views (with their triggers) and materialized views
+ * (with their indexes), standalone sequences, enums, domains, composite types, functions and procedures,
+ * collations, extensions (all but plpgsql, wherever they live: an extension is database-wide), and comments on all
+ * of them, plus the dependencies between them from {@code pg_depend} ({@link DependencyIntrospector}), which the
+ * planner uses to drop and re-create dependents. Objects an extension owns are left out. Anything else found in the included
  * schemas or the database (aggregates, operators, foreign tables, rules, privileges, ...) is named in
  * {@link IntrospectionResult#unsupported()}; {@link #introspect(Connection)} logs those lines as warnings.
  *
@@ -173,9 +173,16 @@ public final class PostgresIntrospector {
             partitionOf = new PartitionBound(QualifiedName.of(row.getString("parent_schema"), row.getString("parent_name")),
                     row.getString("partition_bound"));
         }
+        List<String> parentSchemas = strings(row.getArray("parent_schemas"));
+        List<String> parentNames = strings(row.getArray("parent_names"));
+        List<QualifiedName> inherits = new ArrayList<>();
+        for (int i = 0; i < parentNames.size(); i++) {
+            inherits.add(QualifiedName.of(parentSchemas.get(i), parentNames.get(i)));
+        }
         return new IntrospectedTable(schema, name,
                 new RowSecurity(row.getBoolean("relrowsecurity"), row.getBoolean("relforcerowsecurity")),
-                comment, partitioning, partitionOf, parentOid, row.getBoolean("unlogged"));
+                comment, partitioning, partitionOf, parentOid, row.getBoolean("unlogged"), inherits,
+                longs(row.getArray("parent_oids")));
     }
 
     private static Partitioning.Strategy partitionStrategy(String code, String table) {
@@ -221,6 +228,9 @@ public final class PostgresIntrospector {
             if (table != null) {
                 Column column = column(row);
                 table.columns.add(column);
+                if (row.getBoolean("attislocal")) {
+                    table.localColumns.add(column.name());
+                }
                 table.catalogDefaults.put(column.name(), row.getString("default_expression"));
                 if (column.type().isSerial()) {
                     db.serialSequences.add(row.getLong("sequence_oid"));
@@ -524,6 +534,17 @@ public final class PostgresIntrospector {
         }
         try {
             return List.of((String[]) array.getArray());
+        } finally {
+            array.free();
+        }
+    }
+
+    private static List<Long> longs(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            return List.of((Long[]) array.getArray());
         } finally {
             array.free();
         }

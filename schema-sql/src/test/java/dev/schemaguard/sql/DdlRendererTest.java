@@ -5,6 +5,7 @@ import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.Extension;
 import dev.schemaguard.model.Partitioning;
+import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
@@ -222,6 +223,38 @@ class DdlRendererTest {
                 CREATE TRIGGER jobs_stamp BEFORE UPDATE ON app.jobs FOR EACH ROW EXECUTE FUNCTION app.stamp();
                 COMMENT ON FUNCTION app.stamp() IS 'stamps';
                 """, MigrationPlanner.baseline(db).sql());
+    }
+
+    @Test
+    void inheritingTablesAreCreatedAfterTheirParentsWithInherits() {
+        Database db = Schema.named("app")
+                .table("a_child", t -> {
+                    t.column("kind", text()).notNull();
+                    t.column("note", text());
+                    t.check("kind = 'A'").named("kind_is_a");
+                    t.inherits("z_base");
+                    t.inherits(QualifiedName.of("other", "stamped"));
+                })
+                .table("z_base", t -> {
+                    t.column("id", bigserial()).notNull();
+                    t.column("kind", text()).notNull().defaultValue("'A'::text");
+                })
+                .table("z_empty_child", t -> t.inherits("a_child"))
+                .toDatabase();
+        assertEquals("""
+                CREATE SCHEMA IF NOT EXISTS app;
+                CREATE TABLE app.z_base (
+                    id bigserial NOT NULL,
+                    kind text DEFAULT 'A'::text NOT NULL
+                );
+                CREATE TABLE app.a_child (
+                    kind text NOT NULL,
+                    note text,
+                    CONSTRAINT kind_is_a CHECK (kind = 'A')
+                ) INHERITS (app.z_base, other.stamped);
+                ALTER TABLE app.a_child ALTER COLUMN kind DROP DEFAULT;
+                CREATE TABLE app.z_empty_child () INHERITS (app.a_child);
+                """, MigrationPlanner.baseline(db).sql(), "kind declared without a default must not keep z_base's");
     }
 
     @Test

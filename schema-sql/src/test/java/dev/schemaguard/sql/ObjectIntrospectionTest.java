@@ -263,7 +263,6 @@ class ObjectIntrospectionTest {
                 })
                 .table("measurements_2024", t -> {
                     t.column("region", text()).notNull();
-                    t.column("value", numeric()).defaultValue("0");
                     t.index("value").named("measurements_2024_value_idx");
                     t.partitionOf("measurements", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
                     t.comment("one year");
@@ -396,8 +395,8 @@ class ObjectIntrospectionTest {
             Table created = table(actual, "app", "measurements_2024");
             assertEquals(new PartitionBound(QualifiedName.of("app", "measurements"),
                     "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"), created.partitionOf());
-            assertEquals(List.of(Column.of("region", text()).withNullable(false), Column.of("value", numeric()).withDefault("0")),
-                    created.columns(), "only the column the partition changed (its own NOT NULL) and the one its own index names");
+            assertEquals(List.of(Column.of("region", text()).withNullable(false)), created.columns(),
+                    "only the column the partition changed (its own NOT NULL), not the one its own index names");
             assertNull(created.primaryKey(), "the primary key is the parent's");
             assertTrue(created.checkConstraints().isEmpty() && created.triggers().isEmpty());
             assertEquals(List.of("measurements_2024_value_idx"), created.indexes().stream().map(Index::name).toList(),
@@ -407,7 +406,7 @@ class ObjectIntrospectionTest {
             Table attached = table(actual, "app", "measurements_2023");
             assertTrue(attached.columns().isEmpty() && attached.constraints().isEmpty() && attached.indexes().isEmpty()
                             && attached.triggers().isEmpty(),
-                    "an attached partition inherits the same way, though its columns are attislocal: " + attached);
+                    "an attached partition inherits the same way (ATTACH PARTITION makes its columns inherited): " + attached);
             assertEquals("DEFAULT", table(actual, "app", "measurements_other").partitionOf().bound());
 
             assertEquals(new Partitioning(Partitioning.Strategy.LIST, "lower(region)"),
@@ -425,6 +424,86 @@ class ObjectIntrospectionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
+    void inheritingTablesListTheirParentsInOrderAndOnlyWhatTheyDeclare(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+            db.execute("""
+                    create schema app;
+                    create schema other;
+                    create table other.stamped (stamped_at timestamptz default now());
+                    create table app.base (id bigserial, kind text not null, note text,
+                        constraint base_kind_check check (kind <> ''));
+                    comment on column app.base.note is 'free text';
+                    create table app.child (
+                        kind text not null,
+                        extra int,
+                        constraint "kind must be A" check (kind = 'A'),
+                        unique (id, kind)
+                    ) inherits (app.base, other.stamped);
+                    create index child_note_idx on app.child (note);
+                    create table app.grandchild () inherits (app.child);
+                    create table app.loner (id bigint not null, kind text not null, note text,
+                        constraint base_kind_check check (kind <> ''));
+                    alter table app.loner inherit app.base;
+                    """);
+            IntrospectionResult result = introspect(db, IntrospectionOptions.only("app"));
+            assertEquals(List.of(), result.unsupported(), "inheritance is in the model");
+            Database actual = result.database();
+
+            Table base = table(actual, "app", "base");
+            assertTrue(base.inherits().isEmpty());
+            Table child = table(actual, "app", "child");
+            assertEquals(List.of(QualifiedName.of("app", "base"), QualifiedName.of("other", "stamped")), child.inherits(),
+                    "the parents in INHERITS order, one outside the included schemas");
+            assertEquals(List.of(Column.of("kind", text()).withNullable(false), Column.of("extra", integer())),
+                    child.columns(), "the columns it declares, kind too (merged with the parent's); not id, note, stamped_at");
+            assertEquals(List.of("child_id_kind_key", "kind must be A"),
+                    child.constraints().stream().map(c -> c.name()).toList(), "its own constraints, not base_kind_check");
+            assertEquals(List.of("child_note_idx"), child.indexes().stream().map(Index::name).toList(),
+                    "an index on a column it inherits");
+            Table grandchild = table(actual, "app", "grandchild");
+            assertEquals(List.of(QualifiedName.of("app", "child")), grandchild.inherits());
+            assertTrue(grandchild.columns().isEmpty() && grandchild.constraints().isEmpty(), grandchild.toString());
+            Table loner = table(actual, "app", "loner");
+            assertEquals(List.of(QualifiedName.of("app", "base")), loner.inherits());
+            assertEquals(List.of("id", "kind", "note"), loner.columns().stream().map(Column::name).toList(),
+                    "ALTER TABLE ... INHERIT keeps its columns its own");
+            assertTrue(loner.checkConstraints().isEmpty(), "the check INHERIT merged belongs to the parent: " + loner);
+
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void inheritingTablesCreatedFromTheModelIntrospectTheSame(PostgresServer server) throws SQLException {
+        String parents = """
+                create schema other;
+                create table other.stamped (stamped_at timestamptz default now());
+                """;
+        try (ThrowawayDatabase original = ThrowawayDatabase.create(server);
+             ThrowawayDatabase copy = ThrowawayDatabase.create(server)) {
+            original.execute(parents + """
+                    create schema app;
+                    create table app.base (id bigserial, kind text not null, constraint base_kind_check check (kind <> ''));
+                    create table app.child (kind text not null, extra int, unique (id, kind)) inherits (app.base, other.stamped);
+                    create index child_stamped_idx on app.child (stamped_at);
+                    create table app.grandchild () inherits (app.child);
+                    create table app.loner (id bigint not null, kind text not null, constraint base_kind_check check (kind <> ''));
+                    alter table app.loner inherit app.base;
+                    """);
+            Database model = introspect(original, IntrospectionOptions.only("app")).database();
+            copy.execute(parents);
+            try (Connection connection = copy.connect()) {
+                PlanExecutor.apply(connection, MigrationPlanner.baseline(model));
+            }
+            Database recreated = introspect(copy, IntrospectionOptions.only("app")).database();
+            SchemaDiff diff = SchemaDiff.compare(model, recreated);
+            assertTrue(diff.isEmpty(), "CREATE TABLE ... INHERITS recreates the tables: " + diff.changes());
+            assertEquals(model.withDependencies(List.of()), recreated.withDependencies(List.of()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
     void reportsWhatTheModelCannotDescribeByName(PostgresServer server) throws SQLException {
         try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
             db.execute(SCRIPT);
@@ -436,6 +515,7 @@ class ObjectIntrospectionTest {
                     create statistics app.customer_stats on id, ticket from app.customers;
                     create table app.parent_t (a int);
                     create table app.child_t (b int) inherits (app.parent_t);
+                    alter table app.child_t alter column a set default 5;
                     create rule no_delete as on delete to app.parent_t do instead nothing;
                     create unlogged table app.scratch (x int) with (fillfactor = 70);
                     alter table app.readings add constraint readings_id_check check (id > 0) not valid;
@@ -462,11 +542,11 @@ class ObjectIntrospectionTest {
                             "aggregate app.my_sum(integer): not supported yet",
                             "event trigger sg_on_ddl: not supported yet",
                             "operator app.===(integer, integer): not supported yet",
+                            "own NOT NULL, default or comment on inherited column app.child_t.a: not supported yet",
                             "range type app.floatrange: not supported yet",
                             "rule no_delete on app.parent_t: not supported yet",
                             "statistics object app.customer_stats: not supported yet",
                             "storage parameters fillfactor=70 on app.scratch: not supported yet",
-                            "table inheritance app.child_t (inherits app.parent_t): not supported yet",
                             "text search configuration app.my_english: not supported yet")).flatMap(List::stream).toList(),
                     unsupported.stream().filter(line -> !line.startsWith(privileges)).toList(),
                     "each object by name, nothing of the excluded schema \"Odd Schema\"");

@@ -6,6 +6,7 @@ import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Index;
 import dev.schemaguard.model.IndexBuilder;
 import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.PolicyBuilder;
 import dev.schemaguard.model.QualifiedName;
@@ -21,7 +22,8 @@ import java.util.function.Function;
  * A table as the YAML spells it: the model's parts, with a null name wherever the YAML leaves the name out
  * (the model's DSL then supplies PostgreSQL's default name), and a flag for constraints written on their
  * column. Reader and writer share {@link #build()}, so the names the writer leaves out are exactly the names
- * the reader derives.
+ * the reader derives. The parents ({@code partitionOf}, {@code inherits}) are part of it because a child's
+ * indexes and constraints may name the columns it inherits.
  */
 record TableDefinition(
         String name,
@@ -33,7 +35,9 @@ record TableDefinition(
         List<IndexDef> indexes,
         RowSecurity rowSecurity,
         List<Policy> policies,
-        String comment) {
+        String comment,
+        PartitionBound partitionOf,
+        List<QualifiedName> inherits) {
 
     record PrimaryKeyDef(String name, List<String> columns, boolean onColumn) {
     }
@@ -99,6 +103,10 @@ record TableDefinition(
             }
             policies.forEach(policy -> addPolicy(table, policy));
             table.comment(comment);
+            if (partitionOf != null) {
+                table.partitionOf(partitionOf);
+            }
+            inherits.forEach(table::inherits);
         });
     }
 
@@ -235,7 +243,7 @@ record TableDefinition(
                     index.predicate(), index.nullsNotDistinct()));
         }
         return new TableDefinition(table.name(), table.columns(), primaryKey, uniques, foreignKeys, checks, indexes,
-                table.rowSecurity(), table.policies(), table.comment());
+                table.rowSecurity(), table.policies(), table.comment(), table.partitionOf(), table.inherits());
     }
 
     /**
@@ -258,23 +266,23 @@ record TableDefinition(
     }
 
     private TableDefinition withPrimaryKey(PrimaryKeyDef key) {
-        return new TableDefinition(name, columns, key, uniques, foreignKeys, checks, indexes, rowSecurity, policies, comment);
+        return new TableDefinition(name, columns, key, uniques, foreignKeys, checks, indexes, rowSecurity, policies, comment, partitionOf, inherits);
     }
 
     private TableDefinition withUniques(List<UniqueDef> list) {
-        return new TableDefinition(name, columns, primaryKey, list, foreignKeys, checks, indexes, rowSecurity, policies, comment);
+        return new TableDefinition(name, columns, primaryKey, list, foreignKeys, checks, indexes, rowSecurity, policies, comment, partitionOf, inherits);
     }
 
     private TableDefinition withForeignKeys(List<ForeignKeyDef> list) {
-        return new TableDefinition(name, columns, primaryKey, uniques, list, checks, indexes, rowSecurity, policies, comment);
+        return new TableDefinition(name, columns, primaryKey, uniques, list, checks, indexes, rowSecurity, policies, comment, partitionOf, inherits);
     }
 
     private TableDefinition withChecks(List<CheckDef> list) {
-        return new TableDefinition(name, columns, primaryKey, uniques, foreignKeys, list, indexes, rowSecurity, policies, comment);
+        return new TableDefinition(name, columns, primaryKey, uniques, foreignKeys, list, indexes, rowSecurity, policies, comment, partitionOf, inherits);
     }
 
     private TableDefinition withIndexes(List<IndexDef> list) {
-        return new TableDefinition(name, columns, primaryKey, uniques, foreignKeys, checks, list, rowSecurity, policies, comment);
+        return new TableDefinition(name, columns, primaryKey, uniques, foreignKeys, checks, list, rowSecurity, policies, comment, partitionOf, inherits);
     }
 
     private static int columnIndex(Table table, String column) {
@@ -298,7 +306,7 @@ record TableDefinition(
                         f.initiallyDeferred(), false)).toList(),
                 table.checkConstraints().stream().map(c -> new CheckDef(c.name(), c.expression(), c.noInherit())).toList(),
                 table.indexes().stream().map(TableDefinition::indexDef).toList(),
-                table.rowSecurity(), table.policies(), table.comment());
+                table.rowSecurity(), table.policies(), table.comment(), table.partitionOf(), table.inherits());
     }
 
     private static IndexDef indexDef(Index index) {

@@ -128,14 +128,14 @@ final class TableReader {
             indexes.add(index(item, what));
         }
         TableDefinition definition = new TableDefinition(table, columns, primaryKey, uniques, foreignKeys, checks, indexes,
-                rowSecurity(fields), policies(fields), fields.text(COMMENT));
+                rowSecurity(fields), policies(fields), fields.text(COMMENT), partitionOf(fields), inherits(fields));
         Table built;
         try {
             built = definition.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new YamlSchemaException(entry.keyPosition(), what + ": " + e.getMessage());
         }
-        Table withExtras = built.withExtras(exclusions(fields, built), triggers(fields, what), partitioning(fields), partitionOf(fields));
+        Table withExtras = built.withExtras(exclusions(fields, built), triggers(fields, what), partitioning(fields), built.partitionOf());
         boolean unlogged = fields.bool(UNLOGGED, false);
         return Nodes.build(entry.keyPosition(), what, () -> withExtras.withUnlogged(unlogged));
     }
@@ -228,6 +228,25 @@ final class TableReader {
             throw partition.error(PARENT, "'parent' of " + label + ": " + e.getMessage() + "; expected e.g. 'events' or 'audit.events'");
         }
         return new PartitionBound(parent, partition.requiredText(BOUND));
+    }
+
+    /** {@code inherits: [base, audit.stamped]}: the parents in order, as in SQL; one name may stand alone. */
+    private List<QualifiedName> inherits(Fields fields) {
+        YamlNode node = fields.node(INHERITS);
+        if (node == null) {
+            return List.of();
+        }
+        List<YamlNode> items = node instanceof ScalarNode scalar && !scalar.isNull() ? List.of(node) : list(fields, INHERITS);
+        List<QualifiedName> parents = new ArrayList<>();
+        for (YamlNode item : items) {
+            String label = "a parent in 'inherits' of " + what;
+            try {
+                parents.add(SqlWords.parseName(Nodes.requiredText(item, label), schema));
+            } catch (IllegalArgumentException e) {
+                throw Nodes.error(item, label + ": " + e.getMessage() + "; expected e.g. 'base' or 'audit.base'");
+            }
+        }
+        return parents;
     }
 
     private List<YamlNode> list(Fields fields, String key) {

@@ -81,6 +81,7 @@ final class YamlKeys {
     static final String TRIGGERS = "triggers";
     static final String PARTITION_BY = "partition_by";
     static final String PARTITION_OF = "partition_of";
+    static final String INHERITS = "inherits";
     static final String PARENT = "parent";
     static final String BOUND = "bound";
     static final String UNLOGGED = "unlogged";
@@ -98,7 +99,7 @@ final class YamlKeys {
     static final List<String> SCHEMA_KEYS = concat(List.of(COMMENT), SCHEMA_CONTENT_KEYS);
     static final List<String> TABLE_KEYS = List.of(
             COMMENT, COLUMNS, PRIMARY_KEY, UNIQUE, FOREIGN_KEYS, CHECKS, INDEXES, ROW_LEVEL_SECURITY, POLICIES,
-            EXCLUDE, TRIGGERS, PARTITION_BY, PARTITION_OF, UNLOGGED);
+            EXCLUDE, TRIGGERS, PARTITION_BY, PARTITION_OF, UNLOGGED, INHERITS);
     static final List<String> COLUMN_KEYS = List.of(
             TYPE, NULLABLE, NOT_NULL, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT, PRIMARY_KEY, UNIQUE, REFERENCES);
     static final List<String> IDENTITY_KEYS = List.of(GENERATION, START, INCREMENT, MIN, MAX, CACHE, CYCLE);

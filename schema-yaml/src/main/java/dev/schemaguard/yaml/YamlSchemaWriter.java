@@ -124,6 +124,9 @@ public final class YamlSchemaWriter {
             yaml.put(PARTITION_OF, partitionOf);
         }
         putIfTrue(yaml, UNLOGGED, table.unlogged());
+        if (!table.inherits().isEmpty()) {
+            yaml.put(INHERITS, table.inherits().stream().map(parent -> SqlWords.renderName(parent, schema)).toList());
+        }
         return yaml;
     }
 

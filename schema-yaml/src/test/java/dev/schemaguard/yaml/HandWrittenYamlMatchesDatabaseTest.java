@@ -17,8 +17,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * A YAML file written the way people write it (tables, and an enum, a sequence, a view with a trigger, a function
- * and a collation) compares clean
+ * A YAML file written the way people write it (tables, some inheriting or partitioned, and an enum, a sequence, a
+ * view with a trigger, a function and a collation) compares clean
  * against a real database created from the equivalent SQL, on every configured PostgreSQL version; and the database written out as YAML reads back
  * to the same model.
  */
@@ -70,6 +70,31 @@ class HandWrittenYamlMatchesDatabaseTest {
                       own_org:
                         for: select
                         using: org_id IS NOT NULL
+                  notes:
+                    columns:
+                      id: bigserial not null
+                      kind: text not null
+                  notes_a:
+                    inherits: notes
+                    checks:
+                      - name: kind must be A
+                        expression: kind = 'A'
+                    unique:
+                      - [id, kind]
+                  notes_b:
+                    inherits: [notes]
+                    columns:
+                      kind: text not null
+                      extra: int
+                  readings:
+                    columns:
+                      at: date not null
+                      value: int
+                    partition_by: range (at)
+                  readings_2024:
+                    partition_of: {parent: readings, bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"}
+                    indexes:
+                      - at
                 sequences:
                   invoice_no: {start: 1000, increment: 10}
                 enums:
@@ -136,6 +161,12 @@ class HandWrittenYamlMatchesDatabaseTest {
             CREATE INDEX ON documents (lower(status));
             ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
             CREATE POLICY own_org ON documents FOR SELECT USING (org_id IS NOT NULL);
+            CREATE TABLE notes (id bigserial, kind text NOT NULL);
+            CREATE TABLE notes_a (CONSTRAINT "kind must be A" CHECK (kind = 'A'), UNIQUE (id, kind)) INHERITS (notes);
+            CREATE TABLE notes_b (kind text NOT NULL, extra int) INHERITS (notes);
+            CREATE TABLE readings (at date NOT NULL, value int) PARTITION BY RANGE (at);
+            CREATE TABLE readings_2024 PARTITION OF readings FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            CREATE INDEX ON readings_2024 (at);
             CREATE SCHEMA audit;
             CREATE TABLE audit.events (
                 id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

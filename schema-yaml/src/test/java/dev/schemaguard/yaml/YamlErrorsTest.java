@@ -285,6 +285,21 @@ class YamlErrorsTest {
     }
 
     @Test
+    void aTableIsEitherAPartitionOrInherits() {
+        assertMessage(error("""
+                tables:
+                  events_old:
+                    partition_of: {parent: events, bound: DEFAULT}
+                    inherits: base
+                """), "2:3", "table public.events_old", "is a partition of public.events and cannot also inherit from");
+        assertMessage(error("""
+                tables:
+                  child:
+                    inherits: [base, "bad.name.here"]
+                """), "3:22", "a parent in 'inherits' of table public.child", "expected e.g. 'base' or 'audit.base'");
+    }
+
+    @Test
     void routinesAreKeyedBySignatureAndListedUnderTheirKind() {
         assertMessage(error("""
                 functions:

@@ -280,7 +280,13 @@ class YamlRoundTripProperties {
                 ? new Partitioning(pick(random, List.of(Partitioning.Strategy.values())), pick(random, PARTITION_KEYS)) : null;
         PartitionBound partitionOf = random.nextInt(4) == 0 ? new PartitionBound(
                 QualifiedName.of(random.nextBoolean() ? schema : pick(random, NAMES), pick(random, NAMES)), pick(random, BOUNDS)) : null;
-        return table.withExtras(exclusions, triggers, partitioning, partitionOf)
+        Set<QualifiedName> inherits = new LinkedHashSet<>();
+        if (partitionOf == null && random.nextInt(4) == 0) {
+            for (int i = random.nextInt(2); i >= 0; i--) {
+                inherits.add(QualifiedName.of(random.nextBoolean() ? schema : pick(random, NAMES), pick(random, NAMES)));
+            }
+        }
+        return table.withExtras(exclusions, triggers, partitioning, partitionOf).withInherits(List.copyOf(inherits))
                 .withUnlogged(partitioning == null && random.nextInt(4) == 0);
     }
 

@@ -231,6 +231,50 @@ class YamlSchemaReaderTest {
     }
 
     @Test
+    void inheritingTablesListTheirParentsInOrderAndOnlyTheirOwnColumns() {
+        Database read = YamlSchemaReader.readString("""
+                schemas:
+                  app:
+                    tables:
+                      base:
+                        columns:
+                          id: bigserial not null
+                          kind: text not null
+                      child_a:
+                        inherits: base
+                        checks:
+                          - name: kind must be A
+                            expression: kind = 'A'
+                        unique: [[id, kind]]
+                      child_b:
+                        inherits: [base, audit.stamped]
+                        columns:
+                          note: text
+                        indexes: [kind]
+                """, "app.yaml");
+        Schema expected = Schema.named("app")
+                .table("base", t -> {
+                    t.column("id", bigserial()).notNull();
+                    t.column("kind", text()).notNull();
+                })
+                .table("child_a", t -> {
+                    t.inherits("base");
+                    t.check("kind = 'A'").named("kind must be A");
+                    t.unique("id", "kind");
+                })
+                .table("child_b", t -> {
+                    t.column("note", text());
+                    t.index("kind");
+                    t.inherits("base");
+                    t.inherits(QualifiedName.of("audit", "stamped"));
+                })
+                .build();
+        assertEquals(Database.of(expected), read);
+        assertEquals(List.of(QualifiedName.of("app", "base"), QualifiedName.of("audit", "stamped")),
+                read.table(QualifiedName.of("app", "child_b")).orElseThrow().inherits());
+    }
+
+    @Test
     void emptyDocumentAndEmptySchemasAreAllowed() {
         assertEquals(Database.EMPTY, YamlSchemaReader.readString("", "empty.yaml"));
         assertEquals(Database.of(new Schema("audit", java.util.List.of(), null)),

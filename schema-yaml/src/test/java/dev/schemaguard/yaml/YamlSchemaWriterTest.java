@@ -16,6 +16,7 @@ import dev.schemaguard.model.Index;
 import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.Partitioning;
+import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
@@ -104,7 +105,17 @@ class YamlSchemaWriterTest {
                     t.column("created_at", timestamptz()).notNull();
                     t.partitionBy(Partitioning.Strategy.RANGE, "created_at");
                 })
-                .table("events_2024", t -> t.partitionOf("events", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')").unlogged())
+                .table("events_2024", t -> {
+                    t.partitionOf("events", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
+                    t.index("created_at");
+                    t.unlogged();
+                })
+                .table("events_archived", t -> {
+                    t.column("archived_at", timestamptz());
+                    t.check("created_at < archived_at").named("archived_after_creation");
+                    t.inherits("events");
+                    t.inherits(QualifiedName.of("audit", "stamped"));
+                })
                 .sequence(new Sequence("order_no", bigint(), new SequenceOptions(1000L, 10L, null, null, null, false),
                         "bookings", "room", null))
                 .enumType("mood", "sad", "ok", "happy")
@@ -157,10 +168,19 @@ class YamlSchemaWriterTest {
                           created_at: timestamp with time zone not null
                         partition_by: range (created_at)
                       events_2024:
+                        indexes:
+                          - columns: [created_at]
                         partition_of:
                           parent: events
                           bound: FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')
                         unlogged: true
+                      events_archived:
+                        columns:
+                          archived_at: timestamp with time zone
+                        checks:
+                          - name: archived_after_creation
+                            expression: created_at < archived_at
+                        inherits: [events, audit.stamped]
                     sequences:
                       order_no:
                         start: 1000

@@ -40,6 +40,8 @@ final class ConvergenceCases {
         cases.addAll(schemas());
         cases.addAll(indexes());
         cases.addAll(rowLevelSecurity());
+        cases.addAll(partitions());
+        cases.addAll(inheritance());
         cases.addAll(quotedIdentifiers());
         return cases;
     }
@@ -701,6 +703,155 @@ final class ConvergenceCases {
                 of("drop index",
                         "create table t (a int); create index t_idx on t (a);",
                         "create table t (a int);"));
+    }
+
+    static List<ConvergenceCase> partitions() {
+        String measurement = "create table m (city int not null, day date not null, temp int, note text) partition by range (day);";
+        String feb = " create table m_feb partition of m for values from ('2006-02-01') to ('2006-03-01');";
+        String plainFeb = " create table m_feb (city int not null, day date not null, temp int, note text);";
+        return List.of(
+                of("partition drops its own index on an inherited column",
+                        measurement + feb + " create index on m_feb (day);",
+                        measurement + feb),
+                of("partition gets its own index on an inherited column",
+                        measurement + feb,
+                        measurement + feb + " create index on m_feb (day, temp);"),
+                of("detach a partition: it keeps its columns",
+                        measurement + feb,
+                        measurement + plainFeb),
+                of("detach a partition and drop one of its columns",
+                        measurement + feb,
+                        measurement + " create table m_feb (city int not null, day date not null, temp int);").allowingDrops(),
+                of("detach a partition while its parent drops a column the table keeps",
+                        measurement + feb,
+                        "create table m (city int not null, day date not null, temp int) partition by range (day);"
+                                + plainFeb).allowingDrops(),
+                of("detach a partition that keeps its parent's check",
+                        "create table m (day date not null, temp int, constraint temp_positive check (temp > 0))"
+                                + " partition by range (day);" + feb,
+                        "create table m (day date not null, temp int, constraint temp_positive check (temp > 0))"
+                                + " partition by range (day);"
+                                + " create table m_feb (day date not null, temp int, constraint temp_positive check (temp > 0));"),
+                of("detach a partition and drop its parent's check",
+                        "create table m (day date not null, temp int, constraint temp_positive check (temp > 0))"
+                                + " partition by range (day);" + feb,
+                        "create table m (day date not null, temp int, constraint temp_positive check (temp > 0))"
+                                + " partition by range (day); create table m_feb (day date not null, temp int);"),
+                of("attach a table as a partition",
+                        measurement + plainFeb,
+                        measurement + feb),
+                of("attach a table lacking a column of the parent",
+                        measurement + " create table m_feb (city int not null, day date not null, temp int);",
+                        measurement + feb),
+                of("partition gets its own default, NOT NULL and comment",
+                        measurement + feb,
+                        measurement + feb + """
+                                 alter table m_feb alter column temp set default 20;
+                                alter table m_feb alter column note set not null;
+                                comment on column m_feb.temp is 'in Celsius';
+                                """),
+                of("partition goes back to its parent's default and nullability",
+                        measurement + feb + " alter table m_feb alter column temp set default 20;"
+                                + " alter table m_feb alter column note set not null;",
+                        measurement + feb),
+                of("parent changes a default its partition overrides",
+                        "create table m (day date not null, temp int default 1) partition by range (day);" + feb
+                                + " alter table m_feb alter column temp set default 5;",
+                        "create table m (day date not null, temp int default 2) partition by range (day);" + feb
+                                + " alter table m_feb alter column temp set default 5;"),
+                of("parent adds and drops columns its partitions inherit",
+                        measurement + feb,
+                        "create table m (city int not null, day date not null, extra text) partition by range (day);"
+                                + feb).allowingDrops(),
+                of("plain table becomes partitioned",
+                        "create table r (city int not null, day date not null);",
+                        "create table r (city int not null, day date not null) partition by range (day);").allowingDrops(),
+                of("partitioned table becomes plain",
+                        "create table r (city int not null, day date not null) partition by range (day);",
+                        "create table r (city int not null, day date not null);").allowingDrops(),
+                of("drop a sub-partitioned table with its partitions",
+                        measurement + " create table m_2006 partition of m for values from ('2006-01-01') to ('2007-01-01')"
+                                + " partition by list (city); create table m_2006_1 partition of m_2006 for values in (1);"
+                                + " create table keep (k int);",
+                        "create table keep (k int);").allowingDrops(),
+                of("sub-partition of a partition",
+                        measurement,
+                        measurement + " create table m_2006 partition of m for values from ('2006-01-01') to ('2007-01-01')"
+                                + " partition by list (city); create table m_2006_1 partition of m_2006 for values in (1);"));
+    }
+
+    static List<ConvergenceCase> inheritance() {
+        String base = "create table base (id bigserial, kind text not null, created timestamptz default now());";
+        return List.of(
+                of("create tables that inherit",
+                        "",
+                        base + """
+                                 create table child_a (
+                                    constraint "kind must be A" check (kind = 'A'),
+                                    unique (id, kind)
+                                ) inherits (base);
+                                create table child_b (extra int) inherits (base);
+                                """),
+                of("child declares an inherited column itself",
+                        "",
+                        base + " create table child (kind text not null, note text) inherits (base);"),
+                of("child inherits from two parents",
+                        "",
+                        base + " create table tagged (tag text, kind text not null);"
+                                + " create table child (own int) inherits (base, tagged);"),
+                of("parent drops a column its child declares again",
+                        "create table base (created timestamp default now(), e int); create table a (a1 int, a2 int) inherits (base);",
+                        "create table base (created timestamp default now()); create table a (a1 int, a2 int) inherits (base);"
+                                + " alter table a drop column a2; alter table a add column e int;").allowingDrops(),
+                of("parent drops a column its child only inherits",
+                        "create table base (a int, b int); create table child (c int) inherits (base);",
+                        "create table base (a int); create table child (c int) inherits (base);").allowingDrops(),
+                of("parent drops a column its child declares itself too",
+                        "create table base (a int, b int); create table child (b int, c int) inherits (base);",
+                        "create table base (a int); create table child (b int, c int) inherits (base);").allowingDrops(),
+                of("parent drops a column and so does its child, which declared it too",
+                        "create table base (a int, b int); create table child (b int, c int) inherits (base);",
+                        "create table base (a int); create table child (c int) inherits (base);").allowingDrops(),
+                of("parent adds a column",
+                        "create table base (a int); create table child (c int) inherits (base);",
+                        "create table base (a int, b text default 'x'); create table child (c int) inherits (base);"),
+                of("parent changes a column type",
+                        "create table base (a int); create table child (c int) inherits (base);",
+                        "create table base (a bigint); create table child (c int) inherits (base);"),
+                of("child stops inheriting and keeps its columns",
+                        "create table base (a int not null, b text); create table child (c int) inherits (base);",
+                        "create table base (a int not null, b text); create table child (a int not null, b text, c int);"),
+                of("child starts inheriting",
+                        "create table base (a int not null, b text, constraint a_positive check (a > 0));"
+                                + " create table child (a int not null, c int);",
+                        "create table base (a int not null, b text, constraint a_positive check (a > 0));"
+                                + " create table child (c int) inherits (base);"),
+                of("child stops inheriting and drops the checks it got",
+                        "create table base (a int, constraint a_positive check (a > 0), constraint a_small check (a < 9)"
+                                + " no inherit); create table child (c int) inherits (base);",
+                        "create table base (a int, constraint a_positive check (a > 0), constraint a_small check (a < 9)"
+                                + " no inherit); create table child (a int, c int);"),
+                of("parent is dropped while its former child drops a column the parent's check used",
+                        "create table base (a int, b int, constraint a_positive check (a > 0));"
+                                + " create table child (c int) inherits (base);",
+                        "create table child (b int, c int);").allowingDrops(),
+                of("child's parents change order",
+                        "create table p1 (a int); create table p2 (b int); create table child () inherits (p1, p2);",
+                        "create table p1 (a int); create table p2 (b int); create table child () inherits (p2, p1);"),
+                of("drop a parent, its child keeps the columns",
+                        "create table base (a int); create table child (c int) inherits (base);",
+                        "create table child (a int, c int);").allowingDrops(),
+                of("drop three generations of inheriting tables",
+                        "create table a (x int); create table b (y int) inherits (a); create table c (z int) inherits (b);"
+                                + " create table keep (k int);",
+                        "create table keep (k int);").allowingDrops(),
+                of("drop a parent and its child",
+                        "create table base (a int); create table child (c int) inherits (base); create table keep (k int);",
+                        "create table keep (k int);").allowingDrops(),
+                of("child inherits from a table in another schema",
+                        "create schema other; create table other.base (a int);",
+                        "create schema other; create table other.base (a int);"
+                                + " create table public.child (c int) inherits (other.base);"));
     }
 
     static List<ConvergenceCase> rowLevelSecurity() {

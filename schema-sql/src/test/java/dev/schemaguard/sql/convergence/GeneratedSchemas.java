@@ -14,6 +14,7 @@ import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SchemaBuilder;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
+import dev.schemaguard.model.Table;
 import dev.schemaguard.model.TableBuilder;
 import dev.schemaguard.model.View;
 import dev.schemaguard.testkit.ThrowawayDatabase;
@@ -22,10 +23,13 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -168,8 +172,12 @@ final class GeneratedSchemas {
         }
     }
 
+    /**
+     * {@code parents}: for the table at the same position, the table it inherits from, as a number taken modulo
+     * the count of the database's tables before it (a negative pick, or the first table, inherits from none).
+     */
     record SchemaSpec(String name, List<TableSpec> tables, String comment, List<EnumSpec> enums,
-                      List<DomainSpec> domains, List<SequenceSpec> sequences, ViewSpec view) {
+                      List<DomainSpec> domains, List<SequenceSpec> sequences, ViewSpec view, List<Integer> parents) {
     }
 
     private GeneratedSchemas() {
@@ -188,7 +196,8 @@ final class GeneratedSchemas {
                 enumSpecs().list().ofMaxSize(2).uniqueElements(EnumSpec::name),
                 domainSpecs().list().ofMaxSize(2).uniqueElements(DomainSpec::name),
                 sequenceSpecs().list().ofMaxSize(2).uniqueElements(SequenceSpec::name),
-                viewSpecs().injectNull(0.5)).as(SchemaSpec::new);
+                viewSpecs().injectNull(0.5),
+                Arbitraries.integers().between(-3, 7).list().ofMaxSize(4)).as(SchemaSpec::new);
     }
 
     static Arbitrary<EnumSpec> enumSpecs() {
@@ -331,7 +340,41 @@ final class GeneratedSchemas {
             }
             built.add(builder.build());
         }
-        return new Database(built);
+        return new Database(withInheritance(built, schemas));
+    }
+
+    /**
+     * Makes tables inherit from earlier ones as their schema's picks say, where the child declares none of the
+     * columns the parent has (a column declared on both sides must agree in type and NOT NULL).
+     */
+    private static List<Schema> withInheritance(List<Schema> schemas, List<SchemaSpec> specs) {
+        List<QualifiedName> earlier = new ArrayList<>();
+        Map<QualifiedName, Set<String>> allColumns = new HashMap<>();
+        List<Schema> result = new ArrayList<>();
+        for (int s = 0; s < schemas.size(); s++) {
+            Schema schema = schemas.get(s);
+            List<Integer> picks = specs.get(s).parents();
+            List<Table> tables = new ArrayList<>();
+            for (int i = 0; i < schema.tables().size(); i++) {
+                Table table = schema.tables().get(i);
+                QualifiedName name = QualifiedName.of(schema.name(), table.name());
+                Set<String> columns = new HashSet<>();
+                table.columns().forEach(c -> columns.add(c.name()));
+                int pick = i < picks.size() ? picks.get(i) : -1;
+                if (pick >= 0 && !earlier.isEmpty()) {
+                    QualifiedName parent = earlier.get(pick % earlier.size());
+                    if (Collections.disjoint(columns, allColumns.get(parent))) {
+                        table = table.withInherits(List.of(parent));
+                        columns.addAll(allColumns.get(parent));
+                    }
+                }
+                tables.add(table);
+                earlier.add(name);
+                allColumns.put(name, columns);
+            }
+            result.add(schema.withTables(tables));
+        }
+        return result;
     }
 
     private static void buildTable(TableBuilder t, TableSpec spec, List<QualifiedName> tableNames,

@@ -153,16 +153,9 @@ class MigraCorpusTest {
             MigraCase.runs("generated").onEveryServer(),
             MigraCase.runs("generated_added").onEveryServer(),
             MigraCase.runs("identitycols").onEveryServer(),
-            MigraCase.skipped("inherit", "b.sql makes entity_bindings_a, _b and _c inherit entity_bindings;"
-                    + " the model has no table inheritance (introspection reports 'table inheritance"
-                    + " public.entity_bindings_a (inherits public.entity_bindings): not supported yet')"),
-            MigraCase.skipped("inherit2", "b.sql drops column e of timestamp_base, which child table a"
-                    + " inherits; the model has no table inheritance (introspection reports 'table inheritance"
-                    + " public.a (inherits public.timestamp_base): not supported yet')"),
-            MigraCase.skipped("partitioning", "KNOWN BUG, open: a partition's own index on an inherited column"
-                    + " makes introspection list that column on the partition, so the plan drops it ('cannot drop"
-                    + " inherited column logdate'); and after DETACH PARTITION the planner adds the detached table's"
-                    + " columns again. Remove this skip when the partition column handling is fixed."),
+            MigraCase.runs("inherit").onEveryServer(),
+            MigraCase.runs("inherit2").onEveryServer(),
+            MigraCase.runs("partitioning").onEveryServer(),
             MigraCase.skipped("privileges", "additions.sql grants and revokes table privileges on any_table"
                     + " that b.sql lacks; the model has no privileges (introspection reports 'privileges on table"
                     + " public.any_table: ...: not supported yet')"),
