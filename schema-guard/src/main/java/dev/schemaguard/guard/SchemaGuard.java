@@ -189,7 +189,7 @@ public final class SchemaGuard {
                     .filter(t -> !ignored(QualifiedName.of(schema.name(), t.name())))
                     .toList();
             schemas.add(new Schema(schema.name(), tables, schema.comment(), schema.sequences(), schema.enums(),
-                    schema.domains(), schema.compositeTypes(), schema.views(), schema.routines()));
+                    schema.domains(), schema.compositeTypes(), schema.views(), schema.routines(), schema.grants()));
         }
         return new Database(schemas, database.extensions(), database.dependencies());
     }

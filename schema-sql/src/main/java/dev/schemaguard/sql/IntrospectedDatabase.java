@@ -5,6 +5,7 @@ import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Sequence;
@@ -43,6 +44,7 @@ final class IntrospectedDatabase {
     final List<SchemaMember<EnumType>> enums = new ArrayList<>();
     final List<SchemaMember<Domain>> domains = new ArrayList<>();
     final List<SchemaMember<Routine>> routines = new ArrayList<>();
+    final Map<Grant.Key, Grant> grants = new LinkedHashMap<>();
     final List<String> unsupported = new ArrayList<>();
 
     void unsupported(String kind, String object) {
@@ -66,9 +68,10 @@ final class IntrospectedDatabase {
         compositeTypes.values().forEach(type -> parts.get(type.schema).compositeTypes.add(type.toCompositeType()));
         views.values().forEach(view -> parts.get(view.schema).views.add(view.toView()));
         routines.forEach(member -> parts.get(member.schema()).routines.add(member.object()));
+        grants.values().stream().sorted(Grant.ORDER).forEach(grant -> parts.get(grant.schema()).grants.add(grant));
         List<Schema> schemas = new ArrayList<>();
         parts.forEach((name, p) -> schemas.add(new Schema(name, p.tables, schemaComments.get(name), p.sequences,
-                p.enums, p.domains, p.compositeTypes, p.views, p.routines)));
+                p.enums, p.domains, p.compositeTypes, p.views, p.routines, p.grants)));
         return new IntrospectionResult(new Database(schemas, extensions), unsupported.stream().sorted().toList());
     }
 
@@ -80,5 +83,6 @@ final class IntrospectedDatabase {
         final List<CompositeType> compositeTypes = new ArrayList<>();
         final List<View> views = new ArrayList<>();
         final List<Routine> routines = new ArrayList<>();
+        final List<Grant> grants = new ArrayList<>();
     }
 }

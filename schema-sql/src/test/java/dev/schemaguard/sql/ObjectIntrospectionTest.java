@@ -425,9 +425,6 @@ class ObjectIntrospectionTest {
             IntrospectionResult result = introspect(db, IntrospectionOptions.only("app"));
             List<String> unsupported = result.unsupported();
 
-            String privileges = "privileges on table app.customers: ";
-            assertTrue(unsupported.stream().anyMatch(line -> line.startsWith(privileges)
-                    && line.contains(TEST_ROLE + "=r/") && line.endsWith(": not supported yet")), unsupported.toString());
             assertEquals(List.of(
                             "ENABLE ALWAYS on trigger \"Touch It\" on app.customers: not supported yet",
                             "NOT VALID on constraint readings_id_check of table app.readings: not supported yet",
@@ -443,8 +440,8 @@ class ObjectIntrospectionTest {
                             "text search configuration app.my_english: not supported yet",
                             "trigger instead_insert on view app.customer_moods: not supported yet",
                             "unlogged table app.scratch: not supported yet"),
-                    unsupported.stream().filter(line -> !line.startsWith(privileges)).toList(),
-                    "each object by name, nothing of the excluded schema \"Odd Schema\"");
+                    unsupported,
+                    "each object by name, nothing of the excluded schema \"Odd Schema\", no privileges unless asked for");
 
             Schema app = result.database().schema("app").orElseThrow();
             assertTrue(app.routines().stream().noneMatch(r -> r.name().equals("floatrange") || r.name().equals("my_sum")),
