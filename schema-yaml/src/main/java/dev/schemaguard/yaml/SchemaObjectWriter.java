@@ -67,6 +67,7 @@ final class SchemaObjectWriter {
                     .sorted(Comparator.comparing(Routine::name).thenComparing(Routine::arguments)).toList();
             put(yaml, SchemaObjectReader.ROUTINE_SECTIONS.get(kind), routines, Routine::signature, SchemaObjectWriter::routine);
         }
+        GrantWriter.write(schema, yaml);
     }
 
     private static <T> List<T> sorted(List<T> objects, Function<T, String> name) {

@@ -7,6 +7,7 @@ import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
@@ -167,6 +168,17 @@ public final class YamlSchemaReader {
                 }
             }
         }
+        YamlNode grants = fields.node(GRANTS);
+        if (grants != null) {
+            for (Grant grant : GrantReader.read(schema, grants)) {
+                Placed<Grant> earlier = parts.grants.putIfAbsent(grant.key(), new Placed<>(grant, grants.position()));
+                if (earlier != null && !earlier.object().equals(grant)) {
+                    throw new YamlSchemaException(grants.position(), "schema " + schema + " both grants and revokes "
+                            + grant.privilege() + " on " + Grant.objectName(grant.on()) + " for " + grant.grantee()
+                            + " (or with and without grant option; also at " + earlier.position() + "); keep one");
+                }
+            }
+        }
     }
 
     private static List<Entry> entries(Fields fields, String key, String what) {
@@ -196,7 +208,8 @@ public final class YamlSchemaReader {
             result.add(new Schema(parts.name, List.copyOf(parts.tables.values()), parts.comment,
                     List.copyOf(parts.sequences.values()), List.copyOf(parts.enums.values()),
                     List.copyOf(parts.domains.values()), List.copyOf(parts.compositeTypes.values()),
-                    List.copyOf(parts.views.values()), routines));
+                    List.copyOf(parts.views.values()), routines,
+                    parts.grants.values().stream().map(Placed::object).sorted(Grant.ORDER).toList()));
         }
         return new Database(result, extensions.values().stream().map(Placed::object).toList());
     }
@@ -211,6 +224,7 @@ public final class YamlSchemaReader {
         final Map<String, Domain> domains = new TreeMap<>();
         final Map<String, CompositeType> compositeTypes = new TreeMap<>();
         final Map<String, Placed<Routine>> routines = new TreeMap<>();
+        final Map<Grant.Key, Placed<Grant>> grants = new java.util.LinkedHashMap<>();
         /** Tables, views and sequences share one namespace in PostgreSQL, as do enums, domains and composite types. */
         private final Map<String, Placed<String>> relationNames = new TreeMap<>();
         private final Map<String, Placed<String>> typeNames = new TreeMap<>();
