@@ -5,6 +5,7 @@ import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Constraint;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.ForeignKey;
+import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
@@ -37,18 +38,28 @@ final class ModelEdits {
             return new Database(database.schemas().stream().filter(s -> !s.name().equals(dropped.schema().name())).toList());
         }
         if (change instanceof SchemaChange.SchemaCommentChanged comment) {
-            return withSchema(database, comment.schema(), s -> new Schema(s.name(), s.tables(), comment.expected()));
+            return withSchema(database, comment.schema(), s -> rebuilt(s, s.tables(), comment.expected()));
         }
         if (change instanceof SchemaChange.TableAdded added) {
             return withSchema(database, added.table().schema(), s -> {
                 List<Table> tables = new ArrayList<>(s.tables());
                 tables.add(added.definition());
-                return new Schema(s.name(), tables, s.comment());
+                return rebuilt(s, tables, s.comment());
             });
         }
         if (change instanceof SchemaChange.TableDropped dropped) {
-            return withSchema(database, dropped.table().schema(), s -> new Schema(s.name(),
+            return withSchema(database, dropped.table().schema(), s -> rebuilt(s,
                     s.tables().stream().filter(t -> !t.name().equals(dropped.table().name())).toList(), s.comment()));
+        }
+        if (change instanceof SchemaChange.GrantAdded added) {
+            return withGrants(database, added.grant().schema(), grants -> grants.add(added.grant()));
+        }
+        if (change instanceof SchemaChange.GrantDropped dropped) {
+            return withGrants(database, dropped.grant().schema(), grants -> grants.remove(dropped.grant()));
+        }
+        if (change instanceof SchemaChange.GrantOptionChanged option) {
+            return withGrants(database, option.expected().schema(),
+                    grants -> grants.replaceAll(g -> g.equals(option.actual()) ? option.expected() : g));
         }
         SchemaChange.TableChange tableChange = (SchemaChange.TableChange) change;
         return withTable(database, tableChange.table(), table -> editTable(table, tableChange));
@@ -70,7 +81,21 @@ final class ModelEdits {
             if (!replaced) {
                 replacement.ifPresent(tables::add);
             }
-            return new Schema(s.name(), tables, s.comment());
+            return rebuilt(s, tables, s.comment());
+        });
+    }
+
+    /** The schema with other tables or another comment, and everything else (objects, grants) as it was. */
+    private static Schema rebuilt(Schema s, List<Table> tables, String comment) {
+        return new Schema(s.name(), tables, comment, s.sequences(), s.enums(), s.domains(), s.compositeTypes(), s.views(),
+                s.routines(), s.grants());
+    }
+
+    private static Database withGrants(Database database, String schema, java.util.function.Consumer<List<Grant>> edit) {
+        return withSchema(database, schema, s -> {
+            List<Grant> grants = new ArrayList<>(s.grants());
+            edit.accept(grants);
+            return s.withGrants(grants);
         });
     }
 
