@@ -70,9 +70,12 @@ public final class SchemaGuard {
         return new Builder();
     }
 
-    /** The expected schema, as loaded, with ignored tables left out. */
+    /**
+     * The expected schema, as loaded, with ignored tables left out, and without grants: the guard does not
+     * check privileges (use {@code schemaguard check --privileges} for that).
+     */
     public Database expected() {
-        return withoutIgnored(expected.database());
+        return withoutIgnored(expected.database()).withoutGrants();
     }
 
     public Mode mode() {

@@ -43,10 +43,11 @@ final class GrantReader {
         return kinds;
     }
 
-    static List<Grant> read(String schema, YamlNode node) {
-        List<Grant> grants = new ArrayList<>();
+    /** The grants of every entry, each placed at its entry. */
+    static List<SchemaObjectReader.Placed<Grant>> read(String schema, YamlNode node) {
+        List<SchemaObjectReader.Placed<Grant>> grants = new ArrayList<>();
         for (YamlNode item : Nodes.list(node, "the grants of schema " + schema)) {
-            grants.addAll(entry(schema, item));
+            entry(schema, item).forEach(grant -> grants.add(new SchemaObjectReader.Placed<>(grant, item.position())));
         }
         return grants;
     }

@@ -8,6 +8,7 @@ import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.Extension;
 import dev.schemaguard.model.Grant;
+import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
@@ -170,10 +171,11 @@ public final class YamlSchemaReader {
         }
         YamlNode grants = fields.node(GRANTS);
         if (grants != null) {
-            for (Grant grant : GrantReader.read(schema, grants)) {
-                Placed<Grant> earlier = parts.grants.putIfAbsent(grant.key(), new Placed<>(grant, grants.position()));
+            for (Placed<Grant> placed : GrantReader.read(schema, grants)) {
+                Grant grant = placed.object();
+                Placed<Grant> earlier = parts.grants.putIfAbsent(grant.key(), placed);
                 if (earlier != null && !earlier.object().equals(grant)) {
-                    throw new YamlSchemaException(grants.position(), "schema " + schema + " both grants and revokes "
+                    throw new YamlSchemaException(placed.position(), "schema " + schema + " both grants and revokes "
                             + grant.privilege() + " on " + Grant.objectName(grant.on()) + " for " + grant.grantee()
                             + " (or with and without grant option; also at " + earlier.position() + "); keep one");
                 }
@@ -203,6 +205,7 @@ public final class YamlSchemaReader {
     private Database database() {
         List<Schema> result = new ArrayList<>();
         for (SchemaParts parts : schemas.values()) {
+            parts.grants.values().forEach(parts::checkRelationKind);
             List<Routine> routines = parts.routines.values().stream().map(Placed::object)
                     .sorted(ROUTINE_ORDER).toList();
             result.add(new Schema(parts.name, List.copyOf(parts.tables.values()), parts.comment,
@@ -233,6 +236,37 @@ public final class YamlSchemaReader {
 
         SchemaParts(String name) {
             this.name = name;
+        }
+
+        /**
+         * A grant on a relation this schema declares must name its kind: {@code view v} for a view, not
+         * {@code table v}, or the grant would never match what introspection reads.
+         */
+        void checkRelationKind(Placed<Grant> placed) {
+            ObjectRef on = placed.object().on();
+            ObjectRef.Kind declared = declaredKind(on.name());
+            boolean relation = on.kind() == ObjectRef.Kind.TABLE || on.kind() == ObjectRef.Kind.VIEW
+                    || on.kind() == ObjectRef.Kind.MATERIALIZED_VIEW || on.kind() == ObjectRef.Kind.SEQUENCE;
+            if (relation && declared != null && declared != on.kind()) {
+                String word = declared.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                throw new YamlSchemaException(placed.position(), "a grant of schema " + name + " names "
+                        + Grant.kindWord(on) + " " + on.name() + ", but " + on.name() + " is a " + word
+                        + " here; write 'object: " + word + " " + dev.schemaguard.model.Identifiers.quote(on.name()) + "'");
+            }
+        }
+
+        private ObjectRef.Kind declaredKind(String relation) {
+            if (tables.containsKey(relation)) {
+                return ObjectRef.Kind.TABLE;
+            }
+            if (sequences.containsKey(relation)) {
+                return ObjectRef.Kind.SEQUENCE;
+            }
+            View view = views.get(relation);
+            if (view != null) {
+                return view.materialized() ? ObjectRef.Kind.MATERIALIZED_VIEW : ObjectRef.Kind.VIEW;
+            }
+            return null;
         }
 
         void claimRelation(String kind, Entry entry) {

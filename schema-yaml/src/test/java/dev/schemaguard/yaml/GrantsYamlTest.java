@@ -158,5 +158,17 @@ class GrantsYamlTest {
                     from: app
                 """, "g.yaml"));
         assertTrue(both.getMessage().contains("both grants and revokes SELECT on public.orders for app"), both.getMessage());
+        YamlSchemaException wrongKind = assertThrows(YamlSchemaException.class, () -> YamlSchemaReader.readString("""
+                views:
+                  totals:
+                    query: SELECT 1 AS n
+                    materialized: true
+                grants:
+                  - grant: select
+                    object: table totals
+                    to: app
+                """, "g.yaml"));
+        assertTrue(wrongKind.getMessage().startsWith("g.yaml:6:5: a grant of schema public names table totals, but totals"
+                + " is a materialized view here; write 'object: materialized view totals'"), wrongKind.getMessage());
     }
 }

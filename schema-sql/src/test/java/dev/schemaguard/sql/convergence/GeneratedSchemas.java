@@ -3,9 +3,12 @@ package dev.schemaguard.sql.convergence;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.ForeignKey.ReferentialAction;
+import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.Identifiers;
 import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.Privilege;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SchemaBuilder;
@@ -17,8 +20,10 @@ import net.jqwik.api.Combinators;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -103,7 +108,14 @@ final class GeneratedSchemas {
                      List<IndexSpec> indexes, RowSecurityChoice rowSecurity, PolicySpec policy, String comment) {
     }
 
-    record SchemaSpec(String name, List<TableSpec> tables, String comment) {
+    /**
+     * A grant on table number {@code table} of its schema (modulo the table count), or on its column number
+     * {@code column} when that is not negative; the privilege is picked modulo those that apply.
+     */
+    record GrantSpec(int table, int column, int privilege, boolean toTestRole, boolean withGrantOption) {
+    }
+
+    record SchemaSpec(String name, List<TableSpec> tables, String comment, List<GrantSpec> grants) {
     }
 
     private GeneratedSchemas() {
@@ -118,7 +130,17 @@ final class GeneratedSchemas {
         return Combinators.combine(
                 Arbitraries.of(SCHEMA_NAMES),
                 tableSpecs().list().ofMinSize(1).ofMaxSize(4).uniqueElements(TableSpec::name),
-                comments()).as(SchemaSpec::new);
+                comments(),
+                grantSpecs().list().ofMaxSize(3)).as(SchemaSpec::new);
+    }
+
+    static Arbitrary<GrantSpec> grantSpecs() {
+        return Combinators.combine(
+                Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(-1, 5),
+                Arbitraries.integers().between(0, 6),
+                Arbitraries.of(true, false),
+                Arbitraries.of(false, true)).as(GrantSpec::new);
     }
 
     static Arbitrary<TableSpec> tableSpecs() {
@@ -206,6 +228,7 @@ final class GeneratedSchemas {
             for (TableSpec table : schema.tables()) {
                 builder.table(table.name(), t -> buildTable(t, table, tableNames, tableSpecs, relationNames));
             }
+            grants(schema).forEach(builder::grant);
             built.add(builder.build());
         }
         return new Database(built);
@@ -307,6 +330,31 @@ final class GeneratedSchemas {
             }
         }
         t.comment(spec.comment());
+    }
+
+    /** Table privileges that PostgreSQL 13 has too (MAINTAIN is 17+), then those a column can have. */
+    private static final List<Privilege> TABLE_PRIVILEGES = List.of(Privilege.SELECT, Privilege.INSERT, Privilege.UPDATE,
+            Privilege.DELETE, Privilege.TRUNCATE, Privilege.REFERENCES, Privilege.TRIGGER);
+    private static final List<Privilege> COLUMN_PRIVILEGES = List.of(Privilege.SELECT, Privilege.INSERT, Privilege.UPDATE,
+            Privilege.REFERENCES);
+
+    /** The schema's grants, to the fixtures' role (which may get the grant option) or PUBLIC, one per key. */
+    private static List<Grant> grants(SchemaSpec schema) {
+        Map<Grant.Key, Grant> grants = new LinkedHashMap<>();
+        for (GrantSpec spec : schema.grants()) {
+            TableSpec table = schema.tables().get(spec.table() % schema.tables().size());
+            QualifiedName name = QualifiedName.of(schema.name(), table.name());
+            boolean onColumn = spec.column() >= 0;
+            ObjectRef on = onColumn
+                    ? ObjectRef.column(name, table.columns().get(spec.column() % table.columns().size()).name())
+                    : ObjectRef.of(ObjectRef.Kind.TABLE, name.schema(), name.name());
+            List<Privilege> privileges = onColumn ? COLUMN_PRIVILEGES : TABLE_PRIVILEGES;
+            String grantee = spec.toTestRole() ? ThrowawayDatabase.TEST_ROLE : Grant.PUBLIC;
+            Grant grant = new Grant(on, grantee, privileges.get(spec.privilege() % privileges.size()),
+                    spec.toTestRole() && spec.withGrantOption(), false);
+            grants.putIfAbsent(grant.key(), grant);
+        }
+        return List.copyOf(grants.values());
     }
 
     /** The first one or two columns, as picked; the primary key makes them NOT NULL. */

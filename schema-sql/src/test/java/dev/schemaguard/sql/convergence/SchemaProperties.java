@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Laws of the core loop over random schemas ({@link GeneratedSchemas}): names needing quotes, every column type
  * the generator knows, keys, foreign keys across tables and schemas, checks, indexes, comments, row-level
- * security and policies. The database properties run on the primary server, in a database emptied before each try.
+ * security, policies and grants (read with privileges). The database properties run on the primary server, in a
+ * database emptied before each try.
  * jqwik prints the seed of every run; a failure reproduces with {@code @Property(seed = "...")}.
  */
 class SchemaProperties {
@@ -107,6 +108,6 @@ class SchemaProperties {
     }
 
     private static Database introspect(ScratchDatabase database, String... schemas) throws SQLException {
-        return new PostgresIntrospector(IntrospectionOptions.only(schemas)).introspect(database.connection());
+        return new PostgresIntrospector(IntrospectionOptions.only(schemas).withPrivileges()).introspect(database.connection());
     }
 }
