@@ -15,6 +15,7 @@ import dev.schemaguard.model.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -91,7 +92,7 @@ final class ModelEdits {
                 s.routines(), s.grants());
     }
 
-    private static Database withGrants(Database database, String schema, java.util.function.Consumer<List<Grant>> edit) {
+    private static Database withGrants(Database database, String schema, Consumer<List<Grant>> edit) {
         return withSchema(database, schema, s -> {
             List<Grant> grants = new ArrayList<>(s.grants());
             edit.accept(grants);

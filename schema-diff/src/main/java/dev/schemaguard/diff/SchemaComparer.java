@@ -24,6 +24,7 @@ import dev.schemaguard.model.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,9 +72,9 @@ final class SchemaComparer {
         if (want.grants().equals(have.grants())) {
             return;
         }
-        Map<Grant.Key, Grant> haveGrants = new java.util.HashMap<>();
+        Map<Grant.Key, Grant> haveGrants = new HashMap<>();
         have.grants().forEach(g -> haveGrants.put(g.key(), g));
-        Map<Grant.Key, Grant> wantGrants = new java.util.HashMap<>();
+        Map<Grant.Key, Grant> wantGrants = new HashMap<>();
         want.grants().forEach(g -> wantGrants.put(g.key(), g));
         for (Grant grant : want.grants().stream().sorted(Grant.ORDER).toList()) {
             Grant found = haveGrants.get(grant.key());
