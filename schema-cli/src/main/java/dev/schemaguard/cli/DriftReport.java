@@ -23,15 +23,14 @@ import java.util.TreeSet;
  * <p>The SQL comes from the planner, one change at a time: starting from the actual model, each change is
  * applied to the model and the planner is asked for the statements between the two steps, so every statement
  * belongs to exactly one change. When a change cannot stand alone in the model (a dropped column that a
- * constraint still uses), the rest of that table is fixed in one step and shares the statements.
+ * constraint still uses), the rest of that table is fixed in one step and shares the statements. Changes of the
+ * other objects (sequences, types, views, routines, extensions, ...) and the grants on them are fixed together in
+ * one last step, planned from the model with every schema and table change applied towards the expected one.
  */
 record DriftReport(List<Fix> fixes) {
 
     /** Changes fixed together by {@code statements} (usually exactly one change). */
     record Fix(List<SchemaChange> changes, List<PlanStatement> statements) {
-        String subject() {
-            return changes.get(0).subject();
-        }
     }
 
     static DriftReport between(Database expected, Database actual) {
@@ -41,8 +40,13 @@ record DriftReport(List<Fix> fixes) {
             bySubject.computeIfAbsent(change.subject(), s -> new ArrayList<>()).add(change);
         }
         List<Fix> fixes = new ArrayList<>();
+        List<SchemaChange> otherObjects = new ArrayList<>();
         Database state = actual;
-        for (List<SchemaChange> changes : bySubject.values()) {
+        for (List<SchemaChange> subjectChanges : bySubject.values()) {
+            List<SchemaChange> changes = new ArrayList<>();
+            for (SchemaChange change : subjectChanges) {
+                (ModelEdits.applies(change, actual) ? changes : otherObjects).add(change);
+            }
             int i = 0;
             while (i < changes.size()) {
                 SchemaChange change = changes.get(i);
@@ -56,15 +60,21 @@ record DriftReport(List<Fix> fixes) {
                     next = ModelEdits.replaceTable(state, tableChange.table(), expected.table(tableChange.table()));
                     group = List.copyOf(changes.subList(i, changes.size()));
                 }
-                MigrationPlan plan = MigrationPlanner.plan(next, state, PlanOptions.ALLOW_DROPS);
-                List<PlanStatement> statements = new ArrayList<>(plan.statements());
-                statements.addAll(plan.skipped());
-                fixes.add(new Fix(group, statements));
+                fixes.add(new Fix(group, statements(MigrationPlanner.plan(next, state, PlanOptions.ALLOW_DROPS))));
                 state = next;
                 i += group.size();
             }
         }
+        if (!otherObjects.isEmpty()) {
+            fixes.add(new Fix(otherObjects, statements(MigrationPlanner.plan(expected, state, PlanOptions.ALLOW_DROPS))));
+        }
         return new DriftReport(fixes);
+    }
+
+    private static List<PlanStatement> statements(MigrationPlan plan) {
+        List<PlanStatement> statements = new ArrayList<>(plan.statements());
+        statements.addAll(plan.skipped());
+        return statements;
     }
 
     boolean isEmpty() {
@@ -97,11 +107,11 @@ record DriftReport(List<Fix> fixes) {
         }
         String subject = null;
         for (Fix fix : fixes) {
-            if (!fix.subject().equals(subject)) {
-                subject = fix.subject();
-                text.append(text.length() == 0 ? "" : "\n").append(style.bold(subject)).append('\n');
-            }
             for (SchemaChange change : fix.changes()) {
+                if (!change.subject().equals(subject)) {
+                    subject = change.subject();
+                    text.append(text.length() == 0 ? "" : "\n").append(style.bold(subject)).append('\n');
+                }
                 text.append("  ").append(style.red("-")).append(' ').append(change.describe()).append('\n');
             }
             for (PlanStatement statement : fix.statements()) {

@@ -6,6 +6,7 @@ import dev.schemaguard.model.Constraint;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Grant;
+import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
@@ -20,37 +21,69 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * Applies one {@link SchemaChange} to a model: the actual database with that single difference resolved. Used
- * to plan the fix of each change on its own. May throw {@link IllegalArgumentException} when the change cannot
- * stand alone (dropping a column a constraint still uses); callers then fix the rest of the table at once.
+ * Applies one schema- or table-level {@link SchemaChange} (grants on schemas and tables included) to a model: the
+ * actual database with that single difference resolved. Used to plan the fix of each change on its own. May throw
+ * {@link IllegalArgumentException} when the change cannot stand alone (dropping a column a constraint still uses);
+ * callers then fix the rest of the table at once. Everything the change does not touch (other objects, extensions,
+ * dependencies) is kept.
  */
 final class ModelEdits {
 
     private ModelEdits() {
     }
 
+    /**
+     * Whether {@link #apply} knows how to apply the change to {@code actual} on its own: changes of schemas and
+     * tables, and grants on a schema or on a table (or its columns) that {@code actual} already has. Grants on the
+     * other objects, or on tables still to be created, go with the objects they are on.
+     */
+    static boolean applies(SchemaChange change, Database actual) {
+        if (change instanceof SchemaChange.GrantAdded added) {
+            return onSchemaOrExistingTable(added.grant(), actual);
+        }
+        if (change instanceof SchemaChange.GrantDropped dropped) {
+            return onSchemaOrExistingTable(dropped.grant(), actual);
+        }
+        if (change instanceof SchemaChange.GrantOptionChanged option) {
+            return onSchemaOrExistingTable(option.expected(), actual);
+        }
+        return change instanceof SchemaChange.SchemaAdded || change instanceof SchemaChange.SchemaDropped
+                || change instanceof SchemaChange.SchemaCommentChanged || change instanceof SchemaChange.TableAdded
+                || change instanceof SchemaChange.TableDropped || change instanceof SchemaChange.TableChange;
+    }
+
+    private static boolean onSchemaOrExistingTable(Grant grant, Database actual) {
+        ObjectRef on = grant.on();
+        return switch (on.kind()) {
+            case SCHEMA -> true;
+            case TABLE, COLUMN -> actual.table(QualifiedName.of(on.schema(), on.name())).isPresent();
+            default -> false;
+        };
+    }
+
     static Database apply(Database database, SchemaChange change) {
         if (change instanceof SchemaChange.SchemaAdded added) {
             List<Schema> schemas = new ArrayList<>(database.schemas());
             schemas.add(added.schema());
-            return new Database(schemas);
+            return withSchemas(database, schemas);
         }
         if (change instanceof SchemaChange.SchemaDropped dropped) {
-            return new Database(database.schemas().stream().filter(s -> !s.name().equals(dropped.schema().name())).toList());
+            return withSchemas(database,
+                    database.schemas().stream().filter(s -> !s.name().equals(dropped.schema().name())).toList());
         }
         if (change instanceof SchemaChange.SchemaCommentChanged comment) {
-            return withSchema(database, comment.schema(), s -> rebuilt(s, s.tables(), comment.expected()));
+            return withSchema(database, comment.schema(), s -> s.withComment(comment.expected()));
         }
         if (change instanceof SchemaChange.TableAdded added) {
             return withSchema(database, added.table().schema(), s -> {
                 List<Table> tables = new ArrayList<>(s.tables());
                 tables.add(added.definition());
-                return rebuilt(s, tables, s.comment());
+                return s.withTables(tables);
             });
         }
         if (change instanceof SchemaChange.TableDropped dropped) {
-            return withSchema(database, dropped.table().schema(), s -> rebuilt(s,
-                    s.tables().stream().filter(t -> !t.name().equals(dropped.table().name())).toList(), s.comment()));
+            return withSchema(database, dropped.table().schema(), s -> s.withTables(
+                    s.tables().stream().filter(t -> !t.name().equals(dropped.table().name())).toList()));
         }
         if (change instanceof SchemaChange.GrantAdded added) {
             return withGrants(database, added.grant().schema(), grants -> grants.add(added.grant()));
@@ -62,8 +95,10 @@ final class ModelEdits {
             return withGrants(database, option.expected().schema(),
                     grants -> grants.replaceAll(g -> g.equals(option.actual()) ? option.expected() : g));
         }
-        SchemaChange.TableChange tableChange = (SchemaChange.TableChange) change;
-        return withTable(database, tableChange.table(), table -> editTable(table, tableChange));
+        if (change instanceof SchemaChange.TableChange tableChange) {
+            return withTable(database, tableChange.table(), table -> editTable(table, tableChange));
+        }
+        throw new IllegalArgumentException("no edit for " + change.getClass().getSimpleName());
     }
 
     /** The database with one table replaced by {@code replacement} (or removed when it is null). */
@@ -82,14 +117,8 @@ final class ModelEdits {
             if (!replaced) {
                 replacement.ifPresent(tables::add);
             }
-            return rebuilt(s, tables, s.comment());
+            return s.withTables(tables);
         });
-    }
-
-    /** The schema with other tables or another comment, and everything else (objects, grants) as it was. */
-    private static Schema rebuilt(Schema s, List<Table> tables, String comment) {
-        return new Schema(s.name(), tables, comment, s.sequences(), s.enums(), s.domains(), s.compositeTypes(), s.views(),
-                s.routines(), s.grants());
     }
 
     private static Database withGrants(Database database, String schema, Consumer<List<Grant>> edit) {
@@ -106,6 +135,8 @@ final class ModelEdits {
             draft.comment = comment.expected();
         } else if (change instanceof SchemaChange.RowSecurityChanged rls) {
             draft.rowSecurity = rls.expected();
+        } else if (change instanceof SchemaChange.PersistenceChanged persistence) {
+            draft.unlogged = persistence.expectedUnlogged();
         } else if (change instanceof SchemaChange.ColumnAdded added) {
             draft.columns.add(added.column());
         } else if (change instanceof SchemaChange.ColumnDropped dropped) {
@@ -151,7 +182,11 @@ final class ModelEdits {
         if (!found) {
             schemas.add(edit.apply(new Schema(name, List.of(), null)));
         }
-        return new Database(schemas);
+        return withSchemas(database, schemas);
+    }
+
+    private static Database withSchemas(Database database, List<Schema> schemas) {
+        return new Database(schemas, database.extensions(), database.dependencies());
     }
 
     private static Database withTable(Database database, QualifiedName name, Function<Table, Table> edit) {
@@ -160,8 +195,9 @@ final class ModelEdits {
         return replaceTable(database, name, Optional.of(edit.apply(table)));
     }
 
-    /** A mutable copy of a table's parts, for editing. */
+    /** A mutable copy of a table's parts, for editing; the less common parts are kept as they are. */
     private static final class TableDraft {
+        private final Table original;
         private final String name;
         private final List<dev.schemaguard.model.Column> columns;
         private PrimaryKey primaryKey;
@@ -172,8 +208,10 @@ final class ModelEdits {
         private dev.schemaguard.model.RowSecurity rowSecurity;
         private final List<dev.schemaguard.model.Policy> policies;
         private String comment;
+        private boolean unlogged;
 
         TableDraft(Table t) {
+            original = t;
             name = t.name();
             columns = new ArrayList<>(t.columns());
             primaryKey = t.primaryKey();
@@ -184,6 +222,7 @@ final class ModelEdits {
             rowSecurity = t.rowSecurity();
             policies = new ArrayList<>(t.policies());
             comment = t.comment();
+            unlogged = t.unlogged();
         }
 
         void putConstraint(Constraint constraint) {
@@ -208,7 +247,10 @@ final class ModelEdits {
         }
 
         Table build() {
-            return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, rowSecurity, policies, comment);
+            return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, rowSecurity, policies, comment)
+                    .withExtras(original.exclusionConstraints(), original.triggers(), original.partitioning(),
+                            original.partitionOf())
+                    .withUnlogged(unlogged);
         }
     }
 }

@@ -41,6 +41,46 @@ class CheckAndFixTest {
     }
 
     @Test
+    void checkReportsATableThatShouldBeUnloggedWithItsFix() throws Exception {
+        Path expected = Fixtures.expectedYaml("create unlogged table hits (n int);", dir.resolve("hits.yaml"));
+        assertTrue(Files.readString(expected).contains("unlogged: true"), "the snapshot says the table is unlogged");
+        try (ThrowawayDatabase db = Fixtures.database("create table hits (n int);")) {
+            CliRun run = CliRun.of("check", "--db", db.jdbcUrl(), "--expected", expected.toString());
+
+            assertEquals(ExitCode.DRIFT, run.exitCode(), run::toString);
+            assertTrue(run.out().contains("public.hits is logged, expected unlogged"), run::toString);
+            assertTrue(run.out().contains("ALTER TABLE public.hits SET UNLOGGED"), run::toString);
+        }
+    }
+
+    @Test
+    void checkReportsSequencesTypesAndViewsWithTheirFixAndKeepsTheRest() throws Exception {
+        Path expected = Fixtures.expectedYaml("""
+                create type mood as enum ('sad', 'ok', 'happy');
+                create sequence ticket_numbers start 100;
+                create table t (id int primary key, m mood, note text);
+                create view happy_t as select id from t where m = 'happy';
+                """, dir.resolve("objects.yaml"));
+        try (ThrowawayDatabase db = Fixtures.database("""
+                create type mood as enum ('sad', 'happy');
+                create table t (id int primary key, m mood);
+                create view happy_t as select id from t where m = 'happy';
+                """)) {
+            CliRun run = CliRun.of("check", "--db", db.jdbcUrl(), "--expected", expected.toString());
+
+            assertEquals(ExitCode.DRIFT, run.exitCode(), run::toString);
+            String out = run.out();
+            assertTrue(out.contains("missing column public.t.note"), run::toString);
+            assertTrue(out.contains("ALTER TABLE public.t ADD COLUMN note text"), run::toString);
+            assertTrue(out.contains("missing sequence public.ticket_numbers"), run::toString);
+            assertTrue(out.contains("CREATE SEQUENCE public.ticket_numbers"), run::toString);
+            assertTrue(out.contains("ALTER TYPE public.mood ADD VALUE 'ok'"), run::toString);
+            assertFalse(out.contains("DROP VIEW"), "the view that matches is left alone\n" + run);
+            assertTrue(run.err().isEmpty(), run::toString);
+        }
+    }
+
+    @Test
     void jsonListsEveryChangeWithItsSql() throws Exception {
         Path expected = Fixtures.expectedYaml(Fixtures.SHOP, dir.resolve("shop.yaml"));
         try (ThrowawayDatabase db = Fixtures.database(Fixtures.SHOP_PARTIAL)) {

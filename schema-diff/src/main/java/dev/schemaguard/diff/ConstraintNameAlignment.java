@@ -48,7 +48,8 @@ public final class ConstraintNameAlignment {
                 tables.add(found.table(table.name()).map(t -> align(table, t)).orElse(table));
             }
             schemas.add(new Schema(schema.name(), tables, schema.comment(), schema.sequences(), schema.enums(),
-                    schema.domains(), schema.compositeTypes(), schema.views(), schema.routines(), schema.grants()));
+                    schema.domains(), schema.compositeTypes(), schema.views(), schema.routines(), schema.collations(),
+                    schema.grants()));
         }
         return new Database(schemas, expected.extensions());
     }
@@ -84,7 +85,7 @@ public final class ConstraintNameAlignment {
                 SchemaComparer::sameIndex);
         return new Table(want.name(), want.columns(), primaryKey, uniques, foreignKeys, checks, indexes,
                 want.rowSecurity(), want.policies(), want.comment(), exclusions, want.triggers(), want.partitioning(),
-                want.partitionOf());
+                want.partitionOf(), want.unlogged());
     }
 
     private static ExclusionConstraint renamed(ExclusionConstraint e, String name) {

@@ -57,6 +57,10 @@ final class Describe {
         return security.forced() ? "enabled and forced" : "enabled";
     }
 
+    static String persistence(boolean unlogged) {
+        return unlogged ? "unlogged" : "logged";
+    }
+
     static String text(String value) {
         return value == null ? "absent" : "'" + value + "'";
     }

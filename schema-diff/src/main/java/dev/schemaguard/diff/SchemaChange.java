@@ -100,6 +100,13 @@ public sealed interface SchemaChange {
         }
     }
 
+    /** The table is {@code UNLOGGED} where it is expected logged, or the other way round. */
+    record PersistenceChanged(QualifiedName table, boolean expectedUnlogged, boolean actualUnlogged) implements TableChange {
+        public String describe() {
+            return table + " is " + Describe.persistence(actualUnlogged) + ", expected " + Describe.persistence(expectedUnlogged);
+        }
+    }
+
     record ColumnAdded(QualifiedName table, Column column) implements TableChange {
         public String describe() {
             return "missing column " + table + "." + column.name() + " " + Describe.column(column);
@@ -209,7 +216,7 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** A sequence, type, view or routine present only in the expected schema. */
+    /** A sequence, type, view, routine or collation present only in the expected schema. */
     record ObjectAdded(String schema, SchemaObject object) implements SchemaChange {
         public String subject() {
             return schema + "." + object.identity();
@@ -240,6 +247,7 @@ public sealed interface SchemaChange {
         }
     }
 
+    /** A trigger of a table, or of a view ({@code table} then names the view). */
     record TriggerAdded(QualifiedName table, Trigger trigger) implements TableChange {
         public String describe() {
             return "missing trigger " + trigger.name() + " on " + table;

@@ -21,6 +21,7 @@ import dev.schemaguard.model.SchemaObject;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.UniqueConstraint;
+import dev.schemaguard.model.View;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -96,7 +97,9 @@ final class SchemaComparer {
         if (!Objects.equals(schemaComment(want), schemaComment(have))) {
             changes.add(new SchemaChange.SchemaCommentChanged(want.name(), want.comment(), have.comment()));
         }
-        compareObjects(want, have);
+        SerialColumns serials = SerialColumns.between(want, have);
+        compareObjects(want.name(), objects(want, serials.impliedSequences(want, have)),
+                objects(have, serials.impliedSequences(have, want)));
         Map<String, Table> wantTables = byName(want.tables(), Table::name);
         Map<String, Table> haveTables = byName(have.tables(), Table::name);
         for (String name : union(wantTables, haveTables)) {
@@ -108,9 +111,16 @@ final class SchemaComparer {
             } else if (wantTable == null) {
                 changes.add(new SchemaChange.TableDropped(table, haveTable));
             } else {
-                compareTable(table, wantTable, haveTable);
+                compareTable(table, wantTable, haveTable, serials);
             }
         }
+    }
+
+    /** The schema's objects, with the sequences its serial columns imply where the other model lists them. */
+    private static List<SchemaObject> objects(Schema schema, List<? extends SchemaObject> impliedSequences) {
+        List<SchemaObject> objects = new ArrayList<>(schema.objects());
+        objects.addAll(impliedSequences);
+        return objects;
     }
 
     /** The comment initdb puts on {@code public} is no one's declaration: it counts as no comment. */
@@ -118,7 +128,7 @@ final class SchemaComparer {
         return "public".equals(schema.name()) && "standard public schema".equals(schema.comment()) ? null : schema.comment();
     }
 
-    private void compareTable(QualifiedName table, Table want, Table have) {
+    private void compareTable(QualifiedName table, Table want, Table have, SerialColumns serials) {
         if (want.equals(have)) {
             return; // the common case in a large schema; equal records cannot differ in any aspect below
         }
@@ -128,11 +138,14 @@ final class SchemaComparer {
         if (!want.rowSecurity().equals(have.rowSecurity())) {
             changes.add(new SchemaChange.RowSecurityChanged(table, want.rowSecurity(), have.rowSecurity()));
         }
-        compareColumns(table, want, have);
+        if (want.unlogged() != have.unlogged()) {
+            changes.add(new SchemaChange.PersistenceChanged(table, want.unlogged(), have.unlogged()));
+        }
+        compareColumns(table, want, have, serials);
         compareConstraints(table, want, have);
         compareIndexes(table, want, have);
         comparePolicies(table, want, have);
-        compareTriggers(table, want, have);
+        compareTriggers(table, want.triggers(), have.triggers());
         if (!Objects.equals(want.partitioning(), have.partitioning())) {
             changes.add(new SchemaChange.PartitioningChanged(table, want.partitioning(), have.partitioning()));
         }
@@ -165,26 +178,31 @@ final class SchemaComparer {
         }
     }
 
-    private void compareObjects(Schema want, Schema have) {
-        Map<String, SchemaObject> wantObjects = byName(want.objects(), SchemaComparer::objectKey);
-        Map<String, SchemaObject> haveObjects = byName(have.objects(), SchemaComparer::objectKey);
+    private void compareObjects(String schema, List<SchemaObject> want, List<SchemaObject> have) {
+        Map<String, SchemaObject> wantObjects = byName(want, SchemaComparer::objectKey);
+        Map<String, SchemaObject> haveObjects = byName(have, SchemaComparer::objectKey);
         for (String key : union(wantObjects, haveObjects)) {
             SchemaObject a = wantObjects.get(key);
             SchemaObject b = haveObjects.get(key);
             if (b == null) {
-                changes.add(new SchemaChange.ObjectAdded(want.name(), a));
+                changes.add(new SchemaChange.ObjectAdded(schema, a));
             } else if (a == null) {
-                changes.add(new SchemaChange.ObjectDropped(want.name(), b));
-            } else if (!SchemaObjects.same(a, b)) {
-                changes.add(new SchemaChange.ObjectAltered(want.name(), a, b));
+                changes.add(new SchemaChange.ObjectDropped(schema, b));
+            } else {
+                if (!SchemaObjects.same(a, b)) {
+                    changes.add(new SchemaChange.ObjectAltered(schema, a, b));
+                }
+                if (a instanceof View wantView && b instanceof View haveView) {
+                    compareTriggers(QualifiedName.of(schema, wantView.name()), wantView.triggers(), haveView.triggers());
+                }
             }
         }
     }
 
-    /** Kinds sort in creation order (sequences, types, views, routines), then by name. */
+    /** Kinds sort in creation order (collations and sequences, types, views, routines), then by name. */
     private static String objectKey(SchemaObject object) {
         int rank = switch (object.kind()) {
-            case "sequence" -> 0;
+            case "collation", "sequence" -> 0;
             case "enum", "domain", "composite type" -> 1;
             case "view", "materialized view" -> 2;
             default -> 3;
@@ -192,9 +210,10 @@ final class SchemaComparer {
         return rank + object.kind() + ":" + object.identity();
     }
 
-    private void compareTriggers(QualifiedName table, Table want, Table have) {
-        Map<String, Trigger> wantTriggers = byName(want.triggers(), Trigger::name);
-        Map<String, Trigger> haveTriggers = byName(have.triggers(), Trigger::name);
+    /** Triggers of a table, or of a view present on both sides (its triggers are compared apart from its query). */
+    private void compareTriggers(QualifiedName table, List<Trigger> want, List<Trigger> have) {
+        Map<String, Trigger> wantTriggers = byName(want, Trigger::name);
+        Map<String, Trigger> haveTriggers = byName(have, Trigger::name);
         for (String name : union(wantTriggers, haveTriggers)) {
             Trigger a = wantTriggers.get(name);
             Trigger b = haveTriggers.get(name);
@@ -209,7 +228,7 @@ final class SchemaComparer {
         }
     }
 
-    private void compareColumns(QualifiedName table, Table want, Table have) {
+    private void compareColumns(QualifiedName table, Table want, Table have, SerialColumns serials) {
         Map<String, Column> wantColumns = byName(want.columns(), Column::name);
         Map<String, Column> haveColumns = byName(have.columns(), Column::name);
         for (Column column : want.columns()) {
@@ -218,7 +237,7 @@ final class SchemaComparer {
                 changes.add(new SchemaChange.ColumnAdded(table, column));
             } else if (!column.equals(found)) {
                 EnumSet<ColumnAspect> aspects = columnDifferences(
-                        SerialColumns.spelledAsSerial(table, column), SerialColumns.spelledAsSerial(table, found));
+                        serials.comparable(table, column), serials.comparable(table, found));
                 if (!aspects.isEmpty()) {
                     changes.add(new SchemaChange.ColumnAltered(table, column, found, aspects));
                 }

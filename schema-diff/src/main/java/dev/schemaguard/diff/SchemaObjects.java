@@ -1,6 +1,7 @@
 package dev.schemaguard.diff;
 
 import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
@@ -14,7 +15,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-/** Equality of two schema objects of the same kind and name, with the same tolerance as columns and constraints. */
+/**
+ * Equality of two schema objects of the same kind and name, with the same tolerance as columns and constraints.
+ * A view's triggers are not part of it: the diff compares them one by one, as a table's.
+ */
 final class SchemaObjects {
 
     private SchemaObjects() {
@@ -62,6 +66,9 @@ final class SchemaObjects {
                 }
             }
             return true;
+        }
+        if (a instanceof Collation x && b instanceof Collation y) {
+            return x.sameDefinitionAs(y);
         }
         if (a instanceof Routine x && b instanceof Routine y) {
             return x.routineKind() == y.routineKind() && x.arguments().equals(y.arguments())

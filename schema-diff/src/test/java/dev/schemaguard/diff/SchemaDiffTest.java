@@ -1,14 +1,17 @@
 package dev.schemaguard.diff;
 
 import dev.schemaguard.diff.SchemaChange.ColumnAspect;
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Identity;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.TableBuilder;
+import dev.schemaguard.model.View;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -173,6 +176,60 @@ class SchemaDiffTest {
     }
 
     @Test
+    void aSerialsSequenceAndAListedSequenceOfTheSameNameAreOneSequence() {
+        Schema serial = orders(t -> t.column("id", serial()));
+        Schema standalone = Schema.named("public").sequence(Sequence.of("orders_id_seq"))
+                .table("orders", t -> t.column("id", integer()).notNull().defaultValue("nextval('orders_id_seq'::regclass)"))
+                .build();
+        Sequence implied = new Sequence("orders_id_seq", integer(), SequenceOptions.DEFAULTS, "orders", "id", null);
+
+        List<SchemaChange> toStandalone = SchemaDiff.compare(standalone, serial).changes();
+        assertEquals(List.of(new SchemaChange.ObjectAltered("public", standalone.sequences().get(0), implied)), toStandalone,
+                "the sequence changes owner and type; the column keeps drawing from it");
+        List<SchemaChange> toSerial = SchemaDiff.compare(serial, standalone).changes();
+        assertEquals(List.of(new SchemaChange.ObjectAltered("public", implied, standalone.sequences().get(0))), toSerial);
+    }
+
+    @Test
+    void aSerialsSequenceWithOptionsOfItsOwnIsComparedAsASequence() {
+        Schema serial = orders(t -> t.column("id", serial()));
+        Sequence stepped = new Sequence("orders_id_seq", integer(), new SequenceOptions(null, 5L, null, null, null, false),
+                "orders", "id", null);
+        Schema spelledOut = Schema.named("public").sequence(stepped)
+                .table("orders", t -> t.column("id", integer()).notNull().defaultValue("nextval('public.orders_id_seq'::regclass)"))
+                .build();
+        List<SchemaChange> changes = SchemaDiff.compare(serial, spelledOut).changes();
+        assertEquals(1, changes.size(), changes.toString());
+        SchemaChange.ObjectAltered altered = assertInstanceOf(SchemaChange.ObjectAltered.class, changes.get(0));
+        assertEquals(SequenceOptions.DEFAULTS, ((Sequence) altered.expected()).options());
+        assertEquals(stepped, altered.actual());
+    }
+
+    @Test
+    void aColumnDrawingFromAListedSequenceIsNotASerial() {
+        Schema plain = orders(t -> t.column("id", integer()).notNull());
+        Schema drawing = Schema.named("public").sequence(Sequence.of("orders_id_seq"))
+                .table("orders", t -> t.column("id", integer()).notNull().defaultValue("nextval('orders_id_seq'::regclass)"))
+                .build();
+        List<SchemaChange> changes = SchemaDiff.compare(plain, drawing).changes();
+        assertEquals(2, changes.size(), changes.toString());
+        assertEquals(Set.of(ColumnAspect.DEFAULT), assertInstanceOf(SchemaChange.ColumnAltered.class, changes.get(1)).aspects());
+        assertInstanceOf(SchemaChange.ObjectDropped.class, changes.get(0));
+    }
+
+    @Test
+    void persistenceIsCompared() {
+        Schema logged = orders(BASE);
+        Schema unlogged = orders(t -> {
+            BASE.accept(t);
+            t.unlogged();
+        });
+        assertEquals(List.of(new SchemaChange.PersistenceChanged(ORDERS, true, false)),
+                SchemaDiff.compare(unlogged, logged).changes());
+        assertEquals("public.orders is unlogged, expected logged", SchemaDiff.compare(logged, unlogged).changes().get(0).describe());
+    }
+
+    @Test
     void objectsBesideTablesAreAddedDroppedOrAltered() {
         Schema expected = Schema.named("app").enumType("mood", "sad", "ok", "happy").view("v", "SELECT 1").build();
         Schema actual = Schema.named("app").enumType("mood", "sad", "happy")
@@ -197,6 +254,38 @@ class SchemaDiffTest {
         assertEquals(2, changes.size(), changes.toString());
         assertInstanceOf(SchemaChange.TriggerAdded.class, changes.get(0));
         assertInstanceOf(SchemaChange.PartitioningChanged.class, changes.get(1));
+    }
+
+    @Test
+    void collationsAreAddedDroppedOrAlteredAndIcuLocalesMatchAsLanguageTags() {
+        Schema expected = Schema.named("public")
+                .collation(Collation.icu("numeric", "en-u-kn-true"))
+                .collation(Collation.icu("german", "de-DE"))
+                .collation(Collation.icu("loose", "und-u-ks-level2").nondeterministic())
+                .build();
+        Schema actual = Schema.named("public")
+                .collation(Collation.libc("posix", "POSIX"))
+                .collation(Collation.icu("german", "de_de"))
+                .collation(Collation.icu("loose", "und-u-ks-level2"))
+                .build();
+        List<SchemaChange> changes = SchemaDiff.compare(expected, actual).changes();
+        assertEquals(List.of("collation public.loose differs from the expected definition", "missing collation public.numeric",
+                "unexpected collation public.posix"), changes.stream().map(SchemaChange::describe).toList());
+    }
+
+    @Test
+    void triggersOfAViewAreComparedApartFromItsQuery() {
+        View plain = new View("v", false, "SELECT 1 AS one", List.of(), null);
+        String instead = "CREATE TRIGGER v_insert INSTEAD OF INSERT ON public.v FOR EACH ROW EXECUTE FUNCTION ins()";
+        Schema expected = Schema.named("public").view(plain.withTrigger("v_insert", instead)).build();
+        Schema actual = Schema.named("public").view(plain.withTrigger("v_old", instead.replace("v_insert", "v_old"))).build();
+        List<SchemaChange> changes = SchemaDiff.compare(expected, actual).changes();
+        assertEquals(List.of("missing trigger v_insert on public.v", "unexpected trigger v_old on public.v"),
+                changes.stream().map(SchemaChange::describe).toList(), "the view itself is unchanged");
+        Schema otherQuery = Schema.named("public").view(new View("v", false, "SELECT 2 AS one", List.of(), null)
+                .withTrigger("v_insert", instead)).build();
+        assertEquals(List.of("view public.v differs from the expected definition"),
+                SchemaDiff.compare(expected, otherQuery).changes().stream().map(SchemaChange::describe).toList());
     }
 
     @Test

@@ -192,7 +192,8 @@ public final class SchemaGuard {
                     .filter(t -> !ignored(QualifiedName.of(schema.name(), t.name())))
                     .toList();
             schemas.add(new Schema(schema.name(), tables, schema.comment(), schema.sequences(), schema.enums(),
-                    schema.domains(), schema.compositeTypes(), schema.views(), schema.routines(), schema.grants()));
+                    schema.domains(), schema.compositeTypes(), schema.views(), schema.routines(), schema.collations(),
+                    schema.grants()));
         }
         return new Database(schemas, database.extensions(), database.dependencies());
     }

@@ -63,6 +63,7 @@ public final class SchemaMerge {
                 union(a.compositeTypes(), b.compositeTypes(), c -> c.name(), (x, y) -> same(x, y, "type " + a.name() + "." + x.name())),
                 union(a.views(), b.views(), v -> v.name(), (x, y) -> same(x, y, "view " + a.name() + "." + x.name())),
                 union(a.routines(), b.routines(), r -> r.signature(), (x, y) -> same(x, y, "routine " + a.name() + "." + x.signature())),
+                union(a.collations(), b.collations(), c -> c.name(), (x, y) -> same(x, y, "collation " + a.name() + "." + x.name())),
                 union(a.grants(), b.grants(), g -> g.key().toString(), (x, y) -> same(x, y, "grant " + x.describe())));
     }
 
@@ -83,7 +84,8 @@ public final class SchemaMerge {
                 union(a.exclusionConstraints(), b.exclusionConstraints(), c -> c.name(), (x, y) -> same(x, y, "exclusion constraint " + x.name() + " on " + where)),
                 union(a.triggers(), b.triggers(), t -> t.name(), (x, y) -> same(x, y, "trigger " + x.name() + " on " + where)),
                 either(a.partitioning(), b.partitioning(), "partitioning of " + where),
-                either(a.partitionOf(), b.partitionOf(), "partition bound of " + where));
+                either(a.partitionOf(), b.partitionOf(), "partition bound of " + where),
+                a.unlogged() || b.unlogged());
     }
 
     private interface Combine<T> {

@@ -10,7 +10,8 @@ import java.util.Objects;
 public record ObjectRef(Kind kind, String schema, String name, String member) {
 
     public enum Kind {
-        SCHEMA, TABLE, COLUMN, VIEW, MATERIALIZED_VIEW, SEQUENCE, TYPE, ROUTINE, TRIGGER, CONSTRAINT, INDEX, POLICY, EXTENSION
+        SCHEMA, TABLE, COLUMN, VIEW, MATERIALIZED_VIEW, SEQUENCE, TYPE, ROUTINE, TRIGGER, CONSTRAINT, INDEX, POLICY, EXTENSION,
+        COLLATION
     }
 
     public ObjectRef {

@@ -8,13 +8,13 @@ import java.util.Set;
 
 /**
  * A PostgreSQL schema (namespace): its tables, then the other objects in it — sequences, enums, domains,
- * composite types, views and materialized views, functions and procedures — and the grants on the schema and
- * those objects that differ from PostgreSQL's defaults (empty unless privileges were asked for).
+ * composite types, views and materialized views, functions and procedures, collations — and the grants on the
+ * schema and those objects that differ from PostgreSQL's defaults (empty unless privileges were asked for).
  */
 public record Schema(String name, List<Table> tables, String comment,
                      List<Sequence> sequences, List<EnumType> enums, List<Domain> domains,
                      List<CompositeType> compositeTypes, List<View> views, List<Routine> routines,
-                     List<Grant> grants) {
+                     List<Collation> collations, List<Grant> grants) {
 
     public Schema {
         Identifiers.requireValid(name, "schema name");
@@ -25,33 +25,54 @@ public record Schema(String name, List<Table> tables, String comment,
         compositeTypes = List.copyOf(compositeTypes);
         views = List.copyOf(views);
         routines = List.copyOf(routines);
+        collations = List.copyOf(collations);
         grants = List.copyOf(grants);
         requireUnique(name, "relation", tables.stream().map(Table::name).toList(),
                 sequences.stream().map(Sequence::name).toList(), views.stream().map(View::name).toList());
         requireUnique(name, "type", enums.stream().map(EnumType::name).toList(),
                 domains.stream().map(Domain::name).toList(), compositeTypes.stream().map(CompositeType::name).toList());
         requireUnique(name, "routine", routines.stream().map(Routine::signature).toList());
+        requireUnique(name, "collation", collations.stream().map(Collation::name).toList());
         requireOwnGrants(name, grants);
     }
 
     /** A schema without grants beyond the defaults. */
     public Schema(String name, List<Table> tables, String comment, List<Sequence> sequences, List<EnumType> enums,
+                  List<Domain> domains, List<CompositeType> compositeTypes, List<View> views, List<Routine> routines,
+                  List<Collation> collations) {
+        this(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, collations, List.of());
+    }
+
+    /** A schema without collations and without grants beyond the defaults. */
+    public Schema(String name, List<Table> tables, String comment, List<Sequence> sequences, List<EnumType> enums,
                   List<Domain> domains, List<CompositeType> compositeTypes, List<View> views, List<Routine> routines) {
-        this(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, List.of());
+        this(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, List.of(), List.of());
     }
 
     /** A schema holding only tables. */
     public Schema(String name, List<Table> tables, String comment) {
-        this(name, tables, comment, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        this(name, tables, comment, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public Schema withGrants(List<Grant> newGrants) {
-        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, newGrants);
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, collations,
+                newGrants);
     }
 
-    /** Every object of the schema other than its tables, in a fixed order of kinds. */
+    /** This schema with other tables and everything else kept. */
+    public Schema withTables(List<Table> newTables) {
+        return new Schema(name, newTables, comment, sequences, enums, domains, compositeTypes, views, routines, collations,
+                grants);
+    }
+
+    public Schema withComment(String newComment) {
+        return new Schema(name, tables, newComment, sequences, enums, domains, compositeTypes, views, routines, collations,
+                grants);
+    }
+
+    /** Every object of the schema other than its tables, in a fixed order of kinds (collations first: types and columns use them). */
     public List<SchemaObject> objects() {
-        List<SchemaObject> all = new ArrayList<>();
+        List<SchemaObject> all = new ArrayList<>(collations);
         all.addAll(sequences);
         all.addAll(enums);
         all.addAll(domains);

@@ -15,6 +15,7 @@ public final class SchemaBuilder {
     private final List<CompositeType> compositeTypes = new ArrayList<>();
     private final List<View> views = new ArrayList<>();
     private final List<Routine> routines = new ArrayList<>();
+    private final List<Collation> collations = new ArrayList<>();
     private final List<Grant> grants = new ArrayList<>();
     private String comment;
 
@@ -45,6 +46,11 @@ public final class SchemaBuilder {
         return this;
     }
 
+    public SchemaBuilder enumType(EnumType type) {
+        enums.add(type);
+        return this;
+    }
+
     public SchemaBuilder domain(Domain domain) {
         domains.add(domain);
         return this;
@@ -71,6 +77,12 @@ public final class SchemaBuilder {
         return this;
     }
 
+    /** {@code CREATE COLLATION}, e.g. {@code collation(Collation.icu("numeric", "en-u-kn-true"))}. */
+    public SchemaBuilder collation(Collation collation) {
+        collations.add(collation);
+        return this;
+    }
+
     /** A grant on the schema or an object in it (see {@link Grant}). */
     public SchemaBuilder grant(Grant grant) {
         grants.add(grant);
@@ -83,7 +95,8 @@ public final class SchemaBuilder {
     }
 
     public Schema build() {
-        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, grants);
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, collations,
+                grants);
     }
 
     /** A database holding just this schema. */

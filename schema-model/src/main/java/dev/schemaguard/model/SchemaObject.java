@@ -1,10 +1,10 @@
 package dev.schemaguard.model;
 
 /**
- * An object that lives in a schema beside tables: sequences, types, views, functions. The diff treats them
+ * An object that lives in a schema beside tables: sequences, types, views, functions, collations. The diff treats them
  * uniformly (added, dropped, altered); the planner knows how each kind is created, changed and dropped.
  */
-public sealed interface SchemaObject permits Sequence, EnumType, Domain, CompositeType, View, Routine {
+public sealed interface SchemaObject permits Sequence, EnumType, Domain, CompositeType, View, Routine, Collation {
 
     /** The name within the schema. */
     String name();

@@ -32,6 +32,16 @@ public record SequenceOptions(Long start, Long increment, Long minValue, Long ma
                 cycle);
     }
 
+    /** The lowest value, given or PostgreSQL's default for {@code type} and this direction. */
+    public long effectiveMinValue(DataType type) {
+        return minValue != null ? minValue : effectiveIncrement() > 0 ? 1 : -maxOf(type) - 1;
+    }
+
+    /** The highest value, given or PostgreSQL's default for {@code type} and this direction. */
+    public long effectiveMaxValue(DataType type) {
+        return maxValue != null ? maxValue : effectiveIncrement() > 0 ? maxOf(type) : -1;
+    }
+
     public boolean isDefault() {
         return equals(DEFAULTS);
     }

@@ -11,8 +11,9 @@ import java.util.function.Consumer;
  * A table: columns in their physical order, constraints by kind ({@code primaryKey} is null when there is
  * none), indexes that back no constraint, row-level security and policies, an optional comment, then the
  * less common parts: exclusion constraints, triggers, how the table is partitioned ({@code partitioning},
- * null unless it is a partitioned table) and what it is a partition of ({@code partitionOf}, null unless it
- * is a partition).
+ * null unless it is a partitioned table), what it is a partition of ({@code partitionOf}, null unless it
+ * is a partition) and whether it is {@code UNLOGGED} (its rows skip the write-ahead log: faster to write, emptied
+ * after a crash, not replicated).
  */
 public record Table(
         String name,
@@ -28,7 +29,8 @@ public record Table(
         List<ExclusionConstraint> exclusionConstraints,
         List<Trigger> triggers,
         Partitioning partitioning,
-        PartitionBound partitionOf) {
+        PartitionBound partitionOf,
+        boolean unlogged) {
 
     public Table {
         Identifiers.requireValid(name, "table name");
@@ -41,10 +43,24 @@ public record Table(
         policies = List.copyOf(policies);
         exclusionConstraints = List.copyOf(exclusionConstraints);
         triggers = List.copyOf(triggers);
+        if (unlogged && partitioning != null) {
+            throw new IllegalArgumentException("table " + name + " is partitioned, so it cannot be UNLOGGED: PostgreSQL"
+                    + " has no unlogged partitioned tables (its partitions may be unlogged)");
+        }
         validate(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, policies);
     }
 
-    /** A table with none of the less common parts. */
+    /** A logged table. */
+    public Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniqueConstraints,
+                 List<ForeignKey> foreignKeys, List<CheckConstraint> checkConstraints, List<Index> indexes,
+                 RowSecurity rowSecurity, List<Policy> policies, String comment,
+                 List<ExclusionConstraint> exclusionConstraints, List<Trigger> triggers, Partitioning partitioning,
+                 PartitionBound partitionOf) {
+        this(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity, policies,
+                comment, exclusionConstraints, triggers, partitioning, partitionOf, false);
+    }
+
+    /** A logged table with none of the less common parts. */
     public Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniqueConstraints,
                  List<ForeignKey> foreignKeys, List<CheckConstraint> checkConstraints, List<Index> indexes,
                  RowSecurity rowSecurity, List<Policy> policies, String comment) {
@@ -54,13 +70,19 @@ public record Table(
 
     public Table withComment(String newComment) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
-                rowSecurity, policies, newComment, exclusionConstraints, triggers, partitioning, partitionOf);
+                rowSecurity, policies, newComment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged);
     }
 
     public Table withExtras(List<ExclusionConstraint> exclusions, List<Trigger> tableTriggers,
                             Partitioning partitionedBy, PartitionBound partitionOfParent) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
-                rowSecurity, policies, comment, exclusions, tableTriggers, partitionedBy, partitionOfParent);
+                rowSecurity, policies, comment, exclusions, tableTriggers, partitionedBy, partitionOfParent, unlogged);
+    }
+
+    /** This table, {@code UNLOGGED} or not. */
+    public Table withUnlogged(boolean newUnlogged) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
+                rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, newUnlogged);
     }
 
     public Optional<Trigger> trigger(String triggerName) {

@@ -30,6 +30,7 @@ public final class TableBuilder {
     private Partitioning partitioning;
     private PartitionBound partitionOf;
     private String comment;
+    private boolean unlogged;
 
     TableBuilder(String schema, String name) {
         this.schema = schema;
@@ -121,6 +122,12 @@ public final class TableBuilder {
         return this;
     }
 
+    /** Makes this an {@code UNLOGGED} table. */
+    public TableBuilder unlogged() {
+        unlogged = true;
+        return this;
+    }
+
     public TableBuilder comment(String text) {
         this.comment = text;
         return this;
@@ -168,7 +175,7 @@ public final class TableBuilder {
         }
         List<Policy> builtPolicies = policies.stream().map(PolicyBuilder::build).toList();
         return new Table(name, builtColumns, builtPrimaryKey, uniques, foreignKeys, checks, indexes, rowSecurity,
-                builtPolicies, comment, exclusions, triggers, partitioning, partitionOf);
+                builtPolicies, comment, exclusions, triggers, partitioning, partitionOf, unlogged);
     }
 
     /**

@@ -55,6 +55,20 @@ class DslTest {
     }
 
     @Test
+    void tablesAreLoggedUnlessDeclaredUnlogged() {
+        Table logged = schema.table("organisations").orElseThrow();
+        assertFalse(logged.unlogged());
+        Table unlogged = Table.named("hits", t -> t.column("n", integer()).notNull()).withUnlogged(true);
+        assertTrue(unlogged.unlogged());
+        assertEquals(unlogged, Table.named("hits", t -> {
+            t.column("n", integer()).notNull();
+            t.unlogged();
+        }));
+        assertTrue(unlogged.withComment("kept").unlogged(), "the with... methods keep the persistence");
+        assertTrue(unlogged.withExtras(List.of(), List.of(), null, null).unlogged());
+    }
+
+    @Test
     void sameDefinitionTwiceGetsPostgresNumberSuffix() {
         Table table = Table.named("t", t -> {
             t.column("a", integer());
@@ -114,5 +128,36 @@ class DslTest {
         String second = table.indexes().get(1).name();
         assertTrue(first.endsWith("_idx") && Identifiers.byteLength(first) <= 63, first);
         assertTrue(second.endsWith("_idx1") && Identifiers.byteLength(second) <= 63, second);
+    }
+
+    @Test
+    void collationsNeedALocaleAndOnlyIcuIsNondeterministic() {
+        Collation mixed = new Collation("mixed", Collation.Provider.LIBC, null, "C", "POSIX", true, null);
+        assertEquals(List.of("C", "POSIX"), List.of(mixed.lcCollate(), mixed.lcCtype()));
+        assertEquals(Collation.libc("c", "C"), new Collation("c", Collation.Provider.LIBC, null, "C", "C", true, null),
+                "equal lc_collate and lc_ctype are one locale");
+        assertThrows(IllegalArgumentException.class, () -> new Collation("x", Collation.Provider.ICU, null, null, null, true, null));
+        assertThrows(IllegalArgumentException.class, () -> new Collation("x", Collation.Provider.ICU, null, "C", "POSIX", true, null));
+        assertThrows(IllegalArgumentException.class, () -> new Collation("x", Collation.Provider.LIBC, "C", "POSIX", null, true, null));
+        IllegalArgumentException nondeterministic = assertThrows(IllegalArgumentException.class,
+                () -> Collation.libc("x", "C").nondeterministic());
+        assertTrue(nondeterministic.getMessage().contains("only with provider icu"), nondeterministic.getMessage());
+        Schema schema = Schema.named("app").collation(Collation.icu("numeric", "en-u-kn-true")).build();
+        assertEquals(List.of(Collation.icu("numeric", "en-u-kn-true")), schema.objects(), "collations are objects of the schema");
+        assertThrows(IllegalArgumentException.class, () -> Schema.named("app").collation(Collation.icu("n", "en"))
+                .collation(Collation.libc("n", "C")).build());
+    }
+
+    @Test
+    void viewTriggersCannotBeDisabledNorSitOnMaterializedViews() {
+        String instead = "CREATE TRIGGER t INSTEAD OF INSERT ON public.v FOR EACH ROW EXECUTE FUNCTION f()";
+        View view = new View("v", false, "SELECT 1", List.of(), null).withTrigger("t", instead);
+        assertEquals(instead, view.trigger("t").orElseThrow().definition());
+        IllegalArgumentException disabled = assertThrows(IllegalArgumentException.class,
+                () -> view.withTriggers(List.of(new Trigger("t", instead, false, null))));
+        assertTrue(disabled.getMessage().contains("cannot disable triggers on views"), disabled.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new View("m", true, "SELECT 1", List.of(), null).withTrigger("t", instead));
+        assertThrows(IllegalArgumentException.class, () -> view.withTrigger("t", instead), "a trigger name twice");
     }
 }

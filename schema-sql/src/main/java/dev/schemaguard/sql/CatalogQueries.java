@@ -3,7 +3,7 @@ package dev.schemaguard.sql;
 /**
  * The pg_catalog queries {@link PostgresIntrospector} runs, one per kind of object. Each reads every object
  * of its kind in all included schemas at once, so the number of round trips does not grow with the number of
- * objects. All but {@link #SCHEMAS} and {@link #EXTENSIONS} take one parameter: the names of the included
+ * objects. All but {@link #schemas} and {@link #EXTENSIONS} take one parameter: the names of the included
  * schemas as a {@code text[]}. Objects an extension owns (pg_depend deptype 'e') are left out everywhere.
  *
  * <p>Expressions are read in PostgreSQL's own spelling ({@code pg_get_expr}, {@code pg_get_constraintdef},
@@ -16,20 +16,38 @@ final class CatalogQueries {
     }
 
     /**
-     * Every schema but the system ones and those an extension owns, with its {@link #grants}. User schemas
-     * cannot start with {@code pg_}, so that prefix covers pg_catalog, pg_toast, pg_temp_N and pg_toast_temp_N.
+     * Every schema but the system ones and those an extension owns, with its {@link #grants}, one row per
+     * collation it holds (or one row with null collation columns when it holds none): collations are few, and
+     * reading them here saves a round trip. User schemas cannot start with {@code pg_}, so that prefix covers
+     * pg_catalog, pg_toast, pg_temp_N and pg_toast_temp_N. Where a collation keeps its locale depends on the
+     * version: ICU locales are in collcollate/collctype up to PostgreSQL 14, in colliculocale in 15 and 16, and
+     * ICU and builtin locales in colllocale from 17 on; libc locales always in collcollate/collctype. ICU
+     * tailoring rules exist from 16 on.
      */
-    static String schemas(boolean grants) {
+    static String schemas(int majorVersion, boolean grants) {
+        String locale = majorVersion >= 17 ? "c.colllocale"
+                : majorVersion >= 15 ? "c.colliculocale"
+                : "case when c.collprovider = 'i' then c.collcollate end";
+        String rules = majorVersion >= 16 ? "c.collicurules" : "null::text";
         return """
                 select n.nspname, obj_description(n.oid, 'pg_namespace') as comment,
-                       %s as grants
+                       %s as grants,
+                       c.collname, c.collprovider, c.collisdeterministic,
+                       %s as collation_locale,
+                       case when c.collprovider = 'c' then c.collcollate end as lc_collate,
+                       case when c.collprovider = 'c' then c.collctype end as lc_ctype,
+                       %s as icu_rules,
+                       obj_description(c.oid, 'pg_collation') as collation_comment
                 from pg_namespace n
                 %s
+                left join pg_collation c on c.collnamespace = n.oid and %s
                 where n.nspname !~ '^pg_' and n.nspname <> 'information_schema'
                   and %s
-                order by n.nspname
+                order by n.nspname, c.collname
                 """.formatted(grants(grants, "n.nspacl", "'n'", "n.nspowner", "initial.initprivs"),
+                locale, rules,
                 grants ? initialPrivileges("pg_namespace", "n.oid") : "",
+                notExtensionMember("pg_collation", "c.oid"),
                 notExtensionMember("pg_namespace", "n.oid"));
     }
 
@@ -64,13 +82,14 @@ final class CatalogQueries {
             """.formatted(notExtensionMember("pg_class", "c.oid"), notExtensionMember("pg_type", "c.reltype"));
 
     /**
-     * One row per included relation with what its kind needs: row security for tables, the partition key
-     * ({@code RANGE (created_at)}) of a partitioned table, parent and bound of a partition, the query of a
+     * One row per included relation with what its kind needs: row security and persistence for tables, the
+     * partition key ({@code RANGE (created_at)}) of a partitioned table, parent and bound of a partition, the query of a
      * view (pretty-printed, as psql's \d+ shows it), type, options and OWNED BY column of a sequence.
      */
     static String relations(boolean grants) {
         return INCLUDED_RELATIONS + """
             select r.oid, r.nspname, r.relname, r.relkind, c.relrowsecurity, c.relforcerowsecurity,
+                   c.relpersistence = 'u' as unlogged,
                    case when r.relkind = 'c' then %s else %s end as grants,
                    case when r.relkind = 'c' then type_comment.description
                         else relation_comment.description end as comment,
@@ -340,7 +359,9 @@ final class CatalogQueries {
      * not describe yet, as (kind, object) rows; extension members are left out, and so are objects PostgreSQL
      * creates along with another (array types, a range type's multirange and its cast). Kinds the other queries
      * already see (aggregates, triggers on views, NOT VALID constraints, ...) are reported by their readers.
-     * Privileges are reported only with {@code grants}, and then only those the other queries do not read.
+     * An unlogged sequence is reported unless a column of an unlogged table owns it: from PostgreSQL 15 on, the
+     * serial and identity sequences of an unlogged table are unlogged with it. Privileges are reported only with
+     * {@code grants}, and then only those the other queries do not read.
      */
     static String unsupported(boolean grants) {
         return """
@@ -381,19 +402,16 @@ final class CatalogQueries {
             select 'text search template', format('%%I.%%I', n.nspname, x.tmplname)
             from pg_ts_template x join included_namespaces n on n.oid = x.tmplnamespace where %8$s
             union all
-            select 'collation', format('%%I.%%I', n.nspname, x.collname)
-            from pg_collation x join included_namespaces n on n.oid = x.collnamespace where %9$s
-            union all
             select 'conversion', format('%%I.%%I', n.nspname, x.conname)
-            from pg_conversion x join included_namespaces n on n.oid = x.connamespace where %10$s
+            from pg_conversion x join included_namespaces n on n.oid = x.connamespace where %9$s
             union all
             select 'statistics object', format('%%I.%%I', n.nspname, x.stxname)
-            from pg_statistic_ext x join included_namespaces n on n.oid = x.stxnamespace where %11$s
+            from pg_statistic_ext x join included_namespaces n on n.oid = x.stxnamespace where %10$s
             union all
             select case t.typtype when 'r' then 'range type' when 'b' then 'base type' else 'pseudo type' end,
                    format('%%I.%%I', n.nspname, t.typname)
             from pg_type t join included_namespaces n on n.oid = t.typnamespace
-            where t.typtype in ('r', 'b', 'p') and %12$s
+            where t.typtype in ('r', 'b', 'p') and %11$s
               and not exists (select from pg_type e where e.typarray = t.oid)
             union all
             select 'foreign table', r.qualified from relations r where r.relkind = 'f'
@@ -408,8 +426,12 @@ final class CatalogQueries {
             select 'typed table', format('%%s (of type %%s)', r.qualified, format_type(r.reloftype, null))
             from relations r where r.reloftype <> 0
             union all
-            select 'unlogged ' || case r.relkind when 'S' then 'sequence' else 'table' end, r.qualified
-            from relations r where r.relpersistence = 'u' and r.relkind in ('r', 'p', 'S')
+            select 'unlogged sequence', r.qualified
+            from relations r where r.relpersistence = 'u' and r.relkind = 'S'
+              and not exists (select from pg_depend d join pg_class owner on owner.oid = d.refobjid
+                              where d.classid = 'pg_class'::regclass and d.objid = r.oid
+                                and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')
+                                and owner.relpersistence = 'u')
             union all
             select 'storage parameters', format('%%s on %%s', array_to_string(x.reloptions, ', '), x.qualified)
             from (select r.reloptions, r.qualified from relations r where r.relkind in ('r', 'p', 'm', 'v')
@@ -430,27 +452,27 @@ final class CatalogQueries {
             select 'rule', format('%%I on %%s', w.rulename, r.qualified)
             from relations r join pg_rewrite w on w.ev_class = r.oid where w.rulename <> '_RETURN'
             union all
-            %21$s
-            select 'event trigger', quote_ident(x.evtname) from pg_event_trigger x where %14$s
+            %20$s
+            select 'event trigger', quote_ident(x.evtname) from pg_event_trigger x where %13$s
             union all
-            select 'publication', quote_ident(x.pubname) from pg_publication x where %15$s
+            select 'publication', quote_ident(x.pubname) from pg_publication x where %14$s
             union all
             select 'subscription', quote_ident(x.subname) from pg_subscription x
             where x.subdbid = (select oid from pg_database where datname = current_database())
             union all
-            select 'foreign data wrapper', quote_ident(x.fdwname) from pg_foreign_data_wrapper x where %16$s
+            select 'foreign data wrapper', quote_ident(x.fdwname) from pg_foreign_data_wrapper x where %15$s
             union all
-            select 'foreign server', quote_ident(x.srvname) from pg_foreign_server x where %17$s
+            select 'foreign server', quote_ident(x.srvname) from pg_foreign_server x where %16$s
             union all
             select 'cast', format('(%%s as %%s)', format_type(x.castsource, null), format_type(x.casttarget, null))
-            from pg_cast x where x.oid >= 16384 and %18$s
+            from pg_cast x where x.oid >= 16384 and %17$s
               and not exists (select from pg_depend d where d.classid = 'pg_cast'::regclass and d.objid = x.oid
                                                        and d.deptype = 'i')
             union all
             select 'procedural language', quote_ident(x.lanname) from pg_language x
-            where x.oid >= 16384 and x.lanname <> 'plpgsql' and %19$s
+            where x.oid >= 16384 and x.lanname <> 'plpgsql' and %18$s
             union all
-            select 'access method', quote_ident(x.amname) from pg_am x where x.oid >= 16384 and %20$s
+            select 'access method', quote_ident(x.amname) from pg_am x where x.oid >= 16384 and %19$s
             order by 1, 2
             """.formatted(
                     notExtensionMember("pg_class", "c.oid"),
@@ -461,7 +483,6 @@ final class CatalogQueries {
                     notExtensionMember("pg_ts_dict", "x.oid"),
                     notExtensionMember("pg_ts_parser", "x.oid"),
                     notExtensionMember("pg_ts_template", "x.oid"),
-                    notExtensionMember("pg_collation", "x.oid"),
                     notExtensionMember("pg_conversion", "x.oid"),
                     notExtensionMember("pg_statistic_ext", "x.oid"),
                     notExtensionMember("pg_type", "t.oid"),

@@ -1,6 +1,7 @@
 package dev.schemaguard.sql;
 
 import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
@@ -22,7 +23,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The SQL text of statements about the objects beside tables: extensions, types, sequences, views, routines, triggers. */
+/**
+ * The SQL text of statements about the objects beside tables: extensions, collations, types, sequences, views,
+ * routines, triggers.
+ */
 final class DdlObjects {
 
     private static final Pattern CREATE_ROUTINE =
@@ -72,6 +76,9 @@ final class DdlObjects {
             return "CREATE TYPE " + name.sql() + " AS (" + composite.attributes().stream().map(DdlObjects::attribute)
                     .collect(Collectors.joining(", ")) + ")";
         }
+        if (object instanceof Collation collation) {
+            return createCollation(name, collation);
+        }
         if (object instanceof View view) {
             return "CREATE " + (view.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + name.sql() + " AS\n"
                     + viewQuery(view);
@@ -99,6 +106,9 @@ final class DdlObjects {
         }
         if (object instanceof Routine routine) {
             return routineKeyword(routine);
+        }
+        if (object instanceof Collation) {
+            return "COLLATION";
         }
         return "TYPE";
     }
@@ -131,13 +141,23 @@ final class DdlObjects {
         if (!Objects.equals(a.increment(), b.increment())) {
             changes.add("INCREMENT BY " + a.effectiveIncrement());
         }
-        if (!Objects.equals(a.minValue(), b.minValue())) {
-            changes.add(a.minValue() == null ? "NO MINVALUE" : "MINVALUE " + a.minValue());
+        // Null bounds and start mean the defaults of the type and direction. A sequence that turns around or
+        // changes type gets its bounds as numbers (with AS, PostgreSQL lets a bound that was the old type's limit
+        // win over NO MAXVALUE), and one that turns around a restart: its current value is out of the new bounds.
+        boolean turnsAround = (a.effectiveIncrement() > 0) != (b.effectiveIncrement() > 0);
+        boolean explicitBounds = turnsAround || !want.type().sameTypeAs(have.type());
+        if (explicitBounds) {
+            changes.add("MINVALUE " + a.effectiveMinValue(want.type()));
+            changes.add("MAXVALUE " + a.effectiveMaxValue(want.type()));
+        } else {
+            if (!Objects.equals(a.minValue(), b.minValue())) {
+                changes.add(a.minValue() == null ? "NO MINVALUE" : "MINVALUE " + a.minValue());
+            }
+            if (!Objects.equals(a.maxValue(), b.maxValue())) {
+                changes.add(a.maxValue() == null ? "NO MAXVALUE" : "MAXVALUE " + a.maxValue());
+            }
         }
-        if (!Objects.equals(a.maxValue(), b.maxValue())) {
-            changes.add(a.maxValue() == null ? "NO MAXVALUE" : "MAXVALUE " + a.maxValue());
-        }
-        if (!Objects.equals(a.start(), b.start())) {
+        if (turnsAround || !Objects.equals(a.start(), b.start())) {
             // NO MINVALUE/MAXVALUE above resets the bounds; START WITH without a value would be a syntax error
             changes.add(a.start() == null ? "START WITH " + defaultStart(want) : "START WITH " + a.start());
         }
@@ -146,6 +166,9 @@ final class DdlObjects {
         }
         if (a.cycle() != b.cycle()) {
             changes.add(a.cycle() ? "CYCLE" : "NO CYCLE");
+        }
+        if (turnsAround) {
+            changes.add("RESTART");
         }
         return changes.isEmpty() ? null : "ALTER SEQUENCE " + name.sql() + " " + String.join(" ", changes);
     }
@@ -231,10 +254,28 @@ final class DdlObjects {
         return "ALTER TYPE " + type.sql() + " RENAME TO " + Identifiers.quote(newName);
     }
 
-    /**
-     * Collations arrive either bare ({@code C}) or as SQL the introspector already quoted ({@code "C"},
-     * {@code public."x"}); the latter is used as is.
-     */
+    // ---- collations ----
+
+    /** {@code CREATE COLLATION name (provider = icu, locale = '...'[, deterministic = false])}. */
+    private static String createCollation(QualifiedName name, Collation collation) {
+        List<String> options = new ArrayList<>();
+        options.add("provider = " + collation.provider().sql());
+        if (collation.locale() != null) {
+            options.add("locale = " + Identifiers.literal(collation.locale()));
+        } else {
+            options.add("lc_collate = " + Identifiers.literal(collation.lcCollate()));
+            options.add("lc_ctype = " + Identifiers.literal(collation.lcCtype()));
+        }
+        if (!collation.deterministic()) {
+            options.add("deterministic = false");
+        }
+        return "CREATE COLLATION " + name.sql() + " (" + String.join(", ", options) + ")";
+    }
+
+    static String renameCollation(QualifiedName collation, String newName) {
+        return "ALTER COLLATION " + collation.sql() + " RENAME TO " + Identifiers.quote(newName);
+    }
+
     // ---- views ----
 
     /** The view's query without a trailing semicolon. */

@@ -57,15 +57,16 @@ final class DdlRenderer {
             }
         }
         String partitionBy = table.partitioning() == null ? "" : " PARTITION BY " + table.partitioning().sql();
+        String create = (table.unlogged() ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ") + name.sql();
         if (table.partitionOf() != null) {
             String list = elements.isEmpty() ? "" : " (\n    " + String.join(",\n    ", elements) + "\n)";
-            return "CREATE TABLE " + name.sql() + " PARTITION OF " + table.partitionOf().parent().sql() + list
+            return create + " PARTITION OF " + table.partitionOf().parent().sql() + list
                     + " " + table.partitionOf().bound() + partitionBy;
         }
         if (elements.isEmpty()) {
-            return "CREATE TABLE " + name.sql() + " ()" + partitionBy;
+            return create + " ()" + partitionBy;
         }
-        return "CREATE TABLE " + name.sql() + " (\n    " + String.join(",\n    ", elements) + "\n)" + partitionBy;
+        return create + " (\n    " + String.join(",\n    ", elements) + "\n)" + partitionBy;
     }
 
     /**

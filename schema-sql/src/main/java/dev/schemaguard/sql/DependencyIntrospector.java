@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * Reads the dependencies between the objects of the included schemas from {@code pg_depend} in one query.
  * Catalog rows are named as the model names them: a view's rewrite rule is the view, a trigger, a column
- * default ({@code pg_attrdef}) and a table constraint are parts of their table, a domain constraint is its
- * domain, an array type is its element type, a composite type's relation is the type. Normal and automatic
+ * default ({@code pg_attrdef}) and a table constraint are parts of their table (a trigger on a view, of its
+ * view), a domain constraint is its domain, an array type is its element type, a composite type's relation is
+ * the type. Normal and automatic
  * dependencies are kept, except those between parts of the same relation (an index on its table's column).
  * Objects outside the included schemas (built-in functions and types) do not appear.
  */
@@ -72,6 +73,9 @@ public final class DependencyIntrospector {
                 select 'pg_proc'::regclass, p.oid, 0, 'ROUTINE', n.nspname,
                        quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')', null
                 from pg_proc p join user_namespaces n on n.oid = p.pronamespace
+                union all
+                select 'pg_collation'::regclass, c.oid, 0, 'COLLATION', n.nspname, c.collname, null
+                from pg_collation c join user_namespaces n on n.oid = c.collnamespace
                 union all
                 select 'pg_policy'::regclass, p.oid, 0, 'POLICY', r.nspname, r.relname, p.polname
                 from pg_policy p join relations r on r.oid = p.polrelid

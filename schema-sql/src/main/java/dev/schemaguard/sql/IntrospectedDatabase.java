@@ -1,5 +1,6 @@
 package dev.schemaguard.sql;
 
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
@@ -44,6 +45,7 @@ final class IntrospectedDatabase {
     final List<SchemaMember<EnumType>> enums = new ArrayList<>();
     final List<SchemaMember<Domain>> domains = new ArrayList<>();
     final List<SchemaMember<Routine>> routines = new ArrayList<>();
+    final List<SchemaMember<Collation>> collations = new ArrayList<>();
     final Map<Grant.Key, Grant> grants = new LinkedHashMap<>();
     final List<String> unsupported = new ArrayList<>();
 
@@ -68,10 +70,11 @@ final class IntrospectedDatabase {
         compositeTypes.values().forEach(type -> parts.get(type.schema).compositeTypes.add(type.toCompositeType()));
         views.values().forEach(view -> parts.get(view.schema).views.add(view.toView()));
         routines.forEach(member -> parts.get(member.schema()).routines.add(member.object()));
+        collations.forEach(member -> parts.get(member.schema()).collations.add(member.object()));
         grants.values().stream().sorted(Grant.ORDER).forEach(grant -> parts.get(grant.schema()).grants.add(grant));
         List<Schema> schemas = new ArrayList<>();
         parts.forEach((name, p) -> schemas.add(new Schema(name, p.tables, schemaComments.get(name), p.sequences,
-                p.enums, p.domains, p.compositeTypes, p.views, p.routines, p.grants)));
+                p.enums, p.domains, p.compositeTypes, p.views, p.routines, p.collations, p.grants)));
         return new IntrospectionResult(new Database(schemas, extensions), unsupported.stream().sorted().toList());
     }
 
@@ -83,6 +86,7 @@ final class IntrospectedDatabase {
         final List<CompositeType> compositeTypes = new ArrayList<>();
         final List<View> views = new ArrayList<>();
         final List<Routine> routines = new ArrayList<>();
+        final List<Collation> collations = new ArrayList<>();
         final List<Grant> grants = new ArrayList<>();
     }
 }

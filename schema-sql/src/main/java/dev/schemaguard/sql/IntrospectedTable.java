@@ -34,6 +34,7 @@ final class IntrospectedTable {
     private final String comment;
     private final Partitioning partitioning;
     private final PartitionBound partitionOf;
+    private final boolean unlogged;
     /** The oid of the table this one is a partition of, or null. */
     final Long parentOid;
     final List<Column> columns = new ArrayList<>();
@@ -49,13 +50,14 @@ final class IntrospectedTable {
     final List<Trigger> triggers = new ArrayList<>();
 
     IntrospectedTable(String schema, String name, RowSecurity rowSecurity, String comment,
-                      Partitioning partitioning, PartitionBound partitionOf, Long parentOid) {
+                      Partitioning partitioning, PartitionBound partitionOf, Long parentOid, boolean unlogged) {
         this.schema = schema;
         this.name = name;
         this.rowSecurity = rowSecurity;
         this.comment = comment;
         this.partitioning = partitioning;
         this.partitionOf = partitionOf;
+        this.unlogged = unlogged;
         this.parentOid = parentOid;
     }
 
@@ -77,7 +79,7 @@ final class IntrospectedTable {
         }
         return new Table(name, ownColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints,
                 IntrospectedIndex.build(indexes), rowSecurity, policies, comment, exclusionConstraints, triggers,
-                partitioning, partitionOf);
+                partitioning, partitionOf, unlogged);
     }
 
     private Set<String> columnsNamedByOwnIndexesAndConstraints() {

@@ -1,11 +1,17 @@
 package dev.schemaguard.sql;
 
+import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.View;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** A view or materialized view while {@link PostgresIntrospector} collects it; the index query adds a materialized view's indexes. */
+/**
+ * A view or materialized view while {@link PostgresIntrospector} collects it; the index query adds a materialized
+ * view's indexes, the trigger query a view's triggers.
+ */
 final class IntrospectedView {
 
     final String schema;
@@ -14,6 +20,7 @@ final class IntrospectedView {
     private final String definition;
     private final String comment;
     final Map<String, IntrospectedIndex> indexes = new LinkedHashMap<>();
+    final List<Trigger> triggers = new ArrayList<>();
 
     IntrospectedView(String schema, String name, boolean materialized, String definition, String comment) {
         this.schema = schema;
@@ -24,6 +31,6 @@ final class IntrospectedView {
     }
 
     View toView() {
-        return new View(name, materialized, definition, IntrospectedIndex.build(indexes), comment);
+        return new View(name, materialized, definition, IntrospectedIndex.build(indexes), comment, triggers);
     }
 }

@@ -6,6 +6,7 @@ import dev.schemaguard.diff.Expressions;
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.diff.SerialColumns;
 import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Constraint;
 import dev.schemaguard.model.DataType;
@@ -57,15 +58,17 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a {@link SchemaDiff} into ordered DDL (see {@link Phase} for the order). Drops run first, most dependent
- * objects first; then schemas, extensions, types, sequences and routines (with {@code check_function_bodies}
- * off, so a function may name tables created later), column changes, tables, constraints, indexes, foreign
- * keys, sequence ownership, row security, policies, views in dependency order, triggers, grants; then the drops of
- * types, sequences, extensions and schemas nothing uses any more; comments last. Nothing uses CASCADE: what
- * PostgreSQL would refuse to change while dependents exist (a column type under a view, a function a trigger
- * or default calls, a view other views read, a type being rebuilt) is planned as dropping the dependents found
- * in the actual database's dependencies (pg_depend), transitively, making the change, and creating them again
- * from the expected model. Foreign keys that depend on a key, column or table being dropped or changed are
- * dropped first and re-created at the end. Statements that delete data are skipped unless
+ * objects first; then schemas, extensions, collations, types, sequences and routines (with
+ * {@code check_function_bodies} off, so a function may name tables created later), column changes, logged/unlogged
+ * switches, tables, constraints, indexes, foreign keys, sequence ownership, row security, policies, views in
+ * dependency order, triggers (of tables and views), grants; then the drops of types, collations, sequences,
+ * extensions and schemas nothing uses any more; comments last. Nothing uses CASCADE: what PostgreSQL would refuse
+ * to change while dependents exist (a column type under a view, a function a trigger or default calls, a view other
+ * views read, a type or collation being rebuilt) is planned as dropping the dependents found in the actual
+ * database's dependencies (pg_depend), transitively, making the change, and creating them again from the expected
+ * model. Foreign keys that depend on a key, column or table being dropped or changed, or that would link a logged
+ * and an unlogged table while one switches, are dropped first and re-created at the end. Statements that delete
+ * data are skipped unless
  * {@link PlanOptions#allowDrops()}, together with the statements that only make sense with them.
  */
 public final class MigrationPlanner {
@@ -75,11 +78,12 @@ public final class MigrationPlanner {
         PRELUDE,
         DROP_DEPENDENTS, DROP_FOREIGN_KEYS, DROP_POLICIES, DROP_INDEXES, DROP_CONSTRAINTS, DROP_COLUMNS,
         DETACH_PARTITIONS, DROP_PARTITIONS, DROP_TABLES, DROP_ROUTINES,
-        CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES,
-        CREATE_SEQUENCES, CREATE_ROUTINES,
-        ALTER_COLUMNS, CREATE_TABLES, ADD_COLUMNS, ATTACH_PARTITIONS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
+        CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_COLLATIONS,
+        CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES, CREATE_SEQUENCES, CREATE_ROUTINES,
+        ALTER_COLUMNS, TABLE_PERSISTENCE,
+        CREATE_TABLES, ADD_COLUMNS, ATTACH_PARTITIONS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
         SEQUENCE_OWNERSHIP, ROW_SECURITY, POLICIES, CREATE_VIEWS, CREATE_TRIGGERS, REVOKES, GRANTS,
-        DROP_TYPES, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
+        DROP_TYPES, DROP_COLLATIONS, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
     }
 
     /** A statement, its phase, and its position in planning order, which orders the statements of one phase. */
@@ -244,6 +248,8 @@ public final class MigrationPlanner {
                 columnDependents(c.table(), c.column().name(), "is dropped");
             } else if (change instanceof SchemaChange.ColumnAltered c && needsRecreation(c)) {
                 columnDependents(c.table(), c.expected().name(), "is re-created");
+            } else if (change instanceof SchemaChange.PersistenceChanged p) {
+                persistenceDependents(p.table(), p.expectedUnlogged());
             }
         }
     }
@@ -272,6 +278,34 @@ public final class MigrationPlanner {
         actual.table(table).ifPresent(t -> t.foreignKeys().stream()
                 .filter(fk -> fk.columns().contains(column))
                 .forEach(fk -> dropForeignKey(table, fk, "its column " + column + " " + what)));
+    }
+
+    /**
+     * PostgreSQL changes a table to logged (unlogged) only while every foreign key between it and another table
+     * links it to a logged (unlogged) one. Foreign keys to a table that has the other persistence, or that
+     * changes persistence too, are dropped and re-created after the change.
+     */
+    private void persistenceDependents(QualifiedName table, boolean unlogged) {
+        String reason = "PostgreSQL does not let it link a logged and an unlogged table while " + table + " becomes "
+                + (unlogged ? "unlogged" : "logged");
+        for (Schema schema : actual.schemas()) {
+            for (Table from : schema.tables()) {
+                QualifiedName name = QualifiedName.of(schema.name(), from.name());
+                for (ForeignKey fk : from.foreignKeys()) {
+                    QualifiedName other = name.equals(table) ? fk.referencedTable()
+                            : fk.referencedTable().equals(table) ? name : null;
+                    if (other != null && !other.equals(table) && !keepsPersistence(other, unlogged)) {
+                        dropForeignKey(name, fk, reason);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether {@code table} is, and stays, unlogged (or logged) as given. */
+    private boolean keepsPersistence(QualifiedName table, boolean unlogged) {
+        return actual.table(table).filter(t -> t.unlogged() == unlogged).isPresent()
+                && expected.table(table).filter(t -> t.unlogged() == unlogged).isPresent();
     }
 
     /** Drops every foreign key in the actual database that references {@code referenced} and matches {@code filter}. */
@@ -345,6 +379,8 @@ public final class MigrationPlanner {
                     "set the comment on table " + c.table());
         } else if (change instanceof SchemaChange.RowSecurityChanged c) {
             planRowSecurity(group(), c.table(), c.expected(), c.actual(), Kind.ALTER);
+        } else if (change instanceof SchemaChange.PersistenceChanged p) {
+            planPersistence(p.table(), p.expectedUnlogged());
         } else if (change instanceof SchemaChange.ColumnAdded c) {
             planColumnAdd(group(), c.table(), c.column(), Kind.CREATE);
         } else if (change instanceof SchemaChange.ColumnDropped c) {
@@ -402,6 +438,15 @@ public final class MigrationPlanner {
             group.add(Phase.ROW_SECURITY, DdlRenderer.alterTable(table, (want.forced() ? "FORCE" : "NO FORCE") + " ROW LEVEL SECURITY"),
                     kind, NONE, (want.forced() ? "force" : "stop forcing") + " row level security on " + table);
         }
+    }
+
+    /** SET LOGGED and SET UNLOGGED both rewrite the table; an unlogged one also takes its serial and identity sequences along. */
+    private void planPersistence(QualifiedName table, boolean unlogged) {
+        String description = unlogged
+                ? "make table " + table + " unlogged (rewrites it; PostgreSQL then empties it after a crash and does not replicate it)"
+                : "make table " + table + " logged (rewrites it into the write-ahead log)";
+        group().add(Phase.TABLE_PERSISTENCE, DdlRenderer.alterTable(table, unlogged ? "SET UNLOGGED" : "SET LOGGED"), Kind.ALTER,
+                REWRITES, description);
     }
 
     private void planColumnAdd(Group group, QualifiedName table, Column column, Kind kind) {
@@ -466,8 +511,9 @@ public final class MigrationPlanner {
 
     private void planColumnAlter(SchemaChange.ColumnAltered change) {
         QualifiedName table = change.table();
-        Column want = SerialColumns.spelledAsSerial(table, change.expected());
-        Column have = SerialColumns.spelledAsSerial(table, change.actual());
+        SerialColumns serials = SerialColumns.between(expected, actual, table.schema());
+        Column want = serials.comparable(table, change.expected());
+        Column have = serials.comparable(table, change.actual());
         Set<ColumnAspect> aspects = change.aspects();
         if (needsRecreation(change)) {
             planColumnRecreation(table, want);
@@ -487,7 +533,7 @@ public final class MigrationPlanner {
         boolean dropDefault = have.defaultExpression() != null && (aspects.contains(ColumnAspect.DEFAULT) || retypeApplied);
         boolean serialToPlain = have.type().isSerial() && !want.type().isSerial();
         boolean plainToSerial = !have.type().isSerial() && want.type().isSerial();
-        QualifiedName sequence = QualifiedName.of(table.schema(), Identifiers.defaultName(table.name(), column, "seq"));
+        QualifiedName sequence = QualifiedName.of(table.schema(), SerialColumns.sequenceName(table, want));
         if (dropDefault || serialToPlain) {
             steps.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(table, column, "DROP DEFAULT"), Kind.ALTER, NONE,
                     "drop the default of " + name + (dropDefault && want.defaultExpression() != null ? " (set again below)" : ""));
@@ -850,6 +896,13 @@ public final class MigrationPlanner {
             ObjectRef ref = objectRef(schema, object);
             creates.add(ref);
             newObjects.add(ref);
+            if (object instanceof View view) {
+                for (Trigger trigger : view.triggers()) {
+                    ObjectRef triggerRef = triggerRef(name, trigger.name());
+                    creates.add(triggerRef);
+                    newObjects.add(triggerRef);
+                }
+            }
             return;
         }
         createdObjects.add(objectRef(schema, object));
@@ -866,6 +919,9 @@ public final class MigrationPlanner {
     private static Phase createPhase(SchemaObject object) {
         if (object instanceof Sequence) {
             return Phase.CREATE_SEQUENCES;
+        }
+        if (object instanceof Collation) {
+            return Phase.CREATE_COLLATIONS;
         }
         if (object instanceof EnumType) {
             return Phase.CREATE_ENUMS;
@@ -886,8 +942,9 @@ public final class MigrationPlanner {
                 || droppedColumns.contains(new PartRef(QualifiedName.of(schema, sequence.ownedByTable()), sequence.ownedByColumn())))) {
             return; // PostgreSQL drops it with the column that owns it
         }
-        group().add(object instanceof Sequence ? Phase.DROP_SEQUENCES : Phase.DROP_TYPES, DdlObjects.drop(schema, object),
-                Kind.DROP, NONE, "drop " + object.kind() + " " + name);
+        Phase phase = object instanceof Sequence ? Phase.DROP_SEQUENCES
+                : object instanceof Collation ? Phase.DROP_COLLATIONS : Phase.DROP_TYPES;
+        group().add(phase, DdlObjects.drop(schema, object), Kind.DROP, NONE, "drop " + object.kind() + " " + name);
     }
 
     private void planObjectAltered(String schema, SchemaObject want, SchemaObject have) {
@@ -905,6 +962,9 @@ public final class MigrationPlanner {
             recreated = planViewAlter(schema, w, h);
         } else if (want instanceof Routine w && have instanceof Routine h) {
             recreated = planRoutineAlter(schema, w, h);
+        } else if (want instanceof Collation w && have instanceof Collation h && !w.sameDefinitionAs(h)) {
+            planCollationRebuild(name, w);
+            recreated = true;
         }
         if (!recreated && !Objects.equals(want.comment(), have.comment())) {
             group().add(Phase.COMMENTS, DdlObjects.comment(schema, want, want.comment()), Kind.ALTER, NONE,
@@ -916,8 +976,10 @@ public final class MigrationPlanner {
         String alter = DdlObjects.alterSequence(name, want, have);
         Group group = group();
         if (alter != null) {
-            group.add(Phase.CREATE_SEQUENCES, alter, Kind.ALTER, MAY_FAIL,
-                    "change the options of sequence " + name + " (fails if its current value lies outside the new bounds)");
+            group.add(Phase.CREATE_SEQUENCES, alter, Kind.ALTER, MAY_FAIL, alter.endsWith(" RESTART")
+                    ? "turn sequence " + name + " around and restart it at its new start (values it hands out next"
+                            + " may repeat values it handed out before)"
+                    : "change the options of sequence " + name + " (fails if its current value lies outside the new bounds)");
         }
         if (!Objects.equals(want.ownedByTable(), have.ownedByTable()) || !Objects.equals(want.ownedByColumn(), have.ownedByColumn())) {
             group.add(Phase.SEQUENCE_OWNERSHIP, DdlObjects.sequenceOwnedBy(name, want), Kind.ALTER, NONE,
@@ -996,6 +1058,9 @@ public final class MigrationPlanner {
         for (Schema schema : actual.schemas()) {
             for (Table table : schema.tables()) {
                 QualifiedName tableName = QualifiedName.of(schema.name(), table.name());
+                if (goesAway(tableName)) {
+                    continue;
+                }
                 for (Column column : table.columns()) {
                     DataType type = column.type().elementType();
                     if (type.isBuiltIn() || !type.name().equals(want.name()) || !Objects.equals(type.schema(), name.schema())) {
@@ -1025,6 +1090,64 @@ public final class MigrationPlanner {
                 "drop the old " + want.kind() + " " + name.schema() + "." + oldName);
         touched.add(ObjectRef.of(ObjectRef.Kind.TYPE, name.schema(), want.name()));
         createdObjects.add(ObjectRef.of(ObjectRef.Kind.TYPE, name.schema(), want.name()));
+    }
+
+    /** A table this plan drops, or drops and re-creates: converting its columns first would be wasted or fail. */
+    private boolean goesAway(QualifiedName table) {
+        return options.allowDrops() && tablesToDrop.contains(table);
+    }
+
+    /**
+     * PostgreSQL cannot change a collation in place. The old one is renamed out of the way, the expected one
+     * created, every column of the actual database that uses the old one moved to the new one, and the old one
+     * dropped; indexes, views and checks using it are dropped before and re-created after (see
+     * {@link #planDependents()}). The final drop fails while a domain or composite type still uses the old one.
+     */
+    private void planCollationRebuild(QualifiedName name, Collation want) {
+        String oldName = Identifiers.defaultName(want.name(), "schemaguard", "old");
+        QualifiedName old = QualifiedName.of(name.schema(), oldName);
+        Group group = group()
+                .add(Phase.CREATE_COLLATIONS, DdlObjects.renameCollation(name, oldName), Kind.ALTER, NONE,
+                        "rename collation " + name + " to " + oldName + ": the expected one is defined differently,"
+                                + " which PostgreSQL cannot change in place")
+                .add(Phase.CREATE_COLLATIONS, DdlObjects.create(name.schema(), want), Kind.ALTER, NONE,
+                        "create collation " + name + " as expected");
+        Set<Hazard> hazards = want.deterministic() ? NONE : MAY_FAIL;
+        for (Schema schema : actual.schemas()) {
+            for (Table table : schema.tables()) {
+                QualifiedName tableName = QualifiedName.of(schema.name(), table.name());
+                if (goesAway(tableName) || table.partitionOf() != null) {
+                    continue; // dropped anyway, or a partition: ALTER COLUMN on its parent changes it too
+                }
+                for (Column column : table.columns()) {
+                    ObjectRef columnRef = ObjectRef.column(tableName, column.name());
+                    if (!usesCollation(column, name) || touched.contains(columnRef)) {
+                        continue; // a column the diff retypes gets the expected collation by name
+                    }
+                    group.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(tableName, column.name(),
+                                    "TYPE " + column.type().storageType().sql() + " COLLATE " + name.sql()), Kind.ALTER, hazards,
+                            "move " + tableName + "." + column.name() + " to the new collation " + name
+                                    + (want.deterministic() ? "" : " (fails if a unique index holds values it compares equal)"));
+                    touched.add(columnRef);
+                }
+            }
+        }
+        if (want.comment() != null) {
+            group.add(Phase.COMMENTS, DdlObjects.comment(name.schema(), want, want.comment()), Kind.ALTER, NONE,
+                    "comment on collation " + name);
+        }
+        group.add(Phase.DROP_COLLATIONS, "DROP COLLATION " + old.sql(), Kind.DROP, NONE, "drop the old collation " + old
+                + " (fails while a domain or composite type still uses it)");
+        touched.add(ObjectRef.of(ObjectRef.Kind.COLLATION, name.schema(), want.name()));
+    }
+
+    /** Whether the column's collation, as SQL ({@code public."numeric"}), is {@code collation}. */
+    private static boolean usesCollation(Column column, QualifiedName collation) {
+        if (column.collation() == null) {
+            return false;
+        }
+        List<String> parts = Identifiers.splitQualified(column.collation(), true);
+        return parts.size() == 2 && parts.get(0).equals(collation.schema()) && parts.get(1).equals(collation.name());
     }
 
     private void planDomainAlter(QualifiedName name, Domain want, Domain have) {
@@ -1107,6 +1230,9 @@ public final class MigrationPlanner {
         if (!wantRef.equals(haveRef)) {
             newObjects.add(wantRef);
         }
+        // DROP VIEW drops its triggers; pg_depend names them too, but a model written by hand has no dependencies
+        QualifiedName view = QualifiedName.of(schema, want.name());
+        want.triggers().forEach(trigger -> creates.add(triggerRef(view, trigger.name())));
         return true;
     }
 
@@ -1291,7 +1417,7 @@ public final class MigrationPlanner {
                             "comment on " + r.kind() + " " + qualified(ref));
                 }
             });
-            case TRIGGER -> expected.table(table).flatMap(t -> t.trigger(ref.member())).ifPresent(trigger -> {
+            case TRIGGER -> trigger(expected, ref).ifPresent(trigger -> {
                 Group group = group().add(Phase.CREATE_TRIGGERS, DdlObjects.createTrigger(trigger), kind, NONE,
                         verb + "trigger " + trigger.name() + " on " + table);
                 if (!trigger.enabled()) {
@@ -1309,7 +1435,8 @@ public final class MigrationPlanner {
             case CONSTRAINT -> expected.table(table).flatMap(t -> t.constraint(ref.member()))
                     .ifPresent(constraint -> group().add(Phase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind,
                             MAY_FAIL, verb + constraint.kind() + " " + constraint.name() + " on " + table));
-            case COLUMN -> expected.table(table).flatMap(t -> t.column(ref.member())).map(Column::defaultExpression)
+            case COLUMN -> expected.table(table).flatMap(t -> t.column(ref.member()))
+                    .map(column -> SerialColumns.defaultExpression(table, column))
                     .ifPresent(expression -> group().add(Phase.ALTER_COLUMNS,
                             DdlRenderer.alterColumn(table, ref.member(), "SET DEFAULT " + expression), kind, NONE,
                             "set the default of " + table + "." + ref.member() + " again"));
@@ -1469,6 +1596,9 @@ public final class MigrationPlanner {
         if (object instanceof Routine routine) {
             return ObjectRef.of(ObjectRef.Kind.ROUTINE, schema, routine.signature());
         }
+        if (object instanceof Collation) {
+            return ObjectRef.of(ObjectRef.Kind.COLLATION, schema, object.name());
+        }
         return ObjectRef.of(object instanceof Sequence ? ObjectRef.Kind.SEQUENCE : ObjectRef.Kind.TYPE, schema, object.name());
     }
 
@@ -1501,6 +1631,16 @@ public final class MigrationPlanner {
                 .filter(v -> PlanGraph.viewRef(s.name(), v).equals(ref)).findFirst());
     }
 
+    /** The trigger {@code ref} names, on a table or on a view. */
+    private static Optional<Trigger> trigger(Database database, ObjectRef ref) {
+        Optional<Trigger> onTable = database.table(tableOf(ref)).flatMap(t -> t.trigger(ref.member()));
+        if (onTable.isPresent()) {
+            return onTable;
+        }
+        return database.schema(ref.schema()).flatMap(s -> s.views().stream().filter(v -> v.name().equals(ref.name())).findFirst())
+                .flatMap(v -> v.trigger(ref.member()));
+    }
+
     private static Optional<Routine> routine(Database database, ObjectRef ref) {
         return database.schema(ref.schema()).flatMap(s -> s.routines().stream()
                 .filter(r -> r.signature().equals(ref.name())).findFirst());
@@ -1518,12 +1658,12 @@ public final class MigrationPlanner {
         return switch (ref.kind()) {
             case VIEW, MATERIALIZED_VIEW -> view(database, ref).isPresent();
             case ROUTINE -> routine(database, ref).isPresent();
-            case TRIGGER -> database.table(tableOf(ref)).flatMap(t -> t.trigger(ref.member())).isPresent();
+            case TRIGGER -> trigger(database, ref).isPresent();
             case POLICY -> database.table(tableOf(ref)).filter(t -> t.policies().stream()
                     .anyMatch(p -> p.name().equals(ref.member()))).isPresent();
             case CONSTRAINT -> database.table(tableOf(ref)).flatMap(t -> t.constraint(ref.member())).isPresent();
             case COLUMN -> database.table(tableOf(ref)).flatMap(t -> t.column(ref.member()))
-                    .filter(c -> c.defaultExpression() != null).isPresent();
+                    .filter(c -> SerialColumns.defaultExpression(tableOf(ref), c) != null).isPresent();
             case INDEX -> indexTable(database, ref) != null;
             default -> false;
         };

@@ -5,6 +5,7 @@ import dev.schemaguard.model.Dependency;
 import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.View;
 
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which objects of one database depend on which: the dependencies read from pg_depend, or — for a model
- * written by hand, which has none — the tables and views each view's query mentions by name. Orders objects
+ * written by hand, which has none — the tables and views each view's query mentions by name, and the view
+ * each view trigger is on. Orders objects
  * so that what is referenced comes first, the same way on every run.
  */
 final class PlanGraph {
@@ -81,6 +83,9 @@ final class PlanGraph {
                     if (!relation.equals(self) && mentions(view.definition(), relation.name())) {
                         add(new Dependency(self, relation));
                     }
+                }
+                for (Trigger trigger : view.triggers()) {
+                    add(new Dependency(new ObjectRef(ObjectRef.Kind.TRIGGER, schema.name(), view.name(), trigger.name()), self));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.schemaguard.sql;
 
 import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.DataType;
@@ -41,23 +42,23 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads a live PostgreSQL (13 to 17) database into the model with a fixed number of catalog queries (schemas,
- * extensions, relations, columns, constraints, indexes, policies, triggers, types, routines, and one for what
- * the model cannot describe yet), however many objects there are. It only reads, so it works inside a READ
+ * Reads a live PostgreSQL (13 to 17) database into the model with a fixed number of catalog queries (schemas
+ * with their collations, extensions, relations, columns, constraints, indexes, policies, triggers, types,
+ * routines, and one for what the model cannot describe yet), however many objects there are. It only reads, so it works inside a READ
  * ONLY transaction, and it leaves the session's search_path alone. Each query sees its own snapshot under
  * autocommit; for a consistent picture while DDL may run concurrently, call it inside a REPEATABLE READ
  * transaction. Rows of a relation that appeared after the relations query are ignored.
  *
- * <p>What it reads: tables (with partitioning, partitions and their bounds, exclusion constraints, triggers),
- * views and materialized views (with their indexes), standalone sequences, enums, domains, composite types,
- * functions and procedures, extensions (all but plpgsql, wherever they live: an extension is database-wide),
- * and comments on all of them, plus the dependencies between them from {@code pg_depend}
- * ({@link DependencyIntrospector}), which the planner uses to drop and re-create dependents. Objects an extension owns are left out.
- * With {@link IntrospectionOptions#privileges()}, the grants on schemas, relations, columns, types and routines
- * that differ from PostgreSQL's defaults too (see {@link Grant}); without, privileges are neither read nor
- * reported. Anything else found in the included schemas or the database (aggregates, operators, foreign
- * tables, rules, ...) is named in {@link IntrospectionResult#unsupported()}; {@link #introspect(Connection)}
- * logs those lines as warnings.
+ * <p>What it reads: tables (with partitioning, partitions and their bounds, exclusion constraints, triggers,
+ * whether they are unlogged), views (with their triggers) and materialized views (with their indexes), standalone
+ * sequences, enums, domains, composite types, functions and procedures, collations, extensions (all but plpgsql,
+ * wherever they live: an extension is database-wide), and comments on all of them, plus the dependencies between
+ * them from {@code pg_depend} ({@link DependencyIntrospector}), which the planner uses to drop and re-create
+ * dependents. Objects an extension owns are left out. With {@link IntrospectionOptions#privileges()}, the grants on
+ * schemas, relations, columns, types and routines that differ from PostgreSQL's defaults too (see {@link Grant});
+ * without, privileges are neither read nor reported. Anything else found in the included schemas or the database
+ * (aggregates, operators, foreign tables, rules, ...) is named in {@link IntrospectionResult#unsupported()};
+ * {@link #introspect(Connection)} logs those lines as warnings.
  *
  * <p>Spellings: types, defaults and expressions are PostgreSQL's own ({@code format_type}, {@code pg_get_expr},
  * {@code pg_get_constraintdef}, {@code pg_get_indexdef}, {@code pg_get_triggerdef}, {@code pg_get_functiondef}).
@@ -87,7 +88,7 @@ public final class PostgresIntrospector {
     public IntrospectionResult introspectWithReport(Connection connection) throws SQLException {
         int majorVersion = connection.getMetaData().getDatabaseMajorVersion();
         IntrospectedDatabase db = new IntrospectedDatabase();
-        readSchemas(connection, db);
+        readSchemas(connection, majorVersion, db);
         Array schemaNames = connection.createArrayOf("text", db.schemaComments.keySet().toArray(String[]::new));
         try {
             readExtensions(connection, db);
@@ -110,15 +111,38 @@ public final class PostgresIntrospector {
         }
     }
 
-    /** Included schema names, in name order, with their comments. */
-    private void readSchemas(Connection connection, IntrospectedDatabase db) throws SQLException {
-        query(connection, "schemas", CatalogQueries.schemas(options.privileges()), null, row -> {
+    /** Included schema names, in name order, with their comments, grants and collations. */
+    private void readSchemas(Connection connection, int majorVersion, IntrospectedDatabase db) throws SQLException {
+        query(connection, "schemas and collations", CatalogQueries.schemas(majorVersion, options.privileges()), null, row -> {
             String name = row.getString("nspname");
-            if (options.includes(name)) {
+            if (!options.includes(name)) {
+                return;
+            }
+            if (!db.schemaComments.containsKey(name)) { // the schema's first row: each collation repeats the rest
                 db.schemaComments.put(name, row.getString("comment"));
                 addGrants(db, new ObjectRef(ObjectRef.Kind.SCHEMA, null, name, null), row.getArray("grants"));
             }
+            if (row.getString("collname") != null) {
+                db.collations.add(new IntrospectedDatabase.SchemaMember<>(name, collation(row, name, db)));
+            }
         });
+    }
+
+    /** A collation; ICU tailoring rules (PostgreSQL 16 and later) are not in the model and are reported. */
+    private static Collation collation(ResultSet row, String schema, IntrospectedDatabase db) throws SQLException {
+        String name = row.getString("collname");
+        Collation.Provider provider = switch (row.getString("collprovider")) {
+            case "c" -> Collation.Provider.LIBC;
+            case "i" -> Collation.Provider.ICU;
+            case "b" -> Collation.Provider.BUILTIN;
+            default -> throw new IllegalStateException("collation " + schema + "." + name + " has provider code '"
+                    + row.getString("collprovider") + "', which schemaguard does not know");
+        };
+        if (row.getString("icu_rules") != null) {
+            db.unsupported("ICU rules on collation", QualifiedName.of(schema, name).sql() + " (" + row.getString("icu_rules") + ")");
+        }
+        return new Collation(name, provider, row.getString("collation_locale"), row.getString("lc_collate"),
+                row.getString("lc_ctype"), row.getBoolean("collisdeterministic"), row.getString("collation_comment"));
     }
 
     private static void readExtensions(Connection connection, IntrospectedDatabase db) throws SQLException {
@@ -192,7 +216,7 @@ public final class PostgresIntrospector {
         }
         return new IntrospectedTable(schema, name,
                 new RowSecurity(row.getBoolean("relrowsecurity"), row.getBoolean("relforcerowsecurity")),
-                comment, partitioning, partitionOf, parentOid);
+                comment, partitioning, partitionOf, parentOid, row.getBoolean("unlogged"));
     }
 
     private static Partitioning.Strategy partitionStrategy(String code, String table) {
@@ -425,19 +449,17 @@ public final class PostgresIntrospector {
     }
 
     /**
-     * Triggers of tables. The model knows a trigger as enabled or disabled; ENABLE REPLICA and ENABLE ALWAYS
-     * (which fire differently under session_replication_role) count as enabled and are reported. The model
-     * has no triggers on views (INSTEAD OF): those are reported too.
+     * Triggers of tables and views. The model knows a trigger as enabled or disabled; ENABLE REPLICA and ENABLE
+     * ALWAYS (which fire differently under session_replication_role) count as enabled and are reported. Triggers
+     * on views cannot be disabled.
      */
     private static void readTriggers(Connection connection, Array schemas, IntrospectedDatabase db) throws SQLException {
         query(connection, "triggers", CatalogQueries.TRIGGERS, schemas, row -> {
             String name = row.getString("tgname");
             String on = QualifiedName.of(row.getString("nspname"), row.getString("relname")).sql();
-            IntrospectedTable table = db.tables.get(row.getLong("tgrelid"));
-            if (table == null) {
-                db.unsupported("trigger", Identifiers.quote(name) + " on view " + on);
-                return;
-            }
+            long relation = row.getLong("tgrelid");
+            IntrospectedTable table = db.tables.get(relation);
+            IntrospectedView view = db.views.get(relation);
             String enabled = row.getString("tgenabled");
             switch (enabled) {
                 case "R" -> db.unsupported("ENABLE REPLICA on trigger", Identifiers.quote(name) + " on " + on);
@@ -445,7 +467,14 @@ public final class PostgresIntrospector {
                 default -> {
                 }
             }
-            table.triggers.add(new Trigger(name, row.getString("definition"), !"D".equals(enabled), row.getString("comment")));
+            Trigger trigger = new Trigger(name, row.getString("definition"), !"D".equals(enabled), row.getString("comment"));
+            if (table != null) {
+                table.triggers.add(trigger);
+            } else if (view != null) {
+                view.triggers.add(trigger);
+            } else {
+                skipUnknownRelation(relation);
+            }
         });
     }
 

@@ -24,6 +24,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DdlRendererTest {
 
     @Test
+    void unloggedTablesAndPartitionsAreCreatedUnlogged() {
+        Database db = Schema.named("public")
+                .table("hits", t -> {
+                    t.column("n", integer());
+                    t.unlogged();
+                })
+                .table("events", t -> {
+                    t.column("at", date()).notNull();
+                    t.partitionBy(Partitioning.Strategy.RANGE, "at");
+                })
+                .table("events_old", t -> t.partitionOf("events", "DEFAULT").unlogged())
+                .toDatabase();
+        List<String> sql = MigrationPlanner.baseline(db).statements().stream().map(PlanStatement::sql).toList();
+        assertTrue(sql.contains("CREATE UNLOGGED TABLE public.hits (\n    n integer\n)"), sql.toString());
+        assertTrue(sql.contains("CREATE UNLOGGED TABLE public.events_old PARTITION OF public.events DEFAULT"), sql.toString());
+        assertTrue(sql.contains("CREATE TABLE public.events (\n    at date NOT NULL\n) PARTITION BY RANGE (at)"), sql.toString());
+    }
+
+    @Test
     void baselineOfOneTableCreatesSchemaTableIndexAndComment() {
         Database db = Schema.named("shop")
                 .table("orders", t -> {

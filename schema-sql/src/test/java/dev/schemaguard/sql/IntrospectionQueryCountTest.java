@@ -32,7 +32,7 @@ class IntrospectionQueryCountTest {
     void statementCountDoesNotGrowWithTheNumberOfTables() throws SQLException {
         Counted small = introspectTables(10);
         Counted large = introspectTables(1_000);
-        System.out.printf("Introspection statements: 10 tables (with views, sequences, enums, functions, triggers) -> %d prepared, %d executed;"
+        System.out.printf("Introspection statements: 10 tables (with views, sequences, enums, functions, triggers, collations) -> %d prepared, %d executed;"
                         + " 1,000 tables -> %d prepared, %d executed%n",
                 small.counter.created, small.counter.executed, large.counter.created, large.counter.executed);
 
@@ -43,6 +43,8 @@ class IntrospectionQueryCountTest {
         assertEquals(1_000, app.sequences().size(), "sequences");
         assertEquals(100, app.enums().size(), "enums");
         assertEquals(101, app.routines().size(), "functions: one per ten tables, and the trigger function");
+        assertEquals(100, app.collations().size(), "collations, read with the schemas");
+        assertEquals(100, app.views().stream().filter(v -> v.triggers().size() == 1).count(), "views with a trigger");
         assertEquals(List.of(), large.unsupported, "nothing left out");
         for (Table table : app.tables()) {
             assertEquals(4, table.columns().size(), table.name());
@@ -90,7 +92,7 @@ class IntrospectionQueryCountTest {
     /**
      * Tables t0..tN-1, each with a primary key, a foreign key to t0, a check, an index, a policy, a trigger, a
      * view and a sequence, granted to the fixtures' role; for every tenth table also an enum, a function whose
-     * EXECUTE is revoked from PUBLIC, and a column grant.
+     * EXECUTE is revoked from PUBLIC, a column grant, a collation and a trigger on the view.
      */
     private static String script(int tables) {
         StringBuilder sql = new StringBuilder("create schema app;\n")
@@ -110,6 +112,9 @@ class IntrospectionQueryCountTest {
                     .append("grant select on ").append(table).append(" to ").append(ROLE).append(";\n")
                     .append("grant usage on sequence app.s").append(i).append(" to ").append(ROLE).append(";\n");
             if (i % 10 == 0) {
+                sql.append("create collation app.c").append(i).append(" (provider = icu, locale = 'en-u-kn-true');\n")
+                        .append("create trigger instead_insert instead of insert on app.v").append(i)
+                        .append(" for each row execute function app.touch();\n");
                 sql.append("create type app.e").append(i).append(" as enum ('a', 'b');\n")
                         .append("create function app.f").append(i).append("(x integer) returns integer")
                         .append(" language sql as 'select x + ").append(i).append("';\n")

@@ -5,6 +5,7 @@ import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Identity;
 import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.testkit.PostgresServer;
 import dev.schemaguard.testkit.TestPostgres;
@@ -116,6 +117,50 @@ class MigrationPlannerTest {
             assertEquals(List.of("c"), strings(db, "select relname from pg_class where relnamespace = 'public'::regnamespace"
                     + " and relkind = 'r' order by 1"));
             assertEquals(List.of("1"), strings(db, "select a_id::text from c"));
+        }
+    }
+
+    /** migra's "seq" fixture: each column keeps its sequence and values; only ownership and type change. */
+    @Test
+    void sequenceOwnershipChangesInPlace() throws SQLException {
+        Database actual = Schema.named("public")
+                .sequence(Sequence.of("drawn_id_seq"))
+                .table("owned", t -> t.column("id", serial()).primaryKey())
+                .table("drawn", t -> t.column("id", integer()).defaultValue("nextval('drawn_id_seq'::regclass)").primaryKey())
+                .toDatabase();
+        Database expected = Schema.named("public")
+                .sequence(Sequence.of("owned_id_seq"))
+                .table("owned", t -> t.column("id", integer()).defaultValue("nextval('owned_id_seq'::regclass)").primaryKey())
+                .table("drawn", t -> t.column("id", serial()).primaryKey())
+                .toDatabase();
+
+        MigrationPlan plan = MigrationPlanner.plan(expected, actual, PlanOptions.SAFE);
+        assertEquals(List.of(
+                        "ALTER SEQUENCE public.drawn_id_seq AS integer",
+                        "ALTER SEQUENCE public.owned_id_seq AS bigint",
+                        "ALTER SEQUENCE public.drawn_id_seq OWNED BY public.drawn.id",
+                        "ALTER SEQUENCE public.owned_id_seq OWNED BY NONE"),
+                plan.statements().stream().map(PlanStatement::sql).toList());
+        assertTrue(plan.skipped().isEmpty(), plan.skippedSummary());
+
+        for (PostgresServer server : TestPostgres.all()) {
+            try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+                apply(db, MigrationPlanner.baseline(actual));
+                db.execute("insert into owned default values; insert into drawn default values");
+                apply(db, plan);
+                db.execute("insert into owned default values; insert into drawn default values");
+
+                assertEquals(List.of("1", "2"), strings(db, "select id::text from owned order by id"), server.label());
+                assertEquals(List.of("1", "2"), strings(db, "select id::text from drawn order by id"), server.label());
+                assertEquals(List.of("drawn_id_seq integer drawn.id", "owned_id_seq bigint -"), strings(db, """
+                        select s.relname || ' ' || format_type(q.seqtypid, null) || ' '
+                               || coalesce(t.relname || '.' || a.attname, '-')
+                        from pg_class s join pg_sequence q on q.seqrelid = s.oid
+                        left join pg_depend d on d.objid = s.oid and d.classid = 'pg_class'::regclass and d.deptype = 'a'
+                        left join pg_class t on t.oid = d.refobjid
+                        left join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid
+                        where s.relkind = 'S' order by s.relname"""), server.label());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.schemaguard.sql;
 
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.DataType;
@@ -65,6 +66,12 @@ class ObjectIntrospectionTest {
     private static final String SCRIPT = """
             create schema app;
             create schema "Odd Schema";
+            create collation app.natural_sort (provider = icu, locale = 'en-u-kn-true');
+            create collation app.loose (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+            comment on collation app.loose is 'ignores case';
+            create collation app.posix from "POSIX";
+            create collation app.mixed (lc_collate = 'C', lc_ctype = 'POSIX');
+            create collation "Odd Schema"."Odd Coll" (provider = icu, locale = 'de-DE');
             create type app.mood as enum ('happy', 'sad', 'it''s complicated');
             comment on type app.mood is 'how it feels';
             create type "Odd Schema"."Status" as enum ('new', 'Done');
@@ -89,7 +96,8 @@ class ObjectIntrospectionTest {
                 amount app.positive,
                 amounts app.positive[],
                 status "Odd Schema"."Status"[],
-                code app.code
+                code app.code,
+                label text collate app.natural_sort
             );
             create sequence app.tickets as integer owned by app.customers.ticket;
             alter table app.customers alter ticket set default nextval('app.tickets');
@@ -148,6 +156,9 @@ class ObjectIntrospectionTest {
             create view app.customer_moods as
                 select c.id, c.moods, m.region from app.customers c join app.measurements m on m.id = c.id where c.id > 0;
             comment on view app.customer_moods is 'moods';
+            create trigger instead_insert instead of insert on app.customer_moods
+                for each row execute function app.touch();
+            comment on trigger instead_insert on app.customer_moods is 'writes through';
             create materialized view "Odd Schema"."Big Spenders" as
                 select c.id, r.logged from app.customers c join app.readings r on r.id = c.id;
             create unique index "Big Spenders_id_idx" on "Odd Schema"."Big Spenders" (id);
@@ -200,12 +211,17 @@ class ObjectIntrospectionTest {
             t.column("amounts", userDefined("app", "positive").asArray());
             t.column("status", userDefined(ODD, "Status").asArray());
             t.column("code", userDefined("app", "code"));
+            t.column("label", text()).collate("app.natural_sort");
         }).withExtras(List.of(), List.of(
                 new Trigger("Touch It", "CREATE TRIGGER \"Touch It\" BEFORE INSERT ON app.customers FOR EACH ROW"
                         + " EXECUTE FUNCTION app.touch()", true, "sets ticket"),
                 new Trigger("disabled_one", "CREATE TRIGGER disabled_one AFTER UPDATE ON app.customers FOR EACH STATEMENT"
                         + " EXECUTE FUNCTION app.touch()", false, null)), null, null);
         SchemaBuilder app = Schema.named("app")
+                .collation(Collation.icu("natural_sort", "en-u-kn-true"))
+                .collation(Collation.icu("loose", "und-u-ks-level2").nondeterministic().withComment("ignores case"))
+                .collation(Collation.libc("posix", "POSIX"))
+                .collation(new Collation("mixed", Collation.Provider.LIBC, null, "C", "POSIX", true, null))
                 .sequence(new Sequence("invoice_numbers", integer(), new SequenceOptions(1000L, 5L, null, null, 10L, true),
                         null, null, "numbers"))
                 .sequence(new Sequence("tickets", integer(), null, "customers", "ticket", null))
@@ -221,7 +237,9 @@ class ObjectIntrospectionTest {
                         new CompositeType.Attribute("mood", userDefined("app", "mood"), null),
                         new CompositeType.Attribute("label", text(), "\"C\"")), "postal"))
                 .view(new View("customer_moods", false, "SELECT c.id, c.moods, m.region FROM app.customers c"
-                        + " JOIN app.measurements m ON m.id = c.id WHERE c.id > 0", List.of(), "moods"))
+                        + " JOIN app.measurements m ON m.id = c.id WHERE c.id > 0", List.of(), "moods",
+                        List.of(new Trigger("instead_insert", "CREATE TRIGGER instead_insert INSTEAD OF INSERT ON"
+                                + " app.customer_moods FOR EACH ROW EXECUTE FUNCTION app.touch()", true, "writes through"))))
                 .routine(new Routine("add", "a integer, b integer", Routine.Kind.FUNCTION, ADD_INTEGERS, "adds"))
                 .routine(new Routine("add", "a text, b text", Routine.Kind.FUNCTION, ADD_TEXTS, null))
                 .routine(new Routine("touch", "", Routine.Kind.FUNCTION, TOUCH, null))
@@ -266,6 +284,7 @@ class ObjectIntrospectionTest {
                     t.foreignKey("id", "logged").references("measurements", "id", "logged").named("readings_measurement_fkey");
                 });
         SchemaBuilder odd = Schema.named(ODD)
+                .collation(Collation.icu("Odd Coll", "de-DE"))
                 .sequence(Sequence.of("Seq Name"))
                 .enumType("Status", "new", "Done")
                 .view(new View("Big Spenders", true, "SELECT c.id, r.logged FROM app.customers c"
@@ -287,7 +306,7 @@ class ObjectIntrospectionTest {
     /** The DSL's enumType() takes no comment; this puts commented enums into a built schema. */
     private static Schema withEnums(Schema schema, EnumType... enums) {
         return new Schema(schema.name(), schema.tables(), schema.comment(), schema.sequences(), List.of(enums),
-                schema.domains(), schema.compositeTypes(), schema.views(), schema.routines());
+                schema.domains(), schema.compositeTypes(), schema.views(), schema.routines(), schema.collations());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -335,7 +354,15 @@ class ObjectIntrospectionTest {
                     new Trigger("disabled_one", "CREATE TRIGGER disabled_one AFTER UPDATE ON app.customers"
                             + " FOR EACH STATEMENT EXECUTE FUNCTION app.touch()", false, null)), customers.triggers());
 
+            assertEquals(List.of(Collation.icu("loose", "und-u-ks-level2").nondeterministic().withComment("ignores case"),
+                            new Collation("mixed", Collation.Provider.LIBC, null, "C", "POSIX", true, null),
+                            Collation.icu("natural_sort", "en-u-kn-true"), Collation.libc("posix", "POSIX")),
+                    app.collations(), "every provider's locale read from the catalog columns of " + server.label());
+            assertEquals("app.natural_sort", column(customers, "label").collation());
+
             View moods = app.views().get(0);
+            assertEquals(List.of("instead_insert"), moods.triggers().stream().map(Trigger::name).toList(),
+                    "the INSTEAD OF trigger belongs to its view");
             assertFalse(moods.definition().endsWith(";"), moods.definition());
             assertTrue(moods.definition().startsWith("SELECT c.id,"), moods.definition());
             View spenders = actual.schema(ODD).orElseThrow().views().get(0);
@@ -405,7 +432,6 @@ class ObjectIntrospectionTest {
                     create aggregate app.my_sum(integer) (sfunc = int4pl, stype = integer);
                     create operator app.=== (leftarg = integer, rightarg = integer, function = int4eq);
                     create text search configuration app.my_english (copy = english);
-                    create collation app.my_c from "C";
                     create type app.floatrange as range (subtype = float8);
                     create statistics app.customer_stats on id, ticket from app.customers;
                     create table app.parent_t (a int);
@@ -414,22 +440,23 @@ class ObjectIntrospectionTest {
                     create unlogged table app.scratch (x int) with (fillfactor = 70);
                     alter table app.readings add constraint readings_id_check check (id > 0) not valid;
                     alter table app.customers enable always trigger "Touch It";
-                    create function app.insert_mood() returns trigger language plpgsql as $$ begin return new; end $$;
-                    create trigger instead_insert instead of insert on app.customer_moods
-                        for each row execute function app.insert_mood();
                     grant select on app.customers to schemainspect_test_role;
                     create function app.on_ddl() returns event_trigger language plpgsql as $$ begin end $$;
                     create event trigger sg_on_ddl on ddl_command_start execute function app.on_ddl();
                     create aggregate "Odd Schema".odd_sum(integer) (sfunc = int4pl, stype = integer);
                     """);
+            if (server.majorVersion() >= 16) {
+                db.execute("create collation app.tailored (provider = icu, locale = 'und', rules = '&a < g')");
+            }
             IntrospectionResult result = introspect(db, IntrospectionOptions.only("app"));
             List<String> unsupported = result.unsupported();
 
-            assertEquals(List.of(
-                            "ENABLE ALWAYS on trigger \"Touch It\" on app.customers: not supported yet",
+            List<String> icuRules = server.majorVersion() >= 16
+                    ? List.of("ICU rules on collation app.tailored (&a < g): not supported yet") : List.of();
+            assertEquals(Stream.of(List.of(
+                            "ENABLE ALWAYS on trigger \"Touch It\" on app.customers: not supported yet"), icuRules, List.of(
                             "NOT VALID on constraint readings_id_check of table app.readings: not supported yet",
                             "aggregate app.my_sum(integer): not supported yet",
-                            "collation app.my_c: not supported yet",
                             "event trigger sg_on_ddl: not supported yet",
                             "operator app.===(integer, integer): not supported yet",
                             "range type app.floatrange: not supported yet",
@@ -437,9 +464,7 @@ class ObjectIntrospectionTest {
                             "statistics object app.customer_stats: not supported yet",
                             "storage parameters fillfactor=70 on app.scratch: not supported yet",
                             "table inheritance app.child_t (inherits app.parent_t): not supported yet",
-                            "text search configuration app.my_english: not supported yet",
-                            "trigger instead_insert on view app.customer_moods: not supported yet",
-                            "unlogged table app.scratch: not supported yet"),
+                            "text search configuration app.my_english: not supported yet")).flatMap(List::stream).toList(),
                     unsupported,
                     "each object by name, nothing of the excluded schema \"Odd Schema\", no privileges unless asked for");
 
@@ -449,6 +474,52 @@ class ObjectIntrospectionTest {
             assertTrue(table(result.database(), "app", "readings").constraint("readings_id_check").isPresent(),
                     "a NOT VALID constraint is still read");
             assertTrue(table(result.database(), "app", "customers").trigger("Touch It").orElseThrow().enabled());
+            assertTrue(table(result.database(), "app", "scratch").unlogged(), "an unlogged table is read as such");
+            if (server.majorVersion() >= 16) {
+                assertEquals(Collation.icu("tailored", "und"), app.collations().stream()
+                        .filter(c -> c.name().equals("tailored")).findFirst().orElseThrow(), "read without its rules");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void readsUnloggedTablesWithTheirSequences(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+            db.execute("""
+                    create unlogged table public.hits (id serial, n bigint generated always as identity, page text);
+                    create table public.pages (id int);
+                    create table public.events (at date not null) partition by range (at);
+                    create unlogged table public.events_2024 partition of public.events
+                        for values from ('2024-01-01') to ('2025-01-01');
+                    """);
+            if (server.majorVersion() >= 15) {
+                db.execute("create unlogged sequence public.scratch_numbers");
+            }
+            IntrospectionResult result = introspect(db, IntrospectionOptions.only("public"));
+
+            assertTrue(table(result.database(), "public", "hits").unlogged());
+            assertEquals("serial", column(table(result.database(), "public", "hits"), "id").type().name(),
+                    "the serial column of an unlogged table is still a serial");
+            assertFalse(table(result.database(), "public", "pages").unlogged());
+            assertFalse(table(result.database(), "public", "events").unlogged());
+            assertTrue(table(result.database(), "public", "events_2024").unlogged());
+            assertEquals(server.majorVersion() >= 15
+                            ? List.of("unlogged sequence public.scratch_numbers: not supported yet") : List.of(),
+                    result.unsupported().stream().filter(line -> !line.startsWith("privileges on schema public")).toList(),
+                    "the sequences of an unlogged table's serial and identity columns (unlogged from PostgreSQL 15 on)"
+                            + " are part of the table; only a standalone unlogged sequence is reported");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void readsBuiltinCollationsFromPostgres17(PostgresServer server) throws SQLException {
+        assumeTrue(server.majorVersion() >= 17, "the builtin collation provider exists from PostgreSQL 17 on");
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+            db.execute("create schema app; create collation app.plain (provider = builtin, locale = 'C')");
+            Schema app = introspect(db, IntrospectionOptions.only("app")).database().schema("app").orElseThrow();
+            assertEquals(List.of(Collation.builtin("plain", "C")), app.collations());
         }
     }
 

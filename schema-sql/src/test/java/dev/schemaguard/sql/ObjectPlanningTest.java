@@ -1,6 +1,8 @@
 package dev.schemaguard.sql;
 
+import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Database;
@@ -15,6 +17,7 @@ import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SchemaBuilder;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
+import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.View;
 import dev.schemaguard.testkit.PostgresServer;
 import dev.schemaguard.testkit.TestPostgres;
@@ -35,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Plans involving sequences, types, views, routines, triggers, exclusion constraints and partitions, applied to
+ * Plans involving collations, sequences, types, views, routines, triggers, exclusion constraints and partitions, applied to
  * real PostgreSQL. The actual database is built from a DSL model with {@link MigrationPlanner#baseline}, and
  * its dependencies read with {@link DependencyIntrospector}; the catalog then shows the expected result.
  */
@@ -133,6 +136,30 @@ class ObjectPlanningTest {
                 assertEquals(List.of("x"), strings(db, "select contype from pg_constraint where conname = 'bookings_no_overlap'"));
                 assertEquals(List.of("per mood"), strings(db, "select obj_description('app.mood_counts'::regclass)"));
                 assertEquals(List.of("greater than zero"), strings(db, "select obj_description('app.positive'::regtype, 'pg_type')"));
+            }
+        }
+    }
+
+    @Test
+    void sequenceTurningAroundAndChangingTypeGetsTheNewDirectionsBounds() throws SQLException {
+        Database actual = Schema.named("app").sequence(new Sequence("counter", bigint(), null, null, null, null)).toDatabase();
+        Database expected = Schema.named("app").sequence(new Sequence("counter", integer(),
+                new SequenceOptions(null, -2L, null, null, null, false), null, null, null)).toDatabase();
+
+        MigrationPlan plan = MigrationPlanner.plan(expected, actual, PlanOptions.SAFE);
+        assertEquals(List.of("ALTER SEQUENCE app.counter AS integer INCREMENT BY -2 MINVALUE -2147483648 MAXVALUE -1"
+                + " START WITH -1 RESTART"), sqls(plan));
+        for (PostgresServer server : TestPostgres.all()) {
+            try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+                apply(db, MigrationPlanner.baseline(actual));
+                db.execute("select nextval('app.counter')");
+                apply(db, plan);
+                assertEquals(List.of("-1", "-3"), strings(db, "select nextval('app.counter') from generate_series(1, 2)"),
+                        server.label());
+                try (Connection connection = db.connect()) {
+                    Database introspected = new PostgresIntrospector(IntrospectionOptions.only("app")).introspect(connection);
+                    assertTrue(SchemaDiff.compare(expected, introspected).isEmpty(), server.label());
+                }
             }
         }
     }
@@ -366,6 +393,99 @@ class ObjectPlanningTest {
         }
     }
 
+    @Test
+    void collationsAreCreatedBeforeTheTypesAndColumnsUsingThem() throws SQLException {
+        Database model = Schema.named("app")
+                .domain(new Domain("label", text(), false, null, "app.by_number", List.of(), null))
+                .compositeType(new CompositeType("pair", List.of(new CompositeType.Attribute("a", text(), "app.\"Mixed\"")), null))
+                .table("items", t -> t.column("name", text()).collate("app.by_number"))
+                .collation(Collation.icu("by_number", "en-u-kn-true").withComment("numbers by value"))
+                .collation(Collation.icu("loose", "und-u-ks-level2").nondeterministic())
+                .collation(new Collation("Mixed", Collation.Provider.LIBC, null, "C", "POSIX", true, null))
+                .toDatabase();
+        MigrationPlan plan = MigrationPlanner.baseline(model);
+        assertTrue(sqls(plan).contains("CREATE COLLATION app.loose (provider = icu, locale = 'und-u-ks-level2',"
+                + " deterministic = false)"), plan.sql());
+        for (PostgresServer server : TestPostgres.all()) {
+            try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+                apply(db, plan);
+                db.execute("insert into app.items values ('a10'), ('a9')");
+                assertEquals(List.of("a9", "a10"), strings(db, "select name from app.items order by name"), server.label());
+                assertEquals(List.of("numbers by value"), strings(db, "select obj_description(oid, 'pg_collation')"
+                        + " from pg_collation where collname = 'by_number'"), server.label());
+                Database introspected;
+                try (Connection connection = db.connect()) {
+                    introspected = new PostgresIntrospector(IntrospectionOptions.only("app")).introspect(connection);
+                }
+                assertTrue(MigrationPlanner.plan(model, introspected, PlanOptions.ALLOW_DROPS).isEmpty(),
+                        () -> server.label() + ": " + MigrationPlanner.plan(model, introspected, PlanOptions.ALLOW_DROPS).sql());
+            }
+        }
+    }
+
+    @Test
+    void changedCollationIsRebuiltWithTheColumnsIndexesAndViewsUsingIt() throws SQLException {
+        Database actualModel = sortedItems("en-u-kn-true");
+        Database expected = sortedItems("en");
+        for (PostgresServer server : TestPostgres.all()) {
+            try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+                apply(db, MigrationPlanner.baseline(actualModel));
+                db.execute("insert into app.items values ('a10'), ('a9')");
+                assertEquals(List.of("a9", "a10"), strings(db, "select name from app.sorted"), server.label());
+
+                MigrationPlan plan = MigrationPlanner.plan(expected, withDependencies(db, actualModel), PlanOptions.SAFE);
+                List<String> sql = sqls(plan);
+                assertTrue(sql.indexOf("DROP VIEW app.sorted") < sql.indexOf("ALTER TABLE app.items ALTER COLUMN name TYPE text"
+                        + " COLLATE app.sorter") && sql.indexOf("ALTER COLLATION app.sorter RENAME TO sorter_schemaguard_old")
+                        < sql.indexOf("CREATE COLLATION app.sorter (provider = icu, locale = 'en')"), plan.sql());
+                assertTrue(sql.get(sql.size() - 1).equals("DROP COLLATION app.sorter_schemaguard_old")
+                        || sql.indexOf("DROP COLLATION app.sorter_schemaguard_old") > sql.indexOf("CREATE VIEW app.sorted AS\n"
+                        + "SELECT name FROM app.items ORDER BY name"), plan.sql());
+                apply(db, plan);
+
+                assertEquals(List.of("a10", "a9"), strings(db, "select name from app.sorted"), server.label());
+                assertEquals(List.of("items_name_idx"), strings(db, "select c.relname from pg_index i join pg_class c"
+                        + " on c.oid = i.indexrelid where i.indrelid = 'app.items'::regclass"), server.label());
+                assertEquals(List.of("sorter"), strings(db, "select collname from pg_collation"
+                        + " where collnamespace = 'app'::regnamespace"), server.label());
+                Database introspected;
+                try (Connection connection = db.connect()) {
+                    introspected = new PostgresIntrospector(IntrospectionOptions.only("app")).introspect(connection);
+                }
+                Schema app = introspected.schema("app").orElseThrow();
+                assertEquals(List.of(Collation.icu("sorter", "en")), app.collations(), server.label());
+                assertEquals("app.sorter", app.table("items").orElseThrow().column("name").orElseThrow().collation());
+            }
+        }
+    }
+
+    @Test
+    void viewRecreatedForANewColumnInTheMiddleGetsItsTriggerBack() throws SQLException {
+        Database actualModel = writableView("a, b");
+        Database expected = writableView("a, c, b");
+        for (PostgresServer server : TestPostgres.all()) {
+            try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+                apply(db, MigrationPlanner.baseline(actualModel));
+                MigrationPlan plan = MigrationPlanner.plan(expected, withDependencies(db, actualModel), PlanOptions.SAFE);
+                List<String> sql = sqls(plan);
+                String dropTrigger = "DROP TRIGGER v_insert ON public.v";
+                String createTrigger = "CREATE TRIGGER v_insert INSTEAD OF INSERT ON public.v FOR EACH ROW EXECUTE FUNCTION public.insert_v()";
+                assertTrue(sql.indexOf(dropTrigger) >= 0 && sql.indexOf(dropTrigger) < sql.indexOf("DROP VIEW public.v")
+                        && sql.indexOf("CREATE VIEW public.v AS\nSELECT a, c, b FROM public.t") < sql.indexOf(createTrigger), plan.sql());
+                apply(db, plan);
+
+                db.execute("insert into public.v (a) values (7)");
+                assertEquals(List.of("7"), strings(db, "select a::text from public.t"), server.label() + ": the trigger writes through");
+                Database introspected;
+                try (Connection connection = db.connect()) {
+                    introspected = new PostgresIntrospector(IntrospectionOptions.only("public")).introspect(connection);
+                }
+                assertEquals(List.of("v_insert"), introspected.schema("public").orElseThrow().views().get(0).triggers().stream()
+                        .map(Trigger::name).toList(), server.label());
+            }
+        }
+    }
+
     // ---- models ----
 
     private static SchemaBuilder moodSchema(String defaultValue, String... values) {
@@ -410,6 +530,34 @@ class ObjectPlanningTest {
                 })
                 .view("named", named)
                 .view("shouted", "SELECT name || '!' AS shout FROM public.named")
+                .toDatabase();
+    }
+
+    /** A view sorting by a column of collation app.sorter (ICU, {@code locale}), with an index on that column. */
+    private static Database sortedItems(String locale) {
+        return Schema.named("app")
+                .collation(Collation.icu("sorter", locale))
+                .table("items", t -> {
+                    t.column("name", text()).collate("app.sorter");
+                    t.index("name").named("items_name_idx");
+                })
+                .view("sorted", "SELECT name FROM app.items ORDER BY name")
+                .toDatabase();
+    }
+
+    /** View v over t with the columns {@code columns} and an INSTEAD OF INSERT trigger writing to t. */
+    private static Database writableView(String columns) {
+        return Schema.named("public")
+                .routine(function("insert_v", "", "CREATE OR REPLACE FUNCTION public.insert_v() RETURNS trigger"
+                        + " LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.t (a) VALUES (NEW.a); RETURN NEW; END $$"))
+                .table("t", t -> {
+                    t.column("a", integer());
+                    t.column("b", text());
+                    t.column("c", text());
+                })
+                .view(new View("v", false, "SELECT " + columns + " FROM public.t", List.of(), null)
+                        .withTrigger("v_insert", "CREATE TRIGGER v_insert INSTEAD OF INSERT ON public.v FOR EACH ROW"
+                                + " EXECUTE FUNCTION public.insert_v()"))
                 .toDatabase();
     }
 

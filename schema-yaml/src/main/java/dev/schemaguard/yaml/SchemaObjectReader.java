@@ -3,6 +3,7 @@ package dev.schemaguard.yaml;
 import static dev.schemaguard.yaml.YamlKeys.*;
 
 import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Domain;
@@ -13,6 +14,7 @@ import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
+import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.View;
 import dev.schemaguard.yaml.SqlWords.Word;
 import dev.schemaguard.yaml.TableDefinition.IndexDef;
@@ -22,6 +24,7 @@ import dev.schemaguard.yaml.YamlNode.MapNode;
 import dev.schemaguard.yaml.YamlNode.ScalarNode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +33,7 @@ import java.util.Set;
 
 /**
  * Reads the objects of a schema other than tables (sequences, enums, domains, composite types, views,
- * functions, procedures, aggregates) and the database's extensions, one YAML entry at a time, every error
+ * functions, procedures, aggregates, collations) and the database's extensions, one YAML entry at a time, every error
  * placed at the YAML that caused it.
  */
 final class SchemaObjectReader {
@@ -178,8 +181,8 @@ final class SchemaObjectReader {
     }
 
     /**
-     * {@code active_users: SELECT ...} (a view), or {@code {query: ..., materialized: true, indexes: [...], comment: ...}}.
-     * Indexes of a materialized view always carry their name.
+     * {@code active_users: SELECT ...} (a view), or {@code {query: ..., materialized: true, indexes: [...], triggers: {...},
+     * comment: ...}}. Indexes of a materialized view always carry their name; triggers are for plain views.
      */
     static View view(String schema, Entry entry) {
         String what = what("view", schema, entry.key());
@@ -211,12 +214,37 @@ final class SchemaObjectReader {
                         index.unique(), index.method(), index.keys(), index.include(), index.predicate(), index.nullsNotDistinct())));
             }
         }
+        if (materialized && fields.has(TRIGGERS)) {
+            throw fields.error(TRIGGERS, kindWhat + " has triggers, but PostgreSQL allows triggers on tables and plain"
+                    + " views only; remove 'triggers' or 'materialized: true'");
+        }
+        List<Trigger> triggers = TableReader.triggers(fields, kindWhat);
         if (!fields.has(QUERY)) {
             throw new YamlSchemaException(fields.position(), kindWhat + " needs 'query', its SELECT statement");
         }
         String query = fields.requiredText(QUERY);
         return Nodes.build(entry.keyPosition(), kindWhat,
-                () -> new View(entry.key(), materialized, query, indexes, fields.text(COMMENT)));
+                () -> new View(entry.key(), materialized, query, indexes, fields.text(COMMENT), triggers));
+    }
+
+    /**
+     * {@code numeric: {provider: icu, locale: en-u-kn-true}}, {@code posix: {locale: POSIX}} (provider libc, as in
+     * PostgreSQL), {@code mixed: {lc_collate: C, lc_ctype: POSIX}}, optionally with {@code deterministic: false}
+     * (ICU only) and a comment.
+     */
+    static Collation collation(String schema, Entry entry) {
+        String what = what("collation", schema, entry.key());
+        Fields fields = Fields.of(entry.value(), COLLATION_KEYS, what);
+        Collation.Provider provider = Collation.Provider.LIBC;
+        if (fields.has(PROVIDER)) {
+            String spelled = fields.requiredText(PROVIDER);
+            provider = Arrays.stream(Collation.Provider.values()).filter(p -> p.sql().equalsIgnoreCase(spelled)).findFirst()
+                    .orElseThrow(() -> fields.error(PROVIDER, "'provider' of " + what + " is '" + spelled
+                            + "'; expected libc, icu or builtin"));
+        }
+        Collation.Provider chosen = provider;
+        return Nodes.build(entry.keyPosition(), what, () -> new Collation(entry.key(), chosen, fields.text(LOCALE),
+                fields.text(LC_COLLATE), fields.text(LC_CTYPE), fields.bool(DETERMINISTIC, true), fields.text(COMMENT)));
     }
 
     /**

@@ -6,6 +6,7 @@ import static dev.schemaguard.yaml.YamlSchemaWriter.putIfPresent;
 import static dev.schemaguard.yaml.YamlSchemaWriter.putIfTrue;
 
 import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Domain;
@@ -67,6 +68,7 @@ final class SchemaObjectWriter {
                     .sorted(Comparator.comparing(Routine::name).thenComparing(Routine::arguments)).toList();
             put(yaml, SchemaObjectReader.ROUTINE_SECTIONS.get(kind), routines, Routine::signature, SchemaObjectWriter::routine);
         }
+        put(yaml, COLLATIONS, sorted(schema.collations(), Collation::name), Collation::name, SchemaObjectWriter::collation);
         GrantWriter.write(schema, yaml);
     }
 
@@ -162,14 +164,35 @@ final class SchemaObjectWriter {
     }
 
     private static Object view(View view) {
-        if (!view.materialized() && view.comment() == null) {
+        if (!view.materialized() && view.comment() == null && view.triggers().isEmpty()) {
             return view.definition();
         }
         Map<String, Object> yaml = new LinkedHashMap<>();
         yaml.put(QUERY, view.definition());
         putIfTrue(yaml, MATERIALIZED, view.materialized());
         putIfNotEmpty(yaml, INDEXES, view.indexes().stream().map(SchemaObjectWriter::viewIndex).toList());
+        if (!view.triggers().isEmpty()) {
+            Map<String, Object> triggers = new LinkedHashMap<>();
+            view.triggers().forEach(trigger -> triggers.put(trigger.name(), YamlSchemaWriter.trigger(trigger)));
+            yaml.put(TRIGGERS, triggers);
+        }
         putIfPresent(yaml, COMMENT, view.comment());
+        return yaml;
+    }
+
+    /** Provider left out when it is libc, PostgreSQL's default; deterministic only when it is not. */
+    private static Object collation(Collation collation) {
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        if (collation.provider() != Collation.Provider.LIBC) {
+            yaml.put(PROVIDER, collation.provider().sql());
+        }
+        putIfPresent(yaml, LOCALE, collation.locale());
+        putIfPresent(yaml, LC_COLLATE, collation.lcCollate());
+        putIfPresent(yaml, LC_CTYPE, collation.lcCtype());
+        if (!collation.deterministic()) {
+            yaml.put(DETERMINISTIC, false);
+        }
+        putIfPresent(yaml, COMMENT, collation.comment());
         return yaml;
     }
 

@@ -135,7 +135,9 @@ final class TableReader {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new YamlSchemaException(entry.keyPosition(), what + ": " + e.getMessage());
         }
-        return built.withExtras(exclusions(fields, built), triggers(fields), partitioning(fields), partitionOf(fields));
+        Table withExtras = built.withExtras(exclusions(fields, built), triggers(fields, what), partitioning(fields), partitionOf(fields));
+        boolean unlogged = fields.bool(UNLOGGED, false);
+        return Nodes.build(entry.keyPosition(), what, () -> withExtras.withUnlogged(unlogged));
     }
 
     /** {@code exclude:} constraint names to definitions; a name may not repeat one of the table's other constraints. */
@@ -157,8 +159,11 @@ final class TableReader {
         return exclusions;
     }
 
-    /** {@code triggers:} trigger names to {@code CREATE TRIGGER} statements, or maps with definition, enabled, comment. */
-    private List<Trigger> triggers(Fields fields) {
+    /**
+     * {@code triggers:} trigger names to {@code CREATE TRIGGER} statements, or maps with definition, enabled, comment;
+     * of a table or a view, which {@code what} names.
+     */
+    static List<Trigger> triggers(Fields fields, String what) {
         YamlNode node = fields.node(TRIGGERS);
         if (node == null) {
             return List.of();

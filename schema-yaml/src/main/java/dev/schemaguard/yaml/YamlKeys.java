@@ -83,6 +83,13 @@ final class YamlKeys {
     static final String PARTITION_OF = "partition_of";
     static final String PARENT = "parent";
     static final String BOUND = "bound";
+    static final String UNLOGGED = "unlogged";
+    static final String COLLATIONS = "collations";
+    static final String PROVIDER = "provider";
+    static final String LOCALE = "locale";
+    static final String LC_COLLATE = "lc_collate";
+    static final String LC_CTYPE = "lc_ctype";
+    static final String DETERMINISTIC = "deterministic";
     static final String GRANTS = "grants";
     static final String GRANT = "grant";
     static final String REVOKE = "revoke";
@@ -92,12 +99,13 @@ final class YamlKeys {
 
     /** What a schema holds besides its comment; a file may hold these at its top level for one schema. */
     static final List<String> SCHEMA_CONTENT_KEYS = List.of(
-            TABLES, SEQUENCES, ENUMS, DOMAINS, COMPOSITE_TYPES, VIEWS, FUNCTIONS, PROCEDURES, AGGREGATES, GRANTS);
+            TABLES, SEQUENCES, ENUMS, DOMAINS, COMPOSITE_TYPES, VIEWS, FUNCTIONS, PROCEDURES, AGGREGATES, COLLATIONS,
+            GRANTS);
     static final List<String> FILE_KEYS = concat(List.of(EXTENSIONS, SCHEMAS, SCHEMA), SCHEMA_CONTENT_KEYS);
     static final List<String> SCHEMA_KEYS = concat(List.of(COMMENT), SCHEMA_CONTENT_KEYS);
     static final List<String> TABLE_KEYS = List.of(
             COMMENT, COLUMNS, PRIMARY_KEY, UNIQUE, FOREIGN_KEYS, CHECKS, INDEXES, ROW_LEVEL_SECURITY, POLICIES,
-            EXCLUDE, TRIGGERS, PARTITION_BY, PARTITION_OF);
+            EXCLUDE, TRIGGERS, PARTITION_BY, PARTITION_OF, UNLOGGED);
     static final List<String> COLUMN_KEYS = List.of(
             TYPE, NULLABLE, NOT_NULL, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT, PRIMARY_KEY, UNIQUE, REFERENCES);
     static final List<String> IDENTITY_KEYS = List.of(GENERATION, START, INCREMENT, MIN, MAX, CACHE, CYCLE);
@@ -119,8 +127,9 @@ final class YamlKeys {
     static final List<String> DOMAIN_KEYS = List.of(TYPE, NOT_NULL, DEFAULT, COLLATION, CHECKS, COMMENT);
     static final List<String> COMPOSITE_TYPE_KEYS = List.of(ATTRIBUTES, COMMENT);
     static final List<String> ATTRIBUTE_KEYS = List.of(TYPE, COLLATION);
-    static final List<String> VIEW_KEYS = List.of(QUERY, MATERIALIZED, INDEXES, COMMENT);
+    static final List<String> VIEW_KEYS = List.of(QUERY, MATERIALIZED, INDEXES, TRIGGERS, COMMENT);
     static final List<String> ROUTINE_KEYS = List.of(DEFINITION, COMMENT);
+    static final List<String> COLLATION_KEYS = List.of(PROVIDER, LOCALE, LC_COLLATE, LC_CTYPE, DETERMINISTIC, COMMENT);
     static final List<String> GRANT_KEYS = List.of(GRANT, REVOKE, OBJECT, TO, FROM, WITH_GRANT_OPTION);
 
     /** The key lists by the name of their definition in the JSON Schema ({@code $defs}). */
@@ -155,6 +164,7 @@ final class YamlKeys {
         all.put("attributeLong", ATTRIBUTE_KEYS);
         all.put("viewLong", VIEW_KEYS);
         all.put("routineLong", ROUTINE_KEYS);
+        all.put("collation", COLLATION_KEYS);
         all.put("grant", GRANT_KEYS);
         return Map.copyOf(all);
     }

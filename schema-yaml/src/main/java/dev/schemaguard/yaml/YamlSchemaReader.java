@@ -2,6 +2,7 @@ package dev.schemaguard.yaml;
 
 import static dev.schemaguard.yaml.YamlKeys.*;
 
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
@@ -23,7 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -157,6 +160,10 @@ public final class YamlSchemaReader {
             parts.claimType("composite type", entry);
             parts.compositeTypes.put(entry.key(), SchemaObjectReader.compositeType(schema, entry));
         }
+        for (Entry entry : entries(fields, COLLATIONS, "the collations of schema " + schema + " (collation names to collations)")) {
+            parts.claimCollation(entry);
+            parts.collations.put(entry.key(), SchemaObjectReader.collation(schema, entry));
+        }
         for (Routine.Kind kind : Routine.Kind.values()) {
             String section = SchemaObjectReader.ROUTINE_SECTIONS.get(kind);
             for (Entry entry : entries(fields, section, "the " + section + " of schema " + schema
@@ -211,7 +218,7 @@ public final class YamlSchemaReader {
             result.add(new Schema(parts.name, List.copyOf(parts.tables.values()), parts.comment,
                     List.copyOf(parts.sequences.values()), List.copyOf(parts.enums.values()),
                     List.copyOf(parts.domains.values()), List.copyOf(parts.compositeTypes.values()),
-                    List.copyOf(parts.views.values()), routines,
+                    List.copyOf(parts.views.values()), routines, List.copyOf(parts.collations.values()),
                     parts.grants.values().stream().map(Placed::object).sorted(Grant.ORDER).toList()));
         }
         return new Database(result, extensions.values().stream().map(Placed::object).toList());
@@ -227,10 +234,12 @@ public final class YamlSchemaReader {
         final Map<String, Domain> domains = new TreeMap<>();
         final Map<String, CompositeType> compositeTypes = new TreeMap<>();
         final Map<String, Placed<Routine>> routines = new TreeMap<>();
-        final Map<Grant.Key, Placed<Grant>> grants = new java.util.LinkedHashMap<>();
+        final Map<String, Collation> collations = new TreeMap<>();
+        final Map<Grant.Key, Placed<Grant>> grants = new LinkedHashMap<>();
         /** Tables, views and sequences share one namespace in PostgreSQL, as do enums, domains and composite types. */
         private final Map<String, Placed<String>> relationNames = new TreeMap<>();
         private final Map<String, Placed<String>> typeNames = new TreeMap<>();
+        private final Map<String, Placed<String>> collationNames = new TreeMap<>();
         String comment;
         Position commentPosition;
 
@@ -248,7 +257,7 @@ public final class YamlSchemaReader {
             boolean relation = on.kind() == ObjectRef.Kind.TABLE || on.kind() == ObjectRef.Kind.VIEW
                     || on.kind() == ObjectRef.Kind.MATERIALIZED_VIEW || on.kind() == ObjectRef.Kind.SEQUENCE;
             if (relation && declared != null && declared != on.kind()) {
-                String word = declared.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                String word = declared.name().toLowerCase(Locale.ROOT).replace('_', ' ');
                 throw new YamlSchemaException(placed.position(), "a grant of schema " + name + " names "
                         + Grant.kindWord(on) + " " + on.name() + ", but " + on.name() + " is a " + word
                         + " here; write 'object: " + word + " " + dev.schemaguard.model.Identifiers.quote(on.name()) + "'");
@@ -275,6 +284,10 @@ public final class YamlSchemaReader {
 
         void claimType(String kind, Entry entry) {
             claim(typeNames, kind, entry, "enums, domains and composite types share one namespace");
+        }
+
+        void claimCollation(Entry entry) {
+            claim(collationNames, "collation", entry, "collations have a namespace of their own");
         }
 
         private void claim(Map<String, Placed<String>> names, String kind, Entry entry, String rule) {

@@ -123,10 +123,11 @@ public final class YamlSchemaWriter {
             partitionOf.put(BOUND, table.partitionOf().bound());
             yaml.put(PARTITION_OF, partitionOf);
         }
+        putIfTrue(yaml, UNLOGGED, table.unlogged());
         return yaml;
     }
 
-    private static Object trigger(Trigger trigger) {
+    static Object trigger(Trigger trigger) {
         if (trigger.enabled() && trigger.comment() == null) {
             return trigger.definition();
         }

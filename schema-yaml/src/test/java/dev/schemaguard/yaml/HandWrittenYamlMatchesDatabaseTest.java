@@ -17,7 +17,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * A YAML file written the way people write it (tables, and an enum, a sequence and a view) compares clean
+ * A YAML file written the way people write it (tables, and an enum, a sequence, a view with a trigger, a function
+ * and a collation) compares clean
  * against a real database created from the equivalent SQL, on every configured PostgreSQL version; and the database written out as YAML reads back
  * to the same model.
  */
@@ -34,6 +35,7 @@ class HandWrittenYamlMatchesDatabaseTest {
                       id: uuid primary key default gen_random_uuid()
                       name: varchar(255) not null unique
                       slug: text not null collate "C"
+                      handle: text collate public.by_number
                       created_at: timestamptz not null default now()
                       mood: mood not null default 'ok'::mood
                   documents:
@@ -73,9 +75,20 @@ class HandWrittenYamlMatchesDatabaseTest {
                 enums:
                   mood: [sad, ok, happy]
                 views:
-                  organisation_count: |
-                    SELECT count(*) AS n
-                    FROM organisations
+                  organisation_count:
+                    query: |
+                      SELECT count(*) AS n
+                      FROM organisations
+                    triggers:
+                      organisation_count_insert: CREATE TRIGGER organisation_count_insert INSTEAD OF INSERT ON public.organisation_count FOR EACH ROW EXECUTE FUNCTION ignore_insert()
+                functions:
+                  ignore_insert(): |
+                    CREATE OR REPLACE FUNCTION public.ignore_insert()
+                     RETURNS trigger
+                     LANGUAGE plpgsql
+                    AS $function$ BEGIN RETURN NULL; END $function$
+                collations:
+                  by_number: {provider: icu, locale: en-u-kn-true}
               audit:
                 tables:
                   events:
@@ -89,15 +102,20 @@ class HandWrittenYamlMatchesDatabaseTest {
     private static final String SQL = """
             COMMENT ON SCHEMA public IS 'The application';
             CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+            CREATE COLLATION by_number (provider = icu, locale = 'en-u-kn-true');
             CREATE SEQUENCE invoice_no START 1000 INCREMENT 10;
             CREATE TABLE organisations (
                 id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
                 name character varying(255) NOT NULL UNIQUE,
                 slug text COLLATE "C" NOT NULL,
+                handle text COLLATE by_number,
                 created_at timestamp with time zone NOT NULL DEFAULT now(),
                 mood mood NOT NULL DEFAULT 'ok'
             );
             CREATE VIEW organisation_count AS SELECT count(*) AS n FROM organisations;
+            CREATE FUNCTION ignore_insert() RETURNS trigger LANGUAGE plpgsql AS $function$ BEGIN RETURN NULL; END $function$;
+            CREATE TRIGGER organisation_count_insert INSTEAD OF INSERT ON organisation_count
+                FOR EACH ROW EXECUTE FUNCTION ignore_insert();
             COMMENT ON TABLE organisations IS 'Customers of the service';
             CREATE TABLE documents (
                 id bigserial PRIMARY KEY,

@@ -239,6 +239,49 @@ class YamlErrorsTest {
                   events:
                     partition_of: {parent: events, bonud: DEFAULT}
                 """), "3:36", "unknown key 'bonud'", "did you mean 'bound'?");
+        assertMessage(error("""
+                tables:
+                  events:
+                    partition_by: range (created_at)
+                    unlogged: true
+                """), "2:3", "cannot be UNLOGGED", "its partitions may be unlogged");
+    }
+
+    @Test
+    void collationsAndViewTriggersGetPositionsAndReasons() {
+        assertMessage(error("""
+                collations:
+                  by_number: {provider: ucu, locale: en-u-kn-true}
+                """), "2:25", "'provider' of collation public.by_number is 'ucu'", "libc, icu or builtin");
+        assertMessage(error("""
+                collations:
+                  by_number: {provider: icu}
+                """), "2:3", "collation public.by_number", "needs a locale");
+        assertMessage(error("""
+                collations:
+                  posix: {locale: POSIX, deterministic: false}
+                """), "2:3", "only with provider icu");
+        assertMessage(error("""
+                collations:
+                  posix: {locael: POSIX}
+                """), "2:11", "unknown key 'locael' in collation public.posix", "did you mean 'locale'?");
+        assertMessage(error("""
+                views:
+                  totals:
+                    query: SELECT 1
+                    triggers:
+                      totals_insert:
+                        definition: CREATE TRIGGER totals_insert INSTEAD OF INSERT ON public.totals FOR EACH ROW EXECUTE FUNCTION f()
+                        enabled: false
+                """), "2:3", "PostgreSQL cannot disable triggers on views");
+        assertMessage(error("""
+                views:
+                  totals:
+                    query: SELECT 1
+                    materialized: true
+                    triggers:
+                      totals_insert: CREATE TRIGGER totals_insert AFTER INSERT ON public.totals EXECUTE FUNCTION f()
+                """), "6:7", "allows triggers on tables and plain views only");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Database;
@@ -41,8 +42,10 @@ import net.jqwik.api.Provide;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -143,7 +146,7 @@ class YamlRoundTripProperties {
         for (String relation : relations) {
             switch (random.nextInt(4)) {
                 case 0 -> sequences.add(sequence(random, relation));
-                case 1 -> views.add(view(random, relation));
+                case 1 -> views.add(view(random, name, relation));
                 default -> tables.add(table(random, name, relation));
             }
         }
@@ -165,6 +168,10 @@ class YamlRoundTripProperties {
             throw new IllegalArgumentException("two routines with one signature");
         }
         routines.sort(Comparator.comparing(Routine::name).thenComparing(Routine::arguments));
+        List<Collation> collations = new ArrayList<>();
+        for (String collation : distinct(random, NAMES, random.nextInt(3))) {
+            collations.add(collation(random, collation));
+        }
         Comparator<Object> byName = Comparator.comparing(o -> ((dev.schemaguard.model.SchemaObject) o).name());
         tables.sort(Comparator.comparing(Table::name));
         sequences.sort(byName);
@@ -172,8 +179,9 @@ class YamlRoundTripProperties {
         enums.sort(byName);
         domains.sort(byName);
         compositeTypes.sort(byName);
+        collations.sort(byName);
         return new Schema(name, tables, maybe(random, TEXTS), sequences, enums, domains, compositeTypes, views, routines,
-                grants(random, name, tables, sequences, views, enums, routines));
+                collations, grants(random, name, tables, sequences, views, enums, routines));
     }
 
     /** Grants and revoked defaults on some of the schema's objects, to roles from the name pool or PUBLIC. */
@@ -190,7 +198,7 @@ class YamlRoundTripProperties {
                 schema, v.name())));
         types.forEach(t -> objects.add(ObjectRef.of(ObjectRef.Kind.TYPE, schema, t.name())));
         routines.forEach(r -> objects.add(ObjectRef.of(ObjectRef.Kind.ROUTINE, schema, r.signature())));
-        java.util.Map<Grant.Key, Grant> grants = new java.util.LinkedHashMap<>();
+        Map<Grant.Key, Grant> grants = new LinkedHashMap<>();
         for (int i = random.nextInt(5); i > 0; i--) {
             ObjectRef on = pick(random, objects);
             Privilege privilege = pick(random, List.copyOf(Privilege.applicableTo(on.kind())));
@@ -210,7 +218,21 @@ class YamlRoundTripProperties {
                 owned ? pick(random, NAMES) : null, owned ? pick(random, NAMES) : null, maybe(random, TEXTS));
     }
 
-    private static View view(Random random, String name) {
+    /** Every provider; a libc collation with one locale or with differing lc_collate and lc_ctype. */
+    private static Collation collation(Random random, String name) {
+        Collation collation = switch (random.nextInt(4)) {
+            case 0 -> Collation.icu(name, pick(random, List.of("en-u-kn-true", "und-u-ks-level2", "de-DE")));
+            case 1 -> Collation.builtin(name, pick(random, List.of("C", "C.UTF-8")));
+            case 2 -> Collation.libc(name, pick(random, List.of("C", "POSIX", "en_US.utf8")));
+            default -> new Collation(name, Collation.Provider.LIBC, null, "C", pick(random, List.of("POSIX", "de_DE.utf8")), true, null);
+        };
+        if (collation.provider() == Collation.Provider.ICU && random.nextBoolean()) {
+            collation = collation.nondeterministic();
+        }
+        return collation.withComment(maybe(random, TEXTS));
+    }
+
+    private static View view(Random random, String schema, String name) {
         boolean materialized = random.nextBoolean();
         List<Index> indexes = new ArrayList<>();
         if (materialized) {
@@ -225,7 +247,15 @@ class YamlRoundTripProperties {
                         maybe(random, CONDITIONS), random.nextInt(4) == 0));
             }
         }
-        return new View(name, materialized, pick(random, QUERIES), indexes, maybe(random, TEXTS));
+        List<Trigger> triggers = new ArrayList<>();
+        if (!materialized) {
+            for (String trigger : distinct(random, NAMES, random.nextInt(3))) {
+                triggers.add(new Trigger(trigger, "CREATE TRIGGER " + Identifiers.quote(trigger) + " INSTEAD OF INSERT ON "
+                        + Identifiers.quote(schema) + "." + Identifiers.quote(name) + " FOR EACH ROW EXECUTE FUNCTION ins()",
+                        true, maybe(random, TEXTS)));
+            }
+        }
+        return new View(name, materialized, pick(random, QUERIES), indexes, maybe(random, TEXTS), triggers);
     }
 
     private static Domain domain(Random random, String name) {
@@ -281,7 +311,8 @@ class YamlRoundTripProperties {
                 ? new Partitioning(pick(random, List.of(Partitioning.Strategy.values())), pick(random, PARTITION_KEYS)) : null;
         PartitionBound partitionOf = random.nextInt(4) == 0 ? new PartitionBound(
                 QualifiedName.of(random.nextBoolean() ? schema : pick(random, NAMES), pick(random, NAMES)), pick(random, BOUNDS)) : null;
-        return table.withExtras(exclusions, triggers, partitioning, partitionOf);
+        return table.withExtras(exclusions, triggers, partitioning, partitionOf)
+                .withUnlogged(partitioning == null && random.nextInt(4) == 0);
     }
 
     private static Table plainTable(Random random, String schema, String name) {

@@ -206,6 +206,7 @@ class YamlSchemaReaderTest {
                           events_touch: CREATE TRIGGER events_touch BEFORE UPDATE ON app.events FOR EACH ROW EXECUTE FUNCTION app.touch()
                       events_old:
                         partition_of: {parent: events, bound: DEFAULT}
+                        unlogged: true
                     sequences:
                       counter:
                     views:
@@ -219,7 +220,7 @@ class YamlSchemaReaderTest {
                     t.partitionBy(Partitioning.Strategy.RANGE, "at");
                     t.trigger("events_touch", "CREATE TRIGGER events_touch BEFORE UPDATE ON app.events FOR EACH ROW EXECUTE FUNCTION app.touch()");
                 })
-                .table("events_old", t -> t.partitionOf("events", "DEFAULT"))
+                .table("events_old", t -> t.partitionOf("events", "DEFAULT").unlogged())
                 .sequence(Sequence.of("counter"))
                 .enumType("mood", "sad", "ok", "happy")
                 .view("happy_events", "SELECT at FROM app.events")

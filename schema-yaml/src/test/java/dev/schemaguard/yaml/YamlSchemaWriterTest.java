@@ -4,6 +4,7 @@ import static dev.schemaguard.model.DataTypes.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Database;
@@ -103,7 +104,7 @@ class YamlSchemaWriterTest {
                     t.column("created_at", timestamptz()).notNull();
                     t.partitionBy(Partitioning.Strategy.RANGE, "created_at");
                 })
-                .table("events_2024", t -> t.partitionOf("events", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"))
+                .table("events_2024", t -> t.partitionOf("events", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')").unlogged())
                 .sequence(new Sequence("order_no", bigint(), new SequenceOptions(1000L, 10L, null, null, null, false),
                         "bookings", "room", null))
                 .enumType("mood", "sad", "ok", "happy")
@@ -159,6 +160,7 @@ class YamlSchemaWriterTest {
                         partition_of:
                           parent: events
                           bound: FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')
+                        unlogged: true
                     sequences:
                       order_no:
                         start: 1000
@@ -213,5 +215,44 @@ class YamlSchemaWriterTest {
                 """, yaml);
         assertEquals(database.withDependencies(List.of()), YamlSchemaReader.readString(yaml, "written.yaml"),
                 "everything but the dependencies, which the format leaves to introspection, reads back");
+    }
+
+    @Test
+    void writesCollationsAndViewTriggers() {
+        Schema schema = Schema.named("app")
+                .collation(Collation.icu("loose", "und-u-ks-level2").nondeterministic().withComment("ignores case"))
+                .collation(new Collation("mixed", Collation.Provider.LIBC, null, "C", "POSIX", true, null))
+                .collation(Collation.icu("numeric", "en-u-kn-true"))
+                .collation(Collation.libc("posix", "POSIX"))
+                .view(new View("v", false, "SELECT 1 AS one", List.of(), null).withTrigger("v_insert",
+                        "CREATE TRIGGER v_insert INSTEAD OF INSERT ON app.v FOR EACH ROW EXECUTE FUNCTION app.ins()"))
+                .build();
+        Database database = Database.of(schema);
+
+        String yaml = YamlSchemaWriter.write(database);
+        assertEquals("""
+                schemas:
+                  app:
+                    views:
+                      v:
+                        query: SELECT 1 AS one
+                        triggers:
+                          v_insert: CREATE TRIGGER v_insert INSTEAD OF INSERT ON app.v FOR EACH ROW EXECUTE FUNCTION app.ins()
+                    collations:
+                      loose:
+                        provider: icu
+                        locale: und-u-ks-level2
+                        deterministic: false
+                        comment: ignores case
+                      mixed:
+                        lc_collate: C
+                        lc_ctype: POSIX
+                      numeric:
+                        provider: icu
+                        locale: en-u-kn-true
+                      posix:
+                        locale: POSIX
+                """, yaml);
+        assertEquals(database, YamlSchemaReader.readString(yaml, "written"));
     }
 }

@@ -30,7 +30,10 @@ final class ConvergenceCases {
         cases.addAll(typeChanges());
         cases.addAll(defaultsAndNullability());
         cases.addAll(identityGeneratedSerial());
+        cases.addAll(serialSequences());
+        cases.addAll(unloggedTables());
         cases.addAll(collationsAndComments());
+        cases.addAll(collationObjectsAndViewTriggers());
         cases.addAll(primaryKeys());
         cases.addAll(uniqueAndCheck());
         cases.addAll(foreignKeys());
@@ -237,6 +240,113 @@ final class ConvergenceCases {
                 of("serial to integer with allowDrops",
                         "create table t (id serial);",
                         "create table t (id int not null);").allowingDrops());
+    }
+
+    /** UNLOGGED tables: created, switched either way, with the foreign keys PostgreSQL checks on a switch. */
+    static List<ConvergenceCase> unloggedTables() {
+        return List.of(
+                of("create unlogged tables",
+                        "",
+                        """
+                        create table a (id int primary key);
+                        create unlogged table b (id serial primary key, a_id int references a, n int generated always as identity);
+                        create table p (at date not null) partition by range (at);
+                        create unlogged table p_2024 partition of p for values from ('2024-01-01') to ('2025-01-01');
+                        """),
+                of("logged table to unlogged",
+                        "create table t (id serial primary key, n int generated always as identity, name text);",
+                        "create unlogged table t (id serial primary key, n int generated always as identity, name text);"),
+                of("unlogged table to logged",
+                        "create unlogged table t (id serial primary key, n int generated always as identity, name text);",
+                        "create table t (id serial primary key, n int generated always as identity, name text);"),
+                of("tables linked by a foreign key become unlogged together",
+                        "create table a (id int primary key); create table b (a_id int references a, self int, id int primary key,"
+                                + " foreign key (self) references b);",
+                        "create unlogged table a (id int primary key); create unlogged table b (a_id int references a, self int,"
+                                + " id int primary key, foreign key (self) references b);"),
+                of("referencing table becomes unlogged, referenced table stays logged",
+                        "create table a (id int primary key); create table b (a_id int references a);",
+                        "create table a (id int primary key); create unlogged table b (a_id int references a);"),
+                of("unlogged referencing table becomes logged",
+                        "create table a (id int primary key); create unlogged table b (a_id int references a);",
+                        "create table a (id int primary key); create table b (a_id int references a);"),
+                of("unlogged tables linked by a foreign key become logged together",
+                        "create unlogged table a (id int primary key); create unlogged table b (a_id int references a);",
+                        "create table a (id int primary key); create table b (a_id int references a);"));
+    }
+
+    /** A serial column's own sequence against a sequence of the same name listed on its own. */
+    static List<ConvergenceCase> serialSequences() {
+        return List.of(
+                of("serial to integer drawing from a standalone sequence of the same name",
+                        "create table t (id serial primary key);",
+                        "create sequence t_id_seq; create table t (id int not null default nextval('t_id_seq') primary key);"),
+                of("integer drawing from a standalone sequence to serial",
+                        "create sequence t_id_seq; create table t (id int not null default nextval('t_id_seq') primary key);",
+                        "create table t (id serial primary key);"),
+                of("bigserial to bigint drawing from a standalone sequence",
+                        "create table t (id bigserial);",
+                        "create sequence t_id_seq; create table t (id bigint not null default nextval('t_id_seq'));"),
+                of("serial in another schema to integer drawing from a standalone sequence",
+                        "create schema s; create table s.t (id serial);",
+                        "create schema s; create sequence s.t_id_seq as integer;"
+                                + " create table s.t (id int not null default nextval('s.t_id_seq'));"),
+                of("serial whose sequence gets options of its own",
+                        "create table t (id serial);",
+                        "create table t (id serial); alter sequence t_id_seq increment by 5 cache 10;"),
+                of("sequence options back to a serial's",
+                        "create table t (id serial); alter sequence t_id_seq increment by 5 cache 10;",
+                        "create table t (id serial);"),
+                of("integer drawing from a standalone sequence to plain integer with allowDrops",
+                        "create sequence t_id_seq; create table t (id int not null default nextval('t_id_seq'));",
+                        "create table t (id int not null);").allowingDrops());
+    }
+
+    private static final String INSERT_FUNCTION = """
+            create function insert_t() returns trigger language plpgsql as $$ begin insert into t (a) values (new.a); return new; end $$;
+            """;
+
+    static List<ConvergenceCase> collationObjectsAndViewTriggers() {
+        return List.of(
+                of("create collation objects and use one",
+                        "create table t (a text);",
+                        """
+                        create collation natural_sort (provider = icu, locale = 'en-u-kn-true');
+                        create collation loose (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+                        create collation posix_copy from "POSIX";
+                        comment on collation loose is 'ignores case';
+                        create table t (a text collate natural_sort);
+                        """),
+                of("redefine a collation object under a column, an index and a view",
+                        """
+                        create collation sorter (provider = icu, locale = 'en-u-kn-true');
+                        create table t (a text collate sorter);
+                        create index t_a_idx on t (a);
+                        create view sorted as select a from t order by a;
+                        """,
+                        """
+                        create collation sorter (provider = icu, locale = 'en');
+                        create table t (a text collate sorter);
+                        create index t_a_idx on t (a);
+                        create view sorted as select a from t order by a;
+                        """),
+                of("drop a collation object once its column uses another",
+                        "create collation posix_copy from \"POSIX\"; create table t (a text collate posix_copy);",
+                        "create collation natural_sort (provider = icu, locale = 'en-u-kn-true');"
+                                + " create table t (a text collate natural_sort);"),
+                of("add a trigger to a view",
+                        "create table t (a int); create view v as select a from t;" + INSERT_FUNCTION,
+                        "create table t (a int); create view v as select a from t;" + INSERT_FUNCTION
+                                + "create trigger v_insert instead of insert on v for each row execute function insert_t();"),
+                of("drop a trigger from a view",
+                        "create table t (a int); create view v as select a from t;" + INSERT_FUNCTION
+                                + "create trigger v_insert instead of insert on v for each row execute function insert_t();",
+                        "create table t (a int); create view v as select a from t;" + INSERT_FUNCTION),
+                of("view re-created for a column in the middle keeps its trigger",
+                        "create table t (a int, b int, c int); create view v as select a, c from t;" + INSERT_FUNCTION
+                                + "create trigger v_insert instead of insert on v for each row execute function insert_t();",
+                        "create table t (a int, b int, c int); create view v as select a, b, c from t;" + INSERT_FUNCTION
+                                + "create trigger v_insert instead of insert on v for each row execute function insert_t();"));
     }
 
     static List<ConvergenceCase> collationsAndComments() {

@@ -1,7 +1,10 @@
 package dev.schemaguard.sql.convergence;
 
+import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Domain;
+import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.ForeignKey.ReferentialAction;
 import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.Identifiers;
@@ -12,7 +15,10 @@ import dev.schemaguard.model.Privilege;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SchemaBuilder;
+import dev.schemaguard.model.Sequence;
+import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.TableBuilder;
+import dev.schemaguard.model.View;
 import dev.schemaguard.testkit.ThrowawayDatabase;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -23,6 +29,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,6 +56,22 @@ final class GeneratedSchemas {
     static final List<String> REFERENCE_COLUMN_NAMES = List.of("ref", "Parent Id", "order", "référence");
 
     static final List<String> POLICY_NAMES = List.of("p", "Only \"me\"", "select", "读者");
+
+    /**
+     * Names of the schema-level objects. Types share pg_type with the tables' row types, and sequences and views
+     * share the relation namespace with tables and indexes, so none of these repeats a table or index name.
+     */
+    static final List<String> ENUM_NAMES = List.of("mood", "Order Status", "état");
+
+    static final List<String> ENUM_LABELS = List.of("sad", "ok", "happy", "Very Happy", "it's", "日本");
+
+    static final List<String> DOMAIN_NAMES = List.of("positive", "Short Text", "montant");
+
+    static final List<String> DOMAIN_CHECK_NAMES = List.of("in_range", "Within \"Limits\"");
+
+    static final List<String> SEQUENCE_NAMES = List.of("counter", "Ticket No", "séquence");
+
+    static final List<String> VIEW_NAMES = List.of("v", "Active Rows", "vue");
 
     static final List<String> COMMENTS = List.of(
             "plain", "it's", "日本語のコメント", "two\nlines", "back\\slash", "\"quoted\"");
@@ -86,6 +109,43 @@ final class GeneratedSchemas {
 
     enum RowSecurityChoice { OFF, ENABLED, FORCED, ENABLED_AND_FORCED }
 
+    /** A domain's base type with a default and a check written the way PostgreSQL prints them back. */
+    enum DomainKind {
+        INTEGER("integer", "0", "(VALUE >= 0)"),
+        TEXT("text", "''::text", "(length(VALUE) < 100)"),
+        NUMERIC("numeric(10,2)", "0", "(VALUE > (0)::numeric)");
+
+        final DataType type;
+        final String defaultExpression;
+        final String check;
+
+        DomainKind(String type, String defaultExpression, String check) {
+            this.type = DataType.parse(type);
+            this.defaultExpression = defaultExpression;
+            this.check = check;
+        }
+    }
+
+    enum SequenceType { SMALLINT, INTEGER, BIGINT }
+
+    /** An enum; when {@code usedByColumn}, the schema's first table gets a column of this type. */
+    record EnumSpec(String name, List<String> labels, boolean usedByColumn, String comment) {
+    }
+
+    /** A domain; {@code checkName} null means no check; when {@code usedByColumn}, the first table uses it. */
+    record DomainSpec(String name, DomainKind kind, boolean notNull, boolean withDefault, String checkName,
+                      boolean usedByColumn, String comment) {
+    }
+
+    /** A standalone sequence; {@code increment} 1, 5 or -2; the flags set a start and a far limit. */
+    record SequenceSpec(String name, SequenceType type, long increment, boolean withStart, boolean withLimit,
+                        boolean cached, boolean cycle, String comment) {
+    }
+
+    /** A view (or materialized view) over the first {@code columns} columns of the schema's first table. */
+    record ViewSpec(String name, int columns, boolean materialized, String comment) {
+    }
+
     record ColumnSpec(String name, ColumnKind kind, boolean nullable, boolean withDefault, String comment) {
     }
 
@@ -105,7 +165,12 @@ final class GeneratedSchemas {
     }
 
     record TableSpec(String name, List<ColumnSpec> columns, KeySpec keys, List<ForeignKeySpec> foreignKeys,
-                     List<IndexSpec> indexes, RowSecurityChoice rowSecurity, PolicySpec policy, String comment) {
+                     List<IndexSpec> indexes, RowSecurityChoice rowSecurity, PolicySpec policy, String comment,
+                     boolean unlogged) {
+
+        TableSpec withUnlogged(boolean newUnlogged) {
+            return new TableSpec(name, columns, keys, foreignKeys, indexes, rowSecurity, policy, comment, newUnlogged);
+        }
     }
 
     /**
@@ -115,7 +180,8 @@ final class GeneratedSchemas {
     record GrantSpec(int table, int column, int privilege, boolean toTestRole, boolean withGrantOption) {
     }
 
-    record SchemaSpec(String name, List<TableSpec> tables, String comment, List<GrantSpec> grants) {
+    record SchemaSpec(String name, List<TableSpec> tables, String comment, List<EnumSpec> enums,
+                      List<DomainSpec> domains, List<SequenceSpec> sequences, ViewSpec view, List<GrantSpec> grants) {
     }
 
     private GeneratedSchemas() {
@@ -131,6 +197,10 @@ final class GeneratedSchemas {
                 Arbitraries.of(SCHEMA_NAMES),
                 tableSpecs().list().ofMinSize(1).ofMaxSize(4).uniqueElements(TableSpec::name),
                 comments(),
+                enumSpecs().list().ofMaxSize(2).uniqueElements(EnumSpec::name),
+                domainSpecs().list().ofMaxSize(2).uniqueElements(DomainSpec::name),
+                sequenceSpecs().list().ofMaxSize(2).uniqueElements(SequenceSpec::name),
+                viewSpecs().injectNull(0.5),
                 grantSpecs().list().ofMaxSize(3)).as(SchemaSpec::new);
     }
 
@@ -143,8 +213,47 @@ final class GeneratedSchemas {
                 Arbitraries.of(false, true)).as(GrantSpec::new);
     }
 
-    static Arbitrary<TableSpec> tableSpecs() {
+    static Arbitrary<EnumSpec> enumSpecs() {
         return Combinators.combine(
+                Arbitraries.of(ENUM_NAMES),
+                Arbitraries.of(ENUM_LABELS).list().ofMinSize(1).ofMaxSize(4).uniqueElements(),
+                Arbitraries.of(false, true),
+                comments()).as(EnumSpec::new);
+    }
+
+    static Arbitrary<DomainSpec> domainSpecs() {
+        return Combinators.combine(
+                Arbitraries.of(DOMAIN_NAMES),
+                Arbitraries.of(DomainKind.class),
+                Arbitraries.of(false, true),
+                Arbitraries.of(false, true),
+                Arbitraries.of(DOMAIN_CHECK_NAMES).injectNull(0.4),
+                Arbitraries.of(false, true),
+                comments()).as(DomainSpec::new);
+    }
+
+    static Arbitrary<SequenceSpec> sequenceSpecs() {
+        return Combinators.combine(
+                Arbitraries.of(SEQUENCE_NAMES),
+                Arbitraries.of(SequenceType.class),
+                Arbitraries.of(1L, 5L, -2L),
+                Arbitraries.of(false, true),
+                Arbitraries.of(false, true),
+                Arbitraries.of(false, true),
+                Arbitraries.of(false, true),
+                comments()).as(SequenceSpec::new);
+    }
+
+    static Arbitrary<ViewSpec> viewSpecs() {
+        return Combinators.combine(
+                Arbitraries.of(VIEW_NAMES),
+                Arbitraries.integers().between(1, 3),
+                Arbitraries.of(false, true),
+                comments()).as(ViewSpec::new);
+    }
+
+    static Arbitrary<TableSpec> tableSpecs() {
+        Arbitrary<TableSpec> logged = Combinators.combine(
                 Arbitraries.of(TABLE_NAMES),
                 columnSpecs().list().ofMinSize(1).ofMaxSize(6).uniqueElements(ColumnSpec::name),
                 keySpecs(),
@@ -152,7 +261,9 @@ final class GeneratedSchemas {
                 indexSpecs().list().ofMaxSize(2),
                 Arbitraries.of(RowSecurityChoice.class),
                 policySpecs().injectNull(0.5),
-                comments()).as(TableSpec::new);
+                comments()).as((name, columns, keys, foreignKeys, indexes, rowSecurity, policy, comment) -> new TableSpec(
+                        name, columns, keys, foreignKeys, indexes, rowSecurity, policy, comment, false));
+        return Combinators.combine(logged, Arbitraries.of(false, true)).as(TableSpec::withUnlogged);
     }
 
     static Arbitrary<ColumnSpec> columnSpecs() {
@@ -225,8 +336,20 @@ final class GeneratedSchemas {
             SchemaBuilder builder = Schema.named(schema.name()).comment(schema.comment());
             Set<String> relationNames = new HashSet<>();
             schema.tables().forEach(t -> relationNames.add(t.name()));
+            TableSpec first = schema.tables().get(0);
             for (TableSpec table : schema.tables()) {
-                builder.table(table.name(), t -> buildTable(t, table, tableNames, tableSpecs, relationNames));
+                builder.table(table.name(), t -> {
+                    buildTable(t, table, tableNames, tableSpecs, relationNames);
+                    if (table == first) {
+                        addTypedColumns(t, schema, table);
+                    }
+                });
+            }
+            schema.enums().forEach(e -> builder.enumType(new EnumType(e.name(), e.labels(), e.comment())));
+            schema.domains().forEach(d -> builder.domain(domain(d)));
+            schema.sequences().forEach(q -> builder.sequence(sequence(q)));
+            if (schema.view() != null) {
+                builder.view(view(schema.name(), first, schema.view()));
             }
             grants(schema).forEach(builder::grant);
             built.add(builder.build());
@@ -275,6 +398,9 @@ final class GeneratedSchemas {
             List<ColumnSpec> referenced = primaryKeyColumns(allTables.get(target));
             if (referenced.isEmpty()) {
                 continue; // the picked table has no primary key to reference
+            }
+            if (!spec.unlogged() && allTables.get(target).unlogged()) {
+                continue; // a logged table cannot reference an unlogged one
             }
             List<String> columns = new ArrayList<>();
             for (int i = 0; i < referenced.size(); i++) {
@@ -330,6 +456,55 @@ final class GeneratedSchemas {
             }
         }
         t.comment(spec.comment());
+        if (spec.unlogged()) {
+            t.unlogged();
+        }
+    }
+
+    /** Columns of the schema's first table that use the schema's enums and domains, as their specs ask. */
+    private static void addTypedColumns(TableBuilder t, SchemaSpec schema, TableSpec table) {
+        Set<String> columnNames = new HashSet<>();
+        table.columns().forEach(c -> columnNames.add(c.name()));
+        for (EnumSpec e : schema.enums()) {
+            if (e.usedByColumn()) {
+                t.column(freeName(columnNames, e.name()), DataType.userDefined(schema.name(), e.name()));
+            }
+        }
+        for (DomainSpec d : schema.domains()) {
+            if (d.usedByColumn()) {
+                t.column(freeName(columnNames, d.name()), DataType.userDefined(schema.name(), d.name()));
+            }
+        }
+    }
+
+    private static Domain domain(DomainSpec spec) {
+        List<CheckConstraint> checks = spec.checkName() == null
+                ? List.of() : List.of(new CheckConstraint(spec.checkName(), spec.kind().check, false));
+        return new Domain(spec.name(), spec.kind().type, spec.notNull(),
+                spec.withDefault() ? spec.kind().defaultExpression : null, null, checks, spec.comment());
+    }
+
+    private static Sequence sequence(SequenceSpec spec) {
+        boolean ascending = spec.increment() > 0;
+        Long start = spec.withStart() ? (ascending ? 100L : -100L) : null;
+        Long min = spec.withLimit() && !ascending ? -10_000L : null;
+        Long max = spec.withLimit() && ascending ? 10_000L : null;
+        SequenceOptions options = new SequenceOptions(start, spec.increment(), min, max, spec.cached() ? 20L : 1L,
+                spec.cycle());
+        return new Sequence(spec.name(), DataType.parse(spec.type().name().toLowerCase(Locale.ROOT)), options,
+                null, null, spec.comment());
+    }
+
+    /** The view's query, spelled the way introspection reads it back from PostgreSQL 15. */
+    private static View view(String schema, TableSpec table, ViewSpec spec) {
+        String alias = Identifiers.quote(table.name());
+        List<String> columns = new ArrayList<>();
+        for (ColumnSpec column : table.columns().subList(0, Math.min(spec.columns(), table.columns().size()))) {
+            columns.add(alias + "." + Identifiers.quote(column.name()));
+        }
+        String query = "SELECT " + String.join(",\n    ", columns) + "\n   FROM "
+                + Identifiers.quote(schema) + "." + Identifiers.quote(table.name());
+        return new View(spec.name(), spec.materialized(), query, List.of(), spec.comment());
     }
 
     /** Table privileges that PostgreSQL 13 has too (MAINTAIN is 17+), then those a column can have. */
