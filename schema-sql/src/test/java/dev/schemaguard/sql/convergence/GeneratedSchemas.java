@@ -174,10 +174,11 @@ final class GeneratedSchemas {
     }
 
     /**
-     * A grant on table number {@code table} of its schema (modulo the table count), or on its column number
-     * {@code column} when that is not negative; the privilege is picked modulo those that apply.
+     * A grant on relation number {@code relation} of its schema (modulo the count of its tables, then sequences,
+     * then view), or, on a table, on its column number {@code column} when that is not negative; the privilege is
+     * picked modulo those that apply.
      */
-    record GrantSpec(int table, int column, int privilege, boolean toTestRole, boolean withGrantOption) {
+    record GrantSpec(int relation, int column, int privilege, boolean toTestRole, boolean withGrantOption) {
     }
 
     record SchemaSpec(String name, List<TableSpec> tables, String comment, List<EnumSpec> enums,
@@ -206,7 +207,7 @@ final class GeneratedSchemas {
 
     static Arbitrary<GrantSpec> grantSpecs() {
         return Combinators.combine(
-                Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(0, 6),
                 Arbitraries.integers().between(-1, 5),
                 Arbitraries.integers().between(0, 6),
                 Arbitraries.of(true, false),
@@ -507,23 +508,39 @@ final class GeneratedSchemas {
         return new View(spec.name(), spec.materialized(), query, List.of(), spec.comment());
     }
 
-    /** Table privileges that PostgreSQL 13 has too (MAINTAIN is 17+), then those a column can have. */
+    /** Table privileges that PostgreSQL 13 has too (MAINTAIN is 17+), then those a column or a sequence can have. */
     private static final List<Privilege> TABLE_PRIVILEGES = List.of(Privilege.SELECT, Privilege.INSERT, Privilege.UPDATE,
             Privilege.DELETE, Privilege.TRUNCATE, Privilege.REFERENCES, Privilege.TRIGGER);
     private static final List<Privilege> COLUMN_PRIVILEGES = List.of(Privilege.SELECT, Privilege.INSERT, Privilege.UPDATE,
             Privilege.REFERENCES);
+    private static final List<Privilege> SEQUENCE_PRIVILEGES = List.of(Privilege.USAGE, Privilege.SELECT, Privilege.UPDATE);
 
     /** The schema's grants, to the fixtures' role (which may get the grant option) or PUBLIC, one per key. */
     private static List<Grant> grants(SchemaSpec schema) {
         Map<Grant.Key, Grant> grants = new LinkedHashMap<>();
+        int relations = schema.tables().size() + schema.sequences().size() + (schema.view() == null ? 0 : 1);
         for (GrantSpec spec : schema.grants()) {
-            TableSpec table = schema.tables().get(spec.table() % schema.tables().size());
-            QualifiedName name = QualifiedName.of(schema.name(), table.name());
-            boolean onColumn = spec.column() >= 0;
-            ObjectRef on = onColumn
-                    ? ObjectRef.column(name, table.columns().get(spec.column() % table.columns().size()).name())
-                    : ObjectRef.of(ObjectRef.Kind.TABLE, name.schema(), name.name());
-            List<Privilege> privileges = onColumn ? COLUMN_PRIVILEGES : TABLE_PRIVILEGES;
+            int relation = spec.relation() % relations;
+            ObjectRef on;
+            List<Privilege> privileges;
+            if (relation < schema.tables().size()) {
+                TableSpec table = schema.tables().get(relation);
+                QualifiedName name = QualifiedName.of(schema.name(), table.name());
+                boolean onColumn = spec.column() >= 0;
+                on = onColumn
+                        ? ObjectRef.column(name, table.columns().get(spec.column() % table.columns().size()).name())
+                        : ObjectRef.of(ObjectRef.Kind.TABLE, name.schema(), name.name());
+                privileges = onColumn ? COLUMN_PRIVILEGES : TABLE_PRIVILEGES;
+            } else if (relation < schema.tables().size() + schema.sequences().size()) {
+                SequenceSpec sequence = schema.sequences().get(relation - schema.tables().size());
+                on = ObjectRef.of(ObjectRef.Kind.SEQUENCE, schema.name(), sequence.name());
+                privileges = SEQUENCE_PRIVILEGES;
+            } else {
+                ViewSpec view = schema.view();
+                on = ObjectRef.of(view.materialized() ? ObjectRef.Kind.MATERIALIZED_VIEW : ObjectRef.Kind.VIEW,
+                        schema.name(), view.name());
+                privileges = TABLE_PRIVILEGES;
+            }
             String grantee = spec.toTestRole() ? ThrowawayDatabase.TEST_ROLE : Grant.PUBLIC;
             Grant grant = new Grant(on, grantee, privileges.get(spec.privilege() % privileges.size()),
                     spec.toTestRole() && spec.withGrantOption(), false);
