@@ -24,8 +24,8 @@ import java.util.TreeSet;
  * applied to the model and the planner is asked for the statements between the two steps, so every statement
  * belongs to exactly one change. When a change cannot stand alone in the model (a dropped column that a
  * constraint still uses), the rest of that table is fixed in one step and shares the statements. Changes of the
- * other objects (sequences, types, views, routines, extensions, ...) are fixed together in one last step, planned
- * from the model with every schema and table change applied towards the expected one.
+ * other objects (sequences, types, views, routines, extensions, ...) and the grants on them are fixed together in
+ * one last step, planned from the model with every schema and table change applied towards the expected one.
  */
 record DriftReport(List<Fix> fixes) {
 
@@ -45,7 +45,7 @@ record DriftReport(List<Fix> fixes) {
         for (List<SchemaChange> subjectChanges : bySubject.values()) {
             List<SchemaChange> changes = new ArrayList<>();
             for (SchemaChange change : subjectChanges) {
-                (ModelEdits.applies(change) && !onAView(change, expected, actual) ? changes : otherObjects).add(change);
+                (ModelEdits.applies(change, actual) && !onAView(change, expected, actual) ? changes : otherObjects).add(change);
             }
             int i = 0;
             while (i < changes.size()) {

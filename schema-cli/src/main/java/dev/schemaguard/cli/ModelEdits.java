@@ -6,6 +6,8 @@ import dev.schemaguard.model.Constraint;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.ExclusionConstraint;
 import dev.schemaguard.model.ForeignKey;
+import dev.schemaguard.model.Grant;
+import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
@@ -15,25 +17,49 @@ import dev.schemaguard.model.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * Applies one schema- or table-level {@link SchemaChange} to a model: the actual database with that single
- * difference resolved. Used to plan the fix of each change on its own. May throw {@link IllegalArgumentException}
- * when the change cannot stand alone (dropping a column a constraint still uses); callers then fix the rest of the
- * table at once. Everything the change does not touch (other objects, extensions, dependencies) is kept.
+ * Applies one schema- or table-level {@link SchemaChange} (grants on schemas and tables included) to a model: the
+ * actual database with that single difference resolved. Used to plan the fix of each change on its own. May throw
+ * {@link IllegalArgumentException} when the change cannot stand alone (dropping a column a constraint still uses);
+ * callers then fix the rest of the table at once. Everything the change does not touch (other objects, extensions,
+ * dependencies) is kept.
  */
 final class ModelEdits {
 
     private ModelEdits() {
     }
 
-    /** Whether {@link #apply} knows how to apply the change: changes of schemas and tables. */
-    static boolean applies(SchemaChange change) {
+    /**
+     * Whether {@link #apply} knows how to apply the change to {@code actual} on its own: changes of schemas and
+     * tables, and grants on a schema or on a table (or its columns) that {@code actual} already has. Grants on the
+     * other objects, or on tables still to be created, go with the objects they are on.
+     */
+    static boolean applies(SchemaChange change, Database actual) {
+        if (change instanceof SchemaChange.GrantAdded added) {
+            return onSchemaOrExistingTable(added.grant(), actual);
+        }
+        if (change instanceof SchemaChange.GrantDropped dropped) {
+            return onSchemaOrExistingTable(dropped.grant(), actual);
+        }
+        if (change instanceof SchemaChange.GrantOptionChanged option) {
+            return onSchemaOrExistingTable(option.expected(), actual);
+        }
         return change instanceof SchemaChange.SchemaAdded || change instanceof SchemaChange.SchemaDropped
                 || change instanceof SchemaChange.SchemaCommentChanged || change instanceof SchemaChange.TableAdded
                 || change instanceof SchemaChange.TableDropped || change instanceof SchemaChange.TableChange;
+    }
+
+    private static boolean onSchemaOrExistingTable(Grant grant, Database actual) {
+        ObjectRef on = grant.on();
+        return switch (on.kind()) {
+            case SCHEMA -> true;
+            case TABLE, COLUMN -> actual.table(QualifiedName.of(on.schema(), on.name())).isPresent();
+            default -> false;
+        };
     }
 
     static Database apply(Database database, SchemaChange change) {
@@ -60,6 +86,16 @@ final class ModelEdits {
             return withSchema(database, dropped.table().schema(), s -> s.withTables(
                     s.tables().stream().filter(t -> !t.name().equals(dropped.table().name())).toList()));
         }
+        if (change instanceof SchemaChange.GrantAdded added) {
+            return withGrants(database, added.grant().schema(), grants -> grants.add(added.grant()));
+        }
+        if (change instanceof SchemaChange.GrantDropped dropped) {
+            return withGrants(database, dropped.grant().schema(), grants -> grants.remove(dropped.grant()));
+        }
+        if (change instanceof SchemaChange.GrantOptionChanged option) {
+            return withGrants(database, option.expected().schema(),
+                    grants -> grants.replaceAll(g -> g.equals(option.actual()) ? option.expected() : g));
+        }
         if (change instanceof SchemaChange.TableChange tableChange) {
             return withTable(database, tableChange.table(), table -> editTable(table, tableChange));
         }
@@ -83,6 +119,14 @@ final class ModelEdits {
                 replacement.ifPresent(tables::add);
             }
             return s.withTables(tables);
+        });
+    }
+
+    private static Database withGrants(Database database, String schema, Consumer<List<Grant>> edit) {
+        return withSchema(database, schema, s -> {
+            List<Grant> grants = new ArrayList<>(s.grants());
+            edit.accept(grants);
+            return s.withGrants(grants);
         });
     }
 

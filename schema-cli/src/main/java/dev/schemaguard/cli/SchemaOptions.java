@@ -27,8 +27,15 @@ final class SchemaOptions {
                     + " instead of in PostgreSQL's spelling, read back from a temporary database.")
     boolean noCanonicalize;
 
+    @Option(names = "--privileges",
+            description = "Also compare privileges: GRANT and REVOKE on schemas, tables (and their columns), views,"
+                    + " sequences, types and routines, as far as they differ from PostgreSQL's defaults. Databases are"
+                    + " read with their grants, a YAML schema's 'grants' count, and plans and baselines grant and"
+                    + " revoke. Default: privileges are ignored.")
+    boolean privileges;
+
     SchemaSelection selection() {
-        return new SchemaSelection(new java.util.HashSet<>(schemas), new java.util.HashSet<>(excludedSchemas));
+        return new SchemaSelection(new java.util.HashSet<>(schemas), new java.util.HashSet<>(excludedSchemas), privileges);
     }
 
     /** A loader that prints its warnings on the terminal's stderr; close it. */

@@ -7,15 +7,20 @@ import dev.schemaguard.sql.IntrospectionOptions;
 import java.util.Set;
 
 /**
- * Which schemas a command looks at. Without {@code --schema}, a database compared with a declared schema
- * (YAML or .sql) is read only for the schemas declared there; a database on its own or compared with another
- * database is read for all its non-system schemas. {@code --exclude-schema} always applies.
+ * Which schemas a command looks at, and whether privileges count. Without {@code --schema}, a database compared
+ * with a declared schema (YAML or .sql) is read only for the schemas declared there; a database on its own or
+ * compared with another database is read for all its non-system schemas. {@code --exclude-schema} always
+ * applies. Without {@code --privileges}, grants are neither read from databases nor kept from declared schemas.
  */
-record SchemaSelection(Set<String> include, Set<String> exclude) {
+record SchemaSelection(Set<String> include, Set<String> exclude, boolean privileges) {
 
     SchemaSelection {
         include = Set.copyOf(include);
         exclude = Set.copyOf(exclude);
+    }
+
+    SchemaSelection(Set<String> include, Set<String> exclude) {
+        this(include, exclude, false);
     }
 
     /**
@@ -24,20 +29,21 @@ record SchemaSelection(Set<String> include, Set<String> exclude) {
      */
     IntrospectionOptions introspection(Set<String> declared) {
         if (!include.isEmpty()) {
-            return new IntrospectionOptions(include, exclude);
+            return new IntrospectionOptions(include, exclude, privileges);
         }
         if (declared == null) {
-            return new IntrospectionOptions(Set.of(), exclude);
+            return new IntrospectionOptions(Set.of(), exclude, privileges);
         }
         if (declared.isEmpty()) {
             return null;
         }
-        return new IntrospectionOptions(declared, exclude);
+        return new IntrospectionOptions(declared, exclude, privileges);
     }
 
-    /** A declared schema restricted to the selected schemas. */
+    /** A declared schema restricted to the selected schemas (and without its grants unless privileges count). */
     Database filter(Database database) {
-        return new Database(database.schemas().stream().filter(s -> selects(s)).toList());
+        Database selected = new Database(database.schemas().stream().filter(s -> selects(s)).toList());
+        return privileges ? selected : selected.withoutGrants();
     }
 
     private boolean selects(Schema schema) {

@@ -48,7 +48,8 @@ public final class ConstraintNameAlignment {
                 tables.add(found.table(table.name()).map(t -> align(table, t)).orElse(table));
             }
             schemas.add(new Schema(schema.name(), tables, schema.comment(), schema.sequences(), schema.enums(),
-                    schema.domains(), schema.compositeTypes(), schema.views(), schema.routines(), schema.collations()));
+                    schema.domains(), schema.compositeTypes(), schema.views(), schema.routines(), schema.collations(),
+                    schema.grants()));
         }
         return new Database(schemas, expected.extensions());
     }

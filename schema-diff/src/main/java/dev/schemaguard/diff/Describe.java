@@ -1,6 +1,9 @@
 package dev.schemaguard.diff;
 
 import dev.schemaguard.model.Column;
+import dev.schemaguard.model.Grant;
+import dev.schemaguard.model.ObjectRef;
+import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.RowSecurity;
 
 import java.util.Locale;
@@ -11,6 +14,16 @@ import java.util.stream.Collectors;
 final class Describe {
 
     private Describe() {
+    }
+
+    /** The subject of a grant change: the object's own subject, so that its grants group with its other changes. */
+    static String grantSubject(Grant grant) {
+        ObjectRef on = grant.on();
+        return switch (on.kind()) {
+            case SCHEMA -> on.name();
+            case TABLE, COLUMN -> QualifiedName.of(on.schema(), on.name()).toString();
+            default -> on.schema() + "." + on.name();
+        };
     }
 
     static String column(Column column) {

@@ -3,6 +3,7 @@ package dev.schemaguard.diff;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Constraint;
 import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.Index;
 import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Partitioning;
@@ -301,6 +302,43 @@ public sealed interface SchemaChange {
         private static String names(List<QualifiedName> parents) {
             return parents.isEmpty() ? "no table"
                     : parents.stream().map(QualifiedName::toString).collect(Collectors.joining(", "));
+        }
+    }
+
+    /**
+     * A grant (or a revoked default privilege) the expected schema has and the actual one lacks. Grants are
+     * only in the models when privileges are compared.
+     */
+    record GrantAdded(Grant grant) implements SchemaChange {
+        public String subject() {
+            return Describe.grantSubject(grant);
+        }
+
+        public String describe() {
+            return grant.revoked() ? "missing revoke of default " + grant.describe() : "missing grant " + grant.describe();
+        }
+    }
+
+    /** A grant (or a revoked default privilege) only the actual schema has. */
+    record GrantDropped(Grant grant) implements SchemaChange {
+        public String subject() {
+            return Describe.grantSubject(grant);
+        }
+
+        public String describe() {
+            return grant.revoked() ? "unexpected revoke of default " + grant.describe() : "unexpected grant " + grant.describe();
+        }
+    }
+
+    /** The same privilege is granted on both sides, with the grant option on one only. */
+    record GrantOptionChanged(Grant expected, Grant actual) implements SchemaChange {
+        public String subject() {
+            return Describe.grantSubject(expected);
+        }
+
+        public String describe() {
+            return "grant " + actual.withGrantOption(false).describe() + (actual.withGrantOption()
+                    ? " has the grant option, expected without" : " lacks the grant option, expected WITH GRANT OPTION");
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.schemaguard.model.Constraint;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.ExclusionConstraint;
 import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Identity;
 import dev.schemaguard.model.Index;
@@ -24,6 +25,7 @@ import dev.schemaguard.model.View;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,7 +67,37 @@ final class SchemaComparer {
                 compareSchema(want, have);
             }
         }
+        for (String name : union(expectedSchemas, actualSchemas)) {
+            if (expectedSchemas.containsKey(name) && actualSchemas.containsKey(name)) {
+                compareGrants(expectedSchemas.get(name), actualSchemas.get(name));
+            }
+        }
         return new SchemaDiff(changes);
+    }
+
+    /** After everything else: grants change once the objects they are on exist. A new schema carries its own. */
+    private void compareGrants(Schema want, Schema have) {
+        if (want.grants().equals(have.grants())) {
+            return;
+        }
+        Map<Grant.Key, Grant> haveGrants = new HashMap<>();
+        have.grants().forEach(g -> haveGrants.put(g.key(), g));
+        Map<Grant.Key, Grant> wantGrants = new HashMap<>();
+        want.grants().forEach(g -> wantGrants.put(g.key(), g));
+        for (Grant grant : want.grants().stream().sorted(Grant.ORDER).toList()) {
+            Grant found = haveGrants.get(grant.key());
+            if (found == null || found.revoked() != grant.revoked()) {
+                changes.add(new SchemaChange.GrantAdded(grant));
+            } else if (found.withGrantOption() != grant.withGrantOption()) {
+                changes.add(new SchemaChange.GrantOptionChanged(grant, found));
+            }
+        }
+        for (Grant grant : have.grants().stream().sorted(Grant.ORDER).toList()) {
+            Grant wanted = wantGrants.get(grant.key());
+            if (wanted == null || wanted.revoked() != grant.revoked()) {
+                changes.add(new SchemaChange.GrantDropped(grant));
+            }
+        }
     }
 
     private void compareSchema(Schema want, Schema have) {

@@ -70,9 +70,12 @@ public final class SchemaGuard {
         return new Builder();
     }
 
-    /** The expected schema, as loaded, with ignored tables left out. */
+    /**
+     * The expected schema, as loaded, with ignored tables left out, and without grants: the guard does not
+     * check privileges (use {@code schemaguard check --privileges} for that).
+     */
     public Database expected() {
-        return withoutIgnored(expected.database());
+        return withoutIgnored(expected.database()).withoutGrants();
     }
 
     public Mode mode() {
@@ -189,7 +192,8 @@ public final class SchemaGuard {
                     .filter(t -> !ignored(QualifiedName.of(schema.name(), t.name())))
                     .toList();
             schemas.add(new Schema(schema.name(), tables, schema.comment(), schema.sequences(), schema.enums(),
-                    schema.domains(), schema.compositeTypes(), schema.views(), schema.routines(), schema.collations()));
+                    schema.domains(), schema.compositeTypes(), schema.views(), schema.routines(), schema.collations(),
+                    schema.grants()));
         }
         return new Database(schemas, database.extensions(), database.dependencies());
     }

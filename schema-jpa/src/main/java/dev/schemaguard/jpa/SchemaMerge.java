@@ -63,7 +63,8 @@ public final class SchemaMerge {
                 union(a.compositeTypes(), b.compositeTypes(), c -> c.name(), (x, y) -> same(x, y, "type " + a.name() + "." + x.name())),
                 union(a.views(), b.views(), v -> v.name(), (x, y) -> same(x, y, "view " + a.name() + "." + x.name())),
                 union(a.routines(), b.routines(), r -> r.signature(), (x, y) -> same(x, y, "routine " + a.name() + "." + x.signature())),
-                union(a.collations(), b.collations(), c -> c.name(), (x, y) -> same(x, y, "collation " + a.name() + "." + x.name())));
+                union(a.collations(), b.collations(), c -> c.name(), (x, y) -> same(x, y, "collation " + a.name() + "." + x.name())),
+                union(a.grants(), b.grants(), g -> g.key().toString(), (x, y) -> same(x, y, "grant " + x.describe())));
     }
 
     private Table table(String qualifiedName, Table a, Table b) {

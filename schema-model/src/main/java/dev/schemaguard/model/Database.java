@@ -51,6 +51,14 @@ public record Database(List<Schema> schemas, List<Extension> extensions, List<De
         return schema(name.schema()).flatMap(s -> s.table(name.name()));
     }
 
+    /** The same database without grants: what a comparison that leaves privileges out looks at. */
+    public Database withoutGrants() {
+        if (schemas.stream().allMatch(s -> s.grants().isEmpty())) {
+            return this;
+        }
+        return new Database(schemas.stream().map(s -> s.withGrants(List.of())).toList(), extensions, dependencies);
+    }
+
     public int tableCount() {
         return schemas.stream().mapToInt(s -> s.tables().size()).sum();
     }

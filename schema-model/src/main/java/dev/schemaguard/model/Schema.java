@@ -8,12 +8,13 @@ import java.util.Set;
 
 /**
  * A PostgreSQL schema (namespace): its tables, then the other objects in it — sequences, enums, domains,
- * composite types, views and materialized views, functions and procedures, collations.
+ * composite types, views and materialized views, functions and procedures, collations — and the grants on the
+ * schema and those objects that differ from PostgreSQL's defaults (empty unless privileges were asked for).
  */
 public record Schema(String name, List<Table> tables, String comment,
                      List<Sequence> sequences, List<EnumType> enums, List<Domain> domains,
                      List<CompositeType> compositeTypes, List<View> views, List<Routine> routines,
-                     List<Collation> collations) {
+                     List<Collation> collations, List<Grant> grants) {
 
     public Schema {
         Identifiers.requireValid(name, "schema name");
@@ -25,32 +26,48 @@ public record Schema(String name, List<Table> tables, String comment,
         views = List.copyOf(views);
         routines = List.copyOf(routines);
         collations = List.copyOf(collations);
+        grants = List.copyOf(grants);
         requireUnique(name, "relation", tables.stream().map(Table::name).toList(),
                 sequences.stream().map(Sequence::name).toList(), views.stream().map(View::name).toList());
         requireUnique(name, "type", enums.stream().map(EnumType::name).toList(),
                 domains.stream().map(Domain::name).toList(), compositeTypes.stream().map(CompositeType::name).toList());
         requireUnique(name, "routine", routines.stream().map(Routine::signature).toList());
         requireUnique(name, "collation", collations.stream().map(Collation::name).toList());
+        requireOwnGrants(name, grants);
     }
 
-    /** A schema without collations. */
+    /** A schema without grants beyond the defaults. */
+    public Schema(String name, List<Table> tables, String comment, List<Sequence> sequences, List<EnumType> enums,
+                  List<Domain> domains, List<CompositeType> compositeTypes, List<View> views, List<Routine> routines,
+                  List<Collation> collations) {
+        this(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, collations, List.of());
+    }
+
+    /** A schema without collations and without grants beyond the defaults. */
     public Schema(String name, List<Table> tables, String comment, List<Sequence> sequences, List<EnumType> enums,
                   List<Domain> domains, List<CompositeType> compositeTypes, List<View> views, List<Routine> routines) {
-        this(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, List.of());
+        this(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, List.of(), List.of());
     }
 
     /** A schema holding only tables. */
     public Schema(String name, List<Table> tables, String comment) {
-        this(name, tables, comment, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        this(name, tables, comment, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    public Schema withGrants(List<Grant> newGrants) {
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, collations,
+                newGrants);
     }
 
     /** This schema with other tables and everything else kept. */
     public Schema withTables(List<Table> newTables) {
-        return new Schema(name, newTables, comment, sequences, enums, domains, compositeTypes, views, routines, collations);
+        return new Schema(name, newTables, comment, sequences, enums, domains, compositeTypes, views, routines, collations,
+                grants);
     }
 
     public Schema withComment(String newComment) {
-        return new Schema(name, tables, newComment, sequences, enums, domains, compositeTypes, views, routines, collations);
+        return new Schema(name, tables, newComment, sequences, enums, domains, compositeTypes, views, routines, collations,
+                grants);
     }
 
     /** Every object of the schema other than its tables, in a fixed order of kinds (collations first: types and columns use them). */
@@ -63,6 +80,21 @@ public record Schema(String name, List<Table> tables, String comment,
         all.addAll(views);
         all.addAll(routines);
         return all;
+    }
+
+    private static void requireOwnGrants(String schema, List<Grant> grants) {
+        Set<Grant.Key> keys = new HashSet<>();
+        for (Grant grant : grants) {
+            if (!grant.schema().equals(schema)) {
+                throw new IllegalArgumentException("schema " + schema + " lists a grant on " + Grant.objectName(grant.on())
+                        + ", which belongs to schema " + grant.schema());
+            }
+            if (!keys.add(grant.key())) {
+                throw new IllegalArgumentException("schema " + schema + " lists " + grant.privilege() + " on "
+                        + Grant.kindWord(grant.on()) + " " + Grant.objectName(grant.on()) + " for " + grant.grantee()
+                        + " twice (granted, revoked or with another grant option); keep one");
+            }
+        }
     }
 
     @SafeVarargs

@@ -16,6 +16,7 @@ public final class SchemaBuilder {
     private final List<View> views = new ArrayList<>();
     private final List<Routine> routines = new ArrayList<>();
     private final List<Collation> collations = new ArrayList<>();
+    private final List<Grant> grants = new ArrayList<>();
     private String comment;
 
     SchemaBuilder(String name) {
@@ -82,13 +83,20 @@ public final class SchemaBuilder {
         return this;
     }
 
+    /** A grant on the schema or an object in it (see {@link Grant}). */
+    public SchemaBuilder grant(Grant grant) {
+        grants.add(grant);
+        return this;
+    }
+
     public SchemaBuilder comment(String text) {
         this.comment = text;
         return this;
     }
 
     public Schema build() {
-        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, collations);
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, collations,
+                grants);
     }
 
     /** A database holding just this schema. */

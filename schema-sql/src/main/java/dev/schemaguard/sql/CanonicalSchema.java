@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -47,7 +48,8 @@ public final class CanonicalSchema {
         if (schemas.isEmpty()) {
             return expected;
         }
-        MigrationPlan plan = MigrationPlanner.baseline(expected);
+        // grants need no respelling, and the roles they name need not exist on the scratch server: kept as they are
+        MigrationPlan plan = MigrationPlanner.baseline(expected.withoutGrants());
         try (Connection connection = scratch.open()) {
             connection.setAutoCommit(false);
             try {
@@ -62,7 +64,9 @@ public final class CanonicalSchema {
                         }
                     }
                 }
-                return new PostgresIntrospector(new IntrospectionOptions(schemas, Set.of())).introspect(connection);
+                Database canonical = new PostgresIntrospector(new IntrospectionOptions(schemas, Set.of())).introspect(connection);
+                return new Database(canonical.schemas().stream().map(s -> s.withGrants(expected.schema(s.name())
+                        .map(Schema::grants).orElse(List.of()))).toList(), canonical.extensions(), canonical.dependencies());
             } finally {
                 connection.rollback();
             }

@@ -16,20 +16,22 @@ final class CatalogQueries {
     }
 
     /**
-     * Every schema but the system ones and those an extension owns, one row per collation it holds (or one row
-     * with null collation columns when it holds none): collations are few, and reading them here saves a round
-     * trip. User schemas cannot start with {@code pg_}, so that prefix covers pg_catalog, pg_toast, pg_temp_N
-     * and pg_toast_temp_N. Where a collation keeps its locale depends on the version: ICU locales are in
-     * collcollate/collctype up to PostgreSQL 14, in colliculocale in 15 and 16, and ICU and builtin locales in
-     * colllocale from 17 on; libc locales always in collcollate/collctype. ICU tailoring rules exist from 16 on.
+     * Every schema but the system ones and those an extension owns, with its {@link #grants}, one row per
+     * collation it holds (or one row with null collation columns when it holds none): collations are few, and
+     * reading them here saves a round trip. User schemas cannot start with {@code pg_}, so that prefix covers
+     * pg_catalog, pg_toast, pg_temp_N and pg_toast_temp_N. Where a collation keeps its locale depends on the
+     * version: ICU locales are in collcollate/collctype up to PostgreSQL 14, in colliculocale in 15 and 16, and
+     * ICU and builtin locales in colllocale from 17 on; libc locales always in collcollate/collctype. ICU
+     * tailoring rules exist from 16 on.
      */
-    static String schemas(int majorVersion) {
+    static String schemas(int majorVersion, boolean grants) {
         String locale = majorVersion >= 17 ? "c.colllocale"
                 : majorVersion >= 15 ? "c.colliculocale"
                 : "case when c.collprovider = 'i' then c.collcollate end";
         String rules = majorVersion >= 16 ? "c.collicurules" : "null::text";
         return """
                 select n.nspname, obj_description(n.oid, 'pg_namespace') as comment,
+                       %s as grants,
                        c.collname, c.collprovider, c.collisdeterministic,
                        %s as collation_locale,
                        case when c.collprovider = 'c' then c.collcollate end as lc_collate,
@@ -37,11 +39,15 @@ final class CatalogQueries {
                        %s as icu_rules,
                        obj_description(c.oid, 'pg_collation') as collation_comment
                 from pg_namespace n
+                %s
                 left join pg_collation c on c.collnamespace = n.oid and %s
                 where n.nspname !~ '^pg_' and n.nspname <> 'information_schema'
                   and %s
                 order by n.nspname, c.collname
-                """.formatted(locale, rules, notExtensionMember("pg_collation", "c.oid"),
+                """.formatted(grants(grants, "n.nspacl", "'n'", "n.nspowner", "initial.initprivs"),
+                locale, rules,
+                grants ? initialPrivileges("pg_namespace", "n.oid") : "",
+                notExtensionMember("pg_collation", "c.oid"),
                 notExtensionMember("pg_namespace", "n.oid"));
     }
 
@@ -81,9 +87,11 @@ final class CatalogQueries {
      * table inherits from ({@code INHERITS}, in inhseqno order: oids, schemas and names), the query of a
      * view (pretty-printed, as psql's \d+ shows it), type, options and OWNED BY column of a sequence.
      */
-    static final String RELATIONS = INCLUDED_RELATIONS + """
+    static String relations(boolean grants) {
+        return INCLUDED_RELATIONS + """
             select r.oid, r.nspname, r.relname, r.relkind, c.relrowsecurity, c.relforcerowsecurity,
                    c.relpersistence = 'u' as unlogged,
+                   case when r.relkind = 'c' then %s else %s end as grants,
                    case when r.relkind = 'c' then type_comment.description
                         else relation_comment.description end as comment,
                    case when r.relkind in ('v', 'm') then pg_get_viewdef(r.oid, true) end as view_definition,
@@ -123,18 +131,28 @@ final class CatalogQueries {
             left join pg_class owner_table on owner_table.oid = owner.refobjid
             left join pg_attribute owner_column on owner_column.attrelid = owner.refobjid
                                                and owner_column.attnum = owner.refobjsubid
+            %s
             order by r.nspname, r.relname
-            """;
+            """.formatted(
+                grants(grants, "composite.typacl", "'T'", "composite.typowner", "null::aclitem[]"),
+                grants(grants, "c.relacl", "case r.relkind when 'S' then 's' else 'r' end", "c.relowner",
+                        "initial.initprivs"),
+                grants ? "left join pg_type composite on composite.oid = c.reltype and r.relkind = 'c'\n"
+                        + initialPrivileges("pg_class", "r.oid") : "");
+    }
 
     /**
      * Columns of tables and attributes of composite types with their type, default, collation (only where it
      * differs from the type's), comment, whether the table declares it itself (attislocal: an inheritance child's
      * inherited columns are not) and, for identity and serial detection, the sequence the column owns:
      * the identity sequence first, otherwise the owned sequence the default draws from. The type columns
-     * ({@code built_in} ... {@code attndims}) are read by {@link CatalogTypes#dataType}.
+     * ({@code built_in} ... {@code attndims}) are read by {@link CatalogTypes#dataType}. With grants, also the
+     * columns of views and materialized views that have column privileges (those rows carry only grants).
      */
-    static final String COLUMNS = INCLUDED_RELATIONS + """
+    static String columns(boolean grants) {
+        return INCLUDED_RELATIONS + """
             select a.attrelid, a.attname, a.attnotnull, a.attndims, a.attidentity, a.attgenerated, a.attislocal,
+                   %s as grants,
                    type_namespace.nspname = 'pg_catalog' as built_in,
                    format_type(a.atttypid, a.atttypmod) as formatted_type,
                    coalesce(element_namespace.nspname, type_namespace.nspname) as type_schema,
@@ -167,7 +185,7 @@ final class CatalogQueries {
                 select d.objid as sequence_oid, d.deptype,
                        s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                        coalesce(default_text.default_expression
-                                = format('nextval(%L::regclass)', d.objid::regclass), false) as default_uses_sequence
+                                = format('nextval(%%L::regclass)', d.objid::regclass), false) as default_uses_sequence
                 from pg_depend d
                 join pg_sequence s on s.seqrelid = d.objid
                 where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
@@ -175,9 +193,11 @@ final class CatalogQueries {
                 order by d.deptype = 'i' desc, default_uses_sequence desc
                 limit 1
             ) owned on true
-            where r.relkind in ('r', 'p', 'c') and a.attnum > 0 and not a.attisdropped
+            where (r.relkind in ('r', 'p', 'c') %s) and a.attnum > 0 and not a.attisdropped
             order by a.attrelid, a.attnum
-            """;
+            """.formatted(grants(grants, "a.attacl", "null", "null::oid", "null::aclitem[]"),
+                grants ? "or (r.relkind in ('v', 'm') and a.attacl is not null)" : "");
+    }
 
     /**
      * Constraints with their key columns (and referenced columns) by name in key order. The referenced
@@ -283,8 +303,10 @@ final class CatalogQueries {
      * from the base type's, CHECK constraints by name). The base type columns are named like those of
      * {@link #COLUMNS} so that {@link CatalogTypes#dataType} reads both.
      */
-    static final String TYPES = """
+    static String types(boolean grants) {
+        return """
             select t.oid, n.nspname, t.typname, t.typtype, obj_description(t.oid, 'pg_type') as comment,
+                   %s as grants,
                    array(select e.enumlabel::text from pg_enum e
                          where e.enumtypid = t.oid order by e.enumsortorder) as enum_labels,
                    base_namespace.nspname = 'pg_catalog' as built_in,
@@ -310,29 +332,39 @@ final class CatalogQueries {
             left join pg_collation domain_collation on domain_collation.oid = t.typcollation
                                                    and t.typcollation <> base_type.typcollation
             left join pg_namespace collation_namespace on collation_namespace.oid = domain_collation.collnamespace
+            %s
             where n.nspname = any(?::text[]) and t.typtype in ('e', 'd')
               and %s
             order by n.nspname, t.typname
-            """.formatted(notExtensionMember("pg_type", "t.oid"));
+            """.formatted(grants(grants, "t.typacl", "'T'", "t.typowner", "initial.initprivs"),
+                grants ? initialPrivileges("pg_type", "t.oid") : "",
+                notExtensionMember("pg_type", "t.oid"));
+    }
 
     /**
      * Functions, procedures, aggregates and window functions. pg_get_functiondef cannot print aggregates,
      * so it is only called for functions and procedures. Left out: the functions PostgreSQL creates along
      * with another object (the constructors of a range or multirange type), which depend on it internally.
      */
-    static final String ROUTINES = """
+    static String routines(boolean grants) {
+        return """
             select n.nspname, p.proname, p.prokind,
                    pg_get_function_identity_arguments(p.oid) as arguments,
                    case when p.prokind in ('f', 'p') then pg_get_functiondef(p.oid) end as definition,
-                   obj_description(p.oid, 'pg_proc') as comment
+                   obj_description(p.oid, 'pg_proc') as comment,
+                   %s as grants
             from pg_proc p
             join pg_namespace n on n.oid = p.pronamespace
+            %s
             where n.nspname = any(?::text[])
               and %s
               and not exists (select from pg_depend d
                               where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'i')
             order by n.nspname, p.proname, arguments
-            """.formatted(notExtensionMember("pg_proc", "p.oid"));
+            """.formatted(grants(grants, "p.proacl", "'f'", "p.proowner", "initial.initprivs"),
+                grants ? initialPrivileges("pg_proc", "p.oid") : "",
+                notExtensionMember("pg_proc", "p.oid"));
+    }
 
     /**
      * Everything in the included schemas (and, for database-wide kinds, in the database) that the model does
@@ -340,9 +372,11 @@ final class CatalogQueries {
      * creates along with another (array types, a range type's multirange and its cast). Kinds the other queries
      * already see (aggregates, triggers on views, NOT VALID constraints, ...) are reported by their readers.
      * An unlogged sequence is reported unless a column of an unlogged table owns it: from PostgreSQL 15 on, the
-     * serial and identity sequences of an unlogged table are unlogged with it.
+     * serial and identity sequences of an unlogged table are unlogged with it. Privileges are reported only with
+     * {@code grants}, and then only those the other queries do not read.
      */
-    static final String UNSUPPORTED = """
+    static String unsupported(boolean grants) {
+        return """
             with included as (select unnest(?::text[]) as nspname),
             included_namespaces as (
                 select n.oid, n.nspname, n.nspacl, n.nspowner from pg_namespace n join included i on i.nspname = n.nspname
@@ -423,38 +457,7 @@ final class CatalogQueries {
             select 'rule', format('%%I on %%s', w.rulename, r.qualified)
             from relations r join pg_rewrite w on w.ev_class = r.oid where w.rulename <> '_RETURN'
             union all
-            select 'privileges', format('on %%s %%s: %%s',
-                   case r.relkind when 'S' then 'sequence' when 'v' then 'view' when 'm' then 'materialized view'
-                                  when 'f' then 'foreign table' else 'table' end,
-                   r.qualified, array_to_string(r.relacl, ', '))
-            from relations r %24$s
-            where r.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
-              and %20$s
-            union all
-            select 'privileges', format('on columns of %%s', r.qualified)
-            from relations r
-            where r.relkind in ('r', 'p', 'v', 'm', 'f')
-              and exists (select from pg_attribute a where a.attrelid = r.oid and a.attacl is not null)
-            union all
-            select 'privileges', format('on schema %%I: %%s', n.nspname, array_to_string(n.nspacl, ', '))
-            from included_namespaces n %25$s where %21$s
-            union all
-            select 'privileges', format('on routine %%I.%%I(%%s): %%s', n.nspname, p.proname,
-                   pg_get_function_identity_arguments(p.oid), array_to_string(p.proacl, ', '))
-            from pg_proc p join included_namespaces n on n.oid = p.pronamespace %26$s
-            where %22$s and %12$s
-            union all
-            select 'privileges', format('on type %%I.%%I: %%s', n.nspname, t.typname, array_to_string(t.typacl, ', '))
-            from pg_type t join included_namespaces n on n.oid = t.typnamespace %27$s
-            where %23$s and %11$s
-            union all
-            select 'default privileges', format('for role %%s%%s on %%s', pg_get_userbyid(d.defaclrole),
-                   coalesce(' in schema ' || quote_ident(n.nspname), ''), case d.defaclobjtype
-                   when 'r' then 'tables' when 'S' then 'sequences' when 'f' then 'functions' when 'T' then 'types'
-                   when 'n' then 'schemas' else d.defaclobjtype::text end)
-            from pg_default_acl d left join pg_namespace n on n.oid = d.defaclnamespace
-            where d.defaclnamespace = 0 or n.nspname in (select nspname from included)
-            union all
+            %20$s
             select 'event trigger', quote_ident(x.evtname) from pg_event_trigger x where %13$s
             union all
             select 'publication', quote_ident(x.pubname) from pg_publication x where %14$s
@@ -496,14 +499,90 @@ final class CatalogQueries {
                     notExtensionMember("pg_cast", "x.oid"),
                     notExtensionMember("pg_language", "x.oid"),
                     notExtensionMember("pg_am", "x.oid"),
-                    changedPrivileges("r.relacl", "case r.relkind when 'S' then 's' else 'r' end", "r.relowner"),
-                    changedPrivileges("n.nspacl", "'n'", "n.nspowner"),
-                    changedPrivileges("p.proacl", "'f'", "p.proowner"),
-                    changedPrivileges("t.typacl", "'T'", "t.typowner"),
-                    initialPrivileges("pg_class", "r.oid"),
-                    initialPrivileges("pg_namespace", "n.oid"),
-                    initialPrivileges("pg_proc", "p.oid"),
-                    initialPrivileges("pg_type", "t.oid"));
+                    unsupportedPrivileges(grants));
+    }
+
+    /**
+     * The privilege rows of {@link #unsupported}: none without grants (privileges are then not compared at
+     * all); with them, what the other queries do not read: privileges on foreign tables (and their columns),
+     * identity sequences, aggregates and window functions, and types other than enums, domains and composite
+     * types, plus default privileges (ALTER DEFAULT PRIVILEGES).
+     */
+    private static String unsupportedPrivileges(boolean grants) {
+        if (!grants) {
+            return "";
+        }
+        return """
+                select 'privileges', format('on %%s %%s: %%s',
+                       case r.relkind when 'S' then 'identity sequence' else 'foreign table' end,
+                       r.qualified, array_to_string(r.relacl, ', '))
+                from relations r %5$s
+                where (r.relkind = 'f'
+                       or (r.relkind = 'S' and exists (select from pg_depend identity
+                                                        where identity.classid = 'pg_class'::regclass
+                                                          and identity.objid = r.oid and identity.deptype = 'i')))
+                  and %1$s
+                union all
+                select 'privileges', format('on columns of foreign table %%s', r.qualified)
+                from relations r
+                where r.relkind = 'f'
+                  and exists (select from pg_attribute a where a.attrelid = r.oid and a.attacl is not null)
+                union all
+                select 'privileges', format('on %%s %%I.%%I(%%s): %%s',
+                       case p.prokind when 'a' then 'aggregate' else 'window function' end, n.nspname, p.proname,
+                       pg_get_function_identity_arguments(p.oid), array_to_string(p.proacl, ', '))
+                from pg_proc p join included_namespaces n on n.oid = p.pronamespace %6$s
+                where p.prokind in ('a', 'w') and %2$s and %3$s
+                union all
+                select 'privileges', format('on type %%I.%%I: %%s', n.nspname, t.typname, array_to_string(t.typacl, ', '))
+                from pg_type t join included_namespaces n on n.oid = t.typnamespace %7$s
+                where t.typtype not in ('e', 'd', 'c') and %4$s and %8$s
+                union all
+                select 'default privileges', format('for role %%s%%s on %%s', pg_get_userbyid(d.defaclrole),
+                       coalesce(' in schema ' || quote_ident(n.nspname), ''), case d.defaclobjtype
+                       when 'r' then 'tables' when 'S' then 'sequences' when 'f' then 'functions' when 'T' then 'types'
+                       when 'n' then 'schemas' else d.defaclobjtype::text end)
+                from pg_default_acl d left join pg_namespace n on n.oid = d.defaclnamespace
+                where d.defaclnamespace = 0 or n.nspname in (select nspname from included)
+                union all
+                """.formatted(
+                changedPrivileges("r.relacl", "case r.relkind when 'S' then 's' else 'r' end", "r.relowner"),
+                changedPrivileges("p.proacl", "'f'", "p.proowner"),
+                notExtensionMember("pg_proc", "p.oid"),
+                changedPrivileges("t.typacl", "'T'", "t.typowner"),
+                initialPrivileges("pg_class", "r.oid"),
+                initialPrivileges("pg_proc", "p.oid"),
+                initialPrivileges("pg_type", "t.oid"),
+                notExtensionMember("pg_type", "t.oid"));
+    }
+
+    /**
+     * The object's privileges that differ from its defaults, as a {@code text[]} with one element per grant:
+     * {@code +} for a privilege granted beyond the defaults or {@code -} for a default taken away, the
+     * privilege, {@code t} or {@code f} for WITH GRANT OPTION, and the grantee's name (empty for PUBLIC),
+     * separated by single spaces: {@code +SELECT f reporting}. The defaults are {@code initial} (what initdb
+     * gave the object, from pg_init_privs, e.g. for schema public) or else {@code acldefault} for the owner;
+     * the grantor is left out. Null when the ACL is null (the defaults), and always when {@code read} is false.
+     */
+    private static String grants(boolean read, String acl, String objectType, String owner, String initial) {
+        if (!read) {
+            return "null::text[]";
+        }
+        String defaults = "coalesce(" + initial + ", acldefault((" + objectType + ")::\"char\", " + owner + "))";
+        return """
+                case when %1$s is not null then array(
+                    select d.change || d.privilege_type || case when d.is_grantable then ' t ' else ' f ' end
+                           || coalesce(grantee.rolname::text, '')
+                    from ((select '+' as change, g.grantee, g.privilege_type, g.is_grantable from aclexplode(%1$s) g
+                           except
+                           select '+', x.grantee, x.privilege_type, x.is_grantable from aclexplode(%2$s) x)
+                          union all
+                          (select '-', x.grantee, x.privilege_type, false from aclexplode(%2$s) x
+                           except
+                           select '-', g.grantee, g.privilege_type, false from aclexplode(%1$s) g)) d
+                    left join pg_roles grantee on grantee.oid = d.grantee
+                    order by 1) end""".formatted(acl, defaults);
+    }
 
     /** {@code pg_index.indnullsnotdistinct} exists from PostgreSQL 15 on; before, nulls were always distinct. */
     private static String nullsNotDistinct(int majorVersion, String indexAlias) {

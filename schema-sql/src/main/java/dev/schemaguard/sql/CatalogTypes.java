@@ -11,7 +11,7 @@ import java.util.List;
  * Reads a type and a collation from a catalog row, the same way for table columns, composite type attributes
  * and domain base types. The row has the columns {@code built_in}, {@code formatted_type},
  * {@code type_schema}, {@code type_name}, {@code is_array}, {@code attndims}, {@code collation_schema} and
- * {@code collation_name} (see {@link CatalogQueries#COLUMNS}).
+ * {@code collation_name} (see {@link CatalogQueries#columns(boolean)}).
  */
 final class CatalogTypes {
 

@@ -6,6 +6,7 @@ import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Sequence;
@@ -46,6 +47,7 @@ final class IntrospectedDatabase {
     final List<SchemaMember<Domain>> domains = new ArrayList<>();
     final List<SchemaMember<Routine>> routines = new ArrayList<>();
     final List<SchemaMember<Collation>> collations = new ArrayList<>();
+    final Map<Grant.Key, Grant> grants = new LinkedHashMap<>();
     final List<String> unsupported = new ArrayList<>();
 
     void unsupported(String kind, String object) {
@@ -72,9 +74,10 @@ final class IntrospectedDatabase {
         views.values().forEach(view -> parts.get(view.schema).views.add(view.toView()));
         routines.forEach(member -> parts.get(member.schema()).routines.add(member.object()));
         collations.forEach(member -> parts.get(member.schema()).collations.add(member.object()));
+        grants.values().stream().sorted(Grant.ORDER).forEach(grant -> parts.get(grant.schema()).grants.add(grant));
         List<Schema> schemas = new ArrayList<>();
         parts.forEach((name, p) -> schemas.add(new Schema(name, p.tables, schemaComments.get(name), p.sequences,
-                p.enums, p.domains, p.compositeTypes, p.views, p.routines, p.collations)));
+                p.enums, p.domains, p.compositeTypes, p.views, p.routines, p.collations, p.grants)));
         return new IntrospectionResult(new Database(schemas, extensions), unsupported.stream().sorted().toList());
     }
 
@@ -87,5 +90,6 @@ final class IntrospectedDatabase {
         final List<View> views = new ArrayList<>();
         final List<Routine> routines = new ArrayList<>();
         final List<Collation> collations = new ArrayList<>();
+        final List<Grant> grants = new ArrayList<>();
     }
 }

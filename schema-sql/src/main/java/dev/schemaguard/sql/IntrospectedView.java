@@ -15,7 +15,7 @@ import java.util.Map;
 final class IntrospectedView {
 
     final String schema;
-    private final String name;
+    final String name;
     private final boolean materialized;
     private final String definition;
     private final String comment;

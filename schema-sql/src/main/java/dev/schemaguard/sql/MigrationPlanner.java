@@ -29,6 +29,7 @@ import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Routine;
@@ -60,14 +61,14 @@ import java.util.regex.Pattern;
  * objects first; then schemas, extensions, collations, types, sequences and routines (with
  * {@code check_function_bodies} off, so a function may name tables created later), column changes, logged/unlogged
  * switches, tables, constraints, indexes, foreign keys, sequence ownership, row security, policies, views in
- * dependency order, triggers (of tables and views); then the drops of types, collations, sequences, extensions and
- * schemas nothing uses any more; comments last. Nothing uses CASCADE: what PostgreSQL would refuse to change while
- * dependents exist (a column type under a view, a function a trigger or default calls, a view other views read, a
- * type or collation being rebuilt) is planned as dropping the dependents found in the actual database's
- * dependencies (pg_depend), transitively, making the change, and creating them again from the expected model.
- * Foreign keys that depend on a key, column or table being dropped or changed, or that would link a logged and an
- * unlogged table while one switches, are dropped first and re-created at the end. Statements that delete data are
- * skipped unless
+ * dependency order, triggers (of tables and views), grants; then the drops of types, collations, sequences,
+ * extensions and schemas nothing uses any more; comments last. Nothing uses CASCADE: what PostgreSQL would refuse
+ * to change while dependents exist (a column type under a view, a function a trigger or default calls, a view other
+ * views read, a type or collation being rebuilt) is planned as dropping the dependents found in the actual
+ * database's dependencies (pg_depend), transitively, making the change, and creating them again from the expected
+ * model. Foreign keys that depend on a key, column or table being dropped or changed, or that would link a logged
+ * and an unlogged table while one switches, are dropped first and re-created at the end. Statements that delete
+ * data are skipped unless
  * {@link PlanOptions#allowDrops()}, together with the statements that only make sense with them.
  */
 public final class MigrationPlanner {
@@ -93,7 +94,7 @@ public final class MigrationPlanner {
         CREATE_TABLES, ADD_COLUMNS,
         /** ATTACH PARTITION and INHERIT, once the child has every column of its new parent. */
         ATTACH_PARTITIONS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
-        SEQUENCE_OWNERSHIP, ROW_SECURITY, POLICIES, CREATE_VIEWS, CREATE_TRIGGERS,
+        SEQUENCE_OWNERSHIP, ROW_SECURITY, POLICIES, CREATE_VIEWS, CREATE_TRIGGERS, REVOKES, GRANTS,
         DROP_TYPES, DROP_COLLATIONS, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
     }
 
@@ -159,6 +160,11 @@ public final class MigrationPlanner {
     private final Map<QualifiedName, Group> childTableDrops = new LinkedHashMap<>();
     /** Columns whose default or NOT NULL the diff changes. */
     private final Set<PartRef> alteredColumns = new HashSet<>();
+    // what starts with PostgreSQL's default privileges after the plan, for the grants
+    private final Set<String> addedSchemas = new HashSet<>();
+    /** Sequences and types the plan creates, or (types) creates anew under their name. */
+    private final Set<ObjectRef> createdObjects = new HashSet<>();
+    private final Set<ObjectRef> recreatedColumns = new HashSet<>();
 
     private MigrationPlanner(Database expected, Database actual, PlanOptions options) {
         this.expected = Objects.requireNonNull(expected, "expected");
@@ -193,6 +199,7 @@ public final class MigrationPlanner {
         planTableCreations();
         planForeignKeys();
         planDependents();
+        planGrants(diff);
         return assemble();
     }
 
@@ -348,6 +355,7 @@ public final class MigrationPlanner {
         }
         if (change instanceof SchemaChange.SchemaAdded added) {
             String name = added.schema().name();
+            addedSchemas.add(name);
             Group group = group().add(Phase.CREATE_SCHEMAS, DdlRenderer.createSchema(name), Kind.CREATE, NONE, "create schema " + name);
             if (added.schema().comment() != null) {
                 group.add(Phase.COMMENTS, DdlRenderer.commentOnSchema(name, added.schema().comment()), Kind.CREATE, NONE,
@@ -757,6 +765,7 @@ public final class MigrationPlanner {
      */
     private void planColumnRecreation(QualifiedName table, Column want) {
         String name = table + "." + want.name();
+        recreatedColumns.add(ObjectRef.column(table, want.name()));
         Group group = group().add(Phase.DROP_COLUMNS, DdlRenderer.dropColumn(table, want.name()), Kind.DROP, DELETES,
                 "drop column " + name + " and its data, to re-create it with the expected generation expression");
         planColumnAdd(group, table, want, Kind.ALTER);
@@ -1041,6 +1050,7 @@ public final class MigrationPlanner {
             }
             return;
         }
+        createdObjects.add(objectRef(schema, object));
         Group group = group().add(createPhase(object), DdlObjects.create(schema, object), Kind.CREATE, NONE, "create " + what);
         if (object instanceof Sequence sequence && sequence.ownedByTable() != null) {
             group.add(Phase.SEQUENCE_OWNERSHIP, DdlObjects.sequenceOwnedBy(name, sequence), Kind.CREATE, NONE,
@@ -1224,6 +1234,7 @@ public final class MigrationPlanner {
         group.add(Phase.DROP_TYPES, "DROP " + keyword + " " + QualifiedName.of(name.schema(), oldName).sql(), Kind.DROP, NONE,
                 "drop the old " + want.kind() + " " + name.schema() + "." + oldName);
         touched.add(ObjectRef.of(ObjectRef.Kind.TYPE, name.schema(), want.name()));
+        createdObjects.add(ObjectRef.of(ObjectRef.Kind.TYPE, name.schema(), want.name()));
     }
 
     /** A table this plan drops, or drops and re-creates: converting its columns first would be wasted or fail. */
@@ -1637,6 +1648,123 @@ public final class MigrationPlanner {
             group.add(Phase.COMMENTS, DdlObjects.comment(schema, view, view.comment()), kind, NONE,
                     "comment on " + view.kind() + " " + name);
         }
+    }
+
+    // ---- grants ----
+
+    /**
+     * GRANT and REVOKE, once every object exists. The diff's grant changes are planned as they are, except on
+     * objects the expected schema does not have (they are dropped, and their grants with them). An object this
+     * plan creates, or drops and creates again, starts with PostgreSQL's default privileges whatever the actual
+     * database had, so every expected grant on it is planned; GRANT and REVOKE change nothing when the privilege
+     * is already as wanted, so planning one too many is harmless.
+     */
+    private void planGrants(SchemaDiff diff) {
+        Set<Grant.Key> planned = new HashSet<>();
+        for (SchemaChange change : diff.changes()) {
+            if (change instanceof SchemaChange.GrantAdded added) {
+                planGrant(added.grant());
+                planned.add(added.grant().key());
+            } else if (change instanceof SchemaChange.GrantOptionChanged option) {
+                Grant want = option.expected();
+                String sql = startsFresh(want.on()) ? DdlGrants.apply(want) : DdlGrants.grantOption(want);
+                group().add(grantPhase(sql), sql, Kind.ALTER, NONE, (want.withGrantOption() ? "add the grant option to " : "take the grant option from ")
+                                + privilegeOn(want) + " of " + want.grantee());
+                planned.add(want.key());
+            } else if (change instanceof SchemaChange.GrantDropped dropped && existsInExpected(dropped.grant().on())
+                    && !startsFresh(dropped.grant().on())) {
+                Grant have = dropped.grant();
+                String sql = DdlGrants.undo(have);
+                group().add(grantPhase(sql), sql, have.revoked() ? Kind.ALTER : Kind.DROP, NONE,
+                        have.revoked() ? "grant the default " + privilegeOn(have) + " to " + have.grantee() + " again"
+                                : "revoke " + privilegeOn(have) + " from " + have.grantee());
+            }
+        }
+        for (Schema schema : expected.schemas()) {
+            for (Grant grant : schema.grants()) {
+                if (!planned.contains(grant.key()) && startsFresh(grant.on())) {
+                    planGrant(grant);
+                }
+            }
+        }
+    }
+
+    /**
+     * Revokes run before grants: revoking a privilege on a table takes it from every column too, so a column
+     * grant of the same privilege must come after.
+     */
+    private static Phase grantPhase(String sql) {
+        return sql.startsWith("REVOKE") ? Phase.REVOKES : Phase.GRANTS;
+    }
+
+    private void planGrant(Grant grant) {
+        String sql = DdlGrants.apply(grant);
+        group().add(grantPhase(sql), sql, grant.revoked() ? Kind.ALTER : Kind.CREATE, NONE,
+                grant.revoked() ? "revoke the default " + privilegeOn(grant) + " from " + grant.grantee()
+                        : "grant " + grant.describe());
+    }
+
+    /** {@code SELECT on table public.orders}. */
+    private static String privilegeOn(Grant grant) {
+        return grant.privilege() + " on " + Grant.kindWord(grant.on()) + " " + Grant.objectName(grant.on());
+    }
+
+    /** Whether the object has PostgreSQL's default privileges once the plan has run: the plan creates it (again). */
+    private boolean startsFresh(ObjectRef on) {
+        String schema = on.kind() == ObjectRef.Kind.SCHEMA ? on.name() : on.schema();
+        if (addedSchemas.contains(schema)) {
+            return true;
+        }
+        return switch (on.kind()) {
+            case TABLE -> tablesToCreate.containsKey(tableOf(on));
+            case COLUMN -> tablesToCreate.containsKey(tableOf(on)) || recreatedColumns.contains(on)
+                    || recreated(ObjectRef.of(ObjectRef.Kind.VIEW, on.schema(), on.name()))
+                    || recreated(ObjectRef.of(ObjectRef.Kind.MATERIALIZED_VIEW, on.schema(), on.name()));
+            case VIEW, MATERIALIZED_VIEW, ROUTINE -> recreated(on);
+            case SEQUENCE -> createdObjects.contains(on) || tablesToCreate.entrySet().stream()
+                    .anyMatch(t -> serialSequences(t.getKey(), t.getValue()).contains(on.name()));
+            case TYPE -> createdObjects.contains(on);
+            default -> false;
+        };
+    }
+
+    /** A view or routine the plan creates, or drops and creates again (not one replaced in place). */
+    private boolean recreated(ObjectRef ref) {
+        return creates.contains(ref) && (newObjects.contains(ref) || dependentDrops.containsKey(ref));
+    }
+
+    /** Whether the expected schema has the object, so that grants on it are kept up to date rather than dropped with it. */
+    private boolean existsInExpected(ObjectRef on) {
+        Schema schema = expected.schema(on.kind() == ObjectRef.Kind.SCHEMA ? on.name() : on.schema()).orElse(null);
+        if (schema == null) {
+            return false;
+        }
+        return switch (on.kind()) {
+            case SCHEMA -> true;
+            case TABLE -> schema.table(on.name()).isPresent();
+            case COLUMN -> schema.table(on.name()).flatMap(t -> t.column(on.member())).isPresent()
+                    || schema.views().stream().anyMatch(v -> v.name().equals(on.name()));
+            case VIEW, MATERIALIZED_VIEW -> view(expected, on).isPresent();
+            case ROUTINE -> routine(expected, on).isPresent();
+            case SEQUENCE -> schema.sequences().stream().anyMatch(q -> q.name().equals(on.name()))
+                    || schema.tables().stream().anyMatch(t -> serialSequences(QualifiedName.of(schema.name(), t.name()), t)
+                    .contains(on.name()));
+            case TYPE -> schema.enums().stream().anyMatch(t -> t.name().equals(on.name()))
+                    || schema.domains().stream().anyMatch(t -> t.name().equals(on.name()))
+                    || schema.compositeTypes().stream().anyMatch(t -> t.name().equals(on.name()));
+            default -> false;
+        };
+    }
+
+    /** The names of the sequences behind the table's serial columns (as PostgreSQL names them). */
+    private static Set<String> serialSequences(QualifiedName table, Table definition) {
+        Set<String> names = new HashSet<>();
+        for (Column column : definition.columns()) {
+            if (column.type().isSerial()) {
+                names.add(Identifiers.defaultName(table.name(), column.name(), "seq"));
+            }
+        }
+        return names;
     }
 
     // ---- looking objects up by reference ----

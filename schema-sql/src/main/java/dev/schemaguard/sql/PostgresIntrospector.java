@@ -11,13 +11,16 @@ import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.ExclusionConstraint;
 import dev.schemaguard.model.Extension;
 import dev.schemaguard.model.ForeignKey;
+import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.Identifiers;
 import dev.schemaguard.model.Identity;
 import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.PrimaryKey;
+import dev.schemaguard.model.Privilege;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Routine;
@@ -47,13 +50,15 @@ import java.util.Objects;
  * transaction. Rows of a relation that appeared after the relations query are ignored.
  *
  * <p>What it reads: tables (with partitioning, partitions and their bounds, the tables they inherit from,
- * exclusion constraints, triggers, whether they are unlogged), views (with their triggers) and materialized views
- * (with their indexes), standalone sequences, enums, domains, composite types, functions and procedures,
- * collations, extensions (all but plpgsql, wherever they live: an extension is database-wide), and comments on all
- * of them, plus the dependencies between them from {@code pg_depend} ({@link DependencyIntrospector}), which the
- * planner uses to drop and re-create dependents. Objects an extension owns are left out. Anything else found in the included
- * schemas or the database (aggregates, operators, foreign tables, rules, privileges, ...) is named in
- * {@link IntrospectionResult#unsupported()}; {@link #introspect(Connection)} logs those lines as warnings.
+ * exclusion constraints, triggers, whether they are unlogged), views (with their triggers) and materialized views (with their indexes), standalone
+ * sequences, enums, domains, composite types, functions and procedures, collations, extensions (all but plpgsql,
+ * wherever they live: an extension is database-wide), and comments on all of them, plus the dependencies between
+ * them from {@code pg_depend} ({@link DependencyIntrospector}), which the planner uses to drop and re-create
+ * dependents. Objects an extension owns are left out. With {@link IntrospectionOptions#privileges()}, the grants on
+ * schemas, relations, columns, types and routines that differ from PostgreSQL's defaults too (see {@link Grant});
+ * without, privileges are neither read nor reported. Anything else found in the included schemas or the database
+ * (aggregates, operators, foreign tables, rules, ...) is named in {@link IntrospectionResult#unsupported()};
+ * {@link #introspect(Connection)} logs those lines as warnings.
  *
  * <p>Spellings: types, defaults and expressions are PostgreSQL's own ({@code format_type}, {@code pg_get_expr},
  * {@code pg_get_constraintdef}, {@code pg_get_indexdef}, {@code pg_get_triggerdef}, {@code pg_get_functiondef}).
@@ -95,8 +100,8 @@ public final class PostgresIntrospector {
             readTriggers(connection, schemaNames, db);
             readTypes(connection, schemaNames, db);
             readRoutines(connection, schemaNames, db);
-            query(connection, "objects schemaguard does not support yet", CatalogQueries.UNSUPPORTED, schemaNames,
-                    row -> db.unsupported(row.getString("kind"), row.getString("object")));
+            query(connection, "objects schemaguard does not support yet", CatalogQueries.unsupported(options.privileges()),
+                    schemaNames, row -> db.unsupported(row.getString("kind"), row.getString("object")));
             IntrospectionResult result = db.toResult();
             return new IntrospectionResult(
                     result.database().withDependencies(new DependencyIntrospector(options).read(connection)),
@@ -106,14 +111,17 @@ public final class PostgresIntrospector {
         }
     }
 
-    /** Included schema names, in name order, with their comments and collations. */
+    /** Included schema names, in name order, with their comments, grants and collations. */
     private void readSchemas(Connection connection, int majorVersion, IntrospectedDatabase db) throws SQLException {
-        query(connection, "schemas and collations", CatalogQueries.schemas(majorVersion), null, row -> {
+        query(connection, "schemas and collations", CatalogQueries.schemas(majorVersion, options.privileges()), null, row -> {
             String name = row.getString("nspname");
             if (!options.includes(name)) {
                 return;
             }
-            db.schemaComments.put(name, row.getString("comment"));
+            if (!db.schemaComments.containsKey(name)) { // the schema's first row: each collation repeats the rest
+                db.schemaComments.put(name, row.getString("comment"));
+                addGrants(db, new ObjectRef(ObjectRef.Kind.SCHEMA, null, name, null), row.getArray("grants"));
+            }
             if (row.getString("collname") != null) {
                 db.collations.add(new IntrospectedDatabase.SchemaMember<>(name, collation(row, name, db)));
             }
@@ -142,12 +150,13 @@ public final class PostgresIntrospector {
                 new Extension(row.getString("extname"), row.getString("nspname"), row.getString("extversion"))));
     }
 
-    private static void readRelations(Connection connection, Array schemas, IntrospectedDatabase db) throws SQLException {
-        query(connection, "tables, views and sequences", CatalogQueries.RELATIONS, schemas, row -> {
+    private void readRelations(Connection connection, Array schemas, IntrospectedDatabase db) throws SQLException {
+        query(connection, "tables, views and sequences", CatalogQueries.relations(options.privileges()), schemas, row -> {
             long oid = row.getLong("oid");
             String schema = row.getString("nspname");
             String name = row.getString("relname");
             String comment = row.getString("comment");
+            addGrants(db, ObjectRef.of(relationKind(row.getString("relkind")), schema, name), row.getArray("grants"));
             switch (row.getString("relkind")) {
                 case "r", "p" -> db.tables.put(oid, table(row, schema, name, comment));
                 case "v", "m" -> db.views.put(oid, new IntrospectedView(schema, name, "m".equals(row.getString("relkind")),
@@ -158,6 +167,38 @@ public final class PostgresIntrospector {
                         + row.getString("relkind") + "', which the relations query does not select");
             }
         });
+    }
+
+    /** How grants name a relation of this relkind (a composite type's grants are those of its type). */
+    private static ObjectRef.Kind relationKind(String relkind) {
+        return switch (relkind) {
+            case "v" -> ObjectRef.Kind.VIEW;
+            case "m" -> ObjectRef.Kind.MATERIALIZED_VIEW;
+            case "S" -> ObjectRef.Kind.SEQUENCE;
+            case "c" -> ObjectRef.Kind.TYPE;
+            default -> ObjectRef.Kind.TABLE;
+        };
+    }
+
+    /**
+     * Adds the grants of one object, as {@link CatalogQueries} encodes them ({@code +SELECT f reporting}). A
+     * privilege granted by several grantors counts once, with a grant option if any of them gave one; one the
+     * model cannot hold (a privilege of a newer PostgreSQL) is reported instead.
+     */
+    private static void addGrants(IntrospectedDatabase db, ObjectRef on, Array encoded) throws SQLException {
+        for (String entry : strings(encoded)) {
+            String[] parts = entry.substring(1).split(" ", 3);
+            String grantee = parts[2].isEmpty() ? Grant.PUBLIC : parts[2];
+            Grant grant;
+            try {
+                grant = new Grant(on, grantee, Privilege.valueOf(parts[0]), "t".equals(parts[1]), entry.startsWith("-"));
+            } catch (IllegalArgumentException e) {
+                db.unsupported("privileges", "on " + Grant.kindWord(on) + " " + Grant.objectName(on) + ": "
+                        + (entry.startsWith("-") ? "revoked " : "granted ") + parts[0] + " for " + grantee);
+                continue;
+            }
+            db.grants.merge(grant.key(), grant, (a, b) -> a.withGrantOption(a.withGrantOption() || b.withGrantOption()));
+        }
     }
 
     private static IntrospectedTable table(ResultSet row, String schema, String name, String comment) throws SQLException {
@@ -220,11 +261,18 @@ public final class PostgresIntrospector {
                 row.getString("owned_by_column"), comment);
     }
 
-    private static void readColumns(Connection connection, Array schemas, IntrospectedDatabase db) throws SQLException {
-        query(connection, "columns", CatalogQueries.COLUMNS, schemas, row -> {
+    /** Columns of tables, attributes of composite types, and the column grants of tables and views. */
+    private void readColumns(Connection connection, Array schemas, IntrospectedDatabase db) throws SQLException {
+        query(connection, "columns", CatalogQueries.columns(options.privileges()), schemas, row -> {
             long relation = row.getLong("attrelid");
             IntrospectedTable table = db.tables.get(relation);
             IntrospectedCompositeType compositeType = db.compositeTypes.get(relation);
+            IntrospectedView view = db.views.get(relation);
+            if (table != null || view != null) {
+                QualifiedName owner = table != null ? QualifiedName.of(table.schema, table.name)
+                        : QualifiedName.of(view.schema, view.name);
+                addGrants(db, ObjectRef.column(owner, row.getString("attname")), row.getArray("grants"));
+            }
             if (table != null) {
                 Column column = column(row);
                 table.columns.add(column);
@@ -238,7 +286,7 @@ public final class PostgresIntrospector {
             } else if (compositeType != null) {
                 compositeType.attributes.add(new CompositeType.Attribute(row.getString("attname"),
                         CatalogTypes.dataType(row), CatalogTypes.collation(row)));
-            } else {
+            } else if (view == null) {
                 skipUnknownRelation(relation);
             }
         });
@@ -440,11 +488,12 @@ public final class PostgresIntrospector {
         });
     }
 
-    private static void readTypes(Connection connection, Array schemas, IntrospectedDatabase db) throws SQLException {
-        query(connection, "enums and domains", CatalogQueries.TYPES, schemas, row -> {
+    private void readTypes(Connection connection, Array schemas, IntrospectedDatabase db) throws SQLException {
+        query(connection, "enums and domains", CatalogQueries.types(options.privileges()), schemas, row -> {
             String schema = row.getString("nspname");
             String name = row.getString("typname");
             String comment = row.getString("comment");
+            addGrants(db, ObjectRef.of(ObjectRef.Kind.TYPE, schema, name), row.getArray("grants"));
             if ("e".equals(row.getString("typtype"))) {
                 db.enums.add(new IntrospectedDatabase.SchemaMember<>(schema,
                         new EnumType(name, strings(row.getArray("enum_labels")), comment)));
@@ -463,8 +512,8 @@ public final class PostgresIntrospector {
     }
 
     /** Functions and procedures; aggregates and window functions are reported, not read. */
-    private static void readRoutines(Connection connection, Array schemas, IntrospectedDatabase db) throws SQLException {
-        query(connection, "functions and procedures", CatalogQueries.ROUTINES, schemas, row -> {
+    private void readRoutines(Connection connection, Array schemas, IntrospectedDatabase db) throws SQLException {
+        query(connection, "functions and procedures", CatalogQueries.routines(options.privileges()), schemas, row -> {
             String schema = row.getString("nspname");
             String name = row.getString("proname");
             String arguments = row.getString("arguments");
@@ -478,8 +527,9 @@ public final class PostgresIntrospector {
                 db.unsupported(what, Identifiers.quote(schema) + "." + Identifiers.quote(name) + "(" + arguments + ")");
                 return;
             }
-            db.routines.add(new IntrospectedDatabase.SchemaMember<>(schema,
-                    new Routine(name, arguments, kind, row.getString("definition"), row.getString("comment"))));
+            Routine routine = new Routine(name, arguments, kind, row.getString("definition"), row.getString("comment"));
+            db.routines.add(new IntrospectedDatabase.SchemaMember<>(schema, routine));
+            addGrants(db, ObjectRef.of(ObjectRef.Kind.ROUTINE, schema, routine.signature()), row.getArray("grants"));
         });
     }
 

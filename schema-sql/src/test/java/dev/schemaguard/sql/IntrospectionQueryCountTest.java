@@ -25,6 +25,9 @@ class IntrospectionQueryCountTest {
     /** More than the introspector needs today (11), far less than one query per table. */
     private static final int MAX_STATEMENTS = 12;
 
+    /** A role ThrowawayDatabase makes sure exists. */
+    private static final String ROLE = ThrowawayDatabase.TEST_ROLE;
+
     @Test
     void statementCountDoesNotGrowWithTheNumberOfTables() throws SQLException {
         Counted small = introspectTables(10);
@@ -56,29 +59,44 @@ class IntrospectionQueryCountTest {
         assertEquals(small.counter.created, large.counter.created, "statements prepared or created");
         assertTrue(large.counter.executed <= MAX_STATEMENTS,
                 "introspection executed " + large.counter.executed + " statements; expected at most " + MAX_STATEMENTS);
+        assertEquals(List.of(), app.grants(), "no grants unless privileges are asked for");
+
+        Schema withGrants = large.withPrivileges.database.schema("app").orElseThrow();
+        assertEquals(1_000 + 1_000 + 100 + 100 + 1, withGrants.grants().size(),
+                "a table grant and a sequence grant per table, a column grant and a revoked EXECUTE per tenth, one on the schema");
+        assertEquals(List.of(), large.withPrivileges.unsupported, "nothing left out with privileges either");
+        assertEquals(large.counter.executed, large.withPrivileges.counter.executed, "reading privileges adds no statement");
+        assertEquals(small.withPrivileges.counter.executed, large.withPrivileges.counter.executed,
+                "statements executed with privileges");
     }
 
-    private record Counted(Database database, List<String> unsupported, StatementCounter counter) {
+    private record Counted(Database database, List<String> unsupported, StatementCounter counter, Counted withPrivileges) {
     }
 
     private static Counted introspectTables(int tables) throws SQLException {
         try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
             db.execute(script(tables));
             try (Connection real = db.connect()) {
-                StatementCounter counter = new StatementCounter();
-                IntrospectionResult result = new PostgresIntrospector(IntrospectionOptions.only("app"))
-                        .introspectWithReport(counter.wrap(real));
-                return new Counted(result.database(), result.unsupported(), counter);
+                Counted withPrivileges = introspect(real, IntrospectionOptions.only("app").withPrivileges(), null);
+                return introspect(real, IntrospectionOptions.only("app"), withPrivileges);
             }
         }
     }
 
+    private static Counted introspect(Connection real, IntrospectionOptions options, Counted withPrivileges) throws SQLException {
+        StatementCounter counter = new StatementCounter();
+        IntrospectionResult result = new PostgresIntrospector(options).introspectWithReport(counter.wrap(real));
+        return new Counted(result.database(), result.unsupported(), counter, withPrivileges);
+    }
+
     /**
      * Tables t0..tN-1, each with a primary key, a foreign key to t0, a check, an index, a policy, a trigger, a
-     * view and a sequence; for every tenth table also an enum, a function, a collation and a trigger on the view.
+     * view and a sequence, granted to the fixtures' role; for every tenth table also an enum, a function whose
+     * EXECUTE is revoked from PUBLIC, a column grant, a collation and a trigger on the view.
      */
     private static String script(int tables) {
         StringBuilder sql = new StringBuilder("create schema app;\n")
+                .append("grant usage on schema app to ").append(ROLE).append(";\n")
                 .append("create function app.touch() returns trigger language plpgsql as $$ begin return new; end $$;\n");
         for (int i = 0; i < tables; i++) {
             String table = "app.t" + i;
@@ -90,14 +108,18 @@ class IntrospectionQueryCountTest {
                     .append("create trigger touch before update on ").append(table)
                     .append(" for each row execute function app.touch();\n")
                     .append("create view app.v").append(i).append(" as select id, name from ").append(table).append(";\n")
-                    .append("create sequence app.s").append(i).append(";\n");
+                    .append("create sequence app.s").append(i).append(";\n")
+                    .append("grant select on ").append(table).append(" to ").append(ROLE).append(";\n")
+                    .append("grant usage on sequence app.s").append(i).append(" to ").append(ROLE).append(";\n");
             if (i % 10 == 0) {
                 sql.append("create collation app.c").append(i).append(" (provider = icu, locale = 'en-u-kn-true');\n")
                         .append("create trigger instead_insert instead of insert on app.v").append(i)
                         .append(" for each row execute function app.touch();\n");
                 sql.append("create type app.e").append(i).append(" as enum ('a', 'b');\n")
                         .append("create function app.f").append(i).append("(x integer) returns integer")
-                        .append(" language sql as 'select x + ").append(i).append("';\n");
+                        .append(" language sql as 'select x + ").append(i).append("';\n")
+                        .append("revoke execute on function app.f").append(i).append("(integer) from public;\n")
+                        .append("grant update (name) on ").append(table).append(" to ").append(ROLE).append(";\n");
             }
         }
         return sql.toString();

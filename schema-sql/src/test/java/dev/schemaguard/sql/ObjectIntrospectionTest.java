@@ -531,9 +531,6 @@ class ObjectIntrospectionTest {
             IntrospectionResult result = introspect(db, IntrospectionOptions.only("app"));
             List<String> unsupported = result.unsupported();
 
-            String privileges = "privileges on table app.customers: ";
-            assertTrue(unsupported.stream().anyMatch(line -> line.startsWith(privileges)
-                    && line.contains(TEST_ROLE + "=r/") && line.endsWith(": not supported yet")), unsupported.toString());
             List<String> icuRules = server.majorVersion() >= 16
                     ? List.of("ICU rules on collation app.tailored (&a < g): not supported yet") : List.of();
             assertEquals(Stream.of(List.of(
@@ -548,8 +545,8 @@ class ObjectIntrospectionTest {
                             "statistics object app.customer_stats: not supported yet",
                             "storage parameters fillfactor=70 on app.scratch: not supported yet",
                             "text search configuration app.my_english: not supported yet")).flatMap(List::stream).toList(),
-                    unsupported.stream().filter(line -> !line.startsWith(privileges)).toList(),
-                    "each object by name, nothing of the excluded schema \"Odd Schema\"");
+                    unsupported,
+                    "each object by name, nothing of the excluded schema \"Odd Schema\", no privileges unless asked for");
 
             Schema app = result.database().schema("app").orElseThrow();
             assertTrue(app.routines().stream().noneMatch(r -> r.name().equals("floatrange") || r.name().equals("my_sum")),

@@ -69,6 +69,7 @@ final class SchemaObjectWriter {
             put(yaml, SchemaObjectReader.ROUTINE_SECTIONS.get(kind), routines, Routine::signature, SchemaObjectWriter::routine);
         }
         put(yaml, COLLATIONS, sorted(schema.collations(), Collation::name), Collation::name, SchemaObjectWriter::collation);
+        GrantWriter.write(schema, yaml);
     }
 
     private static <T> List<T> sorted(List<T> objects, Function<T, String> name) {

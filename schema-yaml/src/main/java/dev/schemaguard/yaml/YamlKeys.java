@@ -91,10 +91,17 @@ final class YamlKeys {
     static final String LC_COLLATE = "lc_collate";
     static final String LC_CTYPE = "lc_ctype";
     static final String DETERMINISTIC = "deterministic";
+    static final String GRANTS = "grants";
+    static final String GRANT = "grant";
+    static final String REVOKE = "revoke";
+    static final String OBJECT = "object";
+    static final String FROM = "from";
+    static final String WITH_GRANT_OPTION = "with_grant_option";
 
     /** What a schema holds besides its comment; a file may hold these at its top level for one schema. */
     static final List<String> SCHEMA_CONTENT_KEYS = List.of(
-            TABLES, SEQUENCES, ENUMS, DOMAINS, COMPOSITE_TYPES, VIEWS, FUNCTIONS, PROCEDURES, AGGREGATES, COLLATIONS);
+            TABLES, SEQUENCES, ENUMS, DOMAINS, COMPOSITE_TYPES, VIEWS, FUNCTIONS, PROCEDURES, AGGREGATES, COLLATIONS,
+            GRANTS);
     static final List<String> FILE_KEYS = concat(List.of(EXTENSIONS, SCHEMAS, SCHEMA), SCHEMA_CONTENT_KEYS);
     static final List<String> SCHEMA_KEYS = concat(List.of(COMMENT), SCHEMA_CONTENT_KEYS);
     static final List<String> TABLE_KEYS = List.of(
@@ -124,6 +131,7 @@ final class YamlKeys {
     static final List<String> VIEW_KEYS = List.of(QUERY, MATERIALIZED, INDEXES, TRIGGERS, COMMENT);
     static final List<String> ROUTINE_KEYS = List.of(DEFINITION, COMMENT);
     static final List<String> COLLATION_KEYS = List.of(PROVIDER, LOCALE, LC_COLLATE, LC_CTYPE, DETERMINISTIC, COMMENT);
+    static final List<String> GRANT_KEYS = List.of(GRANT, REVOKE, OBJECT, TO, FROM, WITH_GRANT_OPTION);
 
     /** The key lists by the name of their definition in the JSON Schema ({@code $defs}). */
     static final Map<String, List<String>> BY_DEFINITION = byDefinition();
@@ -158,6 +166,7 @@ final class YamlKeys {
         all.put("viewLong", VIEW_KEYS);
         all.put("routineLong", ROUTINE_KEYS);
         all.put("collation", COLLATION_KEYS);
+        all.put("grant", GRANT_KEYS);
         return Map.copyOf(all);
     }
 

@@ -8,6 +8,8 @@ import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Grant;
+import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
@@ -22,7 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -172,6 +176,18 @@ public final class YamlSchemaReader {
                 }
             }
         }
+        YamlNode grants = fields.node(GRANTS);
+        if (grants != null) {
+            for (Placed<Grant> placed : GrantReader.read(schema, grants)) {
+                Grant grant = placed.object();
+                Placed<Grant> earlier = parts.grants.putIfAbsent(grant.key(), placed);
+                if (earlier != null && !earlier.object().equals(grant)) {
+                    throw new YamlSchemaException(placed.position(), "schema " + schema + " both grants and revokes "
+                            + grant.privilege() + " on " + Grant.objectName(grant.on()) + " for " + grant.grantee()
+                            + " (or with and without grant option; also at " + earlier.position() + "); keep one");
+                }
+            }
+        }
     }
 
     private static List<Entry> entries(Fields fields, String key, String what) {
@@ -196,12 +212,14 @@ public final class YamlSchemaReader {
     private Database database() {
         List<Schema> result = new ArrayList<>();
         for (SchemaParts parts : schemas.values()) {
+            parts.grants.values().forEach(parts::checkRelationKind);
             List<Routine> routines = parts.routines.values().stream().map(Placed::object)
                     .sorted(ROUTINE_ORDER).toList();
             result.add(new Schema(parts.name, List.copyOf(parts.tables.values()), parts.comment,
                     List.copyOf(parts.sequences.values()), List.copyOf(parts.enums.values()),
                     List.copyOf(parts.domains.values()), List.copyOf(parts.compositeTypes.values()),
-                    List.copyOf(parts.views.values()), routines, List.copyOf(parts.collations.values())));
+                    List.copyOf(parts.views.values()), routines, List.copyOf(parts.collations.values()),
+                    parts.grants.values().stream().map(Placed::object).sorted(Grant.ORDER).toList()));
         }
         return new Database(result, extensions.values().stream().map(Placed::object).toList());
     }
@@ -217,6 +235,7 @@ public final class YamlSchemaReader {
         final Map<String, CompositeType> compositeTypes = new TreeMap<>();
         final Map<String, Placed<Routine>> routines = new TreeMap<>();
         final Map<String, Collation> collations = new TreeMap<>();
+        final Map<Grant.Key, Placed<Grant>> grants = new LinkedHashMap<>();
         /** Tables, views and sequences share one namespace in PostgreSQL, as do enums, domains and composite types. */
         private final Map<String, Placed<String>> relationNames = new TreeMap<>();
         private final Map<String, Placed<String>> typeNames = new TreeMap<>();
@@ -226,6 +245,37 @@ public final class YamlSchemaReader {
 
         SchemaParts(String name) {
             this.name = name;
+        }
+
+        /**
+         * A grant on a relation this schema declares must name its kind: {@code view v} for a view, not
+         * {@code table v}, or the grant would never match what introspection reads.
+         */
+        void checkRelationKind(Placed<Grant> placed) {
+            ObjectRef on = placed.object().on();
+            ObjectRef.Kind declared = declaredKind(on.name());
+            boolean relation = on.kind() == ObjectRef.Kind.TABLE || on.kind() == ObjectRef.Kind.VIEW
+                    || on.kind() == ObjectRef.Kind.MATERIALIZED_VIEW || on.kind() == ObjectRef.Kind.SEQUENCE;
+            if (relation && declared != null && declared != on.kind()) {
+                String word = declared.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+                throw new YamlSchemaException(placed.position(), "a grant of schema " + name + " names "
+                        + Grant.kindWord(on) + " " + on.name() + ", but " + on.name() + " is a " + word
+                        + " here; write 'object: " + word + " " + dev.schemaguard.model.Identifiers.quote(on.name()) + "'");
+            }
+        }
+
+        private ObjectRef.Kind declaredKind(String relation) {
+            if (tables.containsKey(relation)) {
+                return ObjectRef.Kind.TABLE;
+            }
+            if (sequences.containsKey(relation)) {
+                return ObjectRef.Kind.SEQUENCE;
+            }
+            View view = views.get(relation);
+            if (view != null) {
+                return view.materialized() ? ObjectRef.Kind.MATERIALIZED_VIEW : ObjectRef.Kind.VIEW;
+            }
+            return null;
         }
 
         void claimRelation(String kind, Entry entry) {

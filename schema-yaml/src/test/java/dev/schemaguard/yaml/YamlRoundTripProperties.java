@@ -31,6 +31,9 @@ import dev.schemaguard.model.Table;
 import dev.schemaguard.model.TableBuilder;
 import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.View;
+import dev.schemaguard.model.Grant;
+import dev.schemaguard.model.ObjectRef;
+import dev.schemaguard.model.Privilege;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -39,8 +42,10 @@ import net.jqwik.api.Provide;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -176,7 +181,33 @@ class YamlRoundTripProperties {
         compositeTypes.sort(byName);
         collations.sort(byName);
         return new Schema(name, tables, maybe(random, TEXTS), sequences, enums, domains, compositeTypes, views, routines,
-                collations);
+                collations, grants(random, name, tables, sequences, views, enums, routines));
+    }
+
+    /** Grants and revoked defaults on some of the schema's objects, to roles from the name pool or PUBLIC. */
+    private static List<Grant> grants(Random random, String schema, List<Table> tables, List<Sequence> sequences,
+                                      List<View> views, List<EnumType> types, List<Routine> routines) {
+        List<ObjectRef> objects = new ArrayList<>();
+        objects.add(new ObjectRef(ObjectRef.Kind.SCHEMA, null, schema, null));
+        for (Table table : tables) {
+            objects.add(ObjectRef.of(ObjectRef.Kind.TABLE, schema, table.name()));
+            table.columns().stream().findFirst().ifPresent(c -> objects.add(ObjectRef.column(QualifiedName.of(schema, table.name()), c.name())));
+        }
+        sequences.forEach(s -> objects.add(ObjectRef.of(ObjectRef.Kind.SEQUENCE, schema, s.name())));
+        views.forEach(v -> objects.add(ObjectRef.of(v.materialized() ? ObjectRef.Kind.MATERIALIZED_VIEW : ObjectRef.Kind.VIEW,
+                schema, v.name())));
+        types.forEach(t -> objects.add(ObjectRef.of(ObjectRef.Kind.TYPE, schema, t.name())));
+        routines.forEach(r -> objects.add(ObjectRef.of(ObjectRef.Kind.ROUTINE, schema, r.signature())));
+        Map<Grant.Key, Grant> grants = new LinkedHashMap<>();
+        for (int i = random.nextInt(5); i > 0; i--) {
+            ObjectRef on = pick(random, objects);
+            Privilege privilege = pick(random, List.copyOf(Privilege.applicableTo(on.kind())));
+            String grantee = random.nextInt(4) == 0 ? Grant.PUBLIC : pick(random, NAMES);
+            boolean revoked = random.nextInt(3) == 0;
+            Grant grant = new Grant(on, grantee, privilege, !revoked && !grantee.equals(Grant.PUBLIC) && random.nextBoolean(), revoked);
+            grants.putIfAbsent(grant.key(), grant);
+        }
+        return grants.values().stream().sorted(Grant.ORDER).toList();
     }
 
     private static Sequence sequence(Random random, String name) {

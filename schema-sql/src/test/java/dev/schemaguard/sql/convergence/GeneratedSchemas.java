@@ -6,9 +6,12 @@ import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.ForeignKey.ReferentialAction;
+import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.Identifiers;
 import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.Privilege;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SchemaBuilder;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -173,11 +177,31 @@ final class GeneratedSchemas {
     }
 
     /**
+     * A grant on relation number {@code relation} of its schema (modulo the count of its tables, then sequences,
+     * then view), or, on a table, on its column number {@code column} when that is not negative; the privilege is
+     * picked modulo those that apply.
+     */
+    record GrantSpec(int relation, int column, int privilege, boolean toTestRole, boolean withGrantOption) {
+    }
+
+    /**
      * {@code parents}: for the table at the same position, the table it inherits from, as a number taken modulo
      * the count of the database's tables before it (a negative pick, or the first table, inherits from none).
      */
+    record TableLinks(List<GrantSpec> grants, List<Integer> parents) {
+    }
+
+    /** jqwik combines at most eight arbitraries, so grants and parents come as one {@link TableLinks}. */
     record SchemaSpec(String name, List<TableSpec> tables, String comment, List<EnumSpec> enums,
-                      List<DomainSpec> domains, List<SequenceSpec> sequences, ViewSpec view, List<Integer> parents) {
+                      List<DomainSpec> domains, List<SequenceSpec> sequences, ViewSpec view, TableLinks links) {
+
+        List<GrantSpec> grants() {
+            return links.grants();
+        }
+
+        List<Integer> parents() {
+            return links.parents();
+        }
     }
 
     private GeneratedSchemas() {
@@ -197,7 +221,17 @@ final class GeneratedSchemas {
                 domainSpecs().list().ofMaxSize(2).uniqueElements(DomainSpec::name),
                 sequenceSpecs().list().ofMaxSize(2).uniqueElements(SequenceSpec::name),
                 viewSpecs().injectNull(0.5),
-                Arbitraries.integers().between(-3, 7).list().ofMaxSize(4)).as(SchemaSpec::new);
+                Combinators.combine(grantSpecs().list().ofMaxSize(3),
+                        Arbitraries.integers().between(-3, 7).list().ofMaxSize(4)).as(TableLinks::new)).as(SchemaSpec::new);
+    }
+
+    static Arbitrary<GrantSpec> grantSpecs() {
+        return Combinators.combine(
+                Arbitraries.integers().between(0, 6),
+                Arbitraries.integers().between(-1, 5),
+                Arbitraries.integers().between(0, 6),
+                Arbitraries.of(true, false),
+                Arbitraries.of(false, true)).as(GrantSpec::new);
     }
 
     static Arbitrary<EnumSpec> enumSpecs() {
@@ -338,6 +372,7 @@ final class GeneratedSchemas {
             if (schema.view() != null) {
                 builder.view(view(schema.name(), first, schema.view()));
             }
+            grants(schema).forEach(builder::grant);
             built.add(builder.build());
         }
         return new Database(withInheritance(built, schemas));
@@ -525,6 +560,47 @@ final class GeneratedSchemas {
         String query = "SELECT " + String.join(",\n    ", columns) + "\n   FROM "
                 + Identifiers.quote(schema) + "." + Identifiers.quote(table.name());
         return new View(spec.name(), spec.materialized(), query, List.of(), spec.comment());
+    }
+
+    /** Table privileges that PostgreSQL 13 has too (MAINTAIN is 17+), then those a column or a sequence can have. */
+    private static final List<Privilege> TABLE_PRIVILEGES = List.of(Privilege.SELECT, Privilege.INSERT, Privilege.UPDATE,
+            Privilege.DELETE, Privilege.TRUNCATE, Privilege.REFERENCES, Privilege.TRIGGER);
+    private static final List<Privilege> COLUMN_PRIVILEGES = List.of(Privilege.SELECT, Privilege.INSERT, Privilege.UPDATE,
+            Privilege.REFERENCES);
+    private static final List<Privilege> SEQUENCE_PRIVILEGES = List.of(Privilege.USAGE, Privilege.SELECT, Privilege.UPDATE);
+
+    /** The schema's grants, to the fixtures' role (which may get the grant option) or PUBLIC, one per key. */
+    private static List<Grant> grants(SchemaSpec schema) {
+        Map<Grant.Key, Grant> grants = new LinkedHashMap<>();
+        int relations = schema.tables().size() + schema.sequences().size() + (schema.view() == null ? 0 : 1);
+        for (GrantSpec spec : schema.grants()) {
+            int relation = spec.relation() % relations;
+            ObjectRef on;
+            List<Privilege> privileges;
+            if (relation < schema.tables().size()) {
+                TableSpec table = schema.tables().get(relation);
+                QualifiedName name = QualifiedName.of(schema.name(), table.name());
+                boolean onColumn = spec.column() >= 0;
+                on = onColumn
+                        ? ObjectRef.column(name, table.columns().get(spec.column() % table.columns().size()).name())
+                        : ObjectRef.of(ObjectRef.Kind.TABLE, name.schema(), name.name());
+                privileges = onColumn ? COLUMN_PRIVILEGES : TABLE_PRIVILEGES;
+            } else if (relation < schema.tables().size() + schema.sequences().size()) {
+                SequenceSpec sequence = schema.sequences().get(relation - schema.tables().size());
+                on = ObjectRef.of(ObjectRef.Kind.SEQUENCE, schema.name(), sequence.name());
+                privileges = SEQUENCE_PRIVILEGES;
+            } else {
+                ViewSpec view = schema.view();
+                on = ObjectRef.of(view.materialized() ? ObjectRef.Kind.MATERIALIZED_VIEW : ObjectRef.Kind.VIEW,
+                        schema.name(), view.name());
+                privileges = TABLE_PRIVILEGES;
+            }
+            String grantee = spec.toTestRole() ? ThrowawayDatabase.TEST_ROLE : Grant.PUBLIC;
+            Grant grant = new Grant(on, grantee, privileges.get(spec.privilege() % privileges.size()),
+                    spec.toTestRole() && spec.withGrantOption(), false);
+            grants.putIfAbsent(grant.key(), grant);
+        }
+        return List.copyOf(grants.values());
     }
 
     /** The first one or two columns, as picked; the primary key makes them NOT NULL. */

@@ -49,7 +49,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * routines and the rest ({@link MigraCase#everyServer}) run on every test server. A folder is skipped only for a
  * reason listed with it in {@link #CASES}: an object kind the model does not cover, as introspection reports it.
  * Objects introspection leaves out must also match between b and the migrated database, or convergence is not
- * shown. The comparison options migra uses for some folders are in {@link Comparison}.
+ * shown. The comparison options migra uses for some folders are in {@link Comparison}; like migra's own tests,
+ * every folder compares privileges.
  */
 class MigraCorpusTest {
 
@@ -71,15 +72,15 @@ class MigraCorpusTest {
      * the wanted model then names no version, so any installed version matches and a created one gets the default.
      */
     enum Comparison {
-        EVERYTHING(IntrospectionOptions.ALL),
+        EVERYTHING(IntrospectionOptions.ALL.withPrivileges()),
         /** {@code singleschema}: only schema goodschema, and so only extensions living in goodschema. */
-        ONLY_GOODSCHEMA(IntrospectionOptions.only("goodschema")),
+        ONLY_GOODSCHEMA(IntrospectionOptions.only("goodschema").withPrivileges()),
         /** {@code excludeschema}: schema excludedschema is left out. */
-        WITHOUT_EXCLUDEDSCHEMA(IntrospectionOptions.ALL.excluding("excludedschema")),
+        WITHOUT_EXCLUDEDSCHEMA(IntrospectionOptions.ALL.excluding("excludedschema").withPrivileges()),
         /** {@code singleschema_ext}: only extensions b has and a lacks; nothing else is compared or dropped. */
-        ONLY_EXTENSION_CREATION(IntrospectionOptions.ALL),
+        ONLY_EXTENSION_CREATION(IntrospectionOptions.ALL.withPrivileges()),
         /** {@code extversions}: extensions with their versions. */
-        EXTENSION_VERSIONS(IntrospectionOptions.ALL);
+        EXTENSION_VERSIONS(IntrospectionOptions.ALL.withPrivileges());
 
         final IntrospectionOptions introspection;
 
@@ -156,9 +157,7 @@ class MigraCorpusTest {
             MigraCase.runs("inherit").onEveryServer(),
             MigraCase.runs("inherit2").onEveryServer(),
             MigraCase.runs("partitioning").onEveryServer(),
-            MigraCase.skipped("privileges", "additions.sql grants and revokes table privileges on any_table"
-                    + " that b.sql lacks; the model has no privileges (introspection reports 'privileges on table"
-                    + " public.any_table: ...: not supported yet')"),
+            MigraCase.runs("privileges"),
             MigraCase.runs("rls").onEveryServer(),
             MigraCase.runs("rls2").onEveryServer(),
             MigraCase.runs("seq"),

@@ -23,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Laws of the core loop over random schemas ({@link GeneratedSchemas}): names needing quotes, every column type
  * the generator knows, keys, foreign keys across tables and schemas, checks, indexes, comments, row-level
- * security and policies, enums and domains (some used by columns), standalone sequences with their options, and
- * views and materialized views over a table. The database properties run on the primary server, in a database emptied before each try.
+ * security and policies, enums and domains (some used by columns), standalone sequences with their options,
+ * views and materialized views over a table, and grants (read with privileges). The database properties run on
+ * the primary server, in a database emptied before each try.
  * jqwik prints the seed of every run; a failure reproduces with {@code @Property(seed = "...")}.
  */
 class SchemaProperties {
@@ -108,6 +109,6 @@ class SchemaProperties {
     }
 
     private static Database introspect(ScratchDatabase database, String... schemas) throws SQLException {
-        return new PostgresIntrospector(IntrospectionOptions.only(schemas)).introspect(database.connection());
+        return new PostgresIntrospector(IntrospectionOptions.only(schemas).withPrivileges()).introspect(database.connection());
     }
 }
