@@ -23,10 +23,10 @@ import dev.schemaguard.model.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -65,20 +65,47 @@ final class SchemaComparer {
             changes.add(new SchemaChange.SchemaCommentChanged(want.name(), want.comment(), have.comment()));
         }
         compareObjects(want, have);
+        if (sameNamesInOrder(want.tables(), have.tables())) {
+            for (int i = 0; i < want.tables().size(); i++) {
+                Table wantTable = want.tables().get(i);
+                Table haveTable = have.tables().get(i);
+                if (!wantTable.equals(haveTable)) {
+                    compareTable(QualifiedName.of(want.name(), wantTable.name()), wantTable, haveTable);
+                }
+            }
+            return;
+        }
         Map<String, Table> wantTables = byName(want.tables(), Table::name);
         Map<String, Table> haveTables = byName(have.tables(), Table::name);
         for (String name : union(wantTables, haveTables)) {
-            QualifiedName table = QualifiedName.of(want.name(), name);
             Table wantTable = wantTables.get(name);
             Table haveTable = haveTables.get(name);
             if (haveTable == null) {
-                changes.add(new SchemaChange.TableAdded(table, wantTable));
+                changes.add(new SchemaChange.TableAdded(QualifiedName.of(want.name(), name), wantTable));
             } else if (wantTable == null) {
-                changes.add(new SchemaChange.TableDropped(table, haveTable));
-            } else {
-                compareTable(table, wantTable, haveTable);
+                changes.add(new SchemaChange.TableDropped(QualifiedName.of(want.name(), name), haveTable));
+            } else if (!wantTable.equals(haveTable)) { // the common case in a large schema is equal tables
+                compareTable(QualifiedName.of(want.name(), name), wantTable, haveTable);
             }
         }
+    }
+
+    /**
+     * Whether both lists name the same tables at the same positions, in name order: then walking them side by
+     * side finds the same pairs, in the same order, as looking each name up (the usual case: a model compared
+     * with the database it describes, both in name order).
+     */
+    private static boolean sameNamesInOrder(List<Table> want, List<Table> have) {
+        if (want.size() != have.size()) {
+            return false;
+        }
+        for (int i = 0; i < want.size(); i++) {
+            String name = want.get(i).name();
+            if (!name.equals(have.get(i).name()) || (i > 0 && want.get(i - 1).name().compareTo(name) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The comment initdb puts on {@code public} is no one's declaration: it counts as no comment. */
@@ -87,9 +114,6 @@ final class SchemaComparer {
     }
 
     private void compareTable(QualifiedName table, Table want, Table have) {
-        if (want.equals(have)) {
-            return; // the common case in a large schema; equal records cannot differ in any aspect below
-        }
         if (!Objects.equals(want.comment(), have.comment())) {
             changes.add(new SchemaChange.TableCommentChanged(table, want.comment(), have.comment()));
         }
@@ -328,16 +352,23 @@ final class SchemaComparer {
     }
 
     private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {
-        Map<String, T> map = new TreeMap<>();
+        Map<String, T> map = new HashMap<>(2 * items.size());
         for (T item : items) {
             map.put(name.apply(item), item);
         }
         return map;
     }
 
-    private static TreeSet<String> union(Map<String, ?> a, Map<String, ?> b) {
-        TreeSet<String> names = new TreeSet<>(a.keySet());
-        names.addAll(b.keySet());
+    /** The names in either map, sorted, so that changes come in name order. */
+    private static List<String> union(Map<String, ?> a, Map<String, ?> b) {
+        List<String> names = new ArrayList<>(a.size() + b.size());
+        names.addAll(a.keySet());
+        for (String name : b.keySet()) {
+            if (!a.containsKey(name)) {
+                names.add(name);
+            }
+        }
+        names.sort(null);
         return names;
     }
 }
