@@ -5,7 +5,9 @@ import dev.schemaguard.model.DataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +23,14 @@ import java.util.stream.Collectors;
  */
 public final class Expressions {
 
+    /**
+     * Normalized forms by expression text. A large schema repeats the same few expressions on many tables
+     * (defaults, checks, policies), so most are parsed once. Bounded, so that a long-lived process comparing
+     * ever new schemas keeps at most this many.
+     */
+    private static final int MEMO_LIMIT = 20_000;
+    private static final Map<String, String> NORMALIZED = new ConcurrentHashMap<>();
+
     private Expressions() {
     }
 
@@ -28,7 +38,7 @@ public final class Expressions {
         if (expected == null || actual == null) {
             return expected == null && actual == null;
         }
-        return normalize(expected).equals(normalize(actual));
+        return expected.equals(actual) || normalize(expected).equals(normalize(actual));
     }
 
     /**
@@ -37,6 +47,17 @@ public final class Expressions {
      * literals, without the outermost parentheses.
      */
     public static String normalize(String expression) {
+        String normalized = NORMALIZED.get(expression);
+        if (normalized == null) {
+            normalized = parseAndPrint(expression);
+            if (NORMALIZED.size() < MEMO_LIMIT) {
+                NORMALIZED.put(expression, normalized);
+            }
+        }
+        return normalized;
+    }
+
+    private static String parseAndPrint(String expression) {
         String text;
         try {
             text = new Parser(Lexer.tokens(expression)).parseAll().sql();

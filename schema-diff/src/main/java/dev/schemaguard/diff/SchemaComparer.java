@@ -107,17 +107,27 @@ final class SchemaComparer {
         SerialColumns serials = SerialColumns.between(want, have);
         compareObjects(want.name(), objects(want, serials.impliedSequences(want, have)),
                 objects(have, serials.impliedSequences(have, want)));
+        if (sameNamesInOrder(want.tables(), have.tables())) {
+            for (int i = 0; i < want.tables().size(); i++) {
+                Table wantTable = want.tables().get(i);
+                Table haveTable = have.tables().get(i);
+                if (!wantTable.equals(haveTable)) {
+                    compareTable(QualifiedName.of(want.name(), wantTable.name()), wantTable, haveTable, serials);
+                }
+            }
+            return;
+        }
         Map<String, Table> wantTables = byName(want.tables(), Table::name);
         Map<String, Table> haveTables = byName(have.tables(), Table::name);
         for (String name : union(wantTables, haveTables)) {
-            QualifiedName table = QualifiedName.of(want.name(), name);
             Table wantTable = wantTables.get(name);
             Table haveTable = haveTables.get(name);
+            QualifiedName table = QualifiedName.of(want.name(), name);
             if (haveTable == null) {
                 changes.add(new SchemaChange.TableAdded(table, wantTable));
             } else if (wantTable == null) {
                 changes.add(new SchemaChange.TableDropped(table, haveTable));
-            } else {
+            } else if (!wantTable.equals(haveTable)) { // the common case in a large schema is equal tables
                 compareTable(table, wantTable, haveTable, serials);
             }
         }
@@ -130,15 +140,30 @@ final class SchemaComparer {
         return objects;
     }
 
+    /**
+     * Whether both lists name the same tables at the same positions, in name order: then walking them side by
+     * side finds the same pairs, in the same order, as looking each name up (the usual case: a model compared
+     * with the database it describes, both in name order).
+     */
+    private static boolean sameNamesInOrder(List<Table> want, List<Table> have) {
+        if (want.size() != have.size()) {
+            return false;
+        }
+        for (int i = 0; i < want.size(); i++) {
+            String name = want.get(i).name();
+            if (!name.equals(have.get(i).name()) || (i > 0 && want.get(i - 1).name().compareTo(name) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The comment initdb puts on {@code public} is no one's declaration: it counts as no comment. */
     private static String schemaComment(Schema schema) {
         return "public".equals(schema.name()) && "standard public schema".equals(schema.comment()) ? null : schema.comment();
     }
 
     private void compareTable(QualifiedName table, Table want, Table have, SerialColumns serials) {
-        if (want.equals(have)) {
-            return; // the common case in a large schema; equal records cannot differ in any aspect below
-        }
         if (!Objects.equals(want.comment(), have.comment())) {
             changes.add(new SchemaChange.TableCommentChanged(table, want.comment(), have.comment()));
         }
@@ -472,16 +497,23 @@ final class SchemaComparer {
     }
 
     private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {
-        Map<String, T> map = new TreeMap<>();
+        Map<String, T> map = new HashMap<>(2 * items.size());
         for (T item : items) {
             map.put(name.apply(item), item);
         }
         return map;
     }
 
-    private static TreeSet<String> union(Map<String, ?> a, Map<String, ?> b) {
-        TreeSet<String> names = new TreeSet<>(a.keySet());
-        names.addAll(b.keySet());
+    /** The names in either map, sorted, so that changes come in name order. */
+    private static List<String> union(Map<String, ?> a, Map<String, ?> b) {
+        List<String> names = new ArrayList<>(a.size() + b.size());
+        names.addAll(a.keySet());
+        for (String name : b.keySet()) {
+            if (!a.containsKey(name)) {
+                names.add(name);
+            }
+        }
+        names.sort(null);
         return names;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A column or domain type: a name in PostgreSQL's canonical spelling ({@code character varying},
@@ -137,6 +138,8 @@ public record DataType(String schema, String name, List<String> modifiers, int a
         return sql();
     }
 
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
     /**
      * Parses a type as written in SQL: {@code varchar(255)}, {@code numeric(10, 2)}, {@code timestamptz(3)},
      * {@code int[]}, {@code text[][]}, {@code public.mood}, {@code "My Schema"."My Type"}.
@@ -176,7 +179,7 @@ public record DataType(String schema, String name, List<String> modifiers, int a
             }
             name = rest.substring(0, open) + " " + rest.substring(close + 1);
         }
-        name = name.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+        name = WHITE_SPACE.matcher(name.toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
         name = ALIASES.getOrDefault(name, name);
         switch (name) {
             case "float" -> {

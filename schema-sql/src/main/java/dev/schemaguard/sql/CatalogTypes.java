@@ -6,6 +6,8 @@ import dev.schemaguard.model.Identifiers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a type and a collation from a catalog row, the same way for table columns, composite type attributes
@@ -14,6 +16,10 @@ import java.util.List;
  * {@code collation_name} (see {@link CatalogQueries#columns(boolean)}).
  */
 final class CatalogTypes {
+
+    /** Built-in types by format_type's text: a large schema spells the same few types on every table. */
+    private static final int PARSED_LIMIT = 10_000;
+    private static final Map<String, DataType> PARSED = new ConcurrentHashMap<>();
 
     private CatalogTypes() {
     }
@@ -26,12 +32,23 @@ final class CatalogTypes {
     static DataType dataType(ResultSet row) throws SQLException {
         int declaredDimensions = row.getInt("attndims");
         if (row.getBoolean("built_in")) {
-            DataType parsed = DataType.parse(row.getString("formatted_type"));
+            DataType parsed = parsed(row.getString("formatted_type"));
             return new DataType(null, parsed.name(), parsed.modifiers(),
                     Math.max(declaredDimensions, parsed.arrayDimensions()));
         }
         int dimensions = Math.max(declaredDimensions, row.getBoolean("is_array") ? 1 : 0);
         return new DataType(row.getString("type_schema"), row.getString("type_name"), List.of(), dimensions);
+    }
+
+    private static DataType parsed(String formattedType) {
+        DataType type = PARSED.get(formattedType);
+        if (type == null) {
+            type = DataType.parse(formattedType);
+            if (PARSED.size() < PARSED_LIMIT) {
+                PARSED.put(formattedType, type);
+            }
+        }
+        return type;
     }
 
     /** The collation when it differs from the type's own, as SQL; null otherwise. */
