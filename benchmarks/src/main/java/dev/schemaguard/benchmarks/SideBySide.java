@@ -120,6 +120,9 @@ public final class SideBySide {
     private static Contender contender(String name, Options options) {
         return switch (name) {
             case "schemaguard" -> new SchemaguardContender();
+            case "schemaguard-j2" -> new SchemaguardContender(2);
+            case "schemaguard-j3" -> new SchemaguardContender(3);
+            case "schemaguard-j4" -> new SchemaguardContender(4);
             case "liquibase" -> new LiquibaseContender();
             case "jooq-meta" -> new JooqContender();
             case "pg_dump" -> new PgDumpContender(options.pgDump());

@@ -4,7 +4,6 @@ import dev.schemaguard.model.Dependency;
 import dev.schemaguard.model.ObjectRef;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -132,20 +131,19 @@ public final class DependencyIntrospector {
 
     /** The dependencies between objects of the included schemas, sorted, each listed once. */
     public List<Dependency> read(Connection connection) throws SQLException {
+        return read((what, sql, schemas, reader) -> PostgresIntrospector.query(connection, what, sql, schemas, reader));
+    }
+
+    /** The same, with the query run by {@code reads}. */
+    List<Dependency> read(CatalogReads reads) throws SQLException {
         Set<Dependency> dependencies = new LinkedHashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(DEPENDENCIES);
-             ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-                ObjectRef dependent = ref(row, "dependent");
-                ObjectRef referenced = ref(row, "referenced");
-                if (included(dependent) && included(referenced)) {
-                    dependencies.add(new Dependency(dependent, referenced));
-                }
+        reads.query("object dependencies", DEPENDENCIES, null, row -> {
+            ObjectRef dependent = ref(row, "dependent");
+            ObjectRef referenced = ref(row, "referenced");
+            if (included(dependent) && included(referenced)) {
+                dependencies.add(new Dependency(dependent, referenced));
             }
-        } catch (SQLException e) {
-            throw new SQLException("reading object dependencies from pg_depend failed: " + e.getMessage()
-                    + " (check that the user may read the system catalogs)", e.getSQLState(), e);
-        }
+        });
         return new ArrayList<>(dependencies);
     }
 

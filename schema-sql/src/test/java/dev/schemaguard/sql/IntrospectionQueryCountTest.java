@@ -94,7 +94,7 @@ class IntrospectionQueryCountTest {
      * view and a sequence, granted to the fixtures' role; for every tenth table also an enum, a function whose
      * EXECUTE is revoked from PUBLIC, a column grant, a collation and a trigger on the view.
      */
-    private static String script(int tables) {
+    static String script(int tables) {
         StringBuilder sql = new StringBuilder("create schema app;\n")
                 .append("grant usage on schema app to ").append(ROLE).append(";\n")
                 .append("create function app.touch() returns trigger language plpgsql as $$ begin return new; end $$;\n");
