@@ -29,6 +29,8 @@ import java.util.OptionalLong;
  *     [--url jdbc:postgresql://127.0.0.1:5442/postgres?user=postgres&amp;password=postgres] \
  *     [--pg-dump /usr/lib/postgresql/15/bin/pg_dump]
  * </pre>
+ * {@code schemaguard-j2}, {@code -j3}, {@code -j4} are schemaguard's parallel read on 2, 3 or 4 connections
+ * that share one snapshot.
  */
 public final class SideBySide {
 
@@ -126,7 +128,7 @@ public final class SideBySide {
             case "liquibase" -> new LiquibaseContender();
             case "jooq-meta" -> new JooqContender();
             case "pg_dump" -> new PgDumpContender(options.pgDump());
-            default -> throw new IllegalArgumentException("unknown tool " + name + "; choose from schemaguard, pg_dump, jooq-meta, liquibase");
+            default -> throw new IllegalArgumentException("unknown tool " + name + "; choose from schemaguard, schemaguard-j2, schemaguard-j3, schemaguard-j4, pg_dump, jooq-meta, liquibase");
         };
     }
 
