@@ -36,12 +36,22 @@ final class SchemaLoader implements AutoCloseable {
     private final ScratchServer scratch;
     private final boolean canonicalize;
     private final Consumer<String> warnings;
+    private int connections = 1;
 
     SchemaLoader(SchemaSelection selection, DatabaseUrl devDb, boolean canonicalize, Consumer<String> warnings) {
         this.selection = selection;
         this.scratch = new ScratchServer(devDb);
         this.canonicalize = canonicalize;
         this.warnings = warnings;
+    }
+
+    /** Databases are read on this many connections at once, sharing one snapshot ({@code --connections}). */
+    SchemaLoader withConnections(int count) {
+        if (count < 1) {
+            throw CliFailure.error("--connections must be at least 1, was " + count);
+        }
+        this.connections = count;
+        return this;
     }
 
     /** Both sides of a comparison, loaded so that a database side is read only for the schemas that matter. */
@@ -130,6 +140,13 @@ final class SchemaLoader implements AutoCloseable {
     /** Reads a live schema in a read-only transaction. */
     Database introspect(DatabaseUrl url, Set<String> declaredSchemas) {
         IntrospectionOptions options = selection.introspection(declaredSchemas);
+        if (connections > 1 && options != null) {
+            try {
+                return new PostgresIntrospector(options).introspect(() -> Connections.open(url), connections);
+            } catch (SQLException e) {
+                throw Errors.database("reading the schema of " + url.display(), e);
+            }
+        }
         Connection connection = Connections.open(url);
         try {
             if (options == null) {

@@ -43,6 +43,21 @@ class ReadOnlyAndSnapshotTest {
     }
 
     @Test
+    void snapshotOnSeveralConnectionsIsTheSameSnapshot() throws Exception {
+        try (ThrowawayDatabase db = Fixtures.database(Fixtures.SHOP)) {
+            CliRun one = CliRun.of("snapshot", "--db", db.jdbcUrl());
+            CliRun three = CliRun.of("snapshot", "--db", db.jdbcUrl(), "--connections", "3");
+            assertEquals(ExitCode.OK, three.exitCode(), three::toString);
+            assertTrue(one.out().contains("orders"), one::toString);
+            assertEquals(one.out(), three.out());
+
+            CliRun none = CliRun.of("snapshot", "--db", db.jdbcUrl(), "--connections", "0");
+            assertEquals(ExitCode.ERROR, none.exitCode(), none::toString);
+            assertTrue(none.err().contains("--connections must be at least 1"), none::toString);
+        }
+    }
+
+    @Test
     void diffYamlAgainstYaml() throws Exception {
         Path full = Fixtures.expectedYaml(Fixtures.SHOP, dir.resolve("full.yaml"));
         Path partial = Fixtures.expectedYaml(Fixtures.SHOP_PARTIAL, dir.resolve("partial.yaml"));
