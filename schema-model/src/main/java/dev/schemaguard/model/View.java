@@ -17,7 +17,7 @@ public record View(String name, boolean materialized, String definition, List<In
 
     public View {
         Identifiers.requireValid(name, "view name");
-        Objects.requireNonNull(definition, () -> "definition of view " + name);
+        definition = withoutClosingSemicolons(Objects.requireNonNull(definition, () -> "definition of view " + name));
         indexes = List.copyOf(indexes);
         triggers = List.copyOf(triggers);
         if (!materialized && !indexes.isEmpty()) {
@@ -37,6 +37,18 @@ public record View(String name, boolean materialized, String definition, List<In
                         + " PostgreSQL cannot disable triggers on views, so drop it or enable it");
             }
         }
+    }
+
+    /**
+     * The query without the {@code ;} that ends a statement written by hand: PostgreSQL stores and prints it
+     * without one, so a definition copied from a migration still compares equal.
+     */
+    private static String withoutClosingSemicolons(String query) {
+        String trimmed = query.strip();
+        while (trimmed.endsWith(";")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+        }
+        return trimmed;
     }
 
     /** A view or materialized view without triggers. */

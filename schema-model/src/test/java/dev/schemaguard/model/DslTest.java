@@ -32,6 +32,14 @@ class DslTest {
             .build();
 
     @Test
+    void aViewQueryCopiedFromAMigrationLosesItsClosingSemicolon() {
+        View written = Schema.named("app").view("active", "SELECT id FROM app.t WHERE active;\n").build().views().get(0);
+        assertEquals("SELECT id FROM app.t WHERE active", written.definition());
+        assertEquals(written, new View("active", false, "SELECT id FROM app.t WHERE active", List.of(), null),
+                "the same view as PostgreSQL prints it back");
+    }
+
+    @Test
     void fillsInTheNamesPostgresWouldChoose() {
         Table modules = schema.table("organisation_modules").orElseThrow();
         assertEquals("organisation_modules_pkey", modules.primaryKey().name());
