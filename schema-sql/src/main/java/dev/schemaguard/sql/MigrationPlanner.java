@@ -1231,6 +1231,10 @@ public final class MigrationPlanner {
                 }
             }
         }
+        if (want.comment() != null) { // the comment stays with the renamed old type
+            group.add(Phase.COMMENTS, DdlObjects.comment(name.schema(), want, want.comment()), Kind.ALTER, NONE,
+                    "comment on " + want.kind() + " " + name);
+        }
         group.add(Phase.DROP_TYPES, "DROP " + keyword + " " + QualifiedName.of(name.schema(), oldName).sql(), Kind.DROP, NONE,
                 "drop the old " + want.kind() + " " + name.schema() + "." + oldName);
         touched.add(ObjectRef.of(ObjectRef.Kind.TYPE, name.schema(), want.name()));

@@ -165,6 +165,20 @@ class ObjectPlanningTest {
     }
 
     @Test
+    void aRebuiltDomainKeepsItsComment() throws SQLException {
+        Database actual = Schema.named("app").domain(new Domain("amount", integer(), false, null, null, List.of(),
+                "money, in cents")).toDatabase();
+        Database expected = Schema.named("app").domain(new Domain("amount", DataType.parse("numeric(10,2)"), false, null,
+                null, List.of(), "money, in cents")).toDatabase();
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+            apply(db, MigrationPlanner.baseline(actual));
+            apply(db, MigrationPlanner.plan(expected, actual, PlanOptions.ALLOW_DROPS));
+            assertEquals(List.of("money, in cents"), strings(db, "select obj_description('app.amount'::regtype, 'pg_type')"),
+                    "the comment stays with the renamed old domain unless it is set on the new one");
+        }
+    }
+
+    @Test
     void enumValueAddedInTheMiddleKeepsTheRows() throws SQLException {
         Database actual = moodTable("sad", "happy");
         Database expected = moodTable("sad", "ok", "happy");
