@@ -44,9 +44,9 @@ public record View(String name, boolean materialized, String definition, List<In
      * without one, so a definition copied from a migration still compares equal.
      */
     private static String withoutClosingSemicolons(String query) {
-        String trimmed = query.strip();
+        String trimmed = query.stripTrailing();
         while (trimmed.endsWith(";")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+            trimmed = trimmed.substring(0, trimmed.length() - 1).stripTrailing();
         }
         return trimmed;
     }
