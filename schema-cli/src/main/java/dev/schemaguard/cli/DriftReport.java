@@ -45,7 +45,7 @@ record DriftReport(List<Fix> fixes) {
         for (List<SchemaChange> subjectChanges : bySubject.values()) {
             List<SchemaChange> changes = new ArrayList<>();
             for (SchemaChange change : subjectChanges) {
-                (ModelEdits.applies(change, actual) && !onAView(change, expected, actual) ? changes : otherObjects).add(change);
+                (ModelEdits.applies(change, actual) ? changes : otherObjects).add(change);
             }
             int i = 0;
             while (i < changes.size()) {
@@ -69,12 +69,6 @@ record DriftReport(List<Fix> fixes) {
             fixes.add(new Fix(otherObjects, statements(MigrationPlanner.plan(expected, state, PlanOptions.ALLOW_DROPS))));
         }
         return new DriftReport(fixes);
-    }
-
-    /** A trigger change of a view: a table change by shape, whose subject is in neither model's tables. */
-    private static boolean onAView(SchemaChange change, Database expected, Database actual) {
-        return change instanceof SchemaChange.TableChange c && expected.table(c.table()).isEmpty()
-                && actual.table(c.table()).isEmpty();
     }
 
     private static List<PlanStatement> statements(MigrationPlan plan) {

@@ -36,7 +36,8 @@ final class ModelEdits {
     /**
      * Whether {@link #apply} knows how to apply the change to {@code actual} on its own: changes of schemas and
      * tables, and grants on a schema or on a table (or its columns) that {@code actual} already has. Grants on the
-     * other objects, or on tables still to be created, go with the objects they are on.
+     * other objects, or on tables still to be created, go with the objects they are on; so do the trigger changes
+     * of a view, table changes by shape whose subject is no table of {@code actual}.
      */
     static boolean applies(SchemaChange change, Database actual) {
         if (change instanceof SchemaChange.GrantAdded added) {
@@ -50,7 +51,8 @@ final class ModelEdits {
         }
         return change instanceof SchemaChange.SchemaAdded || change instanceof SchemaChange.SchemaDropped
                 || change instanceof SchemaChange.SchemaCommentChanged || change instanceof SchemaChange.TableAdded
-                || change instanceof SchemaChange.TableDropped || change instanceof SchemaChange.TableChange;
+                || change instanceof SchemaChange.TableDropped
+                || (change instanceof SchemaChange.TableChange c && actual.table(c.table()).isPresent());
     }
 
     private static boolean onSchemaOrExistingTable(Grant grant, Database actual) {
