@@ -3,8 +3,10 @@ package dev.schemaguard.sql;
 /**
  * The pg_catalog queries {@link PostgresIntrospector} runs, one per kind of object. Each reads every object
  * of its kind in all included schemas at once, so the number of round trips does not grow with the number of
- * objects. All but {@link #schemas} and {@link #EXTENSIONS} take one parameter: the names of the included
- * schemas as a {@code text[]}. Objects an extension owns (pg_depend deptype 'e') are left out everywhere.
+ * objects. {@link #schemas} and {@link #EXTENSIONS} take no parameter; {@link #relations}, {@link #types},
+ * {@link #routines} and {@link #unsupported} take the names of the included schemas as a {@code text[]}; the
+ * other queries on relations take the oids {@link #relations} returned as an {@code oid[]}. Objects an extension
+ * owns (pg_depend deptype 'e') are left out everywhere.
  *
  * <p>Expressions are read in PostgreSQL's own spelling ({@code pg_get_expr}, {@code pg_get_constraintdef},
  * {@code pg_get_indexdef}, {@code pg_get_viewdef}, ...), which depends on the session's search_path; the
@@ -64,7 +66,8 @@ final class CatalogQueries {
      * The included relations: tables (partitions too), views, materialized views, sequences and the
      * relations behind composite types, without those an extension owns (for a composite type the extension
      * owns the type, not the relation) and without identity sequences, which are part of their column.
-     * Every query on relations starts from it.
+     * {@link #relations} selects them by schema; every later query on relations starts from the oids it
+     * returned ({@link #INCLUDED_RELATIONS}).
      *
      * <p>{@code pg_my_temp_schema()} never matches an included schema; it is there because PostgreSQL runs
      * nothing that calls it in a parallel worker. Deparsing an expression with its table ({@code pg_get_expr},
@@ -72,7 +75,7 @@ final class CatalogQueries {
      * one session builds each once, whereas every parallel worker would build them all again (at 10,000
      * tables that doubled the cost of the indexes query).
      */
-    private static final String INCLUDED_RELATIONS = """
+    private static final String SELECTED_RELATIONS = """
             with included_relations as (
                 select c.oid, n.nspname, c.relname, c.relkind
                 from pg_class c
@@ -88,13 +91,30 @@ final class CatalogQueries {
             """.formatted(notExtensionMember("pg_class", "c.oid"), notExtensionMember("pg_type", "c.reltype"));
 
     /**
+     * The relations {@link #relations} returned, given by oid as the query's parameter (an {@code oid[]}):
+     * selecting them again would cost three pg_depend lookups per relation in every query (at 10,000 tables,
+     * a third of the indexes query), and a query that joins a further catalog to such a selection runs those
+     * lookups once per joined row. A relation dropped since is simply not found. {@code pg_my_temp_schema()}
+     * keeps the query out of parallel workers, as in {@link #SELECTED_RELATIONS}.
+     */
+    private static final String INCLUDED_RELATIONS = """
+            with included_relations as (
+                select c.oid, n.nspname, c.relname, c.relkind
+                from unnest(?::oid[]) as included(oid)
+                join pg_class c on c.oid = included.oid
+                join pg_namespace n on n.oid = c.relnamespace
+                where n.oid <> pg_my_temp_schema()
+            )
+            """;
+
+    /**
      * One row per included relation with what its kind needs: row security and persistence for tables, the
      * partition key ({@code RANGE (created_at)}) of a partitioned table, parent and bound of a partition, the tables a
      * table inherits from ({@code INHERITS}, in inhseqno order: oids, schemas and names), the query of a
      * view (pretty-printed, as psql's \d+ shows it), type, options and OWNED BY column of a sequence.
      */
     static String relations(boolean grants) {
-        return INCLUDED_RELATIONS + """
+        return SELECTED_RELATIONS + """
             select r.oid, r.nspname, r.relname, r.relkind, c.relrowsecurity, c.relforcerowsecurity,
                    c.relpersistence = 'u' as unlogged,
                    case when r.relkind = 'c' then %s else %s end as grants,
@@ -161,7 +181,7 @@ final class CatalogQueries {
      */
     static String columns(boolean grants) {
         return INCLUDED_RELATIONS + """
-            select a.attrelid, a.attname::text, a.attnotnull, a.attndims, a.attidentity, a.attgenerated, a.attislocal,
+            select a.attrelid, a.attnum, a.attname::text, a.attnotnull, a.attndims, a.attidentity, a.attgenerated, a.attislocal,
                    %s as grants,
                    column_type.built_in,
                    format_type(a.atttypid, a.atttypmod) as formatted_type,
@@ -219,27 +239,28 @@ final class CatalogQueries {
     }
 
     /**
-     * Constraints with their key columns (and referenced columns) by name in key order. The referenced
-     * table of a foreign key may lie outside the included schemas, so its column names are looked up here.
-     * Left out: constraints a partition or child table inherits (they belong to the parent: a partition's
-     * clones have {@code conparentid}, inherited checks {@code coninhcount}; the clones a foreign key
-     * referencing a partitioned table gets for each partition have {@code conparentid} too) and constraint
-     * triggers, which are read as triggers.
+     * Constraints with their key columns by attribute number in key order ({@code conkey}, {@code confkey}),
+     * which the introspector names from the columns it has read: naming them here, a pg_attribute lookup per
+     * constraint, was half the query's time at 10,000 tables. The referenced table of a foreign key may lie
+     * outside the included relations; only then are its column names looked up here
+     * ({@code referenced_column_names}). Left out: constraints a partition or child table inherits (they belong
+     * to the parent: a partition's clones have {@code conparentid}, inherited checks {@code coninhcount}; the
+     * clones a foreign key referencing a partitioned table gets for each partition have {@code conparentid}
+     * too) and constraint triggers, which are read as triggers.
      */
     static String constraints(int majorVersion) {
         return INCLUDED_RELATIONS + """
-                select c.conrelid, c.conname, c.contype, c.condeferrable, c.condeferred, c.connoinherit,
+                select c.conrelid, c.confrelid, c.conname, c.contype, c.condeferrable, c.condeferred, c.connoinherit,
                        c.convalidated,
-                       case when c.contype in ('p', 'u', 'f') then
-                           array(select a.attname::text from pg_attribute a
-                                 where a.attrelid = c.conrelid and a.attnum = any(c.conkey)
-                                 order by array_position(c.conkey, a.attnum)) end as columns,
+                       case when c.contype in ('p', 'u', 'f') then c.conkey end as key_attnums,
                        referenced_namespace.nspname as referenced_schema,
                        referenced.relname as referenced_table,
-                       case when c.contype = 'f' then
+                       case when c.contype = 'f' then c.confkey end as referenced_attnums,
+                       case when c.contype = 'f'
+                                 and not exists (select from included_relations x where x.oid = c.confrelid) then
                            array(select a.attname::text from pg_attribute a
                                  where a.attrelid = c.confrelid and a.attnum = any(c.confkey)
-                                 order by array_position(c.confkey, a.attnum)) end as referenced_columns,
+                                 order by array_position(c.confkey, a.attnum)) end as referenced_column_names,
                        c.confupdtype, c.confdeltype, c.confmatchtype,
                        case when c.contype not in ('p', 'u', 'f') then pg_get_constraintdef(c.oid) end as definition,
                        %s as nulls_not_distinct

@@ -37,6 +37,8 @@ final class IntrospectedDatabase {
 
     final Map<String, String> schemaComments = new LinkedHashMap<>();
     final List<Extension> extensions = new ArrayList<>();
+    /** Every relation the relations query returned; the later queries on relations read exactly these. */
+    final List<Long> relationOids = new ArrayList<>();
     final Map<Long, IntrospectedTable> tables = new LinkedHashMap<>();
     final Map<Long, IntrospectedView> views = new LinkedHashMap<>();
     final Map<Long, IntrospectedCompositeType> compositeTypes = new LinkedHashMap<>();

@@ -45,6 +45,8 @@ final class IntrospectedTable {
     /** The columns the table declares itself (attislocal); for an inheritance child, the ones it lists. */
     final Set<String> localColumns = new HashSet<>();
     final List<Column> columns = new ArrayList<>();
+    /** Every column's name by its attribute number (inherited columns too), for constraint keys. */
+    final Map<Integer, String> columnsByAttnum = new HashMap<>();
     /** Each column's default or generation expression as the catalog spells it, before serial detection. */
     final Map<String, String> catalogDefaults = new HashMap<>();
     PrimaryKey primaryKey;
@@ -69,6 +71,20 @@ final class IntrospectedTable {
         this.parentOid = parentOid;
         this.inherits = List.copyOf(inherits);
         this.inheritedOids = List.copyOf(inheritedOids);
+    }
+
+    /** The names of the columns with these attribute numbers, in that order (a constraint's key). */
+    List<String> columnNames(List<Integer> attnums, String constraint) {
+        List<String> names = new ArrayList<>(attnums.size());
+        for (int attnum : attnums) {
+            String column = columnsByAttnum.get(attnum);
+            if (column == null) {
+                throw new IllegalStateException("constraint " + constraint + " on " + Identifiers.quote(schema) + "."
+                        + Identifiers.quote(name) + " uses column number " + attnum + ", which the columns query did not return");
+            }
+            names.add(column);
+        }
+        return List.copyOf(names);
     }
 
     /** The oids of the tables this one takes columns from: its partitioned table, or those it inherits from. */

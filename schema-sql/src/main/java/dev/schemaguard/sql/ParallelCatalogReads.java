@@ -2,6 +2,7 @@ package dev.schemaguard.sql;
 
 import javax.sql.rowset.CachedRowSet;
 import javax.sql.rowset.RowSetProvider;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,8 +28,16 @@ import java.util.concurrent.Executors;
  */
 final class ParallelCatalogReads implements AutoCloseable {
 
-    /** One planned query: what it reads (its key), its text, and whether it takes the schema names. */
-    record Read(String what, String sql, boolean takesSchemas) {
+    /**
+     * One planned query: what it reads (its key), its text, and its array parameter as element type and
+     * elements (both null when it takes none), to be bound again on whichever connection runs it.
+     */
+    record Read(String what, String sql, String parameterType, Object[] parameter) {
+
+        static Read of(String what, String sql, Array parameter) throws SQLException {
+            return parameter == null ? new Read(what, sql, null, null)
+                    : new Read(what, sql, parameter.getBaseTypeName(), (Object[]) parameter.getArray());
+        }
     }
 
     private final List<Connection> connections;
@@ -91,7 +100,7 @@ final class ParallelCatalogReads implements AutoCloseable {
      * Starts every read, each on the next free connection (those of {@link #OPEN_RELATIONS} as one task, in
      * turn), and answers queries from their buffered rows, waiting for a read that has not finished yet.
      */
-    CatalogReads start(List<Read> planned, String[] schemaNames) {
+    CatalogReads start(List<Read> planned) {
         ConcurrentLinkedQueue<Connection> free = new ConcurrentLinkedQueue<>(connections);
         Map<String, CompletableFuture<CachedRowSet>> results = new HashMap<>();
         List<List<Read>> tasks = new ArrayList<>();
@@ -112,7 +121,7 @@ final class ParallelCatalogReads implements AutoCloseable {
                     for (Read read : task) {
                         CompletableFuture<CachedRowSet> result = results.get(read.what());
                         try {
-                            result.complete(fetch(connection, read, schemaNames));
+                            result.complete(fetch(connection, read));
                         } catch (SQLException | RuntimeException e) {
                             result.completeExceptionally(e);
                         }
@@ -131,10 +140,10 @@ final class ParallelCatalogReads implements AutoCloseable {
         };
     }
 
-    private static CachedRowSet fetch(Connection connection, Read read, String[] schemaNames) throws SQLException {
+    private static CachedRowSet fetch(Connection connection, Read read) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(read.sql())) {
-            if (read.takesSchemas()) {
-                statement.setArray(1, connection.createArrayOf("text", schemaNames));
+            if (read.parameter() != null) {
+                statement.setArray(1, connection.createArrayOf(read.parameterType(), read.parameter()));
             }
             try (ResultSet rows = statement.executeQuery()) {
                 CachedRowSet buffered = RowSetProvider.newFactory().createCachedRowSet();

@@ -99,24 +99,29 @@ public final class PostgresIntrospector {
     /** The database's model and the list of objects it left out because the model cannot describe them yet. */
     public IntrospectionResult introspectWithReport(Connection connection) throws SQLException {
         int majorVersion = connection.getMetaData().getDatabaseMajorVersion();
-        CatalogReads reads = (what, sql, schemas, reader) -> query(connection, what, sql, schemas, reader);
+        CatalogReads reads = (what, sql, parameter, reader) -> query(connection, what, sql, parameter, reader);
         IntrospectedDatabase db = new IntrospectedDatabase();
         readSchemas(reads, majorVersion, db);
         Array schemaNames = connection.createArrayOf("text", db.schemaComments.keySet().toArray(String[]::new));
+        Array relations = null;
         try {
-            return readAll(reads, schemaNames, majorVersion, db);
+            readRelations(reads, schemaNames, db);
+            relations = connection.createArrayOf("int8", db.relationOids.toArray(Long[]::new));
+            return readAll(reads, schemaNames, relations, majorVersion, db);
         } finally {
             schemaNames.free();
+            if (relations != null) {
+                relations.free();
+            }
         }
     }
 
     /**
      * The same as {@link #introspectWithReport(Connection)}, read on up to {@code connections} connections from
-     * {@code source} at once: the catalog queries after the first run concurrently, in REPEATABLE READ READ ONLY
-     * transactions that share one snapshot (as {@code pg_dump -j} does), so the result is that of one
-     * sequential read at one instant, whatever order the queries finish in. The connections are closed afterwards.
-     * Worth it only when the server has idle cores: at 10,000 tables on a loaded 2-core machine, two
-     * connections took about 0.85 of the sequential read's time (benchmarks/README.md).
+     * {@code source} at once: the catalog queries after the schemas and relations run concurrently, in
+     * REPEATABLE READ READ ONLY transactions that share one snapshot (as {@code pg_dump -j} does), so the result
+     * is that of one sequential read at one instant, whatever order the queries finish in. The connections are
+     * closed afterwards. Worth it only when the server has idle cores (benchmarks/README.md).
      */
     public IntrospectionResult introspectWithReport(ConnectionSource source, int connections) throws SQLException {
         if (connections < 1) {
@@ -125,31 +130,39 @@ public final class PostgresIntrospector {
         try (ParallelCatalogReads parallel = ParallelCatalogReads.open(source, connections)) {
             Connection leader = parallel.leader();
             int majorVersion = leader.getMetaData().getDatabaseMajorVersion();
+            CatalogReads onLeader = (what, sql, parameter, reader) -> query(leader, what, sql, parameter, reader);
             IntrospectedDatabase db = new IntrospectedDatabase();
-            readSchemas((what, sql, schemas, reader) -> query(leader, what, sql, schemas, reader), majorVersion, db);
-            String[] names = db.schemaComments.keySet().toArray(String[]::new);
-            Array schemaNames = leader.createArrayOf("text", names);
+            readSchemas(onLeader, majorVersion, db);
+            Array schemaNames = leader.createArrayOf("text", db.schemaComments.keySet().toArray(String[]::new));
+            Array relations = null;
             try {
+                readRelations(onLeader, schemaNames, db);
+                relations = leader.createArrayOf("int8", db.relationOids.toArray(Long[]::new));
                 List<ParallelCatalogReads.Read> planned = new ArrayList<>();
-                readAll((what, sql, schemas, reader) -> planned.add(new ParallelCatalogReads.Read(what, sql, schemas != null)),
-                        schemaNames, majorVersion, new IntrospectedDatabase());
-                return readAll(parallel.start(planned, names), schemaNames, majorVersion, db);
+                readAll((what, sql, parameter, reader) -> planned.add(ParallelCatalogReads.Read.of(what, sql, parameter)),
+                        schemaNames, relations, majorVersion, new IntrospectedDatabase());
+                return readAll(parallel.start(planned), schemaNames, relations, majorVersion, db);
             } finally {
                 schemaNames.free();
+                if (relations != null) {
+                    relations.free();
+                }
             }
         }
     }
 
-    /** Everything after the schemas, in an order where each read finds what it refers to. */
-    private IntrospectionResult readAll(CatalogReads reads, Array schemaNames, int majorVersion, IntrospectedDatabase db)
-            throws SQLException {
+    /**
+     * Everything after the schemas and relations, in an order where each read finds what it refers to.
+     * {@code relations} are the oids the relations query returned.
+     */
+    private IntrospectionResult readAll(CatalogReads reads, Array schemaNames, Array relations, int majorVersion,
+                                        IntrospectedDatabase db) throws SQLException {
         readExtensions(reads, db);
-        readRelations(reads, schemaNames, db);
-        readColumns(reads, schemaNames, db);
-        readConstraints(reads, schemaNames, majorVersion, db);
-        readIndexes(reads, schemaNames, majorVersion, db);
-        readPolicies(reads, schemaNames, db);
-        readTriggers(reads, schemaNames, db);
+        readColumns(reads, relations, db);
+        readConstraints(reads, relations, majorVersion, db);
+        readIndexes(reads, relations, majorVersion, db);
+        readPolicies(reads, relations, db);
+        readTriggers(reads, relations, db);
         readTypes(reads, schemaNames, db);
         readRoutines(reads, schemaNames, db);
         reads.query("objects schemaguard does not support yet", CatalogQueries.unsupported(options.privileges()),
@@ -201,6 +214,7 @@ public final class PostgresIntrospector {
     private void readRelations(CatalogReads reads, Array schemas, IntrospectedDatabase db) throws SQLException {
         reads.query("tables, views and sequences", CatalogQueries.relations(options.privileges()), schemas, row -> {
             long oid = row.getLong("oid");
+            db.relationOids.add(oid);
             String schema = row.getString("nspname");
             String name = row.getString("relname");
             String comment = row.getString("comment");
@@ -310,8 +324,8 @@ public final class PostgresIntrospector {
     }
 
     /** Columns of tables, attributes of composite types, and the column grants of tables and views. */
-    private void readColumns(CatalogReads reads, Array schemas, IntrospectedDatabase db) throws SQLException {
-        reads.query("columns", CatalogQueries.columns(options.privileges()), schemas, row -> {
+    private void readColumns(CatalogReads reads, Array relations, IntrospectedDatabase db) throws SQLException {
+        reads.query("columns", CatalogQueries.columns(options.privileges()), relations, row -> {
             long relation = row.getLong("attrelid");
             IntrospectedTable table = db.tables.get(relation);
             IntrospectedCompositeType compositeType = db.compositeTypes.get(relation);
@@ -324,6 +338,7 @@ public final class PostgresIntrospector {
             if (table != null) {
                 Column column = column(row);
                 table.columns.add(column);
+                table.columnsByAttnum.put(row.getInt("attnum"), column.name());
                 if (row.getBoolean("attislocal")) {
                     table.localColumns.add(column.name());
                 }
@@ -402,15 +417,15 @@ public final class PostgresIntrospector {
         };
     }
 
-    private static void readConstraints(CatalogReads reads, Array schemas, int majorVersion,
+    private static void readConstraints(CatalogReads reads, Array relations, int majorVersion,
                                         IntrospectedDatabase db) throws SQLException {
-        reads.query("constraints", CatalogQueries.constraints(majorVersion), schemas,
+        reads.query("constraints", CatalogQueries.constraints(majorVersion), relations,
                 row -> withTable(db, row, "conrelid", (table, r) -> addConstraint(table, r, db)));
     }
 
     private static void addConstraint(IntrospectedTable table, ResultSet row, IntrospectedDatabase db) throws SQLException {
         String name = row.getString("conname");
-        List<String> columns = strings(row.getArray("columns"));
+        List<String> columns = table.columnNames(attnums(row.getArray("key_attnums")), name);
         boolean deferrable = row.getBoolean("condeferrable");
         boolean initiallyDeferred = row.getBoolean("condeferred");
         String definition = row.getString("definition");
@@ -423,7 +438,7 @@ public final class PostgresIntrospector {
                     row.getBoolean("nulls_not_distinct"), deferrable, initiallyDeferred));
             case "f" -> table.foreignKeys.add(new ForeignKey(name, columns,
                     QualifiedName.of(row.getString("referenced_schema"), row.getString("referenced_table")),
-                    strings(row.getArray("referenced_columns")),
+                    referencedColumns(row, name, db),
                     referentialAction(row.getString("confupdtype"), name),
                     referentialAction(row.getString("confdeltype"), name),
                     "f".equals(row.getString("confmatchtype")) ? ForeignKey.MatchType.FULL : ForeignKey.MatchType.SIMPLE,
@@ -434,6 +449,26 @@ public final class PostgresIntrospector {
             default -> db.unsupported("constraint", Identifiers.quote(name) + " of table " + qualified(table)
                     + " (" + definition + ")");
         }
+    }
+
+    /**
+     * A foreign key's referenced columns: named from the referenced table's columns when it is one of the
+     * included tables, otherwise as the query named them.
+     */
+    private static List<String> referencedColumns(ResultSet row, String constraint, IntrospectedDatabase db)
+            throws SQLException {
+        List<String> named = strings(row.getArray("referenced_column_names"));
+        if (!named.isEmpty()) {
+            return named;
+        }
+        List<Integer> attnums = attnums(row.getArray("referenced_attnums"));
+        IntrospectedTable referenced = db.tables.get(row.getLong("confrelid"));
+        if (referenced == null) {
+            throw new IllegalStateException("foreign key " + constraint + " references "
+                    + row.getString("referenced_schema") + "." + row.getString("referenced_table")
+                    + ", which is neither among the included tables nor named by the constraints query");
+        }
+        return referenced.columnNames(attnums, constraint);
     }
 
     private static ForeignKey.ReferentialAction referentialAction(String code, String constraint) {
@@ -449,9 +484,9 @@ public final class PostgresIntrospector {
     }
 
     /** Index rows go to their table or materialized view. */
-    private static void readIndexes(CatalogReads reads, Array schemas, int majorVersion,
+    private static void readIndexes(CatalogReads reads, Array relations, int majorVersion,
                                     IntrospectedDatabase db) throws SQLException {
-        reads.query("indexes", CatalogQueries.indexes(majorVersion), schemas, row -> {
+        reads.query("indexes", CatalogQueries.indexes(majorVersion), relations, row -> {
             long relation = row.getLong("indrelid");
             IntrospectedTable table = db.tables.get(relation);
             IntrospectedView view = db.views.get(relation);
@@ -482,8 +517,8 @@ public final class PostgresIntrospector {
                 descending, nullsFirst, opclass));
     }
 
-    private static void readPolicies(CatalogReads reads, Array schemas, IntrospectedDatabase db) throws SQLException {
-        reads.query("policies", CatalogQueries.POLICIES, schemas,
+    private static void readPolicies(CatalogReads reads, Array relations, IntrospectedDatabase db) throws SQLException {
+        reads.query("policies", CatalogQueries.POLICIES, relations,
                 row -> withTable(db, row, "polrelid", (table, r) -> table.policies.add(policy(r))));
     }
 
@@ -511,8 +546,8 @@ public final class PostgresIntrospector {
      * ALWAYS (which fire differently under session_replication_role) count as enabled and are reported. Triggers
      * on views cannot be disabled.
      */
-    private static void readTriggers(CatalogReads reads, Array schemas, IntrospectedDatabase db) throws SQLException {
-        reads.query("triggers", CatalogQueries.TRIGGERS, schemas, row -> {
+    private static void readTriggers(CatalogReads reads, Array relations, IntrospectedDatabase db) throws SQLException {
+        reads.query("triggers", CatalogQueries.TRIGGERS, relations, row -> {
             String name = row.getString("tgname");
             String on = QualifiedName.of(row.getString("nspname"), row.getString("relname")).sql();
             long relation = row.getLong("tgrelid");
@@ -637,6 +672,18 @@ public final class PostgresIntrospector {
         }
     }
 
+    /** The elements of an {@code int2[]} such as pg_constraint.conkey; an empty list for null. */
+    private static List<Integer> attnums(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            return Arrays.stream((Object[]) array.getArray()).map(n -> ((Number) n).intValue()).toList();
+        } finally {
+            array.free();
+        }
+    }
+
     private static List<Long> longs(Array array) throws SQLException {
         if (array == null) {
             return List.of();
@@ -654,11 +701,11 @@ public final class PostgresIntrospector {
     }
 
     /** Runs one catalog query and hands every row to {@code reader}. */
-    static void query(Connection connection, String what, String sql, Array schemas, CatalogReads.RowReader reader)
+    static void query(Connection connection, String what, String sql, Array parameter, CatalogReads.RowReader reader)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (schemas != null) {
-                statement.setArray(1, schemas);
+            if (parameter != null) {
+                statement.setArray(1, parameter);
             }
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {

@@ -381,6 +381,33 @@ class PostgresIntrospectorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
+    void namesTheColumnsOfAForeignKeyToATableOutsideTheIncludedSchemas(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+            db.execute(SCRIPT);
+            db.execute("""
+                    create table app.pairs_wide (p int, q int, r int, primary key (r, p));
+                    alter table app.pairs_wide drop column q;
+                    create table "Sales Ö".wide_refs (a int, b int, foreign key (b, a) references app.pairs_wide (p, r));
+                    """);
+            Database salesOnly = introspect(db, IntrospectionOptions.only(SALES));
+            Table lines = table(salesOnly, SALES, "Order Lines");
+            assertEquals(List.of("Line No"), lines.primaryKey().columns());
+            ForeignKey customer = lines.foreignKeys().get(0);
+            assertEquals(QualifiedName.of("app", "customers"), customer.referencedTable());
+            assertEquals(List.of("customer"), customer.columns());
+            assertEquals(List.of("id"), customer.referencedColumns(), "named although app is not read");
+            ForeignKey wide = table(salesOnly, SALES, "wide_refs").foreignKeys().get(0);
+            assertEquals(List.of("b", "a"), wide.columns(), "key order, not column order");
+            assertEquals(List.of("p", "r"), wide.referencedColumns(), "past a dropped column, in key order");
+            Database both = introspect(db, IntrospectionOptions.only("app", SALES));
+            assertEquals(List.of("p", "r"), table(both, SALES, "wide_refs").foreignKeys().get(0).referencedColumns(),
+                    "the same when the referenced table is read too");
+            assertEquals(List.of("r", "p"), table(both, "app", "pairs_wide").primaryKey().columns());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
     void worksInsideAReadOnlyTransactionAndKeepsTheSearchPath(PostgresServer server) throws SQLException {
         try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
             db.execute(SCRIPT);
