@@ -425,8 +425,14 @@ final class CatalogQueries {
                 select c.*, n.nspname, format('%%I.%%I', n.nspname, c.relname) as qualified
                 from pg_class c
                 join included_namespaces n on n.oid = c.relnamespace
-                where c.relkind not in ('i', 'I') -- two thirds of pg_class at 10,000 tables; no branch reports them
+                where c.relkind not in ('i', 'I') -- two thirds of pg_class at 10,000 tables
                   and %1$s
+            ),
+            -- few indexes have storage parameters; materialized, so that they are found first and their tables after
+            indexes_with_options as materialized (
+                select c.oid, c.relname, c.reloptions, n.nspname
+                from pg_class c join included_namespaces n on n.oid = c.relnamespace
+                where c.relkind in ('i', 'I') and c.reloptions is not null
             )
             select 'operator' as kind,
                    format('%%I.%%s(%%s, %%s)', n.nspname, o.oprname, coalesce(format_type(o.oprleft, null), 'NONE'),
@@ -479,13 +485,14 @@ final class CatalogQueries {
                                 and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')
                                 and owner.relpersistence = 'u')
             union all
-            select 'storage parameters', format('%%s on %%s', array_to_string(x.reloptions, ', '), x.qualified)
-            from (select r.reloptions, r.qualified from relations r where r.relkind in ('r', 'p', 'm', 'v')
-                  union all
-                  select ic.reloptions, format('index %%I.%%I', r.nspname, ic.relname)
-                  from relations r join pg_index i on i.indrelid = r.oid join pg_class ic on ic.oid = i.indexrelid
-                  where r.relkind in ('r', 'p', 'm')) x
-            where x.reloptions is not null
+            select 'storage parameters', format('%%s on %%s', array_to_string(r.reloptions, ', '), r.qualified)
+            from relations r where r.relkind in ('r', 'p', 'm', 'v') and r.reloptions is not null
+            union all
+            select 'storage parameters', format('%%s on index %%I.%%I', array_to_string(ic.reloptions, ', '),
+                                                ic.nspname, ic.relname)
+            from indexes_with_options ic
+            join pg_index i on i.indexrelid = ic.oid
+            join relations r on r.oid = i.indrelid and r.relkind in ('r', 'p', 'm')
             union all
             select 'tablespace', format('%%s in %%I', r.qualified, ts.spcname)
             from relations r join pg_tablespace ts on ts.oid = r.reltablespace

@@ -518,6 +518,9 @@ class ObjectIntrospectionTest {
                     alter table app.child_t alter column a set default 5;
                     create rule no_delete as on delete to app.parent_t do instead nothing;
                     create unlogged table app.scratch (x int) with (fillfactor = 70);
+                    create index scratch_x_idx on app.scratch (x) with (fillfactor = 60);
+                    create table "Odd Schema".elsewhere (x int);
+                    create index elsewhere_x_idx on "Odd Schema".elsewhere (x) with (fillfactor = 50);
                     alter table app.readings add constraint readings_id_check check (id > 0) not valid;
                     alter table app.customers enable always trigger "Touch It";
                     grant select on app.customers to schemainspect_test_role;
@@ -543,6 +546,7 @@ class ObjectIntrospectionTest {
                             "range type app.floatrange: not supported yet",
                             "rule no_delete on app.parent_t: not supported yet",
                             "statistics object app.customer_stats: not supported yet",
+                            "storage parameters fillfactor=60 on index app.scratch_x_idx: not supported yet",
                             "storage parameters fillfactor=70 on app.scratch: not supported yet",
                             "text search configuration app.my_english: not supported yet")).flatMap(List::stream).toList(),
                     unsupported,
