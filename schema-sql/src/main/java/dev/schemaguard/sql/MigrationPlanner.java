@@ -1208,7 +1208,8 @@ public final class MigrationPlanner {
                 }
                 for (Column column : table.columns()) {
                     DataType type = column.type().elementType();
-                    if (type.isBuiltIn() || !type.name().equals(want.name()) || !Objects.equals(type.schema(), name.schema())) {
+                    if (type.isBuiltIn() || !type.name().equals(want.name()) || !Objects.equals(type.schema(), name.schema())
+                            || goesAway(tableName, column.name())) {
                         continue;
                     }
                     String target = name.sql() + (column.type().isArray() ? "[]" : "");
@@ -1246,6 +1247,11 @@ public final class MigrationPlanner {
         return options.allowDrops() && tablesToDrop.contains(table);
     }
 
+    /** A column this plan drops: converting it would fail, since the drop comes first. */
+    private boolean goesAway(QualifiedName table, String column) {
+        return options.allowDrops() && droppedColumns.contains(new PartRef(table, column));
+    }
+
     /**
      * PostgreSQL cannot change a collation in place. The old one is renamed out of the way, the expected one
      * created, every column of the actual database that uses the old one moved to the new one, and the old one
@@ -1270,8 +1276,11 @@ public final class MigrationPlanner {
                 }
                 for (Column column : table.columns()) {
                     ObjectRef columnRef = ObjectRef.column(tableName, column.name());
-                    if (!usesCollation(column, name) || touched.contains(columnRef)) {
-                        continue; // a column the diff retypes gets the expected collation by name
+                    boolean dropped = droppedColumns.contains(new PartRef(tableName, column.name()));
+                    if (!usesCollation(column, name) || (touched.contains(columnRef) && !dropped)
+                            || goesAway(tableName, column.name())) {
+                        continue; // a column the diff retypes gets the expected collation by name; one it drops
+                                  // must move too when the drop is skipped
                     }
                     group.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(tableName, column.name(),
                                     "TYPE " + column.type().storageType().sql() + " COLLATE " + name.sql()), Kind.ALTER, hazards,

@@ -332,6 +332,19 @@ final class ConvergenceCases {
                         create index t_a_idx on t (a);
                         create view sorted as select a from t order by a;
                         """),
+                of("redefine a collation object while the only column using it is dropped",
+                        """
+                        create collation sorter (provider = icu, locale = 'en-u-kn-true');
+                        create table t (a text collate sorter, b int);
+                        """,
+                        """
+                        create collation sorter (provider = icu, locale = 'en');
+                        create table t (b int);
+                        """).holdingBackUnsafeChanges(),
+                of("rebuild an enum while one column of it is dropped and another converted",
+                        "create type mood as enum ('sad', 'ok', 'happy'); create table t (a mood, b mood[], c int);",
+                        "create type mood as enum ('ok', 'happy'); create table t (b mood[], c int);")
+                        .holdingBackUnsafeChanges(),
                 of("drop a collation object once its column uses another",
                         "create collation posix_copy from \"POSIX\"; create table t (a text collate posix_copy);",
                         "create collation natural_sort (provider = icu, locale = 'en-u-kn-true');"
