@@ -52,8 +52,9 @@ class EmbeddedPostgresTest {
             assertEquals("127.0.0.1", query(postgres, "select current_setting('listen_addresses')"));
             assertEquals("off", query(postgres, "select current_setting('fsync')"));
             assertEquals("UTF8", query(postgres, "select pg_encoding_to_char(encoding) from pg_database where datname = 'postgres'"));
-            String backendPid = query(postgres, "select pg_backend_pid()");
-            String uid = Files.readAllLines(Path.of("/proc", backendPid, "status")).stream()
+            // the postmaster, which outlives any one connection (a backend may be gone by the time /proc is read)
+            String serverPid = Files.readAllLines(postgres.directory().resolve("data").resolve("postmaster.pid")).get(0).strip();
+            String uid = Files.readAllLines(Path.of("/proc", serverPid, "status")).stream()
                     .filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow().split("\\s+")[2];
             if (ServerAccount.runningAsRoot()) {
                 assertNotEquals("0", uid, "the server must not run as root");
