@@ -2,8 +2,9 @@ package dev.schemaguard.sql;
 
 import dev.schemaguard.model.CompositeType;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** A composite type while {@link PostgresIntrospector} collects it; the column query adds its attributes. */
 final class IntrospectedCompositeType {
@@ -11,7 +12,8 @@ final class IntrospectedCompositeType {
     final String schema;
     private final String name;
     private final String comment;
-    final List<CompositeType.Attribute> attributes = new ArrayList<>();
+    /** By attribute number: the columns query returns them in no order. */
+    final SortedMap<Integer, CompositeType.Attribute> attributes = new TreeMap<>();
 
     IntrospectedCompositeType(String schema, String name, String comment) {
         this.schema = schema;
@@ -20,6 +22,6 @@ final class IntrospectedCompositeType {
     }
 
     CompositeType toCompositeType() {
-        return new CompositeType(name, attributes, comment);
+        return new CompositeType(name, List.copyOf(attributes.values()), comment);
     }
 }

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One table while {@link PostgresIntrospector} collects it: each catalog query adds its rows here, and
@@ -44,9 +46,8 @@ final class IntrospectedTable {
     final List<Long> inheritedOids;
     /** The columns the table declares itself (attislocal); for an inheritance child, the ones it lists. */
     final Set<String> localColumns = new HashSet<>();
-    final List<Column> columns = new ArrayList<>();
-    /** Every column's name by its attribute number (inherited columns too), for constraint keys. */
-    final Map<Integer, String> columnsByAttnum = new HashMap<>();
+    /** Every column (inherited ones too) by attribute number: the columns query returns them in no order. */
+    private final SortedMap<Integer, Column> columnsByAttnum = new TreeMap<>();
     /** Each column's default or generation expression as the catalog spells it, before serial detection. */
     final Map<String, String> catalogDefaults = new HashMap<>();
     PrimaryKey primaryKey;
@@ -73,16 +74,25 @@ final class IntrospectedTable {
         this.inheritedOids = List.copyOf(inheritedOids);
     }
 
+    void addColumn(int attnum, Column column) {
+        columnsByAttnum.put(attnum, column);
+    }
+
+    /** The columns in attribute number order. */
+    List<Column> columns() {
+        return List.copyOf(columnsByAttnum.values());
+    }
+
     /** The names of the columns with these attribute numbers, in that order (a constraint's key). */
     List<String> columnNames(List<Integer> attnums, String constraint) {
         List<String> names = new ArrayList<>(attnums.size());
         for (int attnum : attnums) {
-            String column = columnsByAttnum.get(attnum);
+            Column column = columnsByAttnum.get(attnum);
             if (column == null) {
                 throw new IllegalStateException("constraint " + constraint + " on " + Identifiers.quote(schema) + "."
                         + Identifiers.quote(name) + " uses column number " + attnum + ", which the columns query did not return");
             }
-            names.add(column);
+            names.add(column.name());
         }
         return List.copyOf(names);
     }
@@ -100,11 +110,11 @@ final class IntrospectedTable {
      * partition, whose columns are never local, those it changed (its own NOT NULL, default or comment).
      */
     Table toTable(List<IntrospectedTable> parents) {
-        List<Column> ownColumns = columns;
+        List<Column> ownColumns = columns();
         if (partitionOf != null && !parents.isEmpty()) {
-            ownColumns = columns.stream().filter(column -> differsFromParents(column, parents)).toList();
+            ownColumns = columns().stream().filter(column -> differsFromParents(column, parents)).toList();
         } else if (!inherits.isEmpty()) {
-            ownColumns = columns.stream().filter(column -> localColumns.contains(column.name())).toList();
+            ownColumns = columns().stream().filter(column -> localColumns.contains(column.name())).toList();
         }
         return new Table(name, ownColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints,
                 IntrospectedIndex.build(indexes), rowSecurity, policies, comment, exclusionConstraints, triggers,
@@ -120,7 +130,7 @@ final class IntrospectedTable {
         if (inherits.isEmpty()) {
             return List.of();
         }
-        return columns.stream()
+        return columns().stream()
                 .filter(column -> !localColumns.contains(column.name()) && hasParentColumn(column, parents)
                         && differsFromParents(column, parents))
                 .map(column -> QualifiedName.of(schema, name).sql() + "." + Identifiers.quote(column.name()))
@@ -128,7 +138,7 @@ final class IntrospectedTable {
     }
 
     private static boolean hasParentColumn(Column column, List<IntrospectedTable> parents) {
-        return parents.stream().anyMatch(parent -> parent.columns.stream().anyMatch(c -> c.name().equals(column.name())));
+        return parents.stream().anyMatch(parent -> parent.columns().stream().anyMatch(c -> c.name().equals(column.name())));
     }
 
     /**
@@ -137,7 +147,7 @@ final class IntrospectedTable {
      */
     private boolean differsFromParents(Column column, List<IntrospectedTable> parents) {
         for (IntrospectedTable parent : parents) {
-            Column inherited = parent.columns.stream().filter(c -> c.name().equals(column.name())).findFirst().orElse(null);
+            Column inherited = parent.columns().stream().filter(c -> c.name().equals(column.name())).findFirst().orElse(null);
             if (inherited != null) {
                 return column.nullable() != inherited.nullable()
                         || !Objects.equals(catalogDefaults.get(column.name()), parent.catalogDefaults.get(column.name()))

@@ -337,8 +337,7 @@ public final class PostgresIntrospector {
             }
             if (table != null) {
                 Column column = column(row);
-                table.columns.add(column);
-                table.columnsByAttnum.put(row.getInt("attnum"), column.name());
+                table.addColumn(row.getInt("attnum"), column);
                 if (row.getBoolean("attislocal")) {
                     table.localColumns.add(column.name());
                 }
@@ -347,7 +346,7 @@ public final class PostgresIntrospector {
                     db.serialSequences.add(row.getLong("sequence_oid"));
                 }
             } else if (compositeType != null) {
-                compositeType.attributes.add(new CompositeType.Attribute(row.getString("attname"),
+                compositeType.attributes.put(row.getInt("attnum"), new CompositeType.Attribute(row.getString("attname"),
                         CatalogTypes.dataType(row), CatalogTypes.collation(row)));
             } else if (view == null) {
                 skipUnknownRelation(relation);
