@@ -98,22 +98,10 @@ public final class PostgresIntrospector {
 
     /** The database's model and the list of objects it left out because the model cannot describe them yet. */
     public IntrospectionResult introspectWithReport(Connection connection) throws SQLException {
-        int majorVersion = connection.getMetaData().getDatabaseMajorVersion();
         CatalogReads reads = (what, sql, parameter, reader) -> query(connection, what, sql, parameter, reader);
         IntrospectedDatabase db = new IntrospectedDatabase();
-        readSchemas(reads, majorVersion, db);
-        Array schemaNames = connection.createArrayOf("text", db.schemaComments.keySet().toArray(String[]::new));
-        Array relations = null;
-        try {
-            readRelations(reads, schemaNames, db);
-            relations = connection.createArrayOf("int8", db.relationOids.toArray(Long[]::new));
-            return readAll(reads, schemaNames, relations, majorVersion, db);
-        } finally {
-            schemaNames.free();
-            if (relations != null) {
-                relations.free();
-            }
-        }
+        return readSchemasAndRelations(connection, db,
+                (schemaNames, relations, majorVersion) -> readAll(reads, schemaNames, relations, majorVersion, db));
     }
 
     /**
@@ -128,25 +116,40 @@ public final class PostgresIntrospector {
             throw new IllegalArgumentException("connections must be at least 1, was " + connections);
         }
         try (ParallelCatalogReads parallel = ParallelCatalogReads.open(source, connections)) {
-            Connection leader = parallel.leader();
-            int majorVersion = leader.getMetaData().getDatabaseMajorVersion();
-            CatalogReads onLeader = (what, sql, parameter, reader) -> query(leader, what, sql, parameter, reader);
             IntrospectedDatabase db = new IntrospectedDatabase();
-            readSchemas(onLeader, majorVersion, db);
-            Array schemaNames = leader.createArrayOf("text", db.schemaComments.keySet().toArray(String[]::new));
-            Array relations = null;
-            try {
-                readRelations(onLeader, schemaNames, db);
-                relations = leader.createArrayOf("int8", db.relationOids.toArray(Long[]::new));
+            return readSchemasAndRelations(parallel.leader(), db, (schemaNames, relations, majorVersion) -> {
                 List<ParallelCatalogReads.Read> planned = new ArrayList<>();
                 readAll((what, sql, parameter, reader) -> planned.add(ParallelCatalogReads.Read.of(what, sql, parameter)),
                         schemaNames, relations, majorVersion, new IntrospectedDatabase());
                 return readAll(parallel.start(planned), schemaNames, relations, majorVersion, db);
-            } finally {
-                schemaNames.free();
-                if (relations != null) {
-                    relations.free();
-                }
+            });
+        }
+    }
+
+    @FunctionalInterface
+    private interface RemainingReads {
+        IntrospectionResult read(Array schemaNames, Array relations, int majorVersion) throws SQLException;
+    }
+
+    /**
+     * Reads the schemas and then the relations on {@code connection}, which every later query depends on (the
+     * schema names and the relation oids are their parameters), and hands both parameters to {@code remaining}.
+     */
+    private IntrospectionResult readSchemasAndRelations(Connection connection, IntrospectedDatabase db,
+                                                        RemainingReads remaining) throws SQLException {
+        int majorVersion = connection.getMetaData().getDatabaseMajorVersion();
+        CatalogReads reads = (what, sql, parameter, reader) -> query(connection, what, sql, parameter, reader);
+        readSchemas(reads, majorVersion, db);
+        Array schemaNames = connection.createArrayOf("text", db.schemaComments.keySet().toArray(String[]::new));
+        Array relations = null;
+        try {
+            readRelations(reads, schemaNames, db);
+            relations = connection.createArrayOf("int8", db.relationOids.toArray(Long[]::new));
+            return remaining.read(schemaNames, relations, majorVersion);
+        } finally {
+            schemaNames.free();
+            if (relations != null) {
+                relations.free();
             }
         }
     }
