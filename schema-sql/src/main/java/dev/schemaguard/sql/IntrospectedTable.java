@@ -16,6 +16,8 @@ import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.UniqueConstraint;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -78,9 +80,9 @@ final class IntrospectedTable {
         columnsByAttnum.put(attnum, column);
     }
 
-    /** The columns in attribute number order. */
-    List<Column> columns() {
-        return List.copyOf(columnsByAttnum.values());
+    /** The columns in attribute number order (a read-only view, not a copy). */
+    private Collection<Column> columns() {
+        return Collections.unmodifiableCollection(columnsByAttnum.values());
     }
 
     /** The names of the columns with these attribute numbers, in that order (a constraint's key). */
@@ -110,7 +112,7 @@ final class IntrospectedTable {
      * partition, whose columns are never local, those it changed (its own NOT NULL, default or comment).
      */
     Table toTable(List<IntrospectedTable> parents) {
-        List<Column> ownColumns = columns();
+        List<Column> ownColumns = List.copyOf(columnsByAttnum.values());
         if (partitionOf != null && !parents.isEmpty()) {
             ownColumns = columns().stream().filter(column -> differsFromParents(column, parents)).toList();
         } else if (!inherits.isEmpty()) {
