@@ -1276,11 +1276,11 @@ public final class MigrationPlanner {
                 }
                 for (Column column : table.columns()) {
                     ObjectRef columnRef = ObjectRef.column(tableName, column.name());
+                    // A column the plan drops is left alone, but moves too when its drop is skipped; a column the
+                    // diff retypes gets the expected collation by name.
                     boolean dropped = droppedColumns.contains(new PartRef(tableName, column.name()));
-                    if (!usesCollation(column, name) || (touched.contains(columnRef) && !dropped)
-                            || goesAway(tableName, column.name())) {
-                        continue; // a column the diff retypes gets the expected collation by name; one it drops
-                                  // must move too when the drop is skipped
+                    if (!usesCollation(column, name) || (dropped ? options.allowDrops() : touched.contains(columnRef))) {
+                        continue;
                     }
                     group.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(tableName, column.name(),
                                     "TYPE " + column.type().storageType().sql() + " COLLATE " + name.sql()), Kind.ALTER, hazards,
