@@ -539,9 +539,20 @@ public final class MigrationPlanner {
             return; // collected in collectForeignKeyDrops()
         }
         boolean keptFromParent = actual.table(table).map(t -> t.constraint(constraint.name()).isEmpty()).orElse(false);
+        if (keptFromParent && droppedFromParent(table, constraint.name())) {
+            return; // the parent's DROP CONSTRAINT, planned before the detach, removes the inherited copy too
+        }
         group().add(keptFromParent ? Phase.DROP_DETACHED_CHECKS : Phase.DROP_CONSTRAINTS,
                 DdlRenderer.dropConstraint(table, constraint.name()), Kind.DROP, NONE,
                 "drop " + constraint.kind() + " " + constraint.name() + " on " + table + " (" + why + ")");
+    }
+
+    /** Whether a parent the table inherits {@code constraint} from drops it in this plan. */
+    private boolean droppedFromParent(QualifiedName table, String constraint) {
+        return actual.table(table).map(Table::parents).orElse(List.of()).stream().anyMatch(parent ->
+                actual.table(parent).flatMap(t -> t.constraint(constraint)).isPresent()
+                        && expected.table(parent).flatMap(t -> t.constraint(constraint)).isEmpty()
+                        && !tablesToDrop.contains(parent));
     }
 
     private void planIndexCreate(Group group, QualifiedName table, Index index, Kind kind) {

@@ -796,6 +796,9 @@ final class ConvergenceCases {
     static List<ConvergenceCase> inheritance() {
         String base = "create table base (id bigserial, kind text not null, created timestamptz default now());";
         return List.of(
+                of("a child stops inheriting while its parent drops the check it inherited",
+                        "create table p (a int check (a > 0)); create table c (b int) inherits (p);",
+                        "create table p (a int); create table c (a int, b int);"),
                 of("create tables that inherit",
                         "",
                         base + """
