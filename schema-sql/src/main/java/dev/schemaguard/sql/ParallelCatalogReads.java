@@ -56,6 +56,7 @@ final class ParallelCatalogReads implements AutoCloseable {
         List<Connection> connections = new ArrayList<>();
         try {
             Connection leader = begin(source.open(), connections);
+            ReadTransaction.raiseWorkMem(leader);
             String snapshot;
             try (Statement statement = leader.createStatement();
                  ResultSet row = statement.executeQuery("select pg_export_snapshot()")) {
@@ -67,6 +68,7 @@ final class ParallelCatalogReads implements AutoCloseable {
                 try (Statement statement = worker.createStatement()) {
                     statement.execute("set transaction snapshot '" + snapshot + "'");
                 }
+                ReadTransaction.raiseWorkMem(worker);
             }
             return new ParallelCatalogReads(connections);
         } catch (SQLException | RuntimeException e) {
@@ -77,10 +79,7 @@ final class ParallelCatalogReads implements AutoCloseable {
 
     private static Connection begin(Connection connection, List<Connection> opened) throws SQLException {
         opened.add(connection);
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("set transaction isolation level repeatable read, read only");
-        }
+        ReadTransaction.begin(connection);
         return connection;
     }
 

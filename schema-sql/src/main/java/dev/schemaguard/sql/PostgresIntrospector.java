@@ -96,12 +96,17 @@ public final class PostgresIntrospector {
         return result.database();
     }
 
-    /** The database's model and the list of objects it left out because the model cannot describe them yet. */
+    /**
+     * The database's model and the list of objects it left out because the model cannot describe them yet. A
+     * connection in auto-commit mode is read in a REPEATABLE READ READ ONLY transaction of its own, so all catalog
+     * queries see one snapshot, and is handed back in auto-commit mode; a connection already in a transaction is
+     * read in that transaction ({@link ReadTransaction}).
+     */
     public IntrospectionResult introspectWithReport(Connection connection) throws SQLException {
         CatalogReads reads = (what, sql, parameter, reader) -> query(connection, what, sql, parameter, reader);
         IntrospectedDatabase db = new IntrospectedDatabase();
-        return readSchemasAndRelations(connection, db,
-                (schemaNames, relations, majorVersion) -> readAll(reads, schemaNames, relations, majorVersion, db));
+        return ReadTransaction.run(connection, () -> readSchemasAndRelations(connection, db,
+                (schemaNames, relations, majorVersion) -> readAll(reads, schemaNames, relations, majorVersion, db)));
     }
 
     /**
@@ -702,16 +707,27 @@ public final class PostgresIntrospector {
         void read(IntrospectedTable table, ResultSet row) throws SQLException;
     }
 
-    /** Runs one catalog query and hands every row to {@code reader}. */
+    /**
+     * Runs one catalog query and hands every row to {@code reader}. At debug level, logs how long the server took
+     * (until the first row arrived) and how long the rows took to read.
+     */
     static void query(Connection connection, String what, String sql, Array parameter, CatalogReads.RowReader reader)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             if (parameter != null) {
                 statement.setArray(1, parameter);
             }
+            long started = System.nanoTime();
             try (ResultSet row = statement.executeQuery()) {
+                long executed = System.nanoTime();
+                int rows = 0;
                 while (row.next()) {
                     reader.read(row);
+                    rows++;
+                }
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("Read {}: {} rows, query {} ms, rows {} ms", what, rows, (executed - started) / 1_000_000,
+                            (System.nanoTime() - executed) / 1_000_000);
                 }
             }
         } catch (SQLException e) {
