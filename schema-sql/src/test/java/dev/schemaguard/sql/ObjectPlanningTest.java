@@ -386,10 +386,16 @@ class ObjectPlanningTest {
     void dependencyIntrospectorNamesObjectsAsTheModelDoes() throws SQLException {
         try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
             apply(db, MigrationPlanner.baseline(everyKind()));
+            db.execute("create type app.pair as (a int, b int); create table app.pairs (p app.pair, ps app.pair[])");
             List<Dependency> dependencies;
             try (Connection connection = db.connect()) {
                 dependencies = new DependencyIntrospector(IntrospectionOptions.only("app")).read(connection);
             }
+            ObjectRef pair = ObjectRef.of(ObjectRef.Kind.TYPE, "app", "pair");
+            assertTrue(dependencies.contains(new Dependency(new ObjectRef(ObjectRef.Kind.COLUMN, "app", "pairs", "p"), pair)),
+                    "a composite type is named as its relation is: " + dependencies);
+            assertTrue(dependencies.contains(new Dependency(new ObjectRef(ObjectRef.Kind.COLUMN, "app", "pairs", "ps"), pair)),
+                    "an array type is named as its element type: " + dependencies);
             ObjectRef touch = ObjectRef.of(ObjectRef.Kind.ROUTINE, "app", "touch()");
             ObjectRef mood = ObjectRef.of(ObjectRef.Kind.TYPE, "app", "mood");
             assertTrue(dependencies.contains(new Dependency(
