@@ -141,18 +141,21 @@ final class CatalogQueries {
             left join pg_inherits inheritance on inheritance.inhrelid = r.oid and c.relispartition
             left join pg_class parent on parent.oid = inheritance.inhparent
             left join pg_namespace parent_namespace on parent_namespace.oid = parent.relnamespace
-            left join lateral (
-                select array_agg(i.inhparent::bigint order by i.inhseqno) as parent_oids,
+            left join (
+                select i.inhrelid,
+                       array_agg(i.inhparent::bigint order by i.inhseqno) as parent_oids,
                        array_agg(n.nspname::text order by i.inhseqno) as parent_schemas,
                        array_agg(p.relname::text order by i.inhseqno) as parent_names
                 from pg_inherits i
+                join pg_class child on child.oid = i.inhrelid
                 join pg_class p on p.oid = i.inhparent
                 join pg_namespace n on n.oid = p.relnamespace
-                where i.inhrelid = r.oid and r.relkind = 'r' and not c.relispartition
-            ) inherited on true
+                where child.relkind = 'r' and not child.relispartition
+                group by i.inhrelid
+            ) inherited on inherited.inhrelid = r.oid
             left join pg_sequence s on s.seqrelid = r.oid
-            left join pg_depend owner on r.relkind = 'S' and owner.classid = 'pg_class'::regclass
-                                     and owner.objid = r.oid and owner.refclassid = 'pg_class'::regclass
+            left join pg_depend owner on owner.classid = 'pg_class'::regclass
+                                     and owner.objid = s.seqrelid and owner.refclassid = 'pg_class'::regclass
                                      and owner.refobjsubid > 0 and owner.deptype = 'a'
             left join pg_class owner_table on owner_table.oid = owner.refobjid
             left join pg_attribute owner_column on owner_column.attrelid = owner.refobjid

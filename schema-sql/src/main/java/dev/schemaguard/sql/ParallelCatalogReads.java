@@ -56,7 +56,7 @@ final class ParallelCatalogReads implements AutoCloseable {
         List<Connection> connections = new ArrayList<>();
         try {
             Connection leader = begin(source.open(), connections);
-            ReadTransaction.raiseWorkMem(leader);
+            ReadTransaction.applySettings(leader);
             String snapshot;
             try (Statement statement = leader.createStatement();
                  ResultSet row = statement.executeQuery("select pg_export_snapshot()")) {
@@ -68,7 +68,7 @@ final class ParallelCatalogReads implements AutoCloseable {
                 try (Statement statement = worker.createStatement()) {
                     statement.execute("set transaction snapshot '" + snapshot + "'");
                 }
-                ReadTransaction.raiseWorkMem(worker);
+                ReadTransaction.applySettings(worker);
             }
             return new ParallelCatalogReads(connections);
         } catch (SQLException | RuntimeException e) {

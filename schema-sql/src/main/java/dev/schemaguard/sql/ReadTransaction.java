@@ -7,18 +7,23 @@ import java.sql.Statement;
 /**
  * The transaction an introspection reads in. On a connection in auto-commit mode (a pool's usual state) the read
  * gets a transaction of its own: REPEATABLE READ READ ONLY, so that every catalog query sees the catalogs as of
- * one instant, as {@code pg_dump} does, with {@code work_mem} raised to {@value #WORK_MEM_KB} kB for that
- * transaction alone. At 10,000 tables the default 4 MB made the dependencies and constraints queries sort on disk
- * (benchmarks/README.md). A connection already in a transaction is read in that transaction, untouched: its
- * isolation level and settings are the caller's.
+ * one instant, as {@code pg_dump} does, and with two settings for that transaction alone: {@code work_mem} raised
+ * to {@value #WORK_MEM_KB} kB (at 10,000 tables the default 4 MB made the dependencies and constraints queries
+ * sort on disk, benchmarks/README.md) and {@code jit} off, as {@code pg_dump} sets it (compiling a catalog query
+ * costs more than it saves; a plan whose estimated cost passes {@code jit_above_cost} paid 40 ms for it). A
+ * connection already in a transaction is read in that transaction, untouched: its isolation level and settings
+ * are the caller's.
  */
 final class ReadTransaction {
 
     static final int WORK_MEM_KB = 65_536;
 
-    /** Raises work_mem for the current transaction only, and only when the server's own setting is lower. */
-    static final String RAISE_WORK_MEM = "select set_config('work_mem', '" + WORK_MEM_KB + "kB', true) "
-            + "from pg_settings where name = 'work_mem' and setting::bigint < " + WORK_MEM_KB;
+    /**
+     * For the current transaction only: JIT off, and work_mem raised where the server's own setting is lower
+     * (pg_settings gives it in kB).
+     */
+    static final String SETTINGS = "select set_config('jit', 'off', true), case when setting::bigint < " + WORK_MEM_KB
+            + " then set_config('work_mem', '" + WORK_MEM_KB + "kB', true) end from pg_settings where name = 'work_mem'";
 
     @FunctionalInterface
     interface Read<T> {
@@ -35,7 +40,7 @@ final class ReadTransaction {
         T result;
         try {
             begin(connection);
-            raiseWorkMem(connection);
+            applySettings(connection);
             result = read.run();
         } catch (SQLException | RuntimeException e) {
             try {
@@ -58,7 +63,7 @@ final class ReadTransaction {
     }
 
     /**
-     * Begins a read's own transaction: auto-commit off, REPEATABLE READ READ ONLY. {@link #raiseWorkMem} comes
+     * Begins a read's own transaction: auto-commit off, REPEATABLE READ READ ONLY. {@link #applySettings} comes
      * next, except on a parallel read's worker, whose {@code set transaction snapshot} must come first.
      */
     static void begin(Connection connection) throws SQLException {
@@ -69,9 +74,9 @@ final class ReadTransaction {
     }
 
     /** The first query of the transaction, so it also takes the snapshot (unless one was set). */
-    static void raiseWorkMem(Connection connection) throws SQLException {
+    static void applySettings(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(RAISE_WORK_MEM);
+            statement.execute(SETTINGS);
         }
     }
 }

@@ -29,6 +29,7 @@ class ReadTransactionTest {
             PostgresIntrospector introspector = new PostgresIntrospector(IntrospectionOptions.only("app"));
             try (Connection connection = db.connect(); Connection other = db.connect()) {
                 String workMemBefore = setting(connection, "work_mem");
+                connection.createStatement().execute("set jit = on");
                 Connection changedAfterRelations = afterRelationsQuery(connection, () -> other.createStatement().execute(
                         "set lock_timeout = '10s'; alter table app.t add column late int; create table app.u (id int)"));
 
@@ -39,6 +40,7 @@ class ReadTransactionTest {
 
                 assertTrue(connection.getAutoCommit(), "auto-commit is switched back on");
                 assertEquals(workMemBefore, setting(connection, "work_mem"), "work_mem was raised for the read alone");
+                assertEquals("on", setting(connection, "jit"), "jit was off for the read alone");
                 assertEquals("read committed", setting(connection, "transaction_isolation"));
                 assertEquals("off", setting(connection, "transaction_read_only"));
 
@@ -50,15 +52,16 @@ class ReadTransactionTest {
     }
 
     @Test
-    void raisesWorkMemOnlyWhereTheServerSettingIsLower() throws SQLException {
+    void turnsJitOffAndRaisesWorkMemOnlyWhereTheServerSettingIsLower() throws SQLException {
         try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary());
              Connection connection = db.connect()) {
             connection.setAutoCommit(false);
-            connection.createStatement().execute("set local work_mem = '1MB'");
-            connection.createStatement().execute(ReadTransaction.RAISE_WORK_MEM);
+            connection.createStatement().execute("set local work_mem = '1MB'; set local jit = on");
+            connection.createStatement().execute(ReadTransaction.SETTINGS);
             assertEquals("64MB", setting(connection, "work_mem"));
+            assertEquals("off", setting(connection, "jit"));
             connection.createStatement().execute("set local work_mem = '1GB'");
-            connection.createStatement().execute(ReadTransaction.RAISE_WORK_MEM);
+            connection.createStatement().execute(ReadTransaction.SETTINGS);
             assertEquals("1GB", setting(connection, "work_mem"), "a higher setting is kept");
             connection.rollback();
         }
