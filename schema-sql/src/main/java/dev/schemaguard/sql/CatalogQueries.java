@@ -94,16 +94,19 @@ final class CatalogQueries {
      * The relations {@link #relations} returned, given by oid as the query's parameter (an {@code oid[]}):
      * selecting them again would cost three pg_depend lookups per relation in every query (at 10,000 tables,
      * a third of the indexes query), and a query that joins a further catalog to such a selection runs those
-     * lookups once per joined row. A relation dropped since is simply not found. {@code pg_my_temp_schema()}
-     * keeps the query out of parallel workers, as in {@link #SELECTED_RELATIONS}.
+     * lookups once per joined row. A relation dropped since is simply not found. {@code oid = any(...)} rather
+     * than a join with {@code unnest(...)}: the planner then expects as many relations as the list holds, not a
+     * fifth of them, and scans and hashes the indexes of 10,000 tables (with a parallel worker where the server
+     * has one to spare) instead of looking them up one at a time (65 ms less on PostgreSQL 15; no change on 13).
+     * {@code pg_my_temp_schema()} keeps the scans that filter by it, and what is computed above them (the
+     * deparsing), out of parallel workers, as in {@link #SELECTED_RELATIONS}.
      */
     private static final String INCLUDED_RELATIONS = """
             with included_relations as (
                 select c.oid, n.nspname, c.relname, c.relkind
-                from unnest(?::oid[]) as included(oid)
-                join pg_class c on c.oid = included.oid
+                from pg_class c
                 join pg_namespace n on n.oid = c.relnamespace
-                where n.oid <> pg_my_temp_schema()
+                where c.oid = any(?::oid[]) and n.oid <> pg_my_temp_schema()
             )
             """;
 
