@@ -708,8 +708,8 @@ public final class PostgresIntrospector {
     }
 
     /**
-     * Runs one catalog query and hands every row to {@code reader}. At debug level, logs how long the server took
-     * (until the first row arrived) and how long the rows took to read.
+     * Runs one catalog query and hands every row to {@code reader}. At debug level, logs how long the query took
+     * (until the driver had received all its rows) and how long {@code reader} took over them.
      */
     static void query(Connection connection, String what, String sql, Array parameter, CatalogReads.RowReader reader)
             throws SQLException {

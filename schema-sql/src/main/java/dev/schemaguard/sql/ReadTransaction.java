@@ -33,6 +33,7 @@ final class ReadTransaction {
     private ReadTransaction() {
     }
 
+    /** Runs {@code read} in the connection's own read transaction, or in the caller's where there is one. */
     static <T> T run(Connection connection, Read<T> read) throws SQLException {
         if (!connection.getAutoCommit()) {
             return read.run();
