@@ -137,7 +137,7 @@ final class SchemaLoader implements AutoCloseable {
         }
     }
 
-    /** Reads a live schema in a read-only transaction. */
+    /** Reads a live schema (in the introspector's own read-only transaction). */
     Database introspect(DatabaseUrl url, Set<String> declaredSchemas) {
         IntrospectionOptions options = selection.introspection(declaredSchemas);
         if (connections > 1 && options != null) {
@@ -152,24 +152,11 @@ final class SchemaLoader implements AutoCloseable {
             if (options == null) {
                 return Database.EMPTY;
             }
-            return introspectReadOnly(connection, options);
+            return new PostgresIntrospector(options).introspect(connection);
         } catch (SQLException e) {
             throw Errors.database("reading the schema of " + url.display(), e);
         } finally {
             Connections.closeQuietly(connection);
-        }
-    }
-
-    static Database introspectReadOnly(Connection connection, IntrospectionOptions options) throws SQLException {
-        connection.setAutoCommit(false);
-        connection.setReadOnly(true);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-        }
-        try {
-            return new PostgresIntrospector(options).introspect(connection);
-        } finally {
-            connection.rollback();
         }
     }
 
