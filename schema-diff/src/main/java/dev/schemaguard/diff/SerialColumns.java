@@ -11,9 +11,10 @@ import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Table;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -76,19 +77,27 @@ public final class SerialColumns {
         schema.sequences().forEach(s -> own.add(s.name()));
         Set<String> others = new HashSet<>();
         other.sequences().forEach(s -> others.add(s.name()));
+        if (others.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Table> otherTables = new HashMap<>();
+        other.tables().forEach(t -> otherTables.put(t.name(), t));
         List<Sequence> implied = new ArrayList<>();
         for (Table table : schema.tables()) {
-            Optional<Table> otherTable = other.table(table.name());
-            if (otherTable.isEmpty()) {
+            Table otherTable = otherTables.get(table.name());
+            if (otherTable == null) {
                 continue;
             }
             QualifiedName name = QualifiedName.of(schema.name(), table.name());
             for (Column column : table.columns()) {
+                DataType serial = spelledAsSerial(name, column).type();
+                if (!serial.isSerial()) {
+                    continue;
+                }
                 String sequence = sequenceName(name, column);
-                if (!own.contains(sequence) && others.contains(sequence) && otherTable.get().column(column.name()).isPresent()
-                        && spelledAsSerial(name, column).type().isSerial()) {
-                    implied.add(new Sequence(sequence, spelledAsSerial(name, column).type().storageType(),
-                            SequenceOptions.DEFAULTS, table.name(), column.name(), null));
+                if (!own.contains(sequence) && others.contains(sequence) && otherTable.column(column.name()).isPresent()) {
+                    implied.add(new Sequence(sequence, serial.storageType(), SequenceOptions.DEFAULTS, table.name(),
+                            column.name(), null));
                 }
             }
         }

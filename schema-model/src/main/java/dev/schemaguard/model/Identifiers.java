@@ -167,6 +167,9 @@ public final class Identifiers {
 
     /** The longest prefix of {@code text} whose UTF-8 encoding fits in {@code maxBytes}, cut at a character boundary. */
     static String clipToBytes(String text, int maxBytes) {
+        if (byteLength(text) <= maxBytes) {
+            return text;
+        }
         int bytes = 0;
         int end = 0;
         while (end < text.length()) {
