@@ -18,7 +18,7 @@ public record Schema(String name, List<Table> tables, String comment,
 
     public Schema {
         Identifiers.requireValid(name, "schema name");
-        tables = List.copyOf(tables);
+        tables = TableList.of(tables);
         sequences = List.copyOf(sequences);
         enums = List.copyOf(enums);
         domains = List.copyOf(domains);
@@ -115,6 +115,6 @@ public record Schema(String name, List<Table> tables, String comment,
     }
 
     public Optional<Table> table(String tableName) {
-        return tables.stream().filter(t -> t.name().equals(tableName)).findFirst();
+        return ((TableList) tables).named(tableName);
     }
 }

@@ -658,10 +658,12 @@ public final class MigrationPlanner {
     private void planChildOverrides(Group steps, QualifiedName parent, Column want, Set<ColumnAspect> aspects) {
         for (Schema schema : expected.schemas()) {
             for (Table child : schema.tables()) {
+                if (!child.parents().contains(parent)) {
+                    continue;
+                }
                 QualifiedName name = QualifiedName.of(schema.name(), child.name());
                 Column own = child.column(want.name()).orElse(null);
-                boolean staysChild = child.parents().contains(parent)
-                        && actual.table(name).map(t -> t.parents().contains(parent)).orElse(false);
+                boolean staysChild = actual.table(name).map(t -> t.parents().contains(parent)).orElse(false);
                 if (own == null || !staysChild || alteredColumns.contains(new PartRef(name, own.name()))) {
                     continue;
                 }
@@ -930,8 +932,8 @@ public final class MigrationPlanner {
         }
         Table table = tablesToCreate.get(name);
         table.foreignKeys().stream()
-                .map(fk -> tablesToCreate.keySet().stream().filter(t -> fk.referencedTable().equals(t)).findFirst())
-                .flatMap(java.util.Optional::stream)
+                .map(ForeignKey::referencedTable)
+                .filter(tablesToCreate::containsKey)
                 .sorted()
                 .forEach(referenced -> visit(referenced, seen, order));
         order.add(name);
