@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,12 +20,22 @@ import java.util.Map;
  */
 final class YamlTreeReader {
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /**
+     * No limit on the document's size: the text is already in memory, and SnakeYAML's default of 3 MB rejected the
+     * snapshot of a 10,000-table schema (6.5 MB). Aliases, what such limits protect against, are rejected below.
+     */
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().loaderOptions(unlimitedSize()).build();
 
     private final String source;
 
     private YamlTreeReader(String source) {
         this.source = source;
+    }
+
+    private static LoaderOptions unlimitedSize() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        return options;
     }
 
     /** The document's root, or null for an empty document. */

@@ -2,7 +2,9 @@ package dev.schemaguard.yaml;
 
 import static dev.schemaguard.model.DataTypes.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
@@ -20,6 +22,7 @@ import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.SchemaBuilder;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.View;
@@ -28,6 +31,27 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 class YamlSchemaWriterTest {
+
+    @Test
+    void aSchemaOfSeveralMegabytesReadsBack() {
+        SchemaBuilder builder = Schema.named("app");
+        for (int i = 0; i < 12_000; i++) {
+            builder.table("table_" + i, t -> {
+                t.column("id", bigint()).notNull().primaryKey();
+                t.column("name", text()).notNull().comment("a name that takes some room in the YAML file");
+                t.column("amount", numeric(12, 2)).defaultValue("0");
+                t.check("(amount >= (0)::numeric)");
+            });
+        }
+        Database database = builder.toDatabase();
+        String yaml = YamlSchemaWriter.write(database);
+        assertTrue(yaml.length() > 3_200_000,
+                "larger than SnakeYAML's default limit of 3 MB: " + yaml.length());
+        Database back = YamlSchemaReader.readString(yaml, "large.yaml");
+        assertEquals(12_000, back.tableCount());
+        SchemaDiff diff = SchemaDiff.compare(database, back);
+        assertTrue(diff.isEmpty(), () -> diff.changes().size() + " differences, the first " + diff.changes().get(0));
+    }
 
     @Test
     void writesShortFormsAndLeavesOutDefaults() {
