@@ -111,11 +111,20 @@ public final class CanonicalSchema {
         }
     }
 
+    /**
+     * The error's first line, and the server's hint where it gave one: "out of shared memory" alone does not say
+     * that creating a few thousand tables in one transaction needs a higher {@code max_locks_per_transaction}.
+     */
     private static String firstLine(String message) {
         if (message == null) {
             return "unknown error";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        if (newline < 0) {
+            return message;
+        }
+        String first = message.substring(0, newline);
+        return message.lines().map(String::strip).filter(line -> line.startsWith("Hint: ")).findFirst()
+                .map(hint -> first + " (" + hint + ")").orElse(first);
     }
 }

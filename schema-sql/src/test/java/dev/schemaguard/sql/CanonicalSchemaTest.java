@@ -69,6 +69,17 @@ class CanonicalSchemaTest {
     }
 
     @Test
+    void theServersHintComesWithTheReasonToFallBack() throws Exception {
+        try (ScratchServerDatabase scratch = ScratchServerDatabase.create(SERVER.adminJdbcUrl(), new Properties())) {
+            List<String> warnings = new ArrayList<>();
+            CanonicalSchema.canonicalizeOrKeep(documents("schemaguard_no_such_function(status) > 0"), scratch, warnings::add);
+            assertEquals(1, warnings.size());
+            assertTrue(warnings.get(0).contains("schemaguard_no_such_function(text) does not exist (Hint: No function"
+                    + " matches the given name and argument types."), warnings.get(0));
+        }
+    }
+
+    @Test
     void anExtensionTheScratchServerLacksIsAReasonToFallBack() throws Exception {
         Database expected = new Database(documents("status <> ''").schemas(),
                 List.of(new Extension("schemaguard_no_such_extension", "public", null)));
