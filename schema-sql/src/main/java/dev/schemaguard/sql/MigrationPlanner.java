@@ -155,6 +155,7 @@ public final class MigrationPlanner {
     private final Map<ObjectRef, List<Runnable>> unlessRecreated = new LinkedHashMap<>();
     /** Tables dropped and created again because their partitioning changes, with the group that does it. */
     private final Map<QualifiedName, Group> rebuiltTables = new HashMap<>();
+    /** Columns the plan drops: for good, or to add them again with a new generation expression. */
     private final Set<PartRef> droppedColumns = new HashSet<>();
     /** Partitions and inheritance children to drop, with the group each belongs to. */
     private final Map<QualifiedName, Group> childTableDrops = new LinkedHashMap<>();
@@ -991,6 +992,9 @@ public final class MigrationPlanner {
             if (aspects.contains(ColumnAspect.DEFAULT) || aspects.contains(ColumnAspect.TYPE) || needsRecreation(c)) {
                 handledByDiff.add(column);
             }
+            if (needsRecreation(c)) {
+                droppedColumns.add(new PartRef(c.table(), c.expected().name()));
+            }
         } else if (change instanceof SchemaChange.ConstraintDropped c) {
             handledByDiff.add(constraintRef(c.table(), c.constraint().name()));
         } else if (change instanceof SchemaChange.ConstraintAltered c) {
@@ -1260,7 +1264,10 @@ public final class MigrationPlanner {
         return options.allowDrops() && tablesToDrop.contains(table);
     }
 
-    /** A column this plan drops: converting it would fail, since the drop comes first. */
+    /**
+     * A column this plan drops, for good or to add it again with a new generation expression: converting it would
+     * fail, since the drop comes first (the column added again has the expected type already).
+     */
     private boolean goesAway(QualifiedName table, String column) {
         return options.allowDrops() && droppedColumns.contains(new PartRef(table, column));
     }

@@ -345,6 +345,22 @@ final class ConvergenceCases {
                         "create type mood as enum ('sad', 'ok', 'happy'); create table t (a mood, b mood[], c int);",
                         "create type mood as enum ('ok', 'happy'); create table t (b mood[], c int);")
                         .holdingBackUnsafeChanges(),
+                of("rebuild an enum while a generated column of it gets a new expression",
+                        "create type mood as enum ('sad', 'ok', 'happy');"
+                                + " create table t (a int, m mood generated always as"
+                                + " (case when a > 0 then 'happy'::mood else 'sad'::mood end) stored);",
+                        "create type mood as enum ('sad', 'happy');"
+                                + " create table t (a int, m mood generated always as"
+                                + " (case when a > 1 then 'happy'::mood else 'sad'::mood end) stored);")
+                        .allowingDrops(),
+                of("rebuild an enum while the re-creation of a generated column of it is held back",
+                        "create type mood as enum ('sad', 'ok', 'happy');"
+                                + " create table t (a int, m mood generated always as"
+                                + " (case when a > 0 then 'happy'::mood else 'sad'::mood end) stored);",
+                        "create type mood as enum ('sad', 'happy');"
+                                + " create table t (a int, m mood generated always as"
+                                + " (case when a > 1 then 'happy'::mood else 'sad'::mood end) stored);")
+                        .holdingBackUnsafeChanges(),
                 of("drop a collation object once its column uses another",
                         "create collation posix_copy from \"POSIX\"; create table t (a text collate posix_copy);",
                         "create collation natural_sort (provider = icu, locale = 'en-u-kn-true');"
