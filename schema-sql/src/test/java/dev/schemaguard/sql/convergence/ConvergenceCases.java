@@ -304,6 +304,12 @@ final class ConvergenceCases {
                         "create table t (id int not null);").allowingDrops());
     }
 
+    /** An enum losing a value, with a generated column of it whose expression changes. */
+    private static final String GENERATED_MOOD_BEFORE = "create type mood as enum ('sad', 'ok', 'happy');"
+            + " create table t (a int, m mood generated always as (case when a > 0 then 'happy'::mood else 'sad'::mood end) stored);";
+    private static final String GENERATED_MOOD_AFTER = "create type mood as enum ('sad', 'happy');"
+            + " create table t (a int, m mood generated always as (case when a > 1 then 'happy'::mood else 'sad'::mood end) stored);";
+
     private static final String INSERT_FUNCTION = """
             create function insert_t() returns trigger language plpgsql as $$ begin insert into t (a) values (new.a); return new; end $$;
             """;
@@ -346,20 +352,10 @@ final class ConvergenceCases {
                         "create type mood as enum ('ok', 'happy'); create table t (b mood[], c int);")
                         .holdingBackUnsafeChanges(),
                 of("rebuild an enum while a generated column of it gets a new expression",
-                        "create type mood as enum ('sad', 'ok', 'happy');"
-                                + " create table t (a int, m mood generated always as"
-                                + " (case when a > 0 then 'happy'::mood else 'sad'::mood end) stored);",
-                        "create type mood as enum ('sad', 'happy');"
-                                + " create table t (a int, m mood generated always as"
-                                + " (case when a > 1 then 'happy'::mood else 'sad'::mood end) stored);")
+                        GENERATED_MOOD_BEFORE, GENERATED_MOOD_AFTER)
                         .allowingDrops(),
                 of("rebuild an enum while the re-creation of a generated column of it is held back",
-                        "create type mood as enum ('sad', 'ok', 'happy');"
-                                + " create table t (a int, m mood generated always as"
-                                + " (case when a > 0 then 'happy'::mood else 'sad'::mood end) stored);",
-                        "create type mood as enum ('sad', 'happy');"
-                                + " create table t (a int, m mood generated always as"
-                                + " (case when a > 1 then 'happy'::mood else 'sad'::mood end) stored);")
+                        GENERATED_MOOD_BEFORE, GENERATED_MOOD_AFTER)
                         .holdingBackUnsafeChanges(),
                 of("drop a collation object once its column uses another",
                         "create collation posix_copy from \"POSIX\"; create table t (a text collate posix_copy);",
