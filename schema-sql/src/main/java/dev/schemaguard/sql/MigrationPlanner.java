@@ -1495,8 +1495,8 @@ public final class MigrationPlanner {
     /**
      * NO INHERIT from the parents the table no longer inherits from, INHERIT the new ones. PostgreSQL keeps the
      * order of INHERIT statements, so from the first parent out of place on, all are removed and added again.
-     * INHERIT needs the parent's columns (added by the diff) and CHECK constraints on the child: those the
-     * child lacks are added first; the parent's then count as the child's.
+     * INHERIT needs the parent's columns (added by the diff) and CHECK constraints on the child, the parent's own
+     * and those it inherits: those the child lacks are added first; the parent's then count as the child's.
      */
     private void planInheritance(QualifiedName table, List<QualifiedName> want, List<QualifiedName> have) {
         int same = 0;
@@ -1510,8 +1510,8 @@ public final class MigrationPlanner {
         }
         Table child = actual.table(table).orElse(null);
         for (QualifiedName parent : want.subList(same, want.size())) {
-            for (CheckConstraint check : expected.table(parent).map(Table::checkConstraints).orElse(List.of())) {
-                if (!check.noInherit() && (child == null || child.constraint(check.name()).isEmpty())) {
+            for (CheckConstraint check : checksPassedOn(parent, new HashSet<>()).values()) {
+                if (child == null || child.constraint(check.name()).isEmpty()) {
                     group.add(Phase.ATTACH_PARTITIONS, DdlRenderer.addConstraint(table, check), Kind.ALTER, MAY_FAIL,
                             "add " + check.kind() + " " + check.name() + " of " + parent + " to " + table
                                     + ", which INHERIT requires");
@@ -1520,6 +1520,22 @@ public final class MigrationPlanner {
             group.add(Phase.ATTACH_PARTITIONS, DdlRenderer.alterTable(table, "INHERIT " + parent.sql()), Kind.ALTER, MAY_FAIL,
                     "make " + table + " inherit from " + parent + " (fails if a column or CHECK constraint differs)");
         }
+    }
+
+    /**
+     * The CHECK constraints a table inheriting from {@code parent} gets, by name, in the expected model: the
+     * parent's own inheritable ones and, since the model lists only a table's own, those the parent inherits
+     * itself from its parents.
+     */
+    private Map<String, CheckConstraint> checksPassedOn(QualifiedName parent, Set<QualifiedName> seen) {
+        Map<String, CheckConstraint> checks = new LinkedHashMap<>();
+        Table table = seen.add(parent) ? expected.table(parent).orElse(null) : null;
+        if (table == null) {
+            return checks;
+        }
+        table.checkConstraints().stream().filter(check -> !check.noInherit()).forEach(check -> checks.put(check.name(), check));
+        table.parents().forEach(grandparent -> checksPassedOn(grandparent, seen).forEach(checks::putIfAbsent));
+        return checks;
     }
 
     /** Whether the table takes columns from a parent in that model (a partition or an inheritance child). */

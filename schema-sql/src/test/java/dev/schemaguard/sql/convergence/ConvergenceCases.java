@@ -811,6 +811,13 @@ final class ConvergenceCases {
                 of("a child stops inheriting while its parent drops the check it inherited",
                         "create table p (a int check (a > 0)); create table c (b int) inherits (p);",
                         "create table p (a int); create table c (a int, b int);"),
+                of("an existing table starts inheriting from a child, which passes on its parent's check",
+                        "create table g (a int check (a > 0)); create table p (b int) inherits (g); create table c (a int, b int);",
+                        "create table g (a int check (a > 0)); create table p (b int) inherits (g);"
+                                + " create table c (a int, b int) inherits (p);"),
+                of("an existing table starts inheriting from a new child of a table with a check",
+                        "create table g (a int check (a > 0)); create table c (a int);",
+                        "create table g (a int check (a > 0)); create table p () inherits (g); create table c (a int) inherits (p);"),
                 of("create tables that inherit",
                         "",
                         base + """
