@@ -12,10 +12,8 @@ import dev.schemaguard.model.Table;
 import dev.schemaguard.model.UniqueConstraint;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
@@ -45,12 +43,9 @@ public final class ConstraintNameAlignment {
                 schemas.add(schema);
                 continue;
             }
-            Map<String, Table> actualTables = new HashMap<>();
-            found.tables().forEach(t -> actualTables.put(t.name(), t));
             List<Table> tables = new ArrayList<>();
             for (Table table : schema.tables()) {
-                Table actualTable = actualTables.get(table.name());
-                tables.add(actualTable == null ? table : align(table, actualTable));
+                tables.add(found.table(table.name()).map(t -> align(table, t)).orElse(table));
             }
             schemas.add(new Schema(schema.name(), tables, schema.comment(), schema.sequences(), schema.enums(),
                     schema.domains(), schema.compositeTypes(), schema.views(), schema.routines(), schema.collations(),

@@ -11,10 +11,8 @@ import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Table;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -77,14 +75,9 @@ public final class SerialColumns {
         schema.sequences().forEach(s -> own.add(s.name()));
         Set<String> others = new HashSet<>();
         other.sequences().forEach(s -> others.add(s.name()));
-        if (others.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Table> otherTables = new HashMap<>();
-        other.tables().forEach(t -> otherTables.put(t.name(), t));
         List<Sequence> implied = new ArrayList<>();
         for (Table table : schema.tables()) {
-            Table otherTable = otherTables.get(table.name());
+            Table otherTable = other.table(table.name()).orElse(null);
             if (otherTable == null) {
                 continue;
             }
