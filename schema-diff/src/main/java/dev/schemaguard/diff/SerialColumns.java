@@ -75,6 +75,9 @@ public final class SerialColumns {
         schema.sequences().forEach(s -> own.add(s.name()));
         Set<String> others = new HashSet<>();
         other.sequences().forEach(s -> others.add(s.name()));
+        if (others.isEmpty()) {
+            return List.of(); // nothing to imply: the usual case, and it skips a look at every column
+        }
         List<Sequence> implied = new ArrayList<>();
         for (Table table : schema.tables()) {
             Table otherTable = other.table(table.name()).orElse(null);
