@@ -183,8 +183,8 @@ final class CatalogQueries {
      *
      * <p>Types and owned sequences are each read once as a whole and joined by key (a few thousand types, a
      * row per owned sequence) rather than looked up column by column: at 10,000 tables that is 100,000
-     * lookups of the element type and of pg_depend fewer. The types are a materialized CTE so that the planner
-     * hashes them rather than the 100,000 column rows. Rows come in no particular order (the introspector orders
+     * lookups of the element type and of pg_depend fewer. The types are a materialized CTE: inlined, they
+     * led the planner to build a hash table of the 100,000 column rows. Rows come in no particular order (the introspector orders
      * each table's columns by {@code attnum}): sorting 100,000 wide rows spilled to disk under the default
      * work_mem.
      */
