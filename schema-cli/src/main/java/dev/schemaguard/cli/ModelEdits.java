@@ -133,6 +133,26 @@ final class ModelEdits {
     }
 
     private static Table editTable(Table t, SchemaChange.TableChange change) {
+        if (change instanceof SchemaChange.StorageParametersChanged parameters) {
+            return t.withStorageParameters(parameters.expected());
+        }
+        if (change instanceof SchemaChange.ReplicaIdentityChanged identity) {
+            return t.withReplicaIdentity(identity.expected());
+        }
+        if (change instanceof SchemaChange.ConstraintNotValidated validated) {
+            return t.withCheckConstraints(t.checkConstraints().stream()
+                            .map(c -> c.name().equals(validated.constraint().name()) ? c.withNotValid(false) : c).toList())
+                    .withForeignKeys(t.foreignKeys().stream()
+                            .map(f -> f.name().equals(validated.constraint().name()) ? f.withNotValid(false) : f).toList());
+        }
+        if (change instanceof SchemaChange.IndexStorageParametersChanged parameters) {
+            return t.withIndexes(t.indexes().stream().map(i -> i.name().equals(parameters.index())
+                    ? i.withStorageParameters(parameters.expected()) : i).toList());
+        }
+        if (change instanceof SchemaChange.IndexCommentChanged comment) {
+            return t.withIndexes(t.indexes().stream().map(i -> i.name().equals(comment.index())
+                    ? i.withComment(comment.expected()) : i).toList());
+        }
         TableDraft draft = new TableDraft(t);
         if (change instanceof SchemaChange.TableCommentChanged comment) {
             draft.comment = comment.expected();
@@ -183,13 +203,13 @@ final class ModelEdits {
             }
         }
         if (!found) {
-            schemas.add(edit.apply(new Schema(name, List.of(), null)));
+            schemas.add(edit.apply(Schema.empty(name)));
         }
         return withSchemas(database, schemas);
     }
 
     private static Database withSchemas(Database database, List<Schema> schemas) {
-        return new Database(schemas, database.extensions(), database.dependencies());
+        return database.withSchemas(schemas);
     }
 
     private static Database withTable(Database database, QualifiedName name, Function<Table, Table> edit) {
@@ -255,9 +275,10 @@ final class ModelEdits {
         }
 
         Table build() {
-            return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, rowSecurity, policies, comment,
-                    exclusions, original.triggers(), original.partitioning(), original.partitionOf(), unlogged,
-                    original.inherits());
+            return original.withColumns(columns).withPrimaryKey(primaryKey).withUniqueConstraints(uniques)
+                    .withForeignKeys(foreignKeys).withCheckConstraints(checks).withIndexes(indexes)
+                    .withRowSecurity(rowSecurity).withPolicies(policies).withComment(comment)
+                    .withExclusionConstraints(exclusions).withUnlogged(unlogged);
         }
     }
 }

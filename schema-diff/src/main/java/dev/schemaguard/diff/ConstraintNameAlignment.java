@@ -47,11 +47,9 @@ public final class ConstraintNameAlignment {
             for (Table table : schema.tables()) {
                 tables.add(found.table(table.name()).map(t -> align(table, t)).orElse(table));
             }
-            schemas.add(new Schema(schema.name(), tables, schema.comment(), schema.sequences(), schema.enums(),
-                    schema.domains(), schema.compositeTypes(), schema.views(), schema.routines(), schema.collations(),
-                    schema.grants()));
+            schemas.add(schema.withTables(tables));
         }
-        return new Database(schemas, expected.extensions());
+        return expected.withSchemas(schemas);
     }
 
     static Table align(Table want, Table have) {
@@ -67,29 +65,20 @@ public final class ConstraintNameAlignment {
         if (primaryKey != null && have.primaryKey() != null
                 && names.unmatched(primaryKey.name(), have.primaryKey().name())
                 && primaryKey.columns().equals(have.primaryKey().columns())) {
-            primaryKey = new PrimaryKey(have.primaryKey().name(), primaryKey.columns());
+            primaryKey = primaryKey.withName(have.primaryKey().name());
         }
         List<UniqueConstraint> uniques = rename(want.uniqueConstraints(), have.uniqueConstraints(), names,
-                UniqueConstraint::name, (UniqueConstraint u, String n) -> new UniqueConstraint(n, u.columns(), u.nullsNotDistinct(), u.deferrable(),
-                        u.initiallyDeferred()), SchemaComparer::sameConstraint);
+                UniqueConstraint::name, UniqueConstraint::withName, SchemaComparer::sameConstraint);
         List<ForeignKey> foreignKeys = rename(want.foreignKeys(), have.foreignKeys(), names, ForeignKey::name,
-                (f, n) -> new ForeignKey(n, f.columns(), f.referencedTable(), f.referencedColumns(), f.onUpdate(),
-                        f.onDelete(), f.match(), f.deferrable(), f.initiallyDeferred()), SchemaComparer::sameConstraint);
+                ForeignKey::withName, SchemaComparer::sameConstraint);
         List<CheckConstraint> checks = rename(want.checkConstraints(), have.checkConstraints(), names,
-                CheckConstraint::name, (c, n) -> new CheckConstraint(n, c.expression(), c.noInherit()),
-                SchemaComparer::sameConstraint);
+                CheckConstraint::name, CheckConstraint::withName, SchemaComparer::sameConstraint);
         List<ExclusionConstraint> exclusions = rename(want.exclusionConstraints(), have.exclusionConstraints(), names,
-                ExclusionConstraint::name, ConstraintNameAlignment::renamed, SchemaComparer::sameConstraint);
+                ExclusionConstraint::name, ExclusionConstraint::withName, SchemaComparer::sameConstraint);
         List<Index> indexes = rename(want.indexes(), have.indexes(), names, Index::name,
-                (i, n) -> new Index(n, i.unique(), i.method(), i.keys(), i.include(), i.predicate(), i.nullsNotDistinct()),
-                SchemaComparer::sameIndex);
-        return new Table(want.name(), want.columns(), primaryKey, uniques, foreignKeys, checks, indexes,
-                want.rowSecurity(), want.policies(), want.comment(), exclusions, want.triggers(), want.partitioning(),
-                want.partitionOf(), want.unlogged(), want.inherits());
-    }
-
-    private static ExclusionConstraint renamed(ExclusionConstraint e, String name) {
-        return new ExclusionConstraint(name, e.definition());
+                Index::withName, SchemaComparer::sameIndex);
+        return want.withPrimaryKey(primaryKey).withUniqueConstraints(uniques).withForeignKeys(foreignKeys)
+                .withCheckConstraints(checks).withExclusionConstraints(exclusions).withIndexes(indexes);
     }
 
     /** Names on both sides; an actual name is claimed once it is matched by name or taken by a rename. */

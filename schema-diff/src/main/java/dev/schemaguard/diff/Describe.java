@@ -61,6 +61,11 @@ final class Describe {
         return unlogged ? "unlogged" : "logged";
     }
 
+    /** {@code (fillfactor=70, autovacuum_enabled=false)}, or {@code (none)}. */
+    static String parameters(java.util.List<String> parameters) {
+        return parameters.isEmpty() ? "(none)" : "(" + String.join(", ", parameters) + ")";
+    }
+
     static String text(String value) {
         return value == null ? "absent" : "'" + value + "'";
     }

@@ -9,6 +9,7 @@ import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SchemaObject;
@@ -109,6 +110,21 @@ public sealed interface SchemaChange {
         }
     }
 
+    /** The table's storage parameters ({@code WITH (...)}) differ; each list holds {@code name=value}. */
+    record StorageParametersChanged(QualifiedName table, List<String> expected, List<String> actual) implements TableChange {
+        public String describe() {
+            return table + " has storage parameters " + Describe.parameters(actual) + ", expected "
+                    + Describe.parameters(expected);
+        }
+    }
+
+    /** What the table's changes carry to logical replication differs. */
+    record ReplicaIdentityChanged(QualifiedName table, ReplicaIdentity expected, ReplicaIdentity actual) implements TableChange {
+        public String describe() {
+            return table + " has REPLICA IDENTITY " + actual.sql() + ", expected " + expected.sql();
+        }
+    }
+
     record ColumnAdded(QualifiedName table, Column column) implements TableChange {
         public String describe() {
             return "missing column " + table + "." + column.name() + " " + Describe.column(column);
@@ -148,6 +164,33 @@ public sealed interface SchemaChange {
     record ConstraintAltered(QualifiedName table, Constraint expected, Constraint actual) implements TableChange {
         public String describe() {
             return expected.kind() + " " + expected.name() + " on " + table + " differs from the expected definition";
+        }
+    }
+
+    /**
+     * A check or foreign key that is expected to hold for every row is NOT VALID in the database: rows that
+     * existed when it was added were never checked. (A constraint declared NOT VALID is satisfied by a validated
+     * one: that is no difference.)
+     */
+    record ConstraintNotValidated(QualifiedName table, Constraint constraint) implements TableChange {
+        public String describe() {
+            return constraint.kind() + " " + constraint.name() + " on " + table + " is NOT VALID, expected validated";
+        }
+    }
+
+    /** The same index, with other storage parameters; each list holds {@code name=value}. */
+    record IndexStorageParametersChanged(QualifiedName table, String index, List<String> expected, List<String> actual)
+            implements TableChange {
+        public String describe() {
+            return "index " + index + " on " + table + " has storage parameters " + Describe.parameters(actual)
+                    + ", expected " + Describe.parameters(expected);
+        }
+    }
+
+    record IndexCommentChanged(QualifiedName table, String index, String expected, String actual) implements TableChange {
+        public String describe() {
+            return "index " + index + " on " + table + " has comment " + Describe.text(actual) + ", expected "
+                    + Describe.text(expected);
         }
     }
 

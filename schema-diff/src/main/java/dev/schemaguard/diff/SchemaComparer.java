@@ -173,6 +173,12 @@ final class SchemaComparer {
         if (want.unlogged() != have.unlogged()) {
             changes.add(new SchemaChange.PersistenceChanged(table, want.unlogged(), have.unlogged()));
         }
+        if (!sameParameters(want.storageParameters(), have.storageParameters())) {
+            changes.add(new SchemaChange.StorageParametersChanged(table, want.storageParameters(), have.storageParameters()));
+        }
+        if (!want.replicaIdentity().equals(have.replicaIdentity())) {
+            changes.add(new SchemaChange.ReplicaIdentityChanged(table, want.replicaIdentity(), have.replicaIdentity()));
+        }
         compareColumns(table, want, have, serials);
         compareConstraints(table, want, have);
         compareIndexes(table, want, have);
@@ -402,6 +408,8 @@ final class SchemaComparer {
                 changes.add(new SchemaChange.ConstraintDropped(table, b));
             } else if (!sameConstraint(a, b)) {
                 changes.add(new SchemaChange.ConstraintAltered(table, a, b));
+            } else if (notValidated(a, b)) {
+                changes.add(new SchemaChange.ConstraintNotValidated(table, a));
             }
         }
     }
@@ -428,7 +436,7 @@ final class SchemaComparer {
             return ua.equals(ub);
         }
         if (a instanceof ForeignKey fa && b instanceof ForeignKey fb) {
-            return fa.equals(fb);
+            return fa.withNotValid(false).equals(fb.withNotValid(false));
         }
         if (a instanceof CheckConstraint ca && b instanceof CheckConstraint cb) {
             return ca.noInherit() == cb.noInherit() && Expressions.equivalent(ca.expression(), cb.expression());
@@ -451,10 +459,34 @@ final class SchemaComparer {
                 changes.add(new SchemaChange.IndexDropped(table, b));
             } else if (!sameIndex(a, b)) {
                 changes.add(new SchemaChange.IndexAltered(table, a, b));
+            } else {
+                if (!sameParameters(a.storageParameters(), b.storageParameters())) {
+                    changes.add(new SchemaChange.IndexStorageParametersChanged(table, name, a.storageParameters(),
+                            b.storageParameters()));
+                }
+                if (!Objects.equals(a.comment(), b.comment())) {
+                    changes.add(new SchemaChange.IndexCommentChanged(table, name, a.comment(), b.comment()));
+                }
             }
         }
     }
 
+    /** Storage parameters are a set: their order in pg_class.reloptions is the order they were set in. */
+    static boolean sameParameters(List<String> a, List<String> b) {
+        return a.size() == b.size() && new java.util.HashSet<>(a).equals(new java.util.HashSet<>(b));
+    }
+
+    /** Whether {@code have} is NOT VALID where {@code want} is expected to hold for every row. */
+    static boolean notValidated(Constraint want, Constraint have) {
+        return notValid(have) && !notValid(want);
+    }
+
+    private static boolean notValid(Constraint constraint) {
+        return constraint instanceof CheckConstraint check && check.notValid()
+                || constraint instanceof ForeignKey foreignKey && foreignKey.notValid();
+    }
+
+    /** The same index apart from storage parameters and comment, which change in place. */
     static boolean sameIndex(Index a, Index b) {
         if (a.unique() != b.unique() || !a.method().equals(b.method()) || a.nullsNotDistinct() != b.nullsNotDistinct()
                 || !a.include().equals(b.include()) || !Expressions.equivalent(a.predicate(), b.predicate())

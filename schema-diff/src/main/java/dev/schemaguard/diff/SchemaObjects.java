@@ -61,7 +61,9 @@ final class SchemaObjects {
             List<Index> xs = x.indexes().stream().sorted(Comparator.comparing(Index::name)).toList();
             List<Index> ys = y.indexes().stream().sorted(Comparator.comparing(Index::name)).toList();
             for (int i = 0; i < xs.size(); i++) {
-                if (!xs.get(i).name().equals(ys.get(i).name()) || !SchemaComparer.sameIndex(xs.get(i), ys.get(i))) {
+                if (!xs.get(i).name().equals(ys.get(i).name()) || !SchemaComparer.sameIndex(xs.get(i), ys.get(i))
+                        || !SchemaComparer.sameParameters(xs.get(i).storageParameters(), ys.get(i).storageParameters())
+                        || !Objects.equals(xs.get(i).comment(), ys.get(i).comment())) {
                     return false;
                 }
             }

@@ -82,8 +82,8 @@ public final class JooqSchemaReader {
             bySchema.computeIfAbsent(schemaOf(table), s -> new ArrayList<>()).add(table(table));
         }
         List<Schema> schemas = new ArrayList<>();
-        bySchema.forEach((name, schemaTables) -> schemas.add(new Schema(name, schemaTables, null)));
-        return new Database(schemas);
+        bySchema.forEach((name, schemaTables) -> schemas.add(new Schema(name, schemaTables, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())));
+        return new Database(schemas, List.of(), List.of());
     }
 
     private static String schemaOf(org.jooq.Table<?> table) {
@@ -116,7 +116,7 @@ public final class JooqSchemaReader {
             org.jooq.Table<?> target = reference.getKey().getTable();
             foreignKeys.add(new ForeignKey(reference.getName(), names(reference.getFields()),
                     QualifiedName.of(schemaOf(target), target.getName()), names(reference.getKeyFields()),
-                    null, null, null, false, false));
+                    null, null, null, false, false, false));
         }
         List<Index> indexes = new ArrayList<>();
         for (org.jooq.Index index : table.getIndexes()) {
@@ -125,7 +125,7 @@ public final class JooqSchemaReader {
             }
         }
         return new Table(table.getName(), columns, primaryKey, uniques, foreignKeys, List.of(), indexes,
-                RowSecurity.OFF, List.of(), emptyToNull(table.getComment()));
+                RowSecurity.OFF, List.of(), emptyToNull(table.getComment()), List.of(), List.of(), null, null, false, List.of(), List.of(), null);
     }
 
     private Column column(Field<?> field, String where) {
@@ -173,7 +173,7 @@ public final class JooqSchemaReader {
             keys.add(new IndexKey(field.getName(), null, descending, nullsFirst, null));
         }
         String predicate = index.getWhere() == null ? null : DSL.using(SQLDialect.POSTGRES).renderInlined(index.getWhere());
-        return new Index(index.getName(), index.getUnique(), "btree", keys, List.of(), predicate, false);
+        return new Index(index.getName(), index.getUnique(), "btree", keys, List.of(), predicate, false, List.of(), null);
     }
 
     private static List<String> names(List<? extends TableField<?, ?>> fields) {

@@ -110,9 +110,9 @@ final class EntityMapping {
         List<Schema> schemas = new ArrayList<>();
         for (String schema : union(tablesBySchema.keySet(), sequencesBySchema.keySet())) {
             schemas.add(new Schema(schema, tablesBySchema.getOrDefault(schema, List.of()), null,
-                    sequencesBySchema.getOrDefault(schema, List.of()), List.of(), List.of(), List.of(), List.of(), List.of()));
+                    sequencesBySchema.getOrDefault(schema, List.of()), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
         }
-        return new Database(schemas);
+        return new Database(schemas, List.of(), List.of());
     }
 
     private static java.util.SortedSet<String> union(Set<String> a, Set<String> b) {
@@ -225,7 +225,7 @@ final class EntityMapping {
             return;
         }
         String name = index.name().isEmpty() ? draft.defaultName(columns, "idx") : constraintName(index.name());
-        draft.addIndex(new Index(name, false, "btree", keyParts, List.of(), null, false));
+        draft.addIndex(new Index(name, false, "btree", keyParts, List.of(), null, false, List.of(), null));
     }
 
     private TableDraft table(QualifiedName name) {

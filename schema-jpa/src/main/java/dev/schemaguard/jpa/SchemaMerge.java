@@ -2,8 +2,11 @@ package dev.schemaguard.jpa;
 
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Dependency;
 import dev.schemaguard.model.Extension;
 import dev.schemaguard.model.PrimaryKey;
+import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Table;
@@ -49,7 +52,9 @@ public final class SchemaMerge {
         List<Schema> schemas = union(base.schemas(), overlay.schemas(), Schema::name, this::schema);
         List<Extension> extensions = union(base.extensions(), overlay.extensions(), Extension::name, (a, b) ->
                 same(a, b, "extension " + a.name()));
-        return new Database(schemas, extensions);
+        List<Dependency> dependencies = java.util.stream.Stream.concat(base.dependencies().stream(),
+                overlay.dependencies().stream()).distinct().toList();
+        return new Database(schemas, extensions, dependencies);
     }
 
     private Schema schema(Schema a, Schema b) {
@@ -85,7 +90,18 @@ public final class SchemaMerge {
                 union(a.triggers(), b.triggers(), t -> t.name(), (x, y) -> same(x, y, "trigger " + x.name() + " on " + where)),
                 either(a.partitioning(), b.partitioning(), "partitioning of " + where),
                 either(a.partitionOf(), b.partitionOf(), "partition bound of " + where),
-                a.unlogged() || b.unlogged());
+                a.unlogged() || b.unlogged(),
+                union(a.inherits(), b.inherits(), QualifiedName::toString, (x, y) -> x),
+                union(a.storageParameters(), b.storageParameters(), SchemaMerge::parameterName,
+                        (x, y) -> same(x, y, "storage parameter " + parameterName(x) + " of " + where)),
+                a.replicaIdentity().equals(ReplicaIdentity.DEFAULT) ? b.replicaIdentity()
+                        : b.replicaIdentity().equals(ReplicaIdentity.DEFAULT) ? a.replicaIdentity()
+                        : same(a.replicaIdentity(), b.replicaIdentity(), "replica identity of " + where));
+    }
+
+    private static String parameterName(String parameter) {
+        int equals = parameter.indexOf('=');
+        return equals < 0 ? parameter : parameter.substring(0, equals);
     }
 
     private interface Combine<T> {

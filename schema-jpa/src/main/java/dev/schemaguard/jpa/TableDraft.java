@@ -58,12 +58,12 @@ final class TableDraft {
     void addForeignKey(String constraintName, List<String> fkColumns, QualifiedName target, List<String> targetColumns) {
         String actualName = constraintName != null ? constraintName : defaultName(fkColumns, "fkey");
         foreignKeys.putIfAbsent(actualName, new ForeignKey(actualName, fkColumns, target, targetColumns,
-                null, null, null, false, false));
+                null, null, null, false, false, false));
     }
 
     void addCheck(String column, String expression) {
         String checkName = defaultName(List.of(column), "check");
-        checks.putIfAbsent(checkName, new CheckConstraint(checkName, expression, false));
+        checks.putIfAbsent(checkName, new CheckConstraint(checkName, expression, false, false));
     }
 
     void addIndex(Index index) {
@@ -78,6 +78,6 @@ final class TableDraft {
     Table build() {
         return new Table(name.name(), List.copyOf(columns.values()), primaryKey, new ArrayList<>(uniques.values()),
                 new ArrayList<>(foreignKeys.values()), new ArrayList<>(checks.values()), new ArrayList<>(indexes.values()),
-                RowSecurity.OFF, List.of(), null);
+                RowSecurity.OFF, List.of(), null, List.of(), List.of(), null, null, false, List.of(), List.of(), null);
     }
 }

@@ -82,6 +82,7 @@ public final class ConstraintBuilder {
         private ForeignKey.MatchType match;
         private boolean deferrable;
         private boolean initiallyDeferred;
+        private boolean notValid;
 
         ForeignKeyBuilder(String schema, List<String> columns) {
             this.schema = schema;
@@ -130,6 +131,12 @@ public final class ConstraintBuilder {
             return this;
         }
 
+        /** NOT VALID: rows already in the table are not checked when the key is added. */
+        public ForeignKeyBuilder notValid() {
+            notValid = true;
+            return this;
+        }
+
         List<String> columns() {
             return columns;
         }
@@ -139,7 +146,7 @@ public final class ConstraintBuilder {
                 throw new IllegalStateException("foreign key on " + columns + " needs references(table, columns...)");
             }
             return new ForeignKey(name != null ? name : defaultName, columns, referencedTable, referencedColumns,
-                    onUpdate, onDelete, match, deferrable, initiallyDeferred);
+                    onUpdate, onDelete, match, deferrable, initiallyDeferred, notValid);
         }
     }
 
@@ -147,6 +154,7 @@ public final class ConstraintBuilder {
         private final String expression;
         private String name;
         private boolean noInherit;
+        private boolean notValid;
 
         CheckBuilder(String expression) {
             this.expression = expression;
@@ -162,12 +170,18 @@ public final class ConstraintBuilder {
             return this;
         }
 
+        /** NOT VALID: rows already in the table are not checked when the constraint is added. */
+        public CheckBuilder notValid() {
+            notValid = true;
+            return this;
+        }
+
         String expression() {
             return expression;
         }
 
         CheckConstraint build(String defaultName) {
-            return new CheckConstraint(name != null ? name : defaultName, expression, noInherit);
+            return new CheckConstraint(name != null ? name : defaultName, expression, noInherit, notValid);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Everything schemaguard knows about one database: its schemas and extensions, and — for a database that was
@@ -12,15 +13,20 @@ import java.util.Set;
  */
 public record Database(List<Schema> schemas, List<Extension> extensions, List<Dependency> dependencies) {
 
-    public static final Database EMPTY = new Database(List.of());
+    public static final Database EMPTY = new Database(List.of(), List.of(), List.of());
 
-    /** A database without extensions. */
-    public Database(List<Schema> schemas) {
-        this(schemas, List.of(), List.of());
+    /** This database with other schemas; extensions and dependencies kept. */
+    public Database withSchemas(List<Schema> newSchemas) {
+        return new Database(newSchemas, extensions, dependencies);
     }
 
-    public Database(List<Schema> schemas, List<Extension> extensions) {
-        this(schemas, extensions, List.of());
+    /** This database with only the schemas {@code keep} accepts; extensions and dependencies kept. */
+    public Database retainSchemas(Predicate<Schema> keep) {
+        return withSchemas(schemas.stream().filter(keep).toList());
+    }
+
+    public Database withExtensions(List<Extension> newExtensions) {
+        return new Database(schemas, newExtensions, dependencies);
     }
 
     public Database withDependencies(List<Dependency> newDependencies) {
@@ -39,8 +45,14 @@ public record Database(List<Schema> schemas, List<Extension> extensions, List<De
         }
     }
 
+    /** A database of these schemas, without extensions. */
     public static Database of(Schema... schemas) {
-        return new Database(Arrays.asList(schemas));
+        return of(Arrays.asList(schemas));
+    }
+
+    /** A database of these schemas, without extensions. */
+    public static Database of(List<Schema> schemas) {
+        return new Database(schemas, List.of(), List.of());
     }
 
     public Optional<Schema> schema(String name) {
@@ -56,7 +68,7 @@ public record Database(List<Schema> schemas, List<Extension> extensions, List<De
         if (schemas.stream().allMatch(s -> s.grants().isEmpty())) {
             return this;
         }
-        return new Database(schemas.stream().map(s -> s.withGrants(List.of())).toList(), extensions, dependencies);
+        return withSchemas(schemas.stream().map(s -> s.withGrants(List.of())).toList());
     }
 
     public int tableCount() {

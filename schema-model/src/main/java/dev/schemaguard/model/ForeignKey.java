@@ -3,7 +3,7 @@ package dev.schemaguard.model;
 import java.util.List;
 import java.util.Objects;
 
-/** {@code FOREIGN KEY (columns) REFERENCES table (columns) MATCH … ON UPDATE … ON DELETE … [DEFERRABLE …]}. */
+/** {@code FOREIGN KEY (columns) REFERENCES table (columns) MATCH … ON UPDATE … ON DELETE … [DEFERRABLE …] [NOT VALID]}. */
 public record ForeignKey(
         String name,
         List<String> columns,
@@ -13,7 +13,19 @@ public record ForeignKey(
         ReferentialAction onDelete,
         MatchType match,
         boolean deferrable,
-        boolean initiallyDeferred) implements Constraint {
+        boolean initiallyDeferred,
+        boolean notValid) implements Constraint {
+
+    public ForeignKey withName(String newName) {
+        return new ForeignKey(newName, columns, referencedTable, referencedColumns, onUpdate, onDelete, match, deferrable,
+                initiallyDeferred, notValid);
+    }
+
+    /** NOT VALID: rows that existed when the key was added were not checked (pg_constraint.convalidated false). */
+    public ForeignKey withNotValid(boolean newNotValid) {
+        return new ForeignKey(name, columns, referencedTable, referencedColumns, onUpdate, onDelete, match, deferrable,
+                initiallyDeferred, newNotValid);
+    }
 
     public enum ReferentialAction {
         NO_ACTION("NO ACTION"), RESTRICT("RESTRICT"), CASCADE("CASCADE"), SET_NULL("SET NULL"), SET_DEFAULT("SET DEFAULT");

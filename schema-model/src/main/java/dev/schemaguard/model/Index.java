@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * An index that is not the backing index of a constraint. {@code method} is the access method
  * ({@code btree}, {@code gin}, ...); {@code predicate} is the WHERE clause of a partial index or null;
- * {@code include} lists INCLUDE columns; NULLS NOT DISTINCT needs PostgreSQL 15.
+ * {@code include} lists INCLUDE columns; NULLS NOT DISTINCT needs PostgreSQL 15; {@code storageParameters} are
+ * {@code WITH (fillfactor=70)} as {@code name=value} in pg_class.reloptions' order; {@code comment} may be null.
  */
 public record Index(
         String name,
@@ -15,13 +16,28 @@ public record Index(
         List<IndexKey> keys,
         List<String> include,
         String predicate,
-        boolean nullsNotDistinct) {
+        boolean nullsNotDistinct,
+        List<String> storageParameters,
+        String comment) {
+
+    public Index withName(String newName) {
+        return new Index(newName, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, comment);
+    }
+
+    public Index withStorageParameters(List<String> newStorageParameters) {
+        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, newStorageParameters, comment);
+    }
+
+    public Index withComment(String newComment) {
+        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, newComment);
+    }
 
     public Index {
         Identifiers.requireValid(name, "index name");
         method = method == null ? "btree" : method;
         keys = List.copyOf(keys);
         include = List.copyOf(include);
+        storageParameters = StorageParameters.requireValid(storageParameters, "index " + name);
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("index " + name + " needs at least one key");
         }

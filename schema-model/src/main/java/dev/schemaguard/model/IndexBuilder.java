@@ -17,6 +17,8 @@ public final class IndexBuilder {
     private final List<String> include = new ArrayList<>();
     private String predicate;
     private boolean nullsNotDistinct;
+    private final List<String> storageParameters = new ArrayList<>();
+    private String comment;
 
     IndexBuilder(List<IndexKey> keys) {
         this.keys = keys;
@@ -49,6 +51,17 @@ public final class IndexBuilder {
         return this;
     }
 
+    /** A storage parameter, {@code WITH (name=value)}: {@code storageParameter("fillfactor", "70")}. */
+    public IndexBuilder storageParameter(String parameter, String value) {
+        storageParameters.add(parameter + "=" + value);
+        return this;
+    }
+
+    public IndexBuilder comment(String text) {
+        comment = text;
+        return this;
+    }
+
     public IndexBuilder nullsNotDistinct() {
         nullsNotDistinct = true;
         return this;
@@ -70,6 +83,7 @@ public final class IndexBuilder {
     }
 
     Index build(String defaultName) {
-        return new Index(name != null ? name : defaultName, unique, method, keys, include, predicate, nullsNotDistinct);
+        return new Index(name != null ? name : defaultName, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters,
+                comment);
     }
 }

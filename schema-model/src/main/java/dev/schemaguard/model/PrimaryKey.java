@@ -4,6 +4,10 @@ import java.util.List;
 
 public record PrimaryKey(String name, List<String> columns) implements Constraint {
 
+    public PrimaryKey withName(String newName) {
+        return new PrimaryKey(newName, columns);
+    }
+
     public PrimaryKey {
         Identifiers.requireValid(name, "primary key name");
         columns = List.copyOf(columns);

@@ -36,38 +36,65 @@ public record Schema(String name, List<Table> tables, String comment,
         requireOwnGrants(name, grants);
     }
 
-    /** A schema without grants beyond the defaults. */
-    public Schema(String name, List<Table> tables, String comment, List<Sequence> sequences, List<EnumType> enums,
-                  List<Domain> domains, List<CompositeType> compositeTypes, List<View> views, List<Routine> routines,
-                  List<Collation> collations) {
-        this(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, collations, List.of());
-    }
-
-    /** A schema without collations and without grants beyond the defaults. */
-    public Schema(String name, List<Table> tables, String comment, List<Sequence> sequences, List<EnumType> enums,
-                  List<Domain> domains, List<CompositeType> compositeTypes, List<View> views, List<Routine> routines) {
-        this(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, List.of(), List.of());
+    /** An empty schema: no objects, no comment, no grants. Build it up with the withers or {@link #named}. */
+    public static Schema empty(String name) {
+        return new Schema(name, List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of());
     }
 
     /** A schema holding only tables. */
-    public Schema(String name, List<Table> tables, String comment) {
-        this(name, tables, comment, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    public static Schema ofTables(String name, List<Table> tables, String comment) {
+        return empty(name).withTables(tables).withComment(comment);
+    }
+
+    public Schema withTables(List<Table> newTables) {
+        return new Schema(name, newTables, comment, sequences, enums, domains, compositeTypes, views, routines,
+                collations, grants);
+    }
+
+    public Schema withComment(String newComment) {
+        return new Schema(name, tables, newComment, sequences, enums, domains, compositeTypes, views, routines,
+                collations, grants);
+    }
+
+    public Schema withSequences(List<Sequence> newSequences) {
+        return new Schema(name, tables, comment, newSequences, enums, domains, compositeTypes, views, routines,
+                collations, grants);
+    }
+
+    public Schema withEnums(List<EnumType> newEnums) {
+        return new Schema(name, tables, comment, sequences, newEnums, domains, compositeTypes, views, routines,
+                collations, grants);
+    }
+
+    public Schema withDomains(List<Domain> newDomains) {
+        return new Schema(name, tables, comment, sequences, enums, newDomains, compositeTypes, views, routines,
+                collations, grants);
+    }
+
+    public Schema withCompositeTypes(List<CompositeType> newCompositeTypes) {
+        return new Schema(name, tables, comment, sequences, enums, domains, newCompositeTypes, views, routines,
+                collations, grants);
+    }
+
+    public Schema withViews(List<View> newViews) {
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, newViews, routines,
+                collations, grants);
+    }
+
+    public Schema withRoutines(List<Routine> newRoutines) {
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, newRoutines,
+                collations, grants);
+    }
+
+    public Schema withCollations(List<Collation> newCollations) {
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines,
+                newCollations, grants);
     }
 
     public Schema withGrants(List<Grant> newGrants) {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, collations,
                 newGrants);
-    }
-
-    /** This schema with other tables and everything else kept. */
-    public Schema withTables(List<Table> newTables) {
-        return new Schema(name, newTables, comment, sequences, enums, domains, compositeTypes, views, routines, collations,
-                grants);
-    }
-
-    public Schema withComment(String newComment) {
-        return new Schema(name, tables, newComment, sequences, enums, domains, compositeTypes, views, routines, collations,
-                grants);
     }
 
     /** Every object of the schema other than its tables, in a fixed order of kinds (collations first: types and columns use them). */

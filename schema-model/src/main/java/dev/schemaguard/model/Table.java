@@ -14,7 +14,9 @@ import java.util.function.Consumer;
  * null unless it is a partitioned table), what it is a partition of ({@code partitionOf}, null unless it
  * is a partition), whether it is {@code UNLOGGED} (its rows skip the write-ahead log: faster to write, emptied
  * after a crash, not replicated) and the tables it inherits from ({@code inherits}, {@code INHERITS (...)} in
- * declaration order; empty for partitions, whose parent is in {@code partitionOf}).
+ * declaration order; empty for partitions, whose parent is in {@code partitionOf}), its storage parameters
+ * ({@code WITH (fillfactor=70, autovacuum_enabled=false)}, as {@code name=value} in pg_class.reloptions' order)
+ * and what its changes carry to logical replication ({@code REPLICA IDENTITY}).
  *
  * <p>A partition or inheritance child lists only its own columns: an inheritance child those it declares itself
  * (pg_attribute.attislocal), a partition those whose default, NOT NULL or comment it changes. The columns it
@@ -36,7 +38,9 @@ public record Table(
         Partitioning partitioning,
         PartitionBound partitionOf,
         boolean unlogged,
-        List<QualifiedName> inherits) {
+        List<QualifiedName> inherits,
+        List<String> storageParameters,
+        ReplicaIdentity replicaIdentity) {
 
     public Table {
         Identifiers.requireValid(name, "table name");
@@ -54,6 +58,8 @@ public record Table(
                     + " has no unlogged partitioned tables (its partitions may be unlogged)");
         }
         inherits = inherits == null ? List.of() : List.copyOf(inherits);
+        storageParameters = StorageParameters.requireValid(storageParameters, "table " + name);
+        replicaIdentity = replicaIdentity == null ? ReplicaIdentity.DEFAULT : replicaIdentity;
         if (partitionOf != null && !inherits.isEmpty()) {
             throw new IllegalArgumentException("table " + name + " is a partition of " + partitionOf.parent()
                     + " and cannot also inherit from " + inherits + " (PostgreSQL allows one or the other)");
@@ -65,68 +71,115 @@ public record Table(
         validate(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, policies, hasParents);
     }
 
-    /** A logged table, with inheritance parents. */
-    public Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniqueConstraints,
-                 List<ForeignKey> foreignKeys, List<CheckConstraint> checkConstraints, List<Index> indexes,
-                 RowSecurity rowSecurity, List<Policy> policies, String comment,
-                 List<ExclusionConstraint> exclusionConstraints, List<Trigger> triggers, Partitioning partitioning,
-                 PartitionBound partitionOf, List<QualifiedName> inherits) {
-        this(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity, policies,
-                comment, exclusionConstraints, triggers, partitioning, partitionOf, false, inherits);
+    /**
+     * An empty, logged table with no columns, constraints or anything else. Build it up with the withers or
+     * {@link #named}.
+     */
+    public static Table empty(String name) {
+        return new Table(name, List.of(), null, List.of(), List.of(), List.of(), List.of(), RowSecurity.OFF, List.of(),
+                null, List.of(), List.of(), null, null, false, List.of(), List.of(), ReplicaIdentity.DEFAULT);
     }
 
-    /** A table without inheritance parents, UNLOGGED or not. */
-    public Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniqueConstraints,
-                 List<ForeignKey> foreignKeys, List<CheckConstraint> checkConstraints, List<Index> indexes,
-                 RowSecurity rowSecurity, List<Policy> policies, String comment,
-                 List<ExclusionConstraint> exclusionConstraints, List<Trigger> triggers, Partitioning partitioning,
-                 PartitionBound partitionOf, boolean unlogged) {
-        this(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity, policies,
-                comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, List.of());
+    public Table withColumns(List<Column> newColumns) {
+        return new Table(name, newColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
+                rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
+                storageParameters, replicaIdentity);
     }
 
-    /** A logged table. */
-    public Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniqueConstraints,
-                 List<ForeignKey> foreignKeys, List<CheckConstraint> checkConstraints, List<Index> indexes,
-                 RowSecurity rowSecurity, List<Policy> policies, String comment,
-                 List<ExclusionConstraint> exclusionConstraints, List<Trigger> triggers, Partitioning partitioning,
-                 PartitionBound partitionOf) {
-        this(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity, policies,
-                comment, exclusionConstraints, triggers, partitioning, partitionOf, false, List.of());
+    public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
+        return new Table(name, columns, newPrimaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
+                rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
+                storageParameters, replicaIdentity);
     }
 
-    /** A logged table with none of the less common parts. */
-    public Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniqueConstraints,
-                 List<ForeignKey> foreignKeys, List<CheckConstraint> checkConstraints, List<Index> indexes,
-                 RowSecurity rowSecurity, List<Policy> policies, String comment) {
-        this(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity, policies,
-                comment, List.of(), List.of(), null, null, false, List.of());
+    public Table withUniqueConstraints(List<UniqueConstraint> newUniqueConstraints) {
+        return new Table(name, columns, primaryKey, newUniqueConstraints, foreignKeys, checkConstraints, indexes,
+                rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
+                storageParameters, replicaIdentity);
+    }
+
+    public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, newForeignKeys, checkConstraints, indexes,
+                rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
+                storageParameters, replicaIdentity);
+    }
+
+    public Table withCheckConstraints(List<CheckConstraint> newCheckConstraints) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, newCheckConstraints, indexes,
+                rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
+                storageParameters, replicaIdentity);
+    }
+
+    public Table withIndexes(List<Index> newIndexes) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, newIndexes,
+                rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
+                storageParameters, replicaIdentity);
+    }
+
+    public Table withRowSecurity(RowSecurity newRowSecurity) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
+                newRowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
+                inherits, storageParameters, replicaIdentity);
+    }
+
+    public Table withPolicies(List<Policy> newPolicies) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
+                rowSecurity, newPolicies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
+                inherits, storageParameters, replicaIdentity);
     }
 
     public Table withComment(String newComment) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
-                rowSecurity, policies, newComment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits);
+                rowSecurity, policies, newComment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
+                inherits, storageParameters, replicaIdentity);
     }
 
-    public Table withExtras(List<ExclusionConstraint> exclusions, List<Trigger> tableTriggers,
-                            Partitioning partitionedBy, PartitionBound partitionOfParent) {
+    public Table withExclusionConstraints(List<ExclusionConstraint> newExclusionConstraints) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
-                rowSecurity, policies, comment, exclusions, tableTriggers, partitionedBy, partitionOfParent, unlogged,
-                inherits);
+                rowSecurity, policies, comment, newExclusionConstraints, triggers, partitioning, partitionOf, unlogged,
+                inherits, storageParameters, replicaIdentity);
     }
 
-    /** This table, {@code UNLOGGED} or not. */
+    public Table withTriggers(List<Trigger> newTriggers) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
+                rowSecurity, policies, comment, exclusionConstraints, newTriggers, partitioning, partitionOf, unlogged,
+                inherits, storageParameters, replicaIdentity);
+    }
+
+    public Table withPartitioning(Partitioning newPartitioning) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
+                rowSecurity, policies, comment, exclusionConstraints, triggers, newPartitioning, partitionOf, unlogged,
+                inherits, storageParameters, replicaIdentity);
+    }
+
+    public Table withPartitionOf(PartitionBound newPartitionOf) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
+                rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, newPartitionOf, unlogged,
+                inherits, storageParameters, replicaIdentity);
+    }
+
     public Table withUnlogged(boolean newUnlogged) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, newUnlogged,
-                inherits);
+                inherits, storageParameters, replicaIdentity);
     }
 
-    /** This table inheriting from {@code parents} ({@code INHERITS (...)}), in declaration order. */
-    public Table withInherits(List<QualifiedName> parents) {
+    public Table withInherits(List<QualifiedName> newInherits) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                parents);
+                newInherits, storageParameters, replicaIdentity);
+    }
+
+    public Table withStorageParameters(List<String> newStorageParameters) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
+                rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
+                newStorageParameters, replicaIdentity);
+    }
+
+    public Table withReplicaIdentity(ReplicaIdentity newReplicaIdentity) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
+                rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
+                storageParameters, newReplicaIdentity);
     }
 
     /** The tables this one takes columns from: its partitioned table, or the tables it inherits from. */

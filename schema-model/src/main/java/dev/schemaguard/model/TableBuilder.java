@@ -32,6 +32,8 @@ public final class TableBuilder {
     private final List<QualifiedName> inherits = new ArrayList<>();
     private String comment;
     private boolean unlogged;
+    private final List<String> storageParameters = new ArrayList<>();
+    private ReplicaIdentity replicaIdentity = ReplicaIdentity.DEFAULT;
 
     TableBuilder(String schema, String name) {
         this.schema = schema;
@@ -148,6 +150,17 @@ public final class TableBuilder {
         return this;
     }
 
+    /** A storage parameter, {@code WITH (name=value)}: {@code storageParameter("fillfactor", "70")}. */
+    public TableBuilder storageParameter(String parameter, String value) {
+        storageParameters.add(parameter + "=" + value);
+        return this;
+    }
+
+    public TableBuilder replicaIdentity(ReplicaIdentity identity) {
+        replicaIdentity = identity;
+        return this;
+    }
+
     public TableBuilder comment(String text) {
         this.comment = text;
         return this;
@@ -195,7 +208,8 @@ public final class TableBuilder {
         }
         List<Policy> builtPolicies = policies.stream().map(PolicyBuilder::build).toList();
         return new Table(name, builtColumns, builtPrimaryKey, uniques, foreignKeys, checks, indexes, rowSecurity,
-                builtPolicies, comment, exclusions, triggers, partitioning, partitionOf, unlogged, inherits);
+                builtPolicies, comment, exclusions, triggers, partitioning, partitionOf, unlogged, inherits, storageParameters,
+                replicaIdentity);
     }
 
     /**

@@ -7,6 +7,10 @@ public record UniqueConstraint(
         String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable, boolean initiallyDeferred)
         implements Constraint {
 
+    public UniqueConstraint withName(String newName) {
+        return new UniqueConstraint(newName, columns, nullsNotDistinct, deferrable, initiallyDeferred);
+    }
+
     public UniqueConstraint {
         Identifiers.requireValid(name, "unique constraint name");
         columns = List.copyOf(columns);

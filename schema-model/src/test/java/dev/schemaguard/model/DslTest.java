@@ -73,7 +73,7 @@ class DslTest {
             t.unlogged();
         }));
         assertTrue(unlogged.withComment("kept").unlogged(), "the with... methods keep the persistence");
-        assertTrue(unlogged.withExtras(List.of(), List.of(), null, null).unlogged());
+        assertTrue(unlogged.withTriggers(List.of()).withPartitionOf(null).unlogged());
     }
 
     @Test

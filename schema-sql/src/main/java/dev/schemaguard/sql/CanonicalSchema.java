@@ -65,8 +65,10 @@ public final class CanonicalSchema {
                     }
                 }
                 Database canonical = new PostgresIntrospector(new IntrospectionOptions(schemas, Set.of())).introspect(connection);
-                return new Database(canonical.schemas().stream().map(s -> s.withGrants(expected.schema(s.name())
-                        .map(Schema::grants).orElse(List.of()))).toList(), canonical.extensions(), canonical.dependencies());
+                // the declared extensions, not the scratch server's: a version or schema the user left open stays open
+                return canonical.withExtensions(expected.extensions())
+                        .withSchemas(canonical.schemas().stream().map(s -> s.withGrants(expected.schema(s.name())
+                                .map(Schema::grants).orElse(List.of()))).toList());
             } finally {
                 connection.rollback();
             }

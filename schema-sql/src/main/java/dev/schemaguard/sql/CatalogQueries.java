@@ -114,12 +114,19 @@ final class CatalogQueries {
      * One row per included relation with what its kind needs: row security and persistence for tables, the
      * partition key ({@code RANGE (created_at)}) of a partitioned table, parent and bound of a partition, the tables a
      * table inherits from ({@code INHERITS}, in inhseqno order: oids, schemas and names), the query of a
-     * view (pretty-printed, as psql's \d+ shows it), type, options and OWNED BY column of a sequence.
+     * view (pretty-printed, as psql's \d+ shows it), type, options and OWNED BY column of a sequence, storage
+     * parameters of tables and materialized views, and the replica identity (with its index for USING INDEX).
      */
     static String relations(boolean grants) {
         return SELECTED_RELATIONS + """
             select r.oid, r.nspname, r.relname, r.relkind, c.relrowsecurity, c.relforcerowsecurity,
                    c.relpersistence = 'u' as unlogged,
+                   case when r.relkind in ('r', 'p', 'm') then c.reloptions::text[] end as storage_parameters,
+                   c.relreplident,
+                   case when c.relreplident = 'i' then
+                       (select identity_index.relname from pg_index ri join pg_class identity_index
+                                                                    on identity_index.oid = ri.indexrelid
+                        where ri.indrelid = r.oid and ri.indisreplident) end as replica_identity_index,
                    case when r.relkind = 'c' then %s else %s end as grants,
                    case when r.relkind = 'c' then type_comment.description
                         else relation_comment.description end as comment,
@@ -301,7 +308,9 @@ final class CatalogQueries {
                        a.attname,
                        case when i.indkey[k.n - 1] = 0 then pg_get_indexdef(i.indexrelid, k.n, true) end as expression,
                        case when k.n <= i.indnkeyatts then i.indoption[k.n - 1] else 0 end as options,
-                       opclass.opcname, opclass_namespace.nspname as opclass_schema, opclass.opcdefault
+                       opclass.opcname, opclass_namespace.nspname as opclass_schema, opclass.opcdefault,
+                       index_class.reloptions::text[] as storage_parameters,
+                       case when k.n = 1 then obj_description(i.indexrelid, 'pg_class') end as comment
                 from included_relations r
                 join pg_index i on i.indrelid = r.oid
                 join pg_class index_class on index_class.oid = i.indexrelid
@@ -437,12 +446,6 @@ final class CatalogQueries {
                 join included_namespaces n on n.oid = c.relnamespace
                 where c.relkind not in ('i', 'I') -- two thirds of pg_class at 10,000 tables
                   and %1$s
-            ),
-            -- few indexes have storage parameters; materialized, so that they are found first and their tables after
-            indexes_with_options as materialized (
-                select c.oid, c.relname, c.reloptions, n.nspname
-                from pg_class c join included_namespaces n on n.oid = c.relnamespace
-                where c.relkind in ('i', 'I') and c.reloptions is not null
             )
             select 'operator' as kind,
                    format('%%I.%%s(%%s, %%s)', n.nspname, o.oprname, coalesce(format_type(o.oprleft, null), 'NONE'),
@@ -495,22 +498,16 @@ final class CatalogQueries {
                                 and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')
                                 and owner.relpersistence = 'u')
             union all
-            select 'storage parameters', format('%%s on %%s', array_to_string(r.reloptions, ', '), r.qualified)
-            from relations r where r.relkind in ('r', 'p', 'm', 'v') and r.reloptions is not null
+            select 'view options', format('%%s on %%s', array_to_string(r.reloptions, ', '), r.qualified)
+            from relations r where r.relkind = 'v' and r.reloptions is not null
             union all
-            select 'storage parameters', format('%%s on index %%I.%%I', array_to_string(ic.reloptions, ', '),
-                                                ic.nspname, ic.relname)
-            from indexes_with_options ic
-            join pg_index i on i.indexrelid = ic.oid
-            join relations r on r.oid = i.indrelid and r.relkind in ('r', 'p', 'm')
+            select 'storage parameters', format('%%s on materialized view %%s', array_to_string(r.reloptions, ', '),
+                                                r.qualified)
+            from relations r where r.relkind = 'm' and r.reloptions is not null
             union all
             select 'tablespace', format('%%s in %%I', r.qualified, ts.spcname)
             from relations r join pg_tablespace ts on ts.oid = r.reltablespace
             where r.relkind in ('r', 'p', 'm')
-            union all
-            select 'replica identity', format('%%s (%%s)', r.qualified,
-                   case r.relreplident when 'f' then 'full' when 'n' then 'nothing' else 'using index' end)
-            from relations r where r.relkind in ('r', 'p') and r.relreplident not in ('d')
             union all
             select 'rule', format('%%I on %%s', w.rulename, r.qualified)
             from relations r join pg_rewrite w on w.ev_class = r.oid where w.rulename <> '_RETURN'

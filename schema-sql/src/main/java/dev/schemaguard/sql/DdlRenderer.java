@@ -13,6 +13,8 @@ import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.ReplicaIdentity;
+import dev.schemaguard.model.StorageParameters;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.model.UniqueConstraint;
@@ -62,19 +64,21 @@ final class DdlRenderer {
         if (table.partitionOf() != null) {
             String list = elements.isEmpty() ? "" : " (\n    " + String.join(",\n    ", elements) + "\n)";
             return create + " PARTITION OF " + table.partitionOf().parent().sql() + list
-                    + " " + table.partitionOf().bound() + partitionBy;
+                    + " " + table.partitionOf().bound() + partitionBy + withParameters(table.storageParameters());
         }
         String inherits = table.inherits().isEmpty() ? ""
                 : " INHERITS (" + table.inherits().stream().map(QualifiedName::sql).collect(Collectors.joining(", ")) + ")";
+        String with = withParameters(table.storageParameters());
         if (elements.isEmpty()) {
-            return create + " ()" + inherits + partitionBy;
+            return create + " ()" + inherits + partitionBy + with;
         }
-        return create + " (\n    " + String.join(",\n    ", elements) + "\n)" + inherits + partitionBy;
+        return create + " (\n    " + String.join(",\n    ", elements) + "\n)" + inherits + partitionBy + with;
     }
 
     /**
-     * Unique constraints over the same columns as the primary key or an earlier unique constraint. Written inside
-     * CREATE TABLE, PostgreSQL silently merges such duplicates into one; added afterwards, each is kept.
+     * Unique constraints over the same columns as the primary key or an earlier unique constraint, and NOT VALID
+     * checks. Written inside CREATE TABLE, PostgreSQL silently merges such duplicate keys into one and validates
+     * the checks; added afterwards, each is kept as it is.
      */
     static List<Constraint> constraintsAddedAfterCreate(Table table) {
         List<List<String>> keys = new ArrayList<>();
@@ -82,6 +86,8 @@ final class DdlRenderer {
             keys.add(table.primaryKey().columns());
         }
         List<Constraint> separate = new ArrayList<>();
+        // inside CREATE TABLE, NOT VALID is ignored: the constraint would come out validated
+        table.checkConstraints().stream().filter(CheckConstraint::notValid).forEach(separate::add);
         for (UniqueConstraint unique : table.uniqueConstraints()) {
             if (keys.contains(unique.columns())) {
                 separate.add(unique);
@@ -226,8 +232,52 @@ final class DdlRenderer {
         return initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
     }
 
+    /** {@code ALTER TABLE ... ADD CONSTRAINT ...}, with NOT VALID where the constraint is declared so. */
     static String addConstraint(QualifiedName table, Constraint constraint) {
-        return alterTable(table, "ADD " + constraintDefinition(constraint));
+        boolean notValid = constraint instanceof CheckConstraint check && check.notValid()
+                || constraint instanceof ForeignKey foreignKey && foreignKey.notValid();
+        return alterTable(table, "ADD " + constraintDefinition(constraint) + (notValid ? " NOT VALID" : ""));
+    }
+
+    static String validateConstraint(QualifiedName table, String constraint) {
+        return alterTable(table, "VALIDATE CONSTRAINT " + Identifiers.quote(constraint));
+    }
+
+    /** {@code  WITH (fillfactor=70)}, with a leading space, or nothing when there are no parameters. */
+    static String withParameters(List<String> parameters) {
+        return parameters.isEmpty() ? "" : " WITH (" + parameters.stream().map(StorageParameters::sql)
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The parameter names of {@code name=value} storage parameters. */
+    static List<String> parameterNames(List<String> parameters) {
+        return parameters.stream().map(StorageParameters::name).toList();
+    }
+
+    /**
+     * {@code SET (...)} for the parameters {@code want} has and {@code have} lacks or spells differently, and
+     * {@code RESET (...)} for those only {@code have} has: the actions of ALTER TABLE or ALTER INDEX.
+     */
+    static List<String> storageParameterActions(List<String> want, List<String> have) {
+        List<String> set = want.stream().filter(p -> !have.contains(p)).toList();
+        List<String> wantNames = parameterNames(want);
+        List<String> reset = parameterNames(have).stream().filter(n -> !wantNames.contains(n)).toList();
+        List<String> actions = new ArrayList<>();
+        if (!set.isEmpty()) {
+            actions.add("SET (" + set.stream().map(StorageParameters::sql).collect(Collectors.joining(", ")) + ")");
+        }
+        if (!reset.isEmpty()) {
+            actions.add("RESET (" + String.join(", ", reset) + ")");
+        }
+        return actions;
+    }
+
+    static String alterIndex(QualifiedName table, String index, String action) {
+        return "ALTER INDEX " + QualifiedName.of(table.schema(), index).sql() + " " + action;
+    }
+
+    static String replicaIdentity(QualifiedName table, ReplicaIdentity identity) {
+        return alterTable(table, "REPLICA IDENTITY " + identity.sql());
     }
 
     static String dropConstraint(QualifiedName table, String constraint) {
@@ -248,6 +298,7 @@ final class DdlRenderer {
         if (index.nullsNotDistinct()) {
             sql.append(" NULLS NOT DISTINCT");
         }
+        sql.append(withParameters(index.storageParameters()));
         if (index.predicate() != null) {
             sql.append(" WHERE ").append(index.predicate());
         }
@@ -317,6 +368,11 @@ final class DdlRenderer {
 
     static String commentOnSchema(String schema, String comment) {
         return "COMMENT ON SCHEMA " + Identifiers.quote(schema) + " IS " + commentLiteral(comment);
+    }
+
+    /** Indexes live in their table's schema. */
+    static String commentOnIndex(QualifiedName table, String index, String comment) {
+        return "COMMENT ON INDEX " + QualifiedName.of(table.schema(), index).sql() + " IS " + commentLiteral(comment);
     }
 
     static String commentOnTable(QualifiedName table, String comment) {

@@ -80,7 +80,7 @@ final class IntrospectedDatabase {
         List<Schema> schemas = new ArrayList<>();
         parts.forEach((name, p) -> schemas.add(new Schema(name, p.tables, schemaComments.get(name), p.sequences,
                 p.enums, p.domains, p.compositeTypes, p.views, p.routines, p.collations, p.grants)));
-        return new IntrospectionResult(new Database(schemas, extensions), unsupported.stream().sorted().toList());
+        return new IntrospectionResult(Database.of(schemas).withExtensions(extensions), unsupported.stream().sorted().toList());
     }
 
     private static final class SchemaParts {

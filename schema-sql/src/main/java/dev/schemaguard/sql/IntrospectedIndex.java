@@ -15,11 +15,16 @@ final class IntrospectedIndex {
     private final String method;
     private final String predicate;
     private final boolean nullsNotDistinct;
+    private final List<String> storageParameters;
+    private final String comment;
     final List<IndexKey> keys = new ArrayList<>();
     final List<String> include = new ArrayList<>();
 
-    private IntrospectedIndex(String name, boolean unique, String method, String predicate, boolean nullsNotDistinct) {
+    private IntrospectedIndex(String name, boolean unique, String method, String predicate, boolean nullsNotDistinct,
+                              List<String> storageParameters, String comment) {
         this.name = name;
+        this.storageParameters = storageParameters;
+        this.comment = comment;
         this.unique = unique;
         this.method = method;
         this.predicate = predicate;
@@ -28,8 +33,10 @@ final class IntrospectedIndex {
 
     /** The index collected under {@code name} in {@code indexes}, created on its first row. */
     static IntrospectedIndex in(Map<String, IntrospectedIndex> indexes, String name, boolean unique, String method,
-                                String predicate, boolean nullsNotDistinct) {
-        return indexes.computeIfAbsent(name, n -> new IntrospectedIndex(n, unique, method, predicate, nullsNotDistinct));
+                                String predicate, boolean nullsNotDistinct, List<String> storageParameters,
+                                String comment) {
+        return indexes.computeIfAbsent(name, n -> new IntrospectedIndex(n, unique, method, predicate, nullsNotDistinct,
+                storageParameters, comment));
     }
 
     static List<Index> build(Map<String, IntrospectedIndex> indexes) {
@@ -37,6 +44,6 @@ final class IntrospectedIndex {
     }
 
     Index toIndex() {
-        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct);
+        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, comment);
     }
 }

@@ -10,6 +10,7 @@ import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.model.Trigger;
@@ -46,6 +47,8 @@ final class IntrospectedTable {
     /** The tables this one inherits from ({@code INHERITS}), in order, and their oids. */
     private final List<QualifiedName> inherits;
     final List<Long> inheritedOids;
+    private final List<String> storageParameters;
+    private final ReplicaIdentity replicaIdentity;
     /** The columns the table declares itself (attislocal); for an inheritance child, the ones it lists. */
     final Set<String> localColumns = new HashSet<>();
     /** Every column (inherited ones too) by attribute number: the columns query returns them in no order. */
@@ -63,7 +66,10 @@ final class IntrospectedTable {
 
     IntrospectedTable(String schema, String name, RowSecurity rowSecurity, String comment,
                       Partitioning partitioning, PartitionBound partitionOf, Long parentOid, boolean unlogged,
-                      List<QualifiedName> inherits, List<Long> inheritedOids) {
+                      List<QualifiedName> inherits, List<Long> inheritedOids, List<String> storageParameters,
+                      ReplicaIdentity replicaIdentity) {
+        this.storageParameters = List.copyOf(storageParameters);
+        this.replicaIdentity = replicaIdentity;
         this.schema = schema;
         this.name = name;
         this.rowSecurity = rowSecurity;
@@ -120,7 +126,7 @@ final class IntrospectedTable {
         }
         return new Table(name, ownColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints,
                 IntrospectedIndex.build(indexes), rowSecurity, policies, comment, exclusionConstraints, triggers,
-                partitioning, partitionOf, unlogged, inherits);
+                partitioning, partitionOf, unlogged, inherits, storageParameters, replicaIdentity);
     }
 
     /**

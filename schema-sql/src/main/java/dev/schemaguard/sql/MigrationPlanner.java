@@ -19,6 +19,7 @@ import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SequenceOptions;
@@ -94,6 +95,8 @@ public final class MigrationPlanner {
         CREATE_TABLES, ADD_COLUMNS,
         /** ATTACH PARTITION and INHERIT, once the child has every column of its new parent. */
         ATTACH_PARTITIONS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
+        /** VALIDATE CONSTRAINT, storage parameters and replica identity: once the constraints and indexes exist. */
+        VALIDATE_CONSTRAINTS, STORAGE_PARAMETERS, REPLICA_IDENTITY,
         SEQUENCE_OWNERSHIP, ROW_SECURITY, POLICIES, CREATE_VIEWS, CREATE_TRIGGERS, REVOKES, GRANTS,
         DROP_TYPES, DROP_COLLATIONS, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
     }
@@ -436,8 +439,44 @@ public final class MigrationPlanner {
         } else if (change instanceof SchemaChange.PolicyAltered p) {
             // a policy on a column that changes type is dropped and re-created instead (see planDependents)
             unlessRecreated(policyRef(p.table(), p.expected().name()), () -> planPolicyAlter(p.table(), p.expected(), p.actual()));
+        } else if (change instanceof SchemaChange.StorageParametersChanged p) {
+            for (String action : DdlRenderer.storageParameterActions(p.expected(), p.actual())) {
+                group().add(Phase.STORAGE_PARAMETERS, DdlRenderer.alterTable(p.table(), action), Kind.ALTER, NONE,
+                        "storage parameters of table " + p.table() + ": " + action);
+            }
+        } else if (change instanceof SchemaChange.ReplicaIdentityChanged r) {
+            planReplicaIdentity(group(), r.table(), r.expected(), Kind.ALTER);
+        } else if (change instanceof SchemaChange.ConstraintNotValidated c) {
+            group().add(Phase.VALIDATE_CONSTRAINTS, DdlRenderer.validateConstraint(c.table(), c.constraint().name()),
+                    Kind.ALTER, MAY_FAIL, "validate " + c.constraint().kind() + " " + c.constraint().name() + " on "
+                            + c.table() + " (checks the rows it never checked; fails if one breaks it)");
+        } else if (change instanceof SchemaChange.IndexStorageParametersChanged p) {
+            for (String action : DdlRenderer.storageParameterActions(p.expected(), p.actual())) {
+                group().add(Phase.STORAGE_PARAMETERS, DdlRenderer.alterIndex(p.table(), p.index(), action), Kind.ALTER,
+                        NONE, "storage parameters of index " + p.index() + " on " + p.table() + ": " + action);
+            }
+        } else if (change instanceof SchemaChange.IndexCommentChanged c) {
+            group().add(Phase.COMMENTS, DdlRenderer.commentOnIndex(c.table(), c.index(), c.expected()), Kind.ALTER, NONE,
+                    "set the comment on index " + c.index() + " on " + c.table());
+        } else if (!PLANNED_IN_OTHER_PASSES.contains(change.getClass())) {
+            throw new IllegalStateException("the planner has no plan for a change of kind "
+                    + change.getClass().getSimpleName() + " (" + change.describe() + "); this is a bug in schemaguard");
         }
-        // TableAdded is planned with all other new tables, in foreign key order: see planTableCreations().
+    }
+
+    /**
+     * Changes planned outside {@link #planChange}: new tables with all other new tables, in foreign key order
+     * ({@link #planTableCreations}), a new partitioning as a table rebuild ({@link #collectTableLevelChanges}),
+     * grants last ({@link #planGrants}).
+     */
+    private static final Set<Class<? extends SchemaChange>> PLANNED_IN_OTHER_PASSES = Set.of(
+            SchemaChange.TableAdded.class, SchemaChange.PartitioningChanged.class, SchemaChange.GrantAdded.class,
+            SchemaChange.GrantDropped.class, SchemaChange.GrantOptionChanged.class);
+
+    /** {@code REPLICA IDENTITY ...}, after the index it may name exists. */
+    private void planReplicaIdentity(Group group, QualifiedName table, ReplicaIdentity identity, Kind kind) {
+        group.add(Phase.REPLICA_IDENTITY, DdlRenderer.replicaIdentity(table, identity), kind, NONE,
+                "replica identity of table " + table + ": " + identity.sql());
     }
 
     private void planSchemaDrop(Schema schema) {
@@ -559,6 +598,13 @@ public final class MigrationPlanner {
     private void planIndexCreate(Group group, QualifiedName table, Index index, Kind kind) {
         group.add(Phase.CREATE_INDEXES, DdlRenderer.createIndex(table, index), kind, index.unique() ? MAY_FAIL : NONE,
                 "create " + (index.unique() ? "unique " : "") + "index " + index.name() + " on " + table);
+        if (index.comment() != null) {
+            group.add(Phase.COMMENTS, DdlRenderer.commentOnIndex(table, index.name(), index.comment()), kind, NONE,
+                    "comment on index " + index.name() + " on " + table);
+        }
+        expected.table(table).map(Table::replicaIdentity)
+                .filter(identity -> index.name().equals(identity.index()) && kind == Kind.ALTER)
+                .ifPresent(identity -> planReplicaIdentity(group, table, identity, Kind.ALTER));
     }
 
     private void planPolicyAlter(QualifiedName table, Policy want, Policy have) {
@@ -846,6 +892,9 @@ public final class MigrationPlanner {
             }
             table.indexes().forEach(index -> planIndexCreate(group, name, index, Kind.CREATE));
             table.foreignKeys().forEach(fk -> foreignKeyAdds.putIfAbsent(new PartRef(name, fk.name()), Kind.CREATE));
+            if (!table.replicaIdentity().equals(ReplicaIdentity.DEFAULT)) {
+                planReplicaIdentity(group, name, table.replicaIdentity(), Kind.CREATE);
+            }
             planRowSecurity(group, name, table.rowSecurity(), RowSecurity.OFF, Kind.CREATE);
             for (Policy policy : table.policies()) {
                 group.add(Phase.POLICIES, DdlRenderer.createPolicy(name, policy), Kind.CREATE, NONE,

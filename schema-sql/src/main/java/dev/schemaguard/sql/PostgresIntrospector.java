@@ -23,6 +23,7 @@ import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.Privilege;
 import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Sequence;
@@ -293,7 +294,17 @@ public final class PostgresIntrospector {
         return new IntrospectedTable(schema, name,
                 new RowSecurity(row.getBoolean("relrowsecurity"), row.getBoolean("relforcerowsecurity")),
                 comment, partitioning, partitionOf, parentOid, row.getBoolean("unlogged"), inherits,
-                longs(row.getArray("parent_oids")));
+                longs(row.getArray("parent_oids")), strings(row.getArray("storage_parameters")),
+                replicaIdentity(row.getString("relreplident"), row.getString("replica_identity_index")));
+    }
+
+    private static ReplicaIdentity replicaIdentity(String code, String index) {
+        return switch (code == null ? "d" : code) {
+            case "f" -> ReplicaIdentity.FULL;
+            case "n" -> ReplicaIdentity.NOTHING;
+            case "i" -> ReplicaIdentity.usingIndex(index);
+            default -> ReplicaIdentity.DEFAULT;
+        };
     }
 
     private static Partitioning.Strategy partitionStrategy(String code, String table) {
@@ -436,9 +447,7 @@ public final class PostgresIntrospector {
         boolean deferrable = row.getBoolean("condeferrable");
         boolean initiallyDeferred = row.getBoolean("condeferred");
         String definition = row.getString("definition");
-        if (!row.getBoolean("convalidated")) {
-            db.unsupported("NOT VALID on constraint", Identifiers.quote(name) + " of table " + qualified(table));
-        }
+        boolean notValid = !row.getBoolean("convalidated");
         switch (row.getString("contype")) {
             case "p" -> table.primaryKey = new PrimaryKey(name, columns);
             case "u" -> table.uniqueConstraints.add(new UniqueConstraint(name, columns,
@@ -449,9 +458,9 @@ public final class PostgresIntrospector {
                     referentialAction(row.getString("confupdtype"), name),
                     referentialAction(row.getString("confdeltype"), name),
                     "f".equals(row.getString("confmatchtype")) ? ForeignKey.MatchType.FULL : ForeignKey.MatchType.SIMPLE,
-                    deferrable, initiallyDeferred));
+                    deferrable, initiallyDeferred, notValid));
             case "c" -> table.checkConstraints.add(new CheckConstraint(name,
-                    checkExpression(definition, name), row.getBoolean("connoinherit")));
+                    checkExpression(definition, name), row.getBoolean("connoinherit"), notValid));
             case "x" -> table.exclusionConstraints.add(new ExclusionConstraint(name, definition));
             default -> db.unsupported("constraint", Identifiers.quote(name) + " of table " + qualified(table)
                     + " (" + definition + ")");
@@ -510,7 +519,8 @@ public final class PostgresIntrospector {
     private static void addIndexColumn(Map<String, IntrospectedIndex> indexes, ResultSet row) throws SQLException {
         IntrospectedIndex index = IntrospectedIndex.in(indexes,
                 row.getString("index_name"), row.getBoolean("indisunique"), row.getString("amname"),
-                row.getString("predicate"), row.getBoolean("nulls_not_distinct"));
+                row.getString("predicate"), row.getBoolean("nulls_not_distinct"),
+                strings(row.getArray("storage_parameters")), row.getString("comment"));
         if (row.getInt("position") > row.getInt("indnkeyatts")) {
             index.include.add(row.getString("attname"));
             return;
@@ -593,7 +603,7 @@ public final class PostgresIntrospector {
             List<String> checkDefinitions = strings(row.getArray("check_definitions"));
             List<CheckConstraint> checks = new ArrayList<>();
             for (int i = 0; i < checkNames.size(); i++) {
-                checks.add(new CheckConstraint(checkNames.get(i), checkExpression(checkDefinitions.get(i), checkNames.get(i)), false));
+                checks.add(new CheckConstraint(checkNames.get(i), checkExpression(checkDefinitions.get(i), checkNames.get(i)), false, false));
             }
             db.domains.add(new IntrospectedDatabase.SchemaMember<>(schema, new Domain(name, CatalogTypes.dataType(row),
                     row.getBoolean("typnotnull"), row.getString("default_expression"), CatalogTypes.collation(row),

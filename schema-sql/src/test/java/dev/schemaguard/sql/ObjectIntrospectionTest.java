@@ -212,11 +212,11 @@ class ObjectIntrospectionTest {
             t.column("status", userDefined(ODD, "Status").asArray());
             t.column("code", userDefined("app", "code"));
             t.column("label", text()).collate("app.natural_sort");
-        }).withExtras(List.of(), List.of(
+        }).withTriggers(List.of(
                 new Trigger("Touch It", "CREATE TRIGGER \"Touch It\" BEFORE INSERT ON app.customers FOR EACH ROW"
                         + " EXECUTE FUNCTION app.touch()", true, "sets ticket"),
                 new Trigger("disabled_one", "CREATE TRIGGER disabled_one AFTER UPDATE ON app.customers FOR EACH STATEMENT"
-                        + " EXECUTE FUNCTION app.touch()", false, null)), null, null);
+                        + " EXECUTE FUNCTION app.touch()", false, null)));
         SchemaBuilder app = Schema.named("app")
                 .collation(Collation.icu("natural_sort", "en-u-kn-true"))
                 .collation(Collation.icu("loose", "und-u-ks-level2").nondeterministic().withComment("ignores case"))
@@ -226,8 +226,8 @@ class ObjectIntrospectionTest {
                         null, null, "numbers"))
                 .sequence(new Sequence("tickets", integer(), null, "customers", "ticket", null))
                 .domain(new Domain("positive", integer(), true, "1", null, List.of(
-                        new CheckConstraint("positive_check", "VALUE > 0", false),
-                        new CheckConstraint("Not Huge", "VALUE < 1000000", false)), "a positive number"))
+                        new CheckConstraint("positive_check", "VALUE > 0", false, false),
+                        new CheckConstraint("Not Huge", "VALUE < 1000000", false, false)), "a positive number"))
                 .domain(new Domain("code", text(), false, null, "\"C\"", List.of(), null))
                 .domain(new Domain("scores", type("integer[]"), false, null, null, List.of(), null))
                 .compositeType(new CompositeType("address", List.of(
@@ -289,7 +289,7 @@ class ObjectIntrospectionTest {
                 .view(new View("Big Spenders", true, "SELECT c.id, r.logged FROM app.customers c"
                         + " JOIN app.readings r ON r.id = c.id",
                         List.of(new Index("Big Spenders_id_idx", true, "btree", List.of(IndexKey.column("id")), List.of(),
-                                null, false)), "for reports"))
+                                null, false, List.of(), null)), "for reports"))
                 .routine(new Routine("Do It", majorVersion >= 14 ? "IN n integer" : "n integer", Routine.Kind.PROCEDURE,
                         doIt(majorVersion), null))
                 .table("Hashed", t -> {
@@ -305,7 +305,7 @@ class ObjectIntrospectionTest {
     /** The DSL's enumType() takes no comment; this puts commented enums into a built schema. */
     private static Schema withEnums(Schema schema, EnumType... enums) {
         return new Schema(schema.name(), schema.tables(), schema.comment(), schema.sequences(), List.of(enums),
-                schema.domains(), schema.compositeTypes(), schema.views(), schema.routines(), schema.collations());
+                schema.domains(), schema.compositeTypes(), schema.views(), schema.routines(), schema.collations(), List.of());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -55,7 +55,7 @@ class ObjectPlanningTest {
         SchemaBuilder app = Schema.named("app")
                 .enumType("mood", "sad", "ok", "happy")
                 .domain(new Domain("positive", integer(), false, null, null,
-                        List.of(new CheckConstraint("positive_check", "VALUE > 0", false)), "greater than zero"))
+                        List.of(new CheckConstraint("positive_check", "VALUE > 0", false, false)), "greater than zero"))
                 .compositeType(new CompositeType("amount", List.of(new CompositeType.Attribute("value", numeric(10, 2), null),
                         new CompositeType.Attribute("currency", text(), null)), null))
                 .sequence(new Sequence("ticket_numbers", bigint(), new SequenceOptions(100L, 10L, null, null, null, false),
@@ -82,7 +82,7 @@ class ObjectPlanningTest {
                 .view("happy_tickets", "SELECT id FROM app.open_tickets WHERE mood = 'happy'::app.mood")
                 .view("open_tickets", "SELECT id, mood FROM app.tickets WHERE mood <> 'sad'::app.mood")
                 .view(new View("mood_counts", true, "SELECT mood, count(*) AS n FROM app.tickets GROUP BY mood",
-                        List.of(new Index("mood_counts_mood_idx", true, "btree", List.of(IndexKey.column("mood")), List.of(), null, false)),
+                        List.of(new Index("mood_counts_mood_idx", true, "btree", List.of(IndexKey.column("mood")), List.of(), null, false, List.of(), null)),
                         "per mood"))
                 .table("events", t -> {
                     t.column("id", bigint()).notNull();

@@ -83,6 +83,26 @@ final class Fields {
         return node == null ? List.of() : Nodes.names(node, label(key));
     }
 
+    /**
+     * A map of storage parameters, {@code {fillfactor: 70, autovacuum_enabled: false}}, as {@code name=value}
+     * strings in the map's order; empty when the key is absent.
+     */
+    List<String> parameters(String key) {
+        YamlNode node = node(key);
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof YamlNode.MapNode parameters)) {
+            throw Nodes.error(node, label(key) + " must be a map of parameter names to values, e.g. {fillfactor: 70}");
+        }
+        List<String> result = new java.util.ArrayList<>();
+        for (YamlNode.Entry entry : parameters.entries().values()) {
+            String value = Nodes.requiredText(entry.value(), "storage parameter " + entry.key() + " of " + what);
+            result.add(entry.key() + "=" + value);
+        }
+        return result;
+    }
+
     <E> E choice(String key, Map<String, E> words, E otherwise) {
         YamlNode node = node(key);
         return node == null ? otherwise : Nodes.choice(node, words, label(key));

@@ -144,7 +144,7 @@ final class SchemaObjectReader {
             for (Entry check : Nodes.map(checksNode, "the checks of " + what + " (constraint names to expressions on VALUE)").entries().values()) {
                 String checkWhat = "check " + check.key() + " of " + what;
                 String expression = Nodes.requiredText(check.value(), checkWhat + " (an expression on VALUE, e.g. VALUE > 0)");
-                checks.add(Nodes.build(check.keyPosition(), checkWhat, () -> new CheckConstraint(check.key(), expression, false)));
+                checks.add(Nodes.build(check.keyPosition(), checkWhat, () -> new CheckConstraint(check.key(), expression, false, false)));
             }
         }
         return Nodes.build(entry.keyPosition(), what, () -> new Domain(entry.key(), type, fields.bool(NOT_NULL, false),
@@ -211,7 +211,8 @@ final class SchemaObjectReader {
                     throw Nodes.error(item, kindWhat + " declares index " + index.name() + " twice");
                 }
                 indexes.add(Nodes.build(item.position(), "an index of " + kindWhat, () -> new Index(index.name(),
-                        index.unique(), index.method(), index.keys(), index.include(), index.predicate(), index.nullsNotDistinct())));
+                        index.unique(), index.method(), index.keys(), index.include(), index.predicate(), index.nullsNotDistinct(),
+                        index.storageParameters(), index.comment())));
             }
         }
         if (materialized && fields.has(TRIGGERS)) {

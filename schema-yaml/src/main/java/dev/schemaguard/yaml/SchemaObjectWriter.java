@@ -198,7 +198,7 @@ final class SchemaObjectWriter {
 
     private static Object viewIndex(Index index) {
         return YamlSchemaWriter.index(new IndexDef(index.name(), index.unique(), index.method(), index.keys(), index.include(),
-                index.predicate(), index.nullsNotDistinct()));
+                index.predicate(), index.nullsNotDistinct(), index.storageParameters(), index.comment()));
     }
 
     private static Object routine(Routine routine) {

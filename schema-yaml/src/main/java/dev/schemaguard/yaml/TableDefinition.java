@@ -48,14 +48,15 @@ record TableDefinition(
 
     record ForeignKeyDef(String name, List<String> columns, QualifiedName table, List<String> referencedColumns,
                          ForeignKey.ReferentialAction onUpdate, ForeignKey.ReferentialAction onDelete,
-                         ForeignKey.MatchType match, boolean deferrable, boolean initiallyDeferred, boolean onColumn) {
+                         ForeignKey.MatchType match, boolean deferrable, boolean initiallyDeferred, boolean notValid,
+                         boolean onColumn) {
     }
 
-    record CheckDef(String name, String expression, boolean noInherit) {
+    record CheckDef(String name, String expression, boolean noInherit, boolean notValid) {
     }
 
     record IndexDef(String name, boolean unique, String method, List<IndexKey> keys, List<String> include,
-                    String predicate, boolean nullsNotDistinct) {
+                    String predicate, boolean nullsNotDistinct, List<String> storageParameters, String comment) {
     }
 
     /**
@@ -92,6 +93,9 @@ record TableDefinition(
                 }
                 if (check.noInherit()) {
                     builder.noInherit();
+                }
+                if (check.notValid()) {
+                    builder.notValid();
                 }
             }
             indexes.forEach(index -> addIndex(table, index));
@@ -139,6 +143,9 @@ record TableDefinition(
         if (foreignKey.deferrable()) {
             builder.deferrable();
         }
+        if (foreignKey.notValid()) {
+            builder.notValid();
+        }
         if (foreignKey.initiallyDeferred()) {
             builder.initiallyDeferred();
         }
@@ -152,6 +159,11 @@ record TableDefinition(
         }
         if (index.unique()) {
             builder.unique();
+        }
+        index.storageParameters().forEach(parameter -> builder.storageParameter(
+                parameter.substring(0, parameter.indexOf('=')), parameter.substring(parameter.indexOf('=') + 1)));
+        if (index.comment() != null) {
+            builder.comment(index.comment());
         }
         if (index.nullsNotDistinct()) {
             builder.nullsNotDistinct();
@@ -208,39 +220,39 @@ record TableDefinition(
             ForeignKeyDef fk = named.foreignKeys().get(i);
             int at = i;
             ForeignKeyDef unnamed = new ForeignKeyDef(null, fk.columns(), fk.table(), fk.referencedColumns(), fk.onUpdate(),
-                    fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), false);
+                    fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(), false);
             String name = isDerived(fk.name(), named.withForeignKeys(replace(named.foreignKeys(), i, unnamed)),
                     t -> t.foreignKeys().get(at).name()) ? null : fk.name();
             int column = fk.columns().size() == 1 ? columnIndex(table, fk.columns().get(0)) : -1;
             boolean onColumn = columnLevelPossible && name == null && column > lastColumn
-                    && fk.match() == ForeignKey.MatchType.SIMPLE && !fk.deferrable();
+                    && fk.match() == ForeignKey.MatchType.SIMPLE && !fk.deferrable() && !fk.notValid();
             if (onColumn) {
                 lastColumn = column;
             } else {
                 columnLevelPossible = false;
             }
             foreignKeys.add(new ForeignKeyDef(name, fk.columns(), fk.table(), fk.referencedColumns(), fk.onUpdate(),
-                    fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), onColumn));
+                    fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(), onColumn));
         }
         List<CheckDef> checks = new ArrayList<>();
         for (int i = 0; i < named.checks().size(); i++) {
             CheckDef check = named.checks().get(i);
             int at = i;
-            CheckDef unnamed = new CheckDef(null, check.expression(), check.noInherit());
+            CheckDef unnamed = new CheckDef(null, check.expression(), check.noInherit(), check.notValid());
             String name = isDerived(check.name(), named.withChecks(replace(named.checks(), i, unnamed)),
                     t -> t.checkConstraints().get(at).name()) ? null : check.name();
-            checks.add(new CheckDef(name, check.expression(), check.noInherit()));
+            checks.add(new CheckDef(name, check.expression(), check.noInherit(), check.notValid()));
         }
         List<IndexDef> indexes = new ArrayList<>();
         for (int i = 0; i < named.indexes().size(); i++) {
             IndexDef index = named.indexes().get(i);
             int at = i;
             IndexDef unnamed = new IndexDef(null, index.unique(), index.method(), index.keys(), index.include(),
-                    index.predicate(), index.nullsNotDistinct());
+                    index.predicate(), index.nullsNotDistinct(), index.storageParameters(), index.comment());
             String name = isDerived(index.name(), named.withIndexes(replace(named.indexes(), i, unnamed)),
                     t -> t.indexes().get(at).name()) ? null : index.name();
             indexes.add(new IndexDef(name, index.unique(), index.method(), index.keys(), index.include(),
-                    index.predicate(), index.nullsNotDistinct()));
+                    index.predicate(), index.nullsNotDistinct(), index.storageParameters(), index.comment()));
         }
         return new TableDefinition(table.name(), table.columns(), primaryKey, uniques, foreignKeys, checks, indexes,
                 table.rowSecurity(), table.policies(), table.comment(), table.partitionOf(), table.inherits());
@@ -303,14 +315,15 @@ record TableDefinition(
                         u.deferrable(), u.initiallyDeferred(), false)).toList(),
                 table.foreignKeys().stream().map(f -> new ForeignKeyDef(f.name(), f.columns(), f.referencedTable(),
                         f.referencedColumns(), f.onUpdate(), f.onDelete(), f.match(), f.deferrable(),
-                        f.initiallyDeferred(), false)).toList(),
-                table.checkConstraints().stream().map(c -> new CheckDef(c.name(), c.expression(), c.noInherit())).toList(),
+                        f.initiallyDeferred(), f.notValid(), false)).toList(),
+                table.checkConstraints().stream().map(c -> new CheckDef(c.name(), c.expression(), c.noInherit(),
+                        c.notValid())).toList(),
                 table.indexes().stream().map(TableDefinition::indexDef).toList(),
                 table.rowSecurity(), table.policies(), table.comment(), table.partitionOf(), table.inherits());
     }
 
     private static IndexDef indexDef(Index index) {
         return new IndexDef(index.name(), index.unique(), index.method(), index.keys(), index.include(),
-                index.predicate(), index.nullsNotDistinct());
+                index.predicate(), index.nullsNotDistinct(), index.storageParameters(), index.comment());
     }
 }

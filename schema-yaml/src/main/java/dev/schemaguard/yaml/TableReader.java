@@ -13,6 +13,7 @@ import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Table;
@@ -39,6 +40,8 @@ final class TableReader {
     static final Map<String, Identity.Generation> GENERATIONS = Map.of(
             "always", Identity.Generation.ALWAYS, "by default", Identity.Generation.BY_DEFAULT);
     static final Map<String, MatchType> MATCH_TYPES = Map.of("simple", MatchType.SIMPLE, "full", MatchType.FULL);
+    private static final java.util.regex.Pattern USING_INDEX =
+            java.util.regex.Pattern.compile("(?i)using\\s+index\\s+(.+)");
     static final Map<String, Boolean> ORDERS = Map.of("asc", false, "desc", true);
     static final Map<String, Boolean> NULLS_PLACEMENTS = Map.of("first", true, "last", false);
     static final Map<String, Boolean> PERMISSIVENESS = Map.of("permissive", true, "restrictive", false);
@@ -102,7 +105,7 @@ final class TableReader {
                     foreignKeys.add(spec.references());
                 }
                 if (spec.check() != null) {
-                    columnChecks.add(new CheckDef(null, spec.check(), false));
+                    columnChecks.add(new CheckDef(null, spec.check(), false, false));
                 }
             }
         }
@@ -135,9 +138,43 @@ final class TableReader {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new YamlSchemaException(entry.keyPosition(), what + ": " + e.getMessage());
         }
-        Table withExtras = built.withExtras(exclusions(fields, built), triggers(fields, what), partitioning(fields), built.partitionOf());
+        Table withExtras = built.withExclusionConstraints(exclusions(fields, built)).withTriggers(triggers(fields, what))
+                .withStorageParameters(fields.parameters(STORAGE_PARAMETERS)).withReplicaIdentity(replicaIdentity(fields));
+        Partitioning partitioning = partitioning(fields);
         boolean unlogged = fields.bool(UNLOGGED, false);
-        return Nodes.build(entry.keyPosition(), what, () -> withExtras.withUnlogged(unlogged));
+        return Nodes.build(entry.keyPosition(), what, () -> withExtras.withPartitioning(partitioning).withUnlogged(unlogged));
+    }
+
+    /** {@code replica_identity: full}, {@code nothing}, {@code default} or {@code using index orders_uuid_key}. */
+    private ReplicaIdentity replicaIdentity(Fields fields) {
+        String text = fields.text(REPLICA_IDENTITY);
+        if (text == null) {
+            return ReplicaIdentity.DEFAULT;
+        }
+        String word = text.strip().toLowerCase(java.util.Locale.ROOT);
+        switch (word) {
+            case "full" -> {
+                return ReplicaIdentity.FULL;
+            }
+            case "nothing" -> {
+                return ReplicaIdentity.NOTHING;
+            }
+            case "default" -> {
+                return ReplicaIdentity.DEFAULT;
+            }
+            default -> {
+            }
+        }
+        java.util.regex.Matcher usingIndex = USING_INDEX.matcher(text.strip());
+        if (usingIndex.matches()) {
+            try {
+                return ReplicaIdentity.usingIndex(SqlWords.parseName(usingIndex.group(1), schema).name());
+            } catch (IllegalArgumentException e) {
+                throw fields.error(REPLICA_IDENTITY, "'" + REPLICA_IDENTITY + "' of " + fields.what() + ": " + e.getMessage());
+            }
+        }
+        throw fields.error(REPLICA_IDENTITY, "'" + REPLICA_IDENTITY + "' of " + fields.what() + " is '" + text
+                + "'; expected full, nothing, default or 'using index <name>'");
     }
 
     /** {@code exclude:} constraint names to definitions; a name may not repeat one of the table's other constraints. */
@@ -415,16 +452,17 @@ final class TableReader {
                 fields.choice(ON_UPDATE, ColumnShortForm.ACTIONS, ReferentialAction.NO_ACTION),
                 fields.choice(ON_DELETE, ColumnShortForm.ACTIONS, ReferentialAction.NO_ACTION),
                 fields.choice(MATCH, MATCH_TYPES, MatchType.SIMPLE),
-                deferrable(fields, initiallyDeferred), initiallyDeferred, false);
+                deferrable(fields, initiallyDeferred), initiallyDeferred, fields.bool(NOT_VALID, false), false);
     }
 
     private CheckDef check(YamlNode item) {
         String checkWhat = "a check constraint of " + what;
         if (item instanceof ScalarNode) {
-            return new CheckDef(null, Nodes.requiredText(item, checkWhat), false);
+            return new CheckDef(null, Nodes.requiredText(item, checkWhat), false, false);
         }
         Fields fields = Fields.of(item, CHECK_KEYS, checkWhat);
-        return new CheckDef(fields.text(NAME), fields.requiredText(EXPRESSION), fields.bool(NO_INHERIT, false));
+        return new CheckDef(fields.text(NAME), fields.requiredText(EXPRESSION), fields.bool(NO_INHERIT, false),
+                fields.bool(NOT_VALID, false));
     }
 
     /** One item of an {@code indexes:} list of {@code owner} (a table or materialized view). */
@@ -432,7 +470,7 @@ final class TableReader {
         String indexWhat = "an index of " + owner;
         if (!(item instanceof MapNode)) {
             List<IndexKey> keys = Nodes.names(item, indexWhat).stream().map(IndexKey::column).toList();
-            return new IndexDef(null, false, "btree", keys, List.of(), null, false);
+            return new IndexDef(null, false, "btree", keys, List.of(), null, false, List.of(), null);
         }
         Fields fields = Fields.of(item, INDEX_KEYS, indexWhat);
         YamlNode columns = fields.node(COLUMNS);
@@ -446,7 +484,8 @@ final class TableReader {
         List<IndexKey> keys = keyNodes.stream().map(node -> indexKey(node, indexWhat)).toList();
         String method = fields.has(METHOD) ? fields.requiredText(METHOD) : "btree";
         return new IndexDef(fields.text(NAME), fields.bool(UNIQUE, false), method, keys, fields.names(INCLUDE),
-                fields.text(WHERE), fields.bool(NULLS_NOT_DISTINCT, false));
+                fields.text(WHERE), fields.bool(NULLS_NOT_DISTINCT, false), fields.parameters(STORAGE_PARAMETERS),
+                fields.text(COMMENT));
     }
 
     private static IndexKey indexKey(YamlNode node, String indexWhat) {

@@ -85,6 +85,9 @@ final class YamlKeys {
     static final String PARENT = "parent";
     static final String BOUND = "bound";
     static final String UNLOGGED = "unlogged";
+    static final String NOT_VALID = "not_valid";
+    static final String STORAGE_PARAMETERS = "storage_parameters";
+    static final String REPLICA_IDENTITY = "replica_identity";
     static final String COLLATIONS = "collations";
     static final String PROVIDER = "provider";
     static final String LOCALE = "locale";
@@ -106,17 +109,18 @@ final class YamlKeys {
     static final List<String> SCHEMA_KEYS = concat(List.of(COMMENT), SCHEMA_CONTENT_KEYS);
     static final List<String> TABLE_KEYS = List.of(
             COMMENT, COLUMNS, PRIMARY_KEY, UNIQUE, FOREIGN_KEYS, CHECKS, INDEXES, ROW_LEVEL_SECURITY, POLICIES,
-            EXCLUDE, TRIGGERS, PARTITION_BY, PARTITION_OF, UNLOGGED, INHERITS);
+            EXCLUDE, TRIGGERS, PARTITION_BY, PARTITION_OF, UNLOGGED, INHERITS, STORAGE_PARAMETERS, REPLICA_IDENTITY);
     static final List<String> COLUMN_KEYS = List.of(
             TYPE, NULLABLE, NOT_NULL, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT, PRIMARY_KEY, UNIQUE, REFERENCES);
     static final List<String> IDENTITY_KEYS = List.of(GENERATION, START, INCREMENT, MIN, MAX, CACHE, CYCLE);
     static final List<String> PRIMARY_KEY_KEYS = List.of(NAME, COLUMNS);
     static final List<String> UNIQUE_KEYS = List.of(NAME, COLUMNS, NULLS_NOT_DISTINCT, DEFERRABLE, INITIALLY_DEFERRED);
     static final List<String> FOREIGN_KEY_KEYS = List.of(
-            NAME, COLUMNS, REFERENCES, ON_UPDATE, ON_DELETE, MATCH, DEFERRABLE, INITIALLY_DEFERRED);
+            NAME, COLUMNS, REFERENCES, ON_UPDATE, ON_DELETE, MATCH, DEFERRABLE, INITIALLY_DEFERRED, NOT_VALID);
     static final List<String> REFERENCES_KEYS = List.of(SCHEMA, TABLE, COLUMNS);
-    static final List<String> CHECK_KEYS = List.of(NAME, EXPRESSION, NO_INHERIT);
-    static final List<String> INDEX_KEYS = List.of(NAME, COLUMNS, UNIQUE, METHOD, INCLUDE, WHERE, NULLS_NOT_DISTINCT);
+    static final List<String> CHECK_KEYS = List.of(NAME, EXPRESSION, NO_INHERIT, NOT_VALID);
+    static final List<String> INDEX_KEYS = List.of(
+            NAME, COLUMNS, UNIQUE, METHOD, INCLUDE, WHERE, NULLS_NOT_DISTINCT, STORAGE_PARAMETERS, COMMENT);
     static final List<String> INDEX_KEY_KEYS = List.of(COLUMN, EXPRESSION, ORDER, NULLS, OPCLASS);
     static final List<String> ROW_LEVEL_SECURITY_KEYS = List.of(ENABLED, FORCED);
     static final List<String> POLICY_KEYS = List.of(AS, FOR, TO, USING, WITH_CHECK);

@@ -199,7 +199,7 @@ public final class YamlSchemaReader {
         SchemaParts parts = schemas.get(name);
         if (parts == null) {
             try {
-                new Schema(name, List.of(), null);
+                new Schema(name, List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
             } catch (IllegalArgumentException e) {
                 throw new YamlSchemaException(at, e.getMessage());
             }
@@ -221,7 +221,7 @@ public final class YamlSchemaReader {
                     List.copyOf(parts.views.values()), routines, List.copyOf(parts.collations.values()),
                     parts.grants.values().stream().map(Placed::object).sorted(Grant.ORDER).toList()));
         }
-        return new Database(result, extensions.values().stream().map(Placed::object).toList());
+        return new Database(result, extensions.values().stream().map(Placed::object).toList(), List.of());
     }
 
     /** What the reader has collected for one schema; objects sorted by name, each name claimed where it was written. */

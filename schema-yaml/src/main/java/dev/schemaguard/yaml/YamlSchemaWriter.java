@@ -7,7 +7,9 @@ import dev.schemaguard.model.Database;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Identity;
 import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.Identifiers;
 import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SequenceOptions;
@@ -127,7 +129,26 @@ public final class YamlSchemaWriter {
         if (!table.inherits().isEmpty()) {
             yaml.put(INHERITS, table.inherits().stream().map(parent -> SqlWords.renderName(parent, schema)).toList());
         }
+        putParameters(yaml, table.storageParameters());
+        if (!table.replicaIdentity().equals(ReplicaIdentity.DEFAULT)) {
+            yaml.put(REPLICA_IDENTITY, table.replicaIdentity().sql().toLowerCase(Locale.ROOT).startsWith("using index")
+                    ? "using index " + Identifiers.quote(table.replicaIdentity().index())
+                    : table.replicaIdentity().sql().toLowerCase(Locale.ROOT));
+        }
         return yaml;
+    }
+
+    /** {@code storage_parameters: {fillfactor: '70'}}: values as text, as pg_class.reloptions holds them. */
+    static void putParameters(Map<String, Object> yaml, List<String> parameters) {
+        if (parameters.isEmpty()) {
+            return;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (String parameter : parameters) {
+            int equals = parameter.indexOf('=');
+            map.put(parameter.substring(0, equals), parameter.substring(equals + 1));
+        }
+        yaml.put(STORAGE_PARAMETERS, map);
     }
 
     static Object trigger(Trigger trigger) {
@@ -237,6 +258,7 @@ public final class YamlSchemaWriter {
         }
         putIfTrue(yaml, DEFERRABLE, foreignKey.deferrable() && !foreignKey.initiallyDeferred());
         putIfTrue(yaml, INITIALLY_DEFERRED, foreignKey.initiallyDeferred());
+        putIfTrue(yaml, NOT_VALID, foreignKey.notValid());
         return yaml;
     }
 
@@ -245,13 +267,14 @@ public final class YamlSchemaWriter {
     }
 
     private static Object check(CheckDef check) {
-        if (check.name() == null && !check.noInherit()) {
+        if (check.name() == null && !check.noInherit() && !check.notValid()) {
             return check.expression();
         }
         Map<String, Object> yaml = new LinkedHashMap<>();
         putIfPresent(yaml, NAME, check.name());
         yaml.put(EXPRESSION, check.expression());
         putIfTrue(yaml, NO_INHERIT, check.noInherit());
+        putIfTrue(yaml, NOT_VALID, check.notValid());
         return yaml;
     }
 
@@ -266,6 +289,8 @@ public final class YamlSchemaWriter {
         putIfNotEmpty(yaml, INCLUDE, index.include());
         putIfPresent(yaml, WHERE, index.predicate());
         putIfTrue(yaml, NULLS_NOT_DISTINCT, index.nullsNotDistinct());
+        putParameters(yaml, index.storageParameters());
+        putIfPresent(yaml, COMMENT, index.comment());
         return yaml;
     }
 

@@ -22,6 +22,7 @@ import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
@@ -130,7 +131,7 @@ class YamlRoundTripProperties {
                             : new Extension(name, maybe(random, NAMES), maybe(random, List.of("1.3", "1.10", "2", "x.y"))));
                 }
                 extensions.sort(Comparator.comparing(Extension::name));
-                return new Database(schemas, extensions);
+                return new Database(schemas, extensions, List.of());
             } catch (IllegalArgumentException clash) {
                 // a random explicit name clashed with another; draw again
             }
@@ -244,7 +245,7 @@ class YamlRoundTripProperties {
                 }
                 indexes.add(new Index(indexName, random.nextBoolean(), pick(random, List.of("btree", "gin", "hash")), keys,
                         random.nextBoolean() ? List.of() : List.of(pick(random, NAMES)),
-                        maybe(random, CONDITIONS), random.nextInt(4) == 0));
+                        maybe(random, CONDITIONS), random.nextInt(4) == 0, List.of(), null));
             }
         }
         List<Trigger> triggers = new ArrayList<>();
@@ -261,7 +262,7 @@ class YamlRoundTripProperties {
     private static Domain domain(Random random, String name) {
         List<CheckConstraint> checks = new ArrayList<>();
         for (String check : distinct(random, NAMES, random.nextInt(3))) {
-            checks.add(new CheckConstraint(check, pick(random, List.of("(VALUE > 0)", "VALUE ~ '@'::text", "(VALUE <> 'a: b'::text)")), false));
+            checks.add(new CheckConstraint(check, pick(random, List.of("(VALUE > 0)", "VALUE ~ '@'::text", "(VALUE <> 'a: b'::text)")), false, false));
         }
         return new Domain(name, DataType.parse(pick(random, TYPES)), random.nextBoolean(),
                 random.nextBoolean() ? null : pick(random, EXPRESSIONS),
@@ -317,8 +318,20 @@ class YamlRoundTripProperties {
                 inherits.add(QualifiedName.of(random.nextBoolean() ? schema : pick(random, NAMES), pick(random, NAMES)));
             }
         }
-        return table.withExtras(exclusions, triggers, partitioning, partitionOf).withInherits(List.copyOf(inherits))
-                .withUnlogged(partitioning == null && random.nextInt(4) == 0);
+        List<String> storageParameters = random.nextInt(3) == 0
+                ? distinct(random, List.of("fillfactor=70", "autovacuum_enabled=false", "toast_tuple_target=256",
+                        "autovacuum_vacuum_scale_factor=0.1"), 1 + random.nextInt(2)) : List.of();
+        ReplicaIdentity replicaIdentity = pick(random, List.of(ReplicaIdentity.DEFAULT, ReplicaIdentity.DEFAULT,
+                ReplicaIdentity.FULL, ReplicaIdentity.NOTHING));
+        return table.withExclusionConstraints(exclusions).withTriggers(triggers).withPartitioning(partitioning)
+                .withPartitionOf(partitionOf).withInherits(List.copyOf(inherits))
+                .withUnlogged(partitioning == null && random.nextInt(4) == 0)
+                .withStorageParameters(storageParameters).withReplicaIdentity(replicaIdentity)
+                .withCheckConstraints(table.checkConstraints().stream()
+                        .map(c -> c.withNotValid(random.nextInt(3) == 0)).toList())
+                .withForeignKeys(table.foreignKeys().stream().map(f -> f.withNotValid(random.nextInt(3) == 0)).toList())
+                .withIndexes(table.indexes().stream().map(i -> random.nextInt(3) == 0
+                        ? i.withStorageParameters(List.of("fillfactor=80")).withComment(maybe(random, TEXTS)) : i).toList());
     }
 
     private static Table plainTable(Random random, String schema, String name) {

@@ -375,7 +375,7 @@ final class GeneratedSchemas {
             grants(schema).forEach(builder::grant);
             built.add(builder.build());
         }
-        return new Database(withInheritance(built, schemas));
+        return new Database(withInheritance(built, schemas), List.of(), List.of());
     }
 
     /**
@@ -534,7 +534,7 @@ final class GeneratedSchemas {
 
     private static Domain domain(DomainSpec spec) {
         List<CheckConstraint> checks = spec.checkName() == null
-                ? List.of() : List.of(new CheckConstraint(spec.checkName(), spec.kind().check, false));
+                ? List.of() : List.of(new CheckConstraint(spec.checkName(), spec.kind().check, false, false));
         return new Domain(spec.name(), spec.kind().type, spec.notNull(),
                 spec.withDefault() ? spec.kind().defaultExpression : null, null, checks, spec.comment());
     }
