@@ -244,7 +244,7 @@ final class SchemaComparer {
     private static String objectKey(SchemaObject object) {
         int rank = switch (object.kind()) {
             case "collation", "sequence" -> 0;
-            case "enum", "domain", "composite type" -> 1;
+            case "enum", "domain", "composite type", "range type" -> 1;
             case "view", "materialized view" -> 2;
             default -> 3;
         };

@@ -6,6 +6,7 @@ import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.Index;
+import dev.schemaguard.model.RangeType;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.SchemaObject;
 import dev.schemaguard.model.Sequence;
@@ -71,6 +72,12 @@ final class SchemaObjects {
         }
         if (a instanceof Collation x && b instanceof Collation y) {
             return x.sameDefinitionAs(y);
+        }
+        if (a instanceof RangeType x && b instanceof RangeType y) {
+            return x.subtype().sameTypeAs(y.subtype()) && Objects.equals(x.subtypeOpclass(), y.subtypeOpclass())
+                    && Objects.equals(x.collation(), y.collation()) && Objects.equals(x.canonical(), y.canonical())
+                    && Objects.equals(x.subtypeDiff(), y.subtypeDiff())
+                    && Objects.equals(x.multirangeTypeName(), y.multirangeTypeName());
         }
         if (a instanceof Routine x && b instanceof Routine y) {
             return x.routineKind() == y.routineKind() && x.arguments().equals(y.arguments())

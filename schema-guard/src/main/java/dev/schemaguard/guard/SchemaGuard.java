@@ -191,11 +191,9 @@ public final class SchemaGuard {
             List<Table> tables = schema.tables().stream()
                     .filter(t -> !ignored(QualifiedName.of(schema.name(), t.name())))
                     .toList();
-            schemas.add(new Schema(schema.name(), tables, schema.comment(), schema.sequences(), schema.enums(),
-                    schema.domains(), schema.compositeTypes(), schema.views(), schema.routines(), schema.collations(),
-                    schema.grants()));
+            schemas.add(schema.withTables(tables));
         }
-        return new Database(schemas, database.extensions(), database.dependencies());
+        return database.withSchemas(schemas);
     }
 
     /** An unqualified ignored name matches the table in every schema; a qualified one only in its schema. */

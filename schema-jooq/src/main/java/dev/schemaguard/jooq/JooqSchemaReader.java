@@ -82,7 +82,7 @@ public final class JooqSchemaReader {
             bySchema.computeIfAbsent(schemaOf(table), s -> new ArrayList<>()).add(table(table));
         }
         List<Schema> schemas = new ArrayList<>();
-        bySchema.forEach((name, schemaTables) -> schemas.add(new Schema(name, schemaTables, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())));
+        bySchema.forEach((name, schemaTables) -> schemas.add(Schema.ofTables(name, schemaTables, null)));
         return new Database(schemas, List.of(), List.of());
     }
 

@@ -66,6 +66,7 @@ public final class SchemaMerge {
                 union(a.enums(), b.enums(), e -> e.name(), (x, y) -> same(x, y, "enum " + a.name() + "." + x.name())),
                 union(a.domains(), b.domains(), d -> d.name(), (x, y) -> same(x, y, "domain " + a.name() + "." + x.name())),
                 union(a.compositeTypes(), b.compositeTypes(), c -> c.name(), (x, y) -> same(x, y, "type " + a.name() + "." + x.name())),
+                union(a.rangeTypes(), b.rangeTypes(), r -> r.name(), (x, y) -> same(x, y, "range type " + a.name() + "." + x.name())),
                 union(a.views(), b.views(), v -> v.name(), (x, y) -> same(x, y, "view " + a.name() + "." + x.name())),
                 union(a.routines(), b.routines(), r -> r.signature(), (x, y) -> same(x, y, "routine " + a.name() + "." + x.signature())),
                 union(a.collations(), b.collations(), c -> c.name(), (x, y) -> same(x, y, "collation " + a.name() + "." + x.name())),

@@ -65,10 +65,23 @@ public final class Identifiers {
 
     /**
      * A collation as the model keeps it, SQL-spelled: a bare name such as {@code C} becomes {@code "C"};
-     * something already quoted or schema-qualified ({@code "de_DE"}, {@code app.german}) is kept as it is.
+     * something quoted or schema-qualified ({@code "de_DE"}, {@code app.german}) keeps its parts.
      */
     public static String collation(String nameOrSql) {
-        return nameOrSql.startsWith("\"") || nameOrSql.contains(".") ? nameOrSql : quote(nameOrSql);
+        return qualifiedSql(nameOrSql);
+    }
+
+    /**
+     * A possibly schema-qualified name (a collation, an operator class) in the model's SQL spelling: each part as
+     * written, quoted where it needs it ({@code app."Order Lines"}, {@code public.gin_trgm_ops}, {@code "C"}). Text
+     * that is no such name comes out as a quoted identifier, never as SQL of its own.
+     */
+    public static String qualifiedSql(String text) {
+        List<String> parts = splitQualified(text, false);
+        if (parts.size() > 2 || parts.stream().anyMatch(String::isEmpty)) {
+            throw new IllegalArgumentException("'" + text + "' is not a name or schema.name");
+        }
+        return parts.stream().map(Identifiers::quote).collect(java.util.stream.Collectors.joining("."));
     }
 
     /**

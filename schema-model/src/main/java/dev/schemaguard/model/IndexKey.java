@@ -11,6 +11,7 @@ public record IndexKey(String column, String expression, boolean descending, boo
         if ((column == null) == (expression == null)) {
             throw new IllegalArgumentException("an index key is either a column or an expression");
         }
+        opclass = opclass == null ? null : Identifiers.qualifiedSql(opclass);
     }
 
     public static IndexKey column(String column) {

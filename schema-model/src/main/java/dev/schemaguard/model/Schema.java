@@ -8,12 +8,13 @@ import java.util.Set;
 
 /**
  * A PostgreSQL schema (namespace): its tables, then the other objects in it — sequences, enums, domains,
- * composite types, views and materialized views, functions and procedures, collations — and the grants on the
+ * composite types, range types, views and materialized views, functions and procedures, collations — and the grants on the
  * schema and those objects that differ from PostgreSQL's defaults (empty unless privileges were asked for).
  */
 public record Schema(String name, List<Table> tables, String comment,
                      List<Sequence> sequences, List<EnumType> enums, List<Domain> domains,
-                     List<CompositeType> compositeTypes, List<View> views, List<Routine> routines,
+                     List<CompositeType> compositeTypes, List<RangeType> rangeTypes, List<View> views,
+                     List<Routine> routines,
                      List<Collation> collations, List<Grant> grants) {
 
     public Schema {
@@ -23,6 +24,7 @@ public record Schema(String name, List<Table> tables, String comment,
         enums = List.copyOf(enums);
         domains = List.copyOf(domains);
         compositeTypes = List.copyOf(compositeTypes);
+        rangeTypes = rangeTypes == null ? List.of() : List.copyOf(rangeTypes);
         views = List.copyOf(views);
         routines = List.copyOf(routines);
         collations = List.copyOf(collations);
@@ -30,7 +32,10 @@ public record Schema(String name, List<Table> tables, String comment,
         requireUnique(name, "relation", tables.stream().map(Table::name).toList(),
                 sequences.stream().map(Sequence::name).toList(), views.stream().map(View::name).toList());
         requireUnique(name, "type", enums.stream().map(EnumType::name).toList(),
-                domains.stream().map(Domain::name).toList(), compositeTypes.stream().map(CompositeType::name).toList());
+                domains.stream().map(Domain::name).toList(), compositeTypes.stream().map(CompositeType::name).toList(),
+                rangeTypes.stream().map(RangeType::name).toList(),
+                rangeTypes.stream().map(r -> r.multirangeTypeName() != null ? r.multirangeTypeName()
+                        : RangeType.defaultMultirangeName(r.name())).toList());
         requireUnique(name, "routine", routines.stream().map(Routine::signature).toList());
         requireUnique(name, "collation", collations.stream().map(Collation::name).toList());
         requireOwnGrants(name, grants);
@@ -39,7 +44,7 @@ public record Schema(String name, List<Table> tables, String comment,
     /** An empty schema: no objects, no comment, no grants. Build it up with the withers or {@link #named}. */
     public static Schema empty(String name) {
         return new Schema(name, List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 
     /** A schema holding only tables. */
@@ -48,53 +53,58 @@ public record Schema(String name, List<Table> tables, String comment,
     }
 
     public Schema withTables(List<Table> newTables) {
-        return new Schema(name, newTables, comment, sequences, enums, domains, compositeTypes, views, routines,
-                collations, grants);
+        return new Schema(name, newTables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views,
+                routines, collations, grants);
     }
 
     public Schema withComment(String newComment) {
-        return new Schema(name, tables, newComment, sequences, enums, domains, compositeTypes, views, routines,
-                collations, grants);
+        return new Schema(name, tables, newComment, sequences, enums, domains, compositeTypes, rangeTypes, views,
+                routines, collations, grants);
     }
 
     public Schema withSequences(List<Sequence> newSequences) {
-        return new Schema(name, tables, comment, newSequences, enums, domains, compositeTypes, views, routines,
-                collations, grants);
+        return new Schema(name, tables, comment, newSequences, enums, domains, compositeTypes, rangeTypes, views,
+                routines, collations, grants);
     }
 
     public Schema withEnums(List<EnumType> newEnums) {
-        return new Schema(name, tables, comment, sequences, newEnums, domains, compositeTypes, views, routines,
-                collations, grants);
+        return new Schema(name, tables, comment, sequences, newEnums, domains, compositeTypes, rangeTypes, views,
+                routines, collations, grants);
     }
 
     public Schema withDomains(List<Domain> newDomains) {
-        return new Schema(name, tables, comment, sequences, enums, newDomains, compositeTypes, views, routines,
-                collations, grants);
+        return new Schema(name, tables, comment, sequences, enums, newDomains, compositeTypes, rangeTypes, views,
+                routines, collations, grants);
     }
 
     public Schema withCompositeTypes(List<CompositeType> newCompositeTypes) {
-        return new Schema(name, tables, comment, sequences, enums, domains, newCompositeTypes, views, routines,
-                collations, grants);
+        return new Schema(name, tables, comment, sequences, enums, domains, newCompositeTypes, rangeTypes, views,
+                routines, collations, grants);
+    }
+
+    public Schema withRangeTypes(List<RangeType> newRangeTypes) {
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, newRangeTypes, views,
+                routines, collations, grants);
     }
 
     public Schema withViews(List<View> newViews) {
-        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, newViews, routines,
-                collations, grants);
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, newViews,
+                routines, collations, grants);
     }
 
     public Schema withRoutines(List<Routine> newRoutines) {
-        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, newRoutines,
-                collations, grants);
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views,
+                newRoutines, collations, grants);
     }
 
     public Schema withCollations(List<Collation> newCollations) {
-        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines,
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
                 newCollations, grants);
     }
 
     public Schema withGrants(List<Grant> newGrants) {
-        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, collations,
-                newGrants);
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
+                collations, newGrants);
     }
 
     /** Every object of the schema other than its tables, in a fixed order of kinds (collations first: types and columns use them). */
@@ -104,6 +114,7 @@ public record Schema(String name, List<Table> tables, String comment,
         all.addAll(enums);
         all.addAll(domains);
         all.addAll(compositeTypes);
+        all.addAll(rangeTypes);
         all.addAll(views);
         all.addAll(routines);
         return all;

@@ -13,6 +13,7 @@ public final class SchemaBuilder {
     private final List<EnumType> enums = new ArrayList<>();
     private final List<Domain> domains = new ArrayList<>();
     private final List<CompositeType> compositeTypes = new ArrayList<>();
+    private final List<RangeType> rangeTypes = new ArrayList<>();
     private final List<View> views = new ArrayList<>();
     private final List<Routine> routines = new ArrayList<>();
     private final List<Collation> collations = new ArrayList<>();
@@ -56,6 +57,11 @@ public final class SchemaBuilder {
         return this;
     }
 
+    public SchemaBuilder rangeType(RangeType type) {
+        rangeTypes.add(type);
+        return this;
+    }
+
     public SchemaBuilder compositeType(CompositeType type) {
         compositeTypes.add(type);
         return this;
@@ -95,7 +101,8 @@ public final class SchemaBuilder {
     }
 
     public Schema build() {
-        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, views, routines, collations,
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
+                collations,
                 grants);
     }
 

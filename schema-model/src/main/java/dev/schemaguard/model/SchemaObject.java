@@ -4,7 +4,8 @@ package dev.schemaguard.model;
  * An object that lives in a schema beside tables: sequences, types, views, functions, collations. The diff treats them
  * uniformly (added, dropped, altered); the planner knows how each kind is created, changed and dropped.
  */
-public sealed interface SchemaObject permits Sequence, EnumType, Domain, CompositeType, View, Routine, Collation {
+public sealed interface SchemaObject permits Sequence, EnumType, Domain, CompositeType, RangeType, View, Routine,
+        Collation {
 
     /** The name within the schema. */
     String name();

@@ -362,14 +362,23 @@ final class CatalogQueries {
      * from the base type's, CHECK constraints by name). The base type columns are named like those of
      * {@link #COLUMNS} so that {@link CatalogTypes#dataType} reads both.
      */
-    static String types(boolean grants) {
+    static String types(int majorVersion, boolean grants) {
         return """
             select t.oid, n.nspname, t.typname, t.typtype, obj_description(t.oid, 'pg_type') as comment,
+                   case when not range_opclass.opcdefault then
+                       format('%%I.%%I', range_opclass_namespace.nspname, range_opclass.opcname) end as range_opclass,
+                   case when range_collation.oid is not null then
+                       format('%%I.%%I', range_collation_namespace.nspname, range_collation.collname) end as range_collation,
+                   case when rng.rngcanonical <> 0 then format('%%I.%%I', canonical_namespace.nspname,
+                                                               canonical.proname) end as range_canonical,
+                   case when rng.rngsubdiff <> 0 then format('%%I.%%I', subdiff_namespace.nspname,
+                                                             subdiff.proname) end as range_subtype_diff,
+                   %s as multirange_name,
                    %s as grants,
                    array(select e.enumlabel::text from pg_enum e
                          where e.enumtypid = t.oid order by e.enumsortorder) as enum_labels,
                    base_namespace.nspname = 'pg_catalog' as built_in,
-                   format_type(t.typbasetype, t.typtypmod) as formatted_type,
+                   format_type(base_type.oid, t.typtypmod) as formatted_type,
                    coalesce(element_namespace.nspname, base_namespace.nspname) as type_schema,
                    coalesce(element_type.typname, base_type.typname) as type_name,
                    element_type.oid is not null as is_array,
@@ -384,7 +393,17 @@ final class CatalogQueries {
                          where c.contypid = t.oid and c.contype = 'c' order by c.conname) as check_definitions
             from pg_type t
             join pg_namespace n on n.oid = t.typnamespace
-            left join pg_type base_type on base_type.oid = t.typbasetype
+            left join pg_range rng on rng.rngtypid = t.oid
+            left join pg_type base_type on base_type.oid = case when t.typtype = 'r' then rng.rngsubtype else t.typbasetype end
+            left join pg_opclass range_opclass on range_opclass.oid = rng.rngsubopc
+            left join pg_namespace range_opclass_namespace on range_opclass_namespace.oid = range_opclass.opcnamespace
+            left join pg_collation range_collation on range_collation.oid = rng.rngcollation
+                                                  and rng.rngcollation <> base_type.typcollation
+            left join pg_namespace range_collation_namespace on range_collation_namespace.oid = range_collation.collnamespace
+            left join pg_proc canonical on canonical.oid = rng.rngcanonical
+            left join pg_namespace canonical_namespace on canonical_namespace.oid = canonical.pronamespace
+            left join pg_proc subdiff on subdiff.oid = rng.rngsubdiff
+            left join pg_namespace subdiff_namespace on subdiff_namespace.oid = subdiff.pronamespace
             left join pg_namespace base_namespace on base_namespace.oid = base_type.typnamespace
             left join pg_type element_type on element_type.typarray = base_type.oid
             left join pg_namespace element_namespace on element_namespace.oid = element_type.typnamespace
@@ -392,10 +411,13 @@ final class CatalogQueries {
                                                    and t.typcollation <> base_type.typcollation
             left join pg_namespace collation_namespace on collation_namespace.oid = domain_collation.collnamespace
             %s
-            where n.nspname = any(?::text[]) and t.typtype in ('e', 'd')
+            where n.nspname = any(?::text[]) and t.typtype in ('e', 'd', 'r')
               and %s
             order by n.nspname, t.typname
-            """.formatted(grants(grants, "t.typacl", "'T'", "t.typowner", "initial.initprivs"),
+            """.formatted(majorVersion >= 14
+                        ? "(select multirange.typname from pg_type multirange where multirange.oid = rng.rngmultitypid)"
+                        : "null::name",
+                grants(grants, "t.typacl", "'T'", "t.typowner", "initial.initprivs"),
                 grants ? initialPrivileges("pg_type", "t.oid") : "",
                 notExtensionMember("pg_type", "t.oid"));
     }
@@ -480,10 +502,10 @@ final class CatalogQueries {
             select 'statistics object', format('%%I.%%I', n.nspname, x.stxname)
             from pg_statistic_ext x join included_namespaces n on n.oid = x.stxnamespace where %10$s
             union all
-            select case t.typtype when 'r' then 'range type' when 'b' then 'base type' else 'pseudo type' end,
+            select case t.typtype when 'b' then 'base type' else 'pseudo type' end,
                    format('%%I.%%I', n.nspname, t.typname)
             from pg_type t join included_namespaces n on n.oid = t.typnamespace
-            where t.typtype in ('r', 'b', 'p') and %11$s
+            where t.typtype in ('b', 'p') and %11$s
               and not exists (select from pg_type e where e.typarray = t.oid)
             union all
             select 'foreign table', r.qualified from relations r where r.relkind = 'f'

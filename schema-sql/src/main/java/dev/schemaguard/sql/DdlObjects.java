@@ -3,6 +3,7 @@ package dev.schemaguard.sql;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
+import dev.schemaguard.model.RangeType;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.Extension;
@@ -79,11 +80,36 @@ final class DdlObjects {
         if (object instanceof Collation collation) {
             return createCollation(name, collation);
         }
+        if (object instanceof RangeType range) {
+            return createRange(name, range);
+        }
         if (object instanceof View view) {
             return "CREATE " + (view.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + name.sql() + " AS\n"
                     + viewQuery(view);
         }
         return createOrReplace((Routine) object);
+    }
+
+    /** {@code CREATE TYPE name AS RANGE (SUBTYPE = ..., ...)}, with the options the model sets. */
+    private static String createRange(QualifiedName name, RangeType range) {
+        List<String> options = new java.util.ArrayList<>();
+        options.add("SUBTYPE = " + range.subtype().sql());
+        if (range.subtypeOpclass() != null) {
+            options.add("SUBTYPE_OPCLASS = " + range.subtypeOpclass());
+        }
+        if (range.collation() != null) {
+            options.add("COLLATION = " + range.collation());
+        }
+        if (range.canonical() != null) {
+            options.add("CANONICAL = " + range.canonical());
+        }
+        if (range.subtypeDiff() != null) {
+            options.add("SUBTYPE_DIFF = " + range.subtypeDiff());
+        }
+        if (range.multirangeTypeName() != null) {
+            options.add("MULTIRANGE_TYPE_NAME = " + QualifiedName.of(name.schema(), range.multirangeTypeName()).sql());
+        }
+        return "CREATE TYPE " + name.sql() + " AS RANGE (" + String.join(", ", options) + ")";
     }
 
     static String drop(String schema, SchemaObject object) {

@@ -308,7 +308,7 @@ final class DdlRenderer {
     private static String indexKey(IndexKey key) {
         StringBuilder sql = new StringBuilder(key.isExpression() ? "(" + key.expression() + ")" : Identifiers.quote(key.column()));
         if (key.opclass() != null) {
-            sql.append(' ').append(Identifiers.quote(key.opclass()));
+            sql.append(' ').append(key.opclass()); // SQL-spelled by the model
         }
         if (key.descending()) {
             sql.append(" DESC");

@@ -2,6 +2,7 @@ package dev.schemaguard.sql;
 
 import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
+import dev.schemaguard.model.RangeType;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
@@ -47,6 +48,7 @@ final class IntrospectedDatabase {
     final Set<Long> serialSequences = new HashSet<>();
     final List<SchemaMember<EnumType>> enums = new ArrayList<>();
     final List<SchemaMember<Domain>> domains = new ArrayList<>();
+    final List<SchemaMember<RangeType>> rangeTypes = new ArrayList<>();
     final List<SchemaMember<Routine>> routines = new ArrayList<>();
     final List<SchemaMember<Collation>> collations = new ArrayList<>();
     final Map<Grant.Key, Grant> grants = new LinkedHashMap<>();
@@ -72,6 +74,7 @@ final class IntrospectedDatabase {
         }
         enums.forEach(member -> parts.get(member.schema()).enums.add(member.object()));
         domains.forEach(member -> parts.get(member.schema()).domains.add(member.object()));
+        rangeTypes.forEach(member -> parts.get(member.schema()).rangeTypes.add(member.object()));
         compositeTypes.values().forEach(type -> parts.get(type.schema).compositeTypes.add(type.toCompositeType()));
         views.values().forEach(view -> parts.get(view.schema).views.add(view.toView()));
         routines.forEach(member -> parts.get(member.schema()).routines.add(member.object()));
@@ -79,7 +82,7 @@ final class IntrospectedDatabase {
         grants.values().stream().sorted(Grant.ORDER).forEach(grant -> parts.get(grant.schema()).grants.add(grant));
         List<Schema> schemas = new ArrayList<>();
         parts.forEach((name, p) -> schemas.add(new Schema(name, p.tables, schemaComments.get(name), p.sequences,
-                p.enums, p.domains, p.compositeTypes, p.views, p.routines, p.collations, p.grants)));
+                p.enums, p.domains, p.compositeTypes, p.rangeTypes, p.views, p.routines, p.collations, p.grants)));
         return new IntrospectionResult(Database.of(schemas).withExtensions(extensions), unsupported.stream().sorted().toList());
     }
 
@@ -89,6 +92,7 @@ final class IntrospectedDatabase {
         final List<EnumType> enums = new ArrayList<>();
         final List<Domain> domains = new ArrayList<>();
         final List<CompositeType> compositeTypes = new ArrayList<>();
+        final List<RangeType> rangeTypes = new ArrayList<>();
         final List<View> views = new ArrayList<>();
         final List<Routine> routines = new ArrayList<>();
         final List<Collation> collations = new ArrayList<>();

@@ -19,6 +19,7 @@ import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.RangeType;
 import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Schema;
@@ -93,11 +94,16 @@ public final class MigrationPlanner {
         ALTER_CHILD_COLUMNS,
         TABLE_PERSISTENCE,
         CREATE_TABLES, ADD_COLUMNS,
+        /** Routines whose arguments or result use a table's row type (RETURNS SETOF orders), once the tables exist. */
+        CREATE_ROUTINES_ON_TABLES,
         /** ATTACH PARTITION and INHERIT, once the child has every column of its new parent. */
         ATTACH_PARTITIONS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
         /** VALIDATE CONSTRAINT, storage parameters and replica identity: once the constraints and indexes exist. */
         VALIDATE_CONSTRAINTS, STORAGE_PARAMETERS, REPLICA_IDENTITY,
-        SEQUENCE_OWNERSHIP, ROW_SECURITY, POLICIES, CREATE_VIEWS, CREATE_TRIGGERS, REVOKES, GRANTS,
+        SEQUENCE_OWNERSHIP, ROW_SECURITY, POLICIES, CREATE_VIEWS,
+        /** Routines whose arguments or result use a view's row type, once the views exist. */
+        CREATE_ROUTINES_ON_VIEWS,
+        CREATE_TRIGGERS, REVOKES, GRANTS,
         DROP_TYPES, DROP_COLLATIONS, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
     }
 
@@ -138,6 +144,9 @@ public final class MigrationPlanner {
     private final Map<QualifiedName, Table> tablesToCreate = new TreeMap<>();
     private final Set<QualifiedName> tablesToDrop = new HashSet<>();
     private final Set<PartRef> touchedByDiff = new HashSet<>();
+    /** The expected tables and views by qualified name, for routine signatures; built on first use. */
+    private Set<QualifiedName> expectedTables;
+    private Set<QualifiedName> expectedViews;
 
     // objects beside tables, and what must be dropped and re-created around a change PostgreSQL refuses otherwise
     private final PlanGraph actualGraph;
@@ -1173,6 +1182,16 @@ public final class MigrationPlanner {
             recreated = planViewAlter(schema, w, h);
         } else if (want instanceof Routine w && have instanceof Routine h) {
             recreated = planRoutineAlter(schema, w, h);
+        } else if (want instanceof RangeType w && have instanceof RangeType h && !w.withComment(null).equals(h.withComment(null))) {
+            group().add(Phase.DROP_ROUTINES, DdlObjects.drop(schema, h), Kind.DROP, MAY_FAIL,
+                    "drop range type " + name + " to re-create it (fails while columns or functions use it: schemaguard"
+                            + " does not convert them)")
+                    .add(Phase.CREATE_COMPOSITES, DdlObjects.create(schema, w), Kind.ALTER, NONE, "re-create range type " + name);
+            recreated = true;
+            if (w.comment() != null) {
+                group().add(Phase.COMMENTS, DdlObjects.comment(schema, w, w.comment()), Kind.ALTER, NONE,
+                        "comment on range type " + name);
+            }
         } else if (want instanceof Collation w && have instanceof Collation h && !w.sameDefinitionAs(h)) {
             planCollationRebuild(name, w);
             recreated = true;
@@ -1688,7 +1707,7 @@ public final class MigrationPlanner {
         switch (ref.kind()) {
             case VIEW, MATERIALIZED_VIEW -> view(expected, ref).ifPresent(v -> planViewCreate(ref.schema(), v, kind));
             case ROUTINE -> routine(expected, ref).ifPresent(r -> {
-                Group group = group().add(Phase.CREATE_ROUTINES, DdlObjects.createOrReplace(r), kind, NONE,
+                Group group = group().add(routinePhase(ref.schema(), r), DdlObjects.createOrReplace(r), kind, NONE,
                         (dependentDrops.containsKey(ref) || kind == Kind.CREATE ? verb : "replace ") + r.kind() + " " + qualified(ref));
                 if (r.comment() != null) {
                     group.add(Phase.COMMENTS, DdlObjects.comment(ref.schema(), r, r.comment()), kind, NONE,
@@ -1728,6 +1747,22 @@ public final class MigrationPlanner {
             default -> {
             }
         }
+    }
+
+    /** Where a routine is created: after the tables or views whose row types its signature uses, if any. */
+    private Phase routinePhase(String schema, Routine routine) {
+        if (expectedTables == null) {
+            expectedTables = new HashSet<>();
+            expectedViews = new HashSet<>();
+            for (Schema s : expected.schemas()) {
+                s.tables().forEach(t -> expectedTables.add(QualifiedName.of(s.name(), t.name())));
+                s.views().forEach(v -> expectedViews.add(QualifiedName.of(s.name(), v.name())));
+            }
+        }
+        if (RoutineSignature.mentions(schema, routine, expectedViews)) {
+            return Phase.CREATE_ROUTINES_ON_VIEWS;
+        }
+        return RoutineSignature.mentions(schema, routine, expectedTables) ? Phase.CREATE_ROUTINES_ON_TABLES : Phase.CREATE_ROUTINES;
     }
 
     private void planViewCreate(String schema, View view, Kind kind) {
@@ -1849,7 +1884,8 @@ public final class MigrationPlanner {
                     .contains(on.name()));
             case TYPE -> schema.enums().stream().anyMatch(t -> t.name().equals(on.name()))
                     || schema.domains().stream().anyMatch(t -> t.name().equals(on.name()))
-                    || schema.compositeTypes().stream().anyMatch(t -> t.name().equals(on.name()));
+                    || schema.compositeTypes().stream().anyMatch(t -> t.name().equals(on.name()))
+                    || schema.rangeTypes().stream().anyMatch(t -> t.name().equals(on.name()));
             default -> false;
         };
     }
@@ -1961,7 +1997,8 @@ public final class MigrationPlanner {
                 run.addAll(group.steps);
             }
         }
-        if (run.stream().anyMatch(step -> step.phase() == Phase.CREATE_ROUTINES)) {
+        if (run.stream().anyMatch(step -> step.phase() == Phase.CREATE_ROUTINES
+                || step.phase() == Phase.CREATE_ROUTINES_ON_TABLES || step.phase() == Phase.CREATE_ROUTINES_ON_VIEWS)) {
             run.add(new Step(Phase.PRELUDE, -1, new PlanStatement("SET LOCAL check_function_bodies = off", Kind.CREATE, NONE,
                     "do not check function bodies while creating them: tables and views they use are created later in the plan")));
         }

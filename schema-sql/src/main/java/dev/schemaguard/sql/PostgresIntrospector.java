@@ -23,6 +23,7 @@ import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.Privilege;
 import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.RangeType;
 import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Routine;
@@ -172,7 +173,7 @@ public final class PostgresIntrospector {
         readIndexes(reads, relations, majorVersion, db);
         readPolicies(reads, relations, db);
         readTriggers(reads, relations, db);
-        readTypes(reads, schemaNames, db);
+        readTypes(reads, schemaNames, majorVersion, db);
         readRoutines(reads, schemaNames, db);
         reads.query("objects schemaguard does not support yet", CatalogQueries.unsupported(options.privileges()),
                 schemaNames, row -> db.unsupported(row.getString("kind"), row.getString("object")));
@@ -588,8 +589,8 @@ public final class PostgresIntrospector {
         });
     }
 
-    private void readTypes(CatalogReads reads, Array schemas, IntrospectedDatabase db) throws SQLException {
-        reads.query("enums and domains", CatalogQueries.types(options.privileges()), schemas, row -> {
+    private void readTypes(CatalogReads reads, Array schemas, int majorVersion, IntrospectedDatabase db) throws SQLException {
+        reads.query("enums, domains and range types", CatalogQueries.types(majorVersion, options.privileges()), schemas, row -> {
             String schema = row.getString("nspname");
             String name = row.getString("typname");
             String comment = row.getString("comment");
@@ -597,6 +598,13 @@ public final class PostgresIntrospector {
             if ("e".equals(row.getString("typtype"))) {
                 db.enums.add(new IntrospectedDatabase.SchemaMember<>(schema,
                         new EnumType(name, strings(row.getArray("enum_labels")), comment)));
+                return;
+            }
+            if ("r".equals(row.getString("typtype"))) {
+                db.rangeTypes.add(new IntrospectedDatabase.SchemaMember<>(schema, new RangeType(name,
+                        CatalogTypes.dataType(row), row.getString("range_opclass"), row.getString("range_collation"),
+                        row.getString("range_canonical"), row.getString("range_subtype_diff"),
+                        row.getString("multirange_name"), comment)));
                 return;
             }
             List<String> checkNames = strings(row.getArray("check_names"));

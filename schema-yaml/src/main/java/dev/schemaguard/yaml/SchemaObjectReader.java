@@ -5,6 +5,7 @@ import static dev.schemaguard.yaml.YamlKeys.*;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
+import dev.schemaguard.model.RangeType;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
@@ -149,6 +150,27 @@ final class SchemaObjectReader {
         }
         return Nodes.build(entry.keyPosition(), what, () -> new Domain(entry.key(), type, fields.bool(NOT_NULL, false),
                 fields.text(DEFAULT), collation, checks, fields.text(COMMENT)));
+    }
+
+    /**
+     * {@code uuidrange: uuid}, or {@code floatrange: {subtype: float8, subtype_diff: float8mi, comment: ...}} with
+     * any of {@code subtype_opclass}, {@code collation}, {@code canonical}, {@code multirange_type_name}.
+     */
+    static RangeType rangeType(String schema, Entry entry) {
+        String what = what("range type", schema, entry.key());
+        if (!(entry.value() instanceof MapNode)) {
+            DataType subtype = type(entry.value(), what);
+            return Nodes.build(entry.keyPosition(), what, () -> RangeType.of(entry.key(), subtype));
+        }
+        Fields fields = Fields.of(entry.value(), RANGE_TYPE_KEYS, what);
+        if (!fields.has(SUBTYPE)) {
+            throw new YamlSchemaException(fields.position(), what + " needs 'subtype', the type of its bounds");
+        }
+        DataType subtype = type(fields, SUBTYPE);
+        String collation = collation(fields);
+        return Nodes.build(entry.keyPosition(), what, () -> new RangeType(entry.key(), subtype,
+                fields.text(SUBTYPE_OPCLASS), collation, fields.text(CANONICAL), fields.text(SUBTYPE_DIFF),
+                fields.text(MULTIRANGE_TYPE_NAME), fields.text(COMMENT)));
     }
 
     /** {@code address: {attributes: {street: text, city: {type: text, collation: '"C"'}}, comment: ...}}. */

@@ -8,6 +8,7 @@ import static dev.schemaguard.yaml.YamlSchemaWriter.putIfTrue;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
+import dev.schemaguard.model.RangeType;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
@@ -62,6 +63,8 @@ final class SchemaObjectWriter {
         put(yaml, DOMAINS, sorted(schema.domains(), Domain::name), Domain::name, SchemaObjectWriter::domain);
         put(yaml, COMPOSITE_TYPES, sorted(schema.compositeTypes(), CompositeType::name), CompositeType::name,
                 SchemaObjectWriter::compositeType);
+        put(yaml, RANGE_TYPES, sorted(schema.rangeTypes(), RangeType::name), RangeType::name,
+                SchemaObjectWriter::rangeType);
         put(yaml, VIEWS, sorted(schema.views(), View::name), View::name, SchemaObjectWriter::view);
         for (Routine.Kind kind : Routine.Kind.values()) {
             List<Routine> routines = schema.routines().stream().filter(r -> r.routineKind() == kind)
@@ -139,6 +142,23 @@ final class SchemaObjectWriter {
             yaml.put(CHECKS, checks);
         }
         putIfPresent(yaml, COMMENT, domain.comment());
+        return yaml;
+    }
+
+    private static Object rangeType(RangeType range) {
+        String subtype = type(range.subtype(), "the subtype of range type " + range.name());
+        if (range.subtypeOpclass() == null && range.collation() == null && range.canonical() == null
+                && range.subtypeDiff() == null && range.multirangeTypeName() == null && range.comment() == null) {
+            return subtype;
+        }
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        yaml.put(SUBTYPE, subtype);
+        putIfPresent(yaml, SUBTYPE_OPCLASS, range.subtypeOpclass());
+        putIfPresent(yaml, COLLATION, range.collation());
+        putIfPresent(yaml, CANONICAL, range.canonical());
+        putIfPresent(yaml, SUBTYPE_DIFF, range.subtypeDiff());
+        putIfPresent(yaml, MULTIRANGE_TYPE_NAME, range.multirangeTypeName());
+        putIfPresent(yaml, COMMENT, range.comment());
         return yaml;
     }
 

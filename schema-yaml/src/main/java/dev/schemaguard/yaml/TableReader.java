@@ -499,7 +499,11 @@ final class TableReader {
         IndexKey base = key.has(COLUMN) ? IndexKey.column(key.requiredText(COLUMN)) : IndexKey.expression(key.requiredText(EXPRESSION));
         boolean descending = key.choice(ORDER, ORDERS, false);
         boolean nullsFirst = key.choice(NULLS, NULLS_PLACEMENTS, descending);
-        return new IndexKey(base.column(), base.expression(), descending, nullsFirst, key.text(OPCLASS));
+        try {
+            return new IndexKey(base.column(), base.expression(), descending, nullsFirst, key.text(OPCLASS));
+        } catch (IllegalArgumentException e) {
+            throw key.error(OPCLASS, "'" + OPCLASS + "' of a key of " + indexWhat + ": " + e.getMessage());
+        }
     }
 
     private RowSecurity rowSecurity(Fields fields) {

@@ -69,6 +69,12 @@ final class YamlKeys {
     static final String VALUES = "values";
     static final String DOMAINS = "domains";
     static final String COMPOSITE_TYPES = "composite_types";
+    static final String RANGE_TYPES = "range_types";
+    static final String SUBTYPE = "subtype";
+    static final String SUBTYPE_OPCLASS = "subtype_opclass";
+    static final String CANONICAL = "canonical";
+    static final String SUBTYPE_DIFF = "subtype_diff";
+    static final String MULTIRANGE_TYPE_NAME = "multirange_type_name";
     static final String ATTRIBUTES = "attributes";
     static final String VIEWS = "views";
     static final String QUERY = "query";
@@ -103,7 +109,7 @@ final class YamlKeys {
 
     /** What a schema holds besides its comment; a file may hold these at its top level for one schema. */
     static final List<String> SCHEMA_CONTENT_KEYS = List.of(
-            TABLES, SEQUENCES, ENUMS, DOMAINS, COMPOSITE_TYPES, VIEWS, FUNCTIONS, PROCEDURES, AGGREGATES, COLLATIONS,
+            TABLES, SEQUENCES, ENUMS, DOMAINS, COMPOSITE_TYPES, RANGE_TYPES, VIEWS, FUNCTIONS, PROCEDURES, AGGREGATES, COLLATIONS,
             GRANTS);
     static final List<String> FILE_KEYS = concat(List.of(EXTENSIONS, SCHEMAS, SCHEMA), SCHEMA_CONTENT_KEYS);
     static final List<String> SCHEMA_KEYS = concat(List.of(COMMENT), SCHEMA_CONTENT_KEYS);
@@ -132,6 +138,8 @@ final class YamlKeys {
     static final List<String> DOMAIN_KEYS = List.of(TYPE, NOT_NULL, DEFAULT, COLLATION, CHECKS, COMMENT);
     static final List<String> COMPOSITE_TYPE_KEYS = List.of(ATTRIBUTES, COMMENT);
     static final List<String> ATTRIBUTE_KEYS = List.of(TYPE, COLLATION);
+    static final List<String> RANGE_TYPE_KEYS = List.of(
+            SUBTYPE, SUBTYPE_OPCLASS, COLLATION, CANONICAL, SUBTYPE_DIFF, MULTIRANGE_TYPE_NAME, COMMENT);
     static final List<String> VIEW_KEYS = List.of(QUERY, MATERIALIZED, INDEXES, TRIGGERS, COMMENT);
     static final List<String> ROUTINE_KEYS = List.of(DEFINITION, COMMENT);
     static final List<String> COLLATION_KEYS = List.of(PROVIDER, LOCALE, LC_COLLATE, LC_CTYPE, DETERMINISTIC, COMMENT);

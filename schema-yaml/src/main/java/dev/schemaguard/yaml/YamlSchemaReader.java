@@ -4,6 +4,7 @@ import static dev.schemaguard.yaml.YamlKeys.*;
 
 import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
+import dev.schemaguard.model.RangeType;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
@@ -160,6 +161,10 @@ public final class YamlSchemaReader {
             parts.claimType("composite type", entry);
             parts.compositeTypes.put(entry.key(), SchemaObjectReader.compositeType(schema, entry));
         }
+        for (Entry entry : entries(fields, RANGE_TYPES, "the range types of schema " + schema + " (type names to subtypes or range types)")) {
+            parts.claimType("range type", entry);
+            parts.rangeTypes.put(entry.key(), SchemaObjectReader.rangeType(schema, entry));
+        }
         for (Entry entry : entries(fields, COLLATIONS, "the collations of schema " + schema + " (collation names to collations)")) {
             parts.claimCollation(entry);
             parts.collations.put(entry.key(), SchemaObjectReader.collation(schema, entry));
@@ -199,7 +204,7 @@ public final class YamlSchemaReader {
         SchemaParts parts = schemas.get(name);
         if (parts == null) {
             try {
-                new Schema(name, List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                Schema.empty(name);
             } catch (IllegalArgumentException e) {
                 throw new YamlSchemaException(at, e.getMessage());
             }
@@ -218,6 +223,7 @@ public final class YamlSchemaReader {
             result.add(new Schema(parts.name, List.copyOf(parts.tables.values()), parts.comment,
                     List.copyOf(parts.sequences.values()), List.copyOf(parts.enums.values()),
                     List.copyOf(parts.domains.values()), List.copyOf(parts.compositeTypes.values()),
+                    List.copyOf(parts.rangeTypes.values()),
                     List.copyOf(parts.views.values()), routines, List.copyOf(parts.collations.values()),
                     parts.grants.values().stream().map(Placed::object).sorted(Grant.ORDER).toList()));
         }
@@ -233,6 +239,7 @@ public final class YamlSchemaReader {
         final Map<String, EnumType> enums = new TreeMap<>();
         final Map<String, Domain> domains = new TreeMap<>();
         final Map<String, CompositeType> compositeTypes = new TreeMap<>();
+        final Map<String, RangeType> rangeTypes = new TreeMap<>();
         final Map<String, Placed<Routine>> routines = new TreeMap<>();
         final Map<String, Collation> collations = new TreeMap<>();
         final Map<Grant.Key, Placed<Grant>> grants = new LinkedHashMap<>();

@@ -181,7 +181,7 @@ class YamlRoundTripProperties {
         domains.sort(byName);
         compositeTypes.sort(byName);
         collations.sort(byName);
-        return new Schema(name, tables, maybe(random, TEXTS), sequences, enums, domains, compositeTypes, views, routines,
+        return new Schema(name, tables, maybe(random, TEXTS), sequences, enums, domains, compositeTypes, List.of(), views, routines,
                 collations, grants(random, name, tables, sequences, views, enums, routines));
     }
 
