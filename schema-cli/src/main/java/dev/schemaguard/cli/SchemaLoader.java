@@ -7,6 +7,7 @@ import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
 import dev.schemaguard.sql.ScratchDatabase;
 import dev.schemaguard.sql.ScratchServerDatabase;
+import dev.schemaguard.sql.SqlScript;
 import dev.schemaguard.yaml.YamlSchemaException;
 import dev.schemaguard.yaml.YamlSchemaReader;
 import org.postgresql.util.PSQLException;
@@ -14,12 +15,14 @@ import org.postgresql.util.ServerErrorMessage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -31,6 +34,7 @@ import java.util.function.Consumer;
  * and stop an embedded server it started.
  */
 final class SchemaLoader implements AutoCloseable {
+
 
     private final SchemaSelection selection;
     private final ScratchServer scratch;
@@ -177,58 +181,71 @@ final class SchemaLoader implements AutoCloseable {
      * one), reads the schema it produced and drops the database again.
      */
     private Database runScript(Path file) {
-        String script;
+        byte[] script;
         try {
-            script = Files.readString(file);
+            script = Files.readAllBytes(file);
         } catch (IOException e) {
             throw CliFailure.error("cannot read " + file + ": " + e.getMessage(), e);
         }
+        List<SqlScript.Statement> statements;
+        try {
+            statements = SqlScript.statements(script);
+        } catch (SqlScript.UnreadableScriptException e) {
+            throw CliFailure.error(file + ":" + SqlScript.position(script, e.offset()) + ": " + e.getMessage(), e);
+        }
         try (ScratchServerDatabase database = scratch.newDatabase()) {
             return loadInto(new DatabaseUrl(database.jdbcUrl(), database.properties(),
-                    "temporary database " + database.name()), file, script);
+                    "temporary database " + database.name()), file, script, statements);
         }
     }
 
-    private Database loadInto(DatabaseUrl url, Path file, String script) {
-        // simple query protocol: the whole script goes to the server as one string, so an error position is an
-        // offset into the file
+    private Database loadInto(DatabaseUrl url, Path file, byte[] script, List<SqlScript.Statement> statements) {
+        // one statement at a time, each in its own transaction, as psql runs a script (CREATE INDEX CONCURRENTLY, a new
+        // enum value used after ALTER TYPE ... ADD VALUE); simple query protocol, so that an error position is an
+        // offset into the statement
         Properties properties = new Properties();
         properties.putAll(url.properties());
         properties.setProperty("preferQueryMode", "simple");
         Connection connection = Connections.open(new DatabaseUrl(url.jdbcUrl(), properties, url.display()));
         try {
             try (Statement statement = connection.createStatement()) {
-                statement.execute(script);
-            } catch (SQLException e) {
-                throw CliFailure.error(file + position(script, e) + ": " + DatabaseUrl.mask(firstLine(e.getMessage())), e);
+                for (SqlScript.Statement sql : statements) {
+                    try {
+                        statement.execute(sql.sql());
+                    } catch (SQLException e) {
+                        throw CliFailure.error(file + ":" + position(script, sql, e) + ": "
+                                + DatabaseUrl.mask(firstLine(e.getMessage())), e);
+                    }
+                }
             }
-            return new PostgresIntrospector(selection.introspection(null)).introspect(connection);
         } catch (SQLException e) {
-            throw Errors.database("reading the schema of " + file + " in a temporary database", e);
+            throw Errors.database("running " + file + " in a temporary database", e);
         } finally {
             Connections.closeQuietly(connection);
         }
+        // read on a connection of its own: the script may have changed its session's search_path, which would change
+        // how the server spells the names in expressions
+        Connection reader = Connections.open(url);
+        try {
+            return new PostgresIntrospector(selection.introspection(null)).introspect(reader);
+        } catch (SQLException e) {
+            throw Errors.database("reading the schema of " + file + " in a temporary database", e);
+        } finally {
+            Connections.closeQuietly(reader);
+        }
     }
 
-    private static String position(String script, SQLException e) {
+    /** {@code line:col} of the error in {@code statement}, or of the statement's start. */
+    private static String position(byte[] script, SqlScript.Statement statement, SQLException e) {
         if (e instanceof PSQLException psql) {
             ServerErrorMessage server = psql.getServerErrorMessage();
-            if (server != null && server.getPosition() > 0 && server.getPosition() <= script.length()) {
-                int offset = server.getPosition() - 1;
-                int line = 1;
-                int column = 1;
-                for (int i = 0; i < offset; i++) {
-                    if (script.charAt(i) == '\n') {
-                        line++;
-                        column = 1;
-                    } else {
-                        column++;
-                    }
-                }
-                return ":" + line + ":" + column;
+            if (server != null && server.getPosition() > 0 && server.getPosition() <= statement.sql().length()) {
+                // the server counts characters; the file offset counts bytes
+                String before = statement.sql().substring(0, statement.sql().offsetByCodePoints(0, server.getPosition() - 1));
+                return SqlScript.position(script, statement.offset() + before.getBytes(StandardCharsets.UTF_8).length);
             }
         }
-        return "";
+        return SqlScript.position(script, statement.offset());
     }
 
     private static String firstLine(String message) {
