@@ -96,7 +96,8 @@ record DriftReport(List<Fix> fixes) {
     }
 
     static boolean destructive(PlanStatement statement) {
-        return statement.kind() == PlanStatement.Kind.DROP || statement.has(Hazard.DELETES_DATA);
+        return statement.kind() == PlanStatement.Kind.DROP || statement.has(Hazard.DELETES_DATA)
+                || statement.has(Hazard.STOPS_REPLICATION);
     }
 
     /** The report for a person: grouped by table, each difference followed by the SQL that fixes it. */
@@ -139,6 +140,7 @@ record DriftReport(List<Fix> fixes) {
                 case DELETES_DATA -> "deletes data (apply needs --allow-drops)";
                 case MAY_FAIL_ON_EXISTING_ROWS -> "may fail on existing rows";
                 case REWRITES_TABLE -> "rewrites the table";
+                case STOPS_REPLICATION -> "stops replicating changes to subscribers (apply needs --allow-drops)";
             });
         }
         return String.join("; ", notes);

@@ -42,11 +42,16 @@ record SchemaSelection(Set<String> include, Set<String> exclude, boolean privile
 
     /** A declared schema restricted to the selected schemas (and without its grants unless privileges count). */
     Database filter(Database database) {
-        Database selected = database.retainSchemas(this::selects);
+        Database selected = database.retainSchemas(this::selects).withPublications(database.publications().stream()
+                .flatMap(p -> p.restrictedTo(this::selects).stream()).toList());
         return privileges ? selected : selected.withoutGrants();
     }
 
     private boolean selects(Schema schema) {
-        return (include.isEmpty() || include.contains(schema.name())) && !exclude.contains(schema.name());
+        return selects(schema.name());
+    }
+
+    private boolean selects(String schema) {
+        return (include.isEmpty() || include.contains(schema)) && !exclude.contains(schema);
     }
 }

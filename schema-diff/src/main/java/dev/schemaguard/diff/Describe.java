@@ -2,6 +2,7 @@ package dev.schemaguard.diff;
 
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Grant;
+import dev.schemaguard.model.Publication;
 import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.RowSecurity;
@@ -64,6 +65,28 @@ final class Describe {
     /** {@code (fillfactor=70, autovacuum_enabled=false)}, or {@code (none)}. */
     static String parameters(java.util.List<String> parameters) {
         return parameters.isEmpty() ? "(none)" : "(" + String.join(", ", parameters) + ")";
+    }
+
+    /** What differs between two publications of one name, e.g. {@code tables [public.a] (expected [public.a, public.b])}. */
+    static String publicationDifferences(Publication expected, Publication actual) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (expected.allTables() != actual.allTables()) {
+            parts.add(actual.allTables() ? "FOR ALL TABLES (expected a list)" : "a list (expected FOR ALL TABLES)");
+        }
+        if (!Publications.sameTables(expected, actual)) {
+            parts.add("tables " + Publications.tableList(actual) + " (expected " + Publications.tableList(expected) + ")");
+        }
+        if (!new java.util.TreeSet<>(expected.schemas()).equals(new java.util.TreeSet<>(actual.schemas()))) {
+            parts.add("schemas " + actual.schemas() + " (expected " + expected.schemas() + ")");
+        }
+        if (!expected.publish().equals(actual.publish()) || expected.viaPartitionRoot() != actual.viaPartitionRoot()) {
+            parts.add("publishes " + actual.publish() + (actual.viaPartitionRoot() ? " via the partition root" : "")
+                    + " (expected " + expected.publish() + (expected.viaPartitionRoot() ? " via the partition root" : "") + ")");
+        }
+        if (!java.util.Objects.equals(expected.comment(), actual.comment())) {
+            parts.add("comment " + text(actual.comment()) + " (expected " + text(expected.comment()) + ")");
+        }
+        return String.join("; ", parts);
     }
 
     static String text(String value) {

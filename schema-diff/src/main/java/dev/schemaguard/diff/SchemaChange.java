@@ -8,6 +8,7 @@ import dev.schemaguard.model.Index;
 import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.Publication;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.RowSecurity;
@@ -227,6 +228,37 @@ public sealed interface SchemaChange {
     record PolicyAltered(QualifiedName table, Policy expected, Policy actual) implements TableChange {
         public String describe() {
             return "policy " + expected.name() + " on " + table + " differs from the expected definition";
+        }
+    }
+
+    record PublicationAdded(Publication publication) implements SchemaChange {
+        public String subject() {
+            return "publication " + publication.name();
+        }
+
+        public String describe() {
+            return "missing publication " + publication.name();
+        }
+    }
+
+    record PublicationDropped(Publication publication) implements SchemaChange {
+        public String subject() {
+            return "publication " + publication.name();
+        }
+
+        public String describe() {
+            return "unexpected publication " + publication.name();
+        }
+    }
+
+    /** The publication publishes other tables, schemas or operations, or has another comment. */
+    record PublicationAltered(Publication expected, Publication actual) implements SchemaChange {
+        public String subject() {
+            return "publication " + expected.name();
+        }
+
+        public String describe() {
+            return "publication " + expected.name() + " differs: " + Describe.publicationDifferences(expected, actual);
         }
     }
 

@@ -14,6 +14,7 @@ import dev.schemaguard.model.Index;
 import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.Publication;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
@@ -54,6 +55,7 @@ final class SchemaComparer {
 
     SchemaDiff compare() {
         compareExtensions();
+        comparePublications();
         Map<String, Schema> expectedSchemas = byName(expected.schemas(), Schema::name);
         Map<String, Schema> actualSchemas = byName(actual.schemas(), Schema::name);
         for (String name : union(expectedSchemas, actualSchemas)) {
@@ -215,6 +217,22 @@ final class SchemaComparer {
             } else if ((a.schema() != null && !a.schema().equals(b.schema()))
                     || (a.version() != null && !a.version().equals(b.version()))) {
                 changes.add(new SchemaChange.ExtensionAltered(a, b));
+            }
+        }
+    }
+
+    private void comparePublications() {
+        Map<String, Publication> want = byName(expected.publications(), Publication::name);
+        Map<String, Publication> have = byName(actual.publications(), Publication::name);
+        for (String name : union(want, have)) {
+            Publication a = want.get(name);
+            Publication b = have.get(name);
+            if (b == null) {
+                changes.add(new SchemaChange.PublicationAdded(a));
+            } else if (a == null) {
+                changes.add(new SchemaChange.PublicationDropped(b));
+            } else if (!Publications.same(a, b)) {
+                changes.add(new SchemaChange.PublicationAltered(a, b));
             }
         }
     }

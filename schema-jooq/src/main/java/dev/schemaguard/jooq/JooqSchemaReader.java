@@ -83,7 +83,7 @@ public final class JooqSchemaReader {
         }
         List<Schema> schemas = new ArrayList<>();
         bySchema.forEach((name, schemaTables) -> schemas.add(Schema.ofTables(name, schemaTables, null)));
-        return new Database(schemas, List.of(), List.of());
+        return Database.of(schemas);
     }
 
     private static String schemaOf(org.jooq.Table<?> table) {

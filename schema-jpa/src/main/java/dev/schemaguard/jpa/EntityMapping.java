@@ -112,7 +112,7 @@ final class EntityMapping {
             schemas.add(new Schema(schema, tablesBySchema.getOrDefault(schema, List.of()), null,
                     sequencesBySchema.getOrDefault(schema, List.of()), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
         }
-        return new Database(schemas, List.of(), List.of());
+        return Database.of(schemas);
     }
 
     private static java.util.SortedSet<String> union(Set<String> a, Set<String> b) {

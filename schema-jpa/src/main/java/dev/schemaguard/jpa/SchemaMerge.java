@@ -5,6 +5,7 @@ import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Dependency;
 import dev.schemaguard.model.Extension;
 import dev.schemaguard.model.PrimaryKey;
+import dev.schemaguard.model.Publication;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.RowSecurity;
@@ -54,7 +55,9 @@ public final class SchemaMerge {
                 same(a, b, "extension " + a.name()));
         List<Dependency> dependencies = java.util.stream.Stream.concat(base.dependencies().stream(),
                 overlay.dependencies().stream()).distinct().toList();
-        return new Database(schemas, extensions, dependencies);
+        List<Publication> publications = union(base.publications(), overlay.publications(), Publication::name,
+                (a, b) -> same(a, b, "publication " + a.name()));
+        return new Database(schemas, extensions, publications, dependencies);
     }
 
     private Schema schema(Schema a, Schema b) {

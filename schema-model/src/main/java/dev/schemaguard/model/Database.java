@@ -8,16 +8,17 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Everything schemaguard knows about one database: its schemas and extensions, and — for a database that was
+ * Everything schemaguard knows about one database: its schemas, extensions and publications, and — for a database that was
  * introspected — the dependencies between its objects. The root of the model.
  */
-public record Database(List<Schema> schemas, List<Extension> extensions, List<Dependency> dependencies) {
+public record Database(List<Schema> schemas, List<Extension> extensions, List<Publication> publications,
+                       List<Dependency> dependencies) {
 
-    public static final Database EMPTY = new Database(List.of(), List.of(), List.of());
+    public static final Database EMPTY = new Database(List.of(), List.of(), List.of(), List.of());
 
-    /** This database with other schemas; extensions and dependencies kept. */
+    /** This database with other schemas; everything else kept. */
     public Database withSchemas(List<Schema> newSchemas) {
-        return new Database(newSchemas, extensions, dependencies);
+        return new Database(newSchemas, extensions, publications, dependencies);
     }
 
     /** This database with only the schemas {@code keep} accepts; extensions and dependencies kept. */
@@ -26,16 +27,21 @@ public record Database(List<Schema> schemas, List<Extension> extensions, List<De
     }
 
     public Database withExtensions(List<Extension> newExtensions) {
-        return new Database(schemas, newExtensions, dependencies);
+        return new Database(schemas, newExtensions, publications, dependencies);
+    }
+
+    public Database withPublications(List<Publication> newPublications) {
+        return new Database(schemas, extensions, newPublications, dependencies);
     }
 
     public Database withDependencies(List<Dependency> newDependencies) {
-        return new Database(schemas, extensions, newDependencies);
+        return new Database(schemas, extensions, publications, newDependencies);
     }
 
     public Database {
         schemas = List.copyOf(schemas);
         extensions = List.copyOf(extensions);
+        publications = List.copyOf(publications);
         dependencies = List.copyOf(dependencies);
         Set<String> names = new HashSet<>();
         for (Schema schema : schemas) {
@@ -52,7 +58,7 @@ public record Database(List<Schema> schemas, List<Extension> extensions, List<De
 
     /** A database of these schemas, without extensions. */
     public static Database of(List<Schema> schemas) {
-        return new Database(schemas, List.of(), List.of());
+        return new Database(schemas, List.of(), List.of(), List.of());
     }
 
     public Optional<Schema> schema(String name) {

@@ -63,6 +63,41 @@ final class CatalogQueries {
             """;
 
     /**
+     * Publications, one row per published table (or one row with null table columns for a publication of none),
+     * with the schemas a publication publishes whole and, from PostgreSQL 15 on, each table's column list and row
+     * filter. Database-wide, like extensions; the introspector keeps the members in the included schemas.
+     */
+    static String publications(int majorVersion) {
+        boolean fifteen = majorVersion >= 15;
+        return """
+            select p.pubname, p.puballtables, p.pubinsert, p.pubupdate, p.pubdelete, p.pubtruncate, p.pubviaroot,
+                   obj_description(p.oid, 'pg_publication') as comment,
+                   %s as schemas,
+                   member.table_schema, member.table_name, member.columns, member.row_filter
+            from pg_publication p
+            left join lateral (
+                select n.nspname as table_schema, c.relname as table_name,
+                       %s as columns,
+                       %s as row_filter
+                from pg_publication_rel r
+                join pg_class c on c.oid = r.prrelid
+                join pg_namespace n on n.oid = c.relnamespace
+                where r.prpubid = p.oid
+            ) member on true
+            where %s
+            order by p.pubname, member.table_schema, member.table_name
+            """.formatted(
+                fifteen ? "array(select n.nspname::text from pg_publication_namespace pn join pg_namespace n"
+                        + " on n.oid = pn.pnnspid where pn.pnpubid = p.oid order by 1)" : "array[]::text[]",
+                fifteen ? "case when r.prattrs is not null then array(select a.attname::text"
+                        + " from unnest(r.prattrs::int2[]) with ordinality k(attnum, i)"
+                        + " join pg_attribute a on a.attrelid = r.prrelid and a.attnum = k.attnum order by k.i) end"
+                        : "null::text[]",
+                fifteen ? "pg_get_expr(r.prqual, r.prrelid)" : "null::text",
+                notExtensionMember("pg_publication", "p.oid"));
+    }
+
+    /**
      * The included relations: tables (partitions too), views, materialized views, sequences and the
      * relations behind composite types, without those an extension owns (for a composite type the extension
      * owns the type, not the relation) and without identity sequences, which are part of their column.
@@ -536,8 +571,6 @@ final class CatalogQueries {
             union all
             %20$s
             select 'event trigger', quote_ident(x.evtname) from pg_event_trigger x where %13$s
-            union all
-            select 'publication', quote_ident(x.pubname) from pg_publication x where %14$s
             union all
             select 'subscription', quote_ident(x.subname) from pg_subscription x
             where x.subdbid = (select oid from pg_database where datname = current_database())

@@ -10,5 +10,11 @@ public enum Hazard {
     MAY_FAIL_ON_EXISTING_ROWS,
 
     /** Rewrites the whole table (and its indexes) under an ACCESS EXCLUSIVE lock; slow on big tables. */
-    REWRITES_TABLE
+    REWRITES_TABLE,
+
+    /**
+     * Stops logical replication of some changes: a publication is dropped, or stops publishing a table or schema.
+     * Like deleting data, planned only when drops are allowed.
+     */
+    STOPS_REPLICATION
 }

@@ -7,6 +7,7 @@ import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Publication;
 import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
@@ -38,6 +39,7 @@ final class IntrospectedDatabase {
 
     final Map<String, String> schemaComments = new LinkedHashMap<>();
     final List<Extension> extensions = new ArrayList<>();
+    final List<Publication> publications = new ArrayList<>();
     /** Every relation the relations query returned; the later queries on relations read exactly these. */
     final List<Long> relationOids = new ArrayList<>();
     final Map<Long, IntrospectedTable> tables = new LinkedHashMap<>();
@@ -83,7 +85,7 @@ final class IntrospectedDatabase {
         List<Schema> schemas = new ArrayList<>();
         parts.forEach((name, p) -> schemas.add(new Schema(name, p.tables, schemaComments.get(name), p.sequences,
                 p.enums, p.domains, p.compositeTypes, p.rangeTypes, p.views, p.routines, p.collations, p.grants)));
-        return new IntrospectionResult(Database.of(schemas).withExtensions(extensions), unsupported.stream().sorted().toList());
+        return new IntrospectionResult(Database.of(schemas).withExtensions(extensions).withPublications(publications), unsupported.stream().sorted().toList());
     }
 
     private static final class SchemaParts {

@@ -3,6 +3,7 @@ package dev.schemaguard.sql;
 import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.diff.SchemaChange.ColumnAspect;
 import dev.schemaguard.diff.Expressions;
+import dev.schemaguard.diff.Publications;
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.diff.SerialColumns;
 import dev.schemaguard.model.CheckConstraint;
@@ -18,6 +19,7 @@ import dev.schemaguard.model.Index;
 import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.PrimaryKey;
+import dev.schemaguard.model.Publication;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.RangeType;
 import dev.schemaguard.model.ReplicaIdentity;
@@ -103,7 +105,10 @@ public final class MigrationPlanner {
         SEQUENCE_OWNERSHIP, ROW_SECURITY, POLICIES, CREATE_VIEWS,
         /** Routines whose arguments or result use a view's row type, once the views exist. */
         CREATE_ROUTINES_ON_VIEWS,
-        CREATE_TRIGGERS, REVOKES, GRANTS,
+        CREATE_TRIGGERS,
+        /** Publications and the tables they publish, once every table and column exists. */
+        PUBLICATIONS,
+        REVOKES, GRANTS,
         DROP_TYPES, DROP_COLLATIONS, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
     }
 
@@ -120,8 +125,10 @@ public final class MigrationPlanner {
             return this;
         }
 
+        /** Deletes data or stops replication: planned only when drops are allowed. */
         boolean deletesData() {
-            return steps.stream().anyMatch(s -> s.statement().has(Hazard.DELETES_DATA));
+            return steps.stream().anyMatch(s -> s.statement().has(Hazard.DELETES_DATA)
+                    || s.statement().has(Hazard.STOPS_REPLICATION));
         }
     }
 
@@ -131,6 +138,7 @@ public final class MigrationPlanner {
 
     private static final Set<Hazard> NONE = Set.of();
     private static final Set<Hazard> DELETES = Set.of(Hazard.DELETES_DATA);
+    private static final Set<Hazard> STOPS_REPLICATION = Set.of(Hazard.STOPS_REPLICATION);
     private static final Set<Hazard> MAY_FAIL = Set.of(Hazard.MAY_FAIL_ON_EXISTING_ROWS);
     private static final Set<Hazard> REWRITES = Set.of(Hazard.REWRITES_TABLE);
 
@@ -464,6 +472,18 @@ public final class MigrationPlanner {
                 group().add(Phase.STORAGE_PARAMETERS, DdlRenderer.alterIndex(p.table(), p.index(), action), Kind.ALTER,
                         NONE, "storage parameters of index " + p.index() + " on " + p.table() + ": " + action);
             }
+        } else if (change instanceof SchemaChange.PublicationAdded p) {
+            Group group = group().add(Phase.PUBLICATIONS, DdlPublications.create(p.publication()), Kind.CREATE, NONE,
+                    "create publication " + p.publication().name());
+            if (p.publication().comment() != null) {
+                group.add(Phase.COMMENTS, DdlPublications.comment(p.publication()), Kind.CREATE, NONE,
+                        "comment on publication " + p.publication().name());
+            }
+        } else if (change instanceof SchemaChange.PublicationDropped p) {
+            group().add(Phase.DROP_DEPENDENTS, DdlPublications.drop(p.publication()), Kind.DROP, STOPS_REPLICATION,
+                    "drop publication " + p.publication().name() + " (its subscribers stop receiving changes)");
+        } else if (change instanceof SchemaChange.PublicationAltered p) {
+            planPublicationAlter(p.expected(), p.actual());
         } else if (change instanceof SchemaChange.IndexCommentChanged c) {
             group().add(Phase.COMMENTS, DdlRenderer.commentOnIndex(c.table(), c.index(), c.expected()), Kind.ALTER, NONE,
                     "set the comment on index " + c.index() + " on " + c.table());
@@ -481,6 +501,62 @@ public final class MigrationPlanner {
     private static final Set<Class<? extends SchemaChange>> PLANNED_IN_OTHER_PASSES = Set.of(
             SchemaChange.TableAdded.class, SchemaChange.PartitioningChanged.class, SchemaChange.GrantAdded.class,
             SchemaChange.GrantDropped.class, SchemaChange.GrantOptionChanged.class);
+
+    /**
+     * A publication changed member by member, so that tables it publishes outside the compared schemas are never
+     * touched; FOR ALL TABLES, which cannot be altered, is dropped and created again.
+     */
+    private void planPublicationAlter(Publication want, Publication have) {
+        String name = "publication " + want.name();
+        if (want.allTables() != have.allTables()) {
+            group().add(Phase.DROP_DEPENDENTS, DdlPublications.drop(have), Kind.DROP, STOPS_REPLICATION,
+                            "drop " + name + " to create it " + (want.allTables() ? "FOR ALL TABLES" : "for its tables"))
+                    .add(Phase.PUBLICATIONS, DdlPublications.create(want), Kind.ALTER, NONE, "create " + name + " again");
+            return;
+        }
+        Map<QualifiedName, Publication.Table> wantTables = new TreeMap<>();
+        want.tables().forEach(t -> wantTables.put(t.table(), t));
+        Map<QualifiedName, Publication.Table> haveTables = new TreeMap<>();
+        have.tables().forEach(t -> haveTables.put(t.table(), t));
+        for (Publication.Table table : haveTables.values()) {
+            Publication.Table wanted = wantTables.get(table.table());
+            if (wanted == null) {
+                group().add(Phase.DROP_DEPENDENTS, DdlPublications.dropTable(have, table), Kind.DROP, STOPS_REPLICATION,
+                        "stop publishing table " + table.table() + " in " + name);
+            } else if (!Publications.sameMember(wanted, table)) {
+                group().add(Phase.DROP_DEPENDENTS, DdlPublications.dropTable(have, table), Kind.ALTER, NONE,
+                                "stop publishing table " + table.table() + " in " + name + " to publish it with other columns or rows")
+                        .add(Phase.PUBLICATIONS, DdlPublications.addTable(want, wanted), Kind.ALTER, NONE,
+                                "publish table " + table.table() + " in " + name + " with the expected columns and rows");
+            }
+        }
+        for (Publication.Table table : wantTables.values()) {
+            if (!haveTables.containsKey(table.table())) {
+                group().add(Phase.PUBLICATIONS, DdlPublications.addTable(want, table), Kind.ALTER, NONE,
+                        "publish table " + table.table() + " in " + name);
+            }
+        }
+        for (String schema : have.schemas()) {
+            if (!want.schemas().contains(schema)) {
+                group().add(Phase.DROP_DEPENDENTS, DdlPublications.dropSchema(have, schema), Kind.DROP, STOPS_REPLICATION,
+                        "stop publishing the tables of schema " + schema + " in " + name);
+            }
+        }
+        for (String schema : want.schemas()) {
+            if (!have.schemas().contains(schema)) {
+                group().add(Phase.PUBLICATIONS, DdlPublications.addSchema(want, schema), Kind.ALTER, NONE,
+                        "publish the tables of schema " + schema + " in " + name);
+            }
+        }
+        if (!want.publish().equals(have.publish()) || want.viaPartitionRoot() != have.viaPartitionRoot()) {
+            boolean fewer = !want.publish().containsAll(have.publish());
+            group().add(Phase.PUBLICATIONS, DdlPublications.setOptions(want), Kind.ALTER, fewer ? STOPS_REPLICATION : NONE,
+                    "publish " + want.publish() + (want.viaPartitionRoot() ? " via the partition root" : "") + " in " + name);
+        }
+        if (!Objects.equals(want.comment(), have.comment())) {
+            group().add(Phase.COMMENTS, DdlPublications.comment(want), Kind.ALTER, NONE, "set the comment on " + name);
+        }
+    }
 
     /** {@code REPLICA IDENTITY ...}, after the index it may name exists. */
     private void planReplicaIdentity(Group group, QualifiedName table, ReplicaIdentity identity, Kind kind) {
@@ -2006,6 +2082,9 @@ public final class MigrationPlanner {
     }
 
     private static String skipReason(PlanStatement statement) {
+        if (statement.has(Hazard.STOPS_REPLICATION)) {
+            return statement.description() + " [skipped: stops replicating changes; plan with drops allowed to include it]";
+        }
         return statement.has(Hazard.DELETES_DATA)
                 ? statement.description() + " [skipped: deletes data; plan with drops allowed to include it]"
                 : statement.description() + " [skipped: belongs to a change that deletes data]";

@@ -22,6 +22,7 @@ import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.Privilege;
+import dev.schemaguard.model.Publication;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.RangeType;
 import dev.schemaguard.model.ReplicaIdentity;
@@ -41,8 +42,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -168,6 +172,7 @@ public final class PostgresIntrospector {
     private IntrospectionResult readAll(CatalogReads reads, Array schemaNames, Array relations, int majorVersion,
                                         IntrospectedDatabase db) throws SQLException {
         readExtensions(reads, db);
+        readPublications(reads, majorVersion, db);
         readColumns(reads, relations, db);
         readConstraints(reads, relations, majorVersion, db);
         readIndexes(reads, relations, majorVersion, db);
@@ -219,6 +224,48 @@ public final class PostgresIntrospector {
     private static void readExtensions(CatalogReads reads, IntrospectedDatabase db) throws SQLException {
         reads.query("extensions", CatalogQueries.EXTENSIONS, null, row -> db.extensions.add(
                 new Extension(row.getString("extname"), row.getString("nspname"), row.getString("extversion"))));
+    }
+
+    /**
+     * Publications, with their members in the included schemas; one that publishes nothing there (and is not FOR
+     * ALL TABLES) is left out, so a check of some schemas never sees another team's publication.
+     */
+    private void readPublications(CatalogReads reads, int majorVersion, IntrospectedDatabase db) throws SQLException {
+        Map<String, Publication> publications = new LinkedHashMap<>();
+        Set<String> touchingIncluded = new HashSet<>();
+        reads.query("publications", CatalogQueries.publications(majorVersion), null, row -> {
+            String name = row.getString("pubname");
+            List<String> operations = new ArrayList<>();
+            for (String operation : Publication.ALL_OPERATIONS) {
+                if (row.getBoolean("pub" + operation)) {
+                    operations.add(operation);
+                }
+            }
+            List<String> schemas = strings(row.getArray("schemas")).stream().filter(options::includes).toList();
+            Publication publication = publications.computeIfAbsent(name, n -> new Publication(n, false, List.of(),
+                    List.of(), List.of(), false, null));
+            try {
+                publication = new Publication(name, row.getBoolean("puballtables"), publication.tables(), schemas,
+                        operations, row.getBoolean("pubviaroot"), row.getString("comment"));
+            } catch (IllegalArgumentException e) {
+                db.unsupported("publication", Identifiers.quote(name) + " (" + e.getMessage() + ")");
+                return;
+            }
+            if (publication.allTables() || !schemas.isEmpty()) {
+                touchingIncluded.add(name);
+            }
+            String tableSchema = row.getString("table_schema");
+            if (tableSchema != null && options.includes(tableSchema)) {
+                List<Publication.Table> tables = new ArrayList<>(publication.tables());
+                List<String> columns = strings(row.getArray("columns"));
+                tables.add(new Publication.Table(QualifiedName.of(tableSchema, row.getString("table_name")), columns,
+                        row.getString("row_filter")));
+                publication = publication.withTables(tables);
+                touchingIncluded.add(name);
+            }
+            publications.put(name, publication);
+        });
+        publications.values().stream().filter(p -> touchingIncluded.contains(p.name())).forEach(db.publications::add);
     }
 
     private void readRelations(CatalogReads reads, Array schemas, IntrospectedDatabase db) throws SQLException {

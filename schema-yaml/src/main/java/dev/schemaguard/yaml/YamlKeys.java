@@ -70,6 +70,11 @@ final class YamlKeys {
     static final String DOMAINS = "domains";
     static final String COMPOSITE_TYPES = "composite_types";
     static final String RANGE_TYPES = "range_types";
+    static final String PUBLICATIONS = "publications";
+    static final String ALL_TABLES = "all_tables";
+    static final String TABLES_IN_SCHEMAS = "tables_in_schemas";
+    static final String PUBLISH = "publish";
+    static final String VIA_PARTITION_ROOT = "via_partition_root";
     static final String SUBTYPE = "subtype";
     static final String SUBTYPE_OPCLASS = "subtype_opclass";
     static final String CANONICAL = "canonical";
@@ -111,7 +116,9 @@ final class YamlKeys {
     static final List<String> SCHEMA_CONTENT_KEYS = List.of(
             TABLES, SEQUENCES, ENUMS, DOMAINS, COMPOSITE_TYPES, RANGE_TYPES, VIEWS, FUNCTIONS, PROCEDURES, AGGREGATES, COLLATIONS,
             GRANTS);
-    static final List<String> FILE_KEYS = concat(List.of(EXTENSIONS, SCHEMAS, SCHEMA), SCHEMA_CONTENT_KEYS);
+    static final List<String> FILE_KEYS = concat(List.of(EXTENSIONS, PUBLICATIONS, SCHEMAS, SCHEMA), SCHEMA_CONTENT_KEYS);
+    static final List<String> PUBLICATION_KEYS = List.of(ALL_TABLES, TABLES, TABLES_IN_SCHEMAS, PUBLISH, VIA_PARTITION_ROOT, COMMENT);
+    static final List<String> PUBLICATION_TABLE_KEYS = List.of(TABLE, COLUMNS, WHERE);
     static final List<String> SCHEMA_KEYS = concat(List.of(COMMENT), SCHEMA_CONTENT_KEYS);
     static final List<String> TABLE_KEYS = List.of(
             COMMENT, COLUMNS, PRIMARY_KEY, UNIQUE, FOREIGN_KEYS, CHECKS, INDEXES, ROW_LEVEL_SECURITY, POLICIES,

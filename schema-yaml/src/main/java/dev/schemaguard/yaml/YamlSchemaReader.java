@@ -9,6 +9,7 @@ import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Publication;
 import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.QualifiedName;
@@ -45,6 +46,7 @@ public final class YamlSchemaReader {
 
     private final Map<String, SchemaParts> schemas = new TreeMap<>();
     private final Map<String, Placed<Extension>> extensions = new TreeMap<>();
+    private final Map<String, Placed<Publication>> publications = new TreeMap<>();
 
     private YamlSchemaReader() {
     }
@@ -96,6 +98,16 @@ public final class YamlSchemaReader {
                 if (earlier != null) {
                     throw new YamlSchemaException(extension.position(), "extension " + extension.object().name()
                             + " is listed twice: at " + earlier.position() + " and here; keep one");
+                }
+            }
+        }
+        YamlNode publicationsNode = file.node(PUBLICATIONS);
+        if (publicationsNode != null) {
+            for (Placed<Publication> publication : PublicationYaml.read(publicationsNode)) {
+                Placed<Publication> earlier = publications.putIfAbsent(publication.object().name(), publication);
+                if (earlier != null) {
+                    throw new YamlSchemaException(publication.position(), "publication " + publication.object().name()
+                            + " is declared twice: at " + earlier.position() + " and here; keep one");
                 }
             }
         }
@@ -227,7 +239,8 @@ public final class YamlSchemaReader {
                     List.copyOf(parts.views.values()), routines, List.copyOf(parts.collations.values()),
                     parts.grants.values().stream().map(Placed::object).sorted(Grant.ORDER).toList()));
         }
-        return new Database(result, extensions.values().stream().map(Placed::object).toList(), List.of());
+        return new Database(result, extensions.values().stream().map(Placed::object).toList(),
+                publications.values().stream().map(Placed::object).toList(), List.of());
     }
 
     /** What the reader has collected for one schema; objects sorted by name, each name claimed where it was written. */

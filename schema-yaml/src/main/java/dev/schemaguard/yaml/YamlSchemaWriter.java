@@ -50,6 +50,9 @@ public final class YamlSchemaWriter {
         if (!database.extensions().isEmpty()) {
             root.put(EXTENSIONS, SchemaObjectWriter.extensions(database.extensions()));
         }
+        if (!database.publications().isEmpty()) {
+            root.put(PUBLICATIONS, PublicationYaml.write(database.publications()));
+        }
         Map<String, Object> schemas = new LinkedHashMap<>();
         database.schemas().stream().sorted(Comparator.comparing(Schema::name))
                 .forEach(schema -> schemas.put(schema.name(), schema(schema)));

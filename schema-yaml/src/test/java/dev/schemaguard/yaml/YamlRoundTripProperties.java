@@ -131,7 +131,7 @@ class YamlRoundTripProperties {
                             : new Extension(name, maybe(random, NAMES), maybe(random, List.of("1.3", "1.10", "2", "x.y"))));
                 }
                 extensions.sort(Comparator.comparing(Extension::name));
-                return new Database(schemas, extensions, List.of());
+                return new Database(schemas, extensions, List.of(), List.of());
             } catch (IllegalArgumentException clash) {
                 // a random explicit name clashed with another; draw again
             }

@@ -375,7 +375,7 @@ final class GeneratedSchemas {
             grants(schema).forEach(builder::grant);
             built.add(builder.build());
         }
-        return new Database(withInheritance(built, schemas), List.of(), List.of());
+        return Database.of(withInheritance(built, schemas));
     }
 
     /**

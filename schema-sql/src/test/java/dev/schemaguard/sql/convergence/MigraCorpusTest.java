@@ -91,9 +91,9 @@ class MigraCorpusTest {
         /** The part of a database model this comparison looks at. */
         Database scope(Database model) {
             return switch (this) {
-                case ONLY_GOODSCHEMA -> new Database(model.schemas(), model.extensions().stream()
-                        .filter(e -> introspection.includes(e.schema())).toList(), model.dependencies());
-                case ONLY_EXTENSION_CREATION -> new Database(List.of(), model.extensions(), List.of());
+                case ONLY_GOODSCHEMA -> model.withExtensions(model.extensions().stream()
+                        .filter(e -> introspection.includes(e.schema())).toList());
+                case ONLY_EXTENSION_CREATION -> Database.EMPTY.withExtensions(model.extensions());
                 default -> model;
             };
         }
@@ -108,7 +108,7 @@ class MigraCorpusTest {
             if (this != EXTENSION_VERSIONS) {
                 extensions.replaceAll(e -> new Extension(e.name(), e.schema(), null));
             }
-            return new Database(target.schemas(), extensions, target.dependencies());
+            return target.withExtensions(extensions);
         }
     }
 
