@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class TableBuilder {
 
+    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^']|'')*'");
     private static final Pattern IDENTIFIER = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
 
     private final String schema;
@@ -229,15 +230,19 @@ public final class TableBuilder {
         return String.join("_", names);
     }
 
-    /** The first identifier in a check expression that names a column: PostgreSQL names the check after it. */
+    /**
+     * The column PostgreSQL names an unnamed check after: the one column its expression uses, or none when it uses
+     * several or none ({@code orders_check}). Names inside string literals are not columns.
+     */
     private static String firstColumnIn(String expression, List<Column> columns) {
-        Matcher matcher = IDENTIFIER.matcher(expression);
+        Matcher matcher = IDENTIFIER.matcher(STRING_LITERAL.matcher(expression).replaceAll("''"));
+        Set<String> used = new java.util.LinkedHashSet<>();
         while (matcher.find()) {
             String candidate = matcher.group(1) != null ? matcher.group(1).replace("\"\"", "\"") : matcher.group(2).toLowerCase();
             if (columns.stream().anyMatch(c -> c.name().equals(candidate))) {
-                return candidate;
+                used.add(candidate);
             }
         }
-        return null;
+        return used.size() == 1 ? used.iterator().next() : null;
     }
 }
