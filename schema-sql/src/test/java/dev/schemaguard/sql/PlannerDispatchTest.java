@@ -1,0 +1,168 @@
+package dev.schemaguard.sql;
+
+import static dev.schemaguard.model.DataTypes.bigint;
+import static dev.schemaguard.model.DataTypes.integer;
+import static dev.schemaguard.model.DataTypes.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.schemaguard.diff.SchemaChange;
+import dev.schemaguard.diff.SchemaDiff;
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Grant;
+import dev.schemaguard.model.IndexKey;
+import dev.schemaguard.model.ObjectRef;
+import dev.schemaguard.model.Partitioning;
+import dev.schemaguard.model.Privilege;
+import dev.schemaguard.model.Publication;
+import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.ReplicaIdentity;
+import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Sequence;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every kind of change the diff can report is planned: two models that differ in every way the diff knows produce
+ * every permitted subclass of {@link SchemaChange} (a new kind without a case here fails the first test), and
+ * planning them, with drops allowed and without, neither fails nor leaves a change unplanned.
+ */
+class PlannerDispatchTest {
+
+    private static final QualifiedName T = QualifiedName.of("app", "t");
+
+    private static Database actual() {
+        Schema app = Schema.named("app").comment("before")
+                .table("gone", t -> t.column("id", integer()))
+                .table("t", t -> {
+                    t.column("id", integer()).primaryKey();
+                    t.column("a", integer());
+                    t.column("b", text());
+                    t.column("c", integer());
+                    t.check("a > 0").named("t_a_check").notValid();
+                    t.check("a < 10").named("t_lt");
+                    t.unique("a").named("t_a_key");
+                    t.index("a").named("t_a_idx");
+                    t.index("a").named("t_old_idx");
+                    t.index("a").named("t_alt_idx");
+                    t.policy("p_drop").using("true");
+                    t.policy("p_alt").using("true");
+                    t.trigger("tr_drop", "CREATE TRIGGER tr_drop BEFORE INSERT ON app.t FOR EACH ROW EXECUTE FUNCTION app.f()");
+                    t.trigger("tr_alt", "CREATE TRIGGER tr_alt BEFORE INSERT ON app.t FOR EACH ROW EXECUTE FUNCTION app.f()");
+                    t.comment("before");
+                })
+                .table("parted", t -> {
+                    t.column("a", integer());
+                    t.partitionBy(Partitioning.Strategy.RANGE, "a");
+                })
+                .table("p2", t -> {
+                    t.column("a", integer());
+                    t.partitionBy(Partitioning.Strategy.LIST, "a");
+                })
+                .table("p2a", t -> t.partitionOf("p2", "FOR VALUES IN (1)"))
+                .table("base", t -> t.column("id", integer()))
+                .table("child", t -> {
+                    t.column("extra", integer());
+                    t.inherits("base");
+                })
+                .enumType("gone_enum", "x")
+                .enumType("mood", "a")
+                .grant(Grant.of(ObjectRef.of(ObjectRef.Kind.TABLE, "app", "t"), "reader", Privilege.SELECT))
+                .grant(new Grant(ObjectRef.of(ObjectRef.Kind.TABLE, "app", "t"), "writer", Privilege.INSERT, false, false))
+                .build();
+        return Database.of(app, Schema.named("old_schema").build())
+                .withExtensions(List.of(new Extension("hstore", "public", null), new Extension("pg_trgm", "public", "1.5")))
+                .withPublications(List.of(
+                        new Publication("pub_drop", false, List.of(Publication.Table.of(T)), List.of(), null, false, null),
+                        new Publication("pub_alt", false, List.of(Publication.Table.of(T)), List.of(), null, false, null)));
+    }
+
+    private static Database expected() {
+        Schema app = Schema.named("app").comment("after")
+                .table("t", t -> {
+                    t.column("id", integer()).primaryKey();
+                    t.column("a", integer());
+                    t.column("c", bigint());
+                    t.column("d", integer());
+                    t.check("a > 0").named("t_a_check");
+                    t.check("a < 20").named("t_lt");
+                    t.check("c > 0").named("t_new");
+                    t.index("a").named("t_a_idx").storageParameter("fillfactor", "70").comment("indexed");
+                    t.index("c").named("t_alt_idx");
+                    t.index("d").named("t_new_idx");
+                    t.policy("p_alt").using("false");
+                    t.policy("p_new").using("true");
+                    t.trigger("tr_alt", "CREATE TRIGGER tr_alt AFTER INSERT ON app.t FOR EACH ROW EXECUTE FUNCTION app.f()");
+                    t.trigger("tr_new", "CREATE TRIGGER tr_new BEFORE UPDATE ON app.t FOR EACH ROW EXECUTE FUNCTION app.f()");
+                    t.rowLevelSecurity();
+                    t.unlogged();
+                    t.storageParameter("fillfactor", "70");
+                    t.replicaIdentity(ReplicaIdentity.FULL);
+                    t.comment("after");
+                })
+                .table("t2", t -> t.column("id", integer()))
+                .table("parted", t -> {
+                    t.column("a", integer());
+                    t.partitionBy(Partitioning.Strategy.LIST, "a");
+                })
+                .table("p2", t -> {
+                    t.column("a", integer());
+                    t.partitionBy(Partitioning.Strategy.LIST, "a");
+                })
+                .table("p2a", t -> t.partitionOf("p2", "FOR VALUES IN (2)"))
+                .table("base", t -> t.column("id", integer()))
+                .table("child", t -> {
+                    t.column("id", integer());
+                    t.column("extra", integer());
+                })
+                .enumType("mood", "a", "b")
+                .sequence(Sequence.of("new_seq"))
+                .grant(new Grant(ObjectRef.of(ObjectRef.Kind.TABLE, "app", "t"), "writer", Privilege.INSERT, true, false))
+                .grant(Grant.of(ObjectRef.of(ObjectRef.Kind.TABLE, "app", "t"), "auditor", Privilege.SELECT))
+                .build();
+        return Database.of(app, Schema.named("fresh").build())
+                .withExtensions(List.of(new Extension("citext", "public", null), new Extension("pg_trgm", "public", "1.6")))
+                .withPublications(List.of(
+                        new Publication("pub_alt", false, List.of(Publication.Table.of(T),
+                                Publication.Table.of(QualifiedName.of("app", "t2"))), List.of(), null, false, null),
+                        new Publication("pub_new", true, List.of(), List.of(), null, false, null)));
+    }
+
+    @Test
+    void theseModelsDifferInEveryWayTheDiffKnows() {
+        Set<String> produced = new TreeSet<>();
+        SchemaDiff.compare(expected(), actual()).changes().forEach(c -> produced.add(c.getClass().getSimpleName()));
+        SchemaDiff.compare(actual(), expected()).changes().forEach(c -> produced.add(c.getClass().getSimpleName()));
+        assertEquals(everyKind(), produced, "a change kind without a case in this test: add one to both models");
+    }
+
+    @Test
+    void everyChangeIsPlannedWithAndWithoutDrops() {
+        for (PlanOptions options : List.of(PlanOptions.SAFE, PlanOptions.ALLOW_DROPS)) {
+            assertFalse(MigrationPlanner.plan(expected(), actual(), options).statements().isEmpty());
+            assertFalse(MigrationPlanner.plan(actual(), expected(), options).statements().isEmpty());
+        }
+        assertFalse(MigrationPlanner.baseline(expected()).statements().isEmpty());
+    }
+
+    /** The simple names of every record that implements SchemaChange, through its sealed sub-interfaces. */
+    private static Set<String> everyKind() {
+        Set<String> kinds = new TreeSet<>();
+        Deque<Class<?>> pending = new ArrayDeque<>(List.of(SchemaChange.class));
+        while (!pending.isEmpty()) {
+            Class<?> type = pending.pop();
+            if (type.isRecord()) {
+                kinds.add(type.getSimpleName());
+            } else {
+                pending.addAll(List.of(type.getPermittedSubclasses()));
+            }
+        }
+        return kinds;
+    }
+}
