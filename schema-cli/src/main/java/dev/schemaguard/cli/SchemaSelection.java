@@ -43,7 +43,7 @@ record SchemaSelection(Set<String> include, Set<String> exclude, boolean privile
     /** A declared schema restricted to the selected schemas (and without its grants unless privileges count). */
     Database filter(Database database) {
         Database selected = database.retainSchemas(this::selects).withPublications(database.publications().stream()
-                .flatMap(p -> p.restrictedTo(this::selects).stream()).toList());
+                .flatMap(p -> p.restrictedTo(this::selects, include.isEmpty()).stream()).toList());
         return privileges ? selected : selected.withoutGrants();
     }
 

@@ -47,12 +47,14 @@ public record Publication(String name, boolean allTables, List<Table> tables, Li
 
     /**
      * The publication as far as it concerns the schemas {@code included} accepts: its tables and schemas there, or
-     * nothing when it publishes nothing there (and is not FOR ALL TABLES).
+     * nothing when it publishes something, but nothing there (and is not FOR ALL TABLES). A publication of nothing
+     * at all is kept only when {@code keepEmpty} (the selection is not limited to named schemas).
      */
-    public java.util.Optional<Publication> restrictedTo(java.util.function.Predicate<String> included) {
+    public java.util.Optional<Publication> restrictedTo(java.util.function.Predicate<String> included, boolean keepEmpty) {
         List<Table> keptTables = tables.stream().filter(t -> included.test(t.table().schema())).toList();
         List<String> keptSchemas = schemas.stream().filter(included).toList();
-        if (!allTables && keptTables.isEmpty() && keptSchemas.isEmpty()) {
+        boolean empty = tables.isEmpty() && schemas.isEmpty();
+        if (!allTables && keptTables.isEmpty() && keptSchemas.isEmpty() && !(empty && keepEmpty)) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new Publication(name, allTables, keptTables, keptSchemas, publish, viaPartitionRoot,

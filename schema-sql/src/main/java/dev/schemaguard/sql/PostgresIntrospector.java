@@ -227,8 +227,9 @@ public final class PostgresIntrospector {
     }
 
     /**
-     * Publications, with their members in the included schemas; one that publishes nothing there (and is not FOR
-     * ALL TABLES) is left out, so a check of some schemas never sees another team's publication.
+     * Publications, with their members in the included schemas; one that publishes something, but nothing there
+     * (and is not FOR ALL TABLES) is left out, so a check of some schemas never sees another team's publication.
+     * A publication of nothing is read unless the read is limited to named schemas.
      */
     private void readPublications(CatalogReads reads, int majorVersion, IntrospectedDatabase db) throws SQLException {
         Map<String, Publication> publications = new LinkedHashMap<>();
@@ -265,7 +266,10 @@ public final class PostgresIntrospector {
             }
             publications.put(name, publication);
         });
-        publications.values().stream().filter(p -> touchingIncluded.contains(p.name())).forEach(db.publications::add);
+        publications.values().stream()
+                .filter(p -> touchingIncluded.contains(p.name())
+                        || (options.includeSchemas().isEmpty() && p.tables().isEmpty() && p.schemas().isEmpty()))
+                .forEach(db.publications::add);
     }
 
     private void readRelations(CatalogReads reads, Array schemas, IntrospectedDatabase db) throws SQLException {

@@ -3,6 +3,8 @@ package dev.schemaguard.sql;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.Publication;
+import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.testkit.PostgresServer;
 import dev.schemaguard.testkit.TestPostgres;
@@ -76,6 +78,20 @@ class CanonicalSchemaTest {
             assertEquals(1, warnings.size());
             assertTrue(warnings.get(0).contains("schemaguard_no_such_function(text) does not exist (Hint: No function"
                     + " matches the given name and argument types."), warnings.get(0));
+        }
+    }
+
+    @Test
+    void keepsTheDeclaredExtensionsAndPublicationsAsDeclared() throws Exception {
+        Database expected = documents("status <> ''")
+                .withExtensions(List.of(new Extension("pgcrypto", null, null), new Extension("citext", "public", null)))
+                .withPublications(List.of(new Publication("docs", false,
+                        List.of(Publication.Table.of(QualifiedName.of("public", "documents"))), List.of(), null, false, null)));
+        try (ScratchServerDatabase scratch = ScratchServerDatabase.create(SERVER.adminJdbcUrl(), new Properties())) {
+            Database canonical = CanonicalSchema.canonicalize(expected, scratch);
+            assertEquals(expected.extensions(), canonical.extensions(),
+                    "a schema or version the declaration leaves open stays open (the scratch server's is not pinned)");
+            assertEquals(expected.publications(), canonical.publications());
         }
     }
 
