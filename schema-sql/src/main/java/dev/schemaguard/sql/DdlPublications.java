@@ -18,9 +18,16 @@ final class DdlPublications {
         if (publication.allTables()) {
             sql.append(" FOR ALL TABLES");
         } else {
+            // one TABLE before the whole list: PostgreSQL 13 and 14 know no other spelling
             List<String> members = new ArrayList<>();
-            publication.tables().forEach(table -> members.add("TABLE " + member(table)));
-            publication.schemas().forEach(schema -> members.add("TABLES IN SCHEMA " + Identifiers.quote(schema)));
+            if (!publication.tables().isEmpty()) {
+                members.add("TABLE " + publication.tables().stream().map(DdlPublications::member)
+                        .collect(Collectors.joining(", ")));
+            }
+            if (!publication.schemas().isEmpty()) {
+                members.add("TABLES IN SCHEMA " + publication.schemas().stream().map(Identifiers::quote)
+                        .collect(Collectors.joining(", ")));
+            }
             if (!members.isEmpty()) {
                 sql.append(" FOR ").append(String.join(", ", members));
             }
