@@ -56,6 +56,7 @@ final class SchemaObjects {
         }
         if (a instanceof View x && b instanceof View y) {
             if (x.materialized() != y.materialized() || !Expressions.equivalent(x.definition(), y.definition())
+                    || !SchemaComparer.sameParameters(x.options(), y.options())
                     || x.indexes().size() != y.indexes().size()) {
                 return false;
             }

@@ -110,7 +110,7 @@ public final class TableBuilder {
 
     /** A trigger given as its complete {@code CREATE TRIGGER} statement. */
     public TableBuilder trigger(String triggerName, String createTrigger) {
-        triggers.add(new Trigger(triggerName, createTrigger, true, null));
+        triggers.add(Trigger.of(triggerName, createTrigger));
         return this;
     }
 

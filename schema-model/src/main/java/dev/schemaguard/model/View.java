@@ -10,16 +10,28 @@ import java.util.Set;
 /**
  * A view or materialized view. {@code definition} is the query as PostgreSQL prints it
  * ({@code pg_get_viewdef}); materialized views may carry indexes, plain views triggers (INSTEAD OF, or
- * statement-level BEFORE and AFTER), which PostgreSQL always fires: they cannot be disabled.
+ * statement-level BEFORE and AFTER), which PostgreSQL always fires: they cannot be disabled. {@code options} are
+ * {@code WITH (...)} as {@code name=value}: {@code check_option}, {@code security_barrier}, {@code security_invoker}
+ * of a view, storage parameters of a materialized view.
  */
 public record View(String name, boolean materialized, String definition, List<Index> indexes, String comment,
-                   List<Trigger> triggers) implements SchemaObject {
+                   List<Trigger> triggers, List<String> options) implements SchemaObject {
+
+    /** A view or materialized view without triggers or options. */
+    public static View of(String name, boolean materialized, String definition, List<Index> indexes, String comment) {
+        return new View(name, materialized, definition, indexes, comment, List.of(), List.of());
+    }
+
+    public View withOptions(List<String> newOptions) {
+        return new View(name, materialized, definition, indexes, comment, triggers, newOptions);
+    }
 
     public View {
         Identifiers.requireValid(name, "view name");
         definition = withoutClosingSemicolons(Objects.requireNonNull(definition, () -> "definition of view " + name));
         indexes = List.copyOf(indexes);
         triggers = List.copyOf(triggers);
+        options = StorageParameters.requireValid(options, (materialized ? "materialized view " : "view ") + name);
         if (!materialized && !indexes.isEmpty()) {
             throw new IllegalArgumentException("view " + name + " is not materialized and cannot have indexes");
         }
@@ -32,9 +44,10 @@ public record View(String name, boolean materialized, String definition, List<In
             if (!triggerNames.add(trigger.name())) {
                 throw new IllegalArgumentException("view " + name + " declares trigger " + trigger.name() + " twice");
             }
-            if (!trigger.enabled()) {
-                throw new IllegalArgumentException("trigger " + trigger.name() + " on view " + name + " is disabled;"
-                        + " PostgreSQL cannot disable triggers on views, so drop it or enable it");
+            if (trigger.firing() != Trigger.Firing.ORIGIN) {
+                throw new IllegalArgumentException("trigger " + trigger.name() + " on view " + name + " is "
+                        + trigger.firing().sql() + "D; PostgreSQL cannot change when triggers on views fire, so leave it"
+                        + " enabled as created");
             }
         }
     }
@@ -51,19 +64,14 @@ public record View(String name, boolean materialized, String definition, List<In
         return trimmed;
     }
 
-    /** A view or materialized view without triggers. */
-    public View(String name, boolean materialized, String definition, List<Index> indexes, String comment) {
-        this(name, materialized, definition, indexes, comment, List.of());
-    }
-
     public View withTriggers(List<Trigger> viewTriggers) {
-        return new View(name, materialized, definition, indexes, comment, viewTriggers);
+        return new View(name, materialized, definition, indexes, comment, viewTriggers, options);
     }
 
     /** DSL: the view with one more trigger, given as its complete {@code CREATE TRIGGER} statement. */
     public View withTrigger(String triggerName, String createTrigger) {
         List<Trigger> more = new ArrayList<>(triggers);
-        more.add(new Trigger(triggerName, createTrigger, true, null));
+        more.add(Trigger.of(triggerName, createTrigger));
         return withTriggers(more);
     }
 

@@ -156,7 +156,7 @@ final class CatalogQueries {
         return SELECTED_RELATIONS + """
             select r.oid, r.nspname, r.relname, r.relkind, c.relrowsecurity, c.relforcerowsecurity,
                    c.relpersistence = 'u' as unlogged,
-                   case when r.relkind in ('r', 'p', 'm') then c.reloptions::text[] end as storage_parameters,
+                   case when r.relkind in ('r', 'p', 'm', 'v') then c.reloptions::text[] end as storage_parameters,
                    c.relreplident,
                    case when c.relreplident = 'i' then
                        (select identity_index.relname from pg_index ri join pg_class identity_index
@@ -554,13 +554,6 @@ final class CatalogQueries {
                               where d.classid = 'pg_class'::regclass and d.objid = r.oid
                                 and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')
                                 and owner.relpersistence = 'u')
-            union all
-            select 'view options', format('%%s on %%s', array_to_string(r.reloptions, ', '), r.qualified)
-            from relations r where r.relkind = 'v' and r.reloptions is not null
-            union all
-            select 'storage parameters', format('%%s on materialized view %%s', array_to_string(r.reloptions, ', '),
-                                                r.qualified)
-            from relations r where r.relkind = 'm' and r.reloptions is not null
             union all
             select 'tablespace', format('%%s in %%I', r.qualified, ts.spcname)
             from relations r join pg_tablespace ts on ts.oid = r.reltablespace

@@ -84,8 +84,8 @@ final class DdlObjects {
             return createRange(name, range);
         }
         if (object instanceof View view) {
-            return "CREATE " + (view.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + name.sql() + " AS\n"
-                    + viewQuery(view);
+            return "CREATE " + (view.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + name.sql()
+                    + DdlRenderer.withParameters(view.options()) + " AS\n" + viewQuery(view);
         }
         return createOrReplace((Routine) object);
     }
@@ -310,7 +310,8 @@ final class DdlObjects {
     }
 
     static String replaceView(String schema, View view) {
-        return "CREATE OR REPLACE VIEW " + QualifiedName.of(schema, view.name()).sql() + " AS\n" + viewQuery(view);
+        return "CREATE OR REPLACE VIEW " + QualifiedName.of(schema, view.name()).sql()
+                + DdlRenderer.withParameters(view.options()) + " AS\n" + viewQuery(view);
     }
 
     // ---- routines ----
@@ -336,8 +337,8 @@ final class DdlObjects {
         return "DROP TRIGGER " + Identifiers.quote(trigger) + " ON " + table.sql();
     }
 
-    static String enableTrigger(QualifiedName table, String trigger, boolean enabled) {
-        return DdlRenderer.alterTable(table, (enabled ? "ENABLE" : "DISABLE") + " TRIGGER " + Identifiers.quote(trigger));
+    static String enableTrigger(QualifiedName table, String trigger, Trigger.Firing firing) {
+        return DdlRenderer.alterTable(table, firing.sql() + " TRIGGER " + Identifiers.quote(trigger));
     }
 
     static String commentOnTrigger(QualifiedName table, String trigger, String comment) {

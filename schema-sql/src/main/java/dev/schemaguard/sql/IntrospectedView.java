@@ -22,7 +22,11 @@ final class IntrospectedView {
     final Map<String, IntrospectedIndex> indexes = new LinkedHashMap<>();
     final List<Trigger> triggers = new ArrayList<>();
 
-    IntrospectedView(String schema, String name, boolean materialized, String definition, String comment) {
+    private final List<String> options;
+
+    IntrospectedView(String schema, String name, boolean materialized, String definition, String comment,
+                     List<String> options) {
+        this.options = List.copyOf(options);
         this.schema = schema;
         this.name = name;
         this.materialized = materialized;
@@ -31,6 +35,6 @@ final class IntrospectedView {
     }
 
     View toView() {
-        return new View(name, materialized, definition, IntrospectedIndex.build(indexes), comment, triggers);
+        return new View(name, materialized, definition, IntrospectedIndex.build(indexes), comment, triggers, options);
     }
 }

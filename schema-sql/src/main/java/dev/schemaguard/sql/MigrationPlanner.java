@@ -1539,6 +1539,16 @@ public final class MigrationPlanner {
             if (want.materialized() && !new HashSet<>(want.indexes()).equals(new HashSet<>(have.indexes()))) {
                 unlessRecreated(wantRef, () -> planMaterializedViewIndexes(schema, want, have));
             }
+            if (!new HashSet<>(want.options()).equals(new HashSet<>(have.options()))) {
+                String keyword = want.materialized() ? "MATERIALIZED VIEW " : "VIEW ";
+                QualifiedName view = QualifiedName.of(schema, want.name());
+                unlessRecreated(wantRef, () -> {
+                    for (String action : DdlRenderer.storageParameterActions(want.options(), have.options())) {
+                        group().add(Phase.CREATE_VIEWS, "ALTER " + keyword + view.sql() + " " + action, Kind.ALTER, NONE,
+                                "options of " + want.kind() + " " + view + ": " + action);
+                    }
+                });
+            }
             return false;
         }
         if (!want.materialized() && !have.materialized() && DdlDefinitions.onlyAppendsColumns(have.definition(), want.definition())) {
@@ -1605,9 +1615,9 @@ public final class MigrationPlanner {
         }
         unlessRecreated(ref, () -> {
             Group group = group();
-            if (want.enabled() != have.enabled()) {
-                group.add(Phase.CREATE_TRIGGERS, DdlObjects.enableTrigger(table, want.name(), want.enabled()), Kind.ALTER, NONE,
-                        (want.enabled() ? "enable" : "disable") + " trigger " + want.name() + " on " + table);
+            if (want.firing() != have.firing()) {
+                group.add(Phase.CREATE_TRIGGERS, DdlObjects.enableTrigger(table, want.name(), want.firing()), Kind.ALTER, NONE,
+                        want.firing().sql().toLowerCase(java.util.Locale.ROOT) + " trigger " + want.name() + " on " + table);
             }
             if (!Objects.equals(want.comment(), have.comment())) {
                 group.add(Phase.COMMENTS, DdlObjects.commentOnTrigger(table, want.name(), want.comment()), Kind.ALTER, NONE,
@@ -1793,9 +1803,10 @@ public final class MigrationPlanner {
             case TRIGGER -> trigger(expected, ref).ifPresent(trigger -> {
                 Group group = group().add(Phase.CREATE_TRIGGERS, DdlObjects.createTrigger(trigger), kind, NONE,
                         verb + "trigger " + trigger.name() + " on " + table);
-                if (!trigger.enabled()) {
-                    group.add(Phase.CREATE_TRIGGERS, DdlObjects.enableTrigger(table, trigger.name(), false), kind, NONE,
-                            "disable trigger " + trigger.name() + " on " + table);
+                if (trigger.firing() != Trigger.Firing.ORIGIN) {
+                    group.add(Phase.CREATE_TRIGGERS, DdlObjects.enableTrigger(table, trigger.name(), trigger.firing()), kind,
+                            NONE, trigger.firing().sql().toLowerCase(java.util.Locale.ROOT) + " trigger " + trigger.name()
+                                    + " on " + table);
                 }
                 if (trigger.comment() != null) {
                     group.add(Phase.COMMENTS, DdlObjects.commentOnTrigger(table, trigger.name(), trigger.comment()), kind, NONE,

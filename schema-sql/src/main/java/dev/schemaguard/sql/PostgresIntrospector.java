@@ -283,7 +283,7 @@ public final class PostgresIntrospector {
             switch (row.getString("relkind")) {
                 case "r", "p" -> db.tables.put(oid, table(row, schema, name, comment));
                 case "v", "m" -> db.views.put(oid, new IntrospectedView(schema, name, "m".equals(row.getString("relkind")),
-                        viewQuery(row.getString("view_definition")), comment));
+                        viewQuery(row.getString("view_definition")), comment, strings(row.getArray("storage_parameters"))));
                 case "S" -> db.sequences.add(new IntrospectedDatabase.IntrospectedSequence(oid, schema, sequence(row, name, comment)));
                 case "c" -> db.compositeTypes.put(oid, new IntrospectedCompositeType(schema, name, comment));
                 default -> throw new IllegalStateException("relation " + schema + "." + name + " has relkind '"
@@ -622,14 +622,13 @@ public final class PostgresIntrospector {
             long relation = row.getLong("tgrelid");
             IntrospectedTable table = db.tables.get(relation);
             IntrospectedView view = db.views.get(relation);
-            String enabled = row.getString("tgenabled");
-            switch (enabled) {
-                case "R" -> db.unsupported("ENABLE REPLICA on trigger", Identifiers.quote(name) + " on " + on);
-                case "A" -> db.unsupported("ENABLE ALWAYS on trigger", Identifiers.quote(name) + " on " + on);
-                default -> {
-                }
-            }
-            Trigger trigger = new Trigger(name, row.getString("definition"), !"D".equals(enabled), row.getString("comment"));
+            Trigger.Firing firing = switch (row.getString("tgenabled")) {
+                case "R" -> Trigger.Firing.REPLICA;
+                case "A" -> Trigger.Firing.ALWAYS;
+                case "D" -> Trigger.Firing.DISABLED;
+                default -> Trigger.Firing.ORIGIN;
+            };
+            Trigger trigger = new Trigger(name, row.getString("definition"), firing, row.getString("comment"));
             if (table != null) {
                 table.triggers.add(trigger);
             } else if (view != null) {

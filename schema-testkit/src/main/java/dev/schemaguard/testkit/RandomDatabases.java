@@ -276,10 +276,13 @@ public final class RandomDatabases {
             for (String trigger : distinct(random, NAMES, random.nextInt(3))) {
                 triggers.add(new Trigger(trigger, "CREATE TRIGGER " + Identifiers.quote(trigger) + " INSTEAD OF INSERT ON "
                         + Identifiers.quote(schema) + "." + Identifiers.quote(name) + " FOR EACH ROW EXECUTE FUNCTION ins()",
-                        true, maybe(random, TEXTS)));
+                        Trigger.Firing.ORIGIN, maybe(random, TEXTS)));
             }
         }
-        return new View(name, materialized, pick(random, QUERIES), indexes, maybe(random, TEXTS), triggers);
+        List<String> options = random.nextInt(3) != 0 ? List.of() : materialized ? List.of("fillfactor=70")
+                : distinct(random, List.of("check_option=local", "security_barrier=true", "security_invoker=true"),
+                        1 + random.nextInt(2));
+        return new View(name, materialized, pick(random, QUERIES), indexes, maybe(random, TEXTS), triggers, options);
     }
 
     private static Domain domain(Random random, String name) {
@@ -329,7 +332,7 @@ public final class RandomDatabases {
         for (String trigger : distinct(random, NAMES, random.nextInt(3))) {
             String statement = "CREATE TRIGGER " + Identifiers.quote(trigger) + " BEFORE INSERT ON " + Identifiers.quote(schema) + "."
                     + Identifiers.quote(name) + (random.nextBoolean() ? " " : "\n") + "FOR EACH ROW EXECUTE FUNCTION touch()";
-            triggers.add(new Trigger(trigger, statement, random.nextInt(3) != 0, maybe(random, TEXTS)));
+            triggers.add(new Trigger(trigger, statement, pick(random, List.of(Trigger.Firing.values())), maybe(random, TEXTS)));
         }
         Partitioning partitioning = random.nextInt(4) == 0
                 ? new Partitioning(pick(random, List.of(Partitioning.Strategy.values())), pick(random, PARTITION_KEYS)) : null;

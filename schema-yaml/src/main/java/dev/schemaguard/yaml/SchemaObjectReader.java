@@ -210,7 +210,7 @@ final class SchemaObjectReader {
         String what = what("view", schema, entry.key());
         if (entry.value() instanceof ScalarNode) {
             String query = Nodes.requiredText(entry.value(), what + " (its SELECT query)");
-            return Nodes.build(entry.keyPosition(), what, () -> new View(entry.key(), false, query, List.of(), null));
+            return Nodes.build(entry.keyPosition(), what, () -> new View(entry.key(), false, query, List.of(), null, List.of(), List.of()));
         }
         Fields fields = Fields.of(entry.value(), VIEW_KEYS, what);
         boolean materialized = fields.bool(MATERIALIZED, false);
@@ -247,7 +247,8 @@ final class SchemaObjectReader {
         }
         String query = fields.requiredText(QUERY);
         return Nodes.build(entry.keyPosition(), kindWhat,
-                () -> new View(entry.key(), materialized, query, indexes, fields.text(COMMENT), triggers));
+                () -> new View(entry.key(), materialized, query, indexes, fields.text(COMMENT), triggers,
+                        fields.parameters(OPTIONS)));
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.RangeType;
+import dev.schemaguard.model.StorageParameters;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
@@ -184,7 +185,7 @@ final class SchemaObjectWriter {
     }
 
     private static Object view(View view) {
-        if (!view.materialized() && view.comment() == null && view.triggers().isEmpty()) {
+        if (!view.materialized() && view.comment() == null && view.triggers().isEmpty() && view.options().isEmpty()) {
             return view.definition();
         }
         Map<String, Object> yaml = new LinkedHashMap<>();
@@ -195,6 +196,11 @@ final class SchemaObjectWriter {
             Map<String, Object> triggers = new LinkedHashMap<>();
             view.triggers().forEach(trigger -> triggers.put(trigger.name(), YamlSchemaWriter.trigger(trigger)));
             yaml.put(TRIGGERS, triggers);
+        }
+        if (!view.options().isEmpty()) {
+            Map<String, Object> options = new LinkedHashMap<>();
+            view.options().forEach(option -> options.put(StorageParameters.name(option), StorageParameters.value(option)));
+            yaml.put(OPTIONS, options);
         }
         putIfPresent(yaml, COMMENT, view.comment());
         return yaml;

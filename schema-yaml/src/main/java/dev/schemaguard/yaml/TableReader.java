@@ -42,6 +42,9 @@ final class TableReader {
     static final Map<String, MatchType> MATCH_TYPES = Map.of("simple", MatchType.SIMPLE, "full", MatchType.FULL);
     private static final java.util.regex.Pattern USING_INDEX =
             java.util.regex.Pattern.compile("(?i)using\\s+index\\s+(.+)");
+    /** {@code enabled:} of a trigger: true (fires in origin sessions), false, always or replica. */
+    static final Map<String, Trigger.Firing> FIRINGS = Map.of("true", Trigger.Firing.ORIGIN, "false",
+            Trigger.Firing.DISABLED, "always", Trigger.Firing.ALWAYS, "replica", Trigger.Firing.REPLICA);
     static final Map<String, Boolean> ORDERS = Map.of("asc", false, "desc", true);
     static final Map<String, Boolean> NULLS_PLACEMENTS = Map.of("first", true, "last", false);
     static final Map<String, Boolean> PERMISSIVENESS = Map.of("permissive", true, "restrictive", false);
@@ -209,18 +212,18 @@ final class TableReader {
         for (Entry entry : Nodes.map(node, "the triggers of " + what + " (trigger names to CREATE TRIGGER statements)").entries().values()) {
             String triggerWhat = "trigger " + entry.key() + " of " + what;
             String definition;
-            boolean enabled = true;
+            Trigger.Firing enabled = Trigger.Firing.ORIGIN;
             String comment = null;
             if (entry.value() instanceof MapNode) {
                 Fields trigger = Fields.of(entry.value(), TRIGGER_KEYS, triggerWhat);
                 definition = trigger.requiredText(DEFINITION);
-                enabled = trigger.bool(ENABLED, true);
+                enabled = trigger.choice(ENABLED, FIRINGS, Trigger.Firing.ORIGIN);
                 comment = trigger.text(COMMENT);
             } else {
                 definition = Nodes.requiredText(entry.value(), triggerWhat + " (its CREATE TRIGGER statement)");
             }
             String text = definition;
-            boolean isEnabled = enabled;
+            Trigger.Firing isEnabled = enabled;
             String commentText = comment;
             triggers.add(Nodes.build(entry.keyPosition(), triggerWhat, () -> new Trigger(entry.key(), text, isEnabled, commentText)));
         }

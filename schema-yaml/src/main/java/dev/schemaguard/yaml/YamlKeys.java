@@ -97,6 +97,7 @@ final class YamlKeys {
     static final String BOUND = "bound";
     static final String UNLOGGED = "unlogged";
     static final String NOT_VALID = "not_valid";
+    static final String OPTIONS = "options";
     static final String STORAGE_PARAMETERS = "storage_parameters";
     static final String REPLICA_IDENTITY = "replica_identity";
     static final String COLLATIONS = "collations";
@@ -147,7 +148,7 @@ final class YamlKeys {
     static final List<String> ATTRIBUTE_KEYS = List.of(TYPE, COLLATION);
     static final List<String> RANGE_TYPE_KEYS = List.of(
             SUBTYPE, SUBTYPE_OPCLASS, COLLATION, CANONICAL, SUBTYPE_DIFF, MULTIRANGE_TYPE_NAME, COMMENT);
-    static final List<String> VIEW_KEYS = List.of(QUERY, MATERIALIZED, INDEXES, TRIGGERS, COMMENT);
+    static final List<String> VIEW_KEYS = List.of(QUERY, MATERIALIZED, INDEXES, TRIGGERS, OPTIONS, COMMENT);
     static final List<String> ROUTINE_KEYS = List.of(DEFINITION, COMMENT);
     static final List<String> COLLATION_KEYS = List.of(PROVIDER, LOCALE, LC_COLLATE, LC_CTYPE, DETERMINISTIC, COMMENT);
     static final List<String> GRANT_KEYS = List.of(GRANT, REVOKE, OBJECT, TO, FROM, WITH_GRANT_OPTION);
@@ -177,6 +178,8 @@ final class YamlKeys {
         all.put("triggerLong", TRIGGER_KEYS);
         all.put("partitionOf", PARTITION_OF_KEYS);
         all.put("extensionLong", EXTENSION_KEYS);
+        all.put("publication", PUBLICATION_KEYS);
+        all.put("rangeType", RANGE_TYPE_KEYS);
         all.put("sequence", SEQUENCE_KEYS);
         all.put("enumLong", ENUM_KEYS);
         all.put("domainLong", DOMAIN_KEYS);

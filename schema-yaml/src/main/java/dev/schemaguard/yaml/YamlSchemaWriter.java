@@ -155,13 +155,17 @@ public final class YamlSchemaWriter {
     }
 
     static Object trigger(Trigger trigger) {
-        if (trigger.enabled() && trigger.comment() == null) {
+        if (trigger.firing() == Trigger.Firing.ORIGIN && trigger.comment() == null) {
             return trigger.definition();
         }
         Map<String, Object> yaml = new LinkedHashMap<>();
         yaml.put(DEFINITION, trigger.definition());
-        if (!trigger.enabled()) {
-            yaml.put(ENABLED, false);
+        switch (trigger.firing()) {
+            case DISABLED -> yaml.put(ENABLED, false);
+            case ALWAYS -> yaml.put(ENABLED, "always");
+            case REPLICA -> yaml.put(ENABLED, "replica");
+            default -> {
+            }
         }
         putIfPresent(yaml, COMMENT, trigger.comment());
         return yaml;

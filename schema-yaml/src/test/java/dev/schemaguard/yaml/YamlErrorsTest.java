@@ -273,7 +273,7 @@ class YamlErrorsTest {
                       totals_insert:
                         definition: CREATE TRIGGER totals_insert INSTEAD OF INSERT ON public.totals FOR EACH ROW EXECUTE FUNCTION f()
                         enabled: false
-                """), "2:3", "PostgreSQL cannot disable triggers on views");
+                """), "2:3", "PostgreSQL cannot change when triggers on views fire");
         assertMessage(error("""
                 views:
                   totals:

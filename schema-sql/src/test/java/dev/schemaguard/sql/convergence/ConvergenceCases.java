@@ -43,7 +43,152 @@ final class ConvergenceCases {
         cases.addAll(partitions());
         cases.addAll(inheritance());
         cases.addAll(quotedIdentifiers());
+        cases.addAll(realWorldAttributes());
+        cases.addAll(rangeTypesAndPublications());
         return cases;
+    }
+
+    /**
+     * What the real-world corpus uses and the model once left out: NOT VALID constraints, storage parameters of
+     * tables and indexes, index comments, replica identity, and routines whose signature uses a table's row type.
+     */
+    static List<ConvergenceCase> realWorldAttributes() {
+        String tables = "create table p (id int primary key); create table t (id int primary key, p_id int, n int);";
+        return List.of(
+                of("create NOT VALID check and foreign key",
+                        tables,
+                        tables + " alter table t add constraint n_positive check (n > 0) not valid;"
+                                + " alter table t add constraint t_p_fkey foreign key (p_id) references p not valid;"),
+                of("create tables with NOT VALID constraints from nothing",
+                        "",
+                        tables + " alter table t add constraint n_positive check (n > 0) not valid;"
+                                + " alter table t add constraint t_p_fkey foreign key (p_id) references p not valid;"),
+                of("validate NOT VALID check and foreign key",
+                        tables + " alter table t add constraint n_positive check (n > 0) not valid;"
+                                + " alter table t add constraint t_p_fkey foreign key (p_id) references p not valid;",
+                        tables + " alter table t add constraint n_positive check (n > 0);"
+                                + " alter table t add constraint t_p_fkey foreign key (p_id) references p;"),
+                of("a validated constraint satisfies one declared NOT VALID",
+                        tables + " alter table t add constraint n_positive check (n > 0);",
+                        tables + " alter table t add constraint n_positive check (n > 0) not valid;"),
+                of("create tables and indexes with storage parameters",
+                        "",
+                        "create table t (id int primary key, n int) with (fillfactor = 70, autovacuum_enabled = false);"
+                                + " create index t_n_idx on t (n) with (fillfactor = 80);"
+                                + " create table b (id int) with (toast.autovacuum_enabled = false);"),
+                of("change, add and reset storage parameters of a table and an index",
+                        "create table t (id int primary key, n int) with (fillfactor = 70, autovacuum_enabled = false);"
+                                + " create index t_n_idx on t (n) with (fillfactor = 80);",
+                        "create table t (id int primary key, n int) with (fillfactor = 90, autovacuum_vacuum_scale_factor = 0.1);"
+                                + " create index t_n_idx on t (n);"),
+                of("partitioned table with a partition that has storage parameters",
+                        "",
+                        "create table p (at date not null) partition by range (at);"
+                                + " create table p_2024 partition of p for values from ('2024-01-01') to ('2025-01-01')"
+                                + " with (fillfactor = 60);"),
+                of("index comments added, changed and removed",
+                        "create table t (a int, b int, c int); create index t_a_idx on t (a); create index t_b_idx on t (b);"
+                                + " create index t_c_idx on t (c); comment on index t_b_idx is 'old'; comment on index t_c_idx is 'gone';",
+                        "create table t (a int, b int, c int); create index t_a_idx on t (a); create index t_b_idx on t (b);"
+                                + " create index t_c_idx on t (c); comment on index t_a_idx is 'new'; comment on index t_b_idx is 'changed';"),
+                of("replica identity full, nothing and using a unique index",
+                        "create table a (id int primary key); create table b (id int primary key);"
+                                + " create table c (id int not null, constraint c_id_key unique (id));"
+                                + " alter table c replica identity full;",
+                        "create table a (id int primary key); create table b (id int primary key);"
+                                + " create table c (id int not null, constraint c_id_key unique (id));"
+                                + " alter table a replica identity full; alter table b replica identity nothing;"
+                                + " alter table c replica identity using index c_id_key;"),
+                of("replica identity using an index created in the same plan",
+                        "",
+                        "create table c (id int not null, code text not null); create unique index c_code_idx on c (code);"
+                                + " alter table c replica identity using index c_code_idx;"),
+                of("triggers fire always, on replicas only, or not at all",
+                        "create table t (n int); create function touch() returns trigger language plpgsql as $$ begin return new; end $$;"
+                                + " create trigger a before insert on t for each row execute function touch();"
+                                + " create trigger r before insert on t for each row execute function touch();"
+                                + " create trigger d before insert on t for each row execute function touch();"
+                                + " alter table t enable always trigger d;",
+                        "create table t (n int); create function touch() returns trigger language plpgsql as $$ begin return new; end $$;"
+                                + " create trigger a before insert on t for each row execute function touch();"
+                                + " create trigger r before insert on t for each row execute function touch();"
+                                + " create trigger d before insert on t for each row execute function touch();"
+                                + " alter table t enable always trigger a; alter table t enable replica trigger r;"
+                                + " alter table t disable trigger d;"),
+                of("create a table whose trigger fires always",
+                        "",
+                        "create table t (n int); create function touch() returns trigger language plpgsql as $$ begin return new; end $$;"
+                                + " create trigger a before insert on t for each row execute function touch();"
+                                + " alter table t enable always trigger a;"),
+                of("views with options and a materialized view with storage parameters",
+                        "create table t (id int, a int);",
+                        "create table t (id int, a int);"
+                                + " create view v with (security_barrier = true) as select id from t where a > 0 with local check option;"
+                                + " create materialized view m with (fillfactor = 70) as select id from t;"),
+                of("view options changed in place",
+                        "create table t (id int, a int);"
+                                + " create view v with (security_barrier = true) as select id from t where a > 0;"
+                                + " create materialized view m with (fillfactor = 70) as select id from t;",
+                        "create table t (id int, a int);"
+                                + " create view v as select id from t where a > 0 with cascaded check option;"
+                                + " create materialized view m with (fillfactor = 90, autovacuum_enabled = false) as select id from t;"),
+                of("security invoker view", "create table t (id int);",
+                        "create table t (id int); create view v with (security_invoker = true) as select id from t;")
+                        .fromVersion(15),
+                of("function returning a table's rows and taking its row type, created with the table",
+                        "",
+                        "create table customer (id int primary key, name text);"
+                                + " create function active_customers() returns setof customer language sql"
+                                + " as $$ select * from customer $$;"
+                                + " create function customer_label(c customer) returns text language sql as $$ select c.name $$;"
+                                + " create view named_customers as select id, name from customer;"
+                                + " create function named() returns setof named_customers language sql"
+                                + " as $$ select * from named_customers $$;"));
+    }
+
+    /** Range types and publications, created, changed and dropped, with drops allowed and held back. */
+    static List<ConvergenceCase> rangeTypesAndPublications() {
+        String table = "create table t (id int primary key, a int, b text); create table u (id int primary key);";
+        return List.of(
+                of("create range types and a column using one",
+                        "",
+                        "create type floatrange as range (subtype = float8, subtype_diff = float8mi);"
+                                + " create type textrange as range (subtype = text, collation = \"C\");"
+                                + " create table r (id int, span floatrange);"),
+                of("drop a range type (like other types, without data of its own)",
+                        "create type floatrange as range (subtype = float8);", ""),
+                of("change a range type nothing uses",
+                        "create type floatrange as range (subtype = float8);",
+                        "create type floatrange as range (subtype = float8, subtype_diff = float8mi);"
+                                + " comment on type floatrange is 'spans';"),
+                of("create publications",
+                        table,
+                        table + " create publication pub for table t, u with (publish = 'insert, update');"
+                                + " create publication everything for all tables;"),
+                of("publish another table and other operations",
+                        table + " create publication pub for table t with (publish = 'insert');",
+                        table + " create publication pub for table t, u with (publish = 'insert, update, delete');"),
+                of("stop publishing a table, held back",
+                        table + " create publication pub for table t, u;",
+                        table + " create publication pub for table t;").holdingBackUnsafeChanges(),
+                of("stop publishing a table",
+                        table + " create publication pub for table t, u;",
+                        table + " create publication pub for table t;").allowingDrops(),
+                of("drop a publication, held back", table + " create publication pub for table t;", table)
+                        .holdingBackUnsafeChanges(),
+                of("drop a publication", table + " create publication pub for table t;", table).allowingDrops(),
+                of("a publication of all tables becomes a list",
+                        table + " create publication pub for all tables;",
+                        table + " create publication pub for table u;").allowingDrops(),
+                of("publish columns and rows, and a schema",
+                        table + " create schema s; create table s.x (id int);",
+                        table + " create schema s; create table s.x (id int);"
+                                + " create publication pub for table t (id, a) where (a > 0), tables in schema s;"
+                                + " comment on publication pub is 'filtered';")
+                        .fromVersion(15),
+                of("change a publication's row filter",
+                        table + " create publication pub for table t where (a > 0);",
+                        table + " create publication pub for table t where (a > 1);").fromVersion(15));
     }
 
     static List<ConvergenceCase> tables() {

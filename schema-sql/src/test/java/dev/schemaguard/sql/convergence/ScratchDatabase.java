@@ -50,7 +50,7 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     /**
-     * Drops every schema but the system ones (with everything in them) and recreates {@code public} as
+     * Drops every schema but the system ones (with everything in them) and every publication, and recreates {@code public} as
      * CREATE DATABASE leaves it: its comment, and PostgreSQL 15's owner and narrower default privileges.
      */
     ScratchDatabase reset() throws SQLException {
@@ -62,6 +62,9 @@ final class ScratchDatabase implements AutoCloseable {
                     FOR s IN SELECT nspname FROM pg_namespace
                              WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP
                         EXECUTE format('DROP SCHEMA %I CASCADE', s.nspname);
+                    END LOOP;
+                    FOR s IN SELECT pubname FROM pg_publication LOOP
+                        EXECUTE format('DROP PUBLICATION %I', s.pubname);
                     END LOOP;
                 END
                 $reset$;
