@@ -46,7 +46,7 @@ final class ScratchServer implements AutoCloseable {
         } else {
             EmbeddedPostgres postgres = embedded();
             adminUrl = postgres.jdbcUrl();
-            properties = new Properties();
+            properties = postgres.credentials();
             where = "the embedded " + postgres;
         }
         try {

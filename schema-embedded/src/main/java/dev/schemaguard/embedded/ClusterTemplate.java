@@ -1,6 +1,7 @@
 package dev.schemaguard.embedded;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,11 +21,15 @@ import org.slf4j.LoggerFactory;
  * to the extracted binaries ({@code <binaries>.cluster-v1/data}) and copied for every later server,
  * which is several times faster than running initdb again. If the cached cluster cannot be made or
  * read (e.g. it belongs to another account), initdb runs directly in the data directory.
+ *
+ * <p>The cluster asks for a password (scram-sha-256) on every connection, local socket included, and its
+ * superuser's password is random and forgotten at once: a copy is usable only after {@link EmbeddedPostgres}
+ * has given it a password of its own.
  */
 final class ClusterTemplate {
 
     /** Part of the cache key: bump it whenever {@link #initdbArguments} change. */
-    private static final String TEMPLATE_SUFFIX = ".cluster-v1";
+    private static final String TEMPLATE_SUFFIX = ".cluster-v2";
     private static final Duration INITDB_TIMEOUT = Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(ClusterTemplate.class);
 
@@ -75,14 +80,32 @@ final class ClusterTemplate {
         }
     }
 
+    /** Runs initdb; its parent directory must belong to {@code account}. */
     private static void initdb(PostgresBinaries.Installation installation, ServerAccount account, Path dataDirectory) {
-        Commands.runChecked("initdb of " + installation.release() + " (as '" + account.userName() + "')",
-                account.command(initdbArguments(installation, dataDirectory)), INITDB_TIMEOUT);
+        Path passwordFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".initdb-password");
+        try {
+            Files.writeString(passwordFile, "", StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(passwordFile, Secrets.newPassword() + System.lineSeparator(), StandardCharsets.UTF_8);
+            account.handOver(passwordFile);
+            Commands.runChecked("initdb of " + installation.release() + " (as '" + account.userName() + "')",
+                    account.command(initdbArguments(installation, dataDirectory, passwordFile)), INITDB_TIMEOUT);
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("could not write the initial password file " + passwordFile + ": " + e, e);
+        } finally {
+            try {
+                Files.deleteIfExists(passwordFile);
+            } catch (IOException e) {
+                LOG.warn("could not delete {}: {}", passwordFile, e.toString());
+            }
+        }
     }
 
-    private static List<String> initdbArguments(PostgresBinaries.Installation installation, Path dataDirectory) {
+    private static List<String> initdbArguments(PostgresBinaries.Installation installation, Path dataDirectory,
+                                                Path passwordFile) {
         return List.of(installation.program("initdb").toString(), "-D", dataDirectory.toString(),
-                "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync");
+                "-U", "postgres", "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--locale=C",
+                "--no-sync");
     }
 
     /** Copies a tree with its permission bits, handing every copy to the server account. */

@@ -24,9 +24,14 @@ import org.slf4j.LoggerFactory;
 /**
  * A throwaway PostgreSQL server started from binaries this library fetches itself (see
  * {@link PostgresRelease}): fresh cluster in a temporary directory, listening on a free port of
- * 127.0.0.1 only (Unix socket in the data directory), superuser {@code postgres} with trust
- * authentication, durability switched off for speed. {@link #close()} stops it and deletes the
- * directory; a JVM shutdown hook does the same for servers still running when the JVM exits.
+ * 127.0.0.1 only (Unix socket in the data directory), durability switched off for speed. {@link #close()}
+ * stops it and deletes the directory; a JVM shutdown hook does the same for servers still running when the
+ * JVM exits.
+ *
+ * <p>Only this process can log in: every connection, over TCP or the socket, needs the password of the
+ * superuser {@code postgres} (scram-sha-256), which is random, new for every start and never printed or
+ * logged. {@link #connect()} passes it; {@link #jdbcUrl()} leaves it out; {@link #credentials()} and
+ * {@link #jdbcUrlWithPassword(String)} hand it to code that opens connections itself.
  *
  * <pre>{@code
  * try (EmbeddedPostgres postgres = EmbeddedPostgres.start(EmbeddedPostgres.Options.defaults().withMajorVersion(16))) {
@@ -44,6 +49,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final int PORT_ATTEMPTS = 3;
     private static final Set<EmbeddedPostgres> RUNNING = ConcurrentHashMap.newKeySet();
     private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
+    private static final String SUPERUSER = "postgres";
+    private static final Duration PASSWORD_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Who may connect, and how: no line without a password, no address but loopback. */
+    private static final List<String> HBA_RULES = List.of(
+            "# schemaguard embedded server: a password (scram-sha-256) for every connection",
+            "local all all scram-sha-256",
+            "host all all 127.0.0.1/32 scram-sha-256");
 
     /**
      * Test-only settings: durability traded for speed, connections over loopback or the private socket. Lock slots
@@ -53,6 +66,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
      */
     private static final List<String> SERVER_SETTINGS = List.of(
             "listen_addresses = '127.0.0.1'",
+            "password_encryption = 'scram-sha-256'",
             "fsync = off",
             "synchronous_commit = off",
             "full_page_writes = off",
@@ -128,6 +142,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Path directory;
     private final Path dataDirectory;
     private final Path logFile;
+    private final String password = Secrets.newPassword();
     private int port;
     private Timings timings;
     private boolean closed;
@@ -158,6 +173,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         RUNNING.add(postgres);
         try {
             postgres.createCluster();
+            postgres.setSuperuserPassword();
             long t2 = System.nanoTime();
             postgres.startServer(options.startupTimeout());
             long t3 = System.nanoTime();
@@ -178,19 +194,43 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    /** JDBC URL of the {@code postgres} database, as superuser {@code postgres} (no password). */
+    /**
+     * JDBC URL of the {@code postgres} database, as superuser {@code postgres}, without the password (safe to
+     * print): connect with {@link #credentials()}.
+     */
     public String jdbcUrl() {
         return jdbcUrl("postgres");
     }
 
-    /** JDBC URL of another database on this server, as superuser {@code postgres}. */
+    /** JDBC URL of another database on this server, as superuser {@code postgres}, without the password. */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + SUPERUSER;
+    }
+
+    /**
+     * JDBC URL of {@code database} with the superuser's password as a parameter, for code that takes nothing but
+     * a URL. It is a secret: never print or log it.
+     */
+    public String jdbcUrlWithPassword(String database) {
+        return jdbcUrl(database) + "&password=" + password;
+    }
+
+    /** Connection properties {@code user} and {@code password} of the superuser; a fresh copy each time. */
+    public Properties credentials() {
+        Properties properties = new Properties();
+        properties.setProperty("user", SUPERUSER);
+        properties.setProperty("password", password);
+        return properties;
     }
 
     /** Opens a superuser connection to the {@code postgres} database; the caller closes it. */
     public Connection connect() throws SQLException {
-        return DRIVER.connect(jdbcUrl(), new Properties());
+        return connect("postgres");
+    }
+
+    /** Opens a superuser connection to {@code database}; the caller closes it. */
+    public Connection connect(String database) throws SQLException {
+        return DRIVER.connect(jdbcUrl(database), credentials());
     }
 
     public int port() {
@@ -275,15 +315,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     /**
-     * A private directory for one server. As root it lives under /tmp with mode 0755 and belongs to
-     * the server account (the JVM's temp directory may sit inside /root, which others cannot enter).
+     * A private directory for one server. As root it lives under /tmp with mode 0700 and belongs to
+     * the server account (the JVM's temp directory may sit inside /root, which the account cannot enter).
      */
     private static Path createDirectory(PostgresRelease release, ServerAccount account) {
         Path parent = Path.of(account.switchesUser() ? "/tmp" : System.getProperty("java.io.tmpdir"));
         try {
             Path directory = Files.createTempDirectory(parent, "schemaguard-pg" + release.majorVersion() + "-");
             if (account.switchesUser()) {
-                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
                 account.handOver(directory);
             }
             return directory;
@@ -303,9 +343,29 @@ public final class EmbeddedPostgres implements AutoCloseable {
         try {
             Files.writeString(dataDirectory.resolve("postgresql.conf"), settings, StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND);
+            Files.write(dataDirectory.resolve("pg_hba.conf"), HBA_RULES, StandardCharsets.UTF_8,
+                    StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw new EmbeddedPostgresException("could not write the settings of " + release + " to "
                     + dataDirectory.resolve("postgresql.conf") + ": " + e, e);
+        }
+    }
+
+    /**
+     * Gives the superuser this server's password before the server first starts, in single-user mode: the
+     * statement goes in on standard input, so the password is on no command line and in no file.
+     */
+    private void setSuperuserPassword() {
+        List<String> command = List.of(installation.program("postgres").toString(), "--single", "-D",
+                dataDirectory.toString(), "-c", "password_encryption=scram-sha-256", "-c", "log_min_messages=fatal",
+                "postgres");
+        String statement = "ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "';" + System.lineSeparator();
+        Commands.Result result = Commands.run(account.command(command), statement, PASSWORD_TIMEOUT);
+        if (!result.succeeded() || result.output().contains("ERROR")) {
+            throw new EmbeddedPostgresException("could not set the superuser password of " + release
+                    + " in single-user mode (exit code " + result.exitCode() + "): `"
+                    + String.join(" ", account.command(command)) + "`" + System.lineSeparator()
+                    + result.output().replace(password, "***").strip());
         }
     }
 
