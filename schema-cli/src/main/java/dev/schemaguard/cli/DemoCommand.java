@@ -122,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
             if (args[i].equals("--dev-db")) {
                 i++;
             } else {
-                shown.add(DatabaseUrl.mask(args[i]));
+                shown.add(PasswordMask.mask(args[i]));
             }
         }
         return String.join(" ", shown);
@@ -160,7 +160,7 @@ final class DemoCommand implements Callable<Integer> {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw Errors.database("running the demo's SQL on " + DatabaseUrl.mask(url), e);
+            throw Errors.database("running the demo's SQL on " + PasswordMask.mask(url), e);
         } finally {
             Connections.closeQuietly(connection);
         }

@@ -200,7 +200,7 @@ final class SchemaLoader implements AutoCloseable {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(script);
             } catch (SQLException e) {
-                throw CliFailure.error(file + position(script, e) + ": " + DatabaseUrl.mask(firstLine(e.getMessage())), e);
+                throw CliFailure.error(file + position(script, e) + ": " + PasswordMask.mask(firstLine(e.getMessage())), e);
             }
             return new PostgresIntrospector(selection.introspection(null)).introspect(connection);
         } catch (SQLException e) {
