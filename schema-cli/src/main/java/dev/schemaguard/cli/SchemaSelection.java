@@ -42,7 +42,8 @@ record SchemaSelection(Set<String> include, Set<String> exclude, boolean privile
 
     /** A declared schema restricted to the selected schemas (and without its grants unless privileges count). */
     Database filter(Database database) {
-        Database selected = new Database(database.schemas().stream().filter(s -> selects(s)).toList());
+        Database selected = new Database(database.schemas().stream().filter(s -> selects(s)).toList(),
+                database.extensions(), database.dependencies());
         return privileges ? selected : selected.withoutGrants();
     }
 
