@@ -37,13 +37,15 @@ final class ClusterTemplate {
     }
 
     /** Fills {@code dataDirectory} (which must not exist; its parent belongs to {@code account}). */
-    static void createDataDirectory(PostgresBinaries.Installation installation, ServerAccount account, Path dataDirectory) {
-        Path template = installation.home().resolveSibling(installation.home().getFileName() + TEMPLATE_SUFFIX);
+    static void createDataDirectory(PostgresBinaries.Installation installation, ServerAccount account, Path dataDirectory,
+                                    String superuser) {
+        Path template = installation.home().resolveSibling(installation.home().getFileName() + TEMPLATE_SUFFIX
+                + (superuser.equals("postgres") ? "" : "-" + superuser));
         try {
             if (!Files.isDirectory(template)) {
                 CacheLock.holding(template, () -> {
                     if (!Files.isDirectory(template)) {
-                        createTemplate(installation, account, template);
+                        createTemplate(installation, account, template, superuser);
                     }
                     return null;
                 });
@@ -61,17 +63,17 @@ final class ClusterTemplate {
                         cleanup);
             }
         }
-        initdb(installation, account, dataDirectory);
+        initdb(installation, account, dataDirectory, superuser);
     }
 
-    private static void createTemplate(PostgresBinaries.Installation installation, ServerAccount account, Path template)
-            throws IOException {
+    private static void createTemplate(PostgresBinaries.Installation installation, ServerAccount account, Path template,
+                                       String superuser) throws IOException {
         Path staging = CacheLock.stagingPath(template);
         Files.createDirectory(staging);
         try {
             Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
             account.handOver(staging);
-            initdb(installation, account, staging.resolve("data"));
+            initdb(installation, account, staging.resolve("data"), superuser);
             Files.move(staging, template, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             if (Files.exists(staging)) {
@@ -81,7 +83,8 @@ final class ClusterTemplate {
     }
 
     /** Runs initdb; its parent directory must belong to {@code account}. */
-    private static void initdb(PostgresBinaries.Installation installation, ServerAccount account, Path dataDirectory) {
+    private static void initdb(PostgresBinaries.Installation installation, ServerAccount account, Path dataDirectory,
+                               String superuser) {
         Path passwordFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".initdb-password");
         try {
             Files.writeString(passwordFile, "", StandardCharsets.UTF_8);
@@ -89,7 +92,7 @@ final class ClusterTemplate {
             Files.writeString(passwordFile, Secrets.newPassword() + System.lineSeparator(), StandardCharsets.UTF_8);
             account.handOver(passwordFile);
             Commands.runChecked("initdb of " + installation.release() + " (as '" + account.userName() + "')",
-                    account.command(initdbArguments(installation, dataDirectory, passwordFile)), INITDB_TIMEOUT);
+                    account.command(initdbArguments(installation, dataDirectory, passwordFile, superuser)), INITDB_TIMEOUT);
         } catch (IOException e) {
             throw new EmbeddedPostgresException("could not write the initial password file " + passwordFile + ": " + e, e);
         } finally {
@@ -102,9 +105,9 @@ final class ClusterTemplate {
     }
 
     private static List<String> initdbArguments(PostgresBinaries.Installation installation, Path dataDirectory,
-                                                Path passwordFile) {
+                                                Path passwordFile, String superuser) {
         return List.of(installation.program("initdb").toString(), "-D", dataDirectory.toString(),
-                "-U", "postgres", "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--locale=C",
+                "-U", superuser, "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--locale=C",
                 "--no-sync");
     }
 

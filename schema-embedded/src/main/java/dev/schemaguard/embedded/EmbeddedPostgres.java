@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * JVM exits.
  *
  * <p>Only this process can log in: every connection, over TCP or the socket, needs the password of the
- * superuser {@code postgres} (scram-sha-256), which is random, new for every start and never printed or
+ * superuser ({@code postgres} unless {@link Options#superuser()} names another; scram-sha-256), which is random, new for every start and never printed or
  * logged. {@link #connect()} passes it; {@link #jdbcUrl()} leaves it out; {@link #credentials()} and
  * {@link #jdbcUrlWithPassword(String)} hand it to code that opens connections itself.
  *
@@ -49,7 +49,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final int PORT_ATTEMPTS = 3;
     private static final Set<EmbeddedPostgres> RUNNING = ConcurrentHashMap.newKeySet();
     private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
-    private static final String SUPERUSER = "postgres";
+    private static final String DEFAULT_SUPERUSER = "postgres";
     private static final Duration PASSWORD_TIMEOUT = Duration.ofSeconds(60);
 
     /** Who may connect, and how: no line without a password, no address but loopback. */
@@ -87,21 +87,41 @@ public final class EmbeddedPostgres implements AutoCloseable {
      *                        the {@code maven.repo.local} system property, else {@code ~/.m2/repository}
      * @param cacheDirectory  where downloaded and extracted binaries are kept; null means
      *                        {@code $XDG_CACHE_HOME/schemaguard}, else {@code ~/.cache/schemaguard}
+     * @param superuser       name of the bootstrap superuser (lower-case letters, digits, underscores), by
+     *                        default {@code postgres}
      */
-    public record Options(int majorVersion, Duration startupTimeout, Path mavenRepository, Path cacheDirectory) {
+    public record Options(int majorVersion, Duration startupTimeout, Path mavenRepository, Path cacheDirectory,
+                          String superuser) {
 
         public Options {
             PostgresRelease.forMajor(majorVersion); // validates
             Objects.requireNonNull(startupTimeout, "startupTimeout");
+            Objects.requireNonNull(superuser, "superuser");
+            if (!superuser.matches("[a-z_][a-z0-9_]{0,62}")) {
+                throw new IllegalArgumentException("superuser must be lower-case letters, digits and underscores: "
+                        + superuser);
+            }
         }
 
-        /** PostgreSQL 17, 60 s startup timeout, default repository and cache. */
+        public Options(int majorVersion, Duration startupTimeout, Path mavenRepository, Path cacheDirectory) {
+            this(majorVersion, startupTimeout, mavenRepository, cacheDirectory, DEFAULT_SUPERUSER);
+        }
+
+        /** PostgreSQL 17, 60 s startup timeout, default repository and cache, superuser {@code postgres}. */
         public static Options defaults() {
             return new Options(PostgresRelease.DEFAULT_MAJOR_VERSION, Duration.ofSeconds(60), null, null);
         }
 
         public Options withMajorVersion(int major) {
-            return new Options(major, startupTimeout, mavenRepository, cacheDirectory);
+            return new Options(major, startupTimeout, mavenRepository, cacheDirectory, superuser);
+        }
+
+        /**
+         * Another name for the bootstrap superuser, e.g. to keep the name {@code postgres} free for a script that
+         * expects an ordinary role of that name.
+         */
+        public Options withSuperuser(String name) {
+            return new Options(majorVersion, startupTimeout, mavenRepository, cacheDirectory, name);
         }
 
         /** The major version closest to a target server's (see {@link PostgresRelease#matching}). */
@@ -110,15 +130,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
 
         public Options withStartupTimeout(Duration timeout) {
-            return new Options(majorVersion, timeout, mavenRepository, cacheDirectory);
+            return new Options(majorVersion, timeout, mavenRepository, cacheDirectory, superuser);
         }
 
         public Options withMavenRepository(Path repository) {
-            return new Options(majorVersion, startupTimeout, repository, cacheDirectory);
+            return new Options(majorVersion, startupTimeout, repository, cacheDirectory, superuser);
         }
 
         public Options withCacheDirectory(Path directory) {
-            return new Options(majorVersion, startupTimeout, mavenRepository, directory);
+            return new Options(majorVersion, startupTimeout, mavenRepository, directory, superuser);
         }
     }
 
@@ -142,13 +162,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Path directory;
     private final Path dataDirectory;
     private final Path logFile;
+    private final String superuser;
     private final String password = Secrets.newPassword();
     private int port;
     private Timings timings;
     private boolean closed;
 
-    private EmbeddedPostgres(PostgresBinaries.Installation installation, ServerAccount account, Path directory) {
+    private EmbeddedPostgres(PostgresBinaries.Installation installation, ServerAccount account, Path directory,
+                             String superuser) {
         this.release = installation.release();
+        this.superuser = superuser;
         this.installation = installation;
         this.account = account;
         this.directory = directory;
@@ -169,7 +192,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         ServerAccount account = ServerAccount.forBinary(installation.program("postgres"));
         long t1 = System.nanoTime();
         Path directory = createDirectory(release, account);
-        EmbeddedPostgres postgres = new EmbeddedPostgres(installation, account, directory);
+        EmbeddedPostgres postgres = new EmbeddedPostgres(installation, account, directory, options.superuser());
         RUNNING.add(postgres);
         try {
             postgres.createCluster();
@@ -195,16 +218,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     /**
-     * JDBC URL of the {@code postgres} database, as superuser {@code postgres}, without the password (safe to
+     * JDBC URL of the {@code postgres} database, as the superuser, without the password (safe to
      * print): connect with {@link #credentials()}.
      */
     public String jdbcUrl() {
         return jdbcUrl("postgres");
     }
 
-    /** JDBC URL of another database on this server, as superuser {@code postgres}, without the password. */
+    /** JDBC URL of another database on this server, as the superuser, without the password. */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + SUPERUSER;
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + superuser;
     }
 
     /**
@@ -218,7 +241,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** Connection properties {@code user} and {@code password} of the superuser; a fresh copy each time. */
     public Properties credentials() {
         Properties properties = new Properties();
-        properties.setProperty("user", SUPERUSER);
+        properties.setProperty("user", superuser);
         properties.setProperty("password", password);
         return properties;
     }
@@ -334,7 +357,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private void createCluster() {
-        ClusterTemplate.createDataDirectory(installation, account, dataDirectory);
+        ClusterTemplate.createDataDirectory(installation, account, dataDirectory, superuser);
         StringBuilder settings = new StringBuilder(System.lineSeparator()
                 + "# --- schemaguard embedded server ---" + System.lineSeparator());
         settings.append("unix_socket_directories = '").append(dataDirectory.toString().replace("'", "''"))
@@ -359,7 +382,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         List<String> command = List.of(installation.program("postgres").toString(), "--single", "-D",
                 dataDirectory.toString(), "-c", "password_encryption=scram-sha-256", "-c", "log_min_messages=fatal",
                 "postgres");
-        String statement = "ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "';" + System.lineSeparator();
+        String statement = "ALTER ROLE " + superuser + " PASSWORD '" + password + "';" + System.lineSeparator();
         Commands.Result result = Commands.run(account.command(command), statement, PASSWORD_TIMEOUT);
         if (!result.succeeded() || result.output().contains("ERROR")) {
             throw new EmbeddedPostgresException("could not set the superuser password of " + release
