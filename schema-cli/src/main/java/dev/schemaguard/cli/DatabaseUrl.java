@@ -87,6 +87,22 @@ record DatabaseUrl(String jdbcUrl, Properties properties, String display) {
         return new DatabaseUrl(prefix + hosts + encodePath(database) + query, properties, display + " (database " + database + ")");
     }
 
+    /** A JDBC URL without its {@code user} and {@code password} parameters, for connecting as someone else. */
+    static String withoutCredentials(String jdbcUrl) {
+        int queryStart = jdbcUrl.indexOf('?');
+        if (queryStart < 0) {
+            return jdbcUrl;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String parameter : jdbcUrl.substring(queryStart + 1).split("&")) {
+            String key = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+            if (!key.equalsIgnoreCase("user") && !key.equalsIgnoreCase("password") && !parameter.isEmpty()) {
+                kept.append(kept.length() == 0 ? "?" : "&").append(parameter);
+            }
+        }
+        return jdbcUrl.substring(0, queryStart) + kept;
+    }
+
     @Override
     public String toString() {
         return display;

@@ -6,11 +6,8 @@ import dev.schemaguard.sql.CanonicalSchema;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
 import dev.schemaguard.sql.ScratchDatabase;
-import dev.schemaguard.sql.ScratchServerDatabase;
 import dev.schemaguard.yaml.YamlSchemaException;
 import dev.schemaguard.yaml.YamlSchemaReader;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashSet;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -174,68 +169,33 @@ final class SchemaLoader implements AutoCloseable {
 
     /**
      * Runs a .sql script in a database created for the purpose (on the --dev-db server, else on an embedded
-     * one), reads the schema it produced and drops the database again.
+     * one) as an unprivileged role ({@link Sandbox}), reads the schema it produced and drops the database and the
+     * roles made for it again.
      */
     private Database runScript(Path file) {
-        String script;
+        String text;
         try {
-            script = Files.readString(file);
+            text = Files.readString(file);
         } catch (IOException e) {
             throw CliFailure.error("cannot read " + file + ": " + e.getMessage(), e);
         }
-        try (ScratchServerDatabase database = scratch.newDatabase()) {
-            return loadInto(new DatabaseUrl(database.jdbcUrl(), database.properties(),
-                    "temporary database " + database.name()), file, script);
-        }
-    }
-
-    private Database loadInto(DatabaseUrl url, Path file, String script) {
-        // simple query protocol: the whole script goes to the server as one string, so an error position is an
-        // offset into the file
-        Properties properties = new Properties();
-        properties.putAll(url.properties());
-        properties.setProperty("preferQueryMode", "simple");
-        Connection connection = Connections.open(new DatabaseUrl(url.jdbcUrl(), properties, url.display()));
-        try {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(script);
+        SqlScript script = SqlScript.parse(file, text);
+        try (Sandbox sandbox = Sandbox.create(scratch.admin(), scratch.newDatabase(), ScriptRoles.in(script), warnings)) {
+            Connection connection = sandbox.connect();
+            try {
+                new SandboxedScript(script, sandbox).run(connection);
+            } finally {
+                Connections.closeQuietly(connection);
+            }
+            // a fresh session: what the script SET (search_path, role) must not colour how the schema reads
+            Connection reading = sandbox.connect();
+            try {
+                return new PostgresIntrospector(selection.introspection(null)).introspect(reading);
             } catch (SQLException e) {
-                throw CliFailure.error(file + position(script, e) + ": " + PasswordMask.mask(firstLine(e.getMessage())), e);
-            }
-            return new PostgresIntrospector(selection.introspection(null)).introspect(connection);
-        } catch (SQLException e) {
-            throw Errors.database("reading the schema of " + file + " in a temporary database", e);
-        } finally {
-            Connections.closeQuietly(connection);
-        }
-    }
-
-    private static String position(String script, SQLException e) {
-        if (e instanceof PSQLException psql) {
-            ServerErrorMessage server = psql.getServerErrorMessage();
-            if (server != null && server.getPosition() > 0 && server.getPosition() <= script.length()) {
-                int offset = server.getPosition() - 1;
-                int line = 1;
-                int column = 1;
-                for (int i = 0; i < offset; i++) {
-                    if (script.charAt(i) == '\n') {
-                        line++;
-                        column = 1;
-                    } else {
-                        column++;
-                    }
-                }
-                return ":" + line + ":" + column;
+                throw Errors.database("reading the schema of " + file + " in a temporary database", e);
+            } finally {
+                Connections.closeQuietly(reading);
             }
         }
-        return "";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

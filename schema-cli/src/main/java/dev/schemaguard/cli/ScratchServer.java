@@ -18,6 +18,8 @@ import java.util.Properties;
  */
 final class ScratchServer implements AutoCloseable {
 
+    static final String SUPERUSER = "schemaguard";
+
     private final DatabaseUrl devDb;
     private DatabaseUrl target;
     private EmbeddedPostgres embedded;
@@ -34,25 +36,32 @@ final class ScratchServer implements AutoCloseable {
         }
     }
 
+    /**
+     * How to reach the server as its administrator.
+     *
+     * @param jdbcUrl    the server's URL (its maintenance or given database)
+     * @param properties user, password and the like
+     * @param where      the server, for messages (password masked)
+     */
+    record Admin(String jdbcUrl, Properties properties, String where) {
+    }
+
+    /** The server throwaway databases are made on, starting the embedded one if it is that and not running yet. */
+    Admin admin() {
+        if (devDb != null) {
+            return new Admin(devDb.jdbcUrl(), devDb.properties(), "--dev-db " + devDb.display());
+        }
+        EmbeddedPostgres postgres = embedded();
+        return new Admin(postgres.jdbcUrl(), postgres.credentials(), "the embedded " + postgres);
+    }
+
     /** A new empty database; the caller closes (drops) it. */
     ScratchServerDatabase newDatabase() {
-        String adminUrl;
-        Properties properties;
-        String where;
-        if (devDb != null) {
-            adminUrl = devDb.jdbcUrl();
-            properties = devDb.properties();
-            where = "--dev-db " + devDb.display();
-        } else {
-            EmbeddedPostgres postgres = embedded();
-            adminUrl = postgres.jdbcUrl();
-            properties = postgres.credentials();
-            where = "the embedded " + postgres;
-        }
+        Admin admin = admin();
         try {
-            return ScratchServerDatabase.create(adminUrl, properties);
+            return ScratchServerDatabase.create(admin.jdbcUrl(), admin.properties());
         } catch (SQLException e) {
-            throw Errors.database("creating a temporary database on " + where, e);
+            throw Errors.database("creating a temporary database on " + admin.where(), e);
         }
     }
 
@@ -67,9 +76,12 @@ final class ScratchServer implements AutoCloseable {
     private EmbeddedPostgres embedded() {
         if (embedded == null) {
             int major = target == null ? PostgresRelease.DEFAULT_MAJOR_VERSION : serverMajorVersion(target);
-            EmbeddedPostgres.Options options = EmbeddedPostgres.Options.defaults().matchingServer(major);
+            // superuser 'schemaguard': 'postgres' stays free for a .sql source that grants to or owns by it
+            EmbeddedPostgres.Options options = EmbeddedPostgres.Options.defaults().matchingServer(major)
+                    .withSuperuser(SUPERUSER);
             try {
                 embedded = EmbeddedPostgres.start(options);
+                closeDatabasesToPublic(embedded);
             } catch (RuntimeException e) {
                 throw CliFailure.error("could not start an embedded PostgreSQL " + options.majorVersion()
                         + " for the throwaway database: " + Main.oneLine(e.getMessage())
@@ -77,6 +89,18 @@ final class ScratchServer implements AutoCloseable {
             }
         }
         return embedded;
+    }
+
+    /**
+     * On the server schemaguard runs itself, the role a .sql source runs as can connect nowhere but to its own
+     * database: PUBLIC loses CONNECT (and TEMPORARY) on the databases initdb made.
+     */
+    private static void closeDatabasesToPublic(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("REVOKE CONNECT, TEMPORARY ON DATABASE postgres, template0, template1 FROM PUBLIC");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not revoke CONNECT from PUBLIC on " + postgres + ": " + e.getMessage(), e);
+        }
     }
 
     private static int serverMajorVersion(DatabaseUrl url) {
