@@ -1,5 +1,6 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.sql.ScratchDatabase;
 import dev.schemaguard.sql.ScratchServerDatabase;
 import org.postgresql.PGConnection;
 
@@ -17,7 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Where a {@code .sql} source runs: its throwaway database, owned by a login role made for this one run
+ * Where a {@code .sql} source runs, and where a YAML schema is put into PostgreSQL's spelling: a throwaway database, owned by a login role made for this one run
  * ({@code schemaguard_sandbox_...}: no superuser, no CREATEDB, no CREATEROLE, no membership in any predefined
  * role, a random password only this process knows), with CONNECT on that database taken from PUBLIC. The roles
  * the script names and the server lacks are created NOLOGIN, with the sandbox role as their member and admin, so
@@ -75,12 +76,53 @@ final class Sandbox implements AutoCloseable {
         return List.copyOf(createdRoles);
     }
 
-    /** A new connection to the throwaway database as the sandbox role; the caller closes it. */
+    /**
+     * A new connection to the throwaway database as the sandbox role, in the simple query protocol (statements reach
+     * the server as written); the caller closes it.
+     */
     Connection connect() {
+        return open(true);
+    }
+
+    /**
+     * The throwaway database as a {@link ScratchDatabase} whose connections are the sandbox role's (for
+     * {@code CanonicalSchema}); closing it closes this sandbox.
+     */
+    ScratchDatabase asScratchDatabase() {
+        return new ScratchDatabase() {
+            @Override
+            public Connection open() {
+                return Sandbox.this.open(false);
+            }
+
+            @Override
+            public int majorVersion() throws SQLException {
+                return database.majorVersion();
+            }
+
+            @Override
+            public void close() {
+                Sandbox.this.close();
+            }
+        };
+    }
+
+    /** Creates, as for the script, those of {@code roles} the server does not have yet. */
+    void ensureRoles(Set<String> roles) {
+        try (Connection connection = database.open()) {
+            createRoles(connection, roles);
+        } catch (SQLException e) {
+            throw Errors.database("creating roles for the throwaway database on " + admin.where(), e);
+        }
+    }
+
+    private Connection open(boolean simpleQueries) {
         Properties properties = new Properties();
         properties.setProperty("user", role);
         properties.setProperty("password", password);
-        properties.setProperty("preferQueryMode", "simple"); // statements reach the server as written
+        if (simpleQueries) {
+            properties.setProperty("preferQueryMode", "simple");
+        }
         return Connections.open(new DatabaseUrl(DatabaseUrl.withoutCredentials(database.jdbcUrl()), properties, "temporary database " + database.name()
                 + " on " + admin.where() + " as " + role));
     }
@@ -126,11 +168,18 @@ final class Sandbox implements AutoCloseable {
                 // PostgreSQL 15 gives schema public to pg_database_owner; before, the bootstrap superuser owned it
                 statement.execute("ALTER SCHEMA public OWNER TO " + quotedRole);
             }
+            createRoles(connection, roles);
+        }
+    }
+
+    private void createRoles(Connection connection, Set<String> roles) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
             for (String name : roles) {
                 if (!roleExists(connection, name)) {
                     statement.execute("CREATE ROLE " + TrustedExtensions.quote(name) + " NOLOGIN");
                     createdRoles.add(name);
-                    statement.execute("GRANT " + TrustedExtensions.quote(name) + " TO " + quotedRole + " WITH ADMIN OPTION");
+                    statement.execute("GRANT " + TrustedExtensions.quote(name) + " TO " + TrustedExtensions.quote(role)
+                            + " WITH ADMIN OPTION");
                 }
             }
         }

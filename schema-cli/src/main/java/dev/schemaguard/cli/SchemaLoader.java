@@ -1,7 +1,9 @@
 package dev.schemaguard.cli;
 
 import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Table;
 import dev.schemaguard.sql.CanonicalSchema;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
@@ -27,6 +29,8 @@ import java.util.function.Consumer;
  */
 final class SchemaLoader implements AutoCloseable {
 
+    private static final Set<String> ROLE_KEYWORDS = Set.of("public", "current_user", "current_role", "session_user");
+
     private final SchemaSelection selection;
     private final ScratchServer scratch;
     private final boolean canonicalize;
@@ -35,7 +39,7 @@ final class SchemaLoader implements AutoCloseable {
 
     SchemaLoader(SchemaSelection selection, DatabaseUrl devDb, boolean canonicalize, Consumer<String> warnings) {
         this.selection = selection;
-        this.scratch = new ScratchServer(devDb);
+        this.scratch = new ScratchServer(devDb, warnings);
         this.canonicalize = canonicalize;
         this.warnings = warnings;
     }
@@ -110,7 +114,7 @@ final class SchemaLoader implements AutoCloseable {
         }
         ScratchDatabase database;
         try {
-            database = scratch.shared();
+            database = scratch.shared(policyRoles(declared));
         } catch (CliFailure e) {
             if (e.exitCode() == ExitCode.CANNOT_CONNECT) {
                 throw e; // the target (whose version an embedded server would match) or --dev-db is unreachable
@@ -121,6 +125,19 @@ final class SchemaLoader implements AutoCloseable {
         }
         return CanonicalSchema.canonicalizeOrKeep(declared, database,
                 reason -> warnings.accept(source.display() + ": " + reason));
+    }
+
+    /** The roles the policies of {@code database} name (canonicalization creates the policies). */
+    private static Set<String> policyRoles(Database database) {
+        Set<String> roles = new LinkedHashSet<>();
+        for (Schema schema : database.schemas()) {
+            for (Table table : schema.tables()) {
+                for (Policy policy : table.policies()) {
+                    policy.roles().stream().filter(role -> !ROLE_KEYWORDS.contains(role)).forEach(roles::add);
+                }
+            }
+        }
+        return roles;
     }
 
     @Override

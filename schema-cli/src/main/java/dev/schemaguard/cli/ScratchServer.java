@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Where one CLI run makes its throwaway databases: on the {@code --dev-db} server, or else on an embedded
@@ -21,12 +23,14 @@ final class ScratchServer implements AutoCloseable {
     static final String SUPERUSER = "schemaguard";
 
     private final DatabaseUrl devDb;
+    private final Consumer<String> warnings;
     private DatabaseUrl target;
     private EmbeddedPostgres embedded;
-    private ScratchServerDatabase shared;
+    private Sandbox shared;
 
-    ScratchServer(DatabaseUrl devDb) {
+    ScratchServer(DatabaseUrl devDb, Consumer<String> warnings) {
         this.devDb = devDb;
+        this.warnings = warnings;
     }
 
     /** The database whose major version an embedded server should have; the first one given counts. */
@@ -65,12 +69,19 @@ final class ScratchServer implements AutoCloseable {
         }
     }
 
-    /** One empty database kept for the whole run (canonicalization leaves it empty after each use). */
-    ScratchDatabase shared() {
+    /**
+     * One empty database kept for the whole run (canonicalization leaves it empty after each use), used as an
+     * unprivileged role ({@link Sandbox}): a YAML schema's expressions and view queries are SQL too. The roles
+     * {@code roles} are created for it if the server lacks them.
+     */
+    ScratchDatabase shared(Set<String> roles) {
         if (shared == null) {
-            shared = newDatabase();
+            Admin admin = admin();
+            shared = Sandbox.create(admin, newDatabase(), roles, warnings);
+        } else {
+            shared.ensureRoles(roles);
         }
-        return shared;
+        return shared.asScratchDatabase();
     }
 
     private EmbeddedPostgres embedded() {

@@ -154,6 +154,27 @@ class SqlSandboxTest {
         assertEquals(ExitCode.OK, run.exitCode(), run::toString);
     }
 
+    @Test
+    void aYamlSchemaIsPutIntoPostgresSpellingAsTheSandboxRoleToo() throws Exception {
+        Path marker = Path.of("/tmp", "sg-yaml-ran-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        Path yaml = dir.resolve("schema.yaml");
+        Files.writeString(yaml, """
+                views:
+                  v: "SELECT 1 AS one; COPY (SELECT 1) TO PROGRAM 'touch %s'; SELECT 2"
+                """.formatted(marker));
+        try (ThrowawayDatabase target = Fixtures.database("")) {
+            for (CliRun run : List.of(
+                    CliRun.of("check", "--db", target.jdbcUrl(), "--expected", yaml.toString()),
+                    CliRun.withEmbeddedDefault("check", "--db", target.jdbcUrl(), "--expected", yaml.toString()))) {
+                assertEquals(ExitCode.DRIFT, run.exitCode(), run::toString);
+                assertTrue(run.err().contains("pg_execute_server_program"), "canonicalization was refused\n" + run);
+                assertFalse(Files.exists(marker), "a YAML view ran a program on the server\n" + run);
+            }
+        } finally {
+            Files.deleteIfExists(marker);
+        }
+    }
+
     private static void execute(String sql) throws SQLException {
         try (Connection admin = Fixtures.server().connect(); Statement statement = admin.createStatement()) {
             statement.execute(sql);
