@@ -35,6 +35,7 @@ final class Sandbox implements AutoCloseable {
     private final String role;
     private final String password;
     private final List<String> createdRoles = new ArrayList<>();
+    private final List<String> existingRoles = new ArrayList<>();
     private final Consumer<String> warnings;
     private Connection superuser;
 
@@ -69,6 +70,11 @@ final class Sandbox implements AutoCloseable {
     /** The sandbox role's name. */
     String role() {
         return role;
+    }
+
+    /** The roles named for this run that the server had already: the sandbox role has no rights over them. */
+    List<String> existingRoles() {
+        return List.copyOf(existingRoles);
     }
 
     /** The roles created for this run (and dropped with it). */
@@ -175,7 +181,11 @@ final class Sandbox implements AutoCloseable {
     private void createRoles(Connection connection, Set<String> roles) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String name : roles) {
-                if (!roleExists(connection, name)) {
+                if (roleExists(connection, name)) {
+                    if (!createdRoles.contains(name) && !existingRoles.contains(name)) {
+                        existingRoles.add(name);
+                    }
+                } else {
                     statement.execute("CREATE ROLE " + TrustedExtensions.quote(name) + " NOLOGIN");
                     createdRoles.add(name);
                     statement.execute("GRANT " + TrustedExtensions.quote(name) + " TO " + TrustedExtensions.quote(role)

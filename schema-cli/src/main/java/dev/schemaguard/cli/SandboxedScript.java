@@ -138,7 +138,19 @@ final class SandboxedScript {
                 ? psql.getServerErrorMessage().getWhere() : null;
         return script.position(offset) + ": " + firstLine(e.getMessage()) + " in statement: " + shown
                 + (where == null || where.isBlank() ? "" : " (where: " + where.replaceAll("\\s+", " ").strip() + ")")
-                + (privileges ? PRIVILEGE_HINT : "");
+                + (privileges ? existingRoleHint(e.getMessage()) + PRIVILEGE_HINT : "");
+    }
+
+    /** When the refusal names a role the server had before the run: why, and what to do. */
+    private String existingRoleHint(String message) {
+        for (String role : sandbox.existingRoles()) {
+            if (message != null && message.contains("\"" + role + "\"")) {
+                return " (the role " + role + " existed on the server before this run, and the sandbox role gets rights"
+                        + " only over the roles schemaguard creates for it: drop " + role + " there if nothing else needs"
+                        + " it, or leave out --dev-db to use an embedded server)";
+            }
+        }
+        return "";
     }
 
     private static String firstLine(String message) {

@@ -98,6 +98,13 @@ class SqlSandboxTest {
             CliRun failed = CliRun.of("check", "--db", Fixtures.server().adminJdbcUrl(), "--expected", broken.toString());
             assertEquals(ExitCode.ERROR, failed.exitCode(), failed::toString);
             assertEquals(List.of(existing), roles("sg\\_%" + suffix), "roles are removed after a failure too");
+
+            Path owning = script("create table t (id int);\nalter table t owner to " + existing + ";\n");
+            CliRun refused = CliRun.of("check", "--db", Fixtures.server().adminJdbcUrl(), "--expected", owning.toString());
+            assertEquals(ExitCode.ERROR, refused.exitCode(), refused::toString);
+            assertTrue(refused.err().contains("schema.sql:2:1:"), refused::toString);
+            assertTrue(refused.err().contains("the role " + existing + " existed on the server before this run"),
+                    refused::toString);
         } finally {
             execute("DROP ROLE IF EXISTS " + existing);
         }
