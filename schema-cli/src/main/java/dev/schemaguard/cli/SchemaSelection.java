@@ -42,8 +42,7 @@ record SchemaSelection(Set<String> include, Set<String> exclude, boolean privile
 
     /** A declared schema restricted to the selected schemas (and without its grants unless privileges count). */
     Database filter(Database database) {
-        Database selected = new Database(database.schemas().stream().filter(s -> selects(s)).toList(),
-                database.extensions(), database.dependencies());
+        Database selected = new Database(database.schemas().stream().filter(s -> selects(s)).toList());
         return privileges ? selected : selected.withoutGrants();
     }
 
