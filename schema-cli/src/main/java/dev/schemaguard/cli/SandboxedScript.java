@@ -12,7 +12,7 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * Runs a {@link SqlScript} in a {@link Sandbox}, statement by statement in autocommit mode as psql runs a file.
+ * Runs a {@link ScriptFile} in a {@link Sandbox}, statement by statement in autocommit mode as psql runs a file.
  * Some statements are done for the script rather than by it: {@code CREATE ROLE|USER|GROUP} of a role that
  * exists by then (schemaguard made it, NOLOGIN, before the script started) is skipped, as is {@code SET
  * client_encoding}, and {@code CREATE EXTENSION} of an allowed extension ({@link TrustedExtensions}) runs as the
@@ -26,19 +26,19 @@ final class SandboxedScript {
             + " throwaway database; schemaguard creates for it the roles the script names, NOLOGIN, and the extensions "
             + String.join(", ", TrustedExtensions.ALLOWED) + "; see 'SQL sources run in a sandbox' in docs/cli.md)";
 
-    private final SqlScript script;
+    private final ScriptFile script;
     private final Sandbox sandbox;
     /** What {@code SET client_encoding} says the file's bytes are from here on; UTF-8 until then. */
     private Charset clientEncoding = StandardCharsets.UTF_8;
 
-    SandboxedScript(SqlScript script, Sandbox sandbox) {
+    SandboxedScript(ScriptFile script, Sandbox sandbox) {
         this.script = script;
         this.sandbox = sandbox;
     }
 
     /** Runs every statement on {@code connection}, a sandbox connection. */
     void run(Connection connection) {
-        for (SqlScript.Statement statement : script.statements()) {
+        for (ScriptFile.Statement statement : script.statements()) {
             try {
                 runOne(connection, statement);
             } catch (SQLException e) {
@@ -47,7 +47,7 @@ final class SandboxedScript {
         }
     }
 
-    private void runOne(Connection connection, SqlScript.Statement statement) throws SQLException {
+    private void runOne(Connection connection, ScriptFile.Statement statement) throws SQLException {
         if (createsExistingRole(connection, statement)) {
             return;
         }
@@ -66,7 +66,7 @@ final class SandboxedScript {
         }
     }
 
-    private boolean createsExistingRole(Connection connection, SqlScript.Statement statement) throws SQLException {
+    private boolean createsExistingRole(Connection connection, ScriptFile.Statement statement) throws SQLException {
         boolean createsRole = statement.startsWith("create", "role") || statement.startsWith("create", "group")
                 || (statement.startsWith("create", "user") && !statement.startsWith("create", "user", "mapping"));
         if (!createsRole || statement.token(2) == null || statement.token(2).name() == null) {
@@ -80,7 +80,7 @@ final class SandboxedScript {
      * instead the text that follows is sent as the server would have read it from psql, which passes the file's
      * bytes on unchanged: the file's (UTF-8) bytes read in the named encoding.
      */
-    private static boolean setsClientEncoding(SqlScript.Statement statement) {
+    private static boolean setsClientEncoding(ScriptFile.Statement statement) {
         int i = statement.startsWith("set", "session") || statement.startsWith("set", "local") ? 2 : 1;
         return statement.startsWith("set") && statement.token(i) != null
                 && (statement.token(i).is("client_encoding") || statement.token(i).is("names"));
@@ -91,7 +91,7 @@ final class SandboxedScript {
                 : new String(sql.getBytes(StandardCharsets.UTF_8), clientEncoding);
     }
 
-    private Charset charset(SqlScript.Statement statement) throws SQLException {
+    private Charset charset(ScriptFile.Statement statement) throws SQLException {
         SqlTokens.Token value = null;
         for (SqlTokens.Token token : statement.tokens().subList(2, statement.tokens().size())) {
             if (!token.is("to") && !token.text().equals("=") && !token.is("client_encoding") && !token.is("names")) {
@@ -121,7 +121,7 @@ final class SandboxedScript {
         }
     }
 
-    private String failure(SqlScript.Statement statement, SQLException e) {
+    private String failure(ScriptFile.Statement statement, SQLException e) {
         int offset = statement.offset();
         if (e instanceof PSQLException psql) {
             ServerErrorMessage server = psql.getServerErrorMessage();

@@ -196,7 +196,7 @@ final class SchemaLoader implements AutoCloseable {
         } catch (IOException e) {
             throw CliFailure.error("cannot read " + file + ": " + e.getMessage(), e);
         }
-        SqlScript script = SqlScript.parse(file, text);
+        ScriptFile script = ScriptFile.parse(file, text);
         try (Sandbox sandbox = Sandbox.create(scratch.admin(), scratch.newDatabase(), ScriptRoles.in(script), warnings)) {
             Connection connection = sandbox.connect();
             try {

@@ -21,9 +21,9 @@ final class ScriptRoles {
     private ScriptRoles() {
     }
 
-    static Set<String> in(SqlScript script) {
+    static Set<String> in(ScriptFile script) {
         Set<String> names = new LinkedHashSet<>();
-        for (SqlScript.Statement statement : script.statements()) {
+        for (ScriptFile.Statement statement : script.statements()) {
             scan(statement.tokens(), names);
         }
         return names;

@@ -25,7 +25,7 @@ final class TrustedExtensions {
      * {@code CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA s] [VERSION v] [CASCADE]} of an allowed
      * extension, rebuilt; empty for any other statement (which then runs as the script's role).
      */
-    static Optional<String> superuserStatement(SqlScript.Statement statement) {
+    static Optional<String> superuserStatement(ScriptFile.Statement statement) {
         if (!statement.startsWith("create", "extension")) {
             return Optional.empty();
         }

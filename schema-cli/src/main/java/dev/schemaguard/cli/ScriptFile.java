@@ -13,7 +13,7 @@ import java.util.List;
  * @param text       its whole text
  * @param statements its statements, in order, empty ones left out
  */
-record SqlScript(Path file, String text, List<Statement> statements) {
+record ScriptFile(Path file, String text, List<Statement> statements) {
 
     /**
      * One statement.
@@ -41,7 +41,7 @@ record SqlScript(Path file, String text, List<Statement> statements) {
         }
     }
 
-    static SqlScript parse(Path file, String text) {
+    static ScriptFile parse(Path file, String text) {
         List<SqlTokens.Token> tokens = SqlTokens.of(text);
         List<Statement> statements = new ArrayList<>();
         List<SqlTokens.Token> current = new ArrayList<>();
@@ -62,7 +62,7 @@ record SqlScript(Path file, String text, List<Statement> statements) {
             }
         }
         add(statements, text, current);
-        return new SqlScript(file, text, List.copyOf(statements));
+        return new ScriptFile(file, text, List.copyOf(statements));
     }
 
     /** {@code file:line:column} of an offset into the text. */

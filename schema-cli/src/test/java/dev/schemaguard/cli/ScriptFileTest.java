@@ -9,14 +9,14 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SqlScriptTest {
+class ScriptFileTest {
 
-    private static SqlScript parse(String text) {
-        return SqlScript.parse(Path.of("schema.sql"), text);
+    private static ScriptFile parse(String text) {
+        return ScriptFile.parse(Path.of("schema.sql"), text);
     }
 
     private static List<String> statements(String text) {
-        return parse(text).statements().stream().map(SqlScript.Statement::sql).toList();
+        return parse(text).statements().stream().map(ScriptFile.Statement::sql).toList();
     }
 
     @Test
@@ -56,7 +56,7 @@ class SqlScriptTest {
 
     @Test
     void positionsAreFileLineColumn() {
-        SqlScript script = parse("select 1;\n  select 2;\n");
+        ScriptFile script = parse("select 1;\n  select 2;\n");
         assertEquals("schema.sql:2:3", script.position(script.statements().get(1).offset()));
     }
 
