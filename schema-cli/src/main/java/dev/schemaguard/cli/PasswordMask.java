@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  *       {@code %}-escapes in it stay hidden (text between the password and that {@code @} may be hidden too;
  *       better too much than too little);</li>
  *   <li>a parameter, {@code password=PASSWORD} (any case, after {@code ?}, {@code &}, {@code ;}, a space or at
- *       the start): the value runs to the next {@code &} or the end of the line, spaces included.</li>
+ *       the start): the value runs to the next {@code &} or the end of the line, spaces included;</li>
+ *   <li>SQL, {@code PASSWORD 'literal'} as in {@code CREATE ROLE ... PASSWORD '...'} (a failing statement of a
+ *       {@code .sql} source is shown in its message).</li>
  * </ul>
  * Parameters go first: a {@code password=} value may hold an {@code @} the user-information rule would take for
  * the end of a password. A password already masked ({@code ***}) is left as it is, so masking twice changes
@@ -24,6 +26,7 @@ final class PasswordMask {
 
     private static final Pattern USER_INFO = Pattern.compile("://([^:/@?#\\s]*):");
     private static final Pattern PARAMETER = Pattern.compile("(?i)(^|[?&;\\s\"'])(password\\s*=\\s*)");
+    private static final Pattern SQL_LITERAL = Pattern.compile("(?i)(\\bpassword\\s+)(?:E?'(?:[^']|'')*'|\\$\\$.*?\\$\\$)");
 
     private PasswordMask() {
     }
@@ -38,10 +41,14 @@ final class PasswordMask {
         while (start < text.length()) {
             int newline = text.indexOf('\n', start);
             int end = newline < 0 ? text.length() : newline + 1;
-            masked.append(maskUserInfo(maskParameters(text.substring(start, end))));
+            masked.append(maskSqlLiterals(maskUserInfo(maskParameters(text.substring(start, end)))));
             start = end;
         }
         return masked.toString();
+    }
+
+    private static String maskSqlLiterals(String line) {
+        return SQL_LITERAL.matcher(line).replaceAll("$1'" + MASK + "'");
     }
 
     private static String maskUserInfo(String line) {

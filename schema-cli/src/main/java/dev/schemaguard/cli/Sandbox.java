@@ -60,7 +60,7 @@ final class Sandbox implements AutoCloseable {
             return sandbox;
         } catch (SQLException e) {
             sandbox.close();
-            throw Errors.database("preparing the unprivileged role for the .sql source on " + admin.where(), e);
+            throw Errors.database("preparing the unprivileged role for the throwaway database on " + admin.where(), e);
         } catch (RuntimeException e) {
             sandbox.close();
             throw e;

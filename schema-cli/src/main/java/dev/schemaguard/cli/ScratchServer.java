@@ -48,6 +48,12 @@ final class ScratchServer implements AutoCloseable {
      * @param where      the server, for messages (password masked)
      */
     record Admin(String jdbcUrl, Properties properties, String where) {
+
+        /** Only where: the properties hold the password. */
+        @Override
+        public String toString() {
+            return where;
+        }
     }
 
     /** The server throwaway databases are made on, starting the embedded one if it is that and not running yet. */

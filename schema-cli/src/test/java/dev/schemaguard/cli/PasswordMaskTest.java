@@ -25,6 +25,8 @@ class PasswordMaskTest {
             "jdbc:mysql://h/db?user=app&password=" + SECRET,
             "host=h user=app password=" + SECRET,
             "cannot connect to postgres://app:" + SECRET + "@h/db: Connection refused",
+            "schema.sql:3:1: ERROR: permission denied in statement: ALTER ROLE app PASSWORD '" + SECRET + "'",
+            "in statement: create user app with login password E'" + SECRET + "' valid until 'infinity'",
     })
     void noPieceOfThePasswordRemains(String text) {
         String masked = PasswordMask.mask(text);
