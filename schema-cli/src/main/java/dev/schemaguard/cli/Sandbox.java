@@ -60,7 +60,14 @@ final class Sandbox implements AutoCloseable {
             return sandbox;
         } catch (SQLException e) {
             sandbox.close();
-            throw Errors.database("preparing the unprivileged role for the throwaway database on " + admin.where(), e);
+            CliFailure failure = Errors.database("preparing the unprivileged role for the throwaway database on "
+                    + admin.where(), e);
+            if (!"42501".equals(e.getSQLState())) {
+                throw failure;
+            }
+            throw new CliFailure(failure.exitCode(), failure.getMessage() + " (schemaguard creates and drops roles there"
+                    + " and hands the database to one: connect to that server as a superuser, or leave out --dev-db to"
+                    + " use an embedded server)", e);
         } catch (RuntimeException e) {
             sandbox.close();
             throw e;

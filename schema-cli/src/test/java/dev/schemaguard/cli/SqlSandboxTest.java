@@ -185,6 +185,25 @@ class SqlSandboxTest {
         }
     }
 
+    @Test
+    void aDevDbUserWhoCannotMakeTheSandboxIsToldWhatToDo() throws Exception {
+        String user = "sg_devdb_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
+        execute("CREATE ROLE " + user + " LOGIN CREATEDB PASSWORD 'devdb-pw'");
+        try (ThrowawayDatabase target = Fixtures.database("create table t (id int);")) {
+            String server = DatabaseUrl.withoutCredentials(Fixtures.server().adminJdbcUrl());
+            String devDb = server + (server.contains("?") ? "&" : "?") + "user=" + user + "&password=devdb-pw";
+            CliRun run = CliRun.of("check", "--db", target.jdbcUrl(), "--expected",
+                    script("create table t (id int);\n").toString(), "--dev-db", devDb);
+            assertEquals(ExitCode.ERROR, run.exitCode(), run::toString);
+            assertTrue(run.err().contains("permission denied to create role"), run::toString);
+            assertTrue(run.err().contains("connect to that server as a superuser, or leave out --dev-db"), run::toString);
+            assertFalse(run.err().contains("devdb-pw"), run::toString);
+            assertEquals(List.of(), roles(Sandbox.ROLE_PREFIX.replace("_", "\\_") + "%"));
+        } finally {
+            execute("DROP ROLE IF EXISTS " + user);
+        }
+    }
+
     private static void execute(String sql) throws SQLException {
         try (Connection admin = Fixtures.server().connect(); Statement statement = admin.createStatement()) {
             statement.execute(sql);
