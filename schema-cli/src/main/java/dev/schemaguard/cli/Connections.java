@@ -25,7 +25,7 @@ final class Connections {
         try {
             connection = DRIVER.connect(url.jdbcUrl(), properties);
         } catch (SQLException e) {
-            throw CliFailure.cannotConnect("cannot connect to " + url.display() + ": " + DatabaseUrl.mask(e.getMessage())
+            throw CliFailure.cannotConnect("cannot connect to " + url.display() + ": " + PasswordMask.mask(e.getMessage())
                     + hint(e), e);
         }
         if (connection == null) {

@@ -17,19 +17,20 @@ import java.util.regex.Pattern;
  */
 record DatabaseUrl(String jdbcUrl, Properties properties, String display) {
 
-    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(://[^:/@\\s]*:)[^@\\s]*@");
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&\\s]*");
+    /** {@code scheme://}, any scheme: what a file name hardly ever starts with. */
+    private static final Pattern ANY_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
 
+    /** A URL of any kind (PostgreSQL or not, which {@link #parse} tells apart) rather than a path. */
     static boolean looksLikeUrl(String text) {
-        return text.startsWith("jdbc:") || text.startsWith("postgres://") || text.startsWith("postgresql://");
+        return text.startsWith("jdbc:") || ANY_SCHEME.matcher(text).find();
     }
 
     static DatabaseUrl parse(String url) {
         if (url.startsWith("jdbc:postgresql:")) {
-            return new DatabaseUrl(url, new Properties(), mask(url));
+            return new DatabaseUrl(url, new Properties(), PasswordMask.mask(url));
         }
         if (url.startsWith("jdbc:")) {
-            throw CliFailure.error("unsupported database URL " + mask(url) + ": schemaguard supports PostgreSQL only"
+            throw CliFailure.error("unsupported database URL " + PasswordMask.mask(url) + ": schemaguard supports PostgreSQL only"
                     + " (jdbc:postgresql://host:port/database or postgres://user:password@host:port/database)");
         }
         String rest;
@@ -38,10 +39,11 @@ record DatabaseUrl(String jdbcUrl, Properties properties, String display) {
         } else if (url.startsWith("postgresql://")) {
             rest = url.substring("postgresql://".length());
         } else {
-            throw CliFailure.error("not a database URL: " + mask(url)
-                    + " (expected jdbc:postgresql://... or postgres://user:password@host:port/database)");
+            throw CliFailure.error((ANY_SCHEME.matcher(url).find() ? "unsupported database URL " : "not a database URL: ")
+                    + PasswordMask.mask(url) + " (schemaguard supports PostgreSQL only: expected jdbc:postgresql://... or postgres://user:password@host:port/database)");
         }
-        int queryStart = rest.indexOf('?');
+        // the query starts after the user information: a password may hold a '?' of its own
+        int queryStart = rest.indexOf('?', rest.lastIndexOf('@') + 1);
         String query = queryStart < 0 ? "" : rest.substring(queryStart);
         String beforeQuery = queryStart < 0 ? rest : rest.substring(0, queryStart);
         int at = beforeQuery.lastIndexOf('@');
@@ -66,17 +68,8 @@ record DatabaseUrl(String jdbcUrl, Properties properties, String display) {
         String jdbcUrl = "jdbc:postgresql://" + hosts + "/" + encodePath(database) + query;
         String scheme = url.substring(0, url.indexOf("://") + 3);
         String display = scheme + (userInfo.isEmpty() ? "" : user + (properties.containsKey("password") ? ":***" : "") + "@")
-                + location + mask(query);
+                + location + PasswordMask.mask(query);
         return new DatabaseUrl(jdbcUrl, properties, display);
-    }
-
-    /** Masks every password that looks like part of a URL in {@code text}. */
-    static String mask(String text) {
-        if (text == null) {
-            return null;
-        }
-        String masked = USER_INFO_PASSWORD.matcher(text).replaceAll("$1***@");
-        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1***");
     }
 
     /** The same server and credentials, another database. */
@@ -92,6 +85,22 @@ record DatabaseUrl(String jdbcUrl, Properties properties, String display) {
             hosts = (slash < 0 ? location : location.substring(0, slash)) + "/";
         }
         return new DatabaseUrl(prefix + hosts + encodePath(database) + query, properties, display + " (database " + database + ")");
+    }
+
+    /** A JDBC URL without its {@code user} and {@code password} parameters, for connecting as someone else. */
+    static String withoutCredentials(String jdbcUrl) {
+        int queryStart = jdbcUrl.indexOf('?');
+        if (queryStart < 0) {
+            return jdbcUrl;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String parameter : jdbcUrl.substring(queryStart + 1).split("&")) {
+            String key = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+            if (!key.equalsIgnoreCase("user") && !key.equalsIgnoreCase("password") && !parameter.isEmpty()) {
+                kept.append(kept.length() == 0 ? "?" : "&").append(parameter);
+            }
+        }
+        return jdbcUrl.substring(0, queryStart) + kept;
     }
 
     @Override

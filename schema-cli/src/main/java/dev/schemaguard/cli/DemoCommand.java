@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private int run(EmbeddedPostgres postgres, String shop, Path expected, long start) throws IOException {
-        String devDb = postgres.jdbcUrl();
+        String devDb = postgres.jdbcUrlWithPassword("postgres");
         String schema = expected.toString();
 
         int drift = step("1. Check the live database against the expected schema:",
@@ -122,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
             if (args[i].equals("--dev-db")) {
                 i++;
             } else {
-                shown.add(args[i]);
+                shown.add(PasswordMask.mask(args[i]));
             }
         }
         return String.join(" ", shown);
@@ -150,7 +150,7 @@ final class DemoCommand implements Callable<Integer> {
         } catch (SQLException e) {
             throw Errors.database("creating the demo database on " + postgres, e);
         }
-        String url = postgres.jdbcUrl("shop");
+        String url = postgres.jdbcUrlWithPassword("shop");
         execute(url, resource("drifted.sql"));
         return url;
     }
@@ -160,7 +160,7 @@ final class DemoCommand implements Callable<Integer> {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw Errors.database("running the demo's SQL on " + url, e);
+            throw Errors.database("running the demo's SQL on " + PasswordMask.mask(url), e);
         } finally {
             Connections.closeQuietly(connection);
         }

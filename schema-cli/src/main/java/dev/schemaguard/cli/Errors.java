@@ -9,7 +9,7 @@ final class Errors {
     }
 
     static CliFailure database(String what, SQLException e) {
-        String message = what + " failed: " + DatabaseUrl.mask(e.getMessage());
+        String message = what + " failed: " + PasswordMask.mask(e.getMessage());
         return Connections.isConnectionFailure(e) ? CliFailure.cannotConnect(message, e) : CliFailure.error(message, e);
     }
 }

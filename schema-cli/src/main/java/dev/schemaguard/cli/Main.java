@@ -53,7 +53,7 @@ public final class Main implements Runnable {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((e, arguments) -> {
-            err.println("schemaguard: " + DatabaseUrl.mask(e.getMessage()));
+            err.println("schemaguard: " + PasswordMask.mask(e.getMessage()));
             CommandLine command = e.getCommandLine();
             err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
             if (verbose) {
@@ -64,10 +64,10 @@ public final class Main implements Runnable {
         commandLine.setExecutionExceptionHandler((e, command, parseResult) -> {
             int exitCode;
             if (e instanceof CliFailure failure) {
-                err.println("schemaguard: " + oneLine(failure.getMessage()));
+                err.println("schemaguard: " + PasswordMask.mask(oneLine(failure.getMessage())));
                 exitCode = failure.exitCode();
             } else {
-                err.println("schemaguard: internal error: " + DatabaseUrl.mask(String.valueOf(e))
+                err.println("schemaguard: internal error: " + PasswordMask.mask(String.valueOf(e))
                         + (verbose ? "" : " (run with --verbose for the stack trace)"));
                 exitCode = ExitCode.ERROR;
             }
@@ -87,7 +87,7 @@ public final class Main implements Runnable {
     private static void printStackTrace(Throwable e, PrintStream err) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
-        err.print(DatabaseUrl.mask(trace.toString()));
+        err.print(PasswordMask.mask(trace.toString()));
     }
 
     /**

@@ -57,7 +57,7 @@ final class PlanRunner {
             String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
             throw new CliFailure(Connections.isConnectionFailure(e) ? ExitCode.CANNOT_CONNECT : ExitCode.ERROR,
                     "statement failed on " + url.display() + ": " + oneLine(e.statement().sql()) + ": "
-                            + oneLine(DatabaseUrl.mask(reason))
+                            + oneLine(PasswordMask.mask(reason))
                             + " -- nothing was applied (the transaction was rolled back)", e);
         } catch (SQLException e) {
             rollbackQuietly(connection);

@@ -1,17 +1,16 @@
 package dev.schemaguard.cli;
 
 import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Table;
 import dev.schemaguard.sql.CanonicalSchema;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
 import dev.schemaguard.sql.ScratchDatabase;
-import dev.schemaguard.sql.ScratchServerDatabase;
 import dev.schemaguard.sql.SqlScript;
 import dev.schemaguard.yaml.YamlSchemaException;
 import dev.schemaguard.yaml.YamlSchemaReader;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,10 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -35,6 +31,7 @@ import java.util.function.Consumer;
  */
 final class SchemaLoader implements AutoCloseable {
 
+    private static final Set<String> ROLE_KEYWORDS = Set.of("public", "current_user", "current_role", "session_user");
 
     private final SchemaSelection selection;
     private final ScratchServer scratch;
@@ -44,7 +41,7 @@ final class SchemaLoader implements AutoCloseable {
 
     SchemaLoader(SchemaSelection selection, DatabaseUrl devDb, boolean canonicalize, Consumer<String> warnings) {
         this.selection = selection;
-        this.scratch = new ScratchServer(devDb);
+        this.scratch = new ScratchServer(devDb, warnings);
         this.canonicalize = canonicalize;
         this.warnings = warnings;
     }
@@ -119,7 +116,7 @@ final class SchemaLoader implements AutoCloseable {
         }
         ScratchDatabase database;
         try {
-            database = scratch.shared();
+            database = scratch.shared(policyRoles(declared));
         } catch (CliFailure e) {
             if (e.exitCode() == ExitCode.CANNOT_CONNECT) {
                 throw e; // the target (whose version an embedded server would match) or --dev-db is unreachable
@@ -130,6 +127,19 @@ final class SchemaLoader implements AutoCloseable {
         }
         return CanonicalSchema.canonicalizeOrKeep(declared, database,
                 reason -> warnings.accept(source.display() + ": " + reason));
+    }
+
+    /** The roles the policies of {@code database} name (canonicalization creates the policies). */
+    private static Set<String> policyRoles(Database database) {
+        Set<String> roles = new LinkedHashSet<>();
+        for (Schema schema : database.schemas()) {
+            for (Table table : schema.tables()) {
+                for (Policy policy : table.policies()) {
+                    policy.roles().stream().filter(role -> !ROLE_KEYWORDS.contains(role)).forEach(roles::add);
+                }
+            }
+        }
+        return roles;
     }
 
     @Override
@@ -178,81 +188,39 @@ final class SchemaLoader implements AutoCloseable {
 
     /**
      * Runs a .sql script in a database created for the purpose (on the --dev-db server, else on an embedded
-     * one), reads the schema it produced and drops the database again.
+     * one) as an unprivileged role ({@link Sandbox}), reads the schema it produced and drops the database and the
+     * roles made for it again.
      */
     private Database runScript(Path file) {
-        byte[] script;
+        byte[] bytes;
         try {
-            script = Files.readAllBytes(file);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw CliFailure.error("cannot read " + file + ": " + e.getMessage(), e);
         }
-        List<SqlScript.Statement> statements;
+        String text;
         try {
-            statements = SqlScript.statements(script);
+            text = SqlScript.text(bytes);
         } catch (SqlScript.UnreadableScriptException e) {
-            throw CliFailure.error(file + ":" + SqlScript.position(script, e.offset()) + ": " + e.getMessage(), e);
+            throw CliFailure.error(file + ":" + SqlScript.position(bytes, e.offset()) + ": " + e.getMessage(), e);
         }
-        try (ScratchServerDatabase database = scratch.newDatabase()) {
-            return loadInto(new DatabaseUrl(database.jdbcUrl(), database.properties(),
-                    "temporary database " + database.name()), file, script, statements);
-        }
-    }
-
-    private Database loadInto(DatabaseUrl url, Path file, byte[] script, List<SqlScript.Statement> statements) {
-        // one statement at a time, each in its own transaction, as psql runs a script (CREATE INDEX CONCURRENTLY, a new
-        // enum value used after ALTER TYPE ... ADD VALUE); simple query protocol, so that an error position is an
-        // offset into the statement
-        Properties properties = new Properties();
-        properties.putAll(url.properties());
-        properties.setProperty("preferQueryMode", "simple");
-        Connection connection = Connections.open(new DatabaseUrl(url.jdbcUrl(), properties, url.display()));
-        try {
-            try (Statement statement = connection.createStatement()) {
-                for (SqlScript.Statement sql : statements) {
-                    try {
-                        statement.execute(sql.sql());
-                    } catch (SQLException e) {
-                        throw CliFailure.error(file + ":" + position(script, sql, e) + ": "
-                                + DatabaseUrl.mask(firstLine(e.getMessage())), e);
-                    }
-                }
+        ScriptFile script = ScriptFile.parse(file, text);
+        try (Sandbox sandbox = Sandbox.create(scratch.admin(), scratch.newDatabase(), ScriptRoles.in(script), warnings)) {
+            Connection connection = sandbox.connect();
+            try {
+                new SandboxedScript(script, sandbox).run(connection);
+            } finally {
+                Connections.closeQuietly(connection);
             }
-        } catch (SQLException e) {
-            throw Errors.database("running " + file + " in a temporary database", e);
-        } finally {
-            Connections.closeQuietly(connection);
-        }
-        // read on a connection of its own: the script may have changed its session's search_path, which would change
-        // how the server spells the names in expressions
-        Connection reader = Connections.open(url);
-        try {
-            return new PostgresIntrospector(selection.introspection(null)).introspect(reader);
-        } catch (SQLException e) {
-            throw Errors.database("reading the schema of " + file + " in a temporary database", e);
-        } finally {
-            Connections.closeQuietly(reader);
-        }
-    }
-
-    /** {@code line:col} of the error in {@code statement}, or of the statement's start. */
-    private static String position(byte[] script, SqlScript.Statement statement, SQLException e) {
-        if (e instanceof PSQLException psql) {
-            ServerErrorMessage server = psql.getServerErrorMessage();
-            if (server != null && server.getPosition() > 0 && server.getPosition() <= statement.sql().length()) {
-                // the server counts characters; the file offset counts bytes
-                String before = statement.sql().substring(0, statement.sql().offsetByCodePoints(0, server.getPosition() - 1));
-                return SqlScript.position(script, statement.offset() + before.getBytes(StandardCharsets.UTF_8).length);
+            // a fresh session: what the script SET (search_path, role) must not colour how the schema reads
+            Connection reading = sandbox.connect();
+            try {
+                return new PostgresIntrospector(selection.introspection(null)).introspect(reading);
+            } catch (SQLException e) {
+                throw Errors.database("reading the schema of " + file + " in a temporary database", e);
+            } finally {
+                Connections.closeQuietly(reading);
             }
         }
-        return SqlScript.position(script, statement.offset());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

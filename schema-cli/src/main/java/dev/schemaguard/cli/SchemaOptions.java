@@ -52,6 +52,6 @@ final class SchemaOptions {
     }
 
     private static String oneLine(String text) {
-        return DatabaseUrl.mask(text).replaceAll("\\s*\\n\\s*", " ");
+        return PasswordMask.mask(text).replaceAll("\\s*\\n\\s*", " ");
     }
 }

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Where one CLI run makes its throwaway databases: on the {@code --dev-db} server, or else on an embedded
@@ -18,13 +20,17 @@ import java.util.Properties;
  */
 final class ScratchServer implements AutoCloseable {
 
+    static final String SUPERUSER = "schemaguard";
+
     private final DatabaseUrl devDb;
+    private final Consumer<String> warnings;
     private DatabaseUrl target;
     private EmbeddedPostgres embedded;
-    private ScratchServerDatabase shared;
+    private Sandbox shared;
 
-    ScratchServer(DatabaseUrl devDb) {
+    ScratchServer(DatabaseUrl devDb, Consumer<String> warnings) {
         this.devDb = devDb;
+        this.warnings = warnings;
     }
 
     /** The database whose major version an embedded server should have; the first one given counts. */
@@ -34,42 +40,65 @@ final class ScratchServer implements AutoCloseable {
         }
     }
 
-    /** A new empty database; the caller closes (drops) it. */
-    ScratchServerDatabase newDatabase() {
-        String adminUrl;
-        Properties properties;
-        String where;
-        if (devDb != null) {
-            adminUrl = devDb.jdbcUrl();
-            properties = devDb.properties();
-            where = "--dev-db " + devDb.display();
-        } else {
-            EmbeddedPostgres postgres = embedded();
-            adminUrl = postgres.jdbcUrl();
-            properties = new Properties();
-            where = "the embedded " + postgres;
-        }
-        try {
-            return ScratchServerDatabase.create(adminUrl, properties);
-        } catch (SQLException e) {
-            throw Errors.database("creating a temporary database on " + where, e);
+    /**
+     * How to reach the server as its administrator.
+     *
+     * @param jdbcUrl    the server's URL (its maintenance or given database)
+     * @param properties user, password and the like
+     * @param where      the server, for messages (password masked)
+     */
+    record Admin(String jdbcUrl, Properties properties, String where) {
+
+        /** Only where: the properties hold the password. */
+        @Override
+        public String toString() {
+            return where;
         }
     }
 
-    /** One empty database kept for the whole run (canonicalization leaves it empty after each use). */
-    ScratchDatabase shared() {
-        if (shared == null) {
-            shared = newDatabase();
+    /** The server throwaway databases are made on, starting the embedded one if it is that and not running yet. */
+    Admin admin() {
+        if (devDb != null) {
+            return new Admin(devDb.jdbcUrl(), devDb.properties(), "--dev-db " + devDb.display());
         }
-        return shared;
+        EmbeddedPostgres postgres = embedded();
+        return new Admin(postgres.jdbcUrl(), postgres.credentials(), "the embedded " + postgres);
+    }
+
+    /** A new empty database; the caller closes (drops) it. */
+    ScratchServerDatabase newDatabase() {
+        Admin admin = admin();
+        try {
+            return ScratchServerDatabase.create(admin.jdbcUrl(), admin.properties());
+        } catch (SQLException e) {
+            throw Errors.database("creating a temporary database on " + admin.where(), e);
+        }
+    }
+
+    /**
+     * One empty database kept for the whole run (canonicalization leaves it empty after each use), used as an
+     * unprivileged role ({@link Sandbox}): a YAML schema's expressions and view queries are SQL too. The roles
+     * {@code roles} are created for it if the server lacks them.
+     */
+    ScratchDatabase shared(Set<String> roles) {
+        if (shared == null) {
+            Admin admin = admin();
+            shared = Sandbox.create(admin, newDatabase(), roles, warnings);
+        } else {
+            shared.ensureRoles(roles);
+        }
+        return shared.asScratchDatabase();
     }
 
     private EmbeddedPostgres embedded() {
         if (embedded == null) {
             int major = target == null ? PostgresRelease.DEFAULT_MAJOR_VERSION : serverMajorVersion(target);
-            EmbeddedPostgres.Options options = EmbeddedPostgres.Options.defaults().matchingServer(major);
+            // superuser 'schemaguard': 'postgres' stays free for a .sql source that grants to or owns by it
+            EmbeddedPostgres.Options options = EmbeddedPostgres.Options.defaults().matchingServer(major)
+                    .withSuperuser(SUPERUSER);
             try {
                 embedded = EmbeddedPostgres.start(options);
+                closeDatabasesToPublic(embedded);
             } catch (RuntimeException e) {
                 throw CliFailure.error("could not start an embedded PostgreSQL " + options.majorVersion()
                         + " for the throwaway database: " + Main.oneLine(e.getMessage())
@@ -77,6 +106,18 @@ final class ScratchServer implements AutoCloseable {
             }
         }
         return embedded;
+    }
+
+    /**
+     * On the server schemaguard runs itself, the role a .sql source runs as can connect nowhere but to its own
+     * database: PUBLIC loses CONNECT (and TEMPORARY) on the databases initdb made.
+     */
+    private static void closeDatabasesToPublic(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("REVOKE CONNECT, TEMPORARY ON DATABASE postgres, template0, template1 FROM PUBLIC");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not revoke CONNECT from PUBLIC on " + postgres + ": " + e.getMessage(), e);
+        }
     }
 
     private static int serverMajorVersion(DatabaseUrl url) {

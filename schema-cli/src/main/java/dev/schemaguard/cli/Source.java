@@ -38,9 +38,14 @@ sealed interface Source {
         if (DatabaseUrl.looksLikeUrl(text)) {
             return new DatabaseSource(DatabaseUrl.parse(text));
         }
-        Path path = Path.of(text);
+        Path path;
+        try {
+            path = Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw CliFailure.error(option + " " + PasswordMask.mask(text) + " is neither a database URL nor a valid path");
+        }
         if (!Files.exists(path)) {
-            throw CliFailure.error(option + " " + text + " does not exist (give a database URL, a YAML file or"
+            throw CliFailure.error(option + " " + PasswordMask.mask(text) + " does not exist (give a database URL, a YAML file or"
                     + " directory, or a .sql file)");
         }
         if (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {

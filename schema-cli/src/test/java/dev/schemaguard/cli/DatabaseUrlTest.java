@@ -55,6 +55,6 @@ class DatabaseUrlTest {
     @Test
     void maskHidesPasswordsInAnyText() {
         assertEquals("failed for postgres://u:***@h/db and jdbc:postgresql://h/db?password=***&user=u",
-                DatabaseUrl.mask("failed for postgres://u:pw@h/db and jdbc:postgresql://h/db?password=pw&user=u"));
+                PasswordMask.mask("failed for postgres://u:pw@h/db and jdbc:postgresql://h/db?password=pw&user=u"));
     }
 }

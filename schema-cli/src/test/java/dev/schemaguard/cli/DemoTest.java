@@ -3,6 +3,7 @@ package dev.schemaguard.cli;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code schemaguard demo} needs nothing: it brings its own server, database and schema. */
@@ -25,5 +26,7 @@ class DemoTest {
         assertTrue(out.indexOf("[exit status 0]", out.indexOf("4. Check again")) > 0, "the last check is clean\n" + run);
         assertTrue(out.contains("./schemaguard check --db"), "the user's next commands are shown\n" + run);
         assertTrue(out.contains("stopped"), run::toString);
+        assertFalse(java.util.regex.Pattern.compile("password=(?!\\*\\*\\*)").matcher(out + run.err()).find(),
+                () -> "the embedded server's password is shown\n" + run);
     }
 }

@@ -23,13 +23,30 @@ final class Commands {
 
     /** Runs {@code command}; fails if it cannot be started or does not finish within {@code timeout}. */
     static Result run(List<String> command, Duration timeout) {
+        return run(command, null, timeout);
+    }
+
+    /**
+     * Runs {@code command} with {@code input} (may be null: no input) on its standard input, the way to hand a
+     * program a secret without putting it on its command line, where every local user could read it.
+     */
+    static Result run(List<String> command, String input, Duration timeout) {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (input == null) {
+                builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            }
+            process = builder.start();
         } catch (IOException e) {
             throw new EmbeddedPostgresException("could not run `" + String.join(" ", command) + "`: " + e.getMessage(), e);
+        }
+        if (input != null) {
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // the program ended before reading everything; its exit code and output tell what happened
+            }
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Thread reader = new Thread(() -> copy(process.getInputStream(), output), "embedded-postgres-output");

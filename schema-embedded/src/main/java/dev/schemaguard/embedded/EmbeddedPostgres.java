@@ -24,9 +24,14 @@ import org.slf4j.LoggerFactory;
 /**
  * A throwaway PostgreSQL server started from binaries this library fetches itself (see
  * {@link PostgresRelease}): fresh cluster in a temporary directory, listening on a free port of
- * 127.0.0.1 only (Unix socket in the data directory), superuser {@code postgres} with trust
- * authentication, durability switched off for speed. {@link #close()} stops it and deletes the
- * directory; a JVM shutdown hook does the same for servers still running when the JVM exits.
+ * 127.0.0.1 only (Unix socket in the data directory), durability switched off for speed. {@link #close()}
+ * stops it and deletes the directory; a JVM shutdown hook does the same for servers still running when the
+ * JVM exits.
+ *
+ * <p>Only this process can log in: every connection, over TCP or the socket, needs the password of the
+ * superuser ({@code postgres} unless {@link Options#superuser()} names another; scram-sha-256), which is random, new for every start and never printed or
+ * logged. {@link #connect()} passes it; {@link #jdbcUrl()} leaves it out; {@link #credentials()} and
+ * {@link #jdbcUrlWithPassword(String)} hand it to code that opens connections itself.
  *
  * <pre>{@code
  * try (EmbeddedPostgres postgres = EmbeddedPostgres.start(EmbeddedPostgres.Options.defaults().withMajorVersion(16))) {
@@ -44,6 +49,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final int PORT_ATTEMPTS = 3;
     private static final Set<EmbeddedPostgres> RUNNING = ConcurrentHashMap.newKeySet();
     private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
+    private static final String DEFAULT_SUPERUSER = "postgres";
+    private static final Duration PASSWORD_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Who may connect, and how: no line without a password, no address but loopback. */
+    private static final List<String> HBA_RULES = List.of(
+            "# schemaguard embedded server: a password (scram-sha-256) for every connection",
+            "local all all scram-sha-256",
+            "host all all 127.0.0.1/32 scram-sha-256");
 
     /**
      * Test-only settings: durability traded for speed, connections over loopback or the private socket. Lock slots
@@ -53,6 +66,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
      */
     private static final List<String> SERVER_SETTINGS = List.of(
             "listen_addresses = '127.0.0.1'",
+            "password_encryption = 'scram-sha-256'",
             "fsync = off",
             "synchronous_commit = off",
             "full_page_writes = off",
@@ -73,21 +87,41 @@ public final class EmbeddedPostgres implements AutoCloseable {
      *                        the {@code maven.repo.local} system property, else {@code ~/.m2/repository}
      * @param cacheDirectory  where downloaded and extracted binaries are kept; null means
      *                        {@code $XDG_CACHE_HOME/schemaguard}, else {@code ~/.cache/schemaguard}
+     * @param superuser       name of the bootstrap superuser (lower-case letters, digits, underscores), by
+     *                        default {@code postgres}
      */
-    public record Options(int majorVersion, Duration startupTimeout, Path mavenRepository, Path cacheDirectory) {
+    public record Options(int majorVersion, Duration startupTimeout, Path mavenRepository, Path cacheDirectory,
+                          String superuser) {
 
         public Options {
             PostgresRelease.forMajor(majorVersion); // validates
             Objects.requireNonNull(startupTimeout, "startupTimeout");
+            Objects.requireNonNull(superuser, "superuser");
+            if (!superuser.matches("[a-z_][a-z0-9_]{0,62}")) {
+                throw new IllegalArgumentException("superuser must be lower-case letters, digits and underscores: "
+                        + superuser);
+            }
         }
 
-        /** PostgreSQL 17, 60 s startup timeout, default repository and cache. */
+        public Options(int majorVersion, Duration startupTimeout, Path mavenRepository, Path cacheDirectory) {
+            this(majorVersion, startupTimeout, mavenRepository, cacheDirectory, DEFAULT_SUPERUSER);
+        }
+
+        /** PostgreSQL 17, 60 s startup timeout, default repository and cache, superuser {@code postgres}. */
         public static Options defaults() {
             return new Options(PostgresRelease.DEFAULT_MAJOR_VERSION, Duration.ofSeconds(60), null, null);
         }
 
         public Options withMajorVersion(int major) {
-            return new Options(major, startupTimeout, mavenRepository, cacheDirectory);
+            return new Options(major, startupTimeout, mavenRepository, cacheDirectory, superuser);
+        }
+
+        /**
+         * Another name for the bootstrap superuser, e.g. to keep the name {@code postgres} free for a script that
+         * expects an ordinary role of that name.
+         */
+        public Options withSuperuser(String name) {
+            return new Options(majorVersion, startupTimeout, mavenRepository, cacheDirectory, name);
         }
 
         /** The major version closest to a target server's (see {@link PostgresRelease#matching}). */
@@ -96,15 +130,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
 
         public Options withStartupTimeout(Duration timeout) {
-            return new Options(majorVersion, timeout, mavenRepository, cacheDirectory);
+            return new Options(majorVersion, timeout, mavenRepository, cacheDirectory, superuser);
         }
 
         public Options withMavenRepository(Path repository) {
-            return new Options(majorVersion, startupTimeout, repository, cacheDirectory);
+            return new Options(majorVersion, startupTimeout, repository, cacheDirectory, superuser);
         }
 
         public Options withCacheDirectory(Path directory) {
-            return new Options(majorVersion, startupTimeout, mavenRepository, directory);
+            return new Options(majorVersion, startupTimeout, mavenRepository, directory, superuser);
         }
     }
 
@@ -128,12 +162,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Path directory;
     private final Path dataDirectory;
     private final Path logFile;
+    private final String superuser;
+    private final String password = Secrets.newPassword();
     private int port;
     private Timings timings;
     private boolean closed;
 
-    private EmbeddedPostgres(PostgresBinaries.Installation installation, ServerAccount account, Path directory) {
+    private EmbeddedPostgres(PostgresBinaries.Installation installation, ServerAccount account, Path directory,
+                             String superuser) {
         this.release = installation.release();
+        this.superuser = superuser;
         this.installation = installation;
         this.account = account;
         this.directory = directory;
@@ -154,10 +192,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         ServerAccount account = ServerAccount.forBinary(installation.program("postgres"));
         long t1 = System.nanoTime();
         Path directory = createDirectory(release, account);
-        EmbeddedPostgres postgres = new EmbeddedPostgres(installation, account, directory);
+        EmbeddedPostgres postgres = new EmbeddedPostgres(installation, account, directory, options.superuser());
         RUNNING.add(postgres);
         try {
             postgres.createCluster();
+            postgres.setSuperuserPassword();
             long t2 = System.nanoTime();
             postgres.startServer(options.startupTimeout());
             long t3 = System.nanoTime();
@@ -178,19 +217,43 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    /** JDBC URL of the {@code postgres} database, as superuser {@code postgres} (no password). */
+    /**
+     * JDBC URL of the {@code postgres} database, as the superuser, without the password (safe to
+     * print): connect with {@link #credentials()}.
+     */
     public String jdbcUrl() {
         return jdbcUrl("postgres");
     }
 
-    /** JDBC URL of another database on this server, as superuser {@code postgres}. */
+    /** JDBC URL of another database on this server, as the superuser, without the password. */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + superuser;
+    }
+
+    /**
+     * JDBC URL of {@code database} with the superuser's password as a parameter, for code that takes nothing but
+     * a URL. It is a secret: never print or log it.
+     */
+    public String jdbcUrlWithPassword(String database) {
+        return jdbcUrl(database) + "&password=" + password;
+    }
+
+    /** Connection properties {@code user} and {@code password} of the superuser; a fresh copy each time. */
+    public Properties credentials() {
+        Properties properties = new Properties();
+        properties.setProperty("user", superuser);
+        properties.setProperty("password", password);
+        return properties;
     }
 
     /** Opens a superuser connection to the {@code postgres} database; the caller closes it. */
     public Connection connect() throws SQLException {
-        return DRIVER.connect(jdbcUrl(), new Properties());
+        return connect("postgres");
+    }
+
+    /** Opens a superuser connection to {@code database}; the caller closes it. */
+    public Connection connect(String database) throws SQLException {
+        return DRIVER.connect(jdbcUrl(database), credentials());
     }
 
     public int port() {
@@ -275,15 +338,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     /**
-     * A private directory for one server. As root it lives under /tmp with mode 0755 and belongs to
-     * the server account (the JVM's temp directory may sit inside /root, which others cannot enter).
+     * A private directory for one server. As root it lives under /tmp with mode 0700 and belongs to
+     * the server account (the JVM's temp directory may sit inside /root, which the account cannot enter).
      */
     private static Path createDirectory(PostgresRelease release, ServerAccount account) {
         Path parent = Path.of(account.switchesUser() ? "/tmp" : System.getProperty("java.io.tmpdir"));
         try {
             Path directory = Files.createTempDirectory(parent, "schemaguard-pg" + release.majorVersion() + "-");
             if (account.switchesUser()) {
-                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
                 account.handOver(directory);
             }
             return directory;
@@ -294,7 +357,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private void createCluster() {
-        ClusterTemplate.createDataDirectory(installation, account, dataDirectory);
+        ClusterTemplate.createDataDirectory(installation, account, dataDirectory, superuser);
         StringBuilder settings = new StringBuilder(System.lineSeparator()
                 + "# --- schemaguard embedded server ---" + System.lineSeparator());
         settings.append("unix_socket_directories = '").append(dataDirectory.toString().replace("'", "''"))
@@ -303,9 +366,29 @@ public final class EmbeddedPostgres implements AutoCloseable {
         try {
             Files.writeString(dataDirectory.resolve("postgresql.conf"), settings, StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND);
+            Files.write(dataDirectory.resolve("pg_hba.conf"), HBA_RULES, StandardCharsets.UTF_8,
+                    StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw new EmbeddedPostgresException("could not write the settings of " + release + " to "
                     + dataDirectory.resolve("postgresql.conf") + ": " + e, e);
+        }
+    }
+
+    /**
+     * Gives the superuser this server's password before the server first starts, in single-user mode: the
+     * statement goes in on standard input, so the password is on no command line and in no file.
+     */
+    private void setSuperuserPassword() {
+        List<String> command = List.of(installation.program("postgres").toString(), "--single", "-D",
+                dataDirectory.toString(), "-c", "password_encryption=scram-sha-256", "-c", "log_min_messages=fatal",
+                "postgres");
+        String statement = "ALTER ROLE " + superuser + " PASSWORD '" + password + "';" + System.lineSeparator();
+        Commands.Result result = Commands.run(account.command(command), statement, PASSWORD_TIMEOUT);
+        if (!result.succeeded() || result.output().contains("ERROR")) {
+            throw new EmbeddedPostgresException("could not set the superuser password of " + release
+                    + " in single-user mode (exit code " + result.exitCode() + "): `"
+                    + String.join(" ", account.command(command)) + "`" + System.lineSeparator()
+                    + result.output().replace(password, "***").strip());
         }
     }
 

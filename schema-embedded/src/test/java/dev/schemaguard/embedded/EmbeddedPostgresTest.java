@@ -3,6 +3,7 @@ package dev.schemaguard.embedded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -62,6 +63,50 @@ class EmbeddedPostgresTest {
             } else {
                 assertEquals(System.getProperty("user.name"), ownerOf(postgres.directory().resolve("data")));
             }
+        }
+    }
+
+    @Test
+    void onlyThePasswordOfThisStartLetsAnyoneIn() throws SQLException, IOException {
+        org.postgresql.Driver driver = new org.postgresql.Driver();
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+            SQLException noPassword = assertThrows(SQLException.class,
+                    () -> driver.connect(postgres.jdbcUrl(), new java.util.Properties()).close());
+            assertTrue(noPassword.getMessage().contains("password"), noPassword.getMessage());
+
+            java.util.Properties wrong = postgres.credentials();
+            wrong.setProperty("password", "postgres");
+            SQLException wrongPassword = assertThrows(SQLException.class,
+                    () -> driver.connect(postgres.jdbcUrl(), wrong).close());
+            assertEquals("28P01", wrongPassword.getSQLState(), wrongPassword.getMessage());
+
+            try (Connection connection = driver.connect(postgres.jdbcUrlWithPassword("postgres"), new java.util.Properties());
+                 Statement statement = connection.createStatement();
+                 ResultSet rules = statement.executeQuery("select string_agg(distinct auth_method, ',')"
+                         + " || ' ' || bool_and(type = 'local' or address = '127.0.0.1') from pg_hba_file_rules")) {
+                assertTrue(rules.next());
+                assertEquals("scram-sha-256 true", rules.getString(1), "no rule without a password, none but loopback");
+            }
+            assertEquals("scram-sha-256", query(postgres, "select current_setting('password_encryption')"));
+            assertTrue(query(postgres, "select rolpassword from pg_authid where rolname = 'postgres'")
+                    .startsWith("SCRAM-SHA-256$"));
+            String log = Files.readString(postgres.directory().resolve("server.log"));
+            assertFalse(log.contains(postgres.credentials().getProperty("password")), "the server log holds the password");
+        }
+    }
+
+    @Test
+    void everyStartHasItsOwnPassword() {
+        try (EmbeddedPostgres first = EmbeddedPostgres.start(); EmbeddedPostgres second = EmbeddedPostgres.start()) {
+            String firstPassword = first.credentials().getProperty("password");
+            assertNotEquals(firstPassword, second.credentials().getProperty("password"));
+            java.util.Properties borrowed = second.credentials();
+            borrowed.setProperty("password", firstPassword);
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> new org.postgresql.Driver().connect(second.jdbcUrl(), borrowed).close());
+            assertEquals("28P01", refused.getSQLState(), refused.getMessage());
+            assertFalse(first.toString().contains(firstPassword));
+            assertFalse(first.jdbcUrl().contains(firstPassword));
         }
     }
 

@@ -57,12 +57,7 @@ public final class SqlScript {
         for (Statement raw : statements(bytes)) {
             java.util.regex.Matcher setEncoding = CLIENT_ENCODING.matcher(raw.sql());
             if (setEncoding.matches()) {
-                String name = setEncoding.group(1).toLowerCase(java.util.Locale.ROOT).replace("_", "").replace("-", "");
-                encoding = ENCODINGS.get(name);
-                if (encoding == null) {
-                    throw new UnreadableScriptException("client_encoding " + setEncoding.group(1)
-                            + " is not one schemaguard reads (UTF8, LATIN1, LATIN9, WIN1252); save the file as UTF-8", raw.offset());
-                }
+                encoding = encoding(setEncoding.group(1), raw.offset());
                 continue;
             }
             try {
@@ -78,6 +73,55 @@ public final class SqlScript {
             }
         }
         return result;
+    }
+
+    /**
+     * A script file as text, read as psql reads it: UTF-8 until a {@code SET client_encoding} statement, in that
+     * encoding after it. The {@code SET} statements themselves are blanked out (the connection that runs the script
+     * stays UTF-8); line breaks are kept, so lines of the text are lines of the file.
+     */
+    public static String text(byte[] file) throws UnreadableScriptException {
+        String bytes = new String(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        StringBuilder text = new StringBuilder(file.length);
+        int done = 0;
+        java.nio.charset.Charset encoding = java.nio.charset.StandardCharsets.UTF_8;
+        for (Statement raw : statements(bytes)) {
+            java.util.regex.Matcher setEncoding = CLIENT_ENCODING.matcher(raw.sql());
+            if (!setEncoding.matches()) {
+                continue;
+            }
+            text.append(decode(file, done, raw.offset(), encoding));
+            text.append(raw.sql().replaceAll("[^\\n]", " "));
+            done = raw.offset() + raw.sql().length();
+            encoding = encoding(setEncoding.group(1), raw.offset());
+        }
+        return text.append(decode(file, done, file.length, encoding)).toString();
+    }
+
+    private static java.nio.charset.Charset encoding(String name, int offset) throws UnreadableScriptException {
+        java.nio.charset.Charset encoding = ENCODINGS.get(name.toLowerCase(java.util.Locale.ROOT).replace("_", "").replace("-", ""));
+        if (encoding == null) {
+            throw new UnreadableScriptException("client_encoding " + name
+                    + " is not one schemaguard reads (UTF8, LATIN1, LATIN9, WIN1252); save the file as UTF-8", offset);
+        }
+        return encoding;
+    }
+
+    private static String decode(byte[] file, int from, int to, java.nio.charset.Charset encoding)
+            throws UnreadableScriptException {
+        try {
+            return encoding.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(file, from, to - from)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            int at = from;
+            while (at < to && (file[at] & 0x80) == 0) {
+                at++;
+            }
+            throw new UnreadableScriptException("this is not valid " + encoding.name() + " text (a binary file, or"
+                    + " another encoding: save the file as UTF-8, or start it with SET client_encoding = 'LATIN1' as"
+                    + " psql understands it)", at);
+        }
     }
 
     /** {@code line:column} (1-based) of a byte offset in a script file, counting bytes as columns. */

@@ -57,6 +57,18 @@ class SqlScriptTest {
     }
 
     @Test
+    void theTextOfAFileKeepsItsLinesAndBlanksOutTheEncodingSwitch() throws Exception {
+        byte[] utf8 = "select 'é';\n".getBytes(StandardCharsets.UTF_8);
+        byte[] latin1Part = "SET client_encoding TO 'LATIN1';\nselect 'é';\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] file = new byte[utf8.length + latin1Part.length];
+        System.arraycopy(utf8, 0, file, 0, utf8.length);
+        System.arraycopy(latin1Part, 0, file, utf8.length, latin1Part.length);
+        String text = SqlScript.text(file);
+        assertEquals(List.of("select 'é'", "select 'é'"), statements(text));
+        assertEquals(3, text.lines().count(), text);
+    }
+
+    @Test
     void bytesThatAreNoTextAreRefusedWithTheirPlace() {
         byte[] file = "select 1;\nselect '\u00ff';".getBytes(StandardCharsets.ISO_8859_1);
         SqlScript.UnreadableScriptException e = assertThrows(SqlScript.UnreadableScriptException.class,

@@ -276,7 +276,8 @@ public final class TestPostgres {
                         + server + " in " + server.timings().total().toMillis() + " ms (set " + URL_VARIABLE
                         + " to use another server)");
             }
-            return server.jdbcUrl();
+            // the password of this start, inside the URL: PostgresServer takes URLs only and masks them when printed
+            return server.jdbcUrlWithPassword("postgres");
         }
     }
 

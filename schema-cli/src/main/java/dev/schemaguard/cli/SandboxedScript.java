@@ -1,0 +1,163 @@
+package dev.schemaguard.cli;
+
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * Runs a {@link ScriptFile} in a {@link Sandbox}, statement by statement in autocommit mode as psql runs a file.
+ * Some statements are done for the script rather than by it: {@code CREATE ROLE|USER|GROUP} of a role that
+ * exists by then (schemaguard made it, NOLOGIN, before the script started) is skipped, as is {@code SET
+ * client_encoding}, and {@code CREATE EXTENSION} of an allowed extension ({@link TrustedExtensions}) runs as the
+ * superuser. A failing statement stops the run
+ * with its {@code file:line:column}, the server's reason and the statement.
+ */
+final class SandboxedScript {
+
+    private static final int SHOWN_STATEMENT_LENGTH = 120;
+    private static final String PRIVILEGE_HINT = " (.sql sources run as an unprivileged role that owns only its"
+            + " throwaway database; schemaguard creates for it the roles the script names, NOLOGIN, and the extensions "
+            + String.join(", ", TrustedExtensions.ALLOWED) + "; see 'SQL sources run in a sandbox' in docs/cli.md)";
+
+    private final ScriptFile script;
+    private final Sandbox sandbox;
+    /** What {@code SET client_encoding} says the file's bytes are from here on; UTF-8 until then. */
+    private Charset clientEncoding = StandardCharsets.UTF_8;
+
+    SandboxedScript(ScriptFile script, Sandbox sandbox) {
+        this.script = script;
+        this.sandbox = sandbox;
+    }
+
+    /** Runs every statement on {@code connection}, a sandbox connection. */
+    void run(Connection connection) {
+        for (ScriptFile.Statement statement : script.statements()) {
+            try {
+                runOne(connection, statement);
+            } catch (SQLException e) {
+                throw CliFailure.error(failure(statement, e), e);
+            }
+        }
+    }
+
+    private void runOne(Connection connection, ScriptFile.Statement statement) throws SQLException {
+        if (createsExistingRole(connection, statement)) {
+            return;
+        }
+        if (setsClientEncoding(statement)) {
+            clientEncoding = charset(statement);
+            return;
+        }
+        Optional<String> extension = TrustedExtensions.superuserStatement(statement);
+        if (extension.isPresent()) {
+            sandbox.runAsSuperuser(extension.get(), searchPath(connection));
+            return;
+        }
+        try (Statement jdbc = connection.createStatement()) {
+            jdbc.setEscapeProcessing(false);
+            jdbc.execute(asPsqlSendsIt(statement.sql()));
+        }
+    }
+
+    private boolean createsExistingRole(Connection connection, ScriptFile.Statement statement) throws SQLException {
+        boolean createsRole = statement.startsWith("create", "role") || statement.startsWith("create", "group")
+                || (statement.startsWith("create", "user") && !statement.startsWith("create", "user", "mapping"));
+        if (!createsRole || statement.token(2) == null || statement.token(2).name() == null) {
+            return false;
+        }
+        return sandbox.roleExists(connection, statement.token(2).name());
+    }
+
+    /**
+     * {@code SET client_encoding} / {@code SET NAMES}: the driver works only in UTF8, so the setting is not passed on;
+     * instead the text that follows is sent as the server would have read it from psql, which passes the file's
+     * bytes on unchanged: the file's (UTF-8) bytes read in the named encoding.
+     */
+    private static boolean setsClientEncoding(ScriptFile.Statement statement) {
+        int i = statement.startsWith("set", "session") || statement.startsWith("set", "local") ? 2 : 1;
+        return statement.startsWith("set") && statement.token(i) != null
+                && (statement.token(i).is("client_encoding") || statement.token(i).is("names"));
+    }
+
+    private String asPsqlSendsIt(String sql) {
+        return clientEncoding.equals(StandardCharsets.UTF_8) ? sql
+                : new String(sql.getBytes(StandardCharsets.UTF_8), clientEncoding);
+    }
+
+    private Charset charset(ScriptFile.Statement statement) throws SQLException {
+        SqlTokens.Token value = null;
+        for (SqlTokens.Token token : statement.tokens().subList(2, statement.tokens().size())) {
+            if (!token.is("to") && !token.text().equals("=") && !token.is("client_encoding") && !token.is("names")) {
+                value = token;
+                break;
+            }
+        }
+        String name = value == null ? "" : value.text().replace("'", "").replace("\"", "")
+                .replace("-", "").replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        return switch (name) {
+            case "utf8", "unicode", "default" -> StandardCharsets.UTF_8;
+            case "latin1", "iso88591" -> StandardCharsets.ISO_8859_1;
+            case "latin9", "iso885915" -> Charset.forName("ISO-8859-15");
+            case "win1252", "windows1252" -> Charset.forName("windows-1252");
+            case "sqlascii" -> StandardCharsets.US_ASCII;
+            default -> throw new SQLException("schemaguard runs .sql sources in UTF8, LATIN1, LATIN9, WIN1252 or"
+                    + " SQL_ASCII, not in client encoding " + (value == null ? "(none given)" : value.text())
+                    + "; convert the file to UTF-8 and remove the SET", "0A000");
+        };
+    }
+
+    private static String searchPath(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT current_setting('search_path')")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private String failure(ScriptFile.Statement statement, SQLException e) {
+        int offset = statement.offset();
+        if (e instanceof PSQLException psql) {
+            ServerErrorMessage server = psql.getServerErrorMessage();
+            if (server != null && server.getPosition() > 0 && server.getPosition() <= statement.sql().length()) {
+                offset += server.getPosition() - 1;
+            }
+        }
+        String shown = statement.sql().replaceAll("\\s+", " ").strip();
+        if (shown.length() > SHOWN_STATEMENT_LENGTH) {
+            shown = shown.substring(0, SHOWN_STATEMENT_LENGTH) + " ...";
+        }
+        boolean privileges = "42501".equals(e.getSQLState());
+        String where = e instanceof PSQLException psql && psql.getServerErrorMessage() != null
+                ? psql.getServerErrorMessage().getWhere() : null;
+        return script.position(offset) + ": " + firstLine(e.getMessage()) + " in statement: " + shown
+                + (where == null || where.isBlank() ? "" : " (where: " + where.replaceAll("\\s+", " ").strip() + ")")
+                + (privileges ? existingRoleHint(e.getMessage()) + PRIVILEGE_HINT : "");
+    }
+
+    /** When the refusal names a role the server had before the run: why, and what to do. */
+    private String existingRoleHint(String message) {
+        for (String role : sandbox.existingRoles()) {
+            if (message != null && message.contains("\"" + role + "\"")) {
+                return " (the role " + role + " existed on the server before this run, and the sandbox role gets rights"
+                        + " only over the roles schemaguard creates for it: drop " + role + " there if nothing else needs"
+                        + " it, or leave out --dev-db to use an embedded server)";
+            }
+        }
+        return "";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
