@@ -84,6 +84,11 @@ final class Sandbox implements AutoCloseable {
         return List.copyOf(existingRoles);
     }
 
+    /** Tells the user of something done differently for the script than it asked. */
+    void warn(String message) {
+        warnings.accept(message);
+    }
+
     /** The roles created for this run (and dropped with it). */
     List<String> createdRoles() {
         return List.copyOf(createdRoles);

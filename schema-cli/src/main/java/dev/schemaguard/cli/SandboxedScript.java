@@ -51,6 +51,13 @@ final class SandboxedScript {
         if (createsExistingRole(connection, statement)) {
             return;
         }
+        Optional<String> roleSetting = settingOfCreatedRole(statement);
+        if (roleSetting.isPresent()) {
+            sandbox.warn(script.position(statement.offset()) + ": skipped a setting of role " + roleSetting.get()
+                    + " (ALTER ROLE ... SET): roles belong to the server, not to the schema, and this one exists only"
+                    + " for this run");
+            return;
+        }
         if (setsClientEncoding(statement)) {
             clientEncoding = charset(statement);
             return;
@@ -73,6 +80,20 @@ final class SandboxedScript {
             return false;
         }
         return sandbox.roleExists(connection, statement.token(2).name());
+    }
+
+    /**
+     * The role of {@code ALTER ROLE|USER name [IN DATABASE db] SET|RESET ...} when schemaguard created it for this
+     * run: a session default of a role is no part of a schema, and changing it would need CREATEROLE.
+     */
+    private Optional<String> settingOfCreatedRole(ScriptFile.Statement statement) {
+        if (!(statement.startsWith("alter", "role") || statement.startsWith("alter", "user"))
+                || statement.token(2) == null || statement.token(2).name() == null || statement.token(3) == null) {
+            return Optional.empty();
+        }
+        boolean setting = statement.token(3).is("set") || statement.token(3).is("reset") || statement.token(3).is("in");
+        String role = statement.token(2).name();
+        return setting && sandbox.createdRoles().contains(role) ? Optional.of(role) : Optional.empty();
     }
 
     /**
