@@ -113,6 +113,8 @@ public record DataType(String schema, String name, List<String> modifiers, int a
         } else if (!modifiers.isEmpty() && MODIFIER_AFTER_FIRST_WORD.contains(name)) {
             int space = name.indexOf(' ');
             sql.append(name, 0, space).append(modifierList()).append(name.substring(space));
+        } else if (INTERNAL_CHAR.equals(name)) {
+            sql.append("\"char\""); // bare, char means character(1)
         } else {
             sql.append(isPlainSpelling(name) ? name : Identifiers.quote(name));
             sql.append(modifiers.isEmpty() ? "" : modifierList());
@@ -139,6 +141,8 @@ public record DataType(String schema, String name, List<String> modifiers, int a
     }
 
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /** PostgreSQL's one-byte internal type {@code "char"}, which only the quoted spelling names. */
+    private static final String INTERNAL_CHAR = "char";
 
     /**
      * Parses a type as written in SQL: {@code varchar(255)}, {@code numeric(10, 2)}, {@code timestamptz(3)},
@@ -209,6 +213,9 @@ public record DataType(String schema, String name, List<String> modifiers, int a
         }
         String schema = parts.size() == 2 ? parts.get(0) : null;
         String name = parts.get(parts.size() - 1);
+        if ((schema == null || "pg_catalog".equals(schema)) && INTERNAL_CHAR.equals(name)) {
+            return new DataType(null, INTERNAL_CHAR, List.of(), dimensions);
+        }
         if ("pg_catalog".equals(schema)) {
             DataType builtIn = parse(name);
             return new DataType(null, builtIn.name(), builtIn.modifiers(), dimensions);

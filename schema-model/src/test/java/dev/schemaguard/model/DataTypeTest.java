@@ -51,6 +51,17 @@ class DataTypeTest {
     }
 
     @Test
+    void theInternalCharTypeIsOnlyNamedQuoted() {
+        DataType internal = DataType.parse("\"char\"");
+        assertEquals("\"char\"", internal.sql());
+        assertEquals(internal, DataType.parse(internal.sql()));
+        assertEquals(internal, DataType.parse("pg_catalog.\"char\""));
+        assertEquals("\"char\"[]", DataType.parse("\"char\"[]").sql());
+        assertEquals("character(1)", DataType.parse("char").sql(), "bare, char is character(1)");
+        assertFalse(internal.sameTypeAs(DataType.parse("char")));
+    }
+
+    @Test
     void aliasesAreEqualValues() {
         assertEquals(DataType.parse("int4"), DataType.parse("integer"));
         assertEquals(DataType.parse("varchar(10)"), DataType.parse("character varying(10)"));
