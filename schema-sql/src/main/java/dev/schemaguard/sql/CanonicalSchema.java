@@ -50,6 +50,11 @@ public final class CanonicalSchema {
         }
         // grants need no respelling, and the roles they name need not exist on the scratch server: kept as they are
         MigrationPlan plan = MigrationPlanner.baseline(expected.withoutGrants());
+        try {
+            PlanExecutor.requireSingleCommands(plan);
+        } catch (PlanExecutor.StatementRefusedException e) {
+            throw new CanonicalizationException(e.getMessage(), e, e.statement(), true);
+        }
         try (Connection connection = scratch.open()) {
             connection.setAutoCommit(false);
             try {
@@ -60,7 +65,8 @@ public final class CanonicalSchema {
                             jdbc.execute(statement.sql());
                         } catch (SQLException e) {
                             throw new CanonicalizationException("the expected schema cannot be created in a scratch"
-                                    + " database (" + statement.description() + "): " + firstLine(e.getMessage()), e);
+                                    + " database (" + statement.description() + "): " + firstLine(e.getMessage()), e,
+                                    statement, blamesSchema(statement, e));
                         }
                     }
                 }
@@ -87,6 +93,26 @@ public final class CanonicalSchema {
             warnings.accept(e.getMessage() + "; comparing expressions by text normalization only");
             return expected;
         }
+    }
+
+    /**
+     * Whether a failed statement of the baseline means the expected schema is invalid. Not when it created an
+     * extension (the scratch server may lack it), nor for failures of the server rather than of the statement:
+     * connections (SQLSTATE class 08), resources (53), operator intervention (57), system errors (58), internal
+     * errors (XX), missing privileges (42501) or a schema that is not there (3F000, a reference to a schema left
+     * out of the comparison).
+     */
+    static boolean blamesSchema(PlanStatement statement, SQLException e) {
+        if (statement.sql().regionMatches(true, 0, "CREATE EXTENSION", 0, "CREATE EXTENSION".length())) {
+            return false;
+        }
+        String state = e.getSQLState();
+        if (state == null || state.length() != 5) {
+            return false;
+        }
+        String category = state.substring(0, 2);
+        return !(category.equals("08") || category.equals("53") || category.equals("57") || category.equals("58")
+                || category.equals("XX") || state.equals("42501") || state.equals("3F000"));
     }
 
     private static void createMissingRoles(Connection connection, Database expected) throws SQLException {
