@@ -32,6 +32,26 @@ public final class SqlCommands {
         return split(SqlLexer.tokens(sql));
     }
 
+    /**
+     * The text of each command of a script, without the semicolon that ends it (comments between commands are
+     * dropped), so that a script can be run one command per call.
+     */
+    public static List<String> texts(String sql) {
+        requireSameUnderBothReadings(sql);
+        List<String> texts = new ArrayList<>();
+        for (List<Token> command : split(sql)) {
+            texts.add(sql.substring(command.get(0).start(), command.get(command.size() - 1).end()));
+        }
+        return texts;
+    }
+
+    private static void requireSameUnderBothReadings(String sql) {
+        if (split(SqlLexer.tokens(sql, true)).size() != split(SqlLexer.tokens(sql, false)).size()) {
+            throw new SqlTextException("the script splits into different commands depending on whether backslashes"
+                    + " escape quotes (standard_conforming_strings); write E'...' strings for backslash escapes", 0);
+        }
+    }
+
     /** {@link #split(String)} for tokens already lexed. */
     static List<List<Token>> split(List<Token> tokens) {
         List<List<Token>> commands = new ArrayList<>();

@@ -143,12 +143,14 @@ final class SchemaObjectReader {
         if (checksNode != null) {
             for (Entry check : Nodes.map(checksNode, "the checks of " + what + " (constraint names to expressions on VALUE)").entries().values()) {
                 String checkWhat = "check " + check.key() + " of " + what;
-                String expression = Nodes.requiredText(check.value(), checkWhat + " (an expression on VALUE, e.g. VALUE > 0)");
+                String expression = SqlText.EXPRESSION.check(check.value(), Nodes.requiredText(check.value(),
+                        checkWhat + " (an expression on VALUE, e.g. VALUE > 0)"), checkWhat);
                 checks.add(Nodes.build(check.keyPosition(), checkWhat, () -> new CheckConstraint(check.key(), expression, false)));
             }
         }
+        String defaultExpression = SqlText.DEFAULT.text(fields, DEFAULT);
         return Nodes.build(entry.keyPosition(), what, () -> new Domain(entry.key(), type, fields.bool(NOT_NULL, false),
-                fields.text(DEFAULT), collation, checks, fields.text(COMMENT)));
+                defaultExpression, collation, checks, fields.text(COMMENT)));
     }
 
     /** {@code address: {attributes: {street: text, city: {type: text, collation: '"C"'}}, comment: ...}}. */
@@ -187,7 +189,7 @@ final class SchemaObjectReader {
     static View view(String schema, Entry entry) {
         String what = what("view", schema, entry.key());
         if (entry.value() instanceof ScalarNode) {
-            String query = Nodes.requiredText(entry.value(), what + " (its SELECT query)");
+            String query = SqlText.QUERY.check(entry.value(), Nodes.requiredText(entry.value(), what + " (its SELECT query)"), what);
             return Nodes.build(entry.keyPosition(), what, () -> new View(entry.key(), false, query, List.of(), null));
         }
         Fields fields = Fields.of(entry.value(), VIEW_KEYS, what);
@@ -222,7 +224,7 @@ final class SchemaObjectReader {
         if (!fields.has(QUERY)) {
             throw new YamlSchemaException(fields.position(), kindWhat + " needs 'query', its SELECT statement");
         }
-        String query = fields.requiredText(QUERY);
+        String query = SqlText.QUERY.requiredText(fields, QUERY);
         return Nodes.build(entry.keyPosition(), kindWhat,
                 () -> new View(entry.key(), materialized, query, indexes, fields.text(COMMENT), triggers));
     }
@@ -279,10 +281,11 @@ final class SchemaObjectReader {
         String comment = null;
         if (entry.value() instanceof MapNode) {
             Fields fields = Fields.of(entry.value(), ROUTINE_KEYS, what);
-            definition = fields.requiredText(DEFINITION);
+            definition = SqlText.ROUTINE.requiredText(fields, DEFINITION);
             comment = fields.text(COMMENT);
         } else {
-            definition = Nodes.requiredText(entry.value(), what + " (its complete CREATE OR REPLACE statement)");
+            definition = SqlText.ROUTINE.check(entry.value(),
+                    Nodes.requiredText(entry.value(), what + " (its complete CREATE OR REPLACE statement)"), what);
         }
         Routine.Kind created = createdKind(definition);
         if (created != null && created != kind) {

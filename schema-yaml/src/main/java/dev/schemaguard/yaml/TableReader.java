@@ -153,7 +153,8 @@ final class TableReader {
                 throw new YamlSchemaException(entry.keyPosition(), constraintWhat + " has the name of another constraint"
                         + " of the table; constraint names are unique per table");
             }
-            String definition = Nodes.requiredText(entry.value(), constraintWhat + " (e.g. EXCLUDE USING gist (room WITH =, during WITH &&))");
+            String definition = SqlText.EXCLUSION.check(entry.value(), Nodes.requiredText(entry.value(), constraintWhat
+                    + " (e.g. EXCLUDE USING gist (room WITH =, during WITH &&))"), constraintWhat);
             exclusions.add(Nodes.build(entry.keyPosition(), constraintWhat, () -> new ExclusionConstraint(entry.key(), definition)));
         }
         return exclusions;
@@ -176,11 +177,12 @@ final class TableReader {
             String comment = null;
             if (entry.value() instanceof MapNode) {
                 Fields trigger = Fields.of(entry.value(), TRIGGER_KEYS, triggerWhat);
-                definition = trigger.requiredText(DEFINITION);
+                definition = SqlText.TRIGGER.requiredText(trigger, DEFINITION);
                 enabled = trigger.bool(ENABLED, true);
                 comment = trigger.text(COMMENT);
             } else {
-                definition = Nodes.requiredText(entry.value(), triggerWhat + " (its CREATE TRIGGER statement)");
+                definition = SqlText.TRIGGER.check(entry.value(),
+                        Nodes.requiredText(entry.value(), triggerWhat + " (its CREATE TRIGGER statement)"), triggerWhat);
             }
             String text = definition;
             boolean isEnabled = enabled;
@@ -210,6 +212,7 @@ final class TableReader {
         if (key.isEmpty()) {
             throw Nodes.error(node, label + " has an empty partition key; name the column(s) or expression(s) in the parentheses");
         }
+        SqlText.EXPRESSION_LIST.check(node, key, "the partition key in " + label);
         return new Partitioning(strategy, key);
     }
 
@@ -227,7 +230,7 @@ final class TableReader {
         } catch (IllegalArgumentException e) {
             throw partition.error(PARENT, "'parent' of " + label + ": " + e.getMessage() + "; expected e.g. 'events' or 'audit.events'");
         }
-        return new PartitionBound(parent, partition.requiredText(BOUND));
+        return new PartitionBound(parent, SqlText.PARTITION_BOUND.requiredText(partition, BOUND));
     }
 
     /** {@code inherits: [base, audit.stamped]}: the parents in order, as in SQL; one name may stand alone. */
@@ -314,8 +317,8 @@ final class TableReader {
         }
         Column column;
         try {
-            column = new Column(name, type, nullable && !primaryKey, fields.text(DEFAULT), identity, fields.text(GENERATED),
-                    collation, fields.text(COMMENT));
+            column = new Column(name, type, nullable && !primaryKey, SqlText.DEFAULT.text(fields, DEFAULT), identity,
+                    SqlText.EXPRESSION.text(fields, GENERATED), collation, fields.text(COMMENT));
         } catch (IllegalArgumentException e) {
             throw new YamlSchemaException(entry.keyPosition(), fields.what() + ": " + e.getMessage());
         }
@@ -421,10 +424,10 @@ final class TableReader {
     private CheckDef check(YamlNode item) {
         String checkWhat = "a check constraint of " + what;
         if (item instanceof ScalarNode) {
-            return new CheckDef(null, Nodes.requiredText(item, checkWhat), false);
+            return new CheckDef(null, SqlText.EXPRESSION.check(item, Nodes.requiredText(item, checkWhat), checkWhat), false);
         }
         Fields fields = Fields.of(item, CHECK_KEYS, checkWhat);
-        return new CheckDef(fields.text(NAME), fields.requiredText(EXPRESSION), fields.bool(NO_INHERIT, false));
+        return new CheckDef(fields.text(NAME), SqlText.EXPRESSION.requiredText(fields, EXPRESSION), fields.bool(NO_INHERIT, false));
     }
 
     /** One item of an {@code indexes:} list of {@code owner} (a table or materialized view). */
@@ -446,7 +449,7 @@ final class TableReader {
         List<IndexKey> keys = keyNodes.stream().map(node -> indexKey(node, indexWhat)).toList();
         String method = fields.has(METHOD) ? fields.requiredText(METHOD) : "btree";
         return new IndexDef(fields.text(NAME), fields.bool(UNIQUE, false), method, keys, fields.names(INCLUDE),
-                fields.text(WHERE), fields.bool(NULLS_NOT_DISTINCT, false));
+                SqlText.EXPRESSION.text(fields, WHERE), fields.bool(NULLS_NOT_DISTINCT, false));
     }
 
     private static IndexKey indexKey(YamlNode node, String indexWhat) {
@@ -457,7 +460,7 @@ final class TableReader {
         if (key.has(COLUMN) == key.has(EXPRESSION)) {
             throw new YamlSchemaException(key.position(), "a key of " + indexWhat + " needs either 'column' or 'expression'");
         }
-        IndexKey base = key.has(COLUMN) ? IndexKey.column(key.requiredText(COLUMN)) : IndexKey.expression(key.requiredText(EXPRESSION));
+        IndexKey base = key.has(COLUMN) ? IndexKey.column(key.requiredText(COLUMN)) : IndexKey.expression(SqlText.EXPRESSION.requiredText(key, EXPRESSION));
         boolean descending = key.choice(ORDER, ORDERS, false);
         boolean nullsFirst = key.choice(NULLS, NULLS_PLACEMENTS, descending);
         return new IndexKey(base.column(), base.expression(), descending, nullsFirst, key.text(OPCLASS));
@@ -486,8 +489,8 @@ final class TableReader {
             Fields policy = Fields.of(entry.value(), POLICY_KEYS, "policy " + entry.key() + " of " + what);
             try {
                 policies.add(new Policy(entry.key(), policy.choice(AS, PERMISSIVENESS, true),
-                        policy.choice(FOR, COMMANDS, Policy.Command.ALL), policy.names(TO), policy.text(USING),
-                        policy.text(WITH_CHECK)));
+                        policy.choice(FOR, COMMANDS, Policy.Command.ALL), policy.names(TO), SqlText.EXPRESSION.text(policy, USING),
+                        SqlText.EXPRESSION.text(policy, WITH_CHECK)));
             } catch (IllegalArgumentException e) {
                 throw new YamlSchemaException(entry.keyPosition(), what + ": " + e.getMessage());
             }
