@@ -3,10 +3,15 @@ package dev.schemaguard.cli;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.sql.CanonicalSchema;
+import dev.schemaguard.sql.CanonicalizationException;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
 import dev.schemaguard.sql.ScratchDatabase;
 import dev.schemaguard.sql.ScratchServerDatabase;
+import dev.schemaguard.sql.SqlLexer;
+import dev.schemaguard.sql.SqlTextException;
+import dev.schemaguard.yaml.DeclaredSchema;
+import dev.schemaguard.yaml.Utf8Files;
 import dev.schemaguard.yaml.YamlSchemaException;
 import dev.schemaguard.yaml.YamlSchemaReader;
 import org.postgresql.util.PSQLException;
@@ -19,10 +24,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Turns {@link Source}s into models: reads YAML, runs .sql scripts in a throwaway database, introspects. For a
@@ -36,6 +44,8 @@ final class SchemaLoader implements AutoCloseable {
     private final ScratchServer scratch;
     private final boolean canonicalize;
     private final Consumer<String> warnings;
+    /** Where the objects of each YAML source were declared, to place errors the database reports. */
+    private final Map<Source, DeclaredSchema> placesOfObjects = new HashMap<>();
     private int connections = 1;
 
     SchemaLoader(SchemaSelection selection, DatabaseUrl devDb, boolean canonicalize, Consumer<String> warnings) {
@@ -90,15 +100,30 @@ final class SchemaLoader implements AutoCloseable {
         return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), null);
     }
 
-    /** A declared schema (YAML or .sql), restricted to the selected schemas; null for a database source. */
+    /**
+     * A declared schema (YAML or .sql), restricted to the selected schemas; null for a database source. A source
+     * that declares nothing, or of which the selection leaves nothing, is an error: there is nothing to compare.
+     */
     Database declared(Source source) {
+        Database read;
         if (source instanceof Source.YamlSource yaml) {
-            return selection.filter(readYaml(yaml.path()));
+            DeclaredSchema declared = readYaml(yaml.path());
+            placesOfObjects.put(source, declared);
+            read = declared.database();
+        } else if (source instanceof Source.SqlSource sql) {
+            read = runScript(sql.path());
+        } else {
+            return null;
         }
-        if (source instanceof Source.SqlSource sql) {
-            return selection.filter(runScript(sql.path()));
+        Database selected = selection.filter(read);
+        if (selected.schemas().isEmpty()) {
+            throw CliFailure.error(source.display() + ": nothing to compare: " + (read.schemas().isEmpty()
+                    ? "it declares no schema objects (an empty file, or only comments); declare tables or other objects"
+                    + " (see docs/yaml-format.md), or point at the right file"
+                    : "the schema selection (--schema / --exclude-schema) leaves none of the schemas it declares ("
+                    + read.schemas().stream().map(Schema::name).sorted().collect(Collectors.joining(", ")) + ")"));
         }
-        return null;
+        return selected;
     }
 
     /** Any source as a model, as written; a database is read for all its selected non-system schemas. */
@@ -124,8 +149,39 @@ final class SchemaLoader implements AutoCloseable {
                     + "; comparing expressions by text normalization only");
             return declared;
         }
-        return CanonicalSchema.canonicalizeOrKeep(declared, database,
-                reason -> warnings.accept(source.display() + ": " + reason));
+        try {
+            return CanonicalSchema.canonicalize(declared, database);
+        } catch (CanonicalizationException e) {
+            if (e.blamesSchema() && !leavesOutSchemas(source, declared)) {
+                throw invalidSchema(source, e);
+            }
+            warnings.accept(source.display() + ": " + e.getMessage() + "; comparing expressions by text normalization only");
+            return declared;
+        }
+    }
+
+    /**
+     * Whether the schema selection left out schemas {@code source} declares: then a failure to create the rest may
+     * be a reference to what was left out, not an error of the schema.
+     */
+    private boolean leavesOutSchemas(Source source, Database selected) {
+        DeclaredSchema read = placesOfObjects.get(source);
+        return read != null && read.database().schemas().size() > selected.schemas().size();
+    }
+
+    /**
+     * The expected schema cannot be created even in an empty database: it is invalid (an unknown type, a foreign
+     * key to a table it does not declare, a broken check or view). Placed at the object the failed statement is
+     * about, when the YAML declares it.
+     */
+    private CliFailure invalidSchema(Source source, CanonicalizationException e) {
+        DeclaredSchema places = placesOfObjects.get(source);
+        String statement = e.statement() == null ? null : e.statement().description() + " " + e.statement().sql();
+        String where = places == null ? source.display()
+                : places.locate(statement).map(Object::toString).orElse(source.display());
+        return CliFailure.error(where + ": the expected schema is invalid: " + Main.oneLine(e.getMessage())
+                .replace("the expected schema cannot be created in a scratch database", "it cannot be created even in an"
+                        + " empty database") + "; fix the schema (nothing was compared or changed)", e);
     }
 
     @Override
@@ -160,9 +216,9 @@ final class SchemaLoader implements AutoCloseable {
         }
     }
 
-    private static Database readYaml(Path path) {
+    private static DeclaredSchema readYaml(Path path) {
         try {
-            return YamlSchemaReader.read(path);
+            return YamlSchemaReader.readDeclared(path);
         } catch (YamlSchemaException e) {
             throw CliFailure.error(e.getMessage(), e);
         } catch (IOException e) {
@@ -179,9 +235,14 @@ final class SchemaLoader implements AutoCloseable {
     private Database runScript(Path file) {
         String script;
         try {
-            script = Files.readString(file);
+            script = Utf8Files.read(file);
+        } catch (Utf8Files.NotUtf8Exception e) {
+            throw CliFailure.error(e.getMessage(), e);
         } catch (IOException e) {
             throw CliFailure.error("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (declaresNothing(script)) {
+            return Database.EMPTY;
         }
         try (ScratchServerDatabase database = scratch.newDatabase()) {
             return loadInto(new DatabaseUrl(database.jdbcUrl(), database.properties(),
@@ -207,6 +268,15 @@ final class SchemaLoader implements AutoCloseable {
             throw Errors.database("reading the schema of " + file + " in a temporary database", e);
         } finally {
             Connections.closeQuietly(connection);
+        }
+    }
+
+    /** Only white space and comments: nothing to run (text the lexer cannot read is left to the server). */
+    private static boolean declaresNothing(String script) {
+        try {
+            return SqlLexer.tokens(script).stream().allMatch(token -> token.kind() == SqlLexer.Kind.SEMICOLON);
+        } catch (SqlTextException e) {
+            return false;
         }
     }
 

@@ -50,6 +50,19 @@ public final class YamlSchemaReader {
 
     /** Reads a YAML file, or every YAML file under a directory. */
     public static Database read(Path fileOrDirectory) throws IOException {
+        return readDeclared(fileOrDirectory).database();
+    }
+
+    /** As {@link #read(Path)}, with where each object was declared. */
+    public static DeclaredSchema readDeclared(Path fileOrDirectory) throws IOException {
+        try {
+            return readFiles(fileOrDirectory);
+        } catch (Utf8Files.NotUtf8Exception e) {
+            throw new YamlSchemaException(e.position(), e.getMessage().substring(e.position().toString().length() + 2));
+        }
+    }
+
+    private static DeclaredSchema readFiles(Path fileOrDirectory) throws IOException {
         YamlSchemaReader reader = new YamlSchemaReader();
         if (Files.isDirectory(fileOrDirectory)) {
             List<Path> files = yamlFiles(fileOrDirectory);
@@ -58,12 +71,12 @@ public final class YamlSchemaReader {
                         "no *.yaml or *.yml files in this directory; point at the directory holding the schema files");
             }
             for (Path file : files) {
-                reader.readDocument(Files.readString(file), file.toString());
+                reader.readDocument(Utf8Files.read(file), file.toString());
             }
         } else {
-            reader.readDocument(Files.readString(fileOrDirectory), fileOrDirectory.toString());
+            reader.readDocument(Utf8Files.read(fileOrDirectory), fileOrDirectory.toString());
         }
-        return reader.database();
+        return new DeclaredSchema(reader.database(), reader.positions());
     }
 
     /** Reads YAML text; {@code sourceName} is what error messages call it, e.g. a file name. */
@@ -207,6 +220,20 @@ public final class YamlSchemaReader {
             schemas.put(name, parts);
         }
         return parts;
+    }
+
+    /** Where each object was declared, by qualified name as SQL spells it; extensions by their name. */
+    private Map<String, Position> positions() {
+        Map<String, Position> positions = new TreeMap<>();
+        extensions.forEach((name, placed) -> positions.put(dev.schemaguard.model.Identifiers.quote(name), placed.position()));
+        for (SchemaParts parts : schemas.values()) {
+            for (Map<String, Placed<String>> names : List.of(parts.relationNames, parts.typeNames, parts.collationNames)) {
+                names.forEach((name, placed) -> positions.put(QualifiedName.of(parts.name, name).sql(), placed.position()));
+            }
+            parts.routines.values().forEach(placed -> positions.putIfAbsent(
+                    QualifiedName.of(parts.name, placed.object().name()).sql(), placed.position()));
+        }
+        return positions;
     }
 
     private Database database() {
