@@ -150,38 +150,52 @@ public final class YamlSchemaReader {
     private void readContent(SchemaParts parts, Fields fields) {
         String schema = parts.name;
         for (Entry entry : entries(fields, TABLES, "the tables of schema " + schema + " (table names to tables)")) {
-            parts.claimRelation("table", entry);
-            parts.tables.put(entry.key(), TableReader.read(schema, entry));
+            atEntry(entry, () -> {
+                parts.claimRelation("table", entry);
+                parts.tables.put(entry.key(), TableReader.read(schema, entry));
+            });
         }
         for (Entry entry : entries(fields, SEQUENCES, "the sequences of schema " + schema + " (sequence names to sequences)")) {
-            parts.claimRelation("sequence", entry);
-            parts.sequences.put(entry.key(), SchemaObjectReader.sequence(schema, entry));
+            atEntry(entry, () -> {
+                parts.claimRelation("sequence", entry);
+                parts.sequences.put(entry.key(), SchemaObjectReader.sequence(schema, entry));
+            });
         }
         for (Entry entry : entries(fields, VIEWS, "the views of schema " + schema + " (view names to queries or views)")) {
-            parts.claimRelation("view", entry);
-            parts.views.put(entry.key(), SchemaObjectReader.view(schema, entry));
+            atEntry(entry, () -> {
+                parts.claimRelation("view", entry);
+                parts.views.put(entry.key(), SchemaObjectReader.view(schema, entry));
+            });
         }
         for (Entry entry : entries(fields, ENUMS, "the enums of schema " + schema + " (type names to lists of values)")) {
-            parts.claimType("enum", entry);
-            parts.enums.put(entry.key(), SchemaObjectReader.enumType(schema, entry));
+            atEntry(entry, () -> {
+                parts.claimType("enum", entry);
+                parts.enums.put(entry.key(), SchemaObjectReader.enumType(schema, entry));
+            });
         }
         for (Entry entry : entries(fields, DOMAINS, "the domains of schema " + schema + " (domain names to domains)")) {
-            parts.claimType("domain", entry);
-            parts.domains.put(entry.key(), SchemaObjectReader.domain(schema, entry));
+            atEntry(entry, () -> {
+                parts.claimType("domain", entry);
+                parts.domains.put(entry.key(), SchemaObjectReader.domain(schema, entry));
+            });
         }
         for (Entry entry : entries(fields, COMPOSITE_TYPES, "the composite types of schema " + schema + " (type names to types)")) {
-            parts.claimType("composite type", entry);
-            parts.compositeTypes.put(entry.key(), SchemaObjectReader.compositeType(schema, entry));
+            atEntry(entry, () -> {
+                parts.claimType("composite type", entry);
+                parts.compositeTypes.put(entry.key(), SchemaObjectReader.compositeType(schema, entry));
+            });
         }
         for (Entry entry : entries(fields, COLLATIONS, "the collations of schema " + schema + " (collation names to collations)")) {
-            parts.claimCollation(entry);
-            parts.collations.put(entry.key(), SchemaObjectReader.collation(schema, entry));
+            atEntry(entry, () -> {
+                parts.claimCollation(entry);
+                parts.collations.put(entry.key(), SchemaObjectReader.collation(schema, entry));
+            });
         }
         for (Routine.Kind kind : Routine.Kind.values()) {
             String section = SchemaObjectReader.ROUTINE_SECTIONS.get(kind);
             for (Entry entry : entries(fields, section, "the " + section + " of schema " + schema
                     + " (signatures such as add(integer, integer) to CREATE statements)")) {
-                Routine routine = SchemaObjectReader.routine(schema, kind, entry);
+                Routine routine = readAt(entry, () -> SchemaObjectReader.routine(schema, kind, entry));
                 Placed<Routine> earlier = parts.routines.putIfAbsent(routine.signature(), new Placed<>(routine, entry.keyPosition()));
                 if (earlier != null) {
                     throw new YamlSchemaException(entry.keyPosition(), routine.kind() + " " + schema + "." + routine.signature()
@@ -200,6 +214,25 @@ public final class YamlSchemaReader {
                             + " (or with and without grant option; also at " + earlier.position() + "); keep one");
                 }
             }
+        }
+    }
+
+    /**
+     * Reads one entry; a validation error of the model that escaped the readers (a name longer than PostgreSQL
+     * keeps, say) is placed at the entry's key rather than reported without a place.
+     */
+    private static void atEntry(Entry entry, Runnable read) {
+        readAt(entry, () -> {
+            read.run();
+            return null;
+        });
+    }
+
+    private static <T> T readAt(Entry entry, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw new YamlSchemaException(entry.keyPosition(), "'" + entry.key() + "': " + e.getMessage());
         }
     }
 
