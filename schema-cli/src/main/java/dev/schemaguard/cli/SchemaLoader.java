@@ -118,8 +118,8 @@ final class SchemaLoader implements AutoCloseable {
         Database selected = selection.filter(read);
         if (selected.schemas().isEmpty()) {
             throw CliFailure.error(source.display() + ": nothing to compare: " + (read.schemas().isEmpty()
-                    ? "it declares no schema objects (an empty file, or only comments); declare tables or other objects"
-                    + " (see docs/yaml-format.md), or point at the right file"
+                    ? "it declares no schema objects (an empty file, or only comments); declare tables or other objects,"
+                    + " or point at the right file"
                     : "the schema selection (--schema / --exclude-schema) leaves none of the schemas it declares ("
                     + read.schemas().stream().map(Schema::name).sorted().collect(Collectors.joining(", ")) + ")"));
         }
@@ -222,10 +222,25 @@ final class SchemaLoader implements AutoCloseable {
         } catch (YamlSchemaException e) {
             throw CliFailure.error(e.getMessage(), e);
         } catch (IOException e) {
-            throw CliFailure.error("cannot read " + path + ": " + e, e);
+            throw CliFailure.error(cannotRead(path, e), e);
         } catch (UncheckedIOException e) {
-            throw CliFailure.error("cannot read " + path + ": " + e.getCause(), e);
+            throw CliFailure.error(cannotRead(path, e.getCause()), e);
         }
+    }
+
+    /** Why a file cannot be read, in words: the exception's name only when its message says nothing else. */
+    private static String cannotRead(Path path, IOException e) {
+        String message = e.getMessage();
+        if (message != null && message.startsWith(path.toString() + ": ")) {
+            return message;
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "cannot read " + path + ": permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "cannot read " + path + ": no such file";
+        }
+        return "cannot read " + path + ": " + (message == null || message.equals(path.toString()) ? e.getClass().getSimpleName() : message);
     }
 
     /**
@@ -239,7 +254,7 @@ final class SchemaLoader implements AutoCloseable {
         } catch (Utf8Files.NotUtf8Exception e) {
             throw CliFailure.error(e.getMessage(), e);
         } catch (IOException e) {
-            throw CliFailure.error("cannot read " + file + ": " + e.getMessage(), e);
+            throw CliFailure.error(cannotRead(file, e), e);
         }
         if (declaresNothing(script)) {
             return Database.EMPTY;

@@ -44,7 +44,7 @@ final class ColumnShortForm {
 
     /** A type as written by people, checked for words that belong to no type ({@code text nto null}). */
     static DataType parseType(String text) {
-        SqlText.TYPE.check(text, "the type");
+        SqlText.TYPE.check(text, "the type '" + text.strip() + "'");
         List<Word> words = SqlWords.split(text);
         if (words.isEmpty()) {
             throw new IllegalArgumentException("expected a type such as text, integer or varchar(255), found nothing");

@@ -19,7 +19,7 @@ enum SqlText {
     TRIGGER("one CREATE [OR REPLACE] TRIGGER statement", SqlFragments::triggerDefinition),
     EXCLUSION("one EXCLUDE USING ... clause", text -> SqlFragments.clause(text, "EXCLUDE")),
     PARTITION_BOUND("one FOR VALUES ... or DEFAULT clause", text -> SqlFragments.clause(text, "FOR VALUES", "DEFAULT")),
-    TYPE("a type", SqlFragments::typeName);
+    TYPE("a type name with optional modifiers, such as numeric(10, 2)", SqlFragments::typeName);
 
     private final String expected;
     private final Consumer<String> check;
