@@ -219,6 +219,18 @@ class HostileInputTest {
                 functions:
                   f: "CREATE FUNCTION public.f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END; DROP TABLE public.victim"
                 """, "more than one SQL command"));
+        cases.add(Case.injection("function-signature-breakout", table("") + """
+                functions:
+                  "f(integer); DROP TABLE public.victim; --)":
+                    definition: "CREATE FUNCTION public.f(integer) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$"
+                    comment: hello
+                """, "is not a signature"));
+        cases.add(Case.injection("grant-routine-breakout", table("") + """
+                grants:
+                  - grant: execute
+                    object: "function f(integer); DROP TABLE public.victim; --)"
+                    to: public
+                """, "the argument list of"));
         cases.add(Case.injection("trigger-second-statement", table("""
                     triggers:
                       tr: "CREATE TRIGGER tr BEFORE INSERT ON public.t FOR EACH ROW EXECUTE FUNCTION touch(); DROP TABLE public.victim"

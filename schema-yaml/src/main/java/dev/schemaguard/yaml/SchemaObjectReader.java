@@ -270,6 +270,9 @@ final class SchemaObjectReader {
                     throw new IllegalArgumentException("the argument list does not end with ')'");
                 }
                 arguments = rest.substring(0, rest.length() - 1).strip();
+                if (!arguments.isEmpty()) {
+                    SqlText.EXPRESSION_LIST.check(arguments, "the argument list");
+                }
             }
         } catch (IllegalArgumentException e) {
             throw new YamlSchemaException(entry.keyPosition(), "'" + entry.key() + "' in '" + section + "' of schema " + schema
