@@ -367,7 +367,7 @@ class HostileInputTest {
         CliRun run = CliRun.of("apply", "--db", target.jdbcUrl(), "--expected", file.toString());
         assertEquals(ExitCode.ERROR, run.exitCode(), run::toString);
         assertTrue(run.err().startsWith("schemaguard: " + file + ":7:9: a check constraint of table public.t must be one"
-                + " SQL expression: ')' closes more than was opened (at character 5 of the value)"), run::toString);
+                + " SQL expression: ')' closes more than was opened (at character 5 of that text)"), run::toString);
         assertEquals(before, SchemaDump.of(target));
     }
 

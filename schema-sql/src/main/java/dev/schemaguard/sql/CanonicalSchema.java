@@ -84,7 +84,9 @@ public final class CanonicalSchema {
     /**
      * As {@link #canonicalize}, but when that is not possible returns {@code expected} unchanged and tells
      * {@code warnings} why; the comparison then relies on the text normalization of
-     * {@code dev.schemaguard.diff.Expressions} alone.
+     * {@code dev.schemaguard.diff.Expressions} alone. It falls back whatever the reason; a caller that must not
+     * compare an invalid schema calls {@link #canonicalize} and falls back only when
+     * {@link CanonicalizationException#blamesSchema()} is false, as the command line does.
      */
     public static Database canonicalizeOrKeep(Database expected, ScratchDatabase scratch, Consumer<String> warnings) {
         try {

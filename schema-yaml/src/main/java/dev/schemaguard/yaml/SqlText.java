@@ -42,7 +42,7 @@ enum SqlText {
             return text;
         } catch (SqlTextException e) {
             throw new IllegalArgumentException(what + " must be " + expected + ": " + e.getMessage() + " (at character "
-                    + (e.offset() + 1) + " of the value)", e);
+                    + (e.offset() + 1) + " of that text)", e);
         }
     }
 
