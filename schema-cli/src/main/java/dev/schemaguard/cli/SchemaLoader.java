@@ -178,7 +178,7 @@ final class SchemaLoader implements AutoCloseable {
         DeclaredSchema places = placesOfObjects.get(source);
         String statement = e.statement() == null ? null : e.statement().description() + " " + e.statement().sql();
         String where = places == null ? source.display()
-                : places.locate(statement).map(Object::toString).orElse(source.display());
+                : places.locate(statement, e.part()).map(Object::toString).orElse(source.display());
         return CliFailure.error(where + ": the expected schema is invalid: " + Main.oneLine(e.getMessage())
                 .replace("the expected schema cannot be created in a scratch database", "it cannot be created even in an"
                         + " empty database") + "; fix the schema (nothing was compared or changed)", e);

@@ -372,14 +372,14 @@ class HostileInputTest {
     }
 
     @Test
-    void theUnknownTypeIsPlacedAtItsTable() throws Exception {
+    void theUnknownTypeIsPlacedAtItsColumn() throws Exception {
         Path file = dir.resolve("integr.yaml");
         Files.writeString(file, "tables:\n  t:\n    columns:\n      id: integr\n");
         CliRun run = CliRun.of("check", "--db", target.jdbcUrl(), "--expected", file.toString());
         assertEquals(ExitCode.ERROR, run.exitCode(), run::toString);
-        assertTrue(run.err().startsWith("schemaguard: " + file + ":2:3: the expected schema is invalid: "), run::toString);
-        assertTrue(run.err().contains("(create table public.t)") && run.err().contains("type \"integr\" does not exist"),
-                run::toString);
+        assertTrue(run.err().startsWith("schemaguard: " + file + ":4:11: the expected schema is invalid: "), run::toString);
+        assertTrue(run.err().contains("(create table public.t)")
+                && run.err().contains("type \"integr\" does not exist (in: id integr)"), run::toString);
     }
 
     /** Names with quotes, semicolons, $$, comment ends, backslashes, unicode, 63 bytes and case twins are just names. */

@@ -53,7 +53,7 @@ public final class CanonicalSchema {
         try {
             PlanExecutor.requireSingleCommands(plan);
         } catch (PlanExecutor.StatementRefusedException e) {
-            throw new CanonicalizationException(e.getMessage(), e, e.statement(), true);
+            throw new CanonicalizationException(e.getMessage(), e, e.statement(), null, true);
         }
         try (Connection connection = scratch.open()) {
             connection.setAutoCommit(false);
@@ -64,9 +64,11 @@ public final class CanonicalSchema {
                         try {
                             jdbc.execute(statement.sql());
                         } catch (SQLException e) {
+                            String part = partAt(statement, e);
                             throw new CanonicalizationException("the expected schema cannot be created in a scratch"
-                                    + " database (" + statement.description() + "): " + firstLine(e.getMessage()), e,
-                                    statement, blamesSchema(statement, e));
+                                    + " database (" + statement.description() + "): " + firstLine(e.getMessage())
+                                    + (part == null ? "" : " (in: " + part + ")"), e, statement, part,
+                                    blamesSchema(statement, e));
                         }
                     }
                 }
@@ -95,6 +97,29 @@ public final class CanonicalSchema {
             warnings.accept(e.getMessage() + "; comparing expressions by text normalization only");
             return expected;
         }
+    }
+
+    /**
+     * The line of the statement where the server says the error is, e.g. {@code CONSTRAINT t_check CHECK (id >)}: a
+     * CREATE TABLE puts each column and constraint on a line of its own, so this names the part that failed. Null
+     * when the server gave no position or the statement is one line.
+     */
+    private static String partAt(PlanStatement statement, SQLException e) {
+        if (!(e instanceof org.postgresql.util.PSQLException psql) || psql.getServerErrorMessage() == null) {
+            return null;
+        }
+        int position = psql.getServerErrorMessage().getPosition();
+        String sql = statement.sql();
+        if (position < 1 || position > sql.length() || sql.indexOf('\n') < 0) {
+            return null;
+        }
+        int start = sql.lastIndexOf('\n', position - 1) + 1;
+        int end = sql.indexOf('\n', position - 1);
+        String line = sql.substring(start, end < 0 ? sql.length() : end).strip();
+        if (line.endsWith(",")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        return line.isEmpty() ? null : line.length() > 120 ? line.substring(0, 117) + "..." : line;
     }
 
     /**

@@ -9,16 +9,27 @@ package dev.schemaguard.sql;
 public final class CanonicalizationException extends Exception {
 
     private final transient PlanStatement statement;
+    private final String part;
     private final boolean blamesSchema;
 
     public CanonicalizationException(String message, Throwable cause) {
-        this(message, cause, null, false);
+        this(message, cause, null, null, false);
     }
 
-    public CanonicalizationException(String message, Throwable cause, PlanStatement statement, boolean blamesSchema) {
+    public CanonicalizationException(String message, Throwable cause, PlanStatement statement, String part,
+                                     boolean blamesSchema) {
         super(message, cause);
         this.statement = statement;
+        this.part = part;
         this.blamesSchema = blamesSchema;
+    }
+
+    /**
+     * The line of the failed statement the server's error points into (such as {@code id integr} of a CREATE
+     * TABLE), or null when the server gave no position.
+     */
+    public String part() {
+        return part;
     }
 
     /** The statement of the expected schema's baseline that failed, or null when the failure was not a statement's. */

@@ -44,6 +44,8 @@ public final class YamlSchemaReader {
 
     private final Map<String, SchemaParts> schemas = new TreeMap<>();
     private final Map<String, Placed<Extension>> extensions = new TreeMap<>();
+    /** Where each column was declared, by table as SQL spells it and the column's name as SQL spells it. */
+    private final Map<String, Position> columnPositions = new TreeMap<>();
 
     private YamlSchemaReader() {
     }
@@ -76,7 +78,7 @@ public final class YamlSchemaReader {
         } else {
             reader.readDocument(Utf8Files.read(fileOrDirectory), fileOrDirectory.toString());
         }
-        return new DeclaredSchema(reader.database(), reader.positions());
+        return new DeclaredSchema(reader.database(), reader.positions(), reader.columnPositions);
     }
 
     /** Reads YAML text; {@code sourceName} is what error messages call it, e.g. a file name. */
@@ -153,6 +155,7 @@ public final class YamlSchemaReader {
             atEntry(entry, () -> {
                 parts.claimRelation("table", entry);
                 parts.tables.put(entry.key(), TableReader.read(schema, entry));
+                noteColumns(schema, entry);
             });
         }
         for (Entry entry : entries(fields, SEQUENCES, "the sequences of schema " + schema + " (sequence names to sequences)")) {
@@ -214,6 +217,16 @@ public final class YamlSchemaReader {
                             + " (or with and without grant option; also at " + earlier.position() + "); keep one");
                 }
             }
+        }
+    }
+
+    /** Notes where the columns of the table under {@code entry} were declared (read already, so well-formed). */
+    private void noteColumns(String schema, Entry entry) {
+        if (entry.value() instanceof YamlNode.MapNode table && table.entries().get(COLUMNS) != null
+                && table.entries().get(COLUMNS).value() instanceof YamlNode.MapNode columns) {
+            String prefix = QualifiedName.of(schema, entry.key()).sql() + ".";
+            columns.entries().values().forEach(column -> columnPositions.put(
+                    prefix + dev.schemaguard.model.Identifiers.quote(column.key()), column.value().position()));
         }
     }
 
