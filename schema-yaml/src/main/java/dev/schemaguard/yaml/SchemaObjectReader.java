@@ -143,8 +143,8 @@ final class SchemaObjectReader {
         if (checksNode != null) {
             for (Entry check : Nodes.map(checksNode, "the checks of " + what + " (constraint names to expressions on VALUE)").entries().values()) {
                 String checkWhat = "check " + check.key() + " of " + what;
-                String expression = SqlText.EXPRESSION.check(check.value(), Nodes.requiredText(check.value(),
-                        checkWhat + " (an expression on VALUE, e.g. VALUE > 0)"), checkWhat);
+                SqlText.EXPRESSION.check(check.value(), Nodes.text(check.value(), checkWhat), checkWhat);
+                String expression = Nodes.requiredText(check.value(), checkWhat + " (an expression on VALUE, e.g. VALUE > 0)");
                 checks.add(Nodes.build(check.keyPosition(), checkWhat, () -> new CheckConstraint(check.key(), expression, false)));
             }
         }

@@ -423,11 +423,21 @@ final class TableReader {
 
     private CheckDef check(YamlNode item) {
         String checkWhat = "a check constraint of " + what;
+        checkExpression(item, checkWhat);
         if (item instanceof ScalarNode) {
-            return new CheckDef(null, SqlText.EXPRESSION.check(item, Nodes.requiredText(item, checkWhat), checkWhat), false);
+            return new CheckDef(null, Nodes.requiredText(item, checkWhat), false);
         }
         Fields fields = Fields.of(item, CHECK_KEYS, checkWhat);
-        return new CheckDef(fields.text(NAME), SqlText.EXPRESSION.requiredText(fields, EXPRESSION), fields.bool(NO_INHERIT, false));
+        return new CheckDef(fields.text(NAME), fields.requiredText(EXPRESSION), fields.bool(NO_INHERIT, false));
+    }
+
+    /** The expression of a check, written alone or under 'expression', must be one expression. */
+    private static void checkExpression(YamlNode item, String checkWhat) {
+        YamlNode expression = item instanceof MapNode map && map.entries().containsKey(EXPRESSION)
+                ? map.entries().get(EXPRESSION).value() : item;
+        if (expression instanceof ScalarNode scalar && !scalar.isNull()) {
+            SqlText.EXPRESSION.check(expression, scalar.text(), checkWhat);
+        }
     }
 
     /** One item of an {@code indexes:} list of {@code owner} (a table or materialized view). */
@@ -447,9 +457,10 @@ final class TableReader {
             throw Nodes.error(columns, indexWhat + " needs at least one column or expression in 'columns'");
         }
         List<IndexKey> keys = keyNodes.stream().map(node -> indexKey(node, indexWhat)).toList();
+        SqlText.EXPRESSION.text(fields, WHERE);
         String method = fields.has(METHOD) ? fields.requiredText(METHOD) : "btree";
         return new IndexDef(fields.text(NAME), fields.bool(UNIQUE, false), method, keys, fields.names(INCLUDE),
-                SqlText.EXPRESSION.text(fields, WHERE), fields.bool(NULLS_NOT_DISTINCT, false));
+                fields.text(WHERE), fields.bool(NULLS_NOT_DISTINCT, false));
     }
 
     private static IndexKey indexKey(YamlNode node, String indexWhat) {
