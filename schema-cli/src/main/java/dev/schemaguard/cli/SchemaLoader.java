@@ -8,12 +8,9 @@ import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
 import dev.schemaguard.sql.ScratchDatabase;
 import dev.schemaguard.sql.ScratchServerDatabase;
-import dev.schemaguard.sql.SqlLexer;
-import dev.schemaguard.sql.SqlTextException;
-import dev.schemaguard.yaml.DeclaredSchema;
-import dev.schemaguard.yaml.Utf8Files;
 import dev.schemaguard.yaml.YamlSchemaException;
 import dev.schemaguard.yaml.YamlSchemaReader;
+import dev.schemaguard.yaml.DeclaredSchema;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -24,9 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -45,7 +40,7 @@ final class SchemaLoader implements AutoCloseable {
     private final boolean canonicalize;
     private final Consumer<String> warnings;
     /** Where the objects of each YAML source were declared, to place errors the database reports. */
-    private final Map<Source, DeclaredSchema> placesOfObjects = new HashMap<>();
+    private final java.util.Map<Source, DeclaredSchema> placesOfObjects = new java.util.HashMap<>();
     private int connections = 1;
 
     SchemaLoader(SchemaSelection selection, DatabaseUrl devDb, boolean canonicalize, Consumer<String> warnings) {
@@ -111,17 +106,13 @@ final class SchemaLoader implements AutoCloseable {
             placesOfObjects.put(source, declared);
             read = declared.database();
         } else if (source instanceof Source.SqlSource sql) {
-            read = runScript(sql.path());
+            read = NothingToCompare.isEmptyScript(sql.path()) ? Database.EMPTY : runScript(sql.path());
         } else {
             return null;
         }
         Database selected = selection.filter(read);
         if (selected.schemas().isEmpty()) {
-            throw CliFailure.error(source.display() + ": nothing to compare: " + (read.schemas().isEmpty()
-                    ? "it declares no schema objects (an empty file, or only comments); declare tables or other objects,"
-                    + " or point at the right file"
-                    : "the schema selection (--schema / --exclude-schema) leaves none of the schemas it declares ("
-                    + read.schemas().stream().map(Schema::name).sorted().collect(Collectors.joining(", ")) + ")"));
+            throw NothingToCompare.failure(source, read);
         }
         return selected;
     }
@@ -172,7 +163,7 @@ final class SchemaLoader implements AutoCloseable {
     /**
      * The expected schema cannot be created even in an empty database: it is invalid (an unknown type, a foreign
      * key to a table it does not declare, a broken check or view). Placed at the object the failed statement is
-     * about, when the YAML declares it.
+     * about (at its column, when the server points into one), when the YAML declares it.
      */
     private CliFailure invalidSchema(Source source, CanonicalizationException e) {
         DeclaredSchema places = placesOfObjects.get(source);
@@ -250,14 +241,9 @@ final class SchemaLoader implements AutoCloseable {
     private Database runScript(Path file) {
         String script;
         try {
-            script = Utf8Files.read(file);
-        } catch (Utf8Files.NotUtf8Exception e) {
-            throw CliFailure.error(e.getMessage(), e);
+            script = Files.readString(file);
         } catch (IOException e) {
-            throw CliFailure.error(cannotRead(file, e), e);
-        }
-        if (declaresNothing(script)) {
-            return Database.EMPTY;
+            throw CliFailure.error("cannot read " + file + ": " + e.getMessage(), e);
         }
         try (ScratchServerDatabase database = scratch.newDatabase()) {
             return loadInto(new DatabaseUrl(database.jdbcUrl(), database.properties(),
@@ -283,15 +269,6 @@ final class SchemaLoader implements AutoCloseable {
             throw Errors.database("reading the schema of " + file + " in a temporary database", e);
         } finally {
             Connections.closeQuietly(connection);
-        }
-    }
-
-    /** Only white space and comments: nothing to run (text the lexer cannot read is left to the server). */
-    private static boolean declaresNothing(String script) {
-        try {
-            return SqlLexer.tokens(script).stream().allMatch(token -> token.kind() == SqlLexer.Kind.SEMICOLON);
-        } catch (SqlTextException e) {
-            return false;
         }
     }
 
