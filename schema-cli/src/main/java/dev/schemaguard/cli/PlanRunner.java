@@ -56,7 +56,7 @@ final class PlanRunner {
             PlanExecutor.apply(connection, plan);
             return plan;
         } catch (PlanExecutor.StatementRefusedException e) {
-            throw CliFailure.error("refused to apply the plan to " + url.display() + ": " + oneLine(e.getMessage())
+            throw CliFailure.error("cannot apply the plan to " + url.display() + ": " + oneLine(e.getMessage())
                     + " (the statement comes from the expected schema: check the text of that object)", e);
         } catch (PlanExecutor.StatementFailedException e) {
             String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
