@@ -22,10 +22,12 @@ public final class SqlFragments {
 
     /**
      * Words that, outside parentheses, would end a column's DEFAULT and start a constraint of the column (or
-     * domain) instead; a default that needs one can put it in parentheses.
+     * domain) instead: a check, a foreign key to another table, a key, a generation, another default (and NOT NULL,
+     * below). A default that needs one can put it in parentheses. UNIQUE and COLLATE are let through: they change
+     * only the column itself, and a scratch database reads them back, so the plan shows them.
      */
     private static final Set<String> AFTER_DEFAULT = Set.of(
-            "constraint", "check", "references", "primary", "unique", "generated", "default", "collate");
+            "constraint", "check", "references", "primary", "generated", "default");
 
     private static final Set<String> QUERY_STARTS = Set.of("select", "with", "values", "table");
 

@@ -42,10 +42,10 @@ public final class YamlSchemaReader {
     private static final Comparator<Routine> ROUTINE_ORDER =
             Comparator.comparing(Routine::name).thenComparing(Routine::arguments);
 
-    private final Map<String, SchemaParts> schemas = new TreeMap<>();
-    private final Map<String, Placed<Extension>> extensions = new TreeMap<>();
     /** Where each column was declared, by table as SQL spells it and the column's name as SQL spells it. */
     private final Map<String, Position> columnPositions = new TreeMap<>();
+    private final Map<String, SchemaParts> schemas = new TreeMap<>();
+    private final Map<String, Placed<Extension>> extensions = new TreeMap<>();
 
     private YamlSchemaReader() {
     }
