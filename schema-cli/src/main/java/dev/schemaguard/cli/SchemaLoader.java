@@ -4,13 +4,13 @@ import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.sql.CanonicalSchema;
 import dev.schemaguard.sql.CanonicalizationException;
+import dev.schemaguard.yaml.DeclaredSchema;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
 import dev.schemaguard.sql.ScratchDatabase;
 import dev.schemaguard.sql.ScratchServerDatabase;
 import dev.schemaguard.yaml.YamlSchemaException;
 import dev.schemaguard.yaml.YamlSchemaReader;
-import dev.schemaguard.yaml.DeclaredSchema;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 

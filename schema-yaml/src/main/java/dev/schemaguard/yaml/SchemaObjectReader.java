@@ -189,7 +189,8 @@ final class SchemaObjectReader {
     static View view(String schema, Entry entry) {
         String what = what("view", schema, entry.key());
         if (entry.value() instanceof ScalarNode) {
-            String query = SqlText.QUERY.check(entry.value(), Nodes.requiredText(entry.value(), what + " (its SELECT query)"), what);
+            SqlText.QUERY.check(entry.value(), Nodes.text(entry.value(), what), what);
+            String query = Nodes.requiredText(entry.value(), what + " (its SELECT query)");
             return Nodes.build(entry.keyPosition(), what, () -> new View(entry.key(), false, query, List.of(), null));
         }
         Fields fields = Fields.of(entry.value(), VIEW_KEYS, what);

@@ -177,13 +177,14 @@ final class TableReader {
             String comment = null;
             if (entry.value() instanceof MapNode) {
                 Fields trigger = Fields.of(entry.value(), TRIGGER_KEYS, triggerWhat);
-                definition = SqlText.TRIGGER.requiredText(trigger, DEFINITION);
+                definition = trigger.requiredText(DEFINITION);
                 enabled = trigger.bool(ENABLED, true);
                 comment = trigger.text(COMMENT);
             } else {
-                definition = SqlText.TRIGGER.check(entry.value(),
-                        Nodes.requiredText(entry.value(), triggerWhat + " (its CREATE TRIGGER statement)"), triggerWhat);
+                definition = Nodes.requiredText(entry.value(), triggerWhat + " (its CREATE TRIGGER statement)");
             }
+            SqlText.TRIGGER.check(entry.value() instanceof MapNode map ? map.entries().get(DEFINITION).value() : entry.value(),
+                    definition, triggerWhat);
             String text = definition;
             boolean isEnabled = enabled;
             String commentText = comment;
