@@ -63,7 +63,11 @@ final class ApplyCommand implements Callable<Integer> {
         MigrationPlan plan = PlanRunner.run(url, timeout, connection -> {
             Database have = introspection == null ? Database.EMPTY
                     : new PostgresIntrospector(introspection).introspect(connection);
-            return MigrationPlanner.plan(want, have, options);
+            MigrationPlan made = MigrationPlanner.plan(want, have, options);
+            if (!allowDrops) {
+                PlanRunner.requireNoDataLoss(made);
+            }
+            return made;
         });
         if (plan.isEmpty()) {
             terminal.out().println("-- nothing to apply: " + url.display() + " already matches " + expectedSource.display());

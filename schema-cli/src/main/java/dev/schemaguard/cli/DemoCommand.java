@@ -1,6 +1,7 @@
 package dev.schemaguard.cli;
 
 import dev.schemaguard.embedded.EmbeddedPostgres;
+import dev.schemaguard.sql.SqlCommands;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -155,10 +156,13 @@ final class DemoCommand implements Callable<Integer> {
         return url;
     }
 
+    /** Runs a script one command at a time: schemaguard never sends two commands in one call. */
     private static void execute(String url, String sql) {
         Connection connection = Connections.open(DatabaseUrl.parse(url));
         try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+            for (String command : SqlCommands.texts(sql)) {
+                statement.execute(command);
+            }
         } catch (SQLException e) {
             throw Errors.database("running the demo's SQL on " + PasswordMask.mask(url), e);
         } finally {

@@ -78,7 +78,12 @@ public final class Main implements Runnable {
             return exitCode;
         });
         int exitCode = commandLine.execute(args);
-        out.flush();
+        if (out.checkError() && exitCode != ExitCode.ERROR && exitCode != ExitCode.CANNOT_CONNECT) {
+            // checkError flushes: anything a command printed and nobody got makes the run a failure
+            err.println("schemaguard: cannot write to standard output (disk full, or the reading end closed?)"
+                    + "; the output is incomplete");
+            exitCode = ExitCode.ERROR;
+        }
         err.flush();
         return exitCode;
     }

@@ -1,7 +1,9 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.sql.Hazard;
 import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.PlanExecutor;
+import dev.schemaguard.sql.PlanStatement;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -53,6 +55,9 @@ final class PlanRunner {
             }
             PlanExecutor.apply(connection, plan);
             return plan;
+        } catch (PlanExecutor.StatementRefusedException e) {
+            throw CliFailure.error("cannot apply the plan to " + url.display() + ": " + oneLine(e.getMessage())
+                    + " (the statement comes from the expected schema: check the text of that object)", e);
         } catch (PlanExecutor.StatementFailedException e) {
             String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
             throw new CliFailure(Connections.isConnectionFailure(e) ? ExitCode.CANNOT_CONNECT : ExitCode.ERROR,
@@ -64,6 +69,19 @@ final class PlanRunner {
             throw Errors.database("applying the plan to " + url.display() + " (nothing was applied)", e);
         } finally {
             Connections.closeQuietly(connection);
+        }
+    }
+
+    /**
+     * Refuses a plan made without --allow-drops that would delete data anyway: the planner leaves such statements
+     * out, and apply must never run one it was not allowed to.
+     */
+    static void requireNoDataLoss(MigrationPlan plan) {
+        for (PlanStatement statement : plan.statements()) {
+            if (statement.has(Hazard.DELETES_DATA)) {
+                throw CliFailure.error("internal error: the plan made without --allow-drops would delete data ("
+                        + oneLine(statement.description()) + "); nothing was applied. Please report this");
+            }
         }
     }
 

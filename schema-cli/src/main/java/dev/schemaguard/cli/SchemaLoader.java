@@ -5,6 +5,8 @@ import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.sql.CanonicalSchema;
+import dev.schemaguard.sql.CanonicalizationException;
+import dev.schemaguard.yaml.DeclaredSchema;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
 import dev.schemaguard.sql.ScratchDatabase;
@@ -22,6 +24,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Turns {@link Source}s into models: reads YAML, runs .sql scripts in a throwaway database, introspects. For a
@@ -37,6 +40,8 @@ final class SchemaLoader implements AutoCloseable {
     private final ScratchServer scratch;
     private final boolean canonicalize;
     private final Consumer<String> warnings;
+    /** Where the objects of each YAML source were declared, to place errors the database reports. */
+    private final java.util.Map<Source, DeclaredSchema> placesOfObjects = new java.util.HashMap<>();
     private int connections = 1;
 
     SchemaLoader(SchemaSelection selection, DatabaseUrl devDb, boolean canonicalize, Consumer<String> warnings) {
@@ -91,15 +96,26 @@ final class SchemaLoader implements AutoCloseable {
         return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), null);
     }
 
-    /** A declared schema (YAML or .sql), restricted to the selected schemas; null for a database source. */
+    /**
+     * A declared schema (YAML or .sql), restricted to the selected schemas; null for a database source. A source
+     * that declares nothing, or of which the selection leaves nothing, is an error: there is nothing to compare.
+     */
     Database declared(Source source) {
+        Database read;
         if (source instanceof Source.YamlSource yaml) {
-            return selection.filter(readYaml(yaml.path()));
+            DeclaredSchema declared = readYaml(yaml.path());
+            placesOfObjects.put(source, declared);
+            read = declared.database();
+        } else if (source instanceof Source.SqlSource sql) {
+            read = NothingToCompare.isEmptyScript(sql.path()) ? Database.EMPTY : runScript(sql.path());
+        } else {
+            return null;
         }
-        if (source instanceof Source.SqlSource sql) {
-            return selection.filter(runScript(sql.path()));
+        Database selected = selection.filter(read);
+        if (selected.schemas().isEmpty()) {
+            throw NothingToCompare.failure(source, read);
         }
-        return null;
+        return selected;
     }
 
     /** Any source as a model, as written; a database is read for all its selected non-system schemas. */
@@ -125,8 +141,39 @@ final class SchemaLoader implements AutoCloseable {
                     + "; comparing expressions by text normalization only");
             return declared;
         }
-        return CanonicalSchema.canonicalizeOrKeep(declared, database,
-                reason -> warnings.accept(source.display() + ": " + reason));
+        try {
+            return CanonicalSchema.canonicalize(declared, database);
+        } catch (CanonicalizationException e) {
+            if (e.blamesSchema() && !leavesOutSchemas(source, declared)) {
+                throw invalidSchema(source, e);
+            }
+            warnings.accept(source.display() + ": " + e.getMessage() + "; comparing expressions by text normalization only");
+            return declared;
+        }
+    }
+
+    /**
+     * Whether the schema selection left out schemas {@code source} declares: then a failure to create the rest may
+     * be a reference to what was left out, not an error of the schema.
+     */
+    private boolean leavesOutSchemas(Source source, Database selected) {
+        DeclaredSchema read = placesOfObjects.get(source);
+        return read != null && read.database().schemas().size() > selected.schemas().size();
+    }
+
+    /**
+     * The expected schema cannot be created even in an empty database: it is invalid (an unknown type, a foreign
+     * key to a table it does not declare, a broken check or view). Placed at the object the failed statement is
+     * about (at its column, when the server points into one), when the YAML declares it.
+     */
+    private CliFailure invalidSchema(Source source, CanonicalizationException e) {
+        DeclaredSchema places = placesOfObjects.get(source);
+        String statement = e.statement() == null ? null : e.statement().description() + " " + e.statement().sql();
+        String where = places == null ? source.display()
+                : places.locate(statement, e.part()).map(Object::toString).orElse(source.display());
+        return CliFailure.error(where + ": the expected schema is invalid: " + Main.oneLine(e.getMessage())
+                .replace("the expected schema cannot be created in a scratch database", "it cannot be created even in an"
+                        + " empty database") + "; fix the schema (nothing was compared or changed)", e);
     }
 
     /** The roles the policies of {@code database} name (canonicalization creates the policies). */
@@ -174,16 +221,31 @@ final class SchemaLoader implements AutoCloseable {
         }
     }
 
-    private static Database readYaml(Path path) {
+    private static DeclaredSchema readYaml(Path path) {
         try {
-            return YamlSchemaReader.read(path);
+            return YamlSchemaReader.readDeclared(path);
         } catch (YamlSchemaException e) {
             throw CliFailure.error(e.getMessage(), e);
         } catch (IOException e) {
-            throw CliFailure.error("cannot read " + path + ": " + e, e);
+            throw CliFailure.error(cannotRead(path, e), e);
         } catch (UncheckedIOException e) {
-            throw CliFailure.error("cannot read " + path + ": " + e.getCause(), e);
+            throw CliFailure.error(cannotRead(path, e.getCause()), e);
         }
+    }
+
+    /** Why a file cannot be read, in words: the exception's name only when its message says nothing else. */
+    private static String cannotRead(Path path, IOException e) {
+        String message = e.getMessage();
+        if (message != null && message.startsWith(path.toString() + ": ")) {
+            return message;
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "cannot read " + path + ": permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "cannot read " + path + ": no such file";
+        }
+        return "cannot read " + path + ": " + (message == null || message.equals(path.toString()) ? e.getClass().getSimpleName() : message);
     }
 
     /**

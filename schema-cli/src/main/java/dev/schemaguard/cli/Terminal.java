@@ -36,7 +36,7 @@ final class Terminal {
     void writeResult(String text, Path output) {
         if (output == null) {
             out.print(text);
-            out.flush();
+            requireWritten();
             return;
         }
         try {
@@ -51,6 +51,17 @@ final class Terminal {
             throw CliFailure.error("cannot write " + output + ": " + e.getCause().getMessage(), e);
         }
         err.println("wrote " + output);
+    }
+
+    /**
+     * Fails when anything written to stdout so far was lost (a full disk, a closed pipe): a PrintStream swallows
+     * write errors, and a result nobody got must not end with exit code 0.
+     */
+    void requireWritten() {
+        if (out.checkError()) {
+            throw CliFailure.error("cannot write the result to standard output (disk full, or the reading end"
+                    + " closed?); use --output FILE or free the space and run again");
+        }
     }
 
     /** ANSI colours, or plain text when {@code enabled} is false. */

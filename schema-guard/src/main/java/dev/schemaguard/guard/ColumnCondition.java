@@ -3,6 +3,8 @@ package dev.schemaguard.guard;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.sql.SqlCommands;
+import dev.schemaguard.sql.SqlTextException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +36,19 @@ public final class ColumnCondition {
     /**
      * Runs the statements, in order, when the table has every column; otherwise logs one warning naming the
      * missing table or columns and the first statement skipped, and runs none. Returns whether they ran.
+     *
+     * @throws IllegalArgumentException when a statement is not exactly one SQL command (pass each command as a
+     *                                  statement of its own); then none runs
      */
     public boolean run(String... statements) throws SQLException {
+        for (String sql : statements) {
+            try {
+                SqlCommands.requireOne(sql);
+            } catch (SqlTextException e) {
+                throw new IllegalArgumentException("not exactly one SQL command, so nothing was run: " + e.located()
+                        + ": " + firstLine(new String[] {sql}) + "; pass each command as a statement of its own", e);
+            }
+        }
         Optional<String> missing = whatIsMissing();
         if (missing.isPresent()) {
             LOG.warn("{}skipped {}: {}", checkedBy == null ? "" : checkedBy + ": ", firstLine(statements), missing.get());

@@ -97,6 +97,24 @@ class SchemaGuardsTest {
     }
 
     @Test
+    void aConditionalStatementThatIsTwoCommandsRunsNothing() throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary()); Connection connection = db.connect()) {
+            db.execute(Shop.FULL);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SchemaGuards.on(connection)
+                    .ifColumnsExist("orders", "created_at")
+                    .run("CREATE INDEX orders_created_idx ON orders (created_at)",
+                            "CREATE INDEX orders_total_idx ON orders (total); DROP TABLE orders"));
+            assertTrue(e.getMessage().contains("not exactly one SQL command"), e.getMessage());
+            assertFalse(indexExists(connection, "orders_created_idx"), "not even the first statement ran");
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT to_regclass('public.orders') IS NOT NULL")) {
+                row.next();
+                assertTrue(row.getBoolean(1), "orders is still there");
+            }
+        }
+    }
+
+    @Test
     void runsAConditionalStatementOnlyWhenItsColumnsExist() throws SQLException {
         try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary()); Connection connection = db.connect()) {
             db.execute(Shop.FULL);

@@ -50,6 +50,11 @@ public final class CanonicalSchema {
         }
         // grants need no respelling, and the roles they name need not exist on the scratch server: kept as they are
         MigrationPlan plan = MigrationPlanner.baseline(expected.withoutGrants());
+        try {
+            PlanExecutor.requireSingleCommands(plan);
+        } catch (PlanExecutor.StatementRefusedException e) {
+            throw new CanonicalizationException(e.getMessage(), e, e.statement(), null, true);
+        }
         try (Connection connection = scratch.open()) {
             connection.setAutoCommit(false);
             try {
@@ -59,8 +64,11 @@ public final class CanonicalSchema {
                         try {
                             jdbc.execute(statement.sql());
                         } catch (SQLException e) {
+                            String part = partAt(statement, e);
                             throw new CanonicalizationException("the expected schema cannot be created in a scratch"
-                                    + " database (" + statement.description() + "): " + firstLine(e.getMessage()), e);
+                                    + " database (" + statement.description() + "): " + firstLine(e.getMessage())
+                                    + (part == null ? "" : " (in: " + part + ")"), e, statement, part,
+                                    blamesSchema(statement, e));
                         }
                     }
                 }
@@ -80,7 +88,9 @@ public final class CanonicalSchema {
     /**
      * As {@link #canonicalize}, but when that is not possible returns {@code expected} unchanged and tells
      * {@code warnings} why; the comparison then relies on the text normalization of
-     * {@code dev.schemaguard.diff.Expressions} alone.
+     * {@code dev.schemaguard.diff.Expressions} alone. It falls back whatever the reason; a caller that must not
+     * compare an invalid schema calls {@link #canonicalize} and falls back only when
+     * {@link CanonicalizationException#blamesSchema()} is false, as the command line does.
      */
     public static Database canonicalizeOrKeep(Database expected, ScratchDatabase scratch, Consumer<String> warnings) {
         try {
@@ -89,6 +99,49 @@ public final class CanonicalSchema {
             warnings.accept(e.getMessage() + "; comparing expressions by text normalization only");
             return expected;
         }
+    }
+
+    /**
+     * The line of the statement where the server says the error is, e.g. {@code CONSTRAINT t_check CHECK (id >)}: a
+     * CREATE TABLE puts each column and constraint on a line of its own, so this names the part that failed. Null
+     * when the server gave no position or the statement is one line.
+     */
+    private static String partAt(PlanStatement statement, SQLException e) {
+        if (!(e instanceof org.postgresql.util.PSQLException psql) || psql.getServerErrorMessage() == null) {
+            return null;
+        }
+        int position = psql.getServerErrorMessage().getPosition();
+        String sql = statement.sql();
+        if (position < 1 || position > sql.length() || sql.indexOf('\n') < 0) {
+            return null;
+        }
+        int start = sql.lastIndexOf('\n', position - 1) + 1;
+        int end = sql.indexOf('\n', position - 1);
+        String line = sql.substring(start, end < 0 ? sql.length() : end).strip();
+        if (line.endsWith(",")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        return line.isEmpty() ? null : line.length() > 120 ? line.substring(0, 117) + "..." : line;
+    }
+
+    /**
+     * Whether a failed statement of the baseline means the expected schema is invalid. Not when it created an
+     * extension (the scratch server may lack it), nor for failures of the server rather than of the statement:
+     * connections (SQLSTATE class 08), resources (53), operator intervention (57), system errors (58), internal
+     * errors (XX), missing privileges (42501) or a schema that is not there (3F000, a reference to a schema left
+     * out of the comparison).
+     */
+    static boolean blamesSchema(PlanStatement statement, SQLException e) {
+        if (statement.sql().regionMatches(true, 0, "CREATE EXTENSION", 0, "CREATE EXTENSION".length())) {
+            return false;
+        }
+        String state = e.getSQLState();
+        if (state == null || state.length() != 5) {
+            return false;
+        }
+        String category = state.substring(0, 2);
+        return !(category.equals("08") || category.equals("53") || category.equals("57") || category.equals("58")
+                || category.equals("XX") || state.equals("42501") || state.equals("3F000"));
     }
 
     private static void createMissingRoles(Connection connection, Database expected) throws SQLException {

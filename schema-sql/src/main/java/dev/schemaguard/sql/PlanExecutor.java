@@ -28,10 +28,45 @@ public final class PlanExecutor {
     }
 
     /**
+     * A statement of the plan is not exactly one SQL command (see {@link SqlCommands}); nothing was sent to the
+     * server.
+     */
+    public static final class StatementRefusedException extends SQLException {
+        private final transient PlanStatement statement;
+
+        StatementRefusedException(PlanStatement statement, SqlTextException cause) {
+            super("refused to run a statement that is not exactly one SQL command (" + statement.description() + "): "
+                    + cause.located() + "; nothing was run", "42601", cause);
+            this.statement = statement;
+        }
+
+        public PlanStatement statement() {
+            return statement;
+        }
+    }
+
+    /**
+     * Checks that every statement of {@code plan} is exactly one SQL command, before any of them runs.
+     *
+     * @throws StatementRefusedException for the first statement that is not
+     */
+    public static void requireSingleCommands(MigrationPlan plan) throws StatementRefusedException {
+        for (PlanStatement statement : plan.statements()) {
+            try {
+                SqlCommands.requireOne(statement.sql());
+            } catch (SqlTextException e) {
+                throw new StatementRefusedException(statement, e);
+            }
+        }
+    }
+
+    /**
      * Runs every statement of {@code plan} in one transaction: commits at the end, rolls back on the first error
      * and throws {@link StatementFailedException}. The connection's autocommit setting is restored afterwards.
+     * Nothing runs when a statement is not exactly one SQL command ({@link StatementRefusedException}).
      */
     public static void apply(Connection connection, MigrationPlan plan) throws SQLException {
+        requireSingleCommands(plan);
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {

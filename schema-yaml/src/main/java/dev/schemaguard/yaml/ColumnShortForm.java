@@ -44,6 +44,7 @@ final class ColumnShortForm {
 
     /** A type as written by people, checked for words that belong to no type ({@code text nto null}). */
     static DataType parseType(String text) {
+        SqlText.TYPE.check(text, "the type '" + text.strip() + "'");
         List<Word> words = SqlWords.split(text);
         if (words.isEmpty()) {
             throw new IllegalArgumentException("expected a type such as text, integer or varchar(255), found nothing");
@@ -117,7 +118,8 @@ final class ColumnShortForm {
                     if (i == from) {
                         throw new IllegalArgumentException("expected an expression after 'default'");
                     }
-                    defaultExpression = text.substring(words.get(from).start(), words.get(i - 1).end());
+                    defaultExpression = SqlText.DEFAULT.check(text.substring(words.get(from).start(), words.get(i - 1).end()),
+                            "the default");
                 }
                 case "collate" -> {
                     require(words, i, "a collation name after 'collate', e.g. collate \"C\"");
@@ -140,7 +142,8 @@ final class ColumnShortForm {
                     if (what.is("identity")) {
                         identity = new Identity(generation, null);
                     } else if (generation == Identity.Generation.ALWAYS && what.text().startsWith("(") && what.text().endsWith(")")) {
-                        generated = what.text().substring(1, what.text().length() - 1).strip();
+                        generated = SqlText.EXPRESSION.check(what.text().substring(1, what.text().length() - 1).strip(),
+                                "the generation expression");
                         expect(words, i++, "stored", "after the generation expression");
                     } else {
                         throw new IllegalArgumentException("expected 'identity' or '(expression) stored' after 'generated "
@@ -153,7 +156,8 @@ final class ColumnShortForm {
                     if (!condition.text().startsWith("(") || !condition.text().endsWith(")")) {
                         throw new IllegalArgumentException("expected '(expression)' after 'check', found '" + condition.text() + "'");
                     }
-                    check = condition.text().substring(1, condition.text().length() - 1).strip();
+                    check = SqlText.EXPRESSION.check(condition.text().substring(1, condition.text().length() - 1).strip(),
+                            "the check");
                 }
                 case "references" -> {
                     References clause = references(columnName, words, i, schema);

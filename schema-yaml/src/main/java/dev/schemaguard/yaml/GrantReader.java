@@ -133,6 +133,9 @@ final class GrantReader {
                     throw new IllegalArgumentException("the argument list of '" + name + "' does not end with ')'");
                 }
                 arguments = rest.substring(0, rest.length() - 1).strip();
+                if (!arguments.isEmpty()) {
+                    SqlText.EXPRESSION_LIST.check(arguments, "the argument list of '" + name + "'");
+                }
             }
             return ObjectRef.of(kind, schema, Identifiers.quote(first) + "(" + arguments + ")");
         }

@@ -144,12 +144,14 @@ final class SchemaObjectReader {
         if (checksNode != null) {
             for (Entry check : Nodes.map(checksNode, "the checks of " + what + " (constraint names to expressions on VALUE)").entries().values()) {
                 String checkWhat = "check " + check.key() + " of " + what;
+                SqlText.EXPRESSION.check(check.value(), Nodes.text(check.value(), checkWhat), checkWhat);
                 String expression = Nodes.requiredText(check.value(), checkWhat + " (an expression on VALUE, e.g. VALUE > 0)");
                 checks.add(Nodes.build(check.keyPosition(), checkWhat, () -> new CheckConstraint(check.key(), expression, false, false)));
             }
         }
+        String defaultExpression = SqlText.DEFAULT.text(fields, DEFAULT);
         return Nodes.build(entry.keyPosition(), what, () -> new Domain(entry.key(), type, fields.bool(NOT_NULL, false),
-                fields.text(DEFAULT), collation, checks, fields.text(COMMENT)));
+                defaultExpression, collation, checks, fields.text(COMMENT)));
     }
 
     /**
@@ -209,6 +211,7 @@ final class SchemaObjectReader {
     static View view(String schema, Entry entry) {
         String what = what("view", schema, entry.key());
         if (entry.value() instanceof ScalarNode) {
+            SqlText.QUERY.check(entry.value(), Nodes.text(entry.value(), what), what);
             String query = Nodes.requiredText(entry.value(), what + " (its SELECT query)");
             return Nodes.build(entry.keyPosition(), what, () -> new View(entry.key(), false, query, List.of(), null, List.of(), List.of()));
         }
@@ -245,7 +248,7 @@ final class SchemaObjectReader {
         if (!fields.has(QUERY)) {
             throw new YamlSchemaException(fields.position(), kindWhat + " needs 'query', its SELECT statement");
         }
-        String query = fields.requiredText(QUERY);
+        String query = SqlText.QUERY.requiredText(fields, QUERY);
         return Nodes.build(entry.keyPosition(), kindWhat,
                 () -> new View(entry.key(), materialized, query, indexes, fields.text(COMMENT), triggers,
                         fields.parameters(OPTIONS)));
@@ -292,6 +295,9 @@ final class SchemaObjectReader {
                     throw new IllegalArgumentException("the argument list does not end with ')'");
                 }
                 arguments = rest.substring(0, rest.length() - 1).strip();
+                if (!arguments.isEmpty()) {
+                    SqlText.EXPRESSION_LIST.check(arguments, "the argument list");
+                }
             }
         } catch (IllegalArgumentException e) {
             throw new YamlSchemaException(entry.keyPosition(), "'" + entry.key() + "' in '" + section + "' of schema " + schema
@@ -303,10 +309,11 @@ final class SchemaObjectReader {
         String comment = null;
         if (entry.value() instanceof MapNode) {
             Fields fields = Fields.of(entry.value(), ROUTINE_KEYS, what);
-            definition = fields.requiredText(DEFINITION);
+            definition = SqlText.ROUTINE.requiredText(fields, DEFINITION);
             comment = fields.text(COMMENT);
         } else {
-            definition = Nodes.requiredText(entry.value(), what + " (its complete CREATE OR REPLACE statement)");
+            definition = SqlText.ROUTINE.check(entry.value(),
+                    Nodes.requiredText(entry.value(), what + " (its complete CREATE OR REPLACE statement)"), what);
         }
         Routine.Kind created = createdKind(definition);
         if (created != null && created != kind) {

@@ -193,7 +193,8 @@ final class TableReader {
                 throw new YamlSchemaException(entry.keyPosition(), constraintWhat + " has the name of another constraint"
                         + " of the table; constraint names are unique per table");
             }
-            String definition = Nodes.requiredText(entry.value(), constraintWhat + " (e.g. EXCLUDE USING gist (room WITH =, during WITH &&))");
+            String definition = SqlText.EXCLUSION.check(entry.value(), Nodes.requiredText(entry.value(), constraintWhat
+                    + " (e.g. EXCLUDE USING gist (room WITH =, during WITH &&))"), constraintWhat);
             exclusions.add(Nodes.build(entry.keyPosition(), constraintWhat, () -> new ExclusionConstraint(entry.key(), definition)));
         }
         return exclusions;
@@ -222,6 +223,8 @@ final class TableReader {
             } else {
                 definition = Nodes.requiredText(entry.value(), triggerWhat + " (its CREATE TRIGGER statement)");
             }
+            SqlText.TRIGGER.check(entry.value() instanceof MapNode map ? map.entries().get(DEFINITION).value() : entry.value(),
+                    definition, triggerWhat);
             String text = definition;
             Trigger.Firing isEnabled = enabled;
             String commentText = comment;
@@ -250,6 +253,7 @@ final class TableReader {
         if (key.isEmpty()) {
             throw Nodes.error(node, label + " has an empty partition key; name the column(s) or expression(s) in the parentheses");
         }
+        SqlText.EXPRESSION_LIST.check(node, key, "the partition key in " + label);
         return new Partitioning(strategy, key);
     }
 
@@ -267,7 +271,7 @@ final class TableReader {
         } catch (IllegalArgumentException e) {
             throw partition.error(PARENT, "'parent' of " + label + ": " + e.getMessage() + "; expected e.g. 'events' or 'audit.events'");
         }
-        return new PartitionBound(parent, partition.requiredText(BOUND));
+        return new PartitionBound(parent, SqlText.PARTITION_BOUND.requiredText(partition, BOUND));
     }
 
     /** {@code inherits: [base, audit.stamped]}: the parents in order, as in SQL; one name may stand alone. */
@@ -354,8 +358,8 @@ final class TableReader {
         }
         Column column;
         try {
-            column = new Column(name, type, nullable && !primaryKey, fields.text(DEFAULT), identity, fields.text(GENERATED),
-                    collation, fields.text(COMMENT));
+            column = new Column(name, type, nullable && !primaryKey, SqlText.DEFAULT.text(fields, DEFAULT), identity,
+                    SqlText.EXPRESSION.text(fields, GENERATED), collation, fields.text(COMMENT));
         } catch (IllegalArgumentException e) {
             throw new YamlSchemaException(entry.keyPosition(), fields.what() + ": " + e.getMessage());
         }
@@ -460,12 +464,22 @@ final class TableReader {
 
     private CheckDef check(YamlNode item) {
         String checkWhat = "a check constraint of " + what;
+        checkExpression(item, checkWhat);
         if (item instanceof ScalarNode) {
             return new CheckDef(null, Nodes.requiredText(item, checkWhat), false, false);
         }
         Fields fields = Fields.of(item, CHECK_KEYS, checkWhat);
         return new CheckDef(fields.text(NAME), fields.requiredText(EXPRESSION), fields.bool(NO_INHERIT, false),
                 fields.bool(NOT_VALID, false));
+    }
+
+    /** The expression of a check, written alone or under 'expression', must be one expression. */
+    private static void checkExpression(YamlNode item, String checkWhat) {
+        YamlNode expression = item instanceof MapNode map && map.entries().containsKey(EXPRESSION)
+                ? map.entries().get(EXPRESSION).value() : item;
+        if (expression instanceof ScalarNode scalar && !scalar.isNull()) {
+            SqlText.EXPRESSION.check(expression, scalar.text(), checkWhat);
+        }
     }
 
     /** One item of an {@code indexes:} list of {@code owner} (a table or materialized view). */
@@ -485,6 +499,7 @@ final class TableReader {
             throw Nodes.error(columns, indexWhat + " needs at least one column or expression in 'columns'");
         }
         List<IndexKey> keys = keyNodes.stream().map(node -> indexKey(node, indexWhat)).toList();
+        SqlText.EXPRESSION.text(fields, WHERE);
         String method = fields.has(METHOD) ? fields.requiredText(METHOD) : "btree";
         return new IndexDef(fields.text(NAME), fields.bool(UNIQUE, false), method, keys, fields.names(INCLUDE),
                 fields.text(WHERE), fields.bool(NULLS_NOT_DISTINCT, false), fields.parameters(STORAGE_PARAMETERS),
@@ -499,7 +514,7 @@ final class TableReader {
         if (key.has(COLUMN) == key.has(EXPRESSION)) {
             throw new YamlSchemaException(key.position(), "a key of " + indexWhat + " needs either 'column' or 'expression'");
         }
-        IndexKey base = key.has(COLUMN) ? IndexKey.column(key.requiredText(COLUMN)) : IndexKey.expression(key.requiredText(EXPRESSION));
+        IndexKey base = key.has(COLUMN) ? IndexKey.column(key.requiredText(COLUMN)) : IndexKey.expression(SqlText.EXPRESSION.requiredText(key, EXPRESSION));
         boolean descending = key.choice(ORDER, ORDERS, false);
         boolean nullsFirst = key.choice(NULLS, NULLS_PLACEMENTS, descending);
         try {
@@ -532,8 +547,8 @@ final class TableReader {
             Fields policy = Fields.of(entry.value(), POLICY_KEYS, "policy " + entry.key() + " of " + what);
             try {
                 policies.add(new Policy(entry.key(), policy.choice(AS, PERMISSIVENESS, true),
-                        policy.choice(FOR, COMMANDS, Policy.Command.ALL), policy.names(TO), policy.text(USING),
-                        policy.text(WITH_CHECK)));
+                        policy.choice(FOR, COMMANDS, Policy.Command.ALL), policy.names(TO), SqlText.EXPRESSION.text(policy, USING),
+                        SqlText.EXPRESSION.text(policy, WITH_CHECK)));
             } catch (IllegalArgumentException e) {
                 throw new YamlSchemaException(entry.keyPosition(), what + ": " + e.getMessage());
             }

@@ -44,6 +44,8 @@ public final class YamlSchemaReader {
     private static final Comparator<Routine> ROUTINE_ORDER =
             Comparator.comparing(Routine::name).thenComparing(Routine::arguments);
 
+    /** Where each column was declared, by table as SQL spells it and the column's name as SQL spells it. */
+    private final Map<String, Position> columnPositions = new TreeMap<>();
     private final Map<String, SchemaParts> schemas = new TreeMap<>();
     private final Map<String, Placed<Extension>> extensions = new TreeMap<>();
     private final Map<String, Placed<Publication>> publications = new TreeMap<>();
@@ -53,6 +55,19 @@ public final class YamlSchemaReader {
 
     /** Reads a YAML file, or every YAML file under a directory. */
     public static Database read(Path fileOrDirectory) throws IOException {
+        return readDeclared(fileOrDirectory).database();
+    }
+
+    /** As {@link #read(Path)}, with where each object was declared. */
+    public static DeclaredSchema readDeclared(Path fileOrDirectory) throws IOException {
+        try {
+            return readFiles(fileOrDirectory);
+        } catch (Utf8Files.NotUtf8Exception e) {
+            throw new YamlSchemaException(e.position(), e.getMessage().substring(e.position().toString().length() + 2));
+        }
+    }
+
+    private static DeclaredSchema readFiles(Path fileOrDirectory) throws IOException {
         YamlSchemaReader reader = new YamlSchemaReader();
         if (Files.isDirectory(fileOrDirectory)) {
             List<Path> files = yamlFiles(fileOrDirectory);
@@ -61,12 +76,12 @@ public final class YamlSchemaReader {
                         "no *.yaml or *.yml files in this directory; point at the directory holding the schema files");
             }
             for (Path file : files) {
-                reader.readDocument(Files.readString(file), file.toString());
+                reader.readDocument(Utf8Files.read(file), file.toString());
             }
         } else {
-            reader.readDocument(Files.readString(fileOrDirectory), fileOrDirectory.toString());
+            reader.readDocument(Utf8Files.read(fileOrDirectory), fileOrDirectory.toString());
         }
-        return reader.database();
+        return new DeclaredSchema(reader.database(), reader.positions(), reader.columnPositions);
     }
 
     /** Reads YAML text; {@code sourceName} is what error messages call it, e.g. a file name. */
@@ -150,42 +165,57 @@ public final class YamlSchemaReader {
     private void readContent(SchemaParts parts, Fields fields) {
         String schema = parts.name;
         for (Entry entry : entries(fields, TABLES, "the tables of schema " + schema + " (table names to tables)")) {
-            parts.claimRelation("table", entry);
-            parts.tables.put(entry.key(), TableReader.read(schema, entry));
+            atEntry(entry, () -> {
+                parts.claimRelation("table", entry);
+                parts.tables.put(entry.key(), TableReader.read(schema, entry));
+                noteColumns(schema, entry);
+            });
         }
         for (Entry entry : entries(fields, SEQUENCES, "the sequences of schema " + schema + " (sequence names to sequences)")) {
-            parts.claimRelation("sequence", entry);
-            parts.sequences.put(entry.key(), SchemaObjectReader.sequence(schema, entry));
+            atEntry(entry, () -> {
+                parts.claimRelation("sequence", entry);
+                parts.sequences.put(entry.key(), SchemaObjectReader.sequence(schema, entry));
+            });
         }
         for (Entry entry : entries(fields, VIEWS, "the views of schema " + schema + " (view names to queries or views)")) {
-            parts.claimRelation("view", entry);
-            parts.views.put(entry.key(), SchemaObjectReader.view(schema, entry));
+            atEntry(entry, () -> {
+                parts.claimRelation("view", entry);
+                parts.views.put(entry.key(), SchemaObjectReader.view(schema, entry));
+            });
         }
         for (Entry entry : entries(fields, ENUMS, "the enums of schema " + schema + " (type names to lists of values)")) {
-            parts.claimType("enum", entry);
-            parts.enums.put(entry.key(), SchemaObjectReader.enumType(schema, entry));
+            atEntry(entry, () -> {
+                parts.claimType("enum", entry);
+                parts.enums.put(entry.key(), SchemaObjectReader.enumType(schema, entry));
+            });
         }
         for (Entry entry : entries(fields, DOMAINS, "the domains of schema " + schema + " (domain names to domains)")) {
-            parts.claimType("domain", entry);
-            parts.domains.put(entry.key(), SchemaObjectReader.domain(schema, entry));
+            atEntry(entry, () -> {
+                parts.claimType("domain", entry);
+                parts.domains.put(entry.key(), SchemaObjectReader.domain(schema, entry));
+            });
         }
         for (Entry entry : entries(fields, COMPOSITE_TYPES, "the composite types of schema " + schema + " (type names to types)")) {
-            parts.claimType("composite type", entry);
-            parts.compositeTypes.put(entry.key(), SchemaObjectReader.compositeType(schema, entry));
+            atEntry(entry, () -> {
+                parts.claimType("composite type", entry);
+                parts.compositeTypes.put(entry.key(), SchemaObjectReader.compositeType(schema, entry));
+            });
         }
         for (Entry entry : entries(fields, RANGE_TYPES, "the range types of schema " + schema + " (type names to subtypes or range types)")) {
             parts.claimType("range type", entry);
             parts.rangeTypes.put(entry.key(), SchemaObjectReader.rangeType(schema, entry));
         }
         for (Entry entry : entries(fields, COLLATIONS, "the collations of schema " + schema + " (collation names to collations)")) {
-            parts.claimCollation(entry);
-            parts.collations.put(entry.key(), SchemaObjectReader.collation(schema, entry));
+            atEntry(entry, () -> {
+                parts.claimCollation(entry);
+                parts.collations.put(entry.key(), SchemaObjectReader.collation(schema, entry));
+            });
         }
         for (Routine.Kind kind : Routine.Kind.values()) {
             String section = SchemaObjectReader.ROUTINE_SECTIONS.get(kind);
             for (Entry entry : entries(fields, section, "the " + section + " of schema " + schema
                     + " (signatures such as add(integer, integer) to CREATE statements)")) {
-                Routine routine = SchemaObjectReader.routine(schema, kind, entry);
+                Routine routine = readAt(entry, () -> SchemaObjectReader.routine(schema, kind, entry));
                 Placed<Routine> earlier = parts.routines.putIfAbsent(routine.signature(), new Placed<>(routine, entry.keyPosition()));
                 if (earlier != null) {
                     throw new YamlSchemaException(entry.keyPosition(), routine.kind() + " " + schema + "." + routine.signature()
@@ -207,6 +237,35 @@ public final class YamlSchemaReader {
         }
     }
 
+    /** Notes where the columns of the table under {@code entry} were declared (read already, so well-formed). */
+    private void noteColumns(String schema, Entry entry) {
+        if (entry.value() instanceof YamlNode.MapNode table && table.entries().get(COLUMNS) != null
+                && table.entries().get(COLUMNS).value() instanceof YamlNode.MapNode columns) {
+            String prefix = QualifiedName.of(schema, entry.key()).sql() + ".";
+            columns.entries().values().forEach(column -> columnPositions.put(
+                    prefix + dev.schemaguard.model.Identifiers.quote(column.key()), column.value().position()));
+        }
+    }
+
+    /**
+     * Reads one entry; a validation error of the model that escaped the readers (a name longer than PostgreSQL
+     * keeps, say) is placed at the entry's key rather than reported without a place.
+     */
+    private static void atEntry(Entry entry, Runnable read) {
+        readAt(entry, () -> {
+            read.run();
+            return null;
+        });
+    }
+
+    private static <T> T readAt(Entry entry, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw new YamlSchemaException(entry.keyPosition(), "'" + entry.key() + "': " + e.getMessage());
+        }
+    }
+
     private static List<Entry> entries(Fields fields, String key, String what) {
         YamlNode node = fields.node(key);
         return node == null ? List.of() : List.copyOf(Nodes.map(node, what).entries().values());
@@ -224,6 +283,20 @@ public final class YamlSchemaReader {
             schemas.put(name, parts);
         }
         return parts;
+    }
+
+    /** Where each object was declared, by qualified name as SQL spells it; extensions by their name. */
+    private Map<String, Position> positions() {
+        Map<String, Position> positions = new TreeMap<>();
+        extensions.forEach((name, placed) -> positions.put(dev.schemaguard.model.Identifiers.quote(name), placed.position()));
+        for (SchemaParts parts : schemas.values()) {
+            for (Map<String, Placed<String>> names : List.of(parts.relationNames, parts.typeNames, parts.collationNames)) {
+                names.forEach((name, placed) -> positions.put(QualifiedName.of(parts.name, name).sql(), placed.position()));
+            }
+            parts.routines.values().forEach(placed -> positions.putIfAbsent(
+                    QualifiedName.of(parts.name, placed.object().name()).sql(), placed.position()));
+        }
+        return positions;
     }
 
     private Database database() {

@@ -26,6 +26,9 @@ final class YamlTreeReader {
      */
     private static final YAMLFactory FACTORY = YAMLFactory.builder().loaderOptions(unlimitedSize()).build();
 
+    /** Far deeper than any schema, far shallower than what would exhaust the stack of the recursive reading. */
+    private static final int MAX_DEPTH = 64;
+
     private final String source;
 
     private YamlTreeReader(String source) {
@@ -48,21 +51,28 @@ final class YamlTreeReader {
             if (parser.nextToken() == null) {
                 return null;
             }
-            YamlNode root = readValue(parser);
+            YamlNode root = readValue(parser, 1);
             if (parser.nextToken() != null) {
                 throw new YamlSchemaException(position(parser.currentTokenLocation()),
                         "a second YAML document (after ---); put each part in its own file");
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new YamlSchemaException(position(e.getLocation()), "invalid YAML: " + e.getOriginalMessage().strip());
+            String message = "invalid YAML: " + e.getOriginalMessage().strip();
+            JsonLocation location = e.getLocation();
+            throw location == null || location.getLineNr() < 1 ? new YamlSchemaException(source, message)
+                    : new YamlSchemaException(position(location), message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private YamlNode readValue(YAMLParser parser) throws IOException {
+    private YamlNode readValue(YAMLParser parser, int depth) throws IOException {
         Position position = position(parser.currentTokenLocation());
+        if (depth > MAX_DEPTH) {
+            throw new YamlSchemaException(position, "YAML nested deeper than " + MAX_DEPTH
+                    + " levels; a schema needs fewer than 10");
+        }
         if (parser.isCurrentAlias()) {
             throw new YamlSchemaException(position, "YAML aliases (*name) are not supported; write the value out");
         }
@@ -79,14 +89,14 @@ final class YamlTreeReader {
                                 + earlier.keyPosition() + "); each key may appear once in a map");
                     }
                     parser.nextToken();
-                    entries.put(key, new YamlNode.Entry(key, keyPosition, readValue(parser)));
+                    entries.put(key, new YamlNode.Entry(key, keyPosition, readValue(parser, depth + 1)));
                 }
                 return new YamlNode.MapNode(entries, position);
             }
             case START_ARRAY -> {
                 List<YamlNode> items = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(parser));
+                    items.add(readValue(parser, depth + 1));
                 }
                 return new YamlNode.ListNode(items, position);
             }
@@ -101,10 +111,11 @@ final class YamlTreeReader {
         }
     }
 
+    /** Line and column as the parser reports them, never below 1 (some parser errors come without a place). */
     private Position position(JsonLocation location) {
         if (location == null) {
-            return new Position(source, 0, 0);
+            return new Position(source, 1, 1);
         }
-        return new Position(source, location.getLineNr(), location.getColumnNr());
+        return new Position(source, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
     }
 }
