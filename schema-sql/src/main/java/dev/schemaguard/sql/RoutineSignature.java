@@ -40,41 +40,46 @@ final class RoutineSignature {
 
     /** The statement up to its body: from {@code AS}, {@code RETURN} or {@code BEGIN ATOMIC} on, only the body follows. */
     static String header(String definition) {
-        List<Token> tokens = tokens(definition);
-        for (Token token : tokens) {
-            if (!token.quoted() && !token.text().equals(".")
-                    && (token.text().equalsIgnoreCase("as") || token.text().equalsIgnoreCase("return")
-                    || token.text().equalsIgnoreCase("begin") || token.text().startsWith("$"))) {
+        for (SqlLexer.Token token : tokens(definition)) {
+            if (token.isWord("as") || token.isWord("return") || token.isWord("begin")
+                    || token.kind() == SqlLexer.Kind.DOLLAR_STRING) {
                 return definition.substring(0, token.start());
             }
         }
         return definition;
     }
 
-    /** Dotted names in {@code text}, each part folded as SQL folds it. */
+    /** Dotted names in {@code text}, each part as SQL reads it (unquoted words folded to lower case). */
     private static List<List<String>> names(String text) {
         List<List<String>> names = new ArrayList<>();
         List<String> current = new ArrayList<>();
         boolean afterDot = false;
-        for (Token token : tokens(text)) {
-            if (token.text().equals(".")) {
+        for (SqlLexer.Token token : tokens(text)) {
+            if (token.kind() == SqlLexer.Kind.OPERATOR && token.text().equals(".")) {
                 afterDot = true;
                 continue;
             }
-            boolean identifier = token.quoted() || Character.isLetter(token.text().charAt(0)) || token.text().charAt(0) == '_';
-            if (!identifier) {
-                flush(names, current);
-                afterDot = false;
-                continue;
-            }
-            if (!afterDot) {
+            boolean identifier = token.kind() == SqlLexer.Kind.WORD || token.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER;
+            if (!identifier || !afterDot) {
                 flush(names, current);
             }
-            current.add(token.quoted() ? token.text() : token.text().toLowerCase(java.util.Locale.ROOT));
+            if (identifier) {
+                current.add(token.kind() == SqlLexer.Kind.WORD ? token.folded()
+                        : token.text().substring(1, token.text().length() - 1).replace("\"\"", "\""));
+            }
             afterDot = false;
         }
         flush(names, current);
         return names;
+    }
+
+    /** The tokens, or none when the text cannot be read: the server will say what is wrong with it. */
+    private static List<SqlLexer.Token> tokens(String text) {
+        try {
+            return SqlLexer.tokens(text);
+        } catch (SqlTextException e) {
+            return List.of();
+        }
     }
 
     private static void flush(List<List<String>> names, List<String> current) {
@@ -82,56 +87,5 @@ final class RoutineSignature {
             names.add(List.copyOf(current));
             current.clear();
         }
-    }
-
-    /** A word, a quoted identifier (its text unquoted), a string literal (as {@code '}), or one other character. */
-    private record Token(String text, int start, boolean quoted) {
-    }
-
-    private static List<Token> tokens(String text) {
-        List<Token> tokens = new ArrayList<>();
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-') {
-                int end = text.indexOf('\n', i);
-                i = end < 0 ? text.length() : end;
-            } else if (c == '\'') {
-                int start = i++;
-                while (i < text.length() && !(text.charAt(i) == '\'' && (i + 1 >= text.length() || text.charAt(i + 1) != '\''))) {
-                    i += text.charAt(i) == '\'' ? 2 : 1;
-                }
-                i++;
-                tokens.add(new Token("'", start, false));
-            } else if (c == '"') {
-                StringBuilder name = new StringBuilder();
-                int start = i++;
-                while (i < text.length()) {
-                    if (text.charAt(i) == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        name.append('"');
-                        i += 2;
-                    } else if (text.charAt(i) == '"') {
-                        i++;
-                        break;
-                    } else {
-                        name.append(text.charAt(i++));
-                    }
-                }
-                tokens.add(new Token(name.toString(), start, true));
-            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
-                int start = i;
-                while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
-                        || text.charAt(i) == '$')) {
-                    i++;
-                }
-                tokens.add(new Token(text.substring(start, i), start, false));
-            } else {
-                tokens.add(new Token(String.valueOf(c), i, false));
-                i++;
-            }
-        }
-        return tokens;
     }
 }

@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A SQL script cut into its statements the way psql cuts it: at each semicolon outside string literals
- * ({@code '...'}, {@code E'...'} with backslash escapes), quoted identifiers, dollar-quoted bodies
- * ({@code $fn$ ... $fn$}), and comments ({@code --} and nested {@code /* ... *}{@code /}). Each statement keeps its
+ * A SQL script cut into its statements the way psql cuts it: at each semicolon outside parentheses and outside
+ * the tokens of {@link SqlLexer} (string literals, quoted identifiers, dollar-quoted bodies, comments). Each statement keeps its
  * offset in the script, so that an error the server reports in it can be located in the file. Running the
  * statements one at a time, each in its own transaction, is what lets a script use {@code CREATE INDEX
  * CONCURRENTLY} or a new enum value right after {@code ALTER TYPE ... ADD VALUE}, as it does under psql.
@@ -139,137 +138,45 @@ public final class SqlScript {
         return line + ":" + column;
     }
 
-    /** The statements of {@code script} in order; empty ones (only white space and comments) are left out. */
+    /**
+     * The statements of {@code script} in order; empty ones (only white space and comments) are left out. Text the
+     * lexer cannot end (an unterminated string or comment) is one last statement, for the server to refuse.
+     */
     public static List<Statement> statements(String script) {
-        List<Statement> statements = new ArrayList<>();
-        int start = 0;
-        boolean hasContent = false;
-        int i = 0;
-        int parenthesisDepth = 0;
-        while (i < script.length()) {
-            char c = script.charAt(i);
-            int end = skipToken(script, i);
-            if (end > i + 1 || !Character.isWhitespace(c)) {
-                boolean comment = isCommentStart(script, i);
-                if (c == ';' && parenthesisDepth == 0) {
-                    if (hasContent) {
-                        statements.add(statement(script, start, i));
-                    }
-                    start = i + 1;
-                    hasContent = false;
-                    i++;
-                    continue;
-                }
-                if (!comment) {
-                    hasContent = true;
-                }
-                if (c == '(') {
-                    parenthesisDepth++;
-                } else if (c == ')' && parenthesisDepth > 0) {
-                    parenthesisDepth--;
-                }
-            }
-            i = end;
+        List<SqlLexer.Token> tokens;
+        int lexed = script.length();
+        try {
+            tokens = SqlLexer.tokens(script);
+        } catch (SqlTextException e) {
+            lexed = e.offset();
+            tokens = SqlLexer.tokens(script.substring(0, lexed));
         }
-        if (hasContent) {
-            statements.add(statement(script, start, script.length()));
+        List<Statement> statements = new ArrayList<>();
+        int first = -1;
+        int depth = 0;
+        for (SqlLexer.Token token : tokens) {
+            if (token.kind() == SqlLexer.Kind.SEMICOLON && depth == 0) {
+                if (first >= 0) {
+                    statements.add(new Statement(script.substring(first, token.start()).stripTrailing(), first));
+                }
+                first = -1;
+                continue;
+            }
+            if (first < 0) {
+                first = token.start();
+            }
+            if (token.kind() == SqlLexer.Kind.OPEN_PAREN) {
+                depth++;
+            } else if (token.kind() == SqlLexer.Kind.CLOSE_PAREN && depth > 0) {
+                depth--;
+            }
+        }
+        if (lexed < script.length() && first < 0) {
+            first = lexed;
+        }
+        if (first >= 0) {
+            statements.add(new Statement(script.substring(first).stripTrailing(), first));
         }
         return statements;
-    }
-
-    /** The statement from its first token on: white space and comments before it are left out. */
-    private static Statement statement(String script, int from, int to) {
-        int begin = from;
-        while (begin < to && (Character.isWhitespace(script.charAt(begin)) || isCommentStart(script, begin))) {
-            begin = Character.isWhitespace(script.charAt(begin)) ? begin + 1 : Math.min(to, skipToken(script, begin));
-        }
-        return new Statement(script.substring(begin, to).stripTrailing(), begin);
-    }
-
-    private static boolean isCommentStart(String script, int i) {
-        return script.startsWith("--", i) || script.startsWith("/*", i);
-    }
-
-    /** The index just past the token (string, identifier, comment, dollar quote or single character) at {@code i}. */
-    private static int skipToken(String script, int i) {
-        char c = script.charAt(i);
-        if (script.startsWith("--", i)) {
-            int newline = script.indexOf('\n', i);
-            return newline < 0 ? script.length() : newline + 1;
-        }
-        if (script.startsWith("/*", i)) {
-            int depth = 0;
-            int j = i;
-            while (j < script.length()) {
-                if (script.startsWith("/*", j)) {
-                    depth++;
-                    j += 2;
-                } else if (script.startsWith("*/", j)) {
-                    depth--;
-                    j += 2;
-                    if (depth == 0) {
-                        return j;
-                    }
-                } else {
-                    j++;
-                }
-            }
-            return script.length();
-        }
-        if (c == '\'') {
-            boolean escapes = i > 0 && (script.charAt(i - 1) == 'E' || script.charAt(i - 1) == 'e')
-                    && (i < 2 || !Character.isLetterOrDigit(script.charAt(i - 2)) && script.charAt(i - 2) != '_');
-            return skipQuoted(script, i, '\'', escapes);
-        }
-        if (c == '"') {
-            return skipQuoted(script, i, '"', false);
-        }
-        if (c == '$') {
-            String tag = dollarTag(script, i);
-            if (tag != null) {
-                int close = script.indexOf(tag, i + tag.length());
-                return close < 0 ? script.length() : close + tag.length();
-            }
-        }
-        if (Character.isLetterOrDigit(c) || c == '_') {
-            int j = i;
-            while (j < script.length() && (Character.isLetterOrDigit(script.charAt(j)) || script.charAt(j) == '_'
-                    || script.charAt(j) == '$')) {
-                j++;
-            }
-            return j;
-        }
-        return i + 1;
-    }
-
-    private static int skipQuoted(String script, int i, char quote, boolean backslashEscapes) {
-        int j = i + 1;
-        while (j < script.length()) {
-            char c = script.charAt(j);
-            if (backslashEscapes && c == '\\') {
-                j += 2;
-            } else if (c == quote) {
-                if (j + 1 < script.length() && script.charAt(j + 1) == quote) {
-                    j += 2;
-                } else {
-                    return j + 1;
-                }
-            } else {
-                j++;
-            }
-        }
-        return script.length();
-    }
-
-    /** {@code $tag$} or {@code $$} starting at {@code i}, or null when the dollar sign starts no quote ({@code $1}). */
-    private static String dollarTag(String script, int i) {
-        int j = i + 1;
-        while (j < script.length() && (Character.isLetterOrDigit(script.charAt(j)) || script.charAt(j) == '_')) {
-            if (j == i + 1 && Character.isDigit(script.charAt(j))) {
-                return null;
-            }
-            j++;
-        }
-        return j < script.length() && script.charAt(j) == '$' ? script.substring(i, j + 1) : null;
     }
 }

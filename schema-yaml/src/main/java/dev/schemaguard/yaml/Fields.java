@@ -100,7 +100,11 @@ final class Fields {
             String value = Nodes.requiredText(entry.value(), "storage parameter " + entry.key() + " of " + what);
             result.add(entry.key() + "=" + value);
         }
-        return result;
+        try {
+            return dev.schemaguard.model.StorageParameters.requireValid(result, what);
+        } catch (IllegalArgumentException e) {
+            throw Nodes.error(node, label(key) + ": " + e.getMessage());
+        }
     }
 
     <E> E choice(String key, Map<String, E> words, E otherwise) {

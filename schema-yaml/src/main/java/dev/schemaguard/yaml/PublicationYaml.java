@@ -70,7 +70,7 @@ final class PublicationYaml {
         Fields fields = Fields.of(item, PUBLICATION_TABLE_KEYS, "a table of " + what);
         QualifiedName table = name(fields.node(TABLE), fields.requiredText(TABLE), what);
         return Nodes.build(item.position(), "table " + table + " of " + what,
-                () -> new Publication.Table(table, fields.names(COLUMNS), fields.text(WHERE)));
+                () -> new Publication.Table(table, fields.names(COLUMNS), SqlText.EXPRESSION.text(fields, WHERE)));
     }
 
     private static QualifiedName name(YamlNode node, String text, String what) {
