@@ -559,6 +559,17 @@ final class CatalogQueries {
             from relations r join pg_tablespace ts on ts.oid = r.reltablespace
             where r.relkind in ('r', 'p', 'm')
             union all
+            select 'comment on constraint', format('%%I on %%s', c.conname, r.qualified)
+            from relations r
+            join pg_constraint c on c.conrelid = r.oid
+            join pg_description d on d.objoid = c.oid and d.classoid = 'pg_constraint'::regclass
+            union all
+            select 'comment on constraint', format('%%I on domain %%I.%%I', c.conname, n.nspname, t.typname)
+            from pg_constraint c
+            join pg_type t on t.oid = c.contypid
+            join included_namespaces n on n.oid = t.typnamespace
+            join pg_description d on d.objoid = c.oid and d.classoid = 'pg_constraint'::regclass
+            union all
             select 'rule', format('%%I on %%s', w.rulename, r.qualified)
             from relations r join pg_rewrite w on w.ev_class = r.oid where w.rulename <> '_RETURN'
             union all

@@ -183,7 +183,8 @@ final class ConvergenceCases {
                 of("publish columns and rows, and a schema",
                         table + " create schema s; create table s.x (id int);",
                         table + " create schema s; create table s.x (id int);"
-                                + " create publication pub for table t (id, a) where (a > 0), tables in schema s;"
+                                + " create publication pub for table t (id, a) where (a > 0);"
+                                + " create publication everything_in_s for tables in schema s;"
                                 + " comment on publication pub is 'filtered';")
                         .fromVersion(15),
                 of("change a publication's row filter",
