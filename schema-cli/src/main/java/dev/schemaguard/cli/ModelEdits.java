@@ -145,6 +145,15 @@ final class ModelEdits {
                     .withForeignKeys(t.foreignKeys().stream()
                             .map(f -> f.name().equals(validated.constraint().name()) ? f.withNotValid(false) : f).toList());
         }
+        if (change instanceof SchemaChange.ConstraintCommentChanged comment) {
+            java.util.Map<String, String> comments = new java.util.TreeMap<>(t.constraintComments());
+            if (comment.expected() == null) {
+                comments.remove(comment.constraint());
+            } else {
+                comments.put(comment.constraint(), comment.expected());
+            }
+            return t.withConstraintComments(comments);
+        }
         if (change instanceof SchemaChange.IndexStorageParametersChanged parameters) {
             return t.withIndexes(t.indexes().stream().map(i -> i.name().equals(parameters.index())
                     ? i.withStorageParameters(parameters.expected()) : i).toList());
@@ -275,7 +284,16 @@ final class ModelEdits {
         }
 
         Table build() {
-            return original.withColumns(columns).withPrimaryKey(primaryKey).withUniqueConstraints(uniques)
+            java.util.Set<String> kept = new java.util.HashSet<>();
+            if (primaryKey != null) {
+                kept.add(primaryKey.name());
+            }
+            java.util.stream.Stream.of(uniques, foreignKeys, checks, exclusions).flatMap(List::stream)
+                    .forEach(c -> kept.add(((Constraint) c).name()));
+            java.util.Map<String, String> comments = new java.util.TreeMap<>(original.constraintComments());
+            comments.keySet().retainAll(kept);
+            return original.withConstraintComments(comments).withColumns(columns).withPrimaryKey(primaryKey)
+                    .withUniqueConstraints(uniques)
                     .withForeignKeys(foreignKeys).withCheckConstraints(checks).withIndexes(indexes)
                     .withRowSecurity(rowSecurity).withPolicies(policies).withComment(comment)
                     .withExclusionConstraints(exclusions).withUnlogged(unlogged);

@@ -166,22 +166,22 @@ class SqlSandboxTest {
 
     @Test
     void aYamlSchemaIsPutIntoPostgresSpellingAsTheSandboxRoleToo() throws Exception {
-        Path marker = Path.of("/tmp", "sg-yaml-ran-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        // one query, so the check of YAML text lets it through; a materialized view runs it when it is created
         Path yaml = dir.resolve("schema.yaml");
         Files.writeString(yaml, """
                 views:
-                  v: "SELECT 1 AS one; COPY (SELECT 1) TO PROGRAM 'touch %s'; SELECT 2"
-                """.formatted(marker));
+                  v:
+                    materialized: true
+                    query: "SELECT pg_read_file('/etc/hostname') AS secret"
+                """);
         try (ThrowawayDatabase target = Fixtures.database("")) {
             for (CliRun run : List.of(
                     CliRun.of("check", "--db", target.jdbcUrl(), "--expected", yaml.toString()),
                     CliRun.withEmbeddedDefault("check", "--db", target.jdbcUrl(), "--expected", yaml.toString()))) {
                 assertEquals(ExitCode.DRIFT, run.exitCode(), run::toString);
-                assertTrue(run.err().contains("pg_execute_server_program"), "canonicalization was refused\n" + run);
-                assertFalse(Files.exists(marker), "a YAML view ran a program on the server\n" + run);
+                assertTrue(run.err().contains("permission denied for function pg_read_file"),
+                        "canonicalization was refused\n" + run);
             }
-        } finally {
-            Files.deleteIfExists(marker);
         }
     }
 

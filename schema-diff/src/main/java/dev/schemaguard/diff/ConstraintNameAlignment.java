@@ -14,6 +14,7 @@ import dev.schemaguard.model.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
@@ -77,8 +78,20 @@ public final class ConstraintNameAlignment {
                 ExclusionConstraint::name, ExclusionConstraint::withName, SchemaComparer::sameConstraint);
         List<Index> indexes = rename(want.indexes(), have.indexes(), names, Index::name,
                 Index::withName, SchemaComparer::sameIndex);
-        return want.withPrimaryKey(primaryKey).withUniqueConstraints(uniques).withForeignKeys(foreignKeys)
-                .withCheckConstraints(checks).withExclusionConstraints(exclusions).withIndexes(indexes);
+        Table aligned = want.withConstraintComments(Map.of()).withPrimaryKey(primaryKey).withUniqueConstraints(uniques)
+                .withForeignKeys(foreignKeys).withCheckConstraints(checks).withExclusionConstraints(exclusions)
+                .withIndexes(indexes);
+        // constraints keep their place in the lists: the comment follows a constraint to its new name
+        Map<String, String> comments = new java.util.TreeMap<>();
+        List<Constraint> before = want.constraints();
+        List<Constraint> after = aligned.constraints();
+        for (int i = 0; i < before.size(); i++) {
+            String comment = want.constraintComment(before.get(i).name());
+            if (comment != null) {
+                comments.put(after.get(i).name(), comment);
+            }
+        }
+        return aligned.withConstraintComments(comments);
     }
 
     /** Names on both sides; an actual name is claimed once it is matched by name or taken by a rename. */

@@ -179,6 +179,14 @@ public sealed interface SchemaChange {
         }
     }
 
+    record ConstraintCommentChanged(QualifiedName table, String constraint, String expected, String actual)
+            implements TableChange {
+        public String describe() {
+            return "comment on constraint " + constraint + " of " + table + " is " + Describe.text(actual)
+                    + ", expected " + Describe.text(expected);
+        }
+    }
+
     /** The same index, with other storage parameters; each list holds {@code name=value}. */
     record IndexStorageParametersChanged(QualifiedName table, String index, List<String> expected, List<String> actual)
             implements TableChange {

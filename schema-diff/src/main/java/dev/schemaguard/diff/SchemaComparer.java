@@ -426,8 +426,14 @@ final class SchemaComparer {
                 changes.add(new SchemaChange.ConstraintDropped(table, b));
             } else if (!sameConstraint(a, b)) {
                 changes.add(new SchemaChange.ConstraintAltered(table, a, b));
-            } else if (notValidated(a, b)) {
-                changes.add(new SchemaChange.ConstraintNotValidated(table, a));
+            } else {
+                if (notValidated(a, b)) {
+                    changes.add(new SchemaChange.ConstraintNotValidated(table, a));
+                }
+                if (!Objects.equals(want.constraintComment(name), have.constraintComment(name))) {
+                    changes.add(new SchemaChange.ConstraintCommentChanged(table, name, want.constraintComment(name),
+                            have.constraintComment(name)));
+                }
             }
         }
     }

@@ -100,7 +100,14 @@ public final class SchemaMerge {
                         (x, y) -> same(x, y, "storage parameter " + parameterName(x) + " of " + where)),
                 a.replicaIdentity().equals(ReplicaIdentity.DEFAULT) ? b.replicaIdentity()
                         : b.replicaIdentity().equals(ReplicaIdentity.DEFAULT) ? a.replicaIdentity()
-                        : same(a.replicaIdentity(), b.replicaIdentity(), "replica identity of " + where));
+                        : same(a.replicaIdentity(), b.replicaIdentity(), "replica identity of " + where), mergedComments(a, b, where));
+    }
+
+    private java.util.Map<String, String> mergedComments(Table a, Table b, String where) {
+        java.util.Map<String, String> comments = new java.util.TreeMap<>(a.constraintComments());
+        b.constraintComments().forEach((constraint, text) -> comments.merge(constraint, text,
+                (x, y) -> same(x, y, "comment on constraint " + constraint + " of " + where)));
+        return comments;
     }
 
     private static String parameterName(String parameter) {

@@ -3,6 +3,7 @@ package dev.schemaguard.model;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
  * after a crash, not replicated) and the tables it inherits from ({@code inherits}, {@code INHERITS (...)} in
  * declaration order; empty for partitions, whose parent is in {@code partitionOf}), its storage parameters
  * ({@code WITH (fillfactor=70, autovacuum_enabled=false)}, as {@code name=value} in pg_class.reloptions' order)
- * and what its changes carry to logical replication ({@code REPLICA IDENTITY}).
+ * and what its changes carry to logical replication ({@code REPLICA IDENTITY}), and the comments on its constraints
+ * by constraint name ({@code COMMENT ON CONSTRAINT}).
  *
  * <p>A partition or inheritance child lists only its own columns: an inheritance child those it declares itself
  * (pg_attribute.attislocal), a partition those whose default, NOT NULL or comment it changes. The columns it
@@ -40,7 +42,8 @@ public record Table(
         boolean unlogged,
         List<QualifiedName> inherits,
         List<String> storageParameters,
-        ReplicaIdentity replicaIdentity) {
+        ReplicaIdentity replicaIdentity,
+        Map<String, String> constraintComments) {
 
     public Table {
         Identifiers.requireValid(name, "table name");
@@ -60,6 +63,8 @@ public record Table(
         inherits = inherits == null ? List.of() : List.copyOf(inherits);
         storageParameters = StorageParameters.requireValid(storageParameters, "table " + name);
         replicaIdentity = replicaIdentity == null ? ReplicaIdentity.DEFAULT : replicaIdentity;
+        constraintComments = constraintComments == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(constraintComments));
         if (partitionOf != null && !inherits.isEmpty()) {
             throw new IllegalArgumentException("table " + name + " is a partition of " + partitionOf.parent()
                     + " and cannot also inherit from " + inherits + " (PostgreSQL allows one or the other)");
@@ -69,6 +74,15 @@ public record Table(
         }
         boolean hasParents = partitionOf != null || !inherits.isEmpty();
         validate(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, policies, hasParents);
+        for (String constraint : constraintComments.keySet()) {
+            boolean declared = (primaryKey != null && primaryKey.name().equals(constraint))
+                    || java.util.stream.Stream.of(uniqueConstraints, foreignKeys, checkConstraints, exclusionConstraints)
+                    .flatMap(List::stream).anyMatch(c -> ((Constraint) c).name().equals(constraint));
+            if (!declared) {
+                throw new IllegalArgumentException("table " + name + " has a comment on constraint " + constraint
+                        + ", which it does not declare");
+            }
+        }
     }
 
     /**
@@ -77,109 +91,120 @@ public record Table(
      */
     public static Table empty(String name) {
         return new Table(name, List.of(), null, List.of(), List.of(), List.of(), List.of(), RowSecurity.OFF, List.of(),
-                null, List.of(), List.of(), null, null, false, List.of(), List.of(), ReplicaIdentity.DEFAULT);
+                null, List.of(), List.of(), null, null, false, List.of(), List.of(), ReplicaIdentity.DEFAULT, Map.of());
     }
 
     public Table withColumns(List<Column> newColumns) {
         return new Table(name, newColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity);
+                storageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
         return new Table(name, columns, newPrimaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity);
+                storageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withUniqueConstraints(List<UniqueConstraint> newUniqueConstraints) {
         return new Table(name, columns, primaryKey, newUniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity);
+                storageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
         return new Table(name, columns, primaryKey, uniqueConstraints, newForeignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity);
+                storageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withCheckConstraints(List<CheckConstraint> newCheckConstraints) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, newCheckConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity);
+                storageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withIndexes(List<Index> newIndexes) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, newIndexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity);
+                storageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withRowSecurity(RowSecurity newRowSecurity) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 newRowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity);
+                inherits, storageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withPolicies(List<Policy> newPolicies) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, newPolicies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity);
+                inherits, storageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withComment(String newComment) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, newComment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity);
+                inherits, storageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withExclusionConstraints(List<ExclusionConstraint> newExclusionConstraints) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, newExclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity);
+                inherits, storageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withTriggers(List<Trigger> newTriggers) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, newTriggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity);
+                inherits, storageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withPartitioning(Partitioning newPartitioning) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, newPartitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity);
+                inherits, storageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withPartitionOf(PartitionBound newPartitionOf) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, newPartitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity);
+                inherits, storageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withUnlogged(boolean newUnlogged) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, newUnlogged,
-                inherits, storageParameters, replicaIdentity);
+                inherits, storageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withInherits(List<QualifiedName> newInherits) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                newInherits, storageParameters, replicaIdentity);
+                newInherits, storageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withStorageParameters(List<String> newStorageParameters) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                newStorageParameters, replicaIdentity);
+                newStorageParameters, replicaIdentity, constraintComments);
     }
 
     public Table withReplicaIdentity(ReplicaIdentity newReplicaIdentity) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, newReplicaIdentity);
+                storageParameters, newReplicaIdentity, constraintComments);
+    }
+
+    public Table withConstraintComments(Map<String, String> newConstraintComments) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
+                policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
+                storageParameters, replicaIdentity, newConstraintComments);
+    }
+
+    /** The comment on constraint {@code constraintName}, or null. */
+    public String constraintComment(String constraintName) {
+        return constraintComments.get(constraintName);
     }
 
     /** The tables this one takes columns from: its partitioned table, or the tables it inherits from. */

@@ -35,6 +35,7 @@ public final class TableBuilder {
     private boolean unlogged;
     private final List<String> storageParameters = new ArrayList<>();
     private ReplicaIdentity replicaIdentity = ReplicaIdentity.DEFAULT;
+    private final java.util.Map<String, String> constraintComments = new java.util.TreeMap<>();
 
     TableBuilder(String schema, String name) {
         this.schema = schema;
@@ -162,6 +163,12 @@ public final class TableBuilder {
         return this;
     }
 
+    /** {@code COMMENT ON CONSTRAINT constraintName}: the constraint's name as built (given or derived). */
+    public TableBuilder constraintComment(String constraintName, String text) {
+        constraintComments.put(constraintName, text);
+        return this;
+    }
+
     public TableBuilder comment(String text) {
         this.comment = text;
         return this;
@@ -210,7 +217,7 @@ public final class TableBuilder {
         List<Policy> builtPolicies = policies.stream().map(PolicyBuilder::build).toList();
         return new Table(name, builtColumns, builtPrimaryKey, uniques, foreignKeys, checks, indexes, rowSecurity,
                 builtPolicies, comment, exclusions, triggers, partitioning, partitionOf, unlogged, inherits, storageParameters,
-                replicaIdentity);
+                replicaIdentity, constraintComments);
     }
 
     /**

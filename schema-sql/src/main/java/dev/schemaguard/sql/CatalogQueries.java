@@ -315,7 +315,8 @@ final class CatalogQueries {
                                  order by array_position(c.confkey, a.attnum)) end as referenced_column_names,
                        c.confupdtype, c.confdeltype, c.confmatchtype,
                        case when c.contype not in ('p', 'u', 'f') then pg_get_constraintdef(c.oid) end as definition,
-                       %s as nulls_not_distinct
+                       %s as nulls_not_distinct,
+                       obj_description(c.oid, 'pg_constraint') as comment
                 from included_relations r
                 join pg_constraint c on c.conrelid = r.oid
                 left join pg_class referenced on referenced.oid = c.confrelid
@@ -558,11 +559,6 @@ final class CatalogQueries {
             select 'tablespace', format('%%s in %%I', r.qualified, ts.spcname)
             from relations r join pg_tablespace ts on ts.oid = r.reltablespace
             where r.relkind in ('r', 'p', 'm')
-            union all
-            select 'comment on constraint', format('%%I on %%s', c.conname, r.qualified)
-            from relations r
-            join pg_constraint c on c.conrelid = r.oid
-            join pg_description d on d.objoid = c.oid and d.classoid = 'pg_constraint'::regclass
             union all
             select 'comment on constraint', format('%%I on domain %%I.%%I', c.conname, n.nspname, t.typname)
             from pg_constraint c

@@ -370,6 +370,10 @@ final class DdlRenderer {
         return "COMMENT ON SCHEMA " + Identifiers.quote(schema) + " IS " + commentLiteral(comment);
     }
 
+    static String commentOnConstraint(QualifiedName table, String constraint, String comment) {
+        return "COMMENT ON CONSTRAINT " + Identifiers.quote(constraint) + " ON " + table.sql() + " IS " + commentLiteral(comment);
+    }
+
     /** Indexes live in their table's schema. */
     static String commentOnIndex(QualifiedName table, String index, String comment) {
         return "COMMENT ON INDEX " + QualifiedName.of(table.schema(), index).sql() + " IS " + commentLiteral(comment);

@@ -63,6 +63,7 @@ final class IntrospectedTable {
     final Map<String, IntrospectedIndex> indexes = new LinkedHashMap<>();
     final List<Policy> policies = new ArrayList<>();
     final List<Trigger> triggers = new ArrayList<>();
+    final Map<String, String> constraintComments = new java.util.TreeMap<>();
 
     IntrospectedTable(String schema, String name, RowSecurity rowSecurity, String comment,
                       Partitioning partitioning, PartitionBound partitionOf, Long parentOid, boolean unlogged,
@@ -126,7 +127,7 @@ final class IntrospectedTable {
         }
         return new Table(name, ownColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints,
                 IntrospectedIndex.build(indexes), rowSecurity, policies, comment, exclusionConstraints, triggers,
-                partitioning, partitionOf, unlogged, inherits, storageParameters, replicaIdentity);
+                partitioning, partitionOf, unlogged, inherits, storageParameters, replicaIdentity, constraintComments);
     }
 
     /**

@@ -152,6 +152,9 @@ public final class MigrationPlanner {
     private final Map<QualifiedName, Table> tablesToCreate = new TreeMap<>();
     private final Set<QualifiedName> tablesToDrop = new HashSet<>();
     private final Set<PartRef> touchedByDiff = new HashSet<>();
+    /** Constraints this plan adds (anew or again), which come without their comments. */
+    private final Set<PartRef> createdConstraints = new java.util.TreeSet<>(
+            Comparator.comparing((PartRef p) -> p.table().toString()).thenComparing(PartRef::name));
     /** The expected tables and views by qualified name, for routine signatures; built on first use. */
     private Set<QualifiedName> expectedTables;
     private Set<QualifiedName> expectedViews;
@@ -220,6 +223,7 @@ public final class MigrationPlanner {
         planTableCreations();
         planForeignKeys();
         planDependents();
+        planConstraintComments();
         planGrants(diff);
         return assemble();
     }
@@ -484,6 +488,9 @@ public final class MigrationPlanner {
                     "drop publication " + p.publication().name() + " (its subscribers stop receiving changes)");
         } else if (change instanceof SchemaChange.PublicationAltered p) {
             planPublicationAlter(p.expected(), p.actual());
+        } else if (change instanceof SchemaChange.ConstraintCommentChanged c) {
+            group().add(Phase.COMMENTS, DdlRenderer.commentOnConstraint(c.table(), c.constraint(), c.expected()), Kind.ALTER,
+                    NONE, "set the comment on constraint " + c.constraint() + " of " + c.table());
         } else if (change instanceof SchemaChange.IndexCommentChanged c) {
             group().add(Phase.COMMENTS, DdlRenderer.commentOnIndex(c.table(), c.index(), c.expected()), Kind.ALTER, NONE,
                     "set the comment on index " + c.index() + " on " + c.table());
@@ -657,6 +664,19 @@ public final class MigrationPlanner {
         }
         group().add(Phase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind, MAY_FAIL,
                 "add " + constraint.kind() + " " + constraint.name() + " on " + table);
+        createdConstraints.add(new PartRef(table, constraint.name()));
+    }
+
+    /** COMMENT ON CONSTRAINT for every constraint the plan adds and the expected schema comments on. */
+    private void planConstraintComments() {
+        foreignKeyAdds.keySet().forEach(createdConstraints::add);
+        for (PartRef ref : createdConstraints) {
+            String comment = expected.table(ref.table()).map(t -> t.constraintComment(ref.name())).orElse(null);
+            if (comment != null) {
+                group().add(Phase.COMMENTS, DdlRenderer.commentOnConstraint(ref.table(), ref.name(), comment), Kind.CREATE,
+                        NONE, "comment on constraint " + ref.name() + " of " + ref.table());
+            }
+        }
     }
 
     private void planConstraintDrop(QualifiedName table, Constraint constraint, String why) {
@@ -971,6 +991,8 @@ public final class MigrationPlanner {
                 newObjects.add(ref);
             }
             planInheritedDefaultDrops(group, name, table);
+            table.constraints().stream().filter(c -> !(c instanceof ForeignKey))
+                    .forEach(c -> createdConstraints.add(new PartRef(name, c.name())));
             for (Constraint constraint : DdlRenderer.constraintsAddedAfterCreate(table)) {
                 group.add(Phase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(name, constraint), Kind.CREATE, NONE,
                         "add " + constraint.kind() + " " + constraint.name() + " on " + name);
@@ -1817,8 +1839,11 @@ public final class MigrationPlanner {
                     .ifPresent(policy -> group().add(Phase.POLICIES, DdlRenderer.createPolicy(table, policy), kind, NONE,
                             verb + "policy " + policy.name() + " on " + table));
             case CONSTRAINT -> expected.table(table).flatMap(t -> t.constraint(ref.member()))
-                    .ifPresent(constraint -> group().add(Phase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind,
-                            MAY_FAIL, verb + constraint.kind() + " " + constraint.name() + " on " + table));
+                    .ifPresent(constraint -> {
+                        group().add(Phase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind,
+                                MAY_FAIL, verb + constraint.kind() + " " + constraint.name() + " on " + table);
+                        createdConstraints.add(new PartRef(table, constraint.name()));
+                    });
             case COLUMN -> expected.table(table).flatMap(t -> t.column(ref.member()))
                     .map(column -> SerialColumns.defaultExpression(table, column))
                     .ifPresent(expression -> group().add(Phase.ALTER_COLUMNS,

@@ -500,6 +500,9 @@ public final class PostgresIntrospector {
         boolean initiallyDeferred = row.getBoolean("condeferred");
         String definition = row.getString("definition");
         boolean notValid = !row.getBoolean("convalidated");
+        if (row.getString("comment") != null) {
+            table.constraintComments.put(name, row.getString("comment"));
+        }
         switch (row.getString("contype")) {
             case "p" -> table.primaryKey = new PrimaryKey(name, columns);
             case "u" -> table.uniqueConstraints.add(new UniqueConstraint(name, columns,

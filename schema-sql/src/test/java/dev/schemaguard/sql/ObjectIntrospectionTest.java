@@ -540,7 +540,6 @@ class ObjectIntrospectionTest {
                     ? List.of("ICU rules on collation app.tailored (&a < g): not supported yet") : List.of();
             assertEquals(Stream.of(icuRules, List.of(
                             "aggregate app.my_sum(integer): not supported yet",
-                            "comment on constraint readings_id_check on app.readings: not supported yet",
                             "event trigger sg_on_ddl: not supported yet",
                             "operator app.===(integer, integer): not supported yet",
                             "own NOT NULL, default or comment on inherited column app.child_t.a: not supported yet",
@@ -556,6 +555,7 @@ class ObjectIntrospectionTest {
             assertEquals(new CheckConstraint("readings_id_check", "(id > 0)", false, true),
                     table(result.database(), "app", "readings").constraint("readings_id_check").orElseThrow(),
                     "a NOT VALID constraint is read as such");
+            assertEquals("ids are positive", table(result.database(), "app", "readings").constraintComment("readings_id_check"));
             assertEquals(List.of("fillfactor=70"), table(result.database(), "app", "scratch").storageParameters());
             assertEquals(List.of("fillfactor=60"), table(result.database(), "app", "scratch").index("scratch_x_idx")
                     .orElseThrow().storageParameters());

@@ -47,6 +47,7 @@ class PlannerDispatchTest {
                     t.column("c", integer());
                     t.check("a > 0").named("t_a_check").notValid();
                     t.check("a < 10").named("t_lt");
+                    t.constraintComment("t_lt", "below ten");
                     t.unique("a").named("t_a_key");
                     t.index("a").named("t_a_idx");
                     t.index("a").named("t_old_idx");
@@ -92,6 +93,7 @@ class PlannerDispatchTest {
                     t.column("d", integer());
                     t.check("a > 0").named("t_a_check");
                     t.check("a < 20").named("t_lt");
+                    t.constraintComment("t_a_check", "positive");
                     t.check("c > 0").named("t_new");
                     t.index("a").named("t_a_idx").storageParameter("fillfactor", "70").comment("indexed");
                     t.index("c").named("t_alt_idx");

@@ -349,7 +349,7 @@ public final class RandomDatabases {
                         "autovacuum_vacuum_scale_factor=0.1"), 1 + random.nextInt(2)) : List.of();
         ReplicaIdentity replicaIdentity = pick(random, List.of(ReplicaIdentity.DEFAULT, ReplicaIdentity.DEFAULT,
                 ReplicaIdentity.FULL, ReplicaIdentity.NOTHING));
-        return table.withExclusionConstraints(exclusions).withTriggers(triggers).withPartitioning(partitioning)
+        Table built = table.withExclusionConstraints(exclusions).withTriggers(triggers).withPartitioning(partitioning)
                 .withPartitionOf(partitionOf).withInherits(List.copyOf(inherits))
                 .withUnlogged(partitioning == null && random.nextInt(4) == 0)
                 .withStorageParameters(storageParameters).withReplicaIdentity(replicaIdentity)
@@ -358,6 +358,13 @@ public final class RandomDatabases {
                 .withForeignKeys(table.foreignKeys().stream().map(f -> f.withNotValid(random.nextInt(3) == 0)).toList())
                 .withIndexes(table.indexes().stream().map(i -> random.nextInt(3) == 0
                         ? i.withStorageParameters(List.of("fillfactor=80")).withComment(maybe(random, TEXTS)) : i).toList());
+        java.util.Map<String, String> comments = new java.util.TreeMap<>();
+        for (dev.schemaguard.model.Constraint constraint : built.constraints()) {
+            if (random.nextInt(4) == 0) {
+                comments.put(constraint.name(), pick(random, TEXTS));
+            }
+        }
+        return built.withConstraintComments(comments);
     }
 
     private static Table plainTable(Random random, String schema, String name) {

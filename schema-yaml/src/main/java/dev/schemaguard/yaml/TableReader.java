@@ -145,7 +145,22 @@ final class TableReader {
                 .withStorageParameters(fields.parameters(STORAGE_PARAMETERS)).withReplicaIdentity(replicaIdentity(fields));
         Partitioning partitioning = partitioning(fields);
         boolean unlogged = fields.bool(UNLOGGED, false);
-        return Nodes.build(entry.keyPosition(), what, () -> withExtras.withPartitioning(partitioning).withUnlogged(unlogged));
+        Map<String, String> constraintComments = constraintComments(fields);
+        return Nodes.build(entry.keyPosition(), what, () -> withExtras.withPartitioning(partitioning).withUnlogged(unlogged)
+                .withConstraintComments(constraintComments));
+    }
+
+    /** {@code constraint_comments: {orders_total_check: Totals are never negative}}. */
+    private static Map<String, String> constraintComments(Fields fields) {
+        YamlNode node = fields.node(CONSTRAINT_COMMENTS);
+        Map<String, String> comments = new java.util.TreeMap<>();
+        if (node != null) {
+            for (Entry entry : Nodes.map(node, "'" + CONSTRAINT_COMMENTS + "' of " + fields.what()
+                    + " (constraint names to comments)").entries().values()) {
+                comments.put(entry.key(), Nodes.requiredText(entry.value(), "the comment on constraint " + entry.key()));
+            }
+        }
+        return comments;
     }
 
     /** {@code replica_identity: full}, {@code nothing}, {@code default} or {@code using index orders_uuid_key}. */

@@ -98,6 +98,7 @@ final class YamlKeys {
     static final String UNLOGGED = "unlogged";
     static final String NOT_VALID = "not_valid";
     static final String OPTIONS = "options";
+    static final String CONSTRAINT_COMMENTS = "constraint_comments";
     static final String STORAGE_PARAMETERS = "storage_parameters";
     static final String REPLICA_IDENTITY = "replica_identity";
     static final String COLLATIONS = "collations";
@@ -123,7 +124,8 @@ final class YamlKeys {
     static final List<String> SCHEMA_KEYS = concat(List.of(COMMENT), SCHEMA_CONTENT_KEYS);
     static final List<String> TABLE_KEYS = List.of(
             COMMENT, COLUMNS, PRIMARY_KEY, UNIQUE, FOREIGN_KEYS, CHECKS, INDEXES, ROW_LEVEL_SECURITY, POLICIES,
-            EXCLUDE, TRIGGERS, PARTITION_BY, PARTITION_OF, UNLOGGED, INHERITS, STORAGE_PARAMETERS, REPLICA_IDENTITY);
+            EXCLUDE, TRIGGERS, PARTITION_BY, PARTITION_OF, UNLOGGED, INHERITS, STORAGE_PARAMETERS, REPLICA_IDENTITY,
+            CONSTRAINT_COMMENTS);
     static final List<String> COLUMN_KEYS = List.of(
             TYPE, NULLABLE, NOT_NULL, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT, PRIMARY_KEY, UNIQUE, REFERENCES);
     static final List<String> IDENTITY_KEYS = List.of(GENERATION, START, INCREMENT, MIN, MAX, CACHE, CYCLE);

@@ -133,6 +133,9 @@ public final class YamlSchemaWriter {
             yaml.put(INHERITS, table.inherits().stream().map(parent -> SqlWords.renderName(parent, schema)).toList());
         }
         putParameters(yaml, table.storageParameters());
+        if (!table.constraintComments().isEmpty()) {
+            yaml.put(CONSTRAINT_COMMENTS, new LinkedHashMap<>(table.constraintComments()));
+        }
         if (!table.replicaIdentity().equals(ReplicaIdentity.DEFAULT)) {
             yaml.put(REPLICA_IDENTITY, table.replicaIdentity().sql().toLowerCase(Locale.ROOT).startsWith("using index")
                     ? "using index " + Identifiers.quote(table.replicaIdentity().index())

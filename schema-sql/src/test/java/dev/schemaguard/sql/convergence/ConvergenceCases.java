@@ -86,6 +86,14 @@ final class ConvergenceCases {
                         "create table p (at date not null) partition by range (at);"
                                 + " create table p_2024 partition of p for values from ('2024-01-01') to ('2025-01-01')"
                                 + " with (fillfactor = 60);"),
+                of("constraint comments added, changed and removed, also on constraints created in the plan",
+                        "create table p (id int primary key); create table t (id int, p_id int, constraint t_id_check check (id > 0),"
+                                + " constraint t_old check (id < 100)); comment on constraint t_old on t is 'old';",
+                        "create table p (id int primary key); create table t (id int, p_id int references p,"
+                                + " constraint t_id_check check (id > 0), constraint t_old check (id < 100),"
+                                + " constraint t_new check (id <> 7)); comment on constraint t_id_check on t is 'positive';"
+                                + " comment on constraint t_new on t is 'new'; comment on constraint t_p_id_fkey on t is 'fk';"
+                                + " create table n (id int primary key); comment on constraint n_pkey on n is 'key';"),
                 of("index comments added, changed and removed",
                         "create table t (a int, b int, c int); create index t_a_idx on t (a); create index t_b_idx on t (b);"
                                 + " create index t_c_idx on t (c); comment on index t_b_idx is 'old'; comment on index t_c_idx is 'gone';",
