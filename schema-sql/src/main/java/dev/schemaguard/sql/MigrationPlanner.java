@@ -90,7 +90,10 @@ public final class MigrationPlanner {
         DROP_CHILD_COLUMNS,
         DROP_PARTITIONS, DROP_TABLES, DROP_ROUTINES,
         CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_COLLATIONS,
-        CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES, CREATE_SEQUENCES, CREATE_ROUTINES,
+        CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES,
+        /** Domains over a composite or range type, once those exist (domains come first otherwise: types use them). */
+        CREATE_DOMAINS_ON_TYPES,
+        CREATE_SEQUENCES, CREATE_ROUTINES,
         ALTER_COLUMNS,
         /** What a child changes about its columns (NOT NULL, default), after its parents' changes, which recurse. */
         ALTER_CHILD_COLUMNS,
@@ -1234,7 +1237,7 @@ public final class MigrationPlanner {
         }
     }
 
-    private static Phase createPhase(SchemaObject object) {
+    private Phase createPhase(SchemaObject object) {
         if (object instanceof Sequence) {
             return Phase.CREATE_SEQUENCES;
         }
@@ -1244,7 +1247,19 @@ public final class MigrationPlanner {
         if (object instanceof EnumType) {
             return Phase.CREATE_ENUMS;
         }
-        return object instanceof Domain ? Phase.CREATE_DOMAINS : Phase.CREATE_COMPOSITES;
+        if (object instanceof Domain domain) {
+            return overCompositeOrRange(domain) ? Phase.CREATE_DOMAINS_ON_TYPES : Phase.CREATE_DOMAINS;
+        }
+        return Phase.CREATE_COMPOSITES;
+    }
+
+    /** Whether the domain's base type is a composite or range type of the expected schema (unqualified: any schema). */
+    private boolean overCompositeOrRange(Domain domain) {
+        DataType base = domain.baseType();
+        return expected.schemas().stream()
+                .filter(s -> base.schema() == null || s.name().equals(base.schema()))
+                .anyMatch(s -> s.compositeTypes().stream().anyMatch(c -> c.name().equals(base.name()))
+                        || s.rangeTypes().stream().anyMatch(r -> r.name().equals(base.name())));
     }
 
     private void planObjectDropped(String schema, SchemaObject object) {
@@ -1987,7 +2002,7 @@ public final class MigrationPlanner {
         return switch (on.kind()) {
             case SCHEMA -> true;
             case TABLE -> schema.table(on.name()).isPresent();
-            case COLUMN -> schema.table(on.name()).flatMap(t -> t.column(on.member())).isPresent()
+            case COLUMN -> schema.table(on.name()).filter(t -> hasColumn(t, on.member(), new HashSet<>())).isPresent()
                     || schema.views().stream().anyMatch(v -> v.name().equals(on.name()));
             case VIEW, MATERIALIZED_VIEW -> view(expected, on).isPresent();
             case ROUTINE -> routine(expected, on).isPresent();
@@ -2000,6 +2015,22 @@ public final class MigrationPlanner {
                     || schema.rangeTypes().stream().anyMatch(t -> t.name().equals(on.name()));
             default -> false;
         };
+    }
+
+    /**
+     * Whether the expected table has the column, listed or given by a parent: an inheritance child lists only the
+     * columns it declares itself, yet a grant on an inherited column of it is the child's.
+     */
+    private boolean hasColumn(Table table, String column, Set<QualifiedName> seen) {
+        if (table.column(column).isPresent()) {
+            return true;
+        }
+        for (QualifiedName parent : table.parents()) {
+            if (seen.add(parent) && expected.table(parent).filter(p -> hasColumn(p, column, seen)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The names of the sequences behind the table's serial columns (as PostgreSQL names them). */

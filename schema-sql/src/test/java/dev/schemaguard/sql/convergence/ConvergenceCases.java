@@ -163,6 +163,14 @@ final class ConvergenceCases {
                         "create type floatrange as range (subtype = float8, subtype_diff = float8mi);"
                                 + " create type textrange as range (subtype = text, collation = \"C\");"
                                 + " create table r (id int, span floatrange);"),
+                of("a domain over a composite type and one over a range type, with a composite using a domain",
+                        "",
+                        "create domain positive as int check (value > 0);"
+                                + " create type pair as (a positive, b int);"
+                                + " create domain ordered_pair as pair check ((value).a < (value).b);"
+                                + " create type floatrange as range (subtype = float8);"
+                                + " create domain short_span as floatrange check (upper(value) - lower(value) < 10);"
+                                + " create table t (p ordered_pair, s short_span);"),
                 of("drop a range type (like other types, without data of its own)",
                         "create type floatrange as range (subtype = float8);", ""),
                 of("change a range type nothing uses",
