@@ -45,6 +45,7 @@ final class ConvergenceCases {
         cases.addAll(quotedIdentifiers());
         cases.addAll(realWorldAttributes());
         cases.addAll(rangeTypesAndPublications());
+        cases.addAll(sequenceOwnersAndReshapedTables());
         return cases;
     }
 
@@ -152,6 +153,39 @@ final class ConvergenceCases {
                                 + " create view named_customers as select id, name from customer;"
                                 + " create function named() returns setof named_customers language sql"
                                 + " as $$ select * from named_customers $$;"));
+    }
+
+    /**
+     * A sequence whose owning column moves to another table, names with spaces, and tables that become partitioned
+     * or a partition while they keep their indexes and triggers.
+     */
+    static List<ConvergenceCase> sequenceOwnersAndReshapedTables() {
+        String touch = "create function touch() returns trigger language plpgsql as $$ begin return new; end $$;";
+        return List.of(
+                of("a sequence's OWNED BY moves to a column of another table",
+                        "create table a (n int); create table b (n int); create sequence s owned by a.n;",
+                        "create table a (n int); create table b (n int); create sequence s owned by b.n;"),
+                of("a sequence owned by a column becomes owned by none, and back",
+                        "create table a (n int); create sequence s owned by a.n; create sequence t;",
+                        "create table a (n int); create sequence s; create sequence t owned by a.n;"),
+                of("sequence and table names with spaces, quotes and a schema with a space",
+                        "",
+                        "create schema \"my app\"; create table \"my app\".\"Order Lines\" (\"line no\" int);"
+                                + " create sequence \"my app\".\"line \"\"no\"\" seq\" owned by \"my app\".\"Order Lines\".\"line no\";"
+                                + " create table \"my app\".\"With Serial\" (\"the id\" serial);"),
+                of("a plain table becomes partitioned and keeps its index and trigger",
+                        touch + " create table m (at date not null, v int); create index m_v_idx on m (v);"
+                                + " create trigger m_touch before insert on m for each row execute function touch();",
+                        touch + " create table m (at date not null, v int) partition by range (at);"
+                                + " create index m_v_idx on m (v);"
+                                + " create trigger m_touch before insert on m for each row execute function touch();")
+                        .allowingDrops(),
+                of("a table becomes a partition and keeps its own index",
+                        "create table p (at date not null, v int) partition by range (at);"
+                                + " create table q (at date not null, v int); create index q_v_idx on q (v);",
+                        "create table p (at date not null, v int) partition by range (at);"
+                                + " create table q partition of p for values from ('2024-01-01') to ('2025-01-01');"
+                                + " create index q_v_idx on q (v);"));
     }
 
     /** Range types and publications, created, changed and dropped, with drops allowed and held back. */
