@@ -3,8 +3,6 @@ package dev.schemaguard.cli;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,10 +12,10 @@ import java.util.Optional;
 /**
  * Runs a {@link ScriptFile} in a {@link Sandbox}, statement by statement in autocommit mode as psql runs a file.
  * Some statements are done for the script rather than by it: {@code CREATE ROLE|USER|GROUP} of a role that
- * exists by then (schemaguard made it, NOLOGIN, before the script started) is skipped, as is {@code SET
- * client_encoding}, and {@code CREATE EXTENSION} of an allowed extension ({@link TrustedExtensions}) runs as the
- * superuser. A failing statement stops the run
- * with its {@code file:line:column}, the server's reason and the statement.
+ * exists by then (schemaguard made it, NOLOGIN, before the script started) is skipped, and {@code CREATE EXTENSION}
+ * of an allowed extension ({@link TrustedExtensions}) runs as the superuser. ({@code SET client_encoding} never
+ * arrives here: the file was read in the encodings it sets, {@code SqlScript.text}.) A failing statement stops the
+ * run with its {@code file:line:column}, the server's reason and the statement.
  */
 final class SandboxedScript {
 
@@ -28,8 +26,6 @@ final class SandboxedScript {
 
     private final ScriptFile script;
     private final Sandbox sandbox;
-    /** What {@code SET client_encoding} says the file's bytes are from here on; UTF-8 until then. */
-    private Charset clientEncoding = StandardCharsets.UTF_8;
 
     SandboxedScript(ScriptFile script, Sandbox sandbox) {
         this.script = script;
@@ -58,10 +54,6 @@ final class SandboxedScript {
                     + " for this run");
             return;
         }
-        if (setsClientEncoding(statement)) {
-            clientEncoding = charset(statement);
-            return;
-        }
         Optional<String> extension = TrustedExtensions.superuserStatement(statement);
         if (extension.isPresent()) {
             sandbox.runAsSuperuser(extension.get(), searchPath(connection));
@@ -69,7 +61,7 @@ final class SandboxedScript {
         }
         try (Statement jdbc = connection.createStatement()) {
             jdbc.setEscapeProcessing(false);
-            jdbc.execute(asPsqlSendsIt(statement.sql()));
+            jdbc.execute(statement.sql());
         }
     }
 
@@ -94,44 +86,6 @@ final class SandboxedScript {
         boolean setting = statement.token(3).is("set") || statement.token(3).is("reset") || statement.token(3).is("in");
         String role = statement.token(2).name();
         return setting && sandbox.createdRoles().contains(role) ? Optional.of(role) : Optional.empty();
-    }
-
-    /**
-     * {@code SET client_encoding} / {@code SET NAMES}: the driver works only in UTF8, so the setting is not passed on;
-     * instead the text that follows is sent as the server would have read it from psql, which passes the file's
-     * bytes on unchanged: the file's (UTF-8) bytes read in the named encoding.
-     */
-    private static boolean setsClientEncoding(ScriptFile.Statement statement) {
-        int i = statement.startsWith("set", "session") || statement.startsWith("set", "local") ? 2 : 1;
-        return statement.startsWith("set") && statement.token(i) != null
-                && (statement.token(i).is("client_encoding") || statement.token(i).is("names"));
-    }
-
-    private String asPsqlSendsIt(String sql) {
-        return clientEncoding.equals(StandardCharsets.UTF_8) ? sql
-                : new String(sql.getBytes(StandardCharsets.UTF_8), clientEncoding);
-    }
-
-    private Charset charset(ScriptFile.Statement statement) throws SQLException {
-        SqlTokens.Token value = null;
-        for (SqlTokens.Token token : statement.tokens().subList(2, statement.tokens().size())) {
-            if (!token.is("to") && !token.text().equals("=") && !token.is("client_encoding") && !token.is("names")) {
-                value = token;
-                break;
-            }
-        }
-        String name = value == null ? "" : value.text().replace("'", "").replace("\"", "")
-                .replace("-", "").replace("_", "").toLowerCase(java.util.Locale.ROOT);
-        return switch (name) {
-            case "utf8", "unicode", "default" -> StandardCharsets.UTF_8;
-            case "latin1", "iso88591" -> StandardCharsets.ISO_8859_1;
-            case "latin9", "iso885915" -> Charset.forName("ISO-8859-15");
-            case "win1252", "windows1252" -> Charset.forName("windows-1252");
-            case "sqlascii" -> StandardCharsets.US_ASCII;
-            default -> throw new SQLException("schemaguard runs .sql sources in UTF8, LATIN1, LATIN9, WIN1252 or"
-                    + " SQL_ASCII, not in client encoding " + (value == null ? "(none given)" : value.text())
-                    + "; convert the file to UTF-8 and remove the SET", "0A000");
-        };
     }
 
     private static String searchPath(Connection connection) throws SQLException {

@@ -17,13 +17,15 @@ public final class SqlScript {
     }
 
     private static final java.util.regex.Pattern CLIENT_ENCODING = java.util.regex.Pattern.compile(
-            "(?is)set\\s+(?:session\\s+)?client_encoding\\s*(?:=|to)\\s*'?([A-Za-z0-9_-]+)'?");
+            "(?is)set\\s+(?:session\\s+|local\\s+)?(?:client_encoding\\s*(?:=|to)|names)\\s*'?([A-Za-z0-9_-]+)'?");
     /** PostgreSQL's client encodings that scripts set, as Java charsets. */
     private static final java.util.Map<String, java.nio.charset.Charset> ENCODINGS = java.util.Map.of(
             "utf8", java.nio.charset.StandardCharsets.UTF_8, "unicode", java.nio.charset.StandardCharsets.UTF_8,
             "latin1", java.nio.charset.StandardCharsets.ISO_8859_1, "iso88591", java.nio.charset.StandardCharsets.ISO_8859_1,
-            "sqlascii", java.nio.charset.StandardCharsets.ISO_8859_1,
-            "latin9", java.nio.charset.Charset.forName("ISO-8859-15"), "win1252", java.nio.charset.Charset.forName("windows-1252"));
+            "sqlascii", java.nio.charset.StandardCharsets.ISO_8859_1, "default", java.nio.charset.StandardCharsets.UTF_8,
+            "latin9", java.nio.charset.Charset.forName("ISO-8859-15"), "iso885915", java.nio.charset.Charset.forName("ISO-8859-15"),
+            "win1252", java.nio.charset.Charset.forName("windows-1252"),
+            "windows1252", java.nio.charset.Charset.forName("windows-1252"));
 
     /** A script that cannot be read: bytes that are not text in its client encoding, or an encoding unknown here. */
     public static final class UnreadableScriptException extends Exception {
@@ -41,37 +43,6 @@ public final class SqlScript {
     }
 
     private SqlScript() {
-    }
-
-    /**
-     * The statements of a script file as psql runs it: UTF-8 unless the script sets {@code client_encoding}, from
-     * which statement on its bytes are read in that encoding (the {@code SET} itself is not returned: the connection
-     * that runs the statements stays UTF-8). Offsets are byte offsets into the file.
-     */
-    public static List<Statement> statements(byte[] file) throws UnreadableScriptException {
-        // ISO-8859-1 maps each byte to one char: the lexer sees the bytes, whatever the encoding
-        String bytes = new String(file, java.nio.charset.StandardCharsets.ISO_8859_1);
-        java.nio.charset.Charset encoding = java.nio.charset.StandardCharsets.UTF_8;
-        List<Statement> result = new ArrayList<>();
-        for (Statement raw : statements(bytes)) {
-            java.util.regex.Matcher setEncoding = CLIENT_ENCODING.matcher(raw.sql());
-            if (setEncoding.matches()) {
-                encoding = encoding(setEncoding.group(1), raw.offset());
-                continue;
-            }
-            try {
-                String text = encoding.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(raw.sql().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
-                        .toString();
-                result.add(new Statement(text, raw.offset()));
-            } catch (java.nio.charset.CharacterCodingException e) {
-                throw new UnreadableScriptException("this statement is not valid " + encoding.name()
-                        + " text (a binary file, or another encoding: save the file as UTF-8, or start it with"
-                        + " SET client_encoding = 'LATIN1' as psql understands it)", raw.offset());
-            }
-        }
-        return result;
     }
 
     /**

@@ -53,13 +53,13 @@ class SqlScriptTest {
         System.arraycopy(utf8, 0, file, 0, utf8.length);
         System.arraycopy(latin1Part, 0, file, utf8.length, latin1Part.length);
         assertEquals(List.of("comment on table t is 'Résumé'", "comment on table u is 'Résumé'"),
-                SqlScript.statements(file).stream().map(SqlScript.Statement::sql).toList());
+                statements(SqlScript.text(file)));
     }
 
     @Test
     void theTextOfAFileKeepsItsLinesAndBlanksOutTheEncodingSwitch() throws Exception {
         byte[] utf8 = "select 'é';\n".getBytes(StandardCharsets.UTF_8);
-        byte[] latin1Part = "SET client_encoding TO 'LATIN1';\nselect 'é';\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1Part = "SET NAMES 'LATIN1';\nselect 'é';\n".getBytes(StandardCharsets.ISO_8859_1);
         byte[] file = new byte[utf8.length + latin1Part.length];
         System.arraycopy(utf8, 0, file, 0, utf8.length);
         System.arraycopy(latin1Part, 0, file, utf8.length, latin1Part.length);
@@ -72,8 +72,8 @@ class SqlScriptTest {
     void bytesThatAreNoTextAreRefusedWithTheirPlace() {
         byte[] file = "select 1;\nselect '\u00ff';".getBytes(StandardCharsets.ISO_8859_1);
         SqlScript.UnreadableScriptException e = assertThrows(SqlScript.UnreadableScriptException.class,
-                () -> SqlScript.statements(file));
-        assertEquals("2:1", SqlScript.position(file, e.offset()));
+                () -> SqlScript.text(file));
+        assertEquals("2:9", SqlScript.position(file, e.offset()), "the first byte that is no text");
         assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
     }
 }
