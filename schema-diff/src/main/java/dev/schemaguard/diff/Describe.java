@@ -44,6 +44,12 @@ final class Describe {
         if (column.generatedExpression() != null) {
             text.append(" GENERATED ALWAYS AS (").append(column.generatedExpression()).append(") STORED");
         }
+        if (column.storage() != null) {
+            text.append(" STORAGE ").append(column.storage().sql());
+        }
+        if (column.compression() != null) {
+            text.append(" COMPRESSION ").append(column.compression().sql());
+        }
         return text.toString();
     }
 

@@ -37,7 +37,7 @@ public sealed interface SchemaChange {
     /** One line for a person: {@code missing column public.orders.total numeric(10,2) NOT NULL}. */
     String describe();
 
-    enum ColumnAspect { TYPE, NULLABILITY, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT }
+    enum ColumnAspect { TYPE, NULLABILITY, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT, STORAGE, COMPRESSION }
 
     /** A change that belongs to one table. */
     sealed interface TableChange extends SchemaChange {

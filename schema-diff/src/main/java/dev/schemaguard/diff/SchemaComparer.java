@@ -352,7 +352,8 @@ final class SchemaComparer {
                     if (want.column(name).isEmpty() && have.column(name).isEmpty()) {
                         aspects.clear();
                     }
-                    aspects.retainAll(EnumSet.of(ColumnAspect.NULLABILITY, ColumnAspect.DEFAULT, ColumnAspect.COMMENT));
+                    aspects.retainAll(EnumSet.of(ColumnAspect.NULLABILITY, ColumnAspect.DEFAULT, ColumnAspect.COMMENT,
+                            ColumnAspect.STORAGE, ColumnAspect.COMPRESSION));
                 }
                 if (!aspects.isEmpty()) {
                     changes.add(new SchemaChange.ColumnAltered(table, a, b, aspects));
@@ -395,6 +396,12 @@ final class SchemaComparer {
         }
         if (!Objects.equals(want.comment(), have.comment())) {
             aspects.add(ColumnAspect.COMMENT);
+        }
+        if (want.storage() != have.storage()) {
+            aspects.add(ColumnAspect.STORAGE);
+        }
+        if (want.compression() != have.compression()) {
+            aspects.add(ColumnAspect.COMPRESSION);
         }
         return aspects;
     }

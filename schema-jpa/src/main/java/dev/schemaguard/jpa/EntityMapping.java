@@ -165,7 +165,7 @@ final class EntityMapping {
             case JOINED -> {
                 if (subclass) {
                     List<KeyColumn> key = keyColumns(entity.type());
-                    key.forEach(k -> draft.addColumn(new Column(k.name(), k.type(), false, null, null, null, null, null)));
+                    key.forEach(k -> draft.addColumn(new Column(k.name(), k.type(), false, null, null, null, null, null, null, null)));
                     EntityInfo parent = entities.get(entity.parent());
                     draft.addForeignKey(null, names(key), parent.table(), names(keyColumns(parent.type())));
                 }
@@ -208,7 +208,7 @@ final class EntityMapping {
         } else if (column != null && column.discriminatorType() == jakarta.persistence.DiscriminatorType.INTEGER) {
             type = "integer";
         }
-        draft.addColumn(new Column(name, DataType.parse(type), false, null, null, null, null, null));
+        draft.addColumn(new Column(name, DataType.parse(type), false, null, null, null, null, null, null, null));
     }
 
     private void addIndex(TableDraft draft, jakarta.persistence.Index index) {
@@ -352,7 +352,7 @@ final class EntityMapping {
         } else {
             type = JavaTypes.typeOf(javaType, column, annotations, where);
         }
-        draft.addColumn(new Column(name, type, nullable, null, identity, null, null, null));
+        draft.addColumn(new Column(name, type, nullable, null, identity, null, null, null, null, null));
         if (column != null && column.unique()) {
             draft.addUnique(null, List.of(name));
         }
@@ -455,7 +455,7 @@ final class EntityMapping {
                     : physical(field.getName() + "_" + referenced.logical());
             boolean nullable = optional && (join == null || join.nullable());
             unique |= join != null && join.unique();
-            draft.addColumn(new Column(name, referenced.type(), nullable || forceNullable, null, null, null, null, null));
+            draft.addColumn(new Column(name, referenced.type(), nullable || forceNullable, null, null, null, null, null, null, null));
             columns.add(name);
         }
         if (unique) {
@@ -483,7 +483,7 @@ final class EntityMapping {
             JoinColumn join = matchingJoinColumn(joinColumns, referenced, i, ownerKey.size(), where);
             String name = join != null && !join.name().isEmpty() ? physical(join.name())
                     : physical(field.getName() + "_" + referenced.logical());
-            targetDraft.addColumn(new Column(name, referenced.type(), join == null || join.nullable(), null, null, null, null, null));
+            targetDraft.addColumn(new Column(name, referenced.type(), join == null || join.nullable(), null, null, null, null, null, null, null));
             columns.add(name);
         }
         targetDraft.addForeignKey(null, columns, owner.table(), names(ownerKey));
@@ -525,7 +525,7 @@ final class EntityMapping {
             JoinColumn join = matchingJoinColumn(joinColumns, referenced, i, key.size(), where);
             String name = join != null && !join.name().isEmpty() ? physical(join.name())
                     : physical(prefix + "_" + referenced.logical());
-            draft.addColumn(new Column(name, referenced.type(), false, null, null, null, null, null));
+            draft.addColumn(new Column(name, referenced.type(), false, null, null, null, null, null, null, null));
             columns.add(name);
         }
         return columns;

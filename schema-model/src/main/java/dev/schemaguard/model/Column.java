@@ -5,7 +5,9 @@ import java.util.Objects;
 /**
  * A table column. Optional parts are {@code null} when absent: {@code defaultExpression} (SQL, as PostgreSQL
  * prints it, e.g. {@code now()}), {@code identity}, {@code generatedExpression} (a STORED generated column),
- * {@code collation} (only when it differs from the type's default) and {@code comment}.
+ * {@code collation} (only when it differs from the type's default), {@code comment}, {@code storage} (only when
+ * it differs from the type's, {@code ALTER COLUMN ... SET STORAGE}) and {@code compression} (only when set on the
+ * column, {@code SET COMPRESSION}; PostgreSQL 14 and later).
  */
 public record Column(
         String name,
@@ -15,7 +17,27 @@ public record Column(
         Identity identity,
         String generatedExpression,
         String collation,
-        String comment) {
+        String comment,
+        Storage storage,
+        Compression compression) {
+
+    /** How PostgreSQL stores (and TOASTs) the column's values; {@code sql()} is the word after SET STORAGE. */
+    public enum Storage {
+        PLAIN, EXTERNAL, EXTENDED, MAIN;
+
+        public String sql() {
+            return name();
+        }
+    }
+
+    /** The compression method of the column's large values; {@code sql()} is the word after SET COMPRESSION. */
+    public enum Compression {
+        PGLZ, LZ4;
+
+        public String sql() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public Column {
         Identifiers.requireValid(name, "column name");
@@ -33,34 +55,51 @@ public record Column(
 
     /** A nullable column with nothing else set. */
     public static Column of(String name, DataType type) {
-        return new Column(name, type, true, null, null, null, null, null);
+        return new Column(name, type, true, null, null, null, null, null, null, null);
     }
 
     public Column withType(DataType newType) {
-        return new Column(name, newType, nullable, defaultExpression, identity, generatedExpression, collation, comment);
+        return new Column(name, newType, nullable, defaultExpression, identity, generatedExpression, collation, comment,
+                storage, compression);
     }
 
     public Column withNullable(boolean newNullable) {
-        return new Column(name, type, newNullable, defaultExpression, identity, generatedExpression, collation, comment);
+        return new Column(name, type, newNullable, defaultExpression, identity, generatedExpression, collation, comment,
+                storage, compression);
     }
 
     public Column withDefault(String expression) {
-        return new Column(name, type, nullable, expression, identity, generatedExpression, collation, comment);
+        return new Column(name, type, nullable, expression, identity, generatedExpression, collation, comment,
+                storage, compression);
     }
 
     public Column withIdentity(Identity newIdentity) {
-        return new Column(name, type, nullable, defaultExpression, newIdentity, generatedExpression, collation, comment);
+        return new Column(name, type, nullable, defaultExpression, newIdentity, generatedExpression, collation, comment,
+                storage, compression);
     }
 
     public Column withGenerated(String expression) {
-        return new Column(name, type, nullable, defaultExpression, identity, expression, collation, comment);
+        return new Column(name, type, nullable, defaultExpression, identity, expression, collation, comment,
+                storage, compression);
     }
 
     public Column withCollation(String newCollation) {
-        return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, newCollation, comment);
+        return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, newCollation, comment,
+                storage, compression);
     }
 
     public Column withComment(String newComment) {
-        return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, collation, newComment);
+        return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, collation, newComment,
+                storage, compression);
+    }
+
+    public Column withStorage(Storage newStorage) {
+        return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, collation, comment,
+                newStorage, compression);
+    }
+
+    public Column withCompression(Compression newCompression) {
+        return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, collation, comment,
+                storage, newCompression);
     }
 }

@@ -12,6 +12,8 @@ public final class ColumnBuilder {
     private String generatedExpression;
     private String collation;
     private String comment;
+    private Column.Storage storage;
+    private Column.Compression compression;
 
     ColumnBuilder(TableBuilder table, String name, DataType type) {
         this.table = table;
@@ -67,6 +69,18 @@ public final class ColumnBuilder {
         return this;
     }
 
+    /** {@code SET STORAGE}: how the values are stored, when not the type's default. */
+    public ColumnBuilder storage(Column.Storage value) {
+        storage = value;
+        return this;
+    }
+
+    /** {@code SET COMPRESSION}: the compression method of large values (PostgreSQL 14 and later). */
+    public ColumnBuilder compression(Column.Compression value) {
+        compression = value;
+        return this;
+    }
+
     /** Makes this column the table's primary key. */
     public ColumnBuilder primaryKey() {
         table.primaryKey(name);
@@ -85,6 +99,7 @@ public final class ColumnBuilder {
     }
 
     Column build() {
-        return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, collation, comment);
+        return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, collation, comment,
+                storage, compression);
     }
 }

@@ -21,7 +21,7 @@ public final class TableBuilder {
 
     private final String schema;
     private final String name;
-    private final List<ColumnBuilder> columns = new ArrayList<>();
+    private final List<Supplier<Column>> columns = new ArrayList<>();
     private ConstraintBuilder.PrimaryKeyBuilder primaryKey;
     private final List<Supplier<Object>> constraintsAndIndexes = new ArrayList<>();
     private RowSecurity rowSecurity = RowSecurity.OFF;
@@ -48,8 +48,14 @@ public final class TableBuilder {
 
     public ColumnBuilder column(String columnName, DataType type) {
         ColumnBuilder column = new ColumnBuilder(this, columnName, type);
-        columns.add(column);
+        columns.add(column::build);
         return column;
+    }
+
+    /** A column built elsewhere, taken whole (made NOT NULL if it joins the primary key). */
+    public TableBuilder column(Column column) {
+        columns.add(() -> column);
+        return this;
     }
 
     public ConstraintBuilder.PrimaryKeyBuilder primaryKey(String... columnNames) {
@@ -186,7 +192,7 @@ public final class TableBuilder {
         // PostgreSQL makes primary key columns NOT NULL; so does the DSL, or the model would differ from the database.
         List<String> keyColumns = primaryKey == null ? List.of() : primaryKey.columns();
         List<Column> builtColumns = columns.stream()
-                .map(ColumnBuilder::build)
+                .map(Supplier::get)
                 .map(c -> keyColumns.contains(c.name()) ? c.withNullable(false) : c)
                 .toList();
         Set<String> usedNames = new HashSet<>();

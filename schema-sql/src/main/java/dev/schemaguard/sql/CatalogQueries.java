@@ -230,11 +230,11 @@ final class CatalogQueries {
      * each table's columns by {@code attnum}): sorting 100,000 wide rows spilled to disk under the default
      * work_mem.
      */
-    static String columns(boolean grants) {
+    static String columns(int majorVersion, boolean grants) {
         return INCLUDED_RELATIONS.stripTrailing() + """
             ,
             column_types as materialized (
-                select t.oid, t.typcollation, type_namespace.nspname = 'pg_catalog' as built_in,
+                select t.oid, t.typcollation, t.typstorage, type_namespace.nspname = 'pg_catalog' as built_in,
                        coalesce(element_namespace.nspname, type_namespace.nspname)::text as type_schema,
                        coalesce(element_type.typname, t.typname)::text as type_name,
                        element_type.oid is not null as is_array
@@ -254,6 +254,8 @@ final class CatalogQueries {
                    column_collation.collname as collation_name,
                    collation_namespace.nspname as collation_schema,
                    column_comment.description as comment,
+                   nullif(a.attstorage, column_type.typstorage)::text as storage,
+                   %s as compression,
                    owned.sequence_oid, owned.deptype as sequence_dependency, owned.default_uses_sequence,
                    owned.seqstart, owned.seqincrement, owned.seqmin, owned.seqmax, owned.seqcache, owned.seqcycle
             from included_relations r
@@ -287,6 +289,7 @@ final class CatalogQueries {
             ) owned on owned.refobjid = a.attrelid and owned.refobjsubid = a.attnum
             where (r.relkind in ('r', 'p', 'c') %s) and a.attnum > 0 and not a.attisdropped
             """.formatted(grants(grants, "a.attacl", "null", "null::oid", "null::aclitem[]"),
+                majorVersion >= 14 ? "case a.attcompression when 'p' then 'pglz' when 'l' then 'lz4' end" : "null::text",
                 grants ? "or (r.relkind in ('v', 'm') and a.attacl is not null)" : "");
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Reads a type and a collation from a catalog row, the same way for table columns, composite type attributes
  * and domain base types. The row has the columns {@code built_in}, {@code formatted_type},
  * {@code type_schema}, {@code type_name}, {@code is_array}, {@code attndims}, {@code collation_schema} and
- * {@code collation_name} (see {@link CatalogQueries#columns(boolean)}).
+ * {@code collation_name} (see {@link CatalogQueries#columns(int, boolean)}).
  */
 final class CatalogTypes {
 

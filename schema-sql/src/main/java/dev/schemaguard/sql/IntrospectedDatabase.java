@@ -67,7 +67,7 @@ final class IntrospectedDatabase {
             List<IntrospectedTable> parents = table.parentOids().stream().map(tables::get).filter(Objects::nonNull).toList();
             parts.get(table.schema).tables.add(table.toTable(parents));
             table.inheritedColumnsWithOwnSettings(parents).forEach(column -> unsupported(
-                    "own NOT NULL, default or comment on inherited column", column));
+                    "own NOT NULL, default, comment, storage or compression on inherited column", column));
         }
         for (IntrospectedSequence sequence : sequences) {
             if (!serialSequences.contains(sequence.oid())) {

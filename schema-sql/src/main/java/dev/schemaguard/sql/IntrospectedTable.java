@@ -116,7 +116,8 @@ final class IntrospectedTable {
      * tables it inherits from, in order; a parent outside the included schemas is missing). Constraints, indexes
      * and triggers a child inherits never reach this class (the queries leave them out). Its columns do, since a
      * child has all of its parents' columns: an inheritance child lists those it declares itself (attislocal), a
-     * partition, whose columns are never local, those it changed (its own NOT NULL, default or comment).
+     * partition, whose columns are never local, those it changed (its own NOT NULL, default, comment, storage or
+     * compression).
      */
     Table toTable(List<IntrospectedTable> parents) {
         List<Column> ownColumns = List.copyOf(columnsByAttnum.values());
@@ -160,7 +161,8 @@ final class IntrospectedTable {
             if (inherited != null) {
                 return column.nullable() != inherited.nullable()
                         || !Objects.equals(catalogDefaults.get(column.name()), parent.catalogDefaults.get(column.name()))
-                        || column.comment() != null;
+                        || column.comment() != null
+                        || column.storage() != inherited.storage() || column.compression() != inherited.compression();
             }
         }
         return true;

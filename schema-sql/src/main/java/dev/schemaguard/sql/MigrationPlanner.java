@@ -654,6 +654,7 @@ public final class MigrationPlanner {
         }
         String name = table + "." + column.name();
         group.add(Phase.ADD_COLUMNS, DdlRenderer.addColumn(table, column), kind, hazards, "add column " + name);
+        planColumnStorage(group, table, column, column.storage() != null, column.compression() != null, kind);
         if (column.comment() != null) {
             group.add(Phase.COMMENTS, DdlRenderer.commentOnColumn(table, column.name(), column.comment()), kind, NONE,
                     "comment on column " + name);
@@ -803,6 +804,28 @@ public final class MigrationPlanner {
         if (aspects.contains(ColumnAspect.COMMENT)) {
             steps.add(Phase.COMMENTS, DdlRenderer.commentOnColumn(table, column, want.comment()), Kind.ALTER, NONE,
                     "set the comment on column " + name);
+        }
+        // a type change gives the column its new type's storage and the default compression
+        planColumnStorage(steps, table, want, aspects.contains(ColumnAspect.STORAGE) || (retype && want.storage() != null),
+                aspects.contains(ColumnAspect.COMPRESSION) || (retype && want.compression() != null), Kind.ALTER);
+    }
+
+    /** SET STORAGE and SET COMPRESSION of a column, after its type is final (they change no stored value). */
+    private void planColumnStorage(Group steps, QualifiedName table, Column want, boolean storage, boolean compression,
+                                   Kind kind) {
+        String name = table + "." + want.name();
+        if (storage) {
+            Column.Storage word = want.storage() != null ? want.storage() : TypeStorage.of(want.type(), expected).orElse(null);
+            steps.add(Phase.STORAGE_PARAMETERS, DdlRenderer.alterColumn(table, want.name(), "SET STORAGE "
+                            + (word != null ? word.sql() : "DEFAULT")), kind, NONE,
+                    want.storage() != null ? "store " + name + " " + word.sql() + " (applies to values written from now on)"
+                            : "store " + name + " as its type does" + (word != null ? "" : " (SET STORAGE DEFAULT needs PostgreSQL 16)"));
+        }
+        if (compression) {
+            steps.add(Phase.STORAGE_PARAMETERS, DdlRenderer.alterColumn(table, want.name(), "SET COMPRESSION "
+                            + (want.compression() != null ? want.compression().sql() : "DEFAULT")), kind, NONE,
+                    "compress " + name + " with " + (want.compression() != null ? want.compression().sql()
+                            : "the server's default_toast_compression") + " (applies to values written from now on)");
         }
     }
 
@@ -1019,6 +1042,7 @@ public final class MigrationPlanner {
                     group.add(Phase.COMMENTS, DdlRenderer.commentOnColumn(name, column.name(), column.comment()), Kind.CREATE,
                             NONE, "comment on column " + name + "." + column.name());
                 }
+                planColumnStorage(group, name, column, column.storage() != null, column.compression() != null, Kind.CREATE);
             }
         }
     }

@@ -173,7 +173,7 @@ public final class PostgresIntrospector {
                                         IntrospectedDatabase db) throws SQLException {
         readExtensions(reads, db);
         readPublications(reads, majorVersion, db);
-        readColumns(reads, relations, db);
+        readColumns(reads, relations, majorVersion, db);
         readConstraints(reads, relations, majorVersion, db);
         readIndexes(reads, relations, majorVersion, db);
         readPolicies(reads, relations, db);
@@ -395,8 +395,9 @@ public final class PostgresIntrospector {
     }
 
     /** Columns of tables, attributes of composite types, and the column grants of tables and views. */
-    private void readColumns(CatalogReads reads, Array relations, IntrospectedDatabase db) throws SQLException {
-        reads.query("columns", CatalogQueries.columns(options.privileges()), relations, row -> {
+    private void readColumns(CatalogReads reads, Array relations, int majorVersion, IntrospectedDatabase db)
+            throws SQLException {
+        reads.query("columns", CatalogQueries.columns(majorVersion, options.privileges()), relations, row -> {
             long relation = row.getLong("attrelid");
             IntrospectedTable table = db.tables.get(relation);
             IntrospectedCompositeType compositeType = db.compositeTypes.get(relation);
@@ -444,7 +445,22 @@ public final class PostgresIntrospector {
             defaultExpression = null;
         }
         return new Column(row.getString("attname"), type, !row.getBoolean("attnotnull"), defaultExpression,
-                identity, generatedExpression, CatalogTypes.collation(row), row.getString("comment"));
+                identity, generatedExpression, CatalogTypes.collation(row), row.getString("comment"),
+                storage(row.getString("storage")), compression(row.getString("compression")));
+    }
+
+    private static Column.Storage storage(String code) {
+        return code == null ? null : switch (code) {
+            case "p" -> Column.Storage.PLAIN;
+            case "e" -> Column.Storage.EXTERNAL;
+            case "x" -> Column.Storage.EXTENDED;
+            case "m" -> Column.Storage.MAIN;
+            default -> throw new IllegalStateException("unknown attstorage " + code);
+        };
+    }
+
+    private static Column.Compression compression(String method) {
+        return method == null ? null : Column.Compression.valueOf(method.toUpperCase(java.util.Locale.ROOT));
     }
 
     /** The options of the sequence the column owns (identity or serial candidate), or null if it owns none. */

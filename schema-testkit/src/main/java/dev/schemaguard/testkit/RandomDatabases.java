@@ -1,5 +1,6 @@
 package dev.schemaguard.testkit;
 
+import dev.schemaguard.model.Column;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
@@ -504,6 +505,12 @@ public final class RandomDatabases {
             column.collate(pick(random, List.of("\"C\"", "\"en_US\"", "\"und-x-icu\"", "\"de_DE.utf8\"", "public.mine", "\"My Schema\".\"Coll\"")));
         }
         column.comment(random.nextInt(4) == 0 ? pick(random, TEXTS) : null);
+        if (random.nextInt(6) == 0) {
+            column.storage(pick(random, List.of(Column.Storage.values())));
+        }
+        if (random.nextInt(6) == 0) {
+            column.compression(pick(random, List.of(Column.Compression.values())));
+        }
     }
 
     private static Long maybeLong(Random random) {

@@ -171,7 +171,7 @@ final class ColumnShortForm {
         if (notNull && nullWritten) {
             throw new IllegalArgumentException("both 'not null' and 'null' are written; keep one");
         }
-        Column column = new Column(columnName, type, !notNull, defaultExpression, identity, generated, collation, null);
+        Column column = new Column(columnName, type, !notNull, defaultExpression, identity, generated, collation, null, null, null);
         if (primaryKey) {
             column = column.withNullable(false);
         }
@@ -258,7 +258,8 @@ final class ColumnShortForm {
      */
     static String render(Column column, boolean inPrimaryKey, boolean primaryKey, boolean unique, ForeignKeyDef references,
                          String schema) {
-        if (column.comment() != null || (column.identity() != null && !column.identity().sequence().isDefault())) {
+        if (column.comment() != null || column.storage() != null || column.compression() != null
+                || (column.identity() != null && !column.identity().sequence().isDefault())) {
             return null;
         }
         StringBuilder text = new StringBuilder(column.type().sql());

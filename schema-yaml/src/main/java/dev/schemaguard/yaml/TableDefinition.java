@@ -1,7 +1,6 @@
 package dev.schemaguard.yaml;
 
 import dev.schemaguard.model.Column;
-import dev.schemaguard.model.ColumnBuilder;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Index;
 import dev.schemaguard.model.IndexBuilder;
@@ -66,18 +65,7 @@ record TableDefinition(
      */
     Table build() {
         return Table.named(name, table -> {
-            List<String> keyColumns = primaryKey == null ? List.of() : primaryKey.columns();
-            for (Column column : columns) {
-                ColumnBuilder builder = table.column(column.name(), column.type());
-                if (!column.nullable() || keyColumns.contains(column.name())) {
-                    builder.notNull();
-                }
-                builder.defaultValue(column.defaultExpression()).identity(column.identity())
-                        .generatedAs(column.generatedExpression()).comment(column.comment());
-                if (column.collation() != null) {
-                    builder.collate(column.collation());
-                }
-            }
+            columns.forEach(table::column);
             if (primaryKey != null) {
                 var key = table.primaryKey(primaryKey.columns().toArray(String[]::new));
                 if (primaryKey.name() != null) {

@@ -45,6 +45,10 @@ final class TableReader {
     /** {@code enabled:} of a trigger: true (fires in origin sessions), false, always or replica. */
     static final Map<String, Trigger.Firing> FIRINGS = Map.of("true", Trigger.Firing.ORIGIN, "false",
             Trigger.Firing.DISABLED, "always", Trigger.Firing.ALWAYS, "replica", Trigger.Firing.REPLICA);
+    static final Map<String, Column.Storage> STORAGES = Map.of("plain", Column.Storage.PLAIN, "external",
+            Column.Storage.EXTERNAL, "extended", Column.Storage.EXTENDED, "main", Column.Storage.MAIN);
+    static final Map<String, Column.Compression> COMPRESSIONS = Map.of(
+            "pglz", Column.Compression.PGLZ, "lz4", Column.Compression.LZ4);
     static final Map<String, Boolean> ORDERS = Map.of("asc", false, "desc", true);
     static final Map<String, Boolean> NULLS_PLACEMENTS = Map.of("first", true, "last", false);
     static final Map<String, Boolean> PERMISSIVENESS = Map.of("permissive", true, "restrictive", false);
@@ -374,7 +378,8 @@ final class TableReader {
         Column column;
         try {
             column = new Column(name, type, nullable && !primaryKey, SqlText.DEFAULT.text(fields, DEFAULT), identity,
-                    SqlText.EXPRESSION.text(fields, GENERATED), collation, fields.text(COMMENT));
+                    SqlText.EXPRESSION.text(fields, GENERATED), collation, fields.text(COMMENT),
+                    fields.choice(STORAGE, STORAGES, null), fields.choice(COMPRESSION, COMPRESSIONS, null));
         } catch (IllegalArgumentException e) {
             throw new YamlSchemaException(entry.keyPosition(), fields.what() + ": " + e.getMessage());
         }

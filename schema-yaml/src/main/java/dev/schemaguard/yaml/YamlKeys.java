@@ -30,6 +30,8 @@ final class YamlKeys {
     static final String IDENTITY = "identity";
     static final String GENERATED = "generated";
     static final String COLLATION = "collation";
+    static final String STORAGE = "storage";
+    static final String COMPRESSION = "compression";
     static final String REFERENCES = "references";
     static final String GENERATION = "generation";
     static final String START = "start";
@@ -127,7 +129,8 @@ final class YamlKeys {
             EXCLUDE, TRIGGERS, PARTITION_BY, PARTITION_OF, UNLOGGED, INHERITS, STORAGE_PARAMETERS, REPLICA_IDENTITY,
             CONSTRAINT_COMMENTS);
     static final List<String> COLUMN_KEYS = List.of(
-            TYPE, NULLABLE, NOT_NULL, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT, PRIMARY_KEY, UNIQUE, REFERENCES);
+            TYPE, NULLABLE, NOT_NULL, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT, PRIMARY_KEY, UNIQUE, REFERENCES,
+            STORAGE, COMPRESSION);
     static final List<String> IDENTITY_KEYS = List.of(GENERATION, START, INCREMENT, MIN, MAX, CACHE, CYCLE);
     static final List<String> PRIMARY_KEY_KEYS = List.of(NAME, COLUMNS);
     static final List<String> UNIQUE_KEYS = List.of(NAME, COLUMNS, NULLS_NOT_DISTINCT, DEFERRABLE, INITIALLY_DEFERRED);

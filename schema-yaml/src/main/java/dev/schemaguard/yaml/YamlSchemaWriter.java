@@ -200,6 +200,12 @@ public final class YamlSchemaWriter {
         }
         putIfPresent(yaml, GENERATED, column.generatedExpression());
         putIfPresent(yaml, COLLATION, column.collation());
+        if (column.storage() != null) {
+            yaml.put(STORAGE, column.storage().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (column.compression() != null) {
+            yaml.put(COMPRESSION, column.compression().sql());
+        }
         if (primaryKey) {
             yaml.put(PRIMARY_KEY, true);
         }

@@ -46,6 +46,7 @@ final class ConvergenceCases {
         cases.addAll(realWorldAttributes());
         cases.addAll(rangeTypesAndPublications());
         cases.addAll(sequenceOwnersAndReshapedTables());
+        cases.addAll(columnStorageAndCompression());
         return cases;
     }
 
@@ -1198,5 +1199,41 @@ final class ConvergenceCases {
                         create policy "where" on "group" using ("order" > 0);
                         comment on column "order"."select" is 'reserved';
                         """));
+    }
+
+    /**
+     * SET STORAGE and SET COMPRESSION of columns: on new tables, new columns and partitions, changed, set back to
+     * the type's own (which PostgreSQL 13 and 14 can only say by naming it), and kept through a type change,
+     * which resets both.
+     */
+    static List<ConvergenceCase> columnStorageAndCompression() {
+        String plain = "create domain note as text; create type mood as enum ('ok'); create type pair as (a int, b int);"
+                + " create table t (id int primary key, body text, amount numeric, tag varchar(10), n note, m mood,"
+                + " p pair, list int[]);";
+        String stored = "create domain note as text; create type mood as enum ('ok'); create type pair as (a int, b int);"
+                + " create table t (id int primary key, body text, amount numeric, tag varchar(10), n note, m mood,"
+                + " p pair, list int[]);"
+                + " alter table t alter column body set storage external, alter column amount set storage extended,"
+                + " alter column tag set storage main, alter column n set storage plain, alter column m set storage plain,"
+                + " alter column p set storage main, alter column list set storage external;";
+        return List.of(
+                of("create a table whose columns set their storage", "", stored),
+                of("set the storage of existing columns", plain, stored),
+                of("give columns their types' storage back", stored, plain),
+                of("keep a column's storage through a type change",
+                        "create table t (tag varchar(10)); alter table t alter column tag set storage external;",
+                        "create table t (tag varchar(20)); alter table t alter column tag set storage external;"),
+                of("add a column with its own storage, and a partition whose column stores differently from its parent",
+                        "create table t (id int); create table p (at date, body text) partition by range (at);",
+                        "create table t (id int, body text); alter table t alter column body set storage external;"
+                                + " create table p (at date, body text) partition by range (at);"
+                                + " create table p1 partition of p for values from ('2020-01-01') to ('2021-01-01');"
+                                + " alter table only p1 alter column body set storage main;"),
+                of("create a table whose columns set their compression",
+                        "", "create table t (body text compression pglz, doc jsonb);"
+                                + " alter table t alter column doc set compression pglz;").fromVersion(14),
+                of("set the compression of a column back to the default, and keep one through a type change",
+                        "create table t (body text compression pglz, tag varchar(10) compression pglz);",
+                        "create table t (body text, tag varchar(20) compression pglz);").fromVersion(14));
     }
 }
