@@ -15,6 +15,7 @@ import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SchemaObject;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.Rule;
 import dev.schemaguard.model.Trigger;
 
 import java.util.Collections;
@@ -348,6 +349,25 @@ public sealed interface SchemaChange {
     record TriggerAltered(QualifiedName table, Trigger expected, Trigger actual) implements TableChange {
         public String describe() {
             return "trigger " + expected.name() + " on " + table + " differs from the expected definition";
+        }
+    }
+
+    /** A rewrite rule of a table, or of a view ({@code table} then names the view). */
+    record RuleAdded(QualifiedName table, Rule rule) implements TableChange {
+        public String describe() {
+            return "missing rule " + rule.name() + " on " + table;
+        }
+    }
+
+    record RuleDropped(QualifiedName table, Rule rule) implements TableChange {
+        public String describe() {
+            return "unexpected rule " + rule.name() + " on " + table;
+        }
+    }
+
+    record RuleAltered(QualifiedName table, Rule expected, Rule actual) implements TableChange {
+        public String describe() {
+            return "rule " + expected.name() + " on " + table + " differs from the expected definition";
         }
     }
 

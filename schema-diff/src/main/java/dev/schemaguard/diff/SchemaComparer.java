@@ -20,6 +20,7 @@ import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SchemaObject;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.Rule;
 import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.UniqueConstraint;
 import dev.schemaguard.model.View;
@@ -186,6 +187,7 @@ final class SchemaComparer {
         compareIndexes(table, want, have);
         comparePolicies(table, want, have);
         compareTriggers(table, want.triggers(), have.triggers());
+        compareRules(table, want.rules(), have.rules());
         if (!Objects.equals(want.partitioning(), have.partitioning())) {
             changes.add(new SchemaChange.PartitioningChanged(table, want.partitioning(), have.partitioning()));
         }
@@ -253,6 +255,7 @@ final class SchemaComparer {
                 }
                 if (a instanceof View wantView && b instanceof View haveView) {
                     compareTriggers(QualifiedName.of(schema, wantView.name()), wantView.triggers(), haveView.triggers());
+                    compareRules(QualifiedName.of(schema, wantView.name()), wantView.rules(), haveView.rules());
                 }
             }
         }
@@ -280,9 +283,27 @@ final class SchemaComparer {
                 changes.add(new SchemaChange.TriggerAdded(table, a));
             } else if (a == null) {
                 changes.add(new SchemaChange.TriggerDropped(table, b));
-            } else if (!Expressions.equivalent(a.definition(), b.definition()) || a.enabled() != b.enabled()
+            } else if (!Expressions.equivalent(a.definition(), b.definition()) || a.firing() != b.firing()
                     || !Objects.equals(a.comment(), b.comment())) {
                 changes.add(new SchemaChange.TriggerAltered(table, a, b));
+            }
+        }
+    }
+
+    /** Rewrite rules of a table, or of a view present on both sides. */
+    private void compareRules(QualifiedName table, List<Rule> want, List<Rule> have) {
+        Map<String, Rule> wantRules = byName(want, Rule::name);
+        Map<String, Rule> haveRules = byName(have, Rule::name);
+        for (String name : union(wantRules, haveRules)) {
+            Rule a = wantRules.get(name);
+            Rule b = haveRules.get(name);
+            if (b == null) {
+                changes.add(new SchemaChange.RuleAdded(table, a));
+            } else if (a == null) {
+                changes.add(new SchemaChange.RuleDropped(table, b));
+            } else if (!Expressions.equivalent(a.definition(), b.definition()) || a.firing() != b.firing()
+                    || !Objects.equals(a.comment(), b.comment())) {
+                changes.add(new SchemaChange.RuleAltered(table, a, b));
             }
         }
     }

@@ -18,7 +18,7 @@ import java.util.Objects;
 
 /**
  * Equality of two schema objects of the same kind and name, with the same tolerance as columns and constraints.
- * A view's triggers are not part of it: the diff compares them one by one, as a table's.
+ * A view's triggers and rules are not part of it: the diff compares them one by one, as a table's.
  */
 final class SchemaObjects {
 

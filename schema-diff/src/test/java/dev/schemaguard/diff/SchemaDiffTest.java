@@ -276,14 +276,14 @@ class SchemaDiffTest {
 
     @Test
     void triggersOfAViewAreComparedApartFromItsQuery() {
-        View plain = new View("v", false, "SELECT 1 AS one", List.of(), null, List.of(), List.of());
+        View plain = new View("v", false, "SELECT 1 AS one", List.of(), null, List.of(), List.of(), List.of());
         String instead = "CREATE TRIGGER v_insert INSTEAD OF INSERT ON public.v FOR EACH ROW EXECUTE FUNCTION ins()";
         Schema expected = Schema.named("public").view(plain.withTrigger("v_insert", instead)).build();
         Schema actual = Schema.named("public").view(plain.withTrigger("v_old", instead.replace("v_insert", "v_old"))).build();
         List<SchemaChange> changes = SchemaDiff.compare(expected, actual).changes();
         assertEquals(List.of("missing trigger v_insert on public.v", "unexpected trigger v_old on public.v"),
                 changes.stream().map(SchemaChange::describe).toList(), "the view itself is unchanged");
-        Schema otherQuery = Schema.named("public").view(new View("v", false, "SELECT 2 AS one", List.of(), null, List.of(), List.of())
+        Schema otherQuery = Schema.named("public").view(new View("v", false, "SELECT 2 AS one", List.of(), null, List.of(), List.of(), List.of())
                 .withTrigger("v_insert", instead)).build();
         assertEquals(List.of("view public.v differs from the expected definition"),
                 SchemaDiff.compare(expected, otherQuery).changes().stream().map(SchemaChange::describe).toList());

@@ -100,7 +100,8 @@ public final class SchemaMerge {
                         (x, y) -> same(x, y, "storage parameter " + parameterName(x) + " of " + where)),
                 a.replicaIdentity().equals(ReplicaIdentity.DEFAULT) ? b.replicaIdentity()
                         : b.replicaIdentity().equals(ReplicaIdentity.DEFAULT) ? a.replicaIdentity()
-                        : same(a.replicaIdentity(), b.replicaIdentity(), "replica identity of " + where), mergedComments(a, b, where));
+                        : same(a.replicaIdentity(), b.replicaIdentity(), "replica identity of " + where), mergedComments(a, b, where),
+                union(a.rules(), b.rules(), r -> r.name(), (x, y) -> same(x, y, "rule " + x.name() + " on " + where)));
     }
 
     private java.util.Map<String, String> mergedComments(Table a, Table b, String where) {

@@ -11,7 +11,7 @@ public record ObjectRef(Kind kind, String schema, String name, String member) {
 
     public enum Kind {
         SCHEMA, TABLE, COLUMN, VIEW, MATERIALIZED_VIEW, SEQUENCE, TYPE, ROUTINE, TRIGGER, CONSTRAINT, INDEX, POLICY, EXTENSION,
-        COLLATION
+        COLLATION, RULE
     }
 
     public ObjectRef {
@@ -30,7 +30,7 @@ public record ObjectRef(Kind kind, String schema, String name, String member) {
     /** The object this one is part of: a column's table, for example; itself when it is not a part. */
     public ObjectRef owner() {
         return switch (kind) {
-            case COLUMN, TRIGGER, CONSTRAINT, POLICY -> new ObjectRef(Kind.TABLE, schema, name, null);
+            case COLUMN, TRIGGER, CONSTRAINT, POLICY, RULE -> new ObjectRef(Kind.TABLE, schema, name, null);
             default -> this;
         };
     }

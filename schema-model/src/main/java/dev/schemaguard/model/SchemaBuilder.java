@@ -69,7 +69,7 @@ public final class SchemaBuilder {
 
     /** A view over {@code query} (a SELECT statement). */
     public SchemaBuilder view(String viewName, String query) {
-        views.add(new View(viewName, false, query, List.of(), null, List.of(), List.of()));
+        views.add(new View(viewName, false, query, List.of(), null, List.of(), List.of(), List.of()));
         return this;
     }
 

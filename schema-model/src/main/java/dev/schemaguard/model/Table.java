@@ -17,8 +17,8 @@ import java.util.function.Consumer;
  * after a crash, not replicated) and the tables it inherits from ({@code inherits}, {@code INHERITS (...)} in
  * declaration order; empty for partitions, whose parent is in {@code partitionOf}), its storage parameters
  * ({@code WITH (fillfactor=70, autovacuum_enabled=false)}, as {@code name=value} in pg_class.reloptions' order)
- * and what its changes carry to logical replication ({@code REPLICA IDENTITY}), and the comments on its constraints
- * by constraint name ({@code COMMENT ON CONSTRAINT}).
+ * and what its changes carry to logical replication ({@code REPLICA IDENTITY}), the comments on its constraints
+ * by constraint name ({@code COMMENT ON CONSTRAINT}) and its rewrite rules ({@code CREATE RULE}).
  *
  * <p>A partition or inheritance child lists only its own columns: an inheritance child those it declares itself
  * (pg_attribute.attislocal), a partition those whose default, NOT NULL or comment it changes. The columns it
@@ -43,7 +43,8 @@ public record Table(
         List<QualifiedName> inherits,
         List<String> storageParameters,
         ReplicaIdentity replicaIdentity,
-        Map<String, String> constraintComments) {
+        Map<String, String> constraintComments,
+        List<Rule> rules) {
 
     public Table {
         Identifiers.requireValid(name, "table name");
@@ -63,6 +64,8 @@ public record Table(
         inherits = inherits == null ? List.of() : List.copyOf(inherits);
         storageParameters = StorageParameters.requireValid(storageParameters, "table " + name);
         replicaIdentity = replicaIdentity == null ? ReplicaIdentity.DEFAULT : replicaIdentity;
+        rules = rules == null ? List.of() : List.copyOf(rules);
+        requireUniqueRules(name, rules);
         constraintComments = constraintComments == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(constraintComments));
         if (partitionOf != null && !inherits.isEmpty()) {
@@ -91,115 +94,122 @@ public record Table(
      */
     public static Table empty(String name) {
         return new Table(name, List.of(), null, List.of(), List.of(), List.of(), List.of(), RowSecurity.OFF, List.of(),
-                null, List.of(), List.of(), null, null, false, List.of(), List.of(), ReplicaIdentity.DEFAULT, Map.of());
+                null, List.of(), List.of(), null, null, false, List.of(), List.of(), ReplicaIdentity.DEFAULT, Map.of(),
+                List.of());
     }
 
     public Table withColumns(List<Column> newColumns) {
         return new Table(name, newColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments);
+                storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
         return new Table(name, columns, newPrimaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments);
+                storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withUniqueConstraints(List<UniqueConstraint> newUniqueConstraints) {
         return new Table(name, columns, primaryKey, newUniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments);
+                storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
         return new Table(name, columns, primaryKey, uniqueConstraints, newForeignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments);
+                storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withCheckConstraints(List<CheckConstraint> newCheckConstraints) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, newCheckConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments);
+                storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withIndexes(List<Index> newIndexes) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, newIndexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments);
+                storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withRowSecurity(RowSecurity newRowSecurity) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 newRowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withPolicies(List<Policy> newPolicies) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, newPolicies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withComment(String newComment) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, newComment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withExclusionConstraints(List<ExclusionConstraint> newExclusionConstraints) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, newExclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withTriggers(List<Trigger> newTriggers) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, newTriggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withPartitioning(Partitioning newPartitioning) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, newPartitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withPartitionOf(PartitionBound newPartitionOf) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, newPartitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withUnlogged(boolean newUnlogged) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, newUnlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withInherits(List<QualifiedName> newInherits) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                newInherits, storageParameters, replicaIdentity, constraintComments);
+                newInherits, storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withStorageParameters(List<String> newStorageParameters) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                newStorageParameters, replicaIdentity, constraintComments);
+                newStorageParameters, replicaIdentity, constraintComments, rules);
     }
 
     public Table withReplicaIdentity(ReplicaIdentity newReplicaIdentity) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, newReplicaIdentity, constraintComments);
+                storageParameters, newReplicaIdentity, constraintComments, rules);
     }
 
     public Table withConstraintComments(Map<String, String> newConstraintComments) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
                 policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, newConstraintComments);
+                storageParameters, replicaIdentity, newConstraintComments, rules);
+    }
+
+    public Table withRules(List<Rule> newRules) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
+                policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
+                storageParameters, replicaIdentity, constraintComments, newRules);
     }
 
     /** The comment on constraint {@code constraintName}, or null. */
@@ -214,6 +224,20 @@ public record Table(
 
     public Optional<Trigger> trigger(String triggerName) {
         return triggers.stream().filter(t -> t.name().equals(triggerName)).findFirst();
+    }
+
+    public Optional<Rule> rule(String ruleName) {
+        return rules.stream().filter(r -> r.name().equals(ruleName)).findFirst();
+    }
+
+    /** Rule names are unique per table (and view): PostgreSQL names a rule by its relation. */
+    static void requireUniqueRules(String relation, List<Rule> rules) {
+        Set<String> names = new HashSet<>();
+        for (Rule rule : rules) {
+            if (!names.add(rule.name())) {
+                throw new IllegalArgumentException(relation + " declares rule " + rule.name() + " twice");
+            }
+        }
     }
 
     /** Starts the DSL for a table outside a schema builder. */

@@ -28,6 +28,7 @@ public final class TableBuilder {
     private final List<PolicyBuilder> policies = new ArrayList<>();
     private final List<ExclusionConstraint> exclusions = new ArrayList<>();
     private final List<Trigger> triggers = new ArrayList<>();
+    private final List<Rule> rules = new ArrayList<>();
     private Partitioning partitioning;
     private PartitionBound partitionOf;
     private final List<QualifiedName> inherits = new ArrayList<>();
@@ -118,6 +119,12 @@ public final class TableBuilder {
     /** A trigger given as its complete {@code CREATE TRIGGER} statement. */
     public TableBuilder trigger(String triggerName, String createTrigger) {
         triggers.add(Trigger.of(triggerName, createTrigger));
+        return this;
+    }
+
+    /** A rewrite rule given as its complete {@code CREATE RULE} statement. */
+    public TableBuilder rule(String ruleName, String createRule) {
+        rules.add(Rule.of(ruleName, createRule));
         return this;
     }
 
@@ -223,7 +230,7 @@ public final class TableBuilder {
         List<Policy> builtPolicies = policies.stream().map(PolicyBuilder::build).toList();
         return new Table(name, builtColumns, builtPrimaryKey, uniques, foreignKeys, checks, indexes, rowSecurity,
                 builtPolicies, comment, exclusions, triggers, partitioning, partitionOf, unlogged, inherits, storageParameters,
-                replicaIdentity, constraintComments);
+                replicaIdentity, constraintComments, rules);
     }
 
     /**

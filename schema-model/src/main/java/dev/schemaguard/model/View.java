@@ -12,18 +12,19 @@ import java.util.Set;
  * ({@code pg_get_viewdef}); materialized views may carry indexes, plain views triggers (INSTEAD OF, or
  * statement-level BEFORE and AFTER), which PostgreSQL always fires: they cannot be disabled. {@code options} are
  * {@code WITH (...)} as {@code name=value}: {@code check_option}, {@code security_barrier}, {@code security_invoker}
- * of a view, storage parameters of a materialized view.
+ * of a view, storage parameters of a materialized view. {@code rules} are its rewrite rules other than the query's
+ * own {@code _RETURN} (an INSTEAD rule makes a view writable the old way).
  */
 public record View(String name, boolean materialized, String definition, List<Index> indexes, String comment,
-                   List<Trigger> triggers, List<String> options) implements SchemaObject {
+                   List<Trigger> triggers, List<String> options, List<Rule> rules) implements SchemaObject {
 
     /** A view or materialized view without triggers or options. */
     public static View of(String name, boolean materialized, String definition, List<Index> indexes, String comment) {
-        return new View(name, materialized, definition, indexes, comment, List.of(), List.of());
+        return new View(name, materialized, definition, indexes, comment, List.of(), List.of(), List.of());
     }
 
     public View withOptions(List<String> newOptions) {
-        return new View(name, materialized, definition, indexes, comment, triggers, newOptions);
+        return new View(name, materialized, definition, indexes, comment, triggers, newOptions, rules);
     }
 
     public View {
@@ -31,6 +32,18 @@ public record View(String name, boolean materialized, String definition, List<In
         definition = withoutClosingSemicolons(Objects.requireNonNull(definition, () -> "definition of view " + name));
         indexes = List.copyOf(indexes);
         triggers = List.copyOf(triggers);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+        Table.requireUniqueRules((materialized ? "materialized view " : "view ") + name, rules);
+        for (Rule rule : rules) {
+            if (materialized) {
+                throw new IllegalArgumentException("materialized view " + name + " cannot have rule " + rule.name());
+            }
+            if (rule.firing() != Trigger.Firing.ORIGIN) {
+                throw new IllegalArgumentException("rule " + rule.name() + " on view " + name + " is "
+                        + rule.firing().sql() + "D; PostgreSQL cannot change when rules on views apply, so leave it"
+                        + " enabled as created");
+            }
+        }
         options = StorageParameters.requireValid(options, (materialized ? "materialized view " : "view ") + name);
         if (!materialized && !indexes.isEmpty()) {
             throw new IllegalArgumentException("view " + name + " is not materialized and cannot have indexes");
@@ -64,8 +77,16 @@ public record View(String name, boolean materialized, String definition, List<In
         return trimmed;
     }
 
+    public View withRules(List<Rule> newRules) {
+        return new View(name, materialized, definition, indexes, comment, triggers, options, newRules);
+    }
+
+    public Optional<Rule> rule(String ruleName) {
+        return rules.stream().filter(r -> r.name().equals(ruleName)).findFirst();
+    }
+
     public View withTriggers(List<Trigger> viewTriggers) {
-        return new View(name, materialized, definition, indexes, comment, viewTriggers, options);
+        return new View(name, materialized, definition, indexes, comment, viewTriggers, options, rules);
     }
 
     /** DSL: the view with one more trigger, given as its complete {@code CREATE TRIGGER} statement. */

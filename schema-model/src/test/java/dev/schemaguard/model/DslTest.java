@@ -35,7 +35,7 @@ class DslTest {
     void aViewQueryCopiedFromAMigrationLosesItsClosingSemicolon() {
         View written = Schema.named("app").view("active", "SELECT id FROM app.t WHERE active;\n").build().views().get(0);
         assertEquals("SELECT id FROM app.t WHERE active", written.definition());
-        assertEquals(written, new View("active", false, "SELECT id FROM app.t WHERE active", List.of(), null, List.of(), List.of()),
+        assertEquals(written, new View("active", false, "SELECT id FROM app.t WHERE active", List.of(), null, List.of(), List.of(), List.of()),
                 "the same view as PostgreSQL prints it back");
     }
 
@@ -159,7 +159,7 @@ class DslTest {
     @Test
     void viewTriggersCannotBeDisabledNorSitOnMaterializedViews() {
         String instead = "CREATE TRIGGER t INSTEAD OF INSERT ON public.v FOR EACH ROW EXECUTE FUNCTION f()";
-        View view = new View("v", false, "SELECT 1", List.of(), null, List.of(), List.of()).withTrigger("t", instead);
+        View view = new View("v", false, "SELECT 1", List.of(), null, List.of(), List.of(), List.of()).withTrigger("t", instead);
         assertEquals(instead, view.trigger("t").orElseThrow().definition());
         IllegalArgumentException disabled = assertThrows(IllegalArgumentException.class,
                 () -> view.withTriggers(List.of(new Trigger("t", instead, Trigger.Firing.DISABLED, null))));
@@ -167,7 +167,7 @@ class DslTest {
         assertThrows(IllegalArgumentException.class,
                 () -> view.withTriggers(List.of(new Trigger("t", instead, Trigger.Firing.ALWAYS, null))));
         assertThrows(IllegalArgumentException.class,
-                () -> new View("m", true, "SELECT 1", List.of(), null, List.of(), List.of()).withTrigger("t", instead));
+                () -> new View("m", true, "SELECT 1", List.of(), null, List.of(), List.of(), List.of()).withTrigger("t", instead));
         assertThrows(IllegalArgumentException.class, () -> view.withTrigger("t", instead), "a trigger name twice");
     }
 }

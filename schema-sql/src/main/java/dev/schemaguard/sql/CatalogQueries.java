@@ -387,13 +387,20 @@ final class CatalogQueries {
      * User triggers of tables and views (constraint triggers included). Left out: the internal triggers behind
      * foreign keys and the clones a partition gets of its parent's triggers ({@code tgparentid}).
      */
-    static final String TRIGGERS = INCLUDED_RELATIONS + """
-            select t.tgrelid, r.nspname, r.relname, t.tgname, pg_get_triggerdef(t.oid, false) as definition,
-                   t.tgenabled, obj_description(t.oid, 'pg_trigger') as comment
+    static final String TRIGGERS_AND_RULES = INCLUDED_RELATIONS + """
+            select 'trigger' as kind, t.tgrelid as relation, r.nspname, r.relname, t.tgname::text as name,
+                   pg_get_triggerdef(t.oid, false) as definition, t.tgenabled::text as enabled,
+                   obj_description(t.oid, 'pg_trigger') as comment
             from included_relations r
             join pg_trigger t on t.tgrelid = r.oid
             where not t.tgisinternal and t.tgparentid = 0
-            order by t.tgrelid, t.tgname
+            union all
+            select 'rule', w.ev_class, r.nspname, r.relname, w.rulename::text, pg_get_ruledef(w.oid, false),
+                   w.ev_enabled::text, obj_description(w.oid, 'pg_rewrite')
+            from included_relations r
+            join pg_rewrite w on w.ev_class = r.oid
+            where w.rulename <> '_RETURN'
+            order by 2, 1, 5
             """;
 
     /**
@@ -568,9 +575,6 @@ final class CatalogQueries {
             join pg_type t on t.oid = c.contypid
             join included_namespaces n on n.oid = t.typnamespace
             join pg_description d on d.objoid = c.oid and d.classoid = 'pg_constraint'::regclass
-            union all
-            select 'rule', format('%%I on %%s', w.rulename, r.qualified)
-            from relations r join pg_rewrite w on w.ev_class = r.oid where w.rulename <> '_RETURN'
             union all
             %20$s
             select 'event trigger', quote_ident(x.evtname) from pg_event_trigger x where %13$s

@@ -10,6 +10,7 @@ import dev.schemaguard.model.Extension;
 import dev.schemaguard.model.Identifiers;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Routine;
+import dev.schemaguard.model.Rule;
 import dev.schemaguard.model.SchemaObject;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
@@ -32,6 +33,8 @@ final class DdlObjects {
 
     private static final Pattern CREATE_ROUTINE =
             Pattern.compile("^\\s*CREATE\\s+(OR\\s+REPLACE\\s+)?(FUNCTION|PROCEDURE)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_RULE = Pattern.compile("^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?RULE(?![A-Za-z0-9_$])",
+            Pattern.CASE_INSENSITIVE);
 
     private DdlObjects() {
     }
@@ -343,6 +346,30 @@ final class DdlObjects {
 
     static String commentOnTrigger(QualifiedName table, String trigger, String comment) {
         return "COMMENT ON TRIGGER " + Identifiers.quote(trigger) + " ON " + table.sql() + " IS " + literalOrNull(comment);
+    }
+
+    // ---- rules ----
+
+    /** The rule's CREATE RULE as CREATE OR REPLACE RULE, which replaces a rule of that name in one step. */
+    static String createOrReplaceRule(Rule rule) {
+        Matcher matcher = CREATE_RULE.matcher(rule.definition());
+        if (!matcher.find()) {
+            throw new IllegalArgumentException("the definition of rule " + rule.name() + " is no CREATE RULE statement: "
+                    + rule.definition());
+        }
+        return "CREATE OR REPLACE RULE" + rule.definition().substring(matcher.end());
+    }
+
+    static String dropRule(QualifiedName relation, String rule) {
+        return "DROP RULE " + Identifiers.quote(rule) + " ON " + relation.sql();
+    }
+
+    static String enableRule(QualifiedName table, String rule, Trigger.Firing firing) {
+        return DdlRenderer.alterTable(table, firing.sql() + " RULE " + Identifiers.quote(rule));
+    }
+
+    static String commentOnRule(QualifiedName relation, String rule, String comment) {
+        return "COMMENT ON RULE " + Identifiers.quote(rule) + " ON " + relation.sql() + " IS " + literalOrNull(comment);
     }
 
     private static String literalOrNull(String text) {

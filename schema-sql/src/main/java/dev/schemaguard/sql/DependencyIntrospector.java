@@ -80,6 +80,11 @@ public final class DependencyIntrospector {
                 union all
                 select 'pg_rewrite'::regclass, w.oid, null, r.kind, r.nspname, r.relname, null
                 from pg_rewrite w join relations r on r.oid = w.ev_class and r.relkind in ('v', 'm')
+                where w.rulename = '_RETURN'
+                union all
+                select 'pg_rewrite'::regclass, w.oid, null, 'RULE', r.nspname, r.relname, w.rulename::text
+                from pg_rewrite w join relations r on r.oid = w.ev_class
+                where w.rulename <> '_RETURN'
                 union all
                 select 'pg_trigger'::regclass, t.oid, null, 'TRIGGER', r.nspname, r.relname, t.tgname
                 from pg_trigger t join relations r on r.oid = t.tgrelid where not t.tgisinternal
@@ -131,7 +136,7 @@ public final class DependencyIntrospector {
                        and dep_name = ref_name and dep_member is not distinct from ref_member)
               and not (dep_schema = ref_schema and dep_name = ref_name
                        and ((dep_kind in ('COLUMN', 'CONSTRAINT', 'INDEX') and ref_kind in ('TABLE', 'COLUMN'))
-                            or (dep_kind in ('TRIGGER', 'POLICY') and ref_kind = 'TABLE')))
+                            or (dep_kind in ('TRIGGER', 'POLICY', 'RULE') and ref_kind in ('TABLE', 'VIEW'))))
             order by 1, 2, 3, 4, 5, 6, 7, 8
             """;
 

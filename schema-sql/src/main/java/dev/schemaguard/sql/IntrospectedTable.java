@@ -13,6 +13,7 @@ import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.Rule;
 import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.UniqueConstraint;
 
@@ -63,6 +64,7 @@ final class IntrospectedTable {
     final Map<String, IntrospectedIndex> indexes = new LinkedHashMap<>();
     final List<Policy> policies = new ArrayList<>();
     final List<Trigger> triggers = new ArrayList<>();
+    final List<Rule> rules = new ArrayList<>();
     final Map<String, String> constraintComments = new java.util.TreeMap<>();
 
     IntrospectedTable(String schema, String name, RowSecurity rowSecurity, String comment,
@@ -128,7 +130,7 @@ final class IntrospectedTable {
         }
         return new Table(name, ownColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints,
                 IntrospectedIndex.build(indexes), rowSecurity, policies, comment, exclusionConstraints, triggers,
-                partitioning, partitionOf, unlogged, inherits, storageParameters, replicaIdentity, constraintComments);
+                partitioning, partitionOf, unlogged, inherits, storageParameters, replicaIdentity, constraintComments, rules);
     }
 
     /**

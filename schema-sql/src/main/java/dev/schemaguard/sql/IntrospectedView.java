@@ -1,5 +1,6 @@
 package dev.schemaguard.sql;
 
+import dev.schemaguard.model.Rule;
 import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.View;
 
@@ -21,6 +22,7 @@ final class IntrospectedView {
     private final String comment;
     final Map<String, IntrospectedIndex> indexes = new LinkedHashMap<>();
     final List<Trigger> triggers = new ArrayList<>();
+    final List<Rule> rules = new ArrayList<>();
 
     private final List<String> options;
 
@@ -35,6 +37,6 @@ final class IntrospectedView {
     }
 
     View toView() {
-        return new View(name, materialized, definition, IntrospectedIndex.build(indexes), comment, triggers, options);
+        return new View(name, materialized, definition, IntrospectedIndex.build(indexes), comment, triggers, options, rules);
     }
 }

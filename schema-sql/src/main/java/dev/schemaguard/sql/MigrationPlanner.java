@@ -37,6 +37,7 @@ import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Routine;
+import dev.schemaguard.model.Rule;
 import dev.schemaguard.model.SchemaObject;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.Trigger;
@@ -412,6 +413,14 @@ public final class MigrationPlanner {
             dependentDrops.putIfAbsent(triggerRef(t.table(), t.trigger().name()), "not in the expected schema");
         } else if (change instanceof SchemaChange.TriggerAltered t) {
             planTriggerAlter(t.table(), t.expected(), t.actual());
+        } else if (change instanceof SchemaChange.RuleAdded r) {
+            ObjectRef ref = ruleRef(r.table(), r.rule().name());
+            creates.add(ref);
+            newObjects.add(ref);
+        } else if (change instanceof SchemaChange.RuleDropped r) {
+            dependentDrops.putIfAbsent(ruleRef(r.table(), r.rule().name()), "not in the expected schema");
+        } else if (change instanceof SchemaChange.RuleAltered r) {
+            planRuleAlter(r.table(), r.expected(), r.actual());
         } else if (change instanceof SchemaChange.PartitionBoundChanged p) {
             planPartitionBound(p.table(), p.expected(), p.actual());
         } else if (change instanceof SchemaChange.InheritanceChanged i) {
@@ -1016,6 +1025,11 @@ public final class MigrationPlanner {
                 creates.add(ref);
                 newObjects.add(ref);
             }
+            for (Rule rule : table.rules()) {
+                ObjectRef ref = ruleRef(name, rule.name());
+                creates.add(ref);
+                newObjects.add(ref);
+            }
             planInheritedDefaultDrops(group, name, table);
             table.constraints().stream().filter(c -> !(c instanceof ForeignKey))
                     .forEach(c -> createdConstraints.add(new PartRef(name, c.name())));
@@ -1246,6 +1260,11 @@ public final class MigrationPlanner {
                     ObjectRef triggerRef = triggerRef(name, trigger.name());
                     creates.add(triggerRef);
                     newObjects.add(triggerRef);
+                }
+                for (Rule rule : view.rules()) {
+                    ObjectRef ruleRef = ruleRef(name, rule.name());
+                    creates.add(ruleRef);
+                    newObjects.add(ruleRef);
                 }
             }
             return;
@@ -1623,9 +1642,10 @@ public final class MigrationPlanner {
         if (!wantRef.equals(haveRef)) {
             newObjects.add(wantRef);
         }
-        // DROP VIEW drops its triggers; pg_depend names them too, but a model written by hand has no dependencies
+        // DROP VIEW drops its triggers and rules; pg_depend names them too, but a model written by hand has no dependencies
         QualifiedName view = QualifiedName.of(schema, want.name());
         want.triggers().forEach(trigger -> creates.add(triggerRef(view, trigger.name())));
+        want.rules().forEach(rule -> creates.add(ruleRef(view, rule.name())));
         return true;
     }
 
@@ -1683,6 +1703,26 @@ public final class MigrationPlanner {
             if (!Objects.equals(want.comment(), have.comment())) {
                 group.add(Phase.COMMENTS, DdlObjects.commentOnTrigger(table, want.name(), want.comment()), Kind.ALTER, NONE,
                         "set the comment on trigger " + want.name() + " on " + table);
+            }
+        });
+    }
+
+    /** A rule whose actions change is replaced in one statement; when only its firing or comment changes, those. */
+    private void planRuleAlter(QualifiedName relation, Rule want, Rule have) {
+        ObjectRef ref = ruleRef(relation, want.name());
+        if (!Expressions.equivalent(want.definition(), have.definition())) {
+            creates.add(ref);
+            return;
+        }
+        unlessRecreated(ref, () -> {
+            Group group = group();
+            if (want.firing() != have.firing()) {
+                group.add(Phase.CREATE_TRIGGERS, DdlObjects.enableRule(relation, want.name(), want.firing()), Kind.ALTER, NONE,
+                        want.firing().sql().toLowerCase(java.util.Locale.ROOT) + " rule " + want.name() + " on " + relation);
+            }
+            if (!Objects.equals(want.comment(), have.comment())) {
+                group.add(Phase.COMMENTS, DdlObjects.commentOnRule(relation, want.name(), want.comment()), Kind.ALTER, NONE,
+                        "set the comment on rule " + want.name() + " on " + relation);
             }
         });
     }
@@ -1803,7 +1843,7 @@ public final class MigrationPlanner {
     /** Whether {@code dependent} must be gone while {@code changed} changes. */
     private boolean mustMove(ObjectRef dependent, ObjectRef changed) {
         return switch (dependent.kind()) {
-            case VIEW, MATERIALIZED_VIEW, TRIGGER, POLICY, ROUTINE, INDEX -> true;
+            case VIEW, MATERIALIZED_VIEW, TRIGGER, RULE, POLICY, ROUTINE, INDEX -> true;
             case CONSTRAINT -> actual.table(tableOf(dependent)).flatMap(t -> t.constraint(dependent.member()))
                     .filter(c -> !(c instanceof ForeignKey)).isPresent(); // foreign keys: see collectForeignKeyDrops()
             case COLUMN -> changed.kind() == ObjectRef.Kind.ROUTINE || changed.kind() == ObjectRef.Kind.SEQUENCE; // its default
@@ -1813,7 +1853,7 @@ public final class MigrationPlanner {
 
     private boolean goesWithItsTable(ObjectRef ref) {
         QualifiedName table = switch (ref.kind()) {
-            case TRIGGER, POLICY, CONSTRAINT, COLUMN -> tableOf(ref);
+            case TRIGGER, RULE, POLICY, CONSTRAINT, COLUMN -> tableOf(ref);
             case INDEX -> indexTable(actual, ref);
             default -> null;
         };
@@ -1832,6 +1872,8 @@ public final class MigrationPlanner {
                     "drop trigger " + ref.member() + " on " + table + why);
             case POLICY -> group().add(Phase.DROP_DEPENDENTS, DdlRenderer.dropPolicy(table, ref.member()), Kind.DROP, NONE,
                     "drop policy " + ref.member() + " on " + table + why);
+            case RULE -> group().add(Phase.DROP_DEPENDENTS, DdlObjects.dropRule(table, ref.member()), Kind.DROP, NONE,
+                    "drop rule " + ref.member() + " on " + table + why);
             case CONSTRAINT -> group().add(Phase.DROP_DEPENDENTS, DdlRenderer.dropConstraint(table, ref.member()), Kind.DROP, NONE,
                     "drop constraint " + ref.member() + " on " + table + why);
             case COLUMN -> group().add(Phase.DROP_DEPENDENTS, DdlRenderer.alterColumn(table, ref.member(), "DROP DEFAULT"),
@@ -1872,6 +1914,23 @@ public final class MigrationPlanner {
                 if (trigger.comment() != null) {
                     group.add(Phase.COMMENTS, DdlObjects.commentOnTrigger(table, trigger.name(), trigger.comment()), kind, NONE,
                             "comment on trigger " + trigger.name() + " on " + table);
+                }
+            });
+            case RULE -> rule(expected, ref).ifPresent(rule -> {
+                boolean replaces = kind == Kind.ALTER && !dependentDrops.containsKey(ref) && !viewDropped(ref);
+                Group group = group().add(Phase.CREATE_TRIGGERS, DdlObjects.createOrReplaceRule(rule), kind, NONE,
+                        (replaces ? "replace " : verb) + "rule " + rule.name() + " on " + table);
+                boolean firingChanges = replaces ? rule(actual, ref).map(r -> r.firing() != rule.firing()).orElse(true)
+                        : rule.firing() != Trigger.Firing.ORIGIN;
+                if (firingChanges) {
+                    group.add(Phase.CREATE_TRIGGERS, DdlObjects.enableRule(table, rule.name(), rule.firing()), kind, NONE,
+                            rule.firing().sql().toLowerCase(java.util.Locale.ROOT) + " rule " + rule.name() + " on " + table);
+                }
+                boolean commentChanges = replaces ? rule(actual, ref).map(r -> !Objects.equals(r.comment(), rule.comment()))
+                        .orElse(true) : rule.comment() != null;
+                if (commentChanges) {
+                    group.add(Phase.COMMENTS, DdlObjects.commentOnRule(table, rule.name(), rule.comment()), kind, NONE,
+                            "comment on rule " + rule.name() + " on " + table);
                 }
             });
             case POLICY -> expected.table(table).flatMap(t -> t.policies().stream().filter(p -> p.name().equals(ref.member())).findFirst())
@@ -2122,6 +2181,26 @@ public final class MigrationPlanner {
                 .flatMap(v -> v.trigger(ref.member()));
     }
 
+    /** The rule {@code ref} names, on a table or on a view. */
+    private static Optional<Rule> rule(Database database, ObjectRef ref) {
+        Optional<Rule> onTable = database.table(tableOf(ref)).flatMap(t -> t.rule(ref.member()));
+        if (onTable.isPresent()) {
+            return onTable;
+        }
+        return database.schema(ref.schema()).flatMap(s -> s.views().stream().filter(v -> v.name().equals(ref.name())).findFirst())
+                .flatMap(v -> v.rule(ref.member()));
+    }
+
+    /** Whether the plan drops the view a part of {@code ref} belongs to (which takes the part along). */
+    private boolean viewDropped(ObjectRef part) {
+        return dependentDrops.keySet().stream().anyMatch(d -> (d.kind() == ObjectRef.Kind.VIEW
+                || d.kind() == ObjectRef.Kind.MATERIALIZED_VIEW) && d.schema().equals(part.schema()) && d.name().equals(part.name()));
+    }
+
+    private static ObjectRef ruleRef(QualifiedName relation, String rule) {
+        return new ObjectRef(ObjectRef.Kind.RULE, relation.schema(), relation.name(), rule);
+    }
+
     private static Optional<Routine> routine(Database database, ObjectRef ref) {
         return database.schema(ref.schema()).flatMap(s -> s.routines().stream()
                 .filter(r -> r.signature().equals(ref.name())).findFirst());
@@ -2140,6 +2219,7 @@ public final class MigrationPlanner {
             case VIEW, MATERIALIZED_VIEW -> view(database, ref).isPresent();
             case ROUTINE -> routine(database, ref).isPresent();
             case TRIGGER -> trigger(database, ref).isPresent();
+            case RULE -> rule(database, ref).isPresent();
             case POLICY -> database.table(tableOf(ref)).filter(t -> t.policies().stream()
                     .anyMatch(p -> p.name().equals(ref.member()))).isPresent();
             case CONSTRAINT -> database.table(tableOf(ref)).flatMap(t -> t.constraint(ref.member())).isPresent();

@@ -5,6 +5,7 @@ import dev.schemaguard.model.Dependency;
 import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.Rule;
 import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.View;
 
@@ -86,6 +87,9 @@ final class PlanGraph {
                 }
                 for (Trigger trigger : view.triggers()) {
                     add(new Dependency(new ObjectRef(ObjectRef.Kind.TRIGGER, schema.name(), view.name(), trigger.name()), self));
+                }
+                for (Rule rule : view.rules()) {
+                    add(new Dependency(new ObjectRef(ObjectRef.Kind.RULE, schema.name(), view.name(), rule.name()), self));
                 }
             }
         }

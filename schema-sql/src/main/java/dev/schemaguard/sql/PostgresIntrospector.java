@@ -28,6 +28,7 @@ import dev.schemaguard.model.RangeType;
 import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Routine;
+import dev.schemaguard.model.Rule;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Trigger;
@@ -177,7 +178,7 @@ public final class PostgresIntrospector {
         readConstraints(reads, relations, majorVersion, db);
         readIndexes(reads, relations, majorVersion, db);
         readPolicies(reads, relations, db);
-        readTriggers(reads, relations, db);
+        readTriggersAndRules(reads, relations, db);
         readTypes(reads, schemaNames, majorVersion, db);
         readRoutines(reads, schemaNames, db);
         reads.query("objects schemaguard does not support yet", CatalogQueries.unsupported(options.privileges()),
@@ -630,30 +631,29 @@ public final class PostgresIntrospector {
     }
 
     /**
-     * Triggers of tables and views. The model knows a trigger as enabled or disabled; ENABLE REPLICA and ENABLE
-     * ALWAYS (which fire differently under session_replication_role) count as enabled and are reported. Triggers
-     * on views cannot be disabled.
+     * Triggers and rewrite rules (other than a view's {@code _RETURN}) of tables and views, with when they fire
+     * (pg_trigger.tgenabled and pg_rewrite.ev_enabled use the same letters).
      */
-    private static void readTriggers(CatalogReads reads, Array relations, IntrospectedDatabase db) throws SQLException {
-        reads.query("triggers", CatalogQueries.TRIGGERS, relations, row -> {
-            String name = row.getString("tgname");
-            String on = QualifiedName.of(row.getString("nspname"), row.getString("relname")).sql();
-            long relation = row.getLong("tgrelid");
+    private static void readTriggersAndRules(CatalogReads reads, Array relations, IntrospectedDatabase db) throws SQLException {
+        reads.query("triggers", CatalogQueries.TRIGGERS_AND_RULES, relations, row -> {
+            String name = row.getString("name");
+            long relation = row.getLong("relation");
             IntrospectedTable table = db.tables.get(relation);
             IntrospectedView view = db.views.get(relation);
-            Trigger.Firing firing = switch (row.getString("tgenabled")) {
+            Trigger.Firing firing = switch (row.getString("enabled")) {
                 case "R" -> Trigger.Firing.REPLICA;
                 case "A" -> Trigger.Firing.ALWAYS;
                 case "D" -> Trigger.Firing.DISABLED;
                 default -> Trigger.Firing.ORIGIN;
             };
-            Trigger trigger = new Trigger(name, row.getString("definition"), firing, row.getString("comment"));
-            if (table != null) {
-                table.triggers.add(trigger);
-            } else if (view != null) {
-                view.triggers.add(trigger);
-            } else {
+            if (table == null && view == null) {
                 skipUnknownRelation(relation);
+            } else if ("rule".equals(row.getString("kind"))) {
+                Rule rule = new Rule(name, row.getString("definition"), firing, row.getString("comment"));
+                (table != null ? table.rules : view.rules).add(rule);
+            } else {
+                Trigger trigger = new Trigger(name, row.getString("definition"), firing, row.getString("comment"));
+                (table != null ? table.triggers : view.triggers).add(trigger);
             }
         });
     }

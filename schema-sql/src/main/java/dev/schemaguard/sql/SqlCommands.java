@@ -13,7 +13,9 @@ import java.util.List;
  *
  * <p>Commands are told apart as psql does, only more strictly: a semicolon outside strings, quoted identifiers,
  * dollar quotes and comments ends a command (inside parentheses too, where psql would keep going), except inside
- * the {@code BEGIN ATOMIC ... END} body of a {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}. A trailing semicolon is allowed. The answer must be the same
+ * the {@code BEGIN ATOMIC ... END} body of a {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE} and inside the
+ * parenthesized actions of a {@code CREATE [OR REPLACE] RULE} ({@code DO ALSO (INSERT ...; UPDATE ...)}, where the
+ * server's grammar takes only INSERT, UPDATE, DELETE, SELECT and NOTIFY). A trailing semicolon is allowed. The answer must be the same
  * whether or not backslashes escape quotes in plain strings ({@code standard_conforming_strings}), so that no
  * server setting can make one command two.
  */
@@ -59,7 +61,7 @@ public final class SqlCommands {
         int parens = 0;
         int beginDepth = 0;
         for (Token token : tokens) {
-            if (token.kind() == Kind.SEMICOLON && beginDepth == 0) {
+            if (token.kind() == Kind.SEMICOLON && beginDepth == 0 && !(parens > 0 && creates(current, "rule"))) {
                 if (!current.isEmpty()) {
                     commands.add(List.copyOf(current));
                 }
@@ -70,7 +72,7 @@ public final class SqlCommands {
                 parens++;
             } else if (token.kind() == Kind.CLOSE_PAREN && parens > 0) {
                 parens--;
-            } else if (token.kind() == Kind.WORD && parens == 0 && createsRoutine(current)) {
+            } else if (token.kind() == Kind.WORD && parens == 0 && (creates(current, "function") || creates(current, "procedure"))) {
                 if (token.isWord("begin") || (token.isWord("case") && beginDepth > 0)) {
                     beginDepth++;
                 } else if (token.isWord("end") && beginDepth > 0) {
@@ -85,8 +87,8 @@ public final class SqlCommands {
         return commands;
     }
 
-    /** CREATE [OR REPLACE] FUNCTION|PROCEDURE: psql's test for a body whose semicolons do not end the command. */
-    private static boolean createsRoutine(List<Token> command) {
+    /** Whether the command so far is CREATE [OR REPLACE] {@code kind} (FUNCTION, PROCEDURE, RULE). */
+    private static boolean creates(List<Token> command, String kind) {
         if (command.size() < 2 || !command.get(0).isWord("create")) {
             return false;
         }
@@ -97,7 +99,7 @@ public final class SqlCommands {
             }
             i = 3;
         }
-        return command.get(i).isWord("function") || command.get(i).isWord("procedure");
+        return command.size() > i && command.get(i).isWord(kind);
     }
 
     /**

@@ -107,6 +107,24 @@ public final class SqlFragments {
     }
 
     /**
+     * A rule definition: one {@code CREATE [OR REPLACE] RULE name AS ON event TO relation ...} statement; its
+     * actions in parentheses may be separated by semicolons.
+     */
+    public static void ruleDefinition(String text) {
+        List<Token> tokens = oneCommand(text);
+        int i = createPrefix(tokens);
+        String[] shape = {"rule", null, "as", "on", null, "to"};
+        for (String word : shape) {
+            if (i < 0 || i >= tokens.size() || (word != null && !tokens.get(i).isWord(word))) {
+                throw new SqlTextException("a rule definition is one CREATE [OR REPLACE] RULE name AS ON event TO"
+                        + " relation ... statement", tokens.get(Math.max(0, Math.min(i, tokens.size() - 1))).start());
+            }
+            i++;
+        }
+        balanced(withoutTrailingSemicolon(text), "rule definition", true);
+    }
+
+    /**
      * A clause pasted into a statement, such as {@code EXCLUDE USING gist (...)} or {@code FOR VALUES FROM (...)
      * TO (...)}: balanced, no semicolon, and starting with one of {@code firstWords} (each may be several words).
      */
@@ -148,6 +166,11 @@ public final class SqlFragments {
 
     /** The tokens of non-empty text without semicolons whose parentheses and brackets pair up. */
     private static List<Token> balanced(String text, String what) {
+        return balanced(text, what, false);
+    }
+
+    /** As {@link #balanced(String, String)}; with {@code semicolonsInParentheses}, a ';' inside parentheses is let through. */
+    private static List<Token> balanced(String text, String what, boolean semicolonsInParentheses) {
         List<Token> tokens = SqlLexer.tokens(text);
         if (tokens.isEmpty()) {
             throw new SqlTextException("empty " + what, 0);
@@ -155,8 +178,12 @@ public final class SqlFragments {
         Deque<Token> open = new ArrayDeque<>();
         for (Token token : tokens) {
             switch (token.kind()) {
-                case SEMICOLON -> throw new SqlTextException("a ';' in the " + what + " would end the statement there;"
-                        + " remove it", token.start());
+                case SEMICOLON -> {
+                    if (!semicolonsInParentheses || open.isEmpty()) {
+                        throw new SqlTextException("a ';' in the " + what + " would end the statement there;"
+                                + " remove it", token.start());
+                    }
+                }
                 case OPEN_PAREN, OPEN_BRACKET -> open.push(token);
                 case CLOSE_PAREN, CLOSE_BRACKET -> {
                     Kind expected = token.kind() == Kind.CLOSE_PAREN ? Kind.OPEN_PAREN : Kind.OPEN_BRACKET;

@@ -83,7 +83,7 @@ class ObjectPlanningTest {
                 .view("open_tickets", "SELECT id, mood FROM app.tickets WHERE mood <> 'sad'::app.mood")
                 .view(new View("mood_counts", true, "SELECT mood, count(*) AS n FROM app.tickets GROUP BY mood",
                         List.of(new Index("mood_counts_mood_idx", true, "btree", List.of(IndexKey.column("mood")), List.of(), null, false, List.of(), null)),
-                        "per mood", List.of(), List.of()))
+                        "per mood", List.of(), List.of(), List.of()))
                 .table("events", t -> {
                     t.column("id", bigint()).notNull();
                     t.column("created", date()).notNull();
@@ -575,7 +575,7 @@ class ObjectPlanningTest {
                     t.column("b", text());
                     t.column("c", text());
                 })
-                .view(new View("v", false, "SELECT " + columns + " FROM public.t", List.of(), null, List.of(), List.of())
+                .view(new View("v", false, "SELECT " + columns + " FROM public.t", List.of(), null, List.of(), List.of(), List.of())
                         .withTrigger("v_insert", "CREATE TRIGGER v_insert INSTEAD OF INSERT ON public.v FOR EACH ROW"
                                 + " EXECUTE FUNCTION public.insert_v()"))
                 .toDatabase();

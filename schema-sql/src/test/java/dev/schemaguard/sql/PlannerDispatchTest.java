@@ -56,6 +56,8 @@ class PlannerDispatchTest {
                     t.policy("p_alt").using("true");
                     t.trigger("tr_drop", "CREATE TRIGGER tr_drop BEFORE INSERT ON app.t FOR EACH ROW EXECUTE FUNCTION app.f()");
                     t.trigger("tr_alt", "CREATE TRIGGER tr_alt BEFORE INSERT ON app.t FOR EACH ROW EXECUTE FUNCTION app.f()");
+                    t.rule("r_drop", "CREATE RULE r_drop AS ON DELETE TO app.t DO INSTEAD NOTHING");
+                    t.rule("r_alt", "CREATE RULE r_alt AS ON UPDATE TO app.t DO INSTEAD NOTHING");
                     t.comment("before");
                 })
                 .table("parted", t -> {
@@ -102,6 +104,8 @@ class PlannerDispatchTest {
                     t.policy("p_new").using("true");
                     t.trigger("tr_alt", "CREATE TRIGGER tr_alt AFTER INSERT ON app.t FOR EACH ROW EXECUTE FUNCTION app.f()");
                     t.trigger("tr_new", "CREATE TRIGGER tr_new BEFORE UPDATE ON app.t FOR EACH ROW EXECUTE FUNCTION app.f()");
+                    t.rule("r_alt", "CREATE RULE r_alt AS ON UPDATE TO app.t DO ALSO NOTHING");
+                    t.rule("r_new", "CREATE RULE r_new AS ON INSERT TO app.t DO INSTEAD NOTHING");
                     t.rowLevelSecurity();
                     t.unlogged();
                     t.storageParameter("fillfactor", "70");

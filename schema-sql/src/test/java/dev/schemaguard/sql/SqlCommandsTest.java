@@ -80,6 +80,8 @@ class SqlCommandsTest {
         SqlFragments.query("(SELECT 1) UNION (SELECT 2)");
         SqlFragments.routineDefinition("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;");
         SqlFragments.triggerDefinition("CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW EXECUTE FUNCTION f()");
+        SqlFragments.ruleDefinition("CREATE RULE r AS ON UPDATE TO t DO ALSO (INSERT INTO log VALUES (new.id); INSERT INTO log VALUES (old.id););");
+        SqlFragments.ruleDefinition("create or replace rule \"R\" as on delete to app.t do instead nothing");
         SqlFragments.typeName("numeric(10,2)[]");
         SqlFragments.typeName("\"my schema\".\"Type\"");
         for (Runnable bad : List.<Runnable>of(
@@ -95,6 +97,11 @@ class SqlCommandsTest {
                 () -> SqlFragments.routineDefinition("DROP TABLE victim"),
                 () -> SqlFragments.routineDefinition("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'; DROP TABLE victim"),
                 () -> SqlFragments.triggerDefinition("CREATE TABLE victim2 ()"),
+                () -> SqlFragments.ruleDefinition("CREATE RULE r AS ON DELETE TO t DO INSTEAD NOTHING; DROP TABLE victim"),
+                () -> SqlFragments.ruleDefinition("CREATE RULE r AS ON DELETE TO t DO ALSO (NOTIFY x); DROP TABLE victim; (SELECT 1)"),
+                () -> SqlFragments.ruleDefinition("CREATE VIEW v AS SELECT (1; 2)"),
+                () -> SqlFragments.expression("(1; DROP TABLE victim)"),
+                () -> SqlFragments.ruleDefinition("CREATE RULE r AS ON DELETE TO t DO ALSO (NOTIFY x"),
                 () -> SqlFragments.typeName("integer); DROP TABLE victim; --"),
                 () -> SqlFragments.typeName("numeric('1')"),
                 () -> SqlFragments.clause("FOR VALUES IN (1)); DROP TABLE victim; --", "FOR VALUES", "DEFAULT"),

@@ -26,6 +26,7 @@ import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.RangeType;
 import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.Routine;
+import dev.schemaguard.model.Rule;
 import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Sequence;
@@ -283,7 +284,7 @@ public final class RandomDatabases {
         List<String> options = random.nextInt(3) != 0 ? List.of() : materialized ? List.of("fillfactor=70")
                 : distinct(random, List.of("check_option=local", "security_barrier=true", "security_invoker=true"),
                         1 + random.nextInt(2));
-        return new View(name, materialized, pick(random, QUERIES), indexes, maybe(random, TEXTS), triggers, options);
+        return new View(name, materialized, pick(random, QUERIES), indexes, maybe(random, TEXTS), triggers, options, List.of());
     }
 
     private static Domain domain(Random random, String name) {
@@ -350,7 +351,15 @@ public final class RandomDatabases {
                         "autovacuum_vacuum_scale_factor=0.1"), 1 + random.nextInt(2)) : List.of();
         ReplicaIdentity replicaIdentity = pick(random, List.of(ReplicaIdentity.DEFAULT, ReplicaIdentity.DEFAULT,
                 ReplicaIdentity.FULL, ReplicaIdentity.NOTHING));
-        Table built = table.withExclusionConstraints(exclusions).withTriggers(triggers).withPartitioning(partitioning)
+        List<Rule> rules = new ArrayList<>();
+        for (String rule : distinct(random, NAMES, random.nextInt(3))) {
+            String on = Identifiers.quote(schema) + "." + Identifiers.quote(name);
+            String statement = "CREATE RULE " + Identifiers.quote(rule) + " AS" + (random.nextBoolean() ? " " : "\n    ")
+                    + pick(random, List.of("ON DELETE TO " + on + " DO INSTEAD NOTHING",
+                    "ON UPDATE TO " + on + " DO ( INSERT INTO log (a)\n  VALUES (new.a);\n INSERT INTO log (a)\n  VALUES (old.a);\n)"));
+            rules.add(new Rule(rule, statement, pick(random, List.of(Trigger.Firing.values())), maybe(random, TEXTS)));
+        }
+        Table built = table.withExclusionConstraints(exclusions).withTriggers(triggers).withRules(rules).withPartitioning(partitioning)
                 .withPartitionOf(partitionOf).withInherits(List.copyOf(inherits))
                 .withUnlogged(partitioning == null && random.nextInt(4) == 0)
                 .withStorageParameters(storageParameters).withReplicaIdentity(replicaIdentity)

@@ -15,6 +15,7 @@ import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
+import dev.schemaguard.model.Rule;
 import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.View;
 import dev.schemaguard.yaml.SqlWords.Word;
@@ -213,7 +214,7 @@ final class SchemaObjectReader {
         if (entry.value() instanceof ScalarNode) {
             SqlText.QUERY.check(entry.value(), Nodes.text(entry.value(), what), what);
             String query = Nodes.requiredText(entry.value(), what + " (its SELECT query)");
-            return Nodes.build(entry.keyPosition(), what, () -> new View(entry.key(), false, query, List.of(), null, List.of(), List.of()));
+            return Nodes.build(entry.keyPosition(), what, () -> new View(entry.key(), false, query, List.of(), null, List.of(), List.of(), List.of()));
         }
         Fields fields = Fields.of(entry.value(), VIEW_KEYS, what);
         boolean materialized = fields.bool(MATERIALIZED, false);
@@ -245,13 +246,14 @@ final class SchemaObjectReader {
                     + " views only; remove 'triggers' or 'materialized: true'");
         }
         List<Trigger> triggers = TableReader.triggers(fields, kindWhat);
+        List<Rule> rules = TableReader.rules(fields, kindWhat);
         if (!fields.has(QUERY)) {
             throw new YamlSchemaException(fields.position(), kindWhat + " needs 'query', its SELECT statement");
         }
         String query = SqlText.QUERY.requiredText(fields, QUERY);
         return Nodes.build(entry.keyPosition(), kindWhat,
                 () -> new View(entry.key(), materialized, query, indexes, fields.text(COMMENT), triggers,
-                        fields.parameters(OPTIONS)));
+                        fields.parameters(OPTIONS), rules));
     }
 
     /**

@@ -185,7 +185,8 @@ final class SchemaObjectWriter {
     }
 
     private static Object view(View view) {
-        if (!view.materialized() && view.comment() == null && view.triggers().isEmpty() && view.options().isEmpty()) {
+        if (!view.materialized() && view.comment() == null && view.triggers().isEmpty() && view.rules().isEmpty()
+                && view.options().isEmpty()) {
             return view.definition();
         }
         Map<String, Object> yaml = new LinkedHashMap<>();
@@ -196,6 +197,11 @@ final class SchemaObjectWriter {
             Map<String, Object> triggers = new LinkedHashMap<>();
             view.triggers().forEach(trigger -> triggers.put(trigger.name(), YamlSchemaWriter.trigger(trigger)));
             yaml.put(TRIGGERS, triggers);
+        }
+        if (!view.rules().isEmpty()) {
+            Map<String, Object> rules = new LinkedHashMap<>();
+            view.rules().forEach(rule -> rules.put(rule.name(), YamlSchemaWriter.rule(rule)));
+            yaml.put(RULES, rules);
         }
         if (!view.options().isEmpty()) {
             Map<String, Object> options = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ enum SqlText {
     QUERY("one query (SELECT, WITH, VALUES or TABLE)", SqlFragments::query),
     ROUTINE("one CREATE [OR REPLACE] FUNCTION, PROCEDURE or AGGREGATE statement", SqlFragments::routineDefinition),
     TRIGGER("one CREATE [OR REPLACE] TRIGGER statement", SqlFragments::triggerDefinition),
+    RULE("one CREATE [OR REPLACE] RULE statement", SqlFragments::ruleDefinition),
     EXCLUSION("one EXCLUDE USING ... clause", text -> SqlFragments.clause(text, "EXCLUDE")),
     PARTITION_BOUND("one FOR VALUES ... or DEFAULT clause", text -> SqlFragments.clause(text, "FOR VALUES", "DEFAULT")),
     TYPE("a type name with optional modifiers, such as numeric(10, 2)", SqlFragments::typeName);

@@ -212,6 +212,17 @@ final class SqlWords {
      * only where needed, {@code pg_catalog.} left out. {@code "C"}, {@code pg_catalog."C"} and
      * {@code "C"} all give {@code "C"}; {@code public.MyColl} gives {@code public.mycoll}.
      */
+    /** The name a {@code CREATE [OR REPLACE] RULE name ...} statement gives its rule (already checked to be one). */
+    static String ruleName(String definition) {
+        Scanner scanner = new Scanner(definition);
+        scanner.identifier(); // CREATE
+        if (scanner.identifier().equals("or")) { // OR REPLACE RULE
+            scanner.identifier();
+            scanner.identifier();
+        }
+        return scanner.identifier();
+    }
+
     static String canonicalName(String text) {
         Scanner scanner = new Scanner(text);
         String first = scanner.identifier();

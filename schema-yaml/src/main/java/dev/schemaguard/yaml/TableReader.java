@@ -15,6 +15,7 @@ import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.RowSecurity;
+import dev.schemaguard.model.Rule;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.model.Trigger;
@@ -146,6 +147,7 @@ final class TableReader {
             throw new YamlSchemaException(entry.keyPosition(), what + ": " + e.getMessage());
         }
         Table withExtras = built.withExclusionConstraints(exclusions(fields, built)).withTriggers(triggers(fields, what))
+                .withRules(rules(fields, what))
                 .withStorageParameters(fields.parameters(STORAGE_PARAMETERS)).withReplicaIdentity(replicaIdentity(fields));
         Partitioning partitioning = partitioning(fields);
         boolean unlogged = fields.bool(UNLOGGED, false);
@@ -250,6 +252,45 @@ final class TableReader {
             triggers.add(Nodes.build(entry.keyPosition(), triggerWhat, () -> new Trigger(entry.key(), text, isEnabled, commentText)));
         }
         return triggers;
+    }
+
+    /**
+     * {@code rules:} rule names to {@code CREATE RULE} statements, or maps with definition, enabled, comment; of a
+     * table or a view, which {@code what} names. A statement must create the rule its key names.
+     */
+    static List<Rule> rules(Fields fields, String what) {
+        YamlNode node = fields.node(RULES);
+        if (node == null) {
+            return List.of();
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (Entry entry : Nodes.map(node, "the rules of " + what + " (rule names to CREATE RULE statements)").entries().values()) {
+            String ruleWhat = "rule " + entry.key() + " of " + what;
+            String definition;
+            Trigger.Firing enabled = Trigger.Firing.ORIGIN;
+            String comment = null;
+            YamlNode definitionNode = entry.value();
+            if (entry.value() instanceof MapNode map) {
+                Fields rule = Fields.of(entry.value(), RULE_KEYS, ruleWhat);
+                definition = rule.requiredText(DEFINITION);
+                definitionNode = map.entries().get(DEFINITION).value();
+                enabled = rule.choice(ENABLED, FIRINGS, Trigger.Firing.ORIGIN);
+                comment = rule.text(COMMENT);
+            } else {
+                definition = Nodes.requiredText(entry.value(), ruleWhat + " (its CREATE RULE statement)");
+            }
+            SqlText.RULE.check(definitionNode, definition, ruleWhat);
+            String named = SqlWords.ruleName(definition);
+            if (!entry.key().equals(named)) {
+                throw Nodes.error(definitionNode, ruleWhat + ": the statement creates rule " + named + "; name it "
+                        + entry.key() + " or move it under the key " + named);
+            }
+            String text = definition;
+            Trigger.Firing firing = enabled;
+            String commentText = comment;
+            rules.add(Nodes.build(entry.keyPosition(), ruleWhat, () -> new Rule(entry.key(), text, firing, commentText)));
+        }
+        return rules;
     }
 
     /** {@code partition_by: range (created_at)}: a strategy, then the key in parentheses. */

@@ -92,6 +92,7 @@ final class YamlKeys {
     static final String DEFINITION = "definition";
     static final String EXCLUDE = "exclude";
     static final String TRIGGERS = "triggers";
+    static final String RULES = "rules";
     static final String PARTITION_BY = "partition_by";
     static final String PARTITION_OF = "partition_of";
     static final String INHERITS = "inherits";
@@ -127,7 +128,7 @@ final class YamlKeys {
     static final List<String> TABLE_KEYS = List.of(
             COMMENT, COLUMNS, PRIMARY_KEY, UNIQUE, FOREIGN_KEYS, CHECKS, INDEXES, ROW_LEVEL_SECURITY, POLICIES,
             EXCLUDE, TRIGGERS, PARTITION_BY, PARTITION_OF, UNLOGGED, INHERITS, STORAGE_PARAMETERS, REPLICA_IDENTITY,
-            CONSTRAINT_COMMENTS);
+            CONSTRAINT_COMMENTS, RULES);
     static final List<String> COLUMN_KEYS = List.of(
             TYPE, NULLABLE, NOT_NULL, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT, PRIMARY_KEY, UNIQUE, REFERENCES,
             STORAGE, COMPRESSION);
@@ -144,6 +145,7 @@ final class YamlKeys {
     static final List<String> ROW_LEVEL_SECURITY_KEYS = List.of(ENABLED, FORCED);
     static final List<String> POLICY_KEYS = List.of(AS, FOR, TO, USING, WITH_CHECK);
     static final List<String> TRIGGER_KEYS = List.of(DEFINITION, ENABLED, COMMENT);
+    static final List<String> RULE_KEYS = List.of(DEFINITION, ENABLED, COMMENT);
     static final List<String> PARTITION_OF_KEYS = List.of(PARENT, BOUND);
     static final List<String> EXTENSION_KEYS = List.of(SCHEMA, VERSION);
     static final List<String> SEQUENCE_KEYS = List.of(TYPE, START, INCREMENT, MIN, MAX, CACHE, CYCLE, OWNED_BY, COMMENT);
@@ -153,7 +155,7 @@ final class YamlKeys {
     static final List<String> ATTRIBUTE_KEYS = List.of(TYPE, COLLATION);
     static final List<String> RANGE_TYPE_KEYS = List.of(
             SUBTYPE, SUBTYPE_OPCLASS, COLLATION, CANONICAL, SUBTYPE_DIFF, MULTIRANGE_TYPE_NAME, COMMENT);
-    static final List<String> VIEW_KEYS = List.of(QUERY, MATERIALIZED, INDEXES, TRIGGERS, OPTIONS, COMMENT);
+    static final List<String> VIEW_KEYS = List.of(QUERY, MATERIALIZED, INDEXES, TRIGGERS, RULES, OPTIONS, COMMENT);
     static final List<String> ROUTINE_KEYS = List.of(DEFINITION, COMMENT);
     static final List<String> COLLATION_KEYS = List.of(PROVIDER, LOCALE, LC_COLLATE, LC_CTYPE, DETERMINISTIC, COMMENT);
     static final List<String> GRANT_KEYS = List.of(GRANT, REVOKE, OBJECT, TO, FROM, WITH_GRANT_OPTION);
@@ -181,6 +183,7 @@ final class YamlKeys {
         all.put("rowLevelSecurityLong", ROW_LEVEL_SECURITY_KEYS);
         all.put("policy", POLICY_KEYS);
         all.put("triggerLong", TRIGGER_KEYS);
+        all.put("ruleLong", RULE_KEYS);
         all.put("partitionOf", PARTITION_OF_KEYS);
         all.put("extensionLong", EXTENSION_KEYS);
         all.put("publication", PUBLICATION_KEYS);

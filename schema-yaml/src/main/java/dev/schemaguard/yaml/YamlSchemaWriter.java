@@ -14,6 +14,7 @@ import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.Rule;
 import dev.schemaguard.model.Trigger;
 import dev.schemaguard.yaml.TableDefinition.CheckDef;
 import dev.schemaguard.yaml.TableDefinition.ForeignKeyDef;
@@ -118,6 +119,11 @@ public final class YamlSchemaWriter {
             table.triggers().forEach(trigger -> triggers.put(trigger.name(), trigger(trigger)));
             yaml.put(TRIGGERS, triggers);
         }
+        if (!table.rules().isEmpty()) {
+            Map<String, Object> rules = new LinkedHashMap<>();
+            table.rules().forEach(rule -> rules.put(rule.name(), rule(rule)));
+            yaml.put(RULES, rules);
+        }
         if (table.partitioning() != null) {
             yaml.put(PARTITION_BY, table.partitioning().strategy().name().toLowerCase(Locale.ROOT)
                     + " (" + table.partitioning().key() + ")");
@@ -158,19 +164,28 @@ public final class YamlSchemaWriter {
     }
 
     static Object trigger(Trigger trigger) {
-        if (trigger.firing() == Trigger.Firing.ORIGIN && trigger.comment() == null) {
-            return trigger.definition();
+        return firing(trigger.definition(), trigger.firing(), trigger.comment());
+    }
+
+    static Object rule(Rule rule) {
+        return firing(rule.definition(), rule.firing(), rule.comment());
+    }
+
+    /** A trigger or rule: its statement alone, or a map when it fires otherwise or has a comment. */
+    private static Object firing(String definition, Trigger.Firing firing, String comment) {
+        if (firing == Trigger.Firing.ORIGIN && comment == null) {
+            return definition;
         }
         Map<String, Object> yaml = new LinkedHashMap<>();
-        yaml.put(DEFINITION, trigger.definition());
-        switch (trigger.firing()) {
+        yaml.put(DEFINITION, definition);
+        switch (firing) {
             case DISABLED -> yaml.put(ENABLED, false);
             case ALWAYS -> yaml.put(ENABLED, "always");
             case REPLICA -> yaml.put(ENABLED, "replica");
             default -> {
             }
         }
-        putIfPresent(yaml, COMMENT, trigger.comment());
+        putIfPresent(yaml, COMMENT, comment);
         return yaml;
     }
 

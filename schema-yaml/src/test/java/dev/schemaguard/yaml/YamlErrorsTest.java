@@ -52,6 +52,26 @@ class YamlErrorsTest {
     }
 
     @Test
+    void aRuleMustBeOneCreateRuleOfItsOwnName() {
+        assertMessage(error("""
+                tables:
+                  orders:
+                    columns:
+                      id: int
+                    rules:
+                      keep: CREATE RULE other AS ON DELETE TO orders DO INSTEAD NOTHING
+                """), "6:13", "rule keep of table public.orders", "creates rule other");
+        assertMessage(error("""
+                tables:
+                  orders:
+                    columns:
+                      id: int
+                    rules:
+                      keep: CREATE RULE keep AS ON DELETE TO orders DO INSTEAD NOTHING; DROP TABLE orders
+                """), "6:13", "rule keep of table public.orders", "one CREATE [OR REPLACE] RULE statement");
+    }
+
+    @Test
     void duplicateKeysAreErrors() {
         assertMessage(error("""
                 tables:

@@ -149,7 +149,7 @@ class YamlSchemaWriterTest {
                         new CompositeType.Attribute("city", text(), "\"C\"")), null))
                 .view("active_rooms", " SELECT bookings.room\n   FROM bookings")
                 .view(new View("room_counts", true, " SELECT count(*) AS n\n   FROM bookings", List.of(new Index("room_counts_n",
-                        false, "btree", List.of(IndexKey.column("n")), List.of(), null, false, List.of(), null)), "refreshed nightly", List.of(), List.of()))
+                        false, "btree", List.of(IndexKey.column("n")), List.of(), null, false, List.of(), null)), "refreshed nightly", List.of(), List.of(), List.of()))
                 .routine(new Routine("archive", "before date", Routine.Kind.PROCEDURE,
                         "CREATE OR REPLACE PROCEDURE public.archive(before date)\n LANGUAGE sql\nAS $procedure$DELETE FROM events$procedure$",
                         "moves old events away"))
@@ -268,7 +268,7 @@ class YamlSchemaWriterTest {
                 .collation(new Collation("mixed", Collation.Provider.LIBC, null, "C", "POSIX", true, null))
                 .collation(Collation.icu("numeric", "en-u-kn-true"))
                 .collation(Collation.libc("posix", "POSIX"))
-                .view(new View("v", false, "SELECT 1 AS one", List.of(), null, List.of(), List.of()).withTrigger("v_insert",
+                .view(new View("v", false, "SELECT 1 AS one", List.of(), null, List.of(), List.of(), List.of()).withTrigger("v_insert",
                         "CREATE TRIGGER v_insert INSTEAD OF INSERT ON app.v FOR EACH ROW EXECUTE FUNCTION app.ins()"))
                 .build();
         Database database = Database.of(schema);

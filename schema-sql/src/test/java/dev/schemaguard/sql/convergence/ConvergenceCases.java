@@ -47,6 +47,7 @@ final class ConvergenceCases {
         cases.addAll(rangeTypesAndPublications());
         cases.addAll(sequenceOwnersAndReshapedTables());
         cases.addAll(columnStorageAndCompression());
+        cases.addAll(rules());
         return cases;
     }
 
@@ -1235,5 +1236,55 @@ final class ConvergenceCases {
                 of("set the compression of a column back to the default, and keep one through a type change",
                         "create table t (body text compression pglz, tag varchar(10) compression pglz);",
                         "create table t (body text, tag varchar(20) compression pglz);").fromVersion(14));
+    }
+
+    /**
+     * Rewrite rules on tables and views: created with their tables and views, changed in place (CREATE OR
+     * REPLACE), disabled and enabled, commented, dropped (not data, so never held back), and kept through changes
+     * that make PostgreSQL drop them first: a column type a rule uses, a view that is re-created.
+     */
+    static List<ConvergenceCase> rules() {
+        String tables = "create table t (id int primary key, note text); create table log (id int, at timestamptz default now());";
+        String view = " create view v as select id, note from t;";
+        return List.of(
+                of("create rules on a new table and a new view, one with several actions",
+                        "",
+                        tables + view
+                                + " create rule t_no_delete as on delete to t do instead nothing;"
+                                + " create rule t_log as on update to t do also (insert into log (id) values (new.id);"
+                                + " insert into log (id) values (old.id));"
+                                + " create rule v_insert as on insert to v do instead insert into t values (new.id, new.note);"
+                                + " comment on rule t_log on t is 'audit';"
+                                + " alter table t disable rule t_no_delete; alter table t enable always rule t_log;"),
+                of("change a rule's actions, firing and comment",
+                        tables + " create rule t_log as on update to t do also insert into log (id) values (new.id);"
+                                + " create rule t_keep as on delete to t do instead nothing;",
+                        tables + " create rule t_log as on update to t do also insert into log (id) values (old.id);"
+                                + " create rule t_keep as on delete to t do instead nothing;"
+                                + " alter table t enable replica rule t_keep; comment on rule t_keep on t is 'kept';"),
+                of("add a rule to an existing view and an existing table",
+                        tables + view,
+                        tables + view + " create rule v_insert as on insert to v do instead insert into t values (new.id, new.note);"
+                                + " create rule t_no_delete as on delete to t do instead nothing;"),
+                of("drop rules",
+                        tables + view + " create rule v_insert as on insert to v do instead insert into t values (new.id, new.note);"
+                                + " create rule t_no_delete as on delete to t do instead nothing;",
+                        tables + view),
+                of("a rule on another table survives a type change of the column it writes",
+                        tables + " create rule t_log as on update to t do also insert into log (id) values (new.id);",
+                        "create table t (id int primary key, note text); create table log (id bigint, at timestamptz default now());"
+                                + " create rule t_log as on update to t do also insert into log (id) values (new.id);"),
+                of("a view's rule survives the view being re-created",
+                        tables + view + " create rule v_insert as on insert to v do instead insert into t values (new.id, new.note);"
+                                + " comment on rule v_insert on v is 'writable';",
+                        tables + " create view v as select id, upper(note) as note from t;"
+                                + " create rule v_insert as on insert to v do instead insert into t values (new.id, new.note);"
+                                + " comment on rule v_insert on v is 'writable';"),
+                of("drop a table with a rule, drops allowed",
+                        tables + " create rule t_no_delete as on delete to t do instead nothing;",
+                        "create table log (id int, at timestamptz default now());").allowingDrops(),
+                of("drop a table with a rule, held back",
+                        tables + " create rule t_no_delete as on delete to t do instead nothing;",
+                        "create table log (id int, at timestamptz default now());").holdingBackUnsafeChanges());
     }
 }

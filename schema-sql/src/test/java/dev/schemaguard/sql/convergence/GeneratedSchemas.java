@@ -559,7 +559,7 @@ final class GeneratedSchemas {
         }
         String query = "SELECT " + String.join(",\n    ", columns) + "\n   FROM "
                 + Identifiers.quote(schema) + "." + Identifiers.quote(table.name());
-        return new View(spec.name(), spec.materialized(), query, List.of(), spec.comment(), List.of(), List.of());
+        return new View(spec.name(), spec.materialized(), query, List.of(), spec.comment(), List.of(), List.of(), List.of());
     }
 
     /** Table privileges that PostgreSQL 13 has too (MAINTAIN is 17+), then those a column or a sequence can have. */
