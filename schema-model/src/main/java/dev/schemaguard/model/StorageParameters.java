@@ -36,6 +36,11 @@ public final class StorageParameters {
         return copy;
     }
 
+    /** Whether {@code name} can be a parameter name: lower case, with at most one namespace ({@code toast.}). */
+    public static boolean isName(String name) {
+        return NAME.matcher(name).matches();
+    }
+
     public static String name(String parameter) {
         return parameter.substring(0, parameter.indexOf('='));
     }

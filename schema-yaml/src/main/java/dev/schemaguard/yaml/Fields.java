@@ -97,6 +97,10 @@ final class Fields {
         }
         List<String> result = new java.util.ArrayList<>();
         for (YamlNode.Entry entry : parameters.entries().values()) {
+            if (!dev.schemaguard.model.StorageParameters.isName(entry.key())) {
+                throw new YamlSchemaException(entry.keyPosition(), label(key) + ": '" + entry.key() + "' is no parameter"
+                        + " name; names are lower case, such as fillfactor or toast.autovacuum_enabled");
+            }
             String value = Nodes.requiredText(entry.value(), "storage parameter " + entry.key() + " of " + what);
             result.add(entry.key() + "=" + value);
         }

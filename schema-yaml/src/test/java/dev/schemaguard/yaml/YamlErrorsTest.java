@@ -72,6 +72,19 @@ class YamlErrorsTest {
     }
 
     @Test
+    void aStorageParameterNameIsRefusedAtItsKey() {
+        assertMessage(error("""
+                tables:
+                  orders:
+                    columns:
+                      id: int
+                    storage_parameters:
+                      fillfactor: 70
+                      "fill=factor": 1
+                """), "7:7", "'fill=factor' is no parameter name");
+    }
+
+    @Test
     void duplicateKeysAreErrors() {
         assertMessage(error("""
                 tables:
