@@ -39,7 +39,8 @@ final class SchemaObjects {
         if (a instanceof Domain x && b instanceof Domain y) {
             return x.baseType().sameTypeAs(y.baseType()) && x.notNull() == y.notNull()
                     && Expressions.equivalent(x.defaultExpression(), y.defaultExpression())
-                    && Objects.equals(x.collation(), y.collation()) && sameChecks(x.checks(), y.checks());
+                    && Objects.equals(x.collation(), y.collation()) && sameChecks(x.checks(), y.checks())
+                    && x.constraintComments().equals(y.constraintComments());
         }
         if (a instanceof CompositeType x && b instanceof CompositeType y) {
             if (x.attributes().size() != y.attributes().size()) {

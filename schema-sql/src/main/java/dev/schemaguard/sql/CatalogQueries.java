@@ -436,7 +436,9 @@ final class CatalogQueries {
                    array(select c.conname::text from pg_constraint c
                          where c.contypid = t.oid and c.contype = 'c' order by c.conname) as check_names,
                    array(select pg_get_constraintdef(c.oid) from pg_constraint c
-                         where c.contypid = t.oid and c.contype = 'c' order by c.conname) as check_definitions
+                         where c.contypid = t.oid and c.contype = 'c' order by c.conname) as check_definitions,
+                   array(select obj_description(c.oid, 'pg_constraint') from pg_constraint c
+                         where c.contypid = t.oid and c.contype = 'c' order by c.conname) as check_comments
             from pg_type t
             join pg_namespace n on n.oid = t.typnamespace
             left join pg_range rng on rng.rngtypid = t.oid
@@ -569,12 +571,6 @@ final class CatalogQueries {
             select 'tablespace', format('%%s in %%I', r.qualified, ts.spcname)
             from relations r join pg_tablespace ts on ts.oid = r.reltablespace
             where r.relkind in ('r', 'p', 'm')
-            union all
-            select 'comment on constraint', format('%%I on domain %%I.%%I', c.conname, n.nspname, t.typname)
-            from pg_constraint c
-            join pg_type t on t.oid = c.contypid
-            join included_namespaces n on n.oid = t.typnamespace
-            join pg_description d on d.objoid = c.oid and d.classoid = 'pg_constraint'::regclass
             union all
             %20$s
             select 'event trigger', quote_ident(x.evtname) from pg_event_trigger x where %13$s

@@ -348,6 +348,11 @@ final class DdlObjects {
         return "COMMENT ON TRIGGER " + Identifiers.quote(trigger) + " ON " + table.sql() + " IS " + literalOrNull(comment);
     }
 
+    static String commentOnDomainConstraint(QualifiedName domain, String constraint, String comment) {
+        return "COMMENT ON CONSTRAINT " + Identifiers.quote(constraint) + " ON DOMAIN " + domain.sql() + " IS "
+                + literalOrNull(comment);
+    }
+
     // ---- rules ----
 
     /** The rule's CREATE RULE as CREATE OR REPLACE RULE, which replaces a rule of that name in one step. */

@@ -65,6 +65,9 @@ public final class DependencyIntrospector {
                 select 'pg_type'::regclass, r.reltype, null, 'TYPE', r.nspname, r.relname from relations r
                 where r.relkind = 'c'
                 union all
+                select 'pg_type'::regclass, r.reltype, null, r.kind, r.nspname, r.relname from relations r
+                where r.relkind in ('r', 'p', 'v', 'm') and r.reltype <> 0
+                union all
                 select 'pg_proc'::regclass, p.oid, null, 'ROUTINE', n.nspname,
                        quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')'
                 from pg_proc p join user_namespaces n on n.oid = p.pronamespace
@@ -136,7 +139,7 @@ public final class DependencyIntrospector {
                        and dep_name = ref_name and dep_member is not distinct from ref_member)
               and not (dep_schema = ref_schema and dep_name = ref_name
                        and ((dep_kind in ('COLUMN', 'CONSTRAINT', 'INDEX') and ref_kind in ('TABLE', 'COLUMN'))
-                            or (dep_kind in ('TRIGGER', 'POLICY', 'RULE') and ref_kind in ('TABLE', 'VIEW'))))
+                            or (dep_kind in ('TRIGGER', 'POLICY', 'RULE') and ref_kind = 'TABLE')))
             order by 1, 2, 3, 4, 5, 6, 7, 8
             """;
 

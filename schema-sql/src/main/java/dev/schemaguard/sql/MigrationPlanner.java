@@ -1278,6 +1278,25 @@ public final class MigrationPlanner {
         if (object.comment() != null) {
             group.add(Phase.COMMENTS, DdlObjects.comment(schema, object, object.comment()), Kind.CREATE, NONE, "comment on " + what);
         }
+        if (object instanceof Domain domain) {
+            planDomainConstraintComments(group, name, domain, Map.of(), Set.of(), Kind.CREATE);
+        }
+    }
+
+    /**
+     * COMMENT ON CONSTRAINT of the domain's checks whose comment differs from {@code have}'s, or whose check is
+     * (re-)added by the plan ({@code added}): a check comes back without one.
+     */
+    private void planDomainConstraintComments(Group group, QualifiedName name, Domain want, Map<String, String> have,
+                                              Set<String> added, Kind kind) {
+        for (CheckConstraint check : want.checks()) {
+            String comment = want.constraintComment(check.name());
+            boolean fresh = added.contains(check.name());
+            if (fresh ? comment != null : !Objects.equals(comment, have.get(check.name()))) {
+                group.add(Phase.COMMENTS, DdlObjects.commentOnDomainConstraint(name, check.name(), comment), kind, NONE,
+                        (comment == null ? "remove the comment on check " : "comment on check ") + check.name() + " of domain " + name);
+            }
+        }
     }
 
     private Phase createPhase(SchemaObject object) {
@@ -1331,7 +1350,7 @@ public final class MigrationPlanner {
         } else if (want instanceof EnumType w && have instanceof EnumType h) {
             planEnumAlter(name, w, h);
         } else if (want instanceof Domain w && have instanceof Domain h) {
-            planDomainAlter(name, w, h);
+            recreated = planDomainAlter(name, w, h);
         } else if (want instanceof CompositeType w && have instanceof CompositeType h) {
             planCompositeAlter(name, w, h);
         } else if (want instanceof View w && have instanceof View h) {
@@ -1439,6 +1458,13 @@ public final class MigrationPlanner {
                         : DdlObjects.renameType(name, oldName)), Kind.ALTER, NONE,
                         "rename " + want.kind() + " " + name + " to " + oldName + ": the expected one " + why)
                 .add(phase, DdlObjects.create(name.schema(), want), Kind.ALTER, NONE, "create " + want.kind() + " " + name + " as expected");
+        if (want.comment() != null) {
+            group.add(Phase.COMMENTS, DdlObjects.comment(name.schema(), want, want.comment()), Kind.ALTER, NONE,
+                    "comment on " + want.kind() + " " + name);
+        }
+        if (want instanceof Domain domain) {
+            planDomainConstraintComments(group, name, domain, Map.of(), Set.of(), Kind.ALTER);
+        }
         Set<Hazard> hazards = losesValues
                 ? EnumSet.of(Hazard.DELETES_DATA, Hazard.MAY_FAIL_ON_EXISTING_ROWS, Hazard.REWRITES_TABLE) : REWRITES;
         for (Schema schema : actual.schemas()) {
@@ -1552,12 +1578,13 @@ public final class MigrationPlanner {
         return parts.size() == 2 && parts.get(0).equals(collation.schema()) && parts.get(1).equals(collation.name());
     }
 
-    private void planDomainAlter(QualifiedName name, Domain want, Domain have) {
+    /** Returns whether the domain is built anew (with its comments). */
+    private boolean planDomainAlter(QualifiedName name, Domain want, Domain have) {
         if (!want.baseType().sameTypeAs(have.baseType()) || !Objects.equals(want.collation(), have.collation())) {
             boolean widening = Objects.equals(want.collation(), have.collation()) && DdlTypeChanges.isWidening(have.baseType(), want.baseType());
             planTypeRebuild(name, want, !widening, "has base type " + want.baseType().sql() + " instead of " + have.baseType().sql()
                     + (Objects.equals(want.collation(), have.collation()) ? "" : " or another collation"));
-            return;
+            return true;
         }
         Group group = group();
         String what = "domain " + name;
@@ -1578,13 +1605,17 @@ public final class MigrationPlanner {
                         Kind.ALTER, NONE, "drop check " + check.name() + " of " + what);
             }
         }
+        Set<String> added = new HashSet<>();
         for (CheckConstraint check : want.checks()) {
             CheckConstraint existing = have.checks().stream().filter(c -> c.name().equals(check.name())).findFirst().orElse(null);
             if (existing == null || !Expressions.equivalent(existing.expression(), check.expression())) {
                 group.add(Phase.CREATE_DOMAINS, DdlObjects.alterDomain(name, "ADD " + DdlObjects.domainCheck(check)), Kind.ALTER,
                         MAY_FAIL, "add check " + check.name() + " to " + what + " (fails if a stored value violates it)");
+                added.add(check.name());
             }
         }
+        planDomainConstraintComments(group, name, want, have.constraintComments(), added, Kind.ALTER);
+        return false;
     }
 
     private void planCompositeAlter(QualifiedName name, CompositeType want, CompositeType have) {
@@ -1866,7 +1897,10 @@ public final class MigrationPlanner {
         switch (ref.kind()) {
             case VIEW, MATERIALIZED_VIEW -> view(actual, ref).ifPresent(v -> group().add(Phase.DROP_DEPENDENTS,
                     DdlObjects.drop(ref.schema(), v), Kind.DROP, NONE, "drop " + v.kind() + " " + qualified(ref) + why));
-            case ROUTINE -> routine(actual, ref).ifPresent(r -> group().add(Phase.DROP_ROUTINES,
+            // a routine whose signature uses the row type of a table or view that goes must go first; others after
+            // the tables, whose defaults may call them
+            case ROUTINE -> routine(actual, ref).ifPresent(r -> group().add(
+                    RoutineSignature.mentions(ref.schema(), r, relationsGoing()) ? Phase.DROP_DEPENDENTS : Phase.DROP_ROUTINES,
                     DdlObjects.drop(ref.schema(), r), Kind.DROP, NONE, "drop " + r.kind() + " " + qualified(ref) + why));
             case TRIGGER -> group().add(Phase.DROP_DEPENDENTS, DdlObjects.dropTrigger(table, ref.member()), Kind.DROP, NONE,
                     "drop trigger " + ref.member() + " on " + table + why);
@@ -2189,6 +2223,15 @@ public final class MigrationPlanner {
         }
         return database.schema(ref.schema()).flatMap(s -> s.views().stream().filter(v -> v.name().equals(ref.name())).findFirst())
                 .flatMap(v -> v.rule(ref.member()));
+    }
+
+    /** The tables and views the plan drops, or drops to create again. */
+    private Set<QualifiedName> relationsGoing() {
+        Set<QualifiedName> going = new HashSet<>(tablesToDrop);
+        going.addAll(rebuiltTables.keySet());
+        dependentDrops.keySet().stream().filter(d -> d.kind() == ObjectRef.Kind.VIEW || d.kind() == ObjectRef.Kind.MATERIALIZED_VIEW)
+                .forEach(view -> going.add(QualifiedName.of(view.schema(), view.name())));
+        return going;
     }
 
     /** Whether the plan drops the view a part of {@code ref} belongs to (which takes the part along). */

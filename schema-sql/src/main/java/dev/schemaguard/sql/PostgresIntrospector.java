@@ -48,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.Objects;
 
 /**
@@ -678,13 +679,18 @@ public final class PostgresIntrospector {
             }
             List<String> checkNames = strings(row.getArray("check_names"));
             List<String> checkDefinitions = strings(row.getArray("check_definitions"));
+            List<String> checkComments = strings(row.getArray("check_comments"));
             List<CheckConstraint> checks = new ArrayList<>();
+            Map<String, String> constraintComments = new TreeMap<>();
             for (int i = 0; i < checkNames.size(); i++) {
                 checks.add(new CheckConstraint(checkNames.get(i), checkExpression(checkDefinitions.get(i), checkNames.get(i)), false, false));
+                if (checkComments.get(i) != null) {
+                    constraintComments.put(checkNames.get(i), checkComments.get(i));
+                }
             }
             db.domains.add(new IntrospectedDatabase.SchemaMember<>(schema, new Domain(name, CatalogTypes.dataType(row),
                     row.getBoolean("typnotnull"), row.getString("default_expression"), CatalogTypes.collation(row),
-                    checks, comment)));
+                    checks, comment, constraintComments)));
         });
     }
 

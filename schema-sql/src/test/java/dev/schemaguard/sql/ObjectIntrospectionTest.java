@@ -229,9 +229,9 @@ class ObjectIntrospectionTest {
                 .sequence(new Sequence("tickets", integer(), null, "customers", "ticket", null))
                 .domain(new Domain("positive", integer(), true, "1", null, List.of(
                         new CheckConstraint("positive_check", "VALUE > 0", false, false),
-                        new CheckConstraint("Not Huge", "VALUE < 1000000", false, false)), "a positive number"))
-                .domain(new Domain("code", text(), false, null, "\"C\"", List.of(), null))
-                .domain(new Domain("scores", type("integer[]"), false, null, null, List.of(), null))
+                        new CheckConstraint("Not Huge", "VALUE < 1000000", false, false)), "a positive number", java.util.Map.of()))
+                .domain(new Domain("code", text(), false, null, "\"C\"", List.of(), null, java.util.Map.of()))
+                .domain(new Domain("scores", type("integer[]"), false, null, null, List.of(), null, java.util.Map.of()))
                 .compositeType(new CompositeType("address", List.of(
                         new CompositeType.Attribute("street", text(), null),
                         new CompositeType.Attribute("Zip Code", type("varchar(10)"), null),

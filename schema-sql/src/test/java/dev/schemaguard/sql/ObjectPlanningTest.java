@@ -55,7 +55,7 @@ class ObjectPlanningTest {
         SchemaBuilder app = Schema.named("app")
                 .enumType("mood", "sad", "ok", "happy")
                 .domain(new Domain("positive", integer(), false, null, null,
-                        List.of(new CheckConstraint("positive_check", "VALUE > 0", false, false)), "greater than zero"))
+                        List.of(new CheckConstraint("positive_check", "VALUE > 0", false, false)), "greater than zero", java.util.Map.of()))
                 .compositeType(new CompositeType("amount", List.of(new CompositeType.Attribute("value", numeric(10, 2), null),
                         new CompositeType.Attribute("currency", text(), null)), null))
                 .sequence(new Sequence("ticket_numbers", bigint(), new SequenceOptions(100L, 10L, null, null, null, false),
@@ -167,9 +167,9 @@ class ObjectPlanningTest {
     @Test
     void aRebuiltDomainKeepsItsComment() throws SQLException {
         Database actual = Schema.named("app").domain(new Domain("amount", integer(), false, null, null, List.of(),
-                "money, in cents")).toDatabase();
+                "money, in cents", java.util.Map.of())).toDatabase();
         Database expected = Schema.named("app").domain(new Domain("amount", DataType.parse("numeric(10,2)"), false, null,
-                null, List.of(), "money, in cents")).toDatabase();
+                null, List.of(), "money, in cents", java.util.Map.of())).toDatabase();
         try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
             apply(db, MigrationPlanner.baseline(actual));
             apply(db, MigrationPlanner.plan(expected, actual, PlanOptions.ALLOW_DROPS));
@@ -416,7 +416,7 @@ class ObjectPlanningTest {
     @Test
     void collationsAreCreatedBeforeTheTypesAndColumnsUsingThem() throws SQLException {
         Database model = Schema.named("app")
-                .domain(new Domain("label", text(), false, null, "app.by_number", List.of(), null))
+                .domain(new Domain("label", text(), false, null, "app.by_number", List.of(), null, java.util.Map.of()))
                 .compositeType(new CompositeType("pair", List.of(new CompositeType.Attribute("a", text(), "app.\"Mixed\"")), null))
                 .table("items", t -> t.column("name", text()).collate("app.by_number"))
                 .collation(Collation.icu("by_number", "en-u-kn-true").withComment("numbers by value"))

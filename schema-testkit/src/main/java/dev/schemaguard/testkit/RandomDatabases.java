@@ -295,7 +295,13 @@ public final class RandomDatabases {
         return new Domain(name, DataType.parse(pick(random, TYPES)), random.nextBoolean(),
                 random.nextBoolean() ? null : pick(random, EXPRESSIONS),
                 random.nextInt(4) == 0 ? pick(random, List.of("\"C\"", "public.mine", "\"My Schema\".\"Coll\"")) : null,
-                checks, maybe(random, TEXTS));
+                checks, maybe(random, TEXTS), checkComments(random, checks));
+    }
+
+    private static java.util.Map<String, String> checkComments(Random random, List<CheckConstraint> checks) {
+        java.util.Map<String, String> comments = new java.util.TreeMap<>();
+        checks.stream().filter(c -> random.nextInt(3) == 0).forEach(c -> comments.put(c.name(), pick(random, TEXTS)));
+        return comments;
     }
 
     private static CompositeType compositeType(Random random, String name) {

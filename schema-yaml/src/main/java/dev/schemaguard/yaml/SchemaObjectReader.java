@@ -132,7 +132,7 @@ final class SchemaObjectReader {
         String what = what("domain", schema, entry.key());
         if (entry.value() instanceof ScalarNode scalar && !scalar.isNull()) {
             DataType type = type(entry.value(), what);
-            return Nodes.build(entry.keyPosition(), what, () -> new Domain(entry.key(), type, false, null, null, List.of(), null));
+            return Nodes.build(entry.keyPosition(), what, () -> new Domain(entry.key(), type, false, null, null, List.of(), null, java.util.Map.of()));
         }
         Fields fields = Fields.of(entry.value(), DOMAIN_KEYS, what);
         if (!fields.has(TYPE)) {
@@ -152,7 +152,7 @@ final class SchemaObjectReader {
         }
         String defaultExpression = SqlText.DEFAULT.text(fields, DEFAULT);
         return Nodes.build(entry.keyPosition(), what, () -> new Domain(entry.key(), type, fields.bool(NOT_NULL, false),
-                defaultExpression, collation, checks, fields.text(COMMENT)));
+                defaultExpression, collation, checks, fields.text(COMMENT), TableReader.constraintComments(fields)));
     }
 
     /**

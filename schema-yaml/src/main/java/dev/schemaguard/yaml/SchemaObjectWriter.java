@@ -123,7 +123,7 @@ final class SchemaObjectWriter {
         String what = "domain " + domain.name();
         String type = type(domain.baseType(), what);
         if (!domain.notNull() && domain.defaultExpression() == null && domain.collation() == null
-                && domain.checks().isEmpty() && domain.comment() == null) {
+                && domain.checks().isEmpty() && domain.comment() == null && domain.constraintComments().isEmpty()) {
             return type;
         }
         Map<String, Object> yaml = new LinkedHashMap<>();
@@ -143,6 +143,9 @@ final class SchemaObjectWriter {
             yaml.put(CHECKS, checks);
         }
         putIfPresent(yaml, COMMENT, domain.comment());
+        if (!domain.constraintComments().isEmpty()) {
+            yaml.put(CONSTRAINT_COMMENTS, new LinkedHashMap<>(domain.constraintComments()));
+        }
         return yaml;
     }
 

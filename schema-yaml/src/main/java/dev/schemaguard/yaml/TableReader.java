@@ -157,7 +157,7 @@ final class TableReader {
     }
 
     /** {@code constraint_comments: {orders_total_check: Totals are never negative}}. */
-    private static Map<String, String> constraintComments(Fields fields) {
+    static Map<String, String> constraintComments(Fields fields) {
         YamlNode node = fields.node(CONSTRAINT_COMMENTS);
         Map<String, String> comments = new java.util.TreeMap<>();
         if (node != null) {

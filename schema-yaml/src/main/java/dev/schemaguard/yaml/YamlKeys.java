@@ -150,7 +150,7 @@ final class YamlKeys {
     static final List<String> EXTENSION_KEYS = List.of(SCHEMA, VERSION);
     static final List<String> SEQUENCE_KEYS = List.of(TYPE, START, INCREMENT, MIN, MAX, CACHE, CYCLE, OWNED_BY, COMMENT);
     static final List<String> ENUM_KEYS = List.of(VALUES, COMMENT);
-    static final List<String> DOMAIN_KEYS = List.of(TYPE, NOT_NULL, DEFAULT, COLLATION, CHECKS, COMMENT);
+    static final List<String> DOMAIN_KEYS = List.of(TYPE, NOT_NULL, DEFAULT, COLLATION, CHECKS, COMMENT, CONSTRAINT_COMMENTS);
     static final List<String> COMPOSITE_TYPE_KEYS = List.of(ATTRIBUTES, COMMENT);
     static final List<String> ATTRIBUTE_KEYS = List.of(TYPE, COLLATION);
     static final List<String> RANGE_TYPE_KEYS = List.of(

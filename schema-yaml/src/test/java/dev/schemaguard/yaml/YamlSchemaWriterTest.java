@@ -144,7 +144,7 @@ class YamlSchemaWriterTest {
                         "bookings", "room", null))
                 .enumType("mood", "sad", "ok", "happy")
                 .domain(new Domain("email", text(), true, null, null,
-                        List.of(new CheckConstraint("email_check", "(VALUE ~ '@'::text)", false, false)), null))
+                        List.of(new CheckConstraint("email_check", "(VALUE ~ '@'::text)", false, false)), null, java.util.Map.of()))
                 .compositeType(new CompositeType("address", List.of(new CompositeType.Attribute("street", text(), null),
                         new CompositeType.Attribute("city", text(), "\"C\"")), null))
                 .view("active_rooms", " SELECT bookings.room\n   FROM bookings")

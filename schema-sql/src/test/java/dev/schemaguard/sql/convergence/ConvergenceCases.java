@@ -48,6 +48,8 @@ final class ConvergenceCases {
         cases.addAll(sequenceOwnersAndReshapedTables());
         cases.addAll(columnStorageAndCompression());
         cases.addAll(rules());
+        cases.addAll(domainConstraintComments());
+        cases.addAll(routinesOnRowTypesGoing());
         return cases;
     }
 
@@ -1286,5 +1288,54 @@ final class ConvergenceCases {
                 of("drop a table with a rule, held back",
                         tables + " create rule t_no_delete as on delete to t do instead nothing;",
                         "create table log (id int, at timestamptz default now());").holdingBackUnsafeChanges());
+    }
+
+    /** Comments on a domain's checks: with a new domain, changed, removed, and kept when the check or domain is re-made. */
+    static List<ConvergenceCase> domainConstraintComments() {
+        String domain = "create domain score as int constraint score_positive check (value > 0) constraint score_small check (value < 100);";
+        return List.of(
+                of("create a domain whose checks have comments",
+                        "",
+                        domain + " comment on constraint score_positive on domain score is 'above zero';"),
+                of("comment, re-comment and uncomment a domain's checks",
+                        domain + " comment on constraint score_small on domain score is 'small';",
+                        domain + " comment on constraint score_positive on domain score is 'above zero';"),
+                of("a re-made check keeps its comment",
+                        domain + " comment on constraint score_small on domain score is 'small';",
+                        "create domain score as int constraint score_positive check (value > 0) constraint score_small check (value < 50);"
+                                + " comment on constraint score_small on domain score is 'small';"),
+                of("a domain rebuilt for a new base type keeps its comments",
+                        "create domain score as int constraint score_positive check (value > 0); comment on domain score is 'a score';"
+                                + " comment on constraint score_positive on domain score is 'above zero';",
+                        "create domain score as bigint constraint score_positive check (value > 0); comment on domain score is 'a score';"
+                                + " comment on constraint score_positive on domain score is 'above zero';"),
+                of("an enum rebuilt without a value keeps its comment",
+                        "create type mood as enum ('ok', 'sad'); comment on type mood is 'how it feels';",
+                        "create type mood as enum ('ok'); comment on type mood is 'how it feels';").allowingDrops());
+    }
+
+    /**
+     * A routine whose signature uses a table's or view's row type goes before that table or view (SchemaProperties
+     * found DROP TABLE planned before DROP FUNCTION); one that stays is dropped and created again around a rebuild.
+     */
+    static List<ConvergenceCase> routinesOnRowTypesGoing() {
+        String function = " create function all_t() returns setof t language sql as 'select * from t';";
+        return List.of(
+                of("drop a table and the function returning its rows, drops allowed",
+                        "create table t (id int);" + function, "").allowingDrops(),
+                of("drop a table and the function returning its rows, held back",
+                        "create table t (id int);" + function, "").holdingBackUnsafeChanges(),
+                of("drop a view and the function taking its row type",
+                        "create table t (id int); create view v as select id from t;"
+                                + " create function f(r v) returns int language sql as 'select 1';",
+                        "create table t (id int);"),
+                of("re-create a view whose row type a function returns",
+                        "create table t (id int, a text); create view v as select id, a from t;"
+                                + " create function all_v() returns setof v language sql as 'select * from v';",
+                        "create table t (id int, a text); create view v as select a, id from t;"
+                                + " create function all_v() returns setof v language sql as 'select * from v';"),
+                of("a function on a table's row type stays while the table becomes partitioned",
+                        "create table t (id int, at date);" + function,
+                        "create table t (id int, at date) partition by range (at);" + function).allowingDrops());
     }
 }

@@ -13,6 +13,7 @@ import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.Privilege;
 import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SchemaBuilder;
 import dev.schemaguard.model.Sequence;
@@ -188,8 +189,15 @@ final class GeneratedSchemas {
      * {@code parents}: for the table at the same position, the table it inherits from, as a number taken modulo
      * the count of the database's tables before it (a negative pick, or the first table, inherits from none).
      */
-    record TableLinks(List<GrantSpec> grants, List<Integer> parents) {
+    record TableLinks(List<GrantSpec> grants, List<Integer> parents, RowTypeUse rowTypeUse) {
     }
+
+    /**
+     * A function whose signature uses a table's row type, which orders it after the table (and its drop before the
+     * table's): none, {@code RETURNS SETOF} the database's first table, or an argument of that type. In a second
+     * schema the table is in another schema.
+     */
+    enum RowTypeUse { NONE, RETURNS_SETOF, ARGUMENT }
 
     /** jqwik combines at most eight arbitraries, so grants and parents come as one {@link TableLinks}. */
     record SchemaSpec(String name, List<TableSpec> tables, String comment, List<EnumSpec> enums,
@@ -222,7 +230,8 @@ final class GeneratedSchemas {
                 sequenceSpecs().list().ofMaxSize(2).uniqueElements(SequenceSpec::name),
                 viewSpecs().injectNull(0.5),
                 Combinators.combine(grantSpecs().list().ofMaxSize(3),
-                        Arbitraries.integers().between(-3, 7).list().ofMaxSize(4)).as(TableLinks::new)).as(SchemaSpec::new);
+                        Arbitraries.integers().between(-3, 7).list().ofMaxSize(4),
+                        Arbitraries.of(RowTypeUse.class)).as(TableLinks::new)).as(SchemaSpec::new);
     }
 
     static Arbitrary<GrantSpec> grantSpecs() {
@@ -371,6 +380,10 @@ final class GeneratedSchemas {
             schema.sequences().forEach(q -> builder.sequence(sequence(q)));
             if (schema.view() != null) {
                 builder.view(view(schema.name(), first, schema.view()));
+            }
+            Routine usingRowType = rowTypeRoutine(schema.name(), tableNames.get(0), schema.links().rowTypeUse());
+            if (usingRowType != null) {
+                builder.routine(usingRowType);
             }
             grants(schema).forEach(builder::grant);
             built.add(builder.build());
@@ -536,7 +549,7 @@ final class GeneratedSchemas {
         List<CheckConstraint> checks = spec.checkName() == null
                 ? List.of() : List.of(new CheckConstraint(spec.checkName(), spec.kind().check, false, false));
         return new Domain(spec.name(), spec.kind().type, spec.notNull(),
-                spec.withDefault() ? spec.kind().defaultExpression : null, null, checks, spec.comment());
+                spec.withDefault() ? spec.kind().defaultExpression : null, null, checks, spec.comment(), java.util.Map.of());
     }
 
     private static Sequence sequence(SequenceSpec spec) {
@@ -551,6 +564,20 @@ final class GeneratedSchemas {
     }
 
     /** The view's query, spelled the way introspection reads it back from PostgreSQL 15. */
+    /** The function of {@link RowTypeUse}, written as pg_get_functiondef prints it; null for none. */
+    private static Routine rowTypeRoutine(String schema, QualifiedName table, RowTypeUse use) {
+        String rowType = Identifiers.quote(table.schema()) + "." + Identifiers.quote(table.name());
+        return switch (use) {
+            case NONE -> null;
+            case RETURNS_SETOF -> new Routine("Row Source", "", Routine.Kind.FUNCTION, "CREATE OR REPLACE FUNCTION "
+                    + Identifiers.quote(schema) + ".\"Row Source\"()\n RETURNS SETOF " + rowType + "\n LANGUAGE sql\n"
+                    + "AS $function$SELECT * FROM " + rowType + "$function$\n", null);
+            case ARGUMENT -> new Routine("row_sink", "r " + rowType, Routine.Kind.FUNCTION, "CREATE OR REPLACE FUNCTION "
+                    + Identifiers.quote(schema) + ".row_sink(r " + rowType + ")\n RETURNS integer\n LANGUAGE sql\n"
+                    + "AS $function$SELECT 1$function$\n", null);
+        };
+    }
+
     private static View view(String schema, TableSpec table, ViewSpec spec) {
         String alias = Identifiers.quote(table.name());
         List<String> columns = new ArrayList<>();
