@@ -61,7 +61,6 @@ final class GrantWriter {
     private static String routineWord(Schema schema, ObjectRef on) {
         return schema.routines().stream().filter(r -> r.signature().equals(on.name())).findFirst()
                 .map(Routine::routineKind)
-                .filter(kind -> kind != Routine.Kind.AGGREGATE)
                 .map(kind -> kind.name().toLowerCase(Locale.ROOT))
                 .orElse("routine");
     }
