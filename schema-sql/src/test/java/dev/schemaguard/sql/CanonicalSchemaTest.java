@@ -1,6 +1,7 @@
 package dev.schemaguard.sql;
 
 import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Extension;
 import dev.schemaguard.model.Publication;
@@ -50,6 +51,29 @@ class CanonicalSchemaTest {
             assertTrue(check.expression().contains("ANY (ARRAY['draft'::text, 'sent'::text])"), check.expression());
             assertEquals(List.of("schemaguard_test_editor"), table.policies().get(0).roles(),
                     "a role the server lacks is created for the occasion");
+        }
+    }
+
+    /** Names written bare, as people write them, come back schema-qualified as introspection spells them. */
+    @Test
+    void aggregatesAndCastsComeBackWithQualifiedFunctions() throws Exception {
+        String step = "CREATE OR REPLACE FUNCTION public.tally_step(bigint, integer) RETURNS bigint LANGUAGE sql"
+                + " AS 'SELECT $1 + $2'";
+        String label = "CREATE OR REPLACE FUNCTION public.mood_label(mood) RETURNS text LANGUAGE sql AS 'SELECT $1::text'";
+        Schema schema = Schema.named("public")
+                .enumType("mood", "sad", "happy")
+                .routine(new dev.schemaguard.model.Routine("tally_step", "bigint, integer", null, step, null))
+                .routine(new dev.schemaguard.model.Routine("mood_label", "mood", null, label, null))
+                .aggregate(dev.schemaguard.model.Aggregate.of("tally", "int4", "tally_step", DataType.parse("int8")))
+                .build();
+        Database declared = Database.of(schema).withCasts(List.of(dev.schemaguard.model.Cast.withFunction(
+                DataType.parse("mood"), DataType.parse("text"), "mood_label", "mood")));
+        try (ScratchServerDatabase scratch = ScratchServerDatabase.create(SERVER.adminJdbcUrl(), new Properties())) {
+            Database canonical = CanonicalSchema.canonicalize(declared, scratch);
+            assertEquals(List.of(dev.schemaguard.model.Aggregate.of("tally", "integer", "public.tally_step",
+                    DataType.parse("bigint"))), canonical.schema("public").orElseThrow().aggregates());
+            assertEquals(List.of(dev.schemaguard.model.Cast.withFunction(DataType.userDefined("public", "mood"),
+                    DataType.parse("text"), "public.mood_label", "mood")), canonical.casts());
         }
     }
 
