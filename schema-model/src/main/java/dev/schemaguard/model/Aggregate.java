@@ -30,6 +30,7 @@ public record Aggregate(String name, String arguments, Kind aggregateKind, Strin
     public enum Parallel { SAFE, RESTRICTED, UNSAFE }
 
     private static final Pattern OPERATOR = Pattern.compile("[+\\-*/<>=~!@#%^&|`?]{1,63}");
+    private static final Pattern ORDER_BY = Pattern.compile("(?i)\\bORDER\\s+BY\\b");
 
     /**
      * The moving-aggregate mode (MSFUNC, MINVFUNC, MSTYPE, ...), for aggregates used as window functions with a
@@ -76,6 +77,11 @@ public record Aggregate(String name, String arguments, Kind aggregateKind, Strin
         combineFunction = function(combineFunction);
         serialFunction = function(serialFunction);
         deserialFunction = function(deserialFunction);
+        if ((aggregateKind != Kind.NORMAL) != ORDER_BY.matcher(arguments).find()) {
+            throw new IllegalArgumentException(what + (aggregateKind == Kind.NORMAL
+                    ? " has ORDER BY in its arguments, which makes it an ordered-set aggregate"
+                    : " is an ordered-set aggregate, whose arguments need ORDER BY (direct ORDER BY aggregated)"));
+        }
         if (aggregateKind != Kind.NORMAL && (moving != null || sortOperator != null || combineFunction != null)) {
             throw new IllegalArgumentException(what + " is an ordered-set aggregate, which has no moving mode, sort"
                     + " operator or combine function");

@@ -278,6 +278,11 @@ final class ConvergenceCases {
                         table + step + " create aggregate tally(integer) (sfunc = tally_step, stype = bigint,"
                                 + " initcond = '1', finalfunc = tally_done);" + view),
                 of("comment on an aggregate", tally, tally + " comment on aggregate tally(integer) is 'sums';"),
+                of("an aggregate's state function is created anew (its argument names change)",
+                        table + tally + view,
+                        table + step.replace("tally_step(bigint, integer)", "tally_step(total bigint, n integer)")
+                                + " create aggregate tally(integer) (sfunc = tally_step, stype = bigint, initcond = '0');"
+                                + view),
                 of("drop aggregates (before their support functions)", everything, ""),
                 of("drop aggregates, drops allowed", everything, step).allowingDrops(),
                 of("drop a view and the aggregate it uses", table + tally + view, table),
