@@ -235,7 +235,7 @@ public final class MigrationPlanner {
         planTableCreations();
         planForeignKeys();
         planDependents();
-        planCastsOfDroppedRoutines();
+        planCastsOfDroppedObjects();
         planConstraintComments();
         planGrants(diff);
         return assemble();
@@ -1236,28 +1236,40 @@ public final class MigrationPlanner {
     }
 
     /**
-     * Casts the diff leaves alone whose function the plan drops (to create it again or for good): DROP FUNCTION
-     * refuses while a cast uses it, so the cast is dropped first and, when the expected database has it, created again.
+     * Casts the diff leaves alone whose function the plan drops (to create it again or for good), or whose source or
+     * target type it drops or builds anew (an enum that loses a value): DROP FUNCTION and DROP TYPE refuse while a
+     * cast uses them, so the cast is dropped first and, when the expected database has it, created again.
      */
-    private void planCastsOfDroppedRoutines() {
+    private void planCastsOfDroppedObjects() {
         for (Cast cast : actual.casts()) {
-            if (cast.method() != Cast.Method.FUNCTION || handledCasts.contains(cast)) {
+            if (handledCasts.contains(cast)) {
                 continue;
             }
-            List<String> parts = Identifiers.splitQualified(cast.functionName(), false);
-            if (parts.size() != 2) {
-                continue;
-            }
-            ObjectRef function = ObjectRef.of(ObjectRef.Kind.ROUTINE, parts.get(0),
-                    Identifiers.quote(parts.get(1)) + "(" + cast.functionArguments() + ")");
-            if (dependentDrops.containsKey(function)) {
+            String reason = castTypeTouched(cast.source()) ? "its source type " + cast.source().sql() + " is built anew"
+                    : castTypeTouched(cast.target()) ? "its target type " + cast.target().sql() + " is built anew"
+                    : castFunctionDropped(cast) ? "its function " + cast.functionSignature() + " is dropped" : null;
+            if (reason != null) {
                 Group group = group().add(Phase.DROP_CASTS, DdlAggregates.dropCast(cast), Kind.DROP, NONE,
-                        "drop cast " + cast.sql() + " (its function " + function.schema() + "." + function.name()
-                                + " is dropped)");
+                        "drop cast " + cast.sql() + " (" + reason + ")");
                 expected.casts().stream().filter(cast::sameTypesAs).findFirst()
                         .ifPresent(want -> planCastCreate(group, want, Kind.ALTER));
             }
         }
+    }
+
+    private boolean castTypeTouched(DataType type) {
+        DataType element = type.elementType();
+        return element.schema() != null
+                && touched.contains(ObjectRef.of(ObjectRef.Kind.TYPE, element.schema(), element.name()));
+    }
+
+    private boolean castFunctionDropped(Cast cast) {
+        if (cast.method() != Cast.Method.FUNCTION) {
+            return false;
+        }
+        List<String> parts = Identifiers.splitQualified(cast.functionName(), false);
+        return parts.size() == 2 && dependentDrops.containsKey(ObjectRef.of(ObjectRef.Kind.ROUTINE, parts.get(0),
+                Identifiers.quote(parts.get(1)) + "(" + cast.functionArguments() + ")"));
     }
 
     // ---- extensions ----

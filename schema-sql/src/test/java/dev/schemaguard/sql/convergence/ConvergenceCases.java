@@ -308,6 +308,11 @@ final class ConvergenceCases {
                         + " create cast (code as text) with function code_text(code);", fahrenheit),
                 of("drop a cast, drops allowed", fahrenheit + code
                         + " create cast (code as text) with function code_text(code);", fahrenheit + code).allowingDrops(),
+                of("an enum a cast uses loses a value (the cast is dropped and created again with the new enum)",
+                        "create type kind as enum ('a', 'b', 'c'); create cast (kind as integer) with inout;"
+                                + " create cast (integer as kind) with inout;",
+                        "create type kind as enum ('a', 'b'); create cast (kind as integer) with inout;"
+                                + " create cast (integer as kind) with inout;"),
                 of("a cast's function changes its result type (the cast is dropped and created again)",
                         code + " create cast (code as text) with function code_text(code);",
                         "create type code as (v text); create function code_text(code) returns varchar language sql"
