@@ -286,6 +286,8 @@ final class ConvergenceCases {
                 of("drop aggregates (before their support functions)", everything, ""),
                 of("drop aggregates, drops allowed", everything, step).allowingDrops(),
                 of("drop a view and the aggregate it uses", table + tally + view, table),
+                of("drop aggregates and a table, held back (the table's rows), then allowing drops",
+                        table + everything, "").holdingBackUnsafeChanges(),
                 of("create casts of every method and context", "",
                         fahrenheit + code + " create cast (fahrenheit as celsius) with function to_celsius(fahrenheit)"
                                 + " as implicit; create cast (code as text) with function code_text(code) as assignment;"
@@ -306,6 +308,9 @@ final class ConvergenceCases {
                                 + " create view w as select c::text as label from r;"),
                 of("drop a cast and its function", fahrenheit + code
                         + " create cast (code as text) with function code_text(code);", fahrenheit),
+                of("drop casts and a table, held back (the table's rows), then allowing drops",
+                        table + fahrenheit + code + " create cast (code as text) with function code_text(code);"
+                                + " create cast (text as bytea) without function;", "").holdingBackUnsafeChanges(),
                 of("drop a cast, drops allowed", fahrenheit + code
                         + " create cast (code as text) with function code_text(code);", fahrenheit + code).allowingDrops(),
                 of("an enum a cast uses loses a value (the cast is dropped and created again with the new enum)",
