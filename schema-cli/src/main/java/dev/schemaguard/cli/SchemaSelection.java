@@ -40,10 +40,14 @@ record SchemaSelection(Set<String> include, Set<String> exclude, boolean privile
         return new IntrospectionOptions(declared, exclude, privileges);
     }
 
-    /** A declared schema restricted to the selected schemas (and without its grants unless privileges count). */
+    /**
+     * A declared schema restricted to the selected schemas (and without its grants unless privileges count); casts
+     * as introspection keeps them ({@link dev.schemaguard.model.Cast#selectedBy}).
+     */
     Database filter(Database database) {
         Database selected = database.retainSchemas(this::selects).withPublications(database.publications().stream()
-                .flatMap(p -> p.restrictedTo(this::selects, include.isEmpty()).stream()).toList());
+                .flatMap(p -> p.restrictedTo(this::selects, include.isEmpty()).stream()).toList())
+                .withCasts(database.casts().stream().filter(c -> c.selectedBy(this::selects, include.isEmpty())).toList());
         return privileges ? selected : selected.withoutGrants();
     }
 

@@ -36,6 +36,32 @@ class ApplyTest {
         }
     }
 
+    /** A snapshot's aggregates and casts (YAML, canonicalized through a scratch database) are checked and applied. */
+    @Test
+    void aggregatesAndCastsOfASnapshotAreCheckedAndApplied() throws Exception {
+        String base = "create type code as (v text);"
+                + " create function code_text(code) returns text language sql immutable as 'select $1.v';"
+                + " create function tally_step(bigint, integer) returns bigint language sql immutable as 'select $1 + $2';";
+        Path expected = Fixtures.expectedYaml(base
+                + " create aggregate tally(integer) (sfunc = tally_step, stype = bigint, initcond = '0');"
+                + " create cast (code as text) with function code_text(code) as assignment;", dir.resolve("tally.yaml"));
+        String yaml = java.nio.file.Files.readString(expected);
+        assertTrue(yaml.contains("aggregates:") && yaml.contains("casts:"), yaml);
+        try (ThrowawayDatabase db = Fixtures.database(base)) {
+            CliRun check = CliRun.of("check", "--db", db.jdbcUrl(), "--expected", expected.toString());
+            assertEquals(ExitCode.DRIFT, check.exitCode(), check::toString);
+            assertTrue(check.out().contains("missing aggregate public.tally(integer)"), check::toString);
+            assertTrue(check.out().contains("missing cast (public.code AS text)"), check::toString);
+
+            CliRun apply = CliRun.of("apply", "--db", db.jdbcUrl(), "--expected", expected.toString());
+            assertEquals(ExitCode.OK, apply.exitCode(), apply::toString);
+            assertTrue(apply.out().contains("CREATE AGGREGATE public.tally(integer)"), apply::toString);
+            assertTrue(apply.out().contains("CREATE CAST (public.code AS text) WITH FUNCTION public.code_text(code) AS ASSIGNMENT"),
+                    apply::toString);
+            assertEquals(ExitCode.OK, CliRun.of("check", "--db", db.jdbcUrl(), "--expected", expected.toString()).exitCode());
+        }
+    }
+
     @Test
     void dropsOnlyWithAllowDrops() throws Exception {
         Path expected = Fixtures.expectedYaml("create table t (id int primary key);", dir.resolve("t.yaml"));

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Selecting every schema of a declared model keeps all of it (extensions and publications included); leaving
- * privileges out removes the grants and nothing else; selecting one schema keeps that schema as it is.
+ * privileges out removes the grants and nothing else; selecting one schema keeps that schema as it is, and the casts
+ * that touch it.
  */
 class SchemaSelectionProperties {
 
@@ -30,6 +31,8 @@ class SchemaSelectionProperties {
         Database selected = new SchemaSelection(Set.of(first.name()), Set.of(), true).filter(database);
         assertEquals(java.util.List.of(first), selected.schemas());
         assertEquals(database.extensions(), selected.extensions());
+        assertEquals(database.casts().stream().filter(c -> c.schemas().contains(first.name())).toList(), selected.casts(),
+                "the casts whose types or function live in the schema");
     }
 
     @Provide

@@ -1,5 +1,6 @@
 package dev.schemaguard.diff;
 
+import dev.schemaguard.model.Cast;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.Publication;
@@ -93,6 +94,31 @@ final class Describe {
             parts.add("comment " + text(actual.comment()) + " (expected " + text(expected.comment()) + ")");
         }
         return String.join("; ", parts);
+    }
+
+    /** What differs between two casts of one pair of types, e.g. {@code WITH INOUT (expected WITH FUNCTION app.f(integer))}. */
+    static String castDifferences(Cast expected, Cast actual) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (expected.method() != actual.method()
+                || !java.util.Objects.equals(expected.functionSignature(), actual.functionSignature())) {
+            parts.add(castMethod(actual) + " (expected " + castMethod(expected) + ")");
+        }
+        if (expected.context() != actual.context()) {
+            parts.add("context " + actual.context().name().toLowerCase(Locale.ROOT) + " (expected "
+                    + expected.context().name().toLowerCase(Locale.ROOT) + ")");
+        }
+        if (!java.util.Objects.equals(expected.comment(), actual.comment())) {
+            parts.add("comment " + text(actual.comment()) + " (expected " + text(expected.comment()) + ")");
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String castMethod(Cast cast) {
+        return switch (cast.method()) {
+            case FUNCTION -> "WITH FUNCTION " + cast.functionSignature();
+            case BINARY -> "WITHOUT FUNCTION";
+            case INOUT -> "WITH INOUT";
+        };
     }
 
     static String text(String value) {

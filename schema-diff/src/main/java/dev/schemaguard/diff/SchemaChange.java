@@ -1,5 +1,6 @@
 package dev.schemaguard.diff;
 
+import dev.schemaguard.model.Cast;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Constraint;
 import dev.schemaguard.model.Extension;
@@ -268,6 +269,37 @@ public sealed interface SchemaChange {
 
         public String describe() {
             return "publication " + expected.name() + " differs: " + Describe.publicationDifferences(expected, actual);
+        }
+    }
+
+    record CastAdded(Cast cast) implements SchemaChange {
+        public String subject() {
+            return "cast " + cast.sql();
+        }
+
+        public String describe() {
+            return "missing cast " + cast.sql();
+        }
+    }
+
+    record CastDropped(Cast cast) implements SchemaChange {
+        public String subject() {
+            return "cast " + cast.sql();
+        }
+
+        public String describe() {
+            return "unexpected cast " + cast.sql();
+        }
+    }
+
+    /** The cast converts another way, applies in another context, or has another comment. */
+    record CastAltered(Cast expected, Cast actual) implements SchemaChange {
+        public String subject() {
+            return "cast " + expected.sql();
+        }
+
+        public String describe() {
+            return "cast " + expected.sql() + " differs: " + Describe.castDifferences(expected, actual);
         }
     }
 

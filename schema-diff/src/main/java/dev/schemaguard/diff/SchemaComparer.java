@@ -15,6 +15,7 @@ import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.Publication;
+import dev.schemaguard.model.Cast;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
@@ -57,6 +58,7 @@ final class SchemaComparer {
     SchemaDiff compare() {
         compareExtensions();
         comparePublications();
+        compareCasts();
         Map<String, Schema> expectedSchemas = byName(expected.schemas(), Schema::name);
         Map<String, Schema> actualSchemas = byName(actual.schemas(), Schema::name);
         for (String name : union(expectedSchemas, actualSchemas)) {
@@ -237,6 +239,23 @@ final class SchemaComparer {
                 changes.add(new SchemaChange.PublicationAltered(a, b));
             }
         }
+    }
+
+    /** Casts are matched by their source and target types; unmatched ones come after, in their declared order. */
+    private void compareCasts() {
+        List<Cast> unmatched = new ArrayList<>(actual.casts());
+        for (Cast want : expected.casts()) {
+            Cast have = unmatched.stream().filter(want::sameTypesAs).findFirst().orElse(null);
+            if (have == null) {
+                changes.add(new SchemaChange.CastAdded(want));
+            } else {
+                unmatched.remove(have);
+                if (!want.sameAs(have)) {
+                    changes.add(new SchemaChange.CastAltered(want, have));
+                }
+            }
+        }
+        unmatched.forEach(have -> changes.add(new SchemaChange.CastDropped(have)));
     }
 
     private void compareObjects(String schema, List<SchemaObject> want, List<SchemaObject> have) {

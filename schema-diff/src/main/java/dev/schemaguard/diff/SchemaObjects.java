@@ -1,5 +1,6 @@
 package dev.schemaguard.diff;
 
+import dev.schemaguard.model.Aggregate;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
@@ -80,6 +81,9 @@ final class SchemaObjects {
                     && Objects.equals(x.collation(), y.collation()) && Objects.equals(x.canonical(), y.canonical())
                     && Objects.equals(x.subtypeDiff(), y.subtypeDiff())
                     && Objects.equals(x.multirangeTypeName(), y.multirangeTypeName());
+        }
+        if (a instanceof Aggregate x && b instanceof Aggregate y) {
+            return x.sameDefinitionAs(y);
         }
         if (a instanceof Routine x && b instanceof Routine y) {
             return x.routineKind() == y.routineKind() && x.arguments().equals(y.arguments())

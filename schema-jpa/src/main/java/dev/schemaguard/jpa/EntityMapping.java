@@ -109,8 +109,8 @@ final class EntityMapping {
         sequences.forEach((name, sequence) -> sequencesBySchema.computeIfAbsent(name.schema(), s -> new ArrayList<>()).add(sequence));
         List<Schema> schemas = new ArrayList<>();
         for (String schema : union(tablesBySchema.keySet(), sequencesBySchema.keySet())) {
-            schemas.add(new Schema(schema, tablesBySchema.getOrDefault(schema, List.of()), null,
-                    sequencesBySchema.getOrDefault(schema, List.of()), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+            schemas.add(Schema.empty(schema).withTables(tablesBySchema.getOrDefault(schema, List.of()))
+                    .withSequences(sequencesBySchema.getOrDefault(schema, List.of())));
         }
         return Database.of(schemas);
     }

@@ -1,5 +1,6 @@
 package dev.schemaguard.jpa;
 
+import dev.schemaguard.model.Cast;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Dependency;
@@ -57,7 +58,8 @@ public final class SchemaMerge {
                 overlay.dependencies().stream()).distinct().toList();
         List<Publication> publications = union(base.publications(), overlay.publications(), Publication::name,
                 (a, b) -> same(a, b, "publication " + a.name()));
-        return new Database(schemas, extensions, publications, dependencies);
+        List<Cast> casts = union(base.casts(), overlay.casts(), Cast::sql, (a, b) -> same(a, b, "cast " + a.sql()));
+        return new Database(schemas, extensions, publications, dependencies, casts);
     }
 
     private Schema schema(Schema a, Schema b) {
@@ -73,7 +75,8 @@ public final class SchemaMerge {
                 union(a.views(), b.views(), v -> v.name(), (x, y) -> same(x, y, "view " + a.name() + "." + x.name())),
                 union(a.routines(), b.routines(), r -> r.signature(), (x, y) -> same(x, y, "routine " + a.name() + "." + x.signature())),
                 union(a.collations(), b.collations(), c -> c.name(), (x, y) -> same(x, y, "collation " + a.name() + "." + x.name())),
-                union(a.grants(), b.grants(), g -> g.key().toString(), (x, y) -> same(x, y, "grant " + x.describe())));
+                union(a.grants(), b.grants(), g -> g.key().toString(), (x, y) -> same(x, y, "grant " + x.describe())),
+                union(a.aggregates(), b.aggregates(), g -> g.signature(), (x, y) -> same(x, y, "aggregate " + a.name() + "." + x.signature())));
     }
 
     private Table table(String qualifiedName, Table a, Table b) {

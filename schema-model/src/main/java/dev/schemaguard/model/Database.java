@@ -8,17 +8,17 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Everything schemaguard knows about one database: its schemas, extensions and publications, and — for a database that was
+ * Everything schemaguard knows about one database: its schemas, extensions, publications and casts, and — for a database that was
  * introspected — the dependencies between its objects. The root of the model.
  */
 public record Database(List<Schema> schemas, List<Extension> extensions, List<Publication> publications,
-                       List<Dependency> dependencies) {
+                       List<Dependency> dependencies, List<Cast> casts) {
 
-    public static final Database EMPTY = new Database(List.of(), List.of(), List.of(), List.of());
+    public static final Database EMPTY = new Database(List.of(), List.of(), List.of(), List.of(), List.of());
 
     /** This database with other schemas; everything else kept. */
     public Database withSchemas(List<Schema> newSchemas) {
-        return new Database(newSchemas, extensions, publications, dependencies);
+        return new Database(newSchemas, extensions, publications, dependencies, casts);
     }
 
     /** This database with only the schemas {@code keep} accepts; extensions and dependencies kept. */
@@ -27,15 +27,19 @@ public record Database(List<Schema> schemas, List<Extension> extensions, List<Pu
     }
 
     public Database withExtensions(List<Extension> newExtensions) {
-        return new Database(schemas, newExtensions, publications, dependencies);
+        return new Database(schemas, newExtensions, publications, dependencies, casts);
     }
 
     public Database withPublications(List<Publication> newPublications) {
-        return new Database(schemas, extensions, newPublications, dependencies);
+        return new Database(schemas, extensions, newPublications, dependencies, casts);
     }
 
     public Database withDependencies(List<Dependency> newDependencies) {
-        return new Database(schemas, extensions, publications, newDependencies);
+        return new Database(schemas, extensions, publications, newDependencies, casts);
+    }
+
+    public Database withCasts(List<Cast> newCasts) {
+        return new Database(schemas, extensions, publications, dependencies, newCasts);
     }
 
     public Database {
@@ -43,6 +47,14 @@ public record Database(List<Schema> schemas, List<Extension> extensions, List<Pu
         extensions = List.copyOf(extensions);
         publications = List.copyOf(publications);
         dependencies = List.copyOf(dependencies);
+        casts = casts == null ? List.of() : List.copyOf(casts);
+        for (int i = 0; i < casts.size(); i++) {
+            for (int j = i + 1; j < casts.size(); j++) {
+                if (casts.get(i).sameTypesAs(casts.get(j))) {
+                    throw new IllegalArgumentException("cast " + casts.get(i).sql() + " is declared twice");
+                }
+            }
+        }
         Set<String> names = new HashSet<>();
         for (Schema schema : schemas) {
             if (!names.add(schema.name())) {
@@ -58,7 +70,7 @@ public record Database(List<Schema> schemas, List<Extension> extensions, List<Pu
 
     /** A database of these schemas, without extensions. */
     public static Database of(List<Schema> schemas) {
-        return new Database(schemas, List.of(), List.of(), List.of());
+        return new Database(schemas, List.of(), List.of(), List.of(), List.of());
     }
 
     public Optional<Schema> schema(String name) {

@@ -3,7 +3,7 @@ package dev.schemaguard.model;
 import java.util.Objects;
 
 /**
- * A function or procedure. {@code name} is the routine's name, {@code arguments} its identity argument list
+ * A function or procedure (aggregates are {@link Aggregate}s). {@code name} is the routine's name, {@code arguments} its identity argument list
  * ({@code integer, text}) — together they identify it, since PostgreSQL overloads by arguments.
  * {@code definition} is the complete {@code CREATE OR REPLACE ...} statement as {@code pg_get_functiondef}
  * prints it.
@@ -11,7 +11,7 @@ import java.util.Objects;
 public record Routine(String name, String arguments, Kind routineKind, String definition, String comment)
         implements SchemaObject {
 
-    public enum Kind { FUNCTION, PROCEDURE, AGGREGATE }
+    public enum Kind { FUNCTION, PROCEDURE }
 
     public Routine {
         Identifiers.requireValid(name, "routine name");

@@ -16,6 +16,7 @@ public final class SchemaBuilder {
     private final List<RangeType> rangeTypes = new ArrayList<>();
     private final List<View> views = new ArrayList<>();
     private final List<Routine> routines = new ArrayList<>();
+    private final List<Aggregate> aggregates = new ArrayList<>();
     private final List<Collation> collations = new ArrayList<>();
     private final List<Grant> grants = new ArrayList<>();
     private String comment;
@@ -78,6 +79,11 @@ public final class SchemaBuilder {
         return this;
     }
 
+    public SchemaBuilder aggregate(Aggregate aggregate) {
+        aggregates.add(aggregate);
+        return this;
+    }
+
     public SchemaBuilder routine(Routine routine) {
         routines.add(routine);
         return this;
@@ -103,7 +109,7 @@ public final class SchemaBuilder {
     public Schema build() {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
                 collations,
-                grants);
+                grants, aggregates);
     }
 
     /** A database holding just this schema. */

@@ -5,7 +5,7 @@ package dev.schemaguard.model;
  * uniformly (added, dropped, altered); the planner knows how each kind is created, changed and dropped.
  */
 public sealed interface SchemaObject permits Sequence, EnumType, Domain, CompositeType, RangeType, View, Routine,
-        Collation {
+        Collation, Aggregate {
 
     /** The name within the schema. */
     String name();

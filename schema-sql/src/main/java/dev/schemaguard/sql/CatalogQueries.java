@@ -3,7 +3,7 @@ package dev.schemaguard.sql;
 /**
  * The pg_catalog queries {@link PostgresIntrospector} runs, one per kind of object. Each reads every object
  * of its kind in all included schemas at once, so the number of round trips does not grow with the number of
- * objects. {@link #schemas} and {@link #EXTENSIONS} take no parameter; {@link #relations}, {@link #types},
+ * objects. {@link #schemas}, {@link #EXTENSIONS} and {@link #casts} take no parameter; {@link #relations}, {@link #types},
  * {@link #routines} and {@link #unsupported} take the names of the included schemas as a {@code text[]}; the
  * other queries on relations take the oids {@link #relations} returned as an {@code oid[]}. Objects an extension
  * owns (pg_depend deptype 'e') are left out everywhere.
@@ -472,7 +472,8 @@ final class CatalogQueries {
 
     /**
      * Functions, procedures, aggregates and window functions. pg_get_functiondef cannot print aggregates,
-     * so it is only called for functions and procedures. Left out: the functions PostgreSQL creates along
+     * so it is only called for functions and procedures; an aggregate's row carries its pg_aggregate columns, the
+     * functions, types and sort operator named as SQL (see {@link #functionName}, {@link #typeSql}). Left out: the functions PostgreSQL creates along
      * with another object (the constructors of a range or multirange type), which depend on it internally.
      */
     static String routines(boolean grants) {
@@ -481,9 +482,23 @@ final class CatalogQueries {
                    pg_get_function_identity_arguments(p.oid) as arguments,
                    case when p.prokind in ('f', 'p') then pg_get_functiondef(p.oid) end as definition,
                    obj_description(p.oid, 'pg_proc') as comment,
-                   %s as grants
+                   %s as grants,
+                   p.proparallel, agg.aggkind, agg.aggtransspace, agg.aggfinalextra, agg.aggfinalmodify,
+                   agg.agginitval, agg.aggmtransspace, agg.aggmfinalextra, agg.aggmfinalmodify, agg.aggminitval,
+                   case when p.prokind = 'a' then %s end as agg_transfn,
+                   case when p.prokind = 'a' then %s end as agg_transtype,
+                   case when p.prokind = 'a' then %s end as agg_finalfn,
+                   case when p.prokind = 'a' then %s end as agg_combinefn,
+                   case when p.prokind = 'a' then %s end as agg_serialfn,
+                   case when p.prokind = 'a' then %s end as agg_deserialfn,
+                   case when p.prokind = 'a' then %s end as agg_mtransfn,
+                   case when p.prokind = 'a' then %s end as agg_minvtransfn,
+                   case when p.prokind = 'a' then %s end as agg_mtranstype,
+                   case when p.prokind = 'a' then %s end as agg_mfinalfn,
+                   case when p.prokind = 'a' then %s end as agg_sortop
             from pg_proc p
             join pg_namespace n on n.oid = p.pronamespace
+            left join pg_aggregate agg on agg.aggfnoid = p.oid
             %s
             where n.nspname = any(?::text[])
               and %s
@@ -491,6 +506,10 @@ final class CatalogQueries {
                               where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'i')
             order by n.nspname, p.proname, arguments
             """.formatted(grants(grants, "p.proacl", "'f'", "p.proowner", "initial.initprivs"),
+                functionName("agg.aggtransfn"), typeSql("agg.aggtranstype"), functionName("agg.aggfinalfn"),
+                functionName("agg.aggcombinefn"), functionName("agg.aggserialfn"), functionName("agg.aggdeserialfn"),
+                functionName("agg.aggmtransfn"), functionName("agg.aggminvtransfn"), typeSql("agg.aggmtranstype"),
+                functionName("agg.aggmfinalfn"), operatorName("agg.aggsortop"),
                 grants ? initialPrivileges("pg_proc", "p.oid") : "",
                 notExtensionMember("pg_proc", "p.oid"));
     }
@@ -499,7 +518,7 @@ final class CatalogQueries {
      * Everything in the included schemas (and, for database-wide kinds, in the database) that the model does
      * not describe yet, as (kind, object) rows; extension members are left out, and so are objects PostgreSQL
      * creates along with another (array types, a range type's multirange and its cast). Kinds the other queries
-     * already see (aggregates, triggers on views, NOT VALID constraints, ...) are reported by their readers.
+     * already see (window functions, triggers on views, NOT VALID constraints, ...) are reported by their readers.
      * An unlogged sequence is reported unless a column of an unlogged table owns it: from PostgreSQL 15 on, the
      * serial and identity sequences of an unlogged table are unlogged with it. Privileges are reported only with
      * {@code grants}, and then only those the other queries do not read.
@@ -572,7 +591,7 @@ final class CatalogQueries {
             from relations r join pg_tablespace ts on ts.oid = r.reltablespace
             where r.relkind in ('r', 'p', 'm')
             union all
-            %20$s
+            %19$s
             select 'event trigger', quote_ident(x.evtname) from pg_event_trigger x where %13$s
             union all
             select 'subscription', quote_ident(x.subname) from pg_subscription x
@@ -582,15 +601,10 @@ final class CatalogQueries {
             union all
             select 'foreign server', quote_ident(x.srvname) from pg_foreign_server x where %16$s
             union all
-            select 'cast', format('(%%s as %%s)', format_type(x.castsource, null), format_type(x.casttarget, null))
-            from pg_cast x where x.oid >= 16384 and %17$s
-              and not exists (select from pg_depend d where d.classid = 'pg_cast'::regclass and d.objid = x.oid
-                                                       and d.deptype = 'i')
-            union all
             select 'procedural language', quote_ident(x.lanname) from pg_language x
-            where x.oid >= 16384 and x.lanname <> 'plpgsql' and %18$s
+            where x.oid >= 16384 and x.lanname <> 'plpgsql' and %17$s
             union all
-            select 'access method', quote_ident(x.amname) from pg_am x where x.oid >= 16384 and %19$s
+            select 'access method', quote_ident(x.amname) from pg_am x where x.oid >= 16384 and %18$s
             order by 1, 2
             """.formatted(
                     notExtensionMember("pg_class", "c.oid"),
@@ -609,7 +623,6 @@ final class CatalogQueries {
                     notExtensionMember("pg_publication", "x.oid"),
                     notExtensionMember("pg_foreign_data_wrapper", "x.oid"),
                     notExtensionMember("pg_foreign_server", "x.oid"),
-                    notExtensionMember("pg_cast", "x.oid"),
                     notExtensionMember("pg_language", "x.oid"),
                     notExtensionMember("pg_am", "x.oid"),
                     unsupportedPrivileges(grants));
@@ -618,7 +631,7 @@ final class CatalogQueries {
     /**
      * The privilege rows of {@link #unsupported}: none without grants (privileges are then not compared at
      * all); with them, what the other queries do not read: privileges on foreign tables (and their columns),
-     * identity sequences, aggregates and window functions, and types other than enums, domains and composite
+     * identity sequences, window functions, and types other than enums, domains and composite
      * types, plus default privileges (ALTER DEFAULT PRIVILEGES).
      */
     private static String unsupportedPrivileges(boolean grants) {
@@ -642,10 +655,10 @@ final class CatalogQueries {
                   and exists (select from pg_attribute a where a.attrelid = r.oid and a.attacl is not null)
                 union all
                 select 'privileges', format('on %%s %%I.%%I(%%s): %%s',
-                       case p.prokind when 'a' then 'aggregate' else 'window function' end, n.nspname, p.proname,
+                       'window function', n.nspname, p.proname,
                        pg_get_function_identity_arguments(p.oid), array_to_string(p.proacl, ', '))
                 from pg_proc p join included_namespaces n on n.oid = p.pronamespace %6$s
-                where p.prokind in ('a', 'w') and %2$s and %3$s
+                where p.prokind = 'w' and %2$s and %3$s
                 union all
                 select 'privileges', format('on type %%I.%%I: %%s', n.nspname, t.typname, array_to_string(t.typacl, ', '))
                 from pg_type t join included_namespaces n on n.oid = t.typnamespace %7$s
@@ -726,6 +739,60 @@ final class CatalogQueries {
     private static String initialPrivileges(String catalog, String oid) {
         return "left join pg_init_privs initial on initial.classoid = '" + catalog + "'::regclass"
                 + " and initial.objoid = " + oid + " and initial.objsubid = 0";
+    }
+
+    /**
+     * The function {@code oid} (a regproc or oid column; null for 0) by name as SQL, schema-qualified unless it
+     * lives in pg_catalog: {@code int4pl}, {@code app.tally_step}.
+     */
+    static String functionName(String oid) {
+        return "(select case when fn_namespace.nspname = 'pg_catalog' then quote_ident(fn.proname)"
+                + " else format('%I.%I', fn_namespace.nspname, fn.proname) end"
+                + " from pg_proc fn join pg_namespace fn_namespace on fn_namespace.oid = fn.pronamespace"
+                + " where fn.oid = " + oid + ")";
+    }
+
+    /**
+     * The type {@code oid} (null for 0) as SQL that {@link dev.schemaguard.model.DataType#parse} reads: format_type's
+     * spelling for types in pg_catalog, else the element type's quoted schema and name, with {@code []} for an array.
+     */
+    static String typeSql(String oid) {
+        return "(select case when type_namespace.nspname = 'pg_catalog' then format_type(ty.oid, null)"
+                + " else format('%I.%I', coalesce(element_namespace.nspname, type_namespace.nspname),"
+                + " coalesce(element.typname, ty.typname)) || case when element.oid is null then '' else '[]' end end"
+                + " from pg_type ty join pg_namespace type_namespace on type_namespace.oid = ty.typnamespace"
+                + " left join pg_type element on element.oid = ty.typelem and element.typarray = ty.oid"
+                + " left join pg_namespace element_namespace on element_namespace.oid = element.typnamespace"
+                + " where ty.oid = " + oid + ")";
+    }
+
+    /** The operator {@code oid} (null for 0) by name, schema-qualified unless it lives in pg_catalog. */
+    static String operatorName(String oid) {
+        return "(select case when op_namespace.nspname = 'pg_catalog' then op.oprname::text"
+                + " else format('%I.%s', op_namespace.nspname, op.oprname) end"
+                + " from pg_operator op join pg_namespace op_namespace on op_namespace.oid = op.oprnamespace"
+                + " where op.oid = " + oid + ")";
+    }
+
+    /**
+     * User-defined casts that are not extension members, nor made by PostgreSQL along with another object (a range
+     * type's multirange casts): source and target types and the function as SQL (see {@link #typeSql},
+     * {@link #functionName}), with the function's identity arguments, the method and the context. Which of them a
+     * read of some schemas keeps is decided in Java ({@link dev.schemaguard.model.Cast#selectedBy}).
+     */
+    static String casts() {
+        return """
+            select %s as source_type, %s as target_type, x.castmethod, x.castcontext,
+                   %s as function_name,
+                   case when x.castfunc <> 0 then pg_get_function_identity_arguments(x.castfunc) end as function_arguments,
+                   obj_description(x.oid, 'pg_cast') as comment
+            from pg_cast x
+            where x.oid >= 16384 and %s
+              and not exists (select from pg_depend d where d.classid = 'pg_cast'::regclass and d.objid = x.oid
+                                                       and d.deptype = 'i')
+            order by 1, 2
+            """.formatted(typeSql("x.castsource"), typeSql("x.casttarget"), functionName("x.castfunc"),
+                notExtensionMember("pg_cast", "x.oid"));
     }
 
     /** A condition that holds unless the object {@code oid} of {@code catalog} belongs to an extension. */

@@ -51,9 +51,28 @@ final class DdlGrants {
             case TABLE, VIEW, MATERIALIZED_VIEW, COLUMN -> " ON TABLE " + relation;
             case SEQUENCE -> " ON SEQUENCE " + relation;
             case TYPE -> " ON TYPE " + relation;
-            case ROUTINE -> " ON ROUTINE " + Identifiers.quote(on.schema()) + "." + on.name();
+            case ROUTINE -> " ON ROUTINE " + Identifiers.quote(on.schema()) + "." + plainArguments(on.name());
             default -> throw new IllegalArgumentException(on + " cannot have privileges");
         };
+    }
+
+    /**
+     * A routine signature as GRANT takes it. An ordered-set aggregate's ({@code pct(double precision ORDER BY
+     * anyelement)}) lists its arguments in one list, {@code pct(double precision, anyelement)}; when the aggregated
+     * arguments repeat the direct ones' VARIADIC ({@code rank(VARIADIC "any" ORDER BY VARIADIC "any")}), the
+     * function has that one argument.
+     */
+    static String plainArguments(String signature) {
+        int orderBy = signature.lastIndexOf(" ORDER BY ");
+        if (orderBy < 0 || !signature.endsWith(")")) {
+            return signature;
+        }
+        String direct = signature.substring(0, orderBy);
+        String aggregated = signature.substring(orderBy + " ORDER BY ".length(), signature.length() - 1);
+        if (aggregated.startsWith("VARIADIC ") && direct.endsWith(aggregated)) {
+            return direct + ")";
+        }
+        return direct + ", " + aggregated + ")";
     }
 
     private static String grantee(Grant grant) {

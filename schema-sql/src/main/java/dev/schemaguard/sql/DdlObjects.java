@@ -1,5 +1,6 @@
 package dev.schemaguard.sql;
 
+import dev.schemaguard.model.Aggregate;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
@@ -86,6 +87,9 @@ final class DdlObjects {
         if (object instanceof RangeType range) {
             return createRange(name, range);
         }
+        if (object instanceof Aggregate aggregate) {
+            return DdlAggregates.create(schema, aggregate);
+        }
         if (object instanceof View view) {
             return "CREATE " + (view.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + name.sql()
                     + DdlRenderer.withParameters(view.options()) + " AS\n" + viewQuery(view);
@@ -116,6 +120,9 @@ final class DdlObjects {
     }
 
     static String drop(String schema, SchemaObject object) {
+        if (object instanceof Aggregate aggregate) {
+            return DdlAggregates.drop(schema, aggregate);
+        }
         if (object instanceof Routine routine) {
             return "DROP " + routineKeyword(routine) + " " + signature(schema, routine);
         }
@@ -139,18 +146,23 @@ final class DdlObjects {
         if (object instanceof Collation) {
             return "COLLATION";
         }
+        if (object instanceof Aggregate) {
+            return "AGGREGATE";
+        }
         return "TYPE";
     }
 
     static String comment(String schema, SchemaObject object, String comment) {
+        if (object instanceof Aggregate aggregate) {
+            return DdlAggregates.comment(schema, aggregate, comment);
+        }
         String target = object instanceof Routine routine ? signature(schema, routine)
                 : QualifiedName.of(schema, object.name()).sql();
         return "COMMENT ON " + keyword(object) + " " + target + " IS " + literalOrNull(comment);
     }
 
     private static String routineKeyword(Routine routine) {
-        return routine.routineKind() == Routine.Kind.PROCEDURE ? "PROCEDURE"
-                : routine.routineKind() == Routine.Kind.AGGREGATE ? "AGGREGATE" : "FUNCTION";
+        return routine.routineKind() == Routine.Kind.PROCEDURE ? "PROCEDURE" : "FUNCTION";
     }
 
     static String signature(String schema, Routine routine) {

@@ -1,5 +1,7 @@
 package dev.schemaguard.sql;
 
+import dev.schemaguard.model.Aggregate;
+import dev.schemaguard.model.Cast;
 import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.RangeType;
@@ -52,6 +54,8 @@ final class IntrospectedDatabase {
     final List<SchemaMember<Domain>> domains = new ArrayList<>();
     final List<SchemaMember<RangeType>> rangeTypes = new ArrayList<>();
     final List<SchemaMember<Routine>> routines = new ArrayList<>();
+    final List<SchemaMember<Aggregate>> aggregates = new ArrayList<>();
+    final List<Cast> casts = new ArrayList<>();
     final List<SchemaMember<Collation>> collations = new ArrayList<>();
     final Map<Grant.Key, Grant> grants = new LinkedHashMap<>();
     final List<String> unsupported = new ArrayList<>();
@@ -80,12 +84,14 @@ final class IntrospectedDatabase {
         compositeTypes.values().forEach(type -> parts.get(type.schema).compositeTypes.add(type.toCompositeType()));
         views.values().forEach(view -> parts.get(view.schema).views.add(view.toView()));
         routines.forEach(member -> parts.get(member.schema()).routines.add(member.object()));
+        aggregates.forEach(member -> parts.get(member.schema()).aggregates.add(member.object()));
         collations.forEach(member -> parts.get(member.schema()).collations.add(member.object()));
         grants.values().stream().sorted(Grant.ORDER).forEach(grant -> parts.get(grant.schema()).grants.add(grant));
         List<Schema> schemas = new ArrayList<>();
         parts.forEach((name, p) -> schemas.add(new Schema(name, p.tables, schemaComments.get(name), p.sequences,
-                p.enums, p.domains, p.compositeTypes, p.rangeTypes, p.views, p.routines, p.collations, p.grants)));
-        return new IntrospectionResult(Database.of(schemas).withExtensions(extensions).withPublications(publications), unsupported.stream().sorted().toList());
+                p.enums, p.domains, p.compositeTypes, p.rangeTypes, p.views, p.routines, p.collations, p.grants, p.aggregates)));
+        return new IntrospectionResult(Database.of(schemas).withExtensions(extensions).withPublications(publications)
+                .withCasts(casts), unsupported.stream().sorted().toList());
     }
 
     private static final class SchemaParts {
@@ -99,5 +105,6 @@ final class IntrospectedDatabase {
         final List<Routine> routines = new ArrayList<>();
         final List<Collation> collations = new ArrayList<>();
         final List<Grant> grants = new ArrayList<>();
+        final List<Aggregate> aggregates = new ArrayList<>();
     }
 }

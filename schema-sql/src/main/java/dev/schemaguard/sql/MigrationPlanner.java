@@ -6,6 +6,8 @@ import dev.schemaguard.diff.Expressions;
 import dev.schemaguard.diff.Publications;
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.diff.SerialColumns;
+import dev.schemaguard.model.Aggregate;
+import dev.schemaguard.model.Cast;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.Column;
@@ -89,12 +91,17 @@ public final class MigrationPlanner {
         DROP_COLUMNS,
         /** A child's own columns, once its parents no longer give them (after their drops and the detaches). */
         DROP_CHILD_COLUMNS,
-        DROP_PARTITIONS, DROP_TABLES, DROP_ROUTINES,
+        DROP_PARTITIONS, DROP_TABLES,
+        /** Casts, before the functions and types they use. */
+        DROP_CASTS,
+        DROP_ROUTINES,
         CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_COLLATIONS,
         CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES,
         /** Domains over a composite or range type, once those exist (domains come first otherwise: types use them). */
         CREATE_DOMAINS_ON_TYPES,
         CREATE_SEQUENCES, CREATE_ROUTINES,
+        /** Aggregates, once their support functions exist; then casts, once their types and functions do. */
+        CREATE_AGGREGATES, CREATE_CASTS,
         ALTER_COLUMNS,
         /** What a child changes about its columns (NOT NULL, default), after its parents' changes, which recurse. */
         ALTER_CHILD_COLUMNS,
@@ -193,6 +200,8 @@ public final class MigrationPlanner {
     /** Sequences and types the plan creates, or (types) creates anew under their name. */
     private final Set<ObjectRef> createdObjects = new HashSet<>();
     private final Set<ObjectRef> recreatedColumns = new HashSet<>();
+    /** Casts of the actual database the diff drops or changes. */
+    private final Set<Cast> handledCasts = new HashSet<>();
 
     private MigrationPlanner(Database expected, Database actual, PlanOptions options) {
         this.expected = Objects.requireNonNull(expected, "expected");
@@ -227,6 +236,7 @@ public final class MigrationPlanner {
         planTableCreations();
         planForeignKeys();
         planDependents();
+        planCastsOfDroppedObjects();
         planConstraintComments();
         planGrants(diff);
         return assemble();
@@ -399,6 +409,13 @@ public final class MigrationPlanner {
                     "drop extension " + e.extension().name() + " (fails while objects still use it)");
         } else if (change instanceof SchemaChange.ExtensionAltered e) {
             planExtensionAlter(e.expected(), e.actual());
+        } else if (change instanceof SchemaChange.CastAdded c) {
+            planCastCreate(group(), c.cast(), Kind.CREATE);
+        } else if (change instanceof SchemaChange.CastDropped c) {
+            group().add(Phase.DROP_CASTS, DdlAggregates.dropCast(c.cast()), Kind.DROP, NONE, "drop cast " + c.cast().sql());
+            handledCasts.add(c.cast());
+        } else if (change instanceof SchemaChange.CastAltered c) {
+            planCastAlter(c.expected(), c.actual());
         } else if (change instanceof SchemaChange.ObjectAdded o) {
             planObjectAdded(o.schema(), o.object());
         } else if (change instanceof SchemaChange.ObjectDropped o) {
@@ -1232,6 +1249,67 @@ public final class MigrationPlanner {
         }
     }
 
+    // ---- casts ----
+
+    private void planCastCreate(Group group, Cast cast, Kind kind) {
+        group.add(Phase.CREATE_CASTS, DdlAggregates.createCast(cast), kind, NONE,
+                (kind == Kind.CREATE ? "create cast " : "re-create cast ") + cast.sql());
+        if (cast.comment() != null) {
+            group.add(Phase.COMMENTS, DdlAggregates.commentOnCast(cast, cast.comment()), kind, NONE,
+                    "comment on cast " + cast.sql());
+        }
+    }
+
+    /** A cast converts another way or in another context: PostgreSQL has no ALTER CAST, so it is dropped and created. */
+    private void planCastAlter(Cast want, Cast have) {
+        handledCasts.add(have);
+        if (want.withComment(null).sameAs(have.withComment(null))) {
+            group().add(Phase.COMMENTS, DdlAggregates.commentOnCast(want, want.comment()), Kind.ALTER, NONE,
+                    "set the comment on cast " + want.sql());
+            return;
+        }
+        Group group = group().add(Phase.DROP_CASTS, DdlAggregates.dropCast(have), Kind.DROP, NONE,
+                "drop cast " + have.sql() + " to create it again");
+        planCastCreate(group, want, Kind.ALTER);
+    }
+
+    /**
+     * Casts the diff leaves alone whose function the plan drops (to create it again or for good), or whose source or
+     * target type it drops or builds anew (an enum that loses a value): DROP FUNCTION and DROP TYPE refuse while a
+     * cast uses them, so the cast is dropped first and, when the expected database has it, created again.
+     */
+    private void planCastsOfDroppedObjects() {
+        for (Cast cast : actual.casts()) {
+            if (handledCasts.contains(cast)) {
+                continue;
+            }
+            String reason = castTypeTouched(cast.source()) ? "its source type " + cast.source().sql() + " is built anew"
+                    : castTypeTouched(cast.target()) ? "its target type " + cast.target().sql() + " is built anew"
+                    : castFunctionDropped(cast) ? "its function " + cast.functionSignature() + " is dropped" : null;
+            if (reason != null) {
+                Group group = group().add(Phase.DROP_CASTS, DdlAggregates.dropCast(cast), Kind.DROP, NONE,
+                        "drop cast " + cast.sql() + " (" + reason + ")");
+                expected.casts().stream().filter(cast::sameTypesAs).findFirst()
+                        .ifPresent(want -> planCastCreate(group, want, Kind.ALTER));
+            }
+        }
+    }
+
+    private boolean castTypeTouched(DataType type) {
+        DataType element = type.elementType();
+        return element.schema() != null
+                && touched.contains(ObjectRef.of(ObjectRef.Kind.TYPE, element.schema(), element.name()));
+    }
+
+    private boolean castFunctionDropped(Cast cast) {
+        if (cast.method() != Cast.Method.FUNCTION) {
+            return false;
+        }
+        List<String> parts = Identifiers.splitQualified(cast.functionName(), false);
+        return parts.size() == 2 && dependentDrops.containsKey(ObjectRef.of(ObjectRef.Kind.ROUTINE, parts.get(0),
+                Identifiers.quote(parts.get(1)) + "(" + cast.functionArguments() + ")"));
+    }
+
     // ---- extensions ----
 
     private void planExtensionAlter(Extension want, Extension have) {
@@ -1251,7 +1329,7 @@ public final class MigrationPlanner {
     private void planObjectAdded(String schema, SchemaObject object) {
         QualifiedName name = QualifiedName.of(schema, object.name());
         String what = object.kind() + " " + name;
-        if (object instanceof View || object instanceof Routine) {
+        if (object instanceof View || object instanceof Routine || object instanceof Aggregate) {
             ObjectRef ref = objectRef(schema, object);
             creates.add(ref);
             newObjects.add(ref);
@@ -1328,7 +1406,7 @@ public final class MigrationPlanner {
         QualifiedName name = QualifiedName.of(schema, object.name());
         ObjectRef ref = objectRef(schema, object);
         touched.add(ref);
-        if (object instanceof View || object instanceof Routine) {
+        if (object instanceof View || object instanceof Routine || object instanceof Aggregate) {
             dependentDrops.putIfAbsent(ref, "not in the expected schema");
             return;
         }
@@ -1357,6 +1435,12 @@ public final class MigrationPlanner {
             recreated = planViewAlter(schema, w, h);
         } else if (want instanceof Routine w && have instanceof Routine h) {
             recreated = planRoutineAlter(schema, w, h);
+        } else if (want instanceof Aggregate w && have instanceof Aggregate h && !w.sameDefinitionAs(h)) {
+            ObjectRef ref = objectRef(schema, w);
+            dependentDrops.putIfAbsent(ref, "its definition changes, which only dropping and creating it again can do");
+            touched.add(ref);
+            creates.add(ref);
+            recreated = true;
         } else if (want instanceof RangeType w && have instanceof RangeType h && !w.withComment(null).equals(h.withComment(null))) {
             group().add(Phase.DROP_ROUTINES, DdlObjects.drop(schema, h), Kind.DROP, MAY_FAIL,
                     "drop range type " + name + " to re-create it (fails while columns or functions use it: schemaguard"
@@ -1899,8 +1983,9 @@ public final class MigrationPlanner {
                     DdlObjects.drop(ref.schema(), v), Kind.DROP, NONE, "drop " + v.kind() + " " + qualified(ref) + why));
             // a routine whose signature uses the row type of a table or view that goes must go first; others after
             // the tables, whose defaults may call them
-            case ROUTINE -> routine(actual, ref).ifPresent(r -> group().add(
-                    RoutineSignature.mentions(ref.schema(), r, relationsGoing()) ? Phase.DROP_DEPENDENTS : Phase.DROP_ROUTINES,
+            case ROUTINE -> routineOrAggregate(actual, ref).ifPresent(r -> group().add(
+                    r instanceof Routine routine && RoutineSignature.mentions(ref.schema(), routine, relationsGoing())
+                            ? Phase.DROP_DEPENDENTS : Phase.DROP_ROUTINES,
                     DdlObjects.drop(ref.schema(), r), Kind.DROP, NONE, "drop " + r.kind() + " " + qualified(ref) + why));
             case TRIGGER -> group().add(Phase.DROP_DEPENDENTS, DdlObjects.dropTrigger(table, ref.member()), Kind.DROP, NONE,
                     "drop trigger " + ref.member() + " on " + table + why);
@@ -1929,14 +2014,21 @@ public final class MigrationPlanner {
         QualifiedName table = ref.member() == null ? null : tableOf(ref);
         switch (ref.kind()) {
             case VIEW, MATERIALIZED_VIEW -> view(expected, ref).ifPresent(v -> planViewCreate(ref.schema(), v, kind));
-            case ROUTINE -> routine(expected, ref).ifPresent(r -> {
+            case ROUTINE -> aggregate(expected, ref).ifPresentOrElse(a -> {
+                Group group = group().add(Phase.CREATE_AGGREGATES, DdlAggregates.create(ref.schema(), a), kind, NONE,
+                        verb + "aggregate " + qualified(ref));
+                if (a.comment() != null) {
+                    group.add(Phase.COMMENTS, DdlAggregates.comment(ref.schema(), a, a.comment()), kind, NONE,
+                            "comment on aggregate " + qualified(ref));
+                }
+            }, () -> routine(expected, ref).ifPresent(r -> {
                 Group group = group().add(routinePhase(ref.schema(), r), DdlObjects.createOrReplace(r), kind, NONE,
                         (dependentDrops.containsKey(ref) || kind == Kind.CREATE ? verb : "replace ") + r.kind() + " " + qualified(ref));
                 if (r.comment() != null) {
                     group.add(Phase.COMMENTS, DdlObjects.comment(ref.schema(), r, r.comment()), kind, NONE,
                             "comment on " + r.kind() + " " + qualified(ref));
                 }
-            });
+            }));
             case TRIGGER -> trigger(expected, ref).ifPresent(trigger -> {
                 Group group = group().add(Phase.CREATE_TRIGGERS, DdlObjects.createTrigger(trigger), kind, NONE,
                         verb + "trigger " + trigger.name() + " on " + table);
@@ -2122,7 +2214,7 @@ public final class MigrationPlanner {
             case COLUMN -> schema.table(on.name()).filter(t -> hasColumn(t, on.member(), new HashSet<>())).isPresent()
                     || schema.views().stream().anyMatch(v -> v.name().equals(on.name()));
             case VIEW, MATERIALIZED_VIEW -> view(expected, on).isPresent();
-            case ROUTINE -> routine(expected, on).isPresent();
+            case ROUTINE -> routineOrAggregate(expected, on).isPresent();
             case SEQUENCE -> schema.sequences().stream().anyMatch(q -> q.name().equals(on.name()))
                     || schema.tables().stream().anyMatch(t -> serialSequences(QualifiedName.of(schema.name(), t.name()), t)
                     .contains(on.name()));
@@ -2169,6 +2261,9 @@ public final class MigrationPlanner {
         }
         if (object instanceof Routine routine) {
             return ObjectRef.of(ObjectRef.Kind.ROUTINE, schema, routine.signature());
+        }
+        if (object instanceof Aggregate aggregate) {
+            return ObjectRef.of(ObjectRef.Kind.ROUTINE, schema, aggregate.signature());
         }
         if (object instanceof Collation) {
             return ObjectRef.of(ObjectRef.Kind.COLLATION, schema, object.name());
@@ -2249,6 +2344,17 @@ public final class MigrationPlanner {
                 .filter(r -> r.signature().equals(ref.name())).findFirst());
     }
 
+    private static Optional<Aggregate> aggregate(Database database, ObjectRef ref) {
+        return database.schema(ref.schema()).flatMap(s -> s.aggregates().stream()
+                .filter(a -> a.signature().equals(ref.name())).findFirst());
+    }
+
+    /** The function, procedure or aggregate of this signature (all are pg_proc rows, named alike). */
+    private static Optional<SchemaObject> routineOrAggregate(Database database, ObjectRef ref) {
+        Optional<SchemaObject> routine = routine(database, ref).map(SchemaObject.class::cast);
+        return routine.isPresent() ? routine : aggregate(database, ref).map(SchemaObject.class::cast);
+    }
+
     /** The table an index belongs to, looked up by the index's name in its schema; null if there is none. */
     private static QualifiedName indexTable(Database database, ObjectRef index) {
         return database.schema(index.schema()).flatMap(s -> s.tables().stream()
@@ -2260,7 +2366,7 @@ public final class MigrationPlanner {
     private static boolean exists(Database database, ObjectRef ref) {
         return switch (ref.kind()) {
             case VIEW, MATERIALIZED_VIEW -> view(database, ref).isPresent();
-            case ROUTINE -> routine(database, ref).isPresent();
+            case ROUTINE -> routineOrAggregate(database, ref).isPresent();
             case TRIGGER -> trigger(database, ref).isPresent();
             case RULE -> rule(database, ref).isPresent();
             case POLICY -> database.table(tableOf(ref)).filter(t -> t.policies().stream()

@@ -1,5 +1,7 @@
 package dev.schemaguard.sql;
 
+import dev.schemaguard.model.Aggregate;
+import dev.schemaguard.model.Cast;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.Column;
@@ -61,13 +63,13 @@ import java.util.Objects;
  *
  * <p>What it reads: tables (with partitioning, partitions and their bounds, the tables they inherit from,
  * exclusion constraints, triggers, whether they are unlogged), views (with their triggers) and materialized views (with their indexes), standalone
- * sequences, enums, domains, composite types, functions and procedures, collations, extensions (all but plpgsql,
+ * sequences, enums, domains, composite types, functions, procedures and aggregates, collations, casts, extensions (all but plpgsql,
  * wherever they live: an extension is database-wide), and comments on all of them, plus the dependencies between
  * them from {@code pg_depend} ({@link DependencyIntrospector}), which the planner uses to drop and re-create
  * dependents. Objects an extension owns are left out. With {@link IntrospectionOptions#privileges()}, the grants on
  * schemas, relations, columns, types and routines that differ from PostgreSQL's defaults too (see {@link Grant});
  * without, privileges are neither read nor reported. Anything else found in the included schemas or the database
- * (aggregates, operators, foreign tables, rules, ...) is named in {@link IntrospectionResult#unsupported()};
+ * (window functions, operators, foreign tables, rules, ...) is named in {@link IntrospectionResult#unsupported()};
  * {@link #introspect(Connection)} logs those lines as warnings.
  *
  * <p>Spellings: types, defaults and expressions are PostgreSQL's own ({@code format_type}, {@code pg_get_expr},
@@ -182,6 +184,7 @@ public final class PostgresIntrospector {
         readTriggersAndRules(reads, relations, db);
         readTypes(reads, schemaNames, majorVersion, db);
         readRoutines(reads, schemaNames, db);
+        readCasts(reads, db);
         reads.query("objects schemaguard does not support yet", CatalogQueries.unsupported(options.privileges()),
                 schemaNames, row -> db.unsupported(row.getString("kind"), row.getString("object")));
         List<Dependency> dependencies = new DependencyIntrospector(options).read(reads);
@@ -272,6 +275,19 @@ public final class PostgresIntrospector {
                 .filter(p -> touchingIncluded.contains(p.name())
                         || (options.includeSchemas().isEmpty() && p.tables().isEmpty() && p.schemas().isEmpty()))
                 .forEach(db.publications::add);
+    }
+
+    /**
+     * Casts a read of the included schemas takes in: those whose source or target type or function lives in an
+     * included schema, and, when every schema is read, those between built-in types as well ({@link Cast#selectedBy}).
+     */
+    private void readCasts(CatalogReads reads, IntrospectedDatabase db) throws SQLException {
+        reads.query("casts", CatalogQueries.casts(), null, row -> {
+            Cast cast = CatalogAggregates.cast(row);
+            if (cast.selectedBy(options::includes, options.includeSchemas().isEmpty())) {
+                db.casts.add(cast);
+            }
+        });
     }
 
     private void readRelations(CatalogReads reads, Array schemas, IntrospectedDatabase db) throws SQLException {
@@ -694,7 +710,7 @@ public final class PostgresIntrospector {
         });
     }
 
-    /** Functions and procedures; aggregates and window functions are reported, not read. */
+    /** Functions, procedures and aggregates; window functions (written in C) are reported, not read. */
     private void readRoutines(CatalogReads reads, Array schemas, IntrospectedDatabase db) throws SQLException {
         reads.query("functions and procedures", CatalogQueries.routines(options.privileges()), schemas, row -> {
             String schema = row.getString("nspname");
@@ -705,9 +721,14 @@ public final class PostgresIntrospector {
                 case "p" -> Routine.Kind.PROCEDURE;
                 default -> null;
             };
+            if (kind == null && "a".equals(row.getString("prokind"))) {
+                Aggregate aggregate = CatalogAggregates.aggregate(row, name, arguments, row.getString("comment"));
+                db.aggregates.add(new IntrospectedDatabase.SchemaMember<>(schema, aggregate));
+                addGrants(db, ObjectRef.of(ObjectRef.Kind.ROUTINE, schema, aggregate.signature()), row.getArray("grants"));
+                return;
+            }
             if (kind == null) {
-                String what = "a".equals(row.getString("prokind")) ? "aggregate" : "window function";
-                db.unsupported(what, Identifiers.quote(schema) + "." + Identifiers.quote(name) + "(" + arguments + ")");
+                db.unsupported("window function", Identifiers.quote(schema) + "." + Identifiers.quote(name) + "(" + arguments + ")");
                 return;
             }
             Routine routine = new Routine(name, arguments, kind, row.getString("definition"), row.getString("comment"));

@@ -1,6 +1,7 @@
 package dev.schemaguard.sql;
 
 import dev.schemaguard.model.CheckConstraint;
+import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Extension;
 import dev.schemaguard.model.Publication;
@@ -53,6 +54,29 @@ class CanonicalSchemaTest {
         }
     }
 
+    /** Names written bare, as people write them, come back schema-qualified as introspection spells them. */
+    @Test
+    void aggregatesAndCastsComeBackWithQualifiedFunctions() throws Exception {
+        String step = "CREATE OR REPLACE FUNCTION public.tally_step(bigint, integer) RETURNS bigint LANGUAGE sql"
+                + " AS 'SELECT $1 + $2'";
+        String label = "CREATE OR REPLACE FUNCTION public.mood_label(mood) RETURNS text LANGUAGE sql AS 'SELECT $1::text'";
+        Schema schema = Schema.named("public")
+                .enumType("mood", "sad", "happy")
+                .routine(new dev.schemaguard.model.Routine("tally_step", "bigint, integer", null, step, null))
+                .routine(new dev.schemaguard.model.Routine("mood_label", "mood", null, label, null))
+                .aggregate(dev.schemaguard.model.Aggregate.of("tally", "int4", "tally_step", DataType.parse("int8")))
+                .build();
+        Database declared = Database.of(schema).withCasts(List.of(dev.schemaguard.model.Cast.withFunction(
+                DataType.parse("mood"), DataType.parse("text"), "mood_label", "mood")));
+        try (ScratchServerDatabase scratch = ScratchServerDatabase.create(SERVER.adminJdbcUrl(), new Properties())) {
+            Database canonical = CanonicalSchema.canonicalize(declared, scratch);
+            assertEquals(List.of(dev.schemaguard.model.Aggregate.of("tally", "integer", "public.tally_step",
+                    DataType.parse("bigint"))), canonical.schema("public").orElseThrow().aggregates());
+            assertEquals(List.of(dev.schemaguard.model.Cast.withFunction(DataType.userDefined("public", "mood"),
+                    DataType.parse("text"), "public.mood_label", "mood")), canonical.casts());
+        }
+    }
+
     @Test
     void leavesTheScratchDatabaseEmptyAndDropsItOnClose() throws Exception {
         String name;
@@ -98,7 +122,7 @@ class CanonicalSchemaTest {
     @Test
     void anExtensionTheScratchServerLacksIsAReasonToFallBack() throws Exception {
         Database expected = new Database(documents("status <> ''").schemas(),
-                List.of(new Extension("schemaguard_no_such_extension", "public", null)), List.of(), List.of());
+                List.of(new Extension("schemaguard_no_such_extension", "public", null)), List.of(), List.of(), java.util.List.of());
         try (ScratchServerDatabase scratch = ScratchServerDatabase.create(SERVER.adminJdbcUrl(), new Properties())) {
             CanonicalizationException e = assertThrows(CanonicalizationException.class,
                     () -> CanonicalSchema.canonicalize(expected, scratch));

@@ -28,6 +28,8 @@ class ParallelIntrospectionTest {
             create index partial_name on app.t2 (name desc) where amount > 10;
             comment on table app.t3 is 'third';
             create aggregate app.total_sum (integer) (sfunc = int4pl, stype = integer);
+            create cast (app.pair as text) with inout;
+            create operator app.=== (leftarg = integer, rightarg = integer, function = int4eq);
             """;
 
     @Test
@@ -41,7 +43,9 @@ class ParallelIntrospectionTest {
                     sequential = introspector.introspectWithReport(connection);
                 }
                 assertEquals(30 + 2, sequential.database().tableCount(), "the fixture's tables were read");
-                assertFalse(sequential.unsupported().isEmpty(), "the aggregate is reported: " + sequential.unsupported());
+                assertFalse(sequential.unsupported().isEmpty(), "the operator is reported: " + sequential.unsupported());
+                assertEquals(1, sequential.database().schema("app").orElseThrow().aggregates().size(), "the aggregate is read");
+                assertEquals(1, sequential.database().casts().size(), "the cast is read");
                 for (int connections : new int[] {1, 2, 4}) {
                     List<Connection> opened = new ArrayList<>();
                     IntrospectionResult parallel = introspector.introspectWithReport(() -> {

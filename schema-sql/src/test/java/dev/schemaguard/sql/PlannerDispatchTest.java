@@ -83,7 +83,13 @@ class PlannerDispatchTest {
                 .withExtensions(List.of(new Extension("hstore", "public", null), new Extension("pg_trgm", "public", "1.5")))
                 .withPublications(List.of(
                         new Publication("pub_drop", false, List.of(Publication.Table.of(T)), List.of(), null, false, null),
-                        new Publication("pub_alt", false, List.of(Publication.Table.of(T)), List.of(), null, false, null)));
+                        new Publication("pub_alt", false, List.of(Publication.Table.of(T)), List.of(), null, false, null)))
+                .withCasts(List.of(
+                        dev.schemaguard.model.Cast.withFunction(dev.schemaguard.model.DataType.parse("app.mood"),
+                                dev.schemaguard.model.DataType.parse("text"), "app.mood_text", "app.mood"),
+                        new dev.schemaguard.model.Cast(dev.schemaguard.model.DataType.parse("app.gone_enum"),
+                                dev.schemaguard.model.DataType.parse("text"), dev.schemaguard.model.Cast.Method.INOUT,
+                                null, null, null, null)));
     }
 
     private static Database expected() {
@@ -137,7 +143,14 @@ class PlannerDispatchTest {
                 .withPublications(List.of(
                         new Publication("pub_alt", false, List.of(Publication.Table.of(T),
                                 Publication.Table.of(QualifiedName.of("app", "t2"))), List.of(), null, false, null),
-                        new Publication("pub_new", true, List.of(), List.of(), null, false, null)));
+                        new Publication("pub_new", true, List.of(), List.of(), null, false, null)))
+                .withCasts(List.of(
+                        dev.schemaguard.model.Cast.withFunction(dev.schemaguard.model.DataType.parse("app.mood"),
+                                dev.schemaguard.model.DataType.parse("text"), "app.mood_text", "app.mood")
+                                .withContext(dev.schemaguard.model.Cast.Context.IMPLICIT),
+                        new dev.schemaguard.model.Cast(dev.schemaguard.model.DataType.parse("text"),
+                                dev.schemaguard.model.DataType.parse("app.mood"), dev.schemaguard.model.Cast.Method.INOUT,
+                                null, null, dev.schemaguard.model.Cast.Context.ASSIGNMENT, null)));
     }
 
     @Test

@@ -32,7 +32,7 @@ class PrivilegesTest {
     private static final String WRITER = "sg_privileges_writer";
     private static final IntrospectionOptions WITH_PRIVILEGES = IntrospectionOptions.only("app").withPrivileges();
 
-    /** Objects of every kind that can carry privileges, none granted yet. */
+    /** Objects of every kind that can carry privileges (an ordered-set aggregate among them), none granted yet. */
     private static final String OBJECTS = """
             create schema app;
             create type app.mood as enum ('sad', 'happy');
@@ -44,6 +44,9 @@ class PrivilegesTest {
             create materialized view app.totals as select count(*) as n from app.orders;
             create function app.add(a integer, b integer) returns integer language sql as 'select a + b';
             create procedure app.archive() language sql as 'select 1';
+            create aggregate app.tally(integer) (sfunc = int4pl, stype = integer);
+            create aggregate app.pct(float8 order by anyelement) (sfunc = ordered_set_transition, stype = internal,
+                                                                  finalfunc = percentile_disc_final, finalfunc_extra);
             """;
 
     /** Grants beyond the defaults on each of them, and defaults taken away. */
@@ -63,6 +66,8 @@ class PrivilegesTest {
             revoke execute on function app.add(integer, integer) from public;
             grant execute on function app.add(integer, integer) to %1$s;
             grant execute on procedure app.archive() to %2$s;
+            revoke execute on function app.tally(integer) from public;
+            grant execute on function app.pct(double precision, anyelement) to %1$s;
             revoke truncate on app.orders from current_user;
             """.formatted(READER, WRITER);
 
@@ -99,7 +104,9 @@ class PrivilegesTest {
                     "USAGE on type app.pair from public",
                     "EXECUTE on routine app.add(a integer, b integer) from public",
                     "EXECUTE on routine app.add(a integer, b integer) to " + READER,
-                    "EXECUTE on routine app.archive() to " + WRITER), grants);
+                    "EXECUTE on routine app.archive() to " + WRITER,
+                    "EXECUTE on routine app.tally(integer) from public",
+                    "EXECUTE on routine app.pct(double precision ORDER BY anyelement) to " + READER), grants);
             assertTrue(result.database().schema("app").orElseThrow().grants().stream()
                     .filter(g -> g.privilege() == Privilege.TRUNCATE).allMatch(Grant::revoked), "the owner's TRUNCATE is a revoked default");
             assertEquals(List.of(), result.unsupported(), "nothing about privileges is left out");
@@ -158,6 +165,8 @@ class PrivilegesTest {
                 grant select on app.totals to %1$s;
                 revoke execute on procedure app.archive() from public;
                 grant usage on type app.positive to %1$s;
+                grant execute on function app.tally(integer) to %2$s;
+                revoke execute on function app.pct(double precision, anyelement) from public;
                 """.formatted(READER, WRITER));
     }
 

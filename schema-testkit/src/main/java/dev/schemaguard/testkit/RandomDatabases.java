@@ -1,5 +1,7 @@
 package dev.schemaguard.testkit;
 
+import dev.schemaguard.model.Aggregate;
+import dev.schemaguard.model.Cast;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Collation;
@@ -117,7 +119,7 @@ public final class RandomDatabases {
                             : new Extension(name, maybe(random, NAMES), maybe(random, List.of("1.3", "1.10", "2", "x.y"))));
                 }
                 extensions.sort(Comparator.comparing(Extension::name));
-                return new Database(schemas, extensions, publications(random, schemas), List.of());
+                return new Database(schemas, extensions, publications(random, schemas), List.of(), casts(random));
             } catch (IllegalArgumentException clash) {
                 // a random explicit name clashed with another; draw again
             }
@@ -157,6 +159,11 @@ public final class RandomDatabases {
             throw new IllegalArgumentException("two routines with one signature");
         }
         routines.sort(Comparator.comparing(Routine::name).thenComparing(Routine::arguments));
+        List<Aggregate> aggregates = new ArrayList<>();
+        for (int i = random.nextInt(3); i > 0; i--) {
+            aggregates.add(aggregate(random));
+        }
+        aggregates.sort(Comparator.comparing(Aggregate::name).thenComparing(Aggregate::arguments));
         List<Collation> collations = new ArrayList<>();
         for (String collation : distinct(random, NAMES, random.nextInt(3))) {
             collations.add(collation(random, collation));
@@ -171,7 +178,53 @@ public final class RandomDatabases {
         rangeTypes.sort(byName);
         collations.sort(byName);
         return new Schema(name, tables, maybe(random, TEXTS), sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
-                collations, grants(random, name, tables, sequences, views, enums, routines));
+                collations, grants(random, name, tables, sequences, views, enums, routines), aggregates);
+    }
+
+    /** A plain aggregate, an ordered-set one, or one with every option set. */
+    private static Aggregate aggregate(Random random) {
+        String name = pick(random, NAMES);
+        return switch (random.nextInt(3)) {
+            case 0 -> Aggregate.of(name, pick(random, List.of("", "integer", "\"Odd\" \"My Type\"")),
+                    pick(random, List.of("int4pl", "app.step", "\"My Schema\".\"Step\"")),
+                    DataType.parse(pick(random, List.of("integer", "app.mood", "numeric(10,2)[]"))))
+                    .withComment(maybe(random, TEXTS));
+            case 1 -> new Aggregate(name, pick(random, List.of("double precision ORDER BY anyelement",
+                    "VARIADIC \"any\" ORDER BY VARIADIC \"any\"")),
+                    random.nextBoolean() ? Aggregate.Kind.ORDERED_SET : Aggregate.Kind.HYPOTHETICAL,
+                    "ordered_set_transition", DataType.parse("internal"), 0, "percentile_disc_final", true,
+                    pick(random, List.of(Aggregate.Modify.values())), null, null, null, null, null, null,
+                    (random.nextBoolean() ? null : pick(random, List.of(Aggregate.Parallel.values()))), maybe(random, TEXTS));
+            default -> new Aggregate(name, "integer", Aggregate.Kind.NORMAL, "app.step", DataType.parse("bigint[]"),
+                    random.nextInt(3) * 64, "app.done", random.nextBoolean(), pick(random, List.of(Aggregate.Modify.values())),
+                    "app.combine", maybe(random, List.of("app.to_bytes")), null, maybe(random, List.of("{0,0}", "a: b", "0")),
+                    random.nextBoolean() ? null : new Aggregate.Moving("app.step", "app.unstep", DataType.parse("bigint[]"),
+                            random.nextInt(2) * 32, maybe(random, List.of("app.done")), random.nextBoolean(),
+                            (random.nextBoolean() ? null : pick(random, List.of(Aggregate.Modify.values()))), maybe(random, List.of("{0,0}"))),
+                    maybe(random, List.of(">", "app.>>", "\"My Schema\".<")), pick(random, List.of(Aggregate.Parallel.values())),
+                    maybe(random, TEXTS));
+        };
+    }
+
+    /** Casts between distinct pairs of types, by each method and in each context. */
+    private static List<Cast> casts(Random random) {
+        List<Cast> casts = new ArrayList<>();
+        List<String> types = List.of("integer", "text", "app.mood", "\"My Schema\".\"My Type\"", "bigint[]");
+        for (int i = random.nextInt(3); i > 0; i--) {
+            DataType source = DataType.parse(pick(random, types));
+            DataType target = DataType.parse(pick(random, types));
+            Cast cast = switch (random.nextInt(3)) {
+                case 0 -> Cast.withFunction(source, target, pick(random, List.of("app.convert", "int4", "\"My Schema\".\"To\"")),
+                        pick(random, List.of("integer", "app.mood", "")));
+                case 1 -> new Cast(source, target, Cast.Method.BINARY, null, null, null, null);
+                default -> new Cast(source, target, Cast.Method.INOUT, null, null, null, null);
+            };
+            Cast drawn = cast.withContext(pick(random, List.of(Cast.Context.values()))).withComment(maybe(random, TEXTS));
+            if (casts.stream().noneMatch(drawn::sameTypesAs)) {
+                casts.add(drawn);
+            }
+        }
+        return casts;
     }
 
     /** A range over a random type, now and then with every option set. */
@@ -322,7 +375,6 @@ public final class RandomDatabases {
                     + " LANGUAGE sql\nAS $function$\n  SELECT 1;\n$function$\n";
             case PROCEDURE -> "CREATE OR REPLACE PROCEDURE app." + Identifiers.quote(name) + "(" + arguments + ")\n LANGUAGE plpgsql\n"
                     + "AS $procedure$\nBEGIN\n\tNULL;\nEND\n$procedure$";
-            case AGGREGATE -> "CREATE AGGREGATE app." + Identifiers.quote(name) + "(" + arguments + ") (SFUNC = int4pl, STYPE = integer)";
         };
         return new Routine(name, arguments, kind, definition, maybe(random, TEXTS));
     }

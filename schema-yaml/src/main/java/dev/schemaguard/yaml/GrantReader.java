@@ -39,6 +39,7 @@ final class GrantReader {
         kinds.put("function", ObjectRef.Kind.ROUTINE);
         kinds.put("procedure", ObjectRef.Kind.ROUTINE);
         kinds.put("routine", ObjectRef.Kind.ROUTINE);
+        kinds.put("aggregate", ObjectRef.Kind.ROUTINE);
         kinds.put("column", ObjectRef.Kind.COLUMN);
         return kinds;
     }

@@ -59,9 +59,11 @@ final class GrantWriter {
     }
 
     private static String routineWord(Schema schema, ObjectRef on) {
+        if (schema.aggregates().stream().anyMatch(a -> a.signature().equals(on.name()))) {
+            return "aggregate";
+        }
         return schema.routines().stream().filter(r -> r.signature().equals(on.name())).findFirst()
                 .map(Routine::routineKind)
-                .filter(kind -> kind != Routine.Kind.AGGREGATE)
                 .map(kind -> kind.name().toLowerCase(Locale.ROOT))
                 .orElse("routine");
     }

@@ -42,7 +42,7 @@ final class SchemaObjectReader {
 
     /** The section a routine is listed in, by its kind. */
     static final Map<Routine.Kind, String> ROUTINE_SECTIONS = Map.of(
-            Routine.Kind.FUNCTION, FUNCTIONS, Routine.Kind.PROCEDURE, PROCEDURES, Routine.Kind.AGGREGATE, AGGREGATES);
+            Routine.Kind.FUNCTION, FUNCTIONS, Routine.Kind.PROCEDURE, PROCEDURES);
 
     private SchemaObjectReader() {
     }
@@ -317,6 +317,10 @@ final class SchemaObjectReader {
             definition = SqlText.ROUTINE.check(entry.value(),
                     Nodes.requiredText(entry.value(), what + " (its complete CREATE OR REPLACE statement)"), what);
         }
+        if (createsAggregate(definition)) {
+            throw Nodes.error(entry.value(), "the definition of " + what + " creates an aggregate; declare it under '"
+                    + AGGREGATES + "' with its options (sfunc, stype, ...) instead");
+        }
         Routine.Kind created = createdKind(definition);
         if (created != null && created != kind) {
             throw Nodes.error(entry.value(), "the definition of " + what + " creates a " + created.name().toLowerCase(Locale.ROOT)
@@ -326,7 +330,19 @@ final class SchemaObjectReader {
         return Nodes.build(entry.keyPosition(), what, () -> new Routine(name, arguments, kind, definition, text));
     }
 
-    /** FUNCTION, PROCEDURE or AGGREGATE from {@code CREATE [OR REPLACE] <kind> ...}; null when the text does not start so. */
+    /** Whether the text starts with {@code CREATE [OR REPLACE] AGGREGATE}. */
+    private static boolean createsAggregate(String definition) {
+        List<Word> words;
+        try {
+            words = SqlWords.split(definition);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int i = words.size() > 2 && words.get(1).is("or") && words.get(2).is("replace") ? 3 : 1;
+        return !words.isEmpty() && words.get(0).is("create") && i < words.size() && words.get(i).is("aggregate");
+    }
+
+    /** FUNCTION or PROCEDURE from {@code CREATE [OR REPLACE] <kind> ...}; null when the text does not start so. */
     private static Routine.Kind createdKind(String definition) {
         List<Word> words;
         try {

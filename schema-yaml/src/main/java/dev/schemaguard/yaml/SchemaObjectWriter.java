@@ -5,6 +5,7 @@ import static dev.schemaguard.yaml.YamlSchemaWriter.putIfNotEmpty;
 import static dev.schemaguard.yaml.YamlSchemaWriter.putIfPresent;
 import static dev.schemaguard.yaml.YamlSchemaWriter.putIfTrue;
 
+import dev.schemaguard.model.Aggregate;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
@@ -72,6 +73,9 @@ final class SchemaObjectWriter {
                     .sorted(Comparator.comparing(Routine::name).thenComparing(Routine::arguments)).toList();
             put(yaml, SchemaObjectReader.ROUTINE_SECTIONS.get(kind), routines, Routine::signature, SchemaObjectWriter::routine);
         }
+        put(yaml, AGGREGATES, schema.aggregates().stream()
+                .sorted(Comparator.comparing(Aggregate::name).thenComparing(Aggregate::arguments)).toList(),
+                Aggregate::signature, AggregateYaml::write);
         put(yaml, COLLATIONS, sorted(schema.collations(), Collation::name), Collation::name, SchemaObjectWriter::collation);
         GrantWriter.write(schema, yaml);
     }

@@ -89,6 +89,32 @@ final class YamlKeys {
     static final String FUNCTIONS = "functions";
     static final String PROCEDURES = "procedures";
     static final String AGGREGATES = "aggregates";
+    static final String SFUNC = "sfunc";
+    static final String STYPE = "stype";
+    static final String SSPACE = "sspace";
+    static final String FINALFUNC = "finalfunc";
+    static final String FINALFUNC_EXTRA = "finalfunc_extra";
+    static final String FINALFUNC_MODIFY = "finalfunc_modify";
+    static final String COMBINEFUNC = "combinefunc";
+    static final String SERIALFUNC = "serialfunc";
+    static final String DESERIALFUNC = "deserialfunc";
+    static final String INITCOND = "initcond";
+    static final String MSFUNC = "msfunc";
+    static final String MINVFUNC = "minvfunc";
+    static final String MSTYPE = "mstype";
+    static final String MSSPACE = "msspace";
+    static final String MFINALFUNC = "mfinalfunc";
+    static final String MFINALFUNC_EXTRA = "mfinalfunc_extra";
+    static final String MFINALFUNC_MODIFY = "mfinalfunc_modify";
+    static final String MINITCOND = "minitcond";
+    static final String SORTOP = "sortop";
+    static final String PARALLEL_KEY = "parallel";
+    static final String HYPOTHETICAL = "hypothetical";
+    static final String CASTS = "casts";
+    static final String SOURCE = "source";
+    static final String TARGET = "target";
+    static final String FUNCTION = "function";
+    static final String CONTEXT = "context";
     static final String DEFINITION = "definition";
     static final String EXCLUDE = "exclude";
     static final String TRIGGERS = "triggers";
@@ -121,7 +147,11 @@ final class YamlKeys {
     static final List<String> SCHEMA_CONTENT_KEYS = List.of(
             TABLES, SEQUENCES, ENUMS, DOMAINS, COMPOSITE_TYPES, RANGE_TYPES, VIEWS, FUNCTIONS, PROCEDURES, AGGREGATES, COLLATIONS,
             GRANTS);
-    static final List<String> FILE_KEYS = concat(List.of(EXTENSIONS, PUBLICATIONS, SCHEMAS, SCHEMA), SCHEMA_CONTENT_KEYS);
+    static final List<String> FILE_KEYS = concat(List.of(EXTENSIONS, PUBLICATIONS, SCHEMAS, SCHEMA, CASTS), SCHEMA_CONTENT_KEYS);
+    static final List<String> AGGREGATE_KEYS = List.of(SFUNC, STYPE, SSPACE, FINALFUNC, FINALFUNC_EXTRA, FINALFUNC_MODIFY,
+            COMBINEFUNC, SERIALFUNC, DESERIALFUNC, INITCOND, MSFUNC, MINVFUNC, MSTYPE, MSSPACE, MFINALFUNC, MFINALFUNC_EXTRA,
+            MFINALFUNC_MODIFY, MINITCOND, SORTOP, PARALLEL_KEY, HYPOTHETICAL, COMMENT);
+    static final List<String> CAST_KEYS = List.of(SOURCE, TARGET, FUNCTION, METHOD, CONTEXT, COMMENT);
     static final List<String> PUBLICATION_KEYS = List.of(ALL_TABLES, TABLES, TABLES_IN_SCHEMAS, PUBLISH, VIA_PARTITION_ROOT, COMMENT);
     static final List<String> PUBLICATION_TABLE_KEYS = List.of(TABLE, COLUMNS, WHERE);
     static final List<String> SCHEMA_KEYS = concat(List.of(COMMENT), SCHEMA_CONTENT_KEYS);
@@ -188,6 +218,8 @@ final class YamlKeys {
         all.put("extensionLong", EXTENSION_KEYS);
         all.put("publication", PUBLICATION_KEYS);
         all.put("rangeType", RANGE_TYPE_KEYS);
+        all.put("aggregate", AGGREGATE_KEYS);
+        all.put("cast", CAST_KEYS);
         all.put("sequence", SEQUENCE_KEYS);
         all.put("enumLong", ENUM_KEYS);
         all.put("domainLong", DOMAIN_KEYS);

@@ -2,6 +2,8 @@ package dev.schemaguard.yaml;
 
 import static dev.schemaguard.yaml.YamlKeys.*;
 
+import dev.schemaguard.model.Aggregate;
+import dev.schemaguard.model.Cast;
 import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.RangeType;
@@ -49,6 +51,7 @@ public final class YamlSchemaReader {
     private final Map<String, SchemaParts> schemas = new TreeMap<>();
     private final Map<String, Placed<Extension>> extensions = new TreeMap<>();
     private final Map<String, Placed<Publication>> publications = new TreeMap<>();
+    private final List<Placed<Cast>> casts = new ArrayList<>();
 
     private YamlSchemaReader() {
     }
@@ -124,6 +127,17 @@ public final class YamlSchemaReader {
                     throw new YamlSchemaException(publication.position(), "publication " + publication.object().name()
                             + " is declared twice: at " + earlier.position() + " and here; keep one");
                 }
+            }
+        }
+        YamlNode castsNode = file.node(CASTS);
+        if (castsNode != null) {
+            for (Placed<Cast> cast : AggregateYaml.casts(castsNode)) {
+                Placed<Cast> earlier = casts.stream().filter(c -> c.object().sameTypesAs(cast.object())).findFirst().orElse(null);
+                if (earlier != null) {
+                    throw new YamlSchemaException(cast.position(), "cast " + cast.object().sql()
+                            + " is declared twice: at " + earlier.position() + " and here; keep one");
+                }
+                casts.add(cast);
             }
         }
         YamlNode schemasNode = file.node(SCHEMAS);
@@ -223,6 +237,15 @@ public final class YamlSchemaReader {
                 }
             }
         }
+        for (Entry entry : entries(fields, AGGREGATES, "the aggregates of schema " + schema
+                + " (signatures such as tally(integer) to aggregates)")) {
+            Aggregate aggregate = readAt(entry, () -> AggregateYaml.aggregate(schema, entry));
+            Placed<Aggregate> earlier = parts.aggregates.putIfAbsent(aggregate.signature(), new Placed<>(aggregate, entry.keyPosition()));
+            if (earlier != null || parts.routines.containsKey(aggregate.signature())) {
+                throw new YamlSchemaException(entry.keyPosition(), "aggregate " + schema + "." + aggregate.signature()
+                        + " is declared twice, or as a function too; keep one definition");
+            }
+        }
         YamlNode grants = fields.node(GRANTS);
         if (grants != null) {
             for (Placed<Grant> placed : GrantReader.read(schema, grants)) {
@@ -310,10 +333,13 @@ public final class YamlSchemaReader {
                     List.copyOf(parts.domains.values()), List.copyOf(parts.compositeTypes.values()),
                     List.copyOf(parts.rangeTypes.values()),
                     List.copyOf(parts.views.values()), routines, List.copyOf(parts.collations.values()),
-                    parts.grants.values().stream().map(Placed::object).sorted(Grant.ORDER).toList()));
+                    parts.grants.values().stream().map(Placed::object).sorted(Grant.ORDER).toList(),
+                    parts.aggregates.values().stream().map(Placed::object)
+                            .sorted(Comparator.comparing(Aggregate::name).thenComparing(Aggregate::arguments)).toList()));
         }
         return new Database(result, extensions.values().stream().map(Placed::object).toList(),
-                publications.values().stream().map(Placed::object).toList(), List.of());
+                publications.values().stream().map(Placed::object).toList(), List.of(),
+                casts.stream().map(Placed::object).toList());
     }
 
     /** What the reader has collected for one schema; objects sorted by name, each name claimed where it was written. */
@@ -327,6 +353,7 @@ public final class YamlSchemaReader {
         final Map<String, CompositeType> compositeTypes = new TreeMap<>();
         final Map<String, RangeType> rangeTypes = new TreeMap<>();
         final Map<String, Placed<Routine>> routines = new TreeMap<>();
+        final Map<String, Placed<Aggregate>> aggregates = new TreeMap<>();
         final Map<String, Collation> collations = new TreeMap<>();
         final Map<Grant.Key, Placed<Grant>> grants = new LinkedHashMap<>();
         /** Tables, views and sequences share one namespace in PostgreSQL, as do enums, domains and composite types. */

@@ -51,6 +51,9 @@ public final class YamlSchemaWriter {
         if (!database.extensions().isEmpty()) {
             root.put(EXTENSIONS, SchemaObjectWriter.extensions(database.extensions()));
         }
+        if (!database.casts().isEmpty()) {
+            root.put(CASTS, AggregateYaml.writeCasts(database.casts()));
+        }
         if (!database.publications().isEmpty()) {
             root.put(PUBLICATIONS, PublicationYaml.write(database.publications()));
         }

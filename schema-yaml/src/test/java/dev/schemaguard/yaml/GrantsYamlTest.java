@@ -44,6 +44,8 @@ class GrantsYamlTest {
                     CREATE OR REPLACE PROCEDURE app.archive()
                      LANGUAGE sql
                     AS $procedure$SELECT 1$procedure$
+                aggregates:
+                  tally(integer): {sfunc: int4pl, stype: integer}
                 grants:
                   - grant: usage
                     object: schema
@@ -73,6 +75,9 @@ class GrantsYamlTest {
                   - revoke: truncate
                     object: table orders
                     from: %3$s
+                  - revoke: execute
+                    object: aggregate tally(integer)
+                    from: public
             """;
 
     private static final String SQL = """
@@ -91,6 +96,8 @@ class GrantsYamlTest {
             revoke usage on type app.mood from public;
             revoke execute on procedure app.archive() from public;
             revoke truncate on app.orders from current_user;
+            create aggregate app.tally(integer) (sfunc = int4pl, stype = integer);
+            revoke execute on function app.tally(integer) from public;
             """;
 
     @Test
@@ -112,7 +119,7 @@ class GrantsYamlTest {
             Database expected = YamlSchemaReader.readString(YAML.formatted(READER, WRITER, owner), "grants.yaml");
 
             List<Grant> grants = expected.schema("app").orElseThrow().grants();
-            assertEquals(12, grants.size(), "one grant per privilege and role: " + grants);
+            assertEquals(13, grants.size(), "one grant per privilege and role: " + grants);
             assertEquals(grants, actual.schema("app").orElseThrow().grants());
             assertEquals(List.of(), SchemaDiff.compare(expected, actual).changes().stream()
                     .filter(c -> c instanceof SchemaChange.GrantAdded || c instanceof SchemaChange.GrantDropped
@@ -121,6 +128,7 @@ class GrantsYamlTest {
 
             String written = YamlSchemaWriter.write(actual);
             assertTrue(written.contains("object: procedure archive()"), written);
+            assertTrue(written.contains("object: aggregate tally(integer)"), written);
             assertEquals(actual.withDependencies(List.of()), YamlSchemaReader.readString(written, "snapshot.yaml"));
         }
     }

@@ -18,13 +18,16 @@ import java.util.List;
 
 /**
  * A YAML file written the way people write it (tables, some inheriting or partitioned, and an enum, a sequence, a
- * view with a trigger, a function and a collation) compares clean
+ * view with a trigger, functions, a collation, aggregates and casts) compares clean
  * against a real database created from the equivalent SQL, on every configured PostgreSQL version; and the database written out as YAML reads back
  * to the same model.
  */
 class HandWrittenYamlMatchesDatabaseTest {
 
     private static final String YAML = """
+            casts:
+              - {source: mood, target: integer, function: public.mood_rank(mood), context: assignment}
+              - {source: mood, target: text, method: inout}
             schemas:
               public:
                 comment: The application
@@ -107,6 +110,12 @@ class HandWrittenYamlMatchesDatabaseTest {
                     triggers:
                       organisation_count_insert: CREATE TRIGGER organisation_count_insert INSTEAD OF INSERT ON public.organisation_count FOR EACH ROW EXECUTE FUNCTION ignore_insert()
                 functions:
+                  mood_rank(mood): |
+                    CREATE OR REPLACE FUNCTION public.mood_rank(mood)
+                     RETURNS integer
+                     LANGUAGE sql
+                     IMMUTABLE
+                    AS $function$SELECT array_position(enum_range(NULL::mood), $1)$function$
                   ignore_insert(): |
                     CREATE OR REPLACE FUNCTION public.ignore_insert()
                      RETURNS trigger
@@ -114,6 +123,13 @@ class HandWrittenYamlMatchesDatabaseTest {
                     AS $function$ BEGIN RETURN NULL; END $function$
                 collations:
                   by_number: {provider: icu, locale: en-u-kn-true}
+                aggregates:
+                  total_quantity(integer): {sfunc: int4pl, stype: integer, initcond: '0', parallel: safe, comment: Sums}
+                  median(double precision ORDER BY anyelement):
+                    sfunc: ordered_set_transition
+                    stype: internal
+                    finalfunc: percentile_disc_final
+                    finalfunc_extra: true
               audit:
                 tables:
                   events:
@@ -167,6 +183,14 @@ class HandWrittenYamlMatchesDatabaseTest {
             CREATE TABLE readings (at date NOT NULL, value int) PARTITION BY RANGE (at);
             CREATE TABLE readings_2024 PARTITION OF readings FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
             CREATE INDEX ON readings_2024 (at);
+            CREATE AGGREGATE total_quantity(integer) (SFUNC = int4pl, STYPE = integer, INITCOND = '0', PARALLEL = SAFE);
+            COMMENT ON AGGREGATE total_quantity(integer) IS 'Sums';
+            CREATE AGGREGATE median(double precision ORDER BY anyelement) (SFUNC = ordered_set_transition,
+                STYPE = internal, FINALFUNC = percentile_disc_final, FINALFUNC_EXTRA);
+            CREATE CAST (mood AS text) WITH INOUT;
+            CREATE FUNCTION mood_rank(mood) RETURNS integer LANGUAGE sql IMMUTABLE
+                AS $function$SELECT array_position(enum_range(NULL::mood), $1)$function$;
+            CREATE CAST (mood AS integer) WITH FUNCTION mood_rank(mood) AS ASSIGNMENT;
             CREATE SCHEMA audit;
             CREATE TABLE audit.events (
                 id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -354,6 +354,48 @@ class YamlErrorsTest {
     }
 
     @Test
+    void aggregatesAndCastsGetPositionsAndReasons() {
+        assertMessage(error("""
+                aggregates:
+                  tally(integer: {sfunc: int4pl, stype: integer}
+                """), "2:3", "'tally(integer' in 'aggregates' of schema public is not a signature");
+        assertMessage(error("""
+                aggregates:
+                  tally(integer): {sfunc: int4pl, stype: integer, finalfunc_modfy: shareable}
+                """), "2:51", "unknown key 'finalfunc_modfy'", "did you mean 'finalfunc_modify'");
+        assertMessage(error("""
+                aggregates:
+                  tally(integer):
+                    stype: integer
+                """), "3:5", "needs 'sfunc'");
+        assertMessage(error("""
+                aggregates:
+                  tally(integer): {sfunc: int4pl, stype: integer, parallel: sometimes}
+                """), "2:61", "'parallel' of aggregate public.tally(integer) to be one of restricted, safe, unsafe");
+        assertMessage(error("""
+                aggregates:
+                  tally(integer): {sfunc: int4pl, stype: integer, msfunc: int4pl}
+                """), "2:19", "needs 'minvfunc'");
+        assertMessage(error("""
+                functions:
+                  tally(integer): CREATE AGGREGATE public.tally(integer) (SFUNC = int4pl, STYPE = integer)
+                """), "2:19", "creates an aggregate; declare it under 'aggregates'");
+        assertMessage(error("""
+                casts:
+                  - {source: app.code, target: text}
+                """), "2:5", "cast (app.code AS text) needs 'function'");
+        assertMessage(error("""
+                casts:
+                  - {source: app.code, target: text, method: inout}
+                  - {source: app.code, target: text, function: app.code_text(app.code)}
+                """), "3:5", "cast (app.code AS text) is declared twice: at schema.yaml:2:5");
+        assertMessage(error("""
+                casts:
+                  - {source: app.code, target: text, function: "app.code_text(app.code); DROP TABLE x"}
+                """), "2:48", "'function' of cast (app.code AS text) is not a signature");
+    }
+
+    @Test
     void sharedNamespacesAndDuplicatesAcrossKinds() {
         assertMessage(error("""
                 tables:

@@ -50,6 +50,7 @@ final class ConvergenceCases {
         cases.addAll(rules());
         cases.addAll(domainConstraintComments());
         cases.addAll(routinesOnRowTypesGoing());
+        cases.addAll(aggregatesAndCasts());
         return cases;
     }
 
@@ -244,6 +245,88 @@ final class ConvergenceCases {
                 of("change a publication's row filter",
                         table + " create publication pub for table t where (a > 0);",
                         table + " create publication pub for table t where (a > 1);").fromVersion(15));
+    }
+
+    /** Aggregates (normal, ordered-set, hypothetical, moving, with a view using one) and casts, on PG 13-17. */
+    static List<ConvergenceCase> aggregatesAndCasts() {
+        String step = "create function tally_step(bigint, integer) returns bigint language sql immutable"
+                + " as 'select $1 + coalesce($2, 0)';"
+                + " create function tally_unstep(bigint, integer) returns bigint language sql immutable"
+                + " as 'select $1 - coalesce($2, 0)';"
+                + " create function tally_done(bigint) returns text language sql immutable as 'select $1::text';";
+        String tally = step + " create aggregate tally(integer) (sfunc = tally_step, stype = bigint, initcond = '0');";
+        String everything = step
+                + " create aggregate tally(integer) (sfunc = tally_step, stype = bigint, sspace = 16,"
+                + " finalfunc = tally_done, finalfunc_modify = shareable, combinefunc = int8pl, initcond = '0',"
+                + " msfunc = tally_step, minvfunc = tally_unstep, mstype = bigint, msspace = 8, mfinalfunc = tally_done,"
+                + " minitcond = '0', parallel = safe);"
+                + " create aggregate biggest(integer) (sfunc = int4larger, stype = integer, sortop = >);"
+                + " create aggregate counted(*) (sfunc = int8inc, stype = bigint, initcond = '0');"
+                + " create aggregate median(double precision order by anyelement) (sfunc = ordered_set_transition,"
+                + " stype = internal, finalfunc = percentile_disc_final, finalfunc_extra);"
+                + " create aggregate ranked(variadic \"any\" order by variadic \"any\") (sfunc = ordered_set_transition_multi,"
+                + " stype = internal, finalfunc = rank_final, finalfunc_extra, hypothetical);"
+                + " comment on aggregate tally(integer) is 'sums';";
+        String table = "create table t (id int primary key, n int);";
+        String view = " create view v as select tally(n) as total from t;";
+        String fahrenheit = "create domain fahrenheit as numeric; create domain celsius as numeric;"
+                + " create function to_celsius(fahrenheit) returns celsius language sql immutable"
+                + " as 'select (($1 - 32) * 5 / 9)::celsius';";
+        String code = "create type code as (v text);"
+                + " create function code_text(code) returns text language sql immutable as 'select $1.v';";
+        return List.of(
+                of("create aggregates of every kind", "", everything),
+                of("create an aggregate and a view using it", table, table + tally + view),
+                of("change an aggregate a view uses (dropped and created again with the view)",
+                        table + tally + view,
+                        table + step + " create aggregate tally(integer) (sfunc = tally_step, stype = bigint,"
+                                + " initcond = '1', finalfunc = tally_done);" + view),
+                of("comment on an aggregate", tally, tally + " comment on aggregate tally(integer) is 'sums';"),
+                of("an aggregate's state function is created anew (its argument names change)",
+                        table + tally + view,
+                        table + step.replace("tally_step(bigint, integer)", "tally_step(total bigint, n integer)")
+                                + " create aggregate tally(integer) (sfunc = tally_step, stype = bigint, initcond = '0');"
+                                + view),
+                of("drop aggregates (before their support functions)", everything, ""),
+                of("drop aggregates, drops allowed", everything, step).allowingDrops(),
+                of("drop a view and the aggregate it uses", table + tally + view, table),
+                of("drop aggregates and a table, held back (the table's rows), then allowing drops",
+                        table + everything, "").holdingBackUnsafeChanges(),
+                of("create casts of every method and context", "",
+                        fahrenheit + code + " create cast (fahrenheit as celsius) with function to_celsius(fahrenheit)"
+                                + " as implicit; create cast (code as text) with function code_text(code) as assignment;"
+                                + " create type kind as enum ('a', 'b'); create cast (kind as integer) with inout;"
+                                + " create cast (varchar as code) with inout;"
+                                + " create cast (text as bytea) without function;"
+                                + " comment on cast (kind as integer) is 'by label';"),
+                of("drop a binary-coercible cast between built-in types",
+                        "create cast (text as bytea) without function;", ""),
+                of("change a cast's method and context",
+                        fahrenheit + code + " create cast (code as text) with function code_text(code);",
+                        fahrenheit + code + " create cast (code as text) with inout as implicit;"
+                                + " comment on cast (code as text) is 'as text';"),
+                of("a cast a view and a default use",
+                        fahrenheit + code,
+                        fahrenheit + code + " create cast (code as text) with function code_text(code) as assignment;"
+                                + " create table r (c code, t text default (row('x')::code)::text);"
+                                + " create view w as select c::text as label from r;"),
+                of("drop a cast and its function", fahrenheit + code
+                        + " create cast (code as text) with function code_text(code);", fahrenheit),
+                of("drop casts and a table, held back (the table's rows), then allowing drops",
+                        table + fahrenheit + code + " create cast (code as text) with function code_text(code);"
+                                + " create cast (text as bytea) without function;", "").holdingBackUnsafeChanges(),
+                of("drop a cast, drops allowed", fahrenheit + code
+                        + " create cast (code as text) with function code_text(code);", fahrenheit + code).allowingDrops(),
+                of("an enum a cast uses loses a value (the cast is dropped and created again with the new enum)",
+                        "create type kind as enum ('a', 'b', 'c'); create cast (kind as integer) with inout;"
+                                + " create cast (integer as kind) with inout;",
+                        "create type kind as enum ('a', 'b'); create cast (kind as integer) with inout;"
+                                + " create cast (integer as kind) with inout;"),
+                of("a cast's function changes its result type (the cast is dropped and created again)",
+                        code + " create cast (code as text) with function code_text(code);",
+                        "create type code as (v text); create function code_text(code) returns varchar language sql"
+                                + " immutable as 'select $1.v';"
+                                + " create cast (code as text) with function code_text(code);"));
     }
 
     static List<ConvergenceCase> tables() {

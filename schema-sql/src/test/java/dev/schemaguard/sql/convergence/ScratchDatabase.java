@@ -50,7 +50,8 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     /**
-     * Drops every schema but the system ones (with everything in them) and every publication, and recreates {@code public} as
+     * Drops every schema but the system ones (with everything in them), every publication and the casts left (those
+     * between built-in types), and recreates {@code public} as
      * CREATE DATABASE leaves it: its comment, and PostgreSQL 15's owner and narrower default privileges.
      */
     ScratchDatabase reset() throws SQLException {
@@ -65,6 +66,12 @@ final class ScratchDatabase implements AutoCloseable {
                     END LOOP;
                     FOR s IN SELECT pubname FROM pg_publication LOOP
                         EXECUTE format('DROP PUBLICATION %I', s.pubname);
+                    END LOOP;
+                    FOR s IN SELECT format_type(c.castsource, null) AS source, format_type(c.casttarget, null) AS target
+                             FROM pg_cast c WHERE c.oid >= 16384
+                               AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass
+                                                                         AND d.objid = c.oid AND d.deptype IN ('e', 'i')) LOOP
+                        EXECUTE format('DROP CAST (%s AS %s)', s.source, s.target);
                     END LOOP;
                 END
                 $reset$;
