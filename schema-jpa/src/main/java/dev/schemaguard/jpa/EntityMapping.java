@@ -110,7 +110,7 @@ final class EntityMapping {
         List<Schema> schemas = new ArrayList<>();
         for (String schema : union(tablesBySchema.keySet(), sequencesBySchema.keySet())) {
             schemas.add(new Schema(schema, tablesBySchema.getOrDefault(schema, List.of()), null,
-                    sequencesBySchema.getOrDefault(schema, List.of()), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+                    sequencesBySchema.getOrDefault(schema, List.of()), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
         }
         return Database.of(schemas);
     }

@@ -18,6 +18,8 @@ public final class SchemaBuilder {
     private final List<Routine> routines = new ArrayList<>();
     private final List<Collation> collations = new ArrayList<>();
     private final List<Grant> grants = new ArrayList<>();
+    private final List<TextSearchDictionary> textSearchDictionaries = new ArrayList<>();
+    private final List<TextSearchConfiguration> textSearchConfigurations = new ArrayList<>();
     private String comment;
 
     SchemaBuilder(String name) {
@@ -95,6 +97,18 @@ public final class SchemaBuilder {
         return this;
     }
 
+    /** {@code CREATE TEXT SEARCH DICTIONARY}. */
+    public SchemaBuilder textSearchDictionary(TextSearchDictionary dictionary) {
+        textSearchDictionaries.add(dictionary);
+        return this;
+    }
+
+    /** {@code CREATE TEXT SEARCH CONFIGURATION} with its mappings. */
+    public SchemaBuilder textSearchConfiguration(TextSearchConfiguration configuration) {
+        textSearchConfigurations.add(configuration);
+        return this;
+    }
+
     public SchemaBuilder comment(String text) {
         this.comment = text;
         return this;
@@ -102,8 +116,7 @@ public final class SchemaBuilder {
 
     public Schema build() {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
-                collations,
-                grants);
+                collations, grants, textSearchDictionaries, textSearchConfigurations);
     }
 
     /** A database holding just this schema. */

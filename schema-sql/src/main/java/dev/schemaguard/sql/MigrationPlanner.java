@@ -27,6 +27,8 @@ import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.TextSearchConfiguration;
+import dev.schemaguard.model.TextSearchDictionary;
 import dev.schemaguard.model.UniqueConstraint;
 import dev.schemaguard.sql.PlanStatement.Kind;
 import dev.schemaguard.model.CompositeType;
@@ -89,7 +91,11 @@ public final class MigrationPlanner {
         /** A child's own columns, once its parents no longer give them (after their drops and the detaches). */
         DROP_CHILD_COLUMNS,
         DROP_PARTITIONS, DROP_TABLES, DROP_ROUTINES,
+        /** Text search configurations and dictionaries dropped to be created again, once nothing that stays uses them. */
+        DROP_REBUILT_TEXT_SEARCH,
         CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_COLLATIONS,
+        /** Before anything that names a configuration ('english'::regconfig in a default, check, index or view). */
+        CREATE_TEXT_SEARCH_DICTIONARIES, CREATE_TEXT_SEARCH_CONFIGURATIONS,
         CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES,
         /** Domains over a composite or range type, once those exist (domains come first otherwise: types use them). */
         CREATE_DOMAINS_ON_TYPES,
@@ -112,7 +118,10 @@ public final class MigrationPlanner {
         /** Publications and the tables they publish, once every table and column exists. */
         PUBLICATIONS,
         REVOKES, GRANTS,
-        DROP_TYPES, DROP_COLLATIONS, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
+        DROP_TYPES,
+        /** Configurations before the dictionaries they map; after everything that used them is gone. */
+        DROP_TEXT_SEARCH_CONFIGURATIONS, DROP_TEXT_SEARCH_DICTIONARIES,
+        DROP_COLLATIONS, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
     }
 
     /** A statement, its phase, and its position in planning order, which orders the statements of one phase. */
@@ -192,6 +201,8 @@ public final class MigrationPlanner {
     /** Sequences and types the plan creates, or (types) creates anew under their name. */
     private final Set<ObjectRef> createdObjects = new HashSet<>();
     private final Set<ObjectRef> recreatedColumns = new HashSet<>();
+    /** The groups that drop a table or a column (with its data), so that a drop that needs them gone joins them. */
+    private final Map<ObjectRef, Group> dataDrops = new HashMap<>();
 
     private MigrationPlanner(Database expected, Database actual, PlanOptions options) {
         this.expected = Objects.requireNonNull(expected, "expected");
@@ -223,6 +234,7 @@ public final class MigrationPlanner {
             planChange(change);
         }
         planChildTableDrops();
+        planTextSearch(diff);
         planTableCreations();
         planForeignKeys();
         planDependents();
@@ -433,9 +445,10 @@ public final class MigrationPlanner {
         } else if (change instanceof SchemaChange.ColumnAdded c) {
             planColumnAdd(group(), c.table(), c.column(), Kind.CREATE);
         } else if (change instanceof SchemaChange.ColumnDropped c) {
-            group().add(isChild(actual, c.table()) ? Phase.DROP_CHILD_COLUMNS : Phase.DROP_COLUMNS,
+            dataDrops.put(ObjectRef.column(c.table(), c.column().name()), group().add(isChild(actual, c.table())
+                            ? Phase.DROP_CHILD_COLUMNS : Phase.DROP_COLUMNS,
                     DdlRenderer.dropColumn(c.table(), c.column().name()), Kind.DROP, DELETES,
-                    "drop column " + c.table() + "." + c.column().name() + " and its data");
+                    "drop column " + c.table() + "." + c.column().name() + " and its data"));
         } else if (change instanceof SchemaChange.ColumnAltered c) {
             planColumnAlter(c);
         } else if (change instanceof SchemaChange.ConstraintAdded c) {
@@ -506,11 +519,15 @@ public final class MigrationPlanner {
     /**
      * Changes planned outside {@link #planChange}: new tables with all other new tables, in foreign key order
      * ({@link #planTableCreations}), a new partitioning as a table rebuild ({@link #collectTableLevelChanges}),
-     * grants last ({@link #planGrants}).
+     * grants last ({@link #planGrants}), text search dictionaries and configurations all together once the drops of
+     * tables and columns are known ({@link #planTextSearch}).
      */
     private static final Set<Class<? extends SchemaChange>> PLANNED_IN_OTHER_PASSES = Set.of(
             SchemaChange.TableAdded.class, SchemaChange.PartitioningChanged.class, SchemaChange.GrantAdded.class,
-            SchemaChange.GrantDropped.class, SchemaChange.GrantOptionChanged.class);
+            SchemaChange.GrantDropped.class, SchemaChange.GrantOptionChanged.class,
+            SchemaChange.TextSearchDictionaryAdded.class, SchemaChange.TextSearchDictionaryDropped.class,
+            SchemaChange.TextSearchDictionaryAltered.class, SchemaChange.TextSearchConfigurationAdded.class,
+            SchemaChange.TextSearchConfigurationDropped.class, SchemaChange.TextSearchConfigurationAltered.class);
 
     /**
      * A publication changed member by member, so that tables it publishes outside the compared schemas are never
@@ -586,6 +603,7 @@ public final class MigrationPlanner {
 
     /** A table without parents now; a partition or inheritance child once all drops are known (planChildTableDrops). */
     private void planTableDrop(Group group, QualifiedName name, Table table) {
+        dataDrops.put(tableRef(name), group);
         if (table.parents().isEmpty()) {
             group.add(Phase.DROP_TABLES, DdlRenderer.dropTable(name), Kind.DROP, DELETES, "drop table " + name + " and its rows");
         } else {
@@ -743,7 +761,7 @@ public final class MigrationPlanner {
         Column have = serials.comparable(table, change.actual());
         Set<ColumnAspect> aspects = change.aspects();
         if (needsRecreation(change)) {
-            planColumnRecreation(table, want);
+            planColumnRecreation(group(), table, want);
             return;
         }
         String column = want.name();
@@ -931,10 +949,10 @@ public final class MigrationPlanner {
      * Drops the column and adds it back as expected, with the indexes and constraints on it that PostgreSQL drops
      * together with the column (unless the diff re-creates them anyway).
      */
-    private void planColumnRecreation(QualifiedName table, Column want) {
+    private void planColumnRecreation(Group group, QualifiedName table, Column want) {
         String name = table + "." + want.name();
         recreatedColumns.add(ObjectRef.column(table, want.name()));
-        Group group = group().add(Phase.DROP_COLUMNS, DdlRenderer.dropColumn(table, want.name()), Kind.DROP, DELETES,
+        group.add(Phase.DROP_COLUMNS, DdlRenderer.dropColumn(table, want.name()), Kind.DROP, DELETES,
                 "drop column " + name + " and its data, to re-create it with the expected generation expression");
         planColumnAdd(group, table, want, Kind.ALTER);
         Table expectedTable = expected.table(table).orElse(null);
@@ -1734,6 +1752,314 @@ public final class MigrationPlanner {
         return database.table(table).map(t -> !t.parents().isEmpty()).orElse(false);
     }
 
+    // ---- text search dictionaries and configurations ----
+
+    /** A text search dictionary or configuration with the schema it lives in. */
+    private record InSchema<T>(QualifiedName name, T object) {
+    }
+
+    /**
+     * Text search objects, planned together once the drops of tables and columns are known. Options, mappings and
+     * comments change in place ({@code ALTER TEXT SEARCH DICTIONARY ... (option = value)}, {@code ALTER MAPPING FOR});
+     * another template or parser cannot, so the object is dropped and created again: a configuration together with
+     * what uses it (views, indexes, checks and defaults are dropped and re-created around it, see
+     * {@link #planDependents()}; a generated column is dropped and added again, which holds the rebuild back unless
+     * drops are allowed), a dictionary after the configurations that map it let go of it (their mappings are set
+     * again from the expected model afterwards). Dictionaries are created before configurations, configurations
+     * before anything that names them, and dropped the other way round, at the end; a drop that would fail while a
+     * table or column whose drop is held back still uses the object is held back with that drop.
+     */
+    private void planTextSearch(SchemaDiff diff) {
+        List<InSchema<TextSearchDictionary>> addedDictionaries = new ArrayList<>();
+        List<InSchema<TextSearchDictionary>> droppedDictionaries = new ArrayList<>();
+        Map<QualifiedName, TextSearchDictionary[]> alteredDictionaries = new TreeMap<>();
+        List<InSchema<TextSearchConfiguration>> addedConfigurations = new ArrayList<>();
+        List<InSchema<TextSearchConfiguration>> droppedConfigurations = new ArrayList<>();
+        Map<QualifiedName, TextSearchConfiguration[]> alteredConfigurations = new TreeMap<>();
+        for (SchemaChange change : diff.changes()) {
+            if (change instanceof SchemaChange.SchemaAdded added) {
+                Schema schema = added.schema();
+                schema.textSearchDictionaries().forEach(d -> addedDictionaries.add(new InSchema<>(QualifiedName.of(schema.name(), d.name()), d)));
+                schema.textSearchConfigurations().forEach(c -> addedConfigurations.add(new InSchema<>(QualifiedName.of(schema.name(), c.name()), c)));
+            } else if (change instanceof SchemaChange.SchemaDropped dropped) {
+                Schema schema = dropped.schema();
+                schema.textSearchDictionaries().forEach(d -> droppedDictionaries.add(new InSchema<>(QualifiedName.of(schema.name(), d.name()), d)));
+                schema.textSearchConfigurations().forEach(c -> droppedConfigurations.add(new InSchema<>(QualifiedName.of(schema.name(), c.name()), c)));
+            } else if (change instanceof SchemaChange.TextSearchDictionaryAdded d) {
+                addedDictionaries.add(new InSchema<>(QualifiedName.of(d.schema(), d.name()), d.dictionary()));
+            } else if (change instanceof SchemaChange.TextSearchDictionaryDropped d) {
+                droppedDictionaries.add(new InSchema<>(QualifiedName.of(d.schema(), d.name()), d.dictionary()));
+            } else if (change instanceof SchemaChange.TextSearchDictionaryAltered d) {
+                alteredDictionaries.put(QualifiedName.of(d.schema(), d.name()), new TextSearchDictionary[] {d.expected(), d.actual()});
+            } else if (change instanceof SchemaChange.TextSearchConfigurationAdded c) {
+                addedConfigurations.add(new InSchema<>(QualifiedName.of(c.schema(), c.name()), c.configuration()));
+            } else if (change instanceof SchemaChange.TextSearchConfigurationDropped c) {
+                droppedConfigurations.add(new InSchema<>(QualifiedName.of(c.schema(), c.name()), c.configuration()));
+            } else if (change instanceof SchemaChange.TextSearchConfigurationAltered c) {
+                alteredConfigurations.put(QualifiedName.of(c.schema(), c.name()), new TextSearchConfiguration[] {c.expected(), c.actual()});
+            }
+        }
+        // configurations whose parser changes: dropped (with their generated columns) and created again
+        Map<QualifiedName, Group> rebuiltConfigurations = new LinkedHashMap<>();
+        alteredConfigurations.forEach((name, pair) -> {
+            if (!pair[0].parser().equals(pair[1].parser())) {
+                rebuiltConfigurations.put(name, planConfigurationRebuild(name, pair[0], pair[1]));
+            }
+        });
+        // dictionaries whose template changes: the configurations that stay let go of them first
+        Map<QualifiedName, Set<String>> detached = new TreeMap<>();
+        List<InSchema<TextSearchDictionary>> dictionariesToCreate = new ArrayList<>(addedDictionaries);
+        Map<QualifiedName, Group> dictionaryGroups = new HashMap<>();
+        alteredDictionaries.forEach((name, pair) -> {
+            if (pair[0].template().equals(pair[1].template())) {
+                return;
+            }
+            Group group = null;
+            for (InSchema<TextSearchConfiguration> configuration : configurations(actual)) {
+                Set<String> tokenTypes = tokenTypesMapping(configuration.object(), name);
+                if (tokenTypes.isEmpty()) {
+                    continue;
+                }
+                if (rebuiltConfigurations.containsKey(configuration.name())) {
+                    group = rebuiltConfigurations.get(configuration.name()); // dropped before, in that group
+                    continue;
+                }
+                detached.computeIfAbsent(configuration.name(), n -> new java.util.TreeSet<>()).addAll(tokenTypes);
+                (group == null ? group = group() : group).add(Phase.DROP_REBUILT_TEXT_SEARCH,
+                        DdlTextSearch.dropMappings(configuration.name(), tokenTypes), Kind.ALTER, NONE,
+                        "let text search configuration " + configuration.name() + " stop using dictionary " + name
+                                + " for " + tokenTypes + " while it is re-created (mapped again below)");
+            }
+            (group == null ? group = group() : group).add(Phase.DROP_REBUILT_TEXT_SEARCH, DdlTextSearch.dropDictionary(name),
+                    Kind.DROP, NONE, "drop text search dictionary " + name + " to re-create it with template "
+                            + pair[0].template() + " (PostgreSQL cannot change a dictionary's template)");
+            dictionaryGroups.put(name, group);
+            touched.add(ObjectRef.of(ObjectRef.Kind.TEXT_SEARCH_DICTIONARY, name.schema(), name.name()));
+            dictionariesToCreate.add(new InSchema<>(name, pair[0]));
+        });
+        for (InSchema<TextSearchDictionary> dictionary : creationOrder(dictionariesToCreate)) {
+            boolean again = dictionaryGroups.containsKey(dictionary.name());
+            Group group = again ? dictionaryGroups.get(dictionary.name()) : group();
+            group.add(Phase.CREATE_TEXT_SEARCH_DICTIONARIES, DdlTextSearch.createDictionary(dictionary.name(), dictionary.object()),
+                    again ? Kind.ALTER : Kind.CREATE, NONE, (again ? "re-create" : "create") + " text search dictionary "
+                            + dictionary.name());
+            if (dictionary.object().comment() != null) {
+                group.add(Phase.COMMENTS, DdlTextSearch.commentOnDictionary(dictionary.name(), dictionary.object().comment()),
+                        again ? Kind.ALTER : Kind.CREATE, NONE, "comment on text search dictionary " + dictionary.name());
+            }
+        }
+        alteredDictionaries.forEach((name, pair) -> {
+            if (!pair[0].template().equals(pair[1].template())) {
+                return;
+            }
+            String alter = DdlTextSearch.alterDictionaryOptions(name, pair[0], pair[1]);
+            if (alter != null) {
+                group().add(Phase.CREATE_TEXT_SEARCH_DICTIONARIES, alter, Kind.ALTER, NONE, "change the options of text"
+                        + " search dictionary " + name + " (tsvectors stored or indexed before keep what the old options gave)");
+            }
+            if (!Objects.equals(pair[0].comment(), pair[1].comment())) {
+                group().add(Phase.COMMENTS, DdlTextSearch.commentOnDictionary(name, pair[0].comment()), Kind.ALTER, NONE,
+                        "set the comment on text search dictionary " + name);
+            }
+        });
+        for (InSchema<TextSearchConfiguration> configuration : addedConfigurations) {
+            planConfigurationCreate(group(), configuration.name(), configuration.object(), Kind.CREATE);
+        }
+        // mappings of configurations that stay, from what they map after the detaching above
+        Set<QualifiedName> remapped = new java.util.TreeSet<>(detached.keySet());
+        alteredConfigurations.forEach((name, pair) -> {
+            if (!rebuiltConfigurations.containsKey(name)) {
+                remapped.add(name);
+            }
+        });
+        for (QualifiedName name : remapped) {
+            TextSearchConfiguration want = expectedConfiguration(name);
+            TextSearchConfiguration have = configurations(actual).stream().filter(c -> c.name().equals(name))
+                    .map(InSchema::object).findFirst().orElse(null);
+            if (want == null || have == null) {
+                continue; // dropped below
+            }
+            planMappingChanges(name, want, have, detached.getOrDefault(name, Set.of()));
+            if (!Objects.equals(want.comment(), have.comment())) {
+                group().add(Phase.COMMENTS, DdlTextSearch.commentOnConfiguration(name, want.comment()), Kind.ALTER, NONE,
+                        "set the comment on text search configuration " + name);
+            }
+        }
+        // drops, at the end: a configuration with the held-back drop of a table or column that uses it
+        Map<QualifiedName, Group> configurationDrops = new HashMap<>();
+        for (InSchema<TextSearchConfiguration> configuration : droppedConfigurations) {
+            ObjectRef ref = ObjectRef.of(ObjectRef.Kind.TEXT_SEARCH_CONFIGURATION, configuration.name().schema(),
+                    configuration.name().name());
+            Group group = dataDropUsing(ref);
+            configurationDrops.put(configuration.name(), (group != null ? group : group()).add(Phase.DROP_TEXT_SEARCH_CONFIGURATIONS,
+                    DdlTextSearch.dropConfiguration(configuration.name()), Kind.DROP, NONE,
+                    "drop text search configuration " + configuration.name()));
+        }
+        for (InSchema<TextSearchDictionary> dictionary : droppedDictionaries) {
+            Group group = null;
+            for (InSchema<TextSearchConfiguration> configuration : configurations(actual)) {
+                if (configurationDrops.containsKey(configuration.name())
+                        && !tokenTypesMapping(configuration.object(), dictionary.name()).isEmpty()) {
+                    group = configurationDrops.get(configuration.name());
+                }
+            }
+            (group != null ? group : group()).add(Phase.DROP_TEXT_SEARCH_DICTIONARIES, DdlTextSearch.dropDictionary(dictionary.name()),
+                    Kind.DROP, NONE, "drop text search dictionary " + dictionary.name());
+        }
+    }
+
+    /**
+     * A configuration on another parser: dropped and created again. Its generated columns are dropped and added
+     * again in the same group (PostgreSQL 13-16 cannot change a generation expression in place), so that without
+     * drops allowed the whole rebuild is held back; views, indexes, checks and defaults that name it are dropped
+     * and re-created around it by {@link #planDependents()}.
+     */
+    private Group planConfigurationRebuild(QualifiedName name, TextSearchConfiguration want, TextSearchConfiguration have) {
+        Group group = group();
+        ObjectRef ref = ObjectRef.of(ObjectRef.Kind.TEXT_SEARCH_CONFIGURATION, name.schema(), name.name());
+        touched.add(ref);
+        for (ObjectRef dependent : actualGraph.dependentsOf(ref)) {
+            if (dependent.kind() != ObjectRef.Kind.COLUMN) {
+                continue;
+            }
+            QualifiedName table = tableOf(dependent);
+            Column generated = expected.table(table).flatMap(t -> t.column(dependent.member()))
+                    .filter(c -> c.generatedExpression() != null).orElse(null);
+            boolean generatedNow = actual.table(table).flatMap(t -> t.column(dependent.member()))
+                    .filter(c -> c.generatedExpression() != null).isPresent();
+            PartRef column = new PartRef(table, dependent.member());
+            if (generated == null || !generatedNow || tablesToDrop.contains(table) || droppedColumns.contains(column)) {
+                continue;
+            }
+            touched.add(dependent);
+            handledByDiff.add(dependent);
+            droppedColumns.add(column);
+            planColumnRecreation(group, table, generated);
+            // the column's indexes go with it and planColumnRecreation creates them again
+            actual.table(table).ifPresent(t -> t.indexes().forEach(index ->
+                    handledByDiff.add(ObjectRef.of(ObjectRef.Kind.INDEX, table.schema(), index.name()))));
+        }
+        group.add(Phase.DROP_REBUILT_TEXT_SEARCH, DdlTextSearch.dropConfiguration(name), Kind.DROP, NONE,
+                "drop text search configuration " + name + " to re-create it with parser " + want.parser()
+                        + " (PostgreSQL cannot change a configuration's parser)");
+        planConfigurationCreate(group, name, want, Kind.ALTER);
+        return group;
+    }
+
+    private void planConfigurationCreate(Group group, QualifiedName name, TextSearchConfiguration configuration, Kind kind) {
+        String verb = kind == Kind.CREATE ? "create" : "re-create";
+        group.add(Phase.CREATE_TEXT_SEARCH_CONFIGURATIONS, DdlTextSearch.createConfiguration(name, configuration), kind, NONE,
+                verb + " text search configuration " + name);
+        for (String sql : DdlTextSearch.setMappings(name, configuration.mappings())) {
+            group.add(Phase.CREATE_TEXT_SEARCH_CONFIGURATIONS, sql, kind, NONE, "map token types of text search configuration " + name);
+        }
+        if (configuration.comment() != null) {
+            group.add(Phase.COMMENTS, DdlTextSearch.commentOnConfiguration(name, configuration.comment()), kind, NONE,
+                    "comment on text search configuration " + name);
+        }
+    }
+
+    /** ALTER MAPPING for the token types whose dictionaries differ, DROP MAPPING for those no longer mapped. */
+    private void planMappingChanges(QualifiedName name, TextSearchConfiguration want, TextSearchConfiguration have,
+                                    Set<String> detachedTokenTypes) {
+        List<TextSearchConfiguration.Mapping> set = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        Set<String> tokenTypes = new java.util.TreeSet<>();
+        want.mappings().forEach(m -> tokenTypes.add(m.tokenType()));
+        have.mappings().forEach(m -> tokenTypes.add(m.tokenType()));
+        for (String tokenType : tokenTypes) {
+            List<QualifiedName> wanted = want.dictionariesFor(tokenType);
+            List<QualifiedName> present = detachedTokenTypes.contains(tokenType) ? List.of() : have.dictionariesFor(tokenType);
+            if (wanted.equals(present)) {
+                continue;
+            }
+            if (wanted.isEmpty()) {
+                dropped.add(tokenType);
+            } else {
+                set.add(want.mappings().stream().filter(m -> m.tokenType().equals(tokenType)).findFirst().orElseThrow());
+            }
+        }
+        Group group = group();
+        if (!dropped.isEmpty()) {
+            group.add(Phase.CREATE_TEXT_SEARCH_CONFIGURATIONS, DdlTextSearch.dropMappings(name, dropped), Kind.ALTER, NONE,
+                    "stop indexing token types " + dropped + " in text search configuration " + name);
+        }
+        for (String sql : DdlTextSearch.setMappings(name, set)) {
+            group.add(Phase.CREATE_TEXT_SEARCH_CONFIGURATIONS, sql, Kind.ALTER, NONE, "map token types of text search"
+                    + " configuration " + name + " to the expected dictionaries (tsvectors stored or indexed before are not recomputed)");
+        }
+    }
+
+    /** The token types {@code configuration} maps to {@code dictionary}, among others or alone. */
+    private static Set<String> tokenTypesMapping(TextSearchConfiguration configuration, QualifiedName dictionary) {
+        Set<String> tokenTypes = new java.util.TreeSet<>();
+        configuration.mappings().stream().filter(m -> m.dictionaries().contains(dictionary))
+                .forEach(m -> tokenTypes.add(m.tokenType()));
+        return tokenTypes;
+    }
+
+    private static List<InSchema<TextSearchConfiguration>> configurations(Database database) {
+        List<InSchema<TextSearchConfiguration>> all = new ArrayList<>();
+        for (Schema schema : database.schemas()) {
+            schema.textSearchConfigurations().forEach(c -> all.add(new InSchema<>(QualifiedName.of(schema.name(), c.name()), c)));
+        }
+        return all;
+    }
+
+    private TextSearchConfiguration expectedConfiguration(QualifiedName name) {
+        return expected.schema(name.schema()).flatMap(s -> s.textSearchConfigurations().stream()
+                .filter(c -> c.name().equals(name.name())).findFirst()).orElse(null);
+    }
+
+    /**
+     * Dictionaries in name order, except that one whose options name another of them (a thesaurus's
+     * {@code dictionary = 'public.my_stem'}) comes after it: PostgreSQL loads that one while creating it.
+     */
+    private static List<InSchema<TextSearchDictionary>> creationOrder(List<InSchema<TextSearchDictionary>> dictionaries) {
+        List<InSchema<TextSearchDictionary>> pending = new ArrayList<>(dictionaries);
+        pending.sort(Comparator.comparing(InSchema::name));
+        List<InSchema<TextSearchDictionary>> order = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            InSchema<TextSearchDictionary> next = pending.stream()
+                    .filter(d -> pending.stream().noneMatch(other -> other != d && names(d.object(), other.name())))
+                    .findFirst().orElse(pending.get(0));
+            pending.remove(next);
+            order.add(next);
+        }
+        return order;
+    }
+
+    /** Whether an option value of {@code dictionary} names {@code other}, qualified or not. */
+    private static boolean names(TextSearchDictionary dictionary, QualifiedName other) {
+        return dictionary.options().stream().map(TextSearchDictionary.Option::value).anyMatch(value -> {
+            try {
+                List<String> parts = Identifiers.splitQualified(value, true);
+                return parts.size() == 1 ? parts.get(0).equals(other.name())
+                        : parts.size() == 2 && parts.get(0).equals(other.schema()) && parts.get(1).equals(other.name());
+            } catch (IllegalArgumentException notAName) {
+                return false;
+            }
+        });
+    }
+
+    /** The group dropping a table or column (with its data) that uses {@code ref} in the actual database; null if none. */
+    private Group dataDropUsing(ObjectRef ref) {
+        for (ObjectRef dependent : actualGraph.dependentsOf(ref)) {
+            Group group = dataDrops.get(dependent);
+            if (group == null && dependent.member() != null) {
+                group = dataDrops.get(dependent.owner());
+            }
+            if (group == null && dependent.kind() == ObjectRef.Kind.INDEX) {
+                QualifiedName table = indexTable(actual, dependent);
+                group = table == null ? null : dataDrops.get(tableRef(table));
+            }
+            if (group != null) {
+                return group;
+            }
+        }
+        return null;
+    }
+
     // ---- dependents: drop before, re-create after ----
 
     /**
@@ -1782,7 +2108,9 @@ public final class MigrationPlanner {
             case VIEW, MATERIALIZED_VIEW, TRIGGER, POLICY, ROUTINE, INDEX -> true;
             case CONSTRAINT -> actual.table(tableOf(dependent)).flatMap(t -> t.constraint(dependent.member()))
                     .filter(c -> !(c instanceof ForeignKey)).isPresent(); // foreign keys: see collectForeignKeyDrops()
-            case COLUMN -> changed.kind() == ObjectRef.Kind.ROUTINE || changed.kind() == ObjectRef.Kind.SEQUENCE; // its default
+            case COLUMN -> changed.kind() == ObjectRef.Kind.ROUTINE || changed.kind() == ObjectRef.Kind.SEQUENCE
+                    || changed.kind() == ObjectRef.Kind.TEXT_SEARCH_CONFIGURATION
+                    || changed.kind() == ObjectRef.Kind.TEXT_SEARCH_DICTIONARY; // its default
             default -> false;
         };
     }

@@ -306,7 +306,8 @@ class ObjectIntrospectionTest {
     /** The DSL's enumType() takes no comment; this puts commented enums into a built schema. */
     private static Schema withEnums(Schema schema, EnumType... enums) {
         return new Schema(schema.name(), schema.tables(), schema.comment(), schema.sequences(), List.of(enums),
-                schema.domains(), schema.compositeTypes(), List.of(), schema.views(), schema.routines(), schema.collations(), List.of());
+                schema.domains(), schema.compositeTypes(), List.of(), schema.views(), schema.routines(), schema.collations(), List.of(),
+                schema.textSearchDictionaries(), schema.textSearchConfigurations());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -169,7 +169,7 @@ public final class RandomDatabases {
         rangeTypes.sort(byName);
         collations.sort(byName);
         return new Schema(name, tables, maybe(random, TEXTS), sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
-                collations, grants(random, name, tables, sequences, views, enums, routines));
+                collations, grants(random, name, tables, sequences, views, enums, routines), List.of(), List.of());
     }
 
     /** A range over a random type, now and then with every option set. */

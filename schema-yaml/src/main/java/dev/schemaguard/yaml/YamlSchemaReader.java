@@ -310,7 +310,8 @@ public final class YamlSchemaReader {
                     List.copyOf(parts.domains.values()), List.copyOf(parts.compositeTypes.values()),
                     List.copyOf(parts.rangeTypes.values()),
                     List.copyOf(parts.views.values()), routines, List.copyOf(parts.collations.values()),
-                    parts.grants.values().stream().map(Placed::object).sorted(Grant.ORDER).toList()));
+                    parts.grants.values().stream().map(Placed::object).sorted(Grant.ORDER).toList(),
+                    List.of(), List.of()));
         }
         return new Database(result, extensions.values().stream().map(Placed::object).toList(),
                 publications.values().stream().map(Placed::object).toList(), List.of());
