@@ -73,6 +73,12 @@ final class SchemaObjectWriter {
             put(yaml, SchemaObjectReader.ROUTINE_SECTIONS.get(kind), routines, Routine::signature, SchemaObjectWriter::routine);
         }
         put(yaml, COLLATIONS, sorted(schema.collations(), Collation::name), Collation::name, SchemaObjectWriter::collation);
+        if (!schema.textSearchDictionaries().isEmpty()) {
+            yaml.put(TEXT_SEARCH_DICTIONARIES, TextSearchYaml.writeDictionaries(schema.textSearchDictionaries()));
+        }
+        if (!schema.textSearchConfigurations().isEmpty()) {
+            yaml.put(TEXT_SEARCH_CONFIGURATIONS, TextSearchYaml.writeConfigurations(schema.textSearchConfigurations()));
+        }
         GrantWriter.write(schema, yaml);
     }
 
