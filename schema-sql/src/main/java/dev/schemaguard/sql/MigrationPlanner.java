@@ -959,7 +959,7 @@ public final class MigrationPlanner {
         if (expectedTable == null) {
             return;
         }
-        Pattern mention = Pattern.compile("(?<![A-Za-z0-9_$])" + Pattern.quote(Identifiers.quote(want.name())) + "(?![A-Za-z0-9_$])");
+        Pattern mention = mentionOf(want.name());
         for (Constraint constraint : expectedTable.constraints()) {
             if (touchedByDiff.contains(new PartRef(table, constraint.name())) || !uses(constraint, want.name(), mention)) {
                 continue;
@@ -973,14 +973,23 @@ public final class MigrationPlanner {
             }
         }
         for (Index index : expectedTable.indexes()) {
-            boolean onColumn = index.include().contains(want.name())
-                    || index.keys().stream().anyMatch(k -> want.name().equals(k.column())
-                    || (k.isExpression() && mention.matcher(k.expression()).find()))
-                    || (index.predicate() != null && mention.matcher(index.predicate()).find());
-            if (onColumn && !touchedByDiff.contains(new PartRef(table, index.name()))) {
+            if (onColumn(index, want.name(), mention) && !touchedByDiff.contains(new PartRef(table, index.name()))) {
                 planIndexCreate(group, table, index, Kind.ALTER);
             }
         }
+    }
+
+    /** {@code mention} finds the column, quoted where it needs it, in an expression. */
+    private static Pattern mentionOf(String column) {
+        return Pattern.compile("(?<![A-Za-z0-9_$])" + Pattern.quote(Identifiers.quote(column)) + "(?![A-Za-z0-9_$])");
+    }
+
+    /** Whether the index covers, includes or mentions the column: dropping the column drops it. */
+    private static boolean onColumn(Index index, String column, Pattern mention) {
+        return index.include().contains(column)
+                || index.keys().stream().anyMatch(k -> column.equals(k.column())
+                || (k.isExpression() && mention.matcher(k.expression()).find()))
+                || (index.predicate() != null && mention.matcher(index.predicate()).find());
     }
 
     private static boolean uses(Constraint constraint, String column, Pattern mention) {
@@ -1935,9 +1944,10 @@ public final class MigrationPlanner {
             handledByDiff.add(dependent);
             droppedColumns.add(column);
             planColumnRecreation(group, table, generated);
-            // the column's indexes go with it and planColumnRecreation creates them again
-            actual.table(table).ifPresent(t -> t.indexes().forEach(index ->
-                    handledByDiff.add(ObjectRef.of(ObjectRef.Kind.INDEX, table.schema(), index.name()))));
+            // the indexes on the column go with it, and planColumnRecreation creates them again
+            Pattern mention = mentionOf(generated.name());
+            actual.table(table).ifPresent(t -> t.indexes().stream().filter(index -> onColumn(index, generated.name(), mention))
+                    .forEach(index -> handledByDiff.add(ObjectRef.of(ObjectRef.Kind.INDEX, table.schema(), index.name()))));
         }
         group.add(Phase.DROP_REBUILT_TEXT_SEARCH, DdlTextSearch.dropConfiguration(name), Kind.DROP, NONE,
                 "drop text search configuration " + name + " to re-create it with parser " + want.parser()
