@@ -1926,7 +1926,7 @@ public final class MigrationPlanner {
     private Group planConfigurationRebuild(QualifiedName name, TextSearchConfiguration want, TextSearchConfiguration have) {
         Group group = group();
         ObjectRef ref = ObjectRef.of(ObjectRef.Kind.TEXT_SEARCH_CONFIGURATION, name.schema(), name.name());
-        touched.add(ref);
+        List<ObjectRef> moved = new ArrayList<>(List.of(ref));
         for (ObjectRef dependent : actualGraph.dependentsOf(ref)) {
             if (dependent.kind() != ObjectRef.Kind.COLUMN) {
                 continue;
@@ -1940,7 +1940,7 @@ public final class MigrationPlanner {
             if (generated == null || !generatedNow || tablesToDrop.contains(table) || droppedColumns.contains(column)) {
                 continue;
             }
-            touched.add(dependent);
+            moved.add(dependent);
             handledByDiff.add(dependent);
             droppedColumns.add(column);
             planColumnRecreation(group, table, generated);
@@ -1953,6 +1953,9 @@ public final class MigrationPlanner {
                 "drop text search configuration " + name + " to re-create it with parser " + want.parser()
                         + " (PostgreSQL cannot change a configuration's parser)");
         planConfigurationCreate(group, name, want, Kind.ALTER);
+        if (options.allowDrops() || !group.deletesData()) { // else all of it is held back: what uses it stays as it is
+            touched.addAll(moved);
+        }
         return group;
     }
 

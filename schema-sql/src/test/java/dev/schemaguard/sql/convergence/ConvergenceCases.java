@@ -208,6 +208,9 @@ final class ConvergenceCases {
                 + " create index doc_body_idx on doc using gin (to_tsvector('public.my_cfg', body));"
                 + " create index doc_search_idx on doc using gin (search);"
                 + " create view doc_words as select id, to_tsvector('public.my_cfg'::regconfig, title) as words from doc;";
+        // a parser of PostgreSQL's own parser functions: the only way to have a second parser without an extension
+        String parser = "create text search parser my_parser (start = prsd_start, gettoken = prsd_nexttoken,"
+                + " end = prsd_end, lextypes = prsd_lextype, headline = prsd_headline);";
         return List.of(
                 of("create text search dictionaries of every built-in template, with comments",
                         "",
@@ -255,6 +258,18 @@ final class ConvergenceCases {
                                 + " alter text search configuration my_cfg add mapping for asciiword, word with my_simple, my_stem;"
                                 + " alter text search configuration my_cfg add mapping for email, url with simple;"
                                 + " create view lexemes as select ts_lexize('public.my_simple'::regdictionary, 'Dogs') as l;"),
+                of("a configuration changes its parser while an index, a generated column, a default, a check and a view use it",
+                        parser + configuration + uses,
+                        parser + dictionaries + " create text search configuration my_cfg (parser = my_parser);"
+                                + " alter text search configuration my_cfg add mapping for asciiword, word with my_simple, my_stem;"
+                                + " alter text search configuration my_cfg add mapping for email, url with simple;" + uses)
+                        .allowingDrops(),
+                of("a configuration changes its parser under a generated column, held back",
+                        parser + configuration + uses,
+                        parser + dictionaries + " create text search configuration my_cfg (parser = my_parser);"
+                                + " alter text search configuration my_cfg add mapping for asciiword, word with my_simple, my_stem;"
+                                + " alter text search configuration my_cfg add mapping for email, url with simple;" + uses)
+                        .holdingBackUnsafeChanges(),
                 of("drop text search dictionaries and configurations",
                         configuration + " create text search configuration other (copy = my_cfg);",
                         "create text search dictionary my_stem (template = snowball, language = english);"),
