@@ -399,4 +399,31 @@ class SchemaDiffTest {
         assertEquals(1, changes.size(), changes.toString());
         assertEquals("app.add(a text, b text)", changes.get(0).subject());
     }
+
+    @Test
+    void textSearchObjectsAreAddedDroppedAndAlteredDictionariesFirst() {
+        dev.schemaguard.model.QualifiedName stem = dev.schemaguard.model.QualifiedName.of("public", "stem");
+        Schema before = Schema.named("public")
+                .textSearchDictionary(dev.schemaguard.model.TextSearchDictionary.of("stem", "snowball",
+                        dev.schemaguard.model.TextSearchDictionary.option("language", "english")))
+                .textSearchDictionary(dev.schemaguard.model.TextSearchDictionary.of("old", "simple"))
+                .textSearchConfiguration(dev.schemaguard.model.TextSearchConfiguration.onDefaultParser("cfg", List.of(
+                        new dev.schemaguard.model.TextSearchConfiguration.Mapping("word", List.of(stem)))))
+                .build();
+        Schema after = Schema.named("public")
+                .textSearchDictionary(dev.schemaguard.model.TextSearchDictionary.of("stem", "snowball",
+                        dev.schemaguard.model.TextSearchDictionary.option("language", "dutch")))
+                .textSearchConfiguration(dev.schemaguard.model.TextSearchConfiguration.onDefaultParser("cfg", List.of(
+                        new dev.schemaguard.model.TextSearchConfiguration.Mapping("word", List.of(stem)),
+                        new dev.schemaguard.model.TextSearchConfiguration.Mapping("email", List.of(stem)))))
+                .textSearchConfiguration(dev.schemaguard.model.TextSearchConfiguration.onDefaultParser("fresh", List.of()))
+                .build();
+        assertEquals(List.of(
+                        "unexpected text search dictionary public.old",
+                        "text search dictionary public.stem differs: options (language = 'english') (expected (language = 'dutch'))",
+                        "text search configuration public.cfg differs: mapping for email none (expected [public.stem])",
+                        "missing text search configuration public.fresh"),
+                SchemaDiff.compare(Database.of(after), Database.of(before)).changes().stream().map(SchemaChange::describe).toList());
+        assertTrue(SchemaDiff.compare(Database.of(after), Database.of(after)).isEmpty());
+    }
 }
