@@ -64,10 +64,12 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a {@link SchemaDiff} into ordered DDL (see {@link Phase} for the order). Drops run first, most dependent
- * objects first; then schemas, extensions, collations, types, sequences and routines (with
+ * objects first; then schemas, extensions, collations, text search dictionaries and configurations, types, sequences
+ * and routines (with
  * {@code check_function_bodies} off, so a function may name tables created later), column changes, logged/unlogged
  * switches, tables, constraints, indexes, foreign keys, sequence ownership, row security, policies, views in
- * dependency order, triggers (of tables and views), grants; then the drops of types, collations, sequences,
+ * dependency order, triggers (of tables and views), grants; then the drops of types, text search configurations and
+ * dictionaries, collations, sequences,
  * extensions and schemas nothing uses any more; comments last. Nothing uses CASCADE: what PostgreSQL would refuse
  * to change while dependents exist (a column type under a view, a function a trigger or default calls, a view other
  * views read, a type or collation being rebuilt) is planned as dropping the dependents found in the actual
@@ -1823,25 +1825,23 @@ public final class MigrationPlanner {
             if (pair[0].template().equals(pair[1].template())) {
                 return;
             }
-            Group group = null;
+            // with a configuration rebuilt around it, the rebuild drops that configuration first and goes with it
+            Group group = configurations(actual).stream()
+                    .filter(c -> rebuiltConfigurations.containsKey(c.name()) && !tokenTypesMapping(c.object(), name).isEmpty())
+                    .map(c -> rebuiltConfigurations.get(c.name())).findFirst().orElseGet(this::group);
             for (InSchema<TextSearchConfiguration> configuration : configurations(actual)) {
                 Set<String> tokenTypes = tokenTypesMapping(configuration.object(), name);
-                if (tokenTypes.isEmpty()) {
-                    continue;
-                }
-                if (rebuiltConfigurations.containsKey(configuration.name())) {
-                    group = rebuiltConfigurations.get(configuration.name()); // dropped before, in that group
+                if (tokenTypes.isEmpty() || rebuiltConfigurations.containsKey(configuration.name())) {
                     continue;
                 }
                 detached.computeIfAbsent(configuration.name(), n -> new java.util.TreeSet<>()).addAll(tokenTypes);
-                (group == null ? group = group() : group).add(Phase.DROP_REBUILT_TEXT_SEARCH,
-                        DdlTextSearch.dropMappings(configuration.name(), tokenTypes), Kind.ALTER, NONE,
-                        "let text search configuration " + configuration.name() + " stop using dictionary " + name
-                                + " for " + tokenTypes + " while it is re-created (mapped again below)");
+                group.add(Phase.DROP_REBUILT_TEXT_SEARCH, DdlTextSearch.dropMappings(configuration.name(), tokenTypes),
+                        Kind.ALTER, NONE, "let text search configuration " + configuration.name() + " stop using dictionary "
+                                + name + " for " + tokenTypes + " while it is re-created (mapped again below)");
             }
-            (group == null ? group = group() : group).add(Phase.DROP_REBUILT_TEXT_SEARCH, DdlTextSearch.dropDictionary(name),
-                    Kind.DROP, NONE, "drop text search dictionary " + name + " to re-create it with template "
-                            + pair[0].template() + " (PostgreSQL cannot change a dictionary's template)");
+            group.add(Phase.DROP_REBUILT_TEXT_SEARCH, DdlTextSearch.dropDictionary(name), Kind.DROP, NONE,
+                    "drop text search dictionary " + name + " to re-create it with template " + pair[0].template()
+                            + " (PostgreSQL cannot change a dictionary's template)");
             dictionaryGroups.put(name, group);
             touched.add(ObjectRef.of(ObjectRef.Kind.TEXT_SEARCH_DICTIONARY, name.schema(), name.name()));
             dictionariesToCreate.add(new InSchema<>(name, pair[0]));
@@ -1912,8 +1912,8 @@ public final class MigrationPlanner {
                     group = configurationDrops.get(configuration.name());
                 }
             }
-            (group != null ? group : group()).add(Phase.DROP_TEXT_SEARCH_DICTIONARIES, DdlTextSearch.dropDictionary(dictionary.name()),
-                    Kind.DROP, NONE, "drop text search dictionary " + dictionary.name());
+            (group != null ? group : group()).add(Phase.DROP_TEXT_SEARCH_DICTIONARIES,
+                    DdlTextSearch.dropDictionary(dictionary.name()), Kind.DROP, NONE, "drop text search dictionary " + dictionary.name());
         }
     }
 

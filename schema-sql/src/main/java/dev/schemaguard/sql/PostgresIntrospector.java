@@ -54,14 +54,15 @@ import java.util.Objects;
 /**
  * Reads a live PostgreSQL (13 to 17) database into the model with a fixed number of catalog queries (schemas
  * with their collations, extensions, relations, columns, constraints, indexes, policies, triggers, types,
- * routines, and one for what the model cannot describe yet), however many objects there are. It only reads, so it works inside a READ
+ * routines, text search dictionaries and configurations, and one for what the model cannot describe yet), however many objects there are. It only reads, so it works inside a READ
  * ONLY transaction, and it leaves the session's search_path alone. Each query sees its own snapshot under
  * autocommit; for a consistent picture while DDL may run concurrently, call it inside a REPEATABLE READ
  * transaction. Rows of a relation that appeared after the relations query are ignored.
  *
  * <p>What it reads: tables (with partitioning, partitions and their bounds, the tables they inherit from,
  * exclusion constraints, triggers, whether they are unlogged), views (with their triggers) and materialized views (with their indexes), standalone
- * sequences, enums, domains, composite types, functions and procedures, collations, extensions (all but plpgsql,
+ * sequences, enums, domains, composite types, functions and procedures, collations, text search dictionaries and
+ * configurations, extensions (all but plpgsql,
  * wherever they live: an extension is database-wide), and comments on all of them, plus the dependencies between
  * them from {@code pg_depend} ({@link DependencyIntrospector}), which the planner uses to drop and re-create
  * dependents. Objects an extension owns are left out. With {@link IntrospectionOptions#privileges()}, the grants on
