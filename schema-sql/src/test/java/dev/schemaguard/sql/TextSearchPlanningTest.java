@@ -161,4 +161,22 @@ class TextSearchPlanningTest {
                 safe.skipped().stream().map(PlanStatement::sql).sorted().toList(),
                 "the configuration (and the dictionary it maps) wait for the columns that use it");
     }
+
+    @Test
+    void valuesAreLiteralsAndNamesQuotedIdentifiersEachStatementOneCommand() throws Exception {
+        Database expected = Schema.named("app")
+                .textSearchDictionary(new TextSearchDictionary("d'); drop table t; --", QualifiedName.of("pg_catalog", "simple"),
+                        List.of(TextSearchDictionary.option("stopwords", "english'); drop table t; --\\")), "x'); drop table t; --"))
+                .textSearchConfiguration(new TextSearchConfiguration("c\"; drop table t; --", QualifiedName.of("x\"y", "p"),
+                        List.of(new Mapping("word; drop table t", List.of(QualifiedName.of("app", "d'); drop table t; --")))), null))
+                .toDatabase();
+        MigrationPlan plan = MigrationPlanner.baseline(expected);
+        PlanExecutor.requireSingleCommands(plan);
+        assertEquals(List.of(
+                "CREATE TEXT SEARCH DICTIONARY app.\"d'); drop table t; --\" (TEMPLATE = pg_catalog.simple, stopwords = E'english''); drop table t; --\\\\')",
+                "CREATE TEXT SEARCH CONFIGURATION app.\"c\"\"; drop table t; --\" (PARSER = \"x\"\"y\".p)",
+                "ALTER TEXT SEARCH CONFIGURATION app.\"c\"\"; drop table t; --\" ALTER MAPPING FOR \"word; drop table t\" WITH app.\"d'); drop table t; --\"",
+                "COMMENT ON TEXT SEARCH DICTIONARY app.\"d'); drop table t; --\" IS 'x''); drop table t; --'"),
+                plan.statements().stream().map(PlanStatement::sql).filter(sql -> sql.contains("TEXT SEARCH")).toList());
+    }
 }
