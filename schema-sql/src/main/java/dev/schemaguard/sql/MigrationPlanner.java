@@ -1765,10 +1765,6 @@ public final class MigrationPlanner {
 
     // ---- text search dictionaries and configurations ----
 
-    /** A text search dictionary or configuration with the schema it lives in. */
-    private record InSchema<T>(QualifiedName name, T object) {
-    }
-
     /**
      * Text search objects, planned together once the drops of tables and columns are known. Options, mappings and
      * comments change in place ({@code ALTER TEXT SEARCH DICTIONARY ... (option = value)}, {@code ALTER MAPPING FOR});
@@ -1781,56 +1777,30 @@ public final class MigrationPlanner {
      * table or column whose drop is held back still uses the object is held back with that drop.
      */
     private void planTextSearch(SchemaDiff diff) {
-        List<InSchema<TextSearchDictionary>> addedDictionaries = new ArrayList<>();
-        List<InSchema<TextSearchDictionary>> droppedDictionaries = new ArrayList<>();
-        Map<QualifiedName, TextSearchDictionary[]> alteredDictionaries = new TreeMap<>();
-        List<InSchema<TextSearchConfiguration>> addedConfigurations = new ArrayList<>();
-        List<InSchema<TextSearchConfiguration>> droppedConfigurations = new ArrayList<>();
-        Map<QualifiedName, TextSearchConfiguration[]> alteredConfigurations = new TreeMap<>();
-        for (SchemaChange change : diff.changes()) {
-            if (change instanceof SchemaChange.SchemaAdded added) {
-                Schema schema = added.schema();
-                schema.textSearchDictionaries().forEach(d -> addedDictionaries.add(new InSchema<>(QualifiedName.of(schema.name(), d.name()), d)));
-                schema.textSearchConfigurations().forEach(c -> addedConfigurations.add(new InSchema<>(QualifiedName.of(schema.name(), c.name()), c)));
-            } else if (change instanceof SchemaChange.SchemaDropped dropped) {
-                Schema schema = dropped.schema();
-                schema.textSearchDictionaries().forEach(d -> droppedDictionaries.add(new InSchema<>(QualifiedName.of(schema.name(), d.name()), d)));
-                schema.textSearchConfigurations().forEach(c -> droppedConfigurations.add(new InSchema<>(QualifiedName.of(schema.name(), c.name()), c)));
-            } else if (change instanceof SchemaChange.TextSearchDictionaryAdded d) {
-                addedDictionaries.add(new InSchema<>(QualifiedName.of(d.schema(), d.name()), d.dictionary()));
-            } else if (change instanceof SchemaChange.TextSearchDictionaryDropped d) {
-                droppedDictionaries.add(new InSchema<>(QualifiedName.of(d.schema(), d.name()), d.dictionary()));
-            } else if (change instanceof SchemaChange.TextSearchDictionaryAltered d) {
-                alteredDictionaries.put(QualifiedName.of(d.schema(), d.name()), new TextSearchDictionary[] {d.expected(), d.actual()});
-            } else if (change instanceof SchemaChange.TextSearchConfigurationAdded c) {
-                addedConfigurations.add(new InSchema<>(QualifiedName.of(c.schema(), c.name()), c.configuration()));
-            } else if (change instanceof SchemaChange.TextSearchConfigurationDropped c) {
-                droppedConfigurations.add(new InSchema<>(QualifiedName.of(c.schema(), c.name()), c.configuration()));
-            } else if (change instanceof SchemaChange.TextSearchConfigurationAltered c) {
-                alteredConfigurations.put(QualifiedName.of(c.schema(), c.name()), new TextSearchConfiguration[] {c.expected(), c.actual()});
-            }
-        }
+        TextSearchChanges changes = TextSearchChanges.of(diff);
         // configurations whose parser changes: dropped (with their generated columns) and created again
         Map<QualifiedName, Group> rebuiltConfigurations = new LinkedHashMap<>();
-        alteredConfigurations.forEach((name, pair) -> {
-            if (!pair[0].parser().equals(pair[1].parser())) {
-                rebuiltConfigurations.put(name, planConfigurationRebuild(name, pair[0], pair[1]));
+        for (TextSearchChanges.Altered<TextSearchConfiguration> altered : changes.alteredConfigurations()) {
+            if (!altered.expected().parser().equals(altered.actual().parser())) {
+                rebuiltConfigurations.put(altered.name(), planConfigurationRebuild(altered.name(), altered.expected()));
             }
-        });
+        }
         // dictionaries whose template changes: the configurations that stay let go of them first
         Map<QualifiedName, Set<String>> detached = new TreeMap<>();
-        List<InSchema<TextSearchDictionary>> dictionariesToCreate = new ArrayList<>(addedDictionaries);
+        List<TextSearchChanges.Named<TextSearchDictionary>> dictionariesToCreate = new ArrayList<>(changes.addedDictionaries());
         Map<QualifiedName, Group> dictionaryGroups = new HashMap<>();
-        alteredDictionaries.forEach((name, pair) -> {
-            if (pair[0].template().equals(pair[1].template())) {
-                return;
+        for (TextSearchChanges.Altered<TextSearchDictionary> altered : changes.alteredDictionaries()) {
+            QualifiedName name = altered.name();
+            if (altered.expected().template().equals(altered.actual().template())) {
+                continue;
             }
             // with a configuration rebuilt around it, the rebuild drops that configuration first and goes with it
-            Group group = configurations(actual).stream()
-                    .filter(c -> rebuiltConfigurations.containsKey(c.name()) && !tokenTypesMapping(c.object(), name).isEmpty())
+            Group group = TextSearchChanges.configurations(actual).stream()
+                    .filter(c -> rebuiltConfigurations.containsKey(c.name())
+                            && !TextSearchChanges.tokenTypesMapping(c.object(), name).isEmpty())
                     .map(c -> rebuiltConfigurations.get(c.name())).findFirst().orElseGet(this::group);
-            for (InSchema<TextSearchConfiguration> configuration : configurations(actual)) {
-                Set<String> tokenTypes = tokenTypesMapping(configuration.object(), name);
+            for (TextSearchChanges.Named<TextSearchConfiguration> configuration : TextSearchChanges.configurations(actual)) {
+                Set<String> tokenTypes = TextSearchChanges.tokenTypesMapping(configuration.object(), name);
                 if (tokenTypes.isEmpty() || rebuiltConfigurations.containsKey(configuration.name())) {
                     continue;
                 }
@@ -1840,13 +1810,13 @@ public final class MigrationPlanner {
                                 + name + " for " + tokenTypes + " while it is re-created (mapped again below)");
             }
             group.add(Phase.DROP_REBUILT_TEXT_SEARCH, DdlTextSearch.dropDictionary(name), Kind.DROP, NONE,
-                    "drop text search dictionary " + name + " to re-create it with template " + pair[0].template()
+                    "drop text search dictionary " + name + " to re-create it with template " + altered.expected().template()
                             + " (PostgreSQL cannot change a dictionary's template)");
             dictionaryGroups.put(name, group);
             touched.add(ObjectRef.of(ObjectRef.Kind.TEXT_SEARCH_DICTIONARY, name.schema(), name.name()));
-            dictionariesToCreate.add(new InSchema<>(name, pair[0]));
-        });
-        for (InSchema<TextSearchDictionary> dictionary : creationOrder(dictionariesToCreate)) {
+            dictionariesToCreate.add(new TextSearchChanges.Named<>(name, altered.expected()));
+        }
+        for (TextSearchChanges.Named<TextSearchDictionary> dictionary : TextSearchChanges.creationOrder(dictionariesToCreate)) {
             boolean again = dictionaryGroups.containsKey(dictionary.name());
             Group group = again ? dictionaryGroups.get(dictionary.name()) : group();
             group.add(Phase.CREATE_TEXT_SEARCH_DICTIONARIES, DdlTextSearch.createDictionary(dictionary.name(), dictionary.object()),
@@ -1857,34 +1827,31 @@ public final class MigrationPlanner {
                         again ? Kind.ALTER : Kind.CREATE, NONE, "comment on text search dictionary " + dictionary.name());
             }
         }
-        alteredDictionaries.forEach((name, pair) -> {
-            if (!pair[0].template().equals(pair[1].template())) {
-                return;
+        for (TextSearchChanges.Altered<TextSearchDictionary> altered : changes.alteredDictionaries()) {
+            if (!altered.expected().template().equals(altered.actual().template())) {
+                continue;
             }
-            String alter = DdlTextSearch.alterDictionaryOptions(name, pair[0], pair[1]);
+            String alter = DdlTextSearch.alterDictionaryOptions(altered.name(), altered.expected(), altered.actual());
             if (alter != null) {
                 group().add(Phase.CREATE_TEXT_SEARCH_DICTIONARIES, alter, Kind.ALTER, NONE, "change the options of text"
-                        + " search dictionary " + name + " (tsvectors stored or indexed before keep what the old options gave)");
+                        + " search dictionary " + altered.name() + " (tsvectors stored or indexed before keep what the old options gave)");
             }
-            if (!Objects.equals(pair[0].comment(), pair[1].comment())) {
-                group().add(Phase.COMMENTS, DdlTextSearch.commentOnDictionary(name, pair[0].comment()), Kind.ALTER, NONE,
-                        "set the comment on text search dictionary " + name);
+            if (!Objects.equals(altered.expected().comment(), altered.actual().comment())) {
+                group().add(Phase.COMMENTS, DdlTextSearch.commentOnDictionary(altered.name(), altered.expected().comment()),
+                        Kind.ALTER, NONE, "set the comment on text search dictionary " + altered.name());
             }
-        });
-        for (InSchema<TextSearchConfiguration> configuration : addedConfigurations) {
+        }
+        for (TextSearchChanges.Named<TextSearchConfiguration> configuration : changes.addedConfigurations()) {
             planConfigurationCreate(group(), configuration.name(), configuration.object(), Kind.CREATE);
         }
         // mappings of configurations that stay, from what they map after the detaching above
         Set<QualifiedName> remapped = new java.util.TreeSet<>(detached.keySet());
-        alteredConfigurations.forEach((name, pair) -> {
-            if (!rebuiltConfigurations.containsKey(name)) {
-                remapped.add(name);
-            }
-        });
+        changes.alteredConfigurations().stream().map(TextSearchChanges.Altered::name)
+                .filter(name -> !rebuiltConfigurations.containsKey(name)).forEach(remapped::add);
         for (QualifiedName name : remapped) {
             TextSearchConfiguration want = expectedConfiguration(name);
-            TextSearchConfiguration have = configurations(actual).stream().filter(c -> c.name().equals(name))
-                    .map(InSchema::object).findFirst().orElse(null);
+            TextSearchConfiguration have = TextSearchChanges.configurations(actual).stream().filter(c -> c.name().equals(name))
+                    .map(TextSearchChanges.Named::object).findFirst().orElse(null);
             if (want == null || have == null) {
                 continue; // dropped below
             }
@@ -1896,7 +1863,7 @@ public final class MigrationPlanner {
         }
         // drops, at the end: a configuration with the held-back drop of a table or column that uses it
         Map<QualifiedName, Group> configurationDrops = new HashMap<>();
-        for (InSchema<TextSearchConfiguration> configuration : droppedConfigurations) {
+        for (TextSearchChanges.Named<TextSearchConfiguration> configuration : changes.droppedConfigurations()) {
             ObjectRef ref = ObjectRef.of(ObjectRef.Kind.TEXT_SEARCH_CONFIGURATION, configuration.name().schema(),
                     configuration.name().name());
             Group group = dataDropUsing(ref);
@@ -1904,11 +1871,11 @@ public final class MigrationPlanner {
                     DdlTextSearch.dropConfiguration(configuration.name()), Kind.DROP, NONE,
                     "drop text search configuration " + configuration.name()));
         }
-        for (InSchema<TextSearchDictionary> dictionary : droppedDictionaries) {
+        for (TextSearchChanges.Named<TextSearchDictionary> dictionary : changes.droppedDictionaries()) {
             Group group = null;
-            for (InSchema<TextSearchConfiguration> configuration : configurations(actual)) {
+            for (TextSearchChanges.Named<TextSearchConfiguration> configuration : TextSearchChanges.configurations(actual)) {
                 if (configurationDrops.containsKey(configuration.name())
-                        && !tokenTypesMapping(configuration.object(), dictionary.name()).isEmpty()) {
+                        && !TextSearchChanges.tokenTypesMapping(configuration.object(), dictionary.name()).isEmpty()) {
                     group = configurationDrops.get(configuration.name());
                 }
             }
@@ -1923,7 +1890,7 @@ public final class MigrationPlanner {
      * drops allowed the whole rebuild is held back; views, indexes, checks and defaults that name it are dropped
      * and re-created around it by {@link #planDependents()}.
      */
-    private Group planConfigurationRebuild(QualifiedName name, TextSearchConfiguration want, TextSearchConfiguration have) {
+    private Group planConfigurationRebuild(QualifiedName name, TextSearchConfiguration want) {
         Group group = group();
         ObjectRef ref = ObjectRef.of(ObjectRef.Kind.TEXT_SEARCH_CONFIGURATION, name.schema(), name.name());
         List<ObjectRef> moved = new ArrayList<>(List.of(ref));
@@ -2003,56 +1970,9 @@ public final class MigrationPlanner {
         }
     }
 
-    /** The token types {@code configuration} maps to {@code dictionary}, among others or alone. */
-    private static Set<String> tokenTypesMapping(TextSearchConfiguration configuration, QualifiedName dictionary) {
-        Set<String> tokenTypes = new java.util.TreeSet<>();
-        configuration.mappings().stream().filter(m -> m.dictionaries().contains(dictionary))
-                .forEach(m -> tokenTypes.add(m.tokenType()));
-        return tokenTypes;
-    }
-
-    private static List<InSchema<TextSearchConfiguration>> configurations(Database database) {
-        List<InSchema<TextSearchConfiguration>> all = new ArrayList<>();
-        for (Schema schema : database.schemas()) {
-            schema.textSearchConfigurations().forEach(c -> all.add(new InSchema<>(QualifiedName.of(schema.name(), c.name()), c)));
-        }
-        return all;
-    }
-
     private TextSearchConfiguration expectedConfiguration(QualifiedName name) {
         return expected.schema(name.schema()).flatMap(s -> s.textSearchConfigurations().stream()
                 .filter(c -> c.name().equals(name.name())).findFirst()).orElse(null);
-    }
-
-    /**
-     * Dictionaries in name order, except that one whose options name another of them (a thesaurus's
-     * {@code dictionary = 'public.my_stem'}) comes after it: PostgreSQL loads that one while creating it.
-     */
-    private static List<InSchema<TextSearchDictionary>> creationOrder(List<InSchema<TextSearchDictionary>> dictionaries) {
-        List<InSchema<TextSearchDictionary>> pending = new ArrayList<>(dictionaries);
-        pending.sort(Comparator.comparing(InSchema::name));
-        List<InSchema<TextSearchDictionary>> order = new ArrayList<>();
-        while (!pending.isEmpty()) {
-            InSchema<TextSearchDictionary> next = pending.stream()
-                    .filter(d -> pending.stream().noneMatch(other -> other != d && names(d.object(), other.name())))
-                    .findFirst().orElse(pending.get(0));
-            pending.remove(next);
-            order.add(next);
-        }
-        return order;
-    }
-
-    /** Whether an option value of {@code dictionary} names {@code other}, qualified or not. */
-    private static boolean names(TextSearchDictionary dictionary, QualifiedName other) {
-        return dictionary.options().stream().map(TextSearchDictionary.Option::value).anyMatch(value -> {
-            try {
-                List<String> parts = Identifiers.splitQualified(value, true);
-                return parts.size() == 1 ? parts.get(0).equals(other.name())
-                        : parts.size() == 2 && parts.get(0).equals(other.schema()) && parts.get(1).equals(other.name());
-            } catch (IllegalArgumentException notAName) {
-                return false;
-            }
-        });
     }
 
     /** The group dropping a table or column (with its data) that uses {@code ref} in the actual database; null if none. */
