@@ -763,7 +763,7 @@ public final class MigrationPlanner {
         Column have = serials.comparable(table, change.actual());
         Set<ColumnAspect> aspects = change.aspects();
         if (needsRecreation(change)) {
-            planColumnRecreation(group(), table, want);
+            planColumnRecreation(group(), table, want, "with the expected generation expression");
             return;
         }
         String column = want.name();
@@ -951,11 +951,11 @@ public final class MigrationPlanner {
      * Drops the column and adds it back as expected, with the indexes and constraints on it that PostgreSQL drops
      * together with the column (unless the diff re-creates them anyway).
      */
-    private void planColumnRecreation(Group group, QualifiedName table, Column want) {
+    private void planColumnRecreation(Group group, QualifiedName table, Column want, String how) {
         String name = table + "." + want.name();
         recreatedColumns.add(ObjectRef.column(table, want.name()));
         group.add(Phase.DROP_COLUMNS, DdlRenderer.dropColumn(table, want.name()), Kind.DROP, DELETES,
-                "drop column " + name + " and its data, to re-create it with the expected generation expression");
+                "drop column " + name + " and its data, to re-create it " + how);
         planColumnAdd(group, table, want, Kind.ALTER);
         Table expectedTable = expected.table(table).orElse(null);
         if (expectedTable == null) {
@@ -1910,7 +1910,8 @@ public final class MigrationPlanner {
             moved.add(dependent);
             handledByDiff.add(dependent);
             droppedColumns.add(column);
-            planColumnRecreation(group, table, generated);
+            planColumnRecreation(group, table, generated, "on the re-created text search configuration " + name
+                    + " (its values are computed again)");
             // the indexes on the column go with it, and planColumnRecreation creates them again
             Pattern mention = mentionOf(generated.name());
             actual.table(table).ifPresent(t -> t.indexes().stream().filter(index -> onColumn(index, generated.name(), mention))
