@@ -17,6 +17,8 @@ import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SchemaObject;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.model.Rule;
+import dev.schemaguard.model.TextSearchConfiguration;
+import dev.schemaguard.model.TextSearchDictionary;
 import dev.schemaguard.model.Trigger;
 
 import java.util.Collections;
@@ -362,6 +364,83 @@ public sealed interface SchemaChange {
 
         public String describe() {
             return expected.kind() + " " + subject() + " differs from the expected definition";
+        }
+    }
+
+    /** A change to a text search dictionary or configuration of {@link #schema()}. */
+    sealed interface TextSearchChange extends SchemaChange {
+        String schema();
+
+        /** The dictionary's or configuration's name. */
+        String name();
+
+        @Override
+        default String subject() {
+            return QualifiedName.of(schema(), name()).toString();
+        }
+    }
+
+    record TextSearchDictionaryAdded(String schema, TextSearchDictionary dictionary) implements TextSearchChange {
+        public String name() {
+            return dictionary.name();
+        }
+
+        public String describe() {
+            return "missing text search dictionary " + subject();
+        }
+    }
+
+    record TextSearchDictionaryDropped(String schema, TextSearchDictionary dictionary) implements TextSearchChange {
+        public String name() {
+            return dictionary.name();
+        }
+
+        public String describe() {
+            return "unexpected text search dictionary " + subject();
+        }
+    }
+
+    /** Another template, other options or another comment. */
+    record TextSearchDictionaryAltered(String schema, TextSearchDictionary expected, TextSearchDictionary actual)
+            implements TextSearchChange {
+        public String name() {
+            return expected.name();
+        }
+
+        public String describe() {
+            return "text search dictionary " + subject() + " differs: " + TextSearchDifferences.of(expected, actual);
+        }
+    }
+
+    record TextSearchConfigurationAdded(String schema, TextSearchConfiguration configuration) implements TextSearchChange {
+        public String name() {
+            return configuration.name();
+        }
+
+        public String describe() {
+            return "missing text search configuration " + subject();
+        }
+    }
+
+    record TextSearchConfigurationDropped(String schema, TextSearchConfiguration configuration) implements TextSearchChange {
+        public String name() {
+            return configuration.name();
+        }
+
+        public String describe() {
+            return "unexpected text search configuration " + subject();
+        }
+    }
+
+    /** Another parser, other mappings or another comment. */
+    record TextSearchConfigurationAltered(String schema, TextSearchConfiguration expected, TextSearchConfiguration actual)
+            implements TextSearchChange {
+        public String name() {
+            return expected.name();
+        }
+
+        public String describe() {
+            return "text search configuration " + subject() + " differs: " + TextSearchDifferences.of(expected, actual);
         }
     }
 

@@ -22,6 +22,8 @@ import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SchemaObject;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.model.Rule;
+import dev.schemaguard.model.TextSearchConfiguration;
+import dev.schemaguard.model.TextSearchDictionary;
 import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.UniqueConstraint;
 import dev.schemaguard.model.View;
@@ -112,6 +114,7 @@ final class SchemaComparer {
         SerialColumns serials = SerialColumns.between(want, have);
         compareObjects(want.name(), objects(want, serials.impliedSequences(want, have)),
                 objects(have, serials.impliedSequences(have, want)));
+        compareTextSearch(want, have);
         if (sameNamesInOrder(want.tables(), have.tables())) {
             for (int i = 0; i < want.tables().size(); i++) {
                 Table wantTable = want.tables().get(i);
@@ -276,6 +279,37 @@ final class SchemaComparer {
                     compareTriggers(QualifiedName.of(schema, wantView.name()), wantView.triggers(), haveView.triggers());
                     compareRules(QualifiedName.of(schema, wantView.name()), wantView.rules(), haveView.rules());
                 }
+            }
+        }
+    }
+
+    /** Dictionaries before configurations, each kind by name. */
+    private void compareTextSearch(Schema want, Schema have) {
+        String schema = want.name();
+        Map<String, TextSearchDictionary> wantDictionaries = byName(want.textSearchDictionaries(), TextSearchDictionary::name);
+        Map<String, TextSearchDictionary> haveDictionaries = byName(have.textSearchDictionaries(), TextSearchDictionary::name);
+        for (String name : union(wantDictionaries, haveDictionaries)) {
+            TextSearchDictionary a = wantDictionaries.get(name);
+            TextSearchDictionary b = haveDictionaries.get(name);
+            if (b == null) {
+                changes.add(new SchemaChange.TextSearchDictionaryAdded(schema, a));
+            } else if (a == null) {
+                changes.add(new SchemaChange.TextSearchDictionaryDropped(schema, b));
+            } else if (!a.equals(b)) {
+                changes.add(new SchemaChange.TextSearchDictionaryAltered(schema, a, b));
+            }
+        }
+        Map<String, TextSearchConfiguration> wantConfigurations = byName(want.textSearchConfigurations(), TextSearchConfiguration::name);
+        Map<String, TextSearchConfiguration> haveConfigurations = byName(have.textSearchConfigurations(), TextSearchConfiguration::name);
+        for (String name : union(wantConfigurations, haveConfigurations)) {
+            TextSearchConfiguration a = wantConfigurations.get(name);
+            TextSearchConfiguration b = haveConfigurations.get(name);
+            if (b == null) {
+                changes.add(new SchemaChange.TextSearchConfigurationAdded(schema, a));
+            } else if (a == null) {
+                changes.add(new SchemaChange.TextSearchConfigurationDropped(schema, b));
+            } else if (!a.equals(b)) {
+                changes.add(new SchemaChange.TextSearchConfigurationAltered(schema, a, b));
             }
         }
     }

@@ -66,7 +66,7 @@ class SchemaDiffTest {
     @Test
     void missingTableIsOneChangeCarryingTheWholeDefinition() {
         Database expected = Database.of(orders(BASE));
-        SchemaDiff diff = SchemaDiff.compare(expected, Database.of(new Schema("public", List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), java.util.List.of())));
+        SchemaDiff diff = SchemaDiff.compare(expected, Database.of(new Schema("public", List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())));
         SchemaChange.TableAdded added = assertInstanceOf(SchemaChange.TableAdded.class, diff.changes().get(0));
         assertEquals(ORDERS, added.table());
         assertEquals(3, added.definition().columns().size());
@@ -163,7 +163,7 @@ class SchemaDiffTest {
     void orderIsDeterministicWhateverTheInputOrder() {
         Schema ab = Schema.named("public").table("a", t -> t.column("x", integer())).table("b", t -> t.column("x", integer())).build();
         Schema ba = Schema.named("public").table("b", t -> t.column("x", integer())).table("a", t -> t.column("x", integer())).build();
-        Schema empty = new Schema("public", List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), java.util.List.of());
+        Schema empty = new Schema("public", List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         assertEquals(SchemaDiff.compare(ab, empty), SchemaDiff.compare(ba, empty));
     }
 
@@ -323,9 +323,9 @@ class SchemaDiffTest {
             t.partitionBy(dev.schemaguard.model.Partitioning.Strategy.RANGE, "day");
         }).build();
         Schema withPartition = new Schema("public", List.of(partitioned.tables().get(0),
-                Table.named("m_feb", t -> t.partitionOf("m", "DEFAULT"))), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), java.util.List.of());
+                Table.named("m_feb", t -> t.partitionOf("m", "DEFAULT"))), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         Schema withPlainTable = new Schema("public", List.of(partitioned.tables().get(0),
-                Table.named("m_feb", t -> t.column("day", date()).notNull())), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), java.util.List.of());
+                Table.named("m_feb", t -> t.column("day", date()).notNull())), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
         List<SchemaChange> detach = SchemaDiff.compare(Database.of(withPlainTable), Database.of(withPartition)).changes();
         assertEquals(List.of("unexpected column public.m_feb.temp integer",
@@ -356,10 +356,10 @@ class SchemaDiffTest {
             t.column("a", integer()).defaultValue("5");
             t.inherits("base");
         });
-        assertTrue(SchemaDiff.compare(Database.of(new Schema("public", List.of(base, inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), java.util.List.of())),
-                Database.of(new Schema("public", List.of(base, inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), java.util.List.of()))).isEmpty());
-        List<SchemaChange> changes = SchemaDiff.compare(Database.of(new Schema("public", List.of(base, ownDefault), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), java.util.List.of())),
-                Database.of(new Schema("public", List.of(base, inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), java.util.List.of()))).changes();
+        assertTrue(SchemaDiff.compare(Database.of(new Schema("public", List.of(base, inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())),
+                Database.of(new Schema("public", List.of(base, inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()))).isEmpty());
+        List<SchemaChange> changes = SchemaDiff.compare(Database.of(new Schema("public", List.of(base, ownDefault), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())),
+                Database.of(new Schema("public", List.of(base, inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()))).changes();
         assertEquals(1, changes.size(), changes.toString());
         SchemaChange.ColumnAltered altered = assertInstanceOf(SchemaChange.ColumnAltered.class, changes.get(0));
         assertEquals(Set.of(ColumnAspect.DEFAULT), altered.aspects(),
@@ -370,9 +370,9 @@ class SchemaDiffTest {
                         Table.named("child", t -> {
                             t.inherits("other");
                             t.inherits("base");
-                        })), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), java.util.List.of())),
+                        })), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())),
                 Database.of(new Schema("public", List.of(base, Table.named("other", t -> t.column("b", text())),
-                        inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), java.util.List.of()))).changes();
+                        inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()))).changes();
         assertEquals(List.of("missing column public.child.b text",
                         "public.child inherits from public.base, expected public.other, public.base"),
                 parents.stream().map(SchemaChange::describe).toList());
@@ -398,5 +398,32 @@ class SchemaDiffTest {
         List<SchemaChange> changes = SchemaDiff.compare(both, one).changes();
         assertEquals(1, changes.size(), changes.toString());
         assertEquals("app.add(a text, b text)", changes.get(0).subject());
+    }
+
+    @Test
+    void textSearchObjectsAreAddedDroppedAndAlteredDictionariesFirst() {
+        dev.schemaguard.model.QualifiedName stem = dev.schemaguard.model.QualifiedName.of("public", "stem");
+        Schema before = Schema.named("public")
+                .textSearchDictionary(dev.schemaguard.model.TextSearchDictionary.of("stem", "snowball",
+                        dev.schemaguard.model.TextSearchDictionary.option("language", "english")))
+                .textSearchDictionary(dev.schemaguard.model.TextSearchDictionary.of("old", "simple"))
+                .textSearchConfiguration(dev.schemaguard.model.TextSearchConfiguration.onDefaultParser("cfg", List.of(
+                        new dev.schemaguard.model.TextSearchConfiguration.Mapping("word", List.of(stem)))))
+                .build();
+        Schema after = Schema.named("public")
+                .textSearchDictionary(dev.schemaguard.model.TextSearchDictionary.of("stem", "snowball",
+                        dev.schemaguard.model.TextSearchDictionary.option("language", "dutch")))
+                .textSearchConfiguration(dev.schemaguard.model.TextSearchConfiguration.onDefaultParser("cfg", List.of(
+                        new dev.schemaguard.model.TextSearchConfiguration.Mapping("word", List.of(stem)),
+                        new dev.schemaguard.model.TextSearchConfiguration.Mapping("email", List.of(stem)))))
+                .textSearchConfiguration(dev.schemaguard.model.TextSearchConfiguration.onDefaultParser("fresh", List.of()))
+                .build();
+        assertEquals(List.of(
+                        "unexpected text search dictionary public.old",
+                        "text search dictionary public.stem differs: options (language = 'english') (expected (language = 'dutch'))",
+                        "text search configuration public.cfg differs: mapping for email none (expected [public.stem])",
+                        "missing text search configuration public.fresh"),
+                SchemaDiff.compare(Database.of(after), Database.of(before)).changes().stream().map(SchemaChange::describe).toList());
+        assertTrue(SchemaDiff.compare(Database.of(after), Database.of(after)).isEmpty());
     }
 }

@@ -76,7 +76,11 @@ public final class SchemaMerge {
                 union(a.routines(), b.routines(), r -> r.signature(), (x, y) -> same(x, y, "routine " + a.name() + "." + x.signature())),
                 union(a.collations(), b.collations(), c -> c.name(), (x, y) -> same(x, y, "collation " + a.name() + "." + x.name())),
                 union(a.grants(), b.grants(), g -> g.key().toString(), (x, y) -> same(x, y, "grant " + x.describe())),
-                union(a.aggregates(), b.aggregates(), g -> g.signature(), (x, y) -> same(x, y, "aggregate " + a.name() + "." + x.signature())));
+                union(a.aggregates(), b.aggregates(), g -> g.signature(), (x, y) -> same(x, y, "aggregate " + a.name() + "." + x.signature())),
+                union(a.textSearchDictionaries(), b.textSearchDictionaries(), d -> d.name(),
+                        (x, y) -> same(x, y, "text search dictionary " + a.name() + "." + x.name())),
+                union(a.textSearchConfigurations(), b.textSearchConfigurations(), c -> c.name(),
+                        (x, y) -> same(x, y, "text search configuration " + a.name() + "." + x.name())));
     }
 
     private Table table(String qualifiedName, Table a, Table b) {

@@ -21,8 +21,8 @@ final class Models {
 
     static Database tablesOnly(Database database) {
         return new Database(database.schemas().stream()
-                .map(s -> new Schema(s.name(), s.tables(), s.comment(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), java.util.List.of()))
-                .toList(), database.extensions(), List.of(), List.of(), java.util.List.of());
+                .map(s -> Schema.empty(s.name()).withTables(s.tables()).withComment(s.comment()))
+                .toList(), database.extensions(), List.of(), List.of(), List.of());
     }
 
     /** Expected sequences missing or different in the database, and sequences only the database has. */

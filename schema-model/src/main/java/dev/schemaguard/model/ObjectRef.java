@@ -11,7 +11,7 @@ public record ObjectRef(Kind kind, String schema, String name, String member) {
 
     public enum Kind {
         SCHEMA, TABLE, COLUMN, VIEW, MATERIALIZED_VIEW, SEQUENCE, TYPE, ROUTINE, TRIGGER, CONSTRAINT, INDEX, POLICY, EXTENSION,
-        COLLATION, RULE
+        COLLATION, RULE, TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION
     }
 
     public ObjectRef {

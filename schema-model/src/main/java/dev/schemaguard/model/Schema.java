@@ -9,13 +9,17 @@ import java.util.Set;
 /**
  * A PostgreSQL schema (namespace): its tables, then the other objects in it — sequences, enums, domains,
  * composite types, range types, views and materialized views, functions and procedures, collations — the grants on the
- * schema and those objects that differ from PostgreSQL's defaults (empty unless privileges were asked for), and its aggregates.
+ * schema and those objects that differ from PostgreSQL's defaults (empty unless privileges were asked for), its aggregates,
+ * and its text search dictionaries and configurations (kept apart from {@link #objects()}: the diff and the planner
+ * treat them on their own).
  */
 public record Schema(String name, List<Table> tables, String comment,
                      List<Sequence> sequences, List<EnumType> enums, List<Domain> domains,
                      List<CompositeType> compositeTypes, List<RangeType> rangeTypes, List<View> views,
                      List<Routine> routines,
-                     List<Collation> collations, List<Grant> grants, List<Aggregate> aggregates) {
+                     List<Collation> collations, List<Grant> grants, List<Aggregate> aggregates,
+                     List<TextSearchDictionary> textSearchDictionaries,
+                     List<TextSearchConfiguration> textSearchConfigurations) {
 
     public Schema {
         Identifiers.requireValid(name, "schema name");
@@ -30,6 +34,8 @@ public record Schema(String name, List<Table> tables, String comment,
         collations = List.copyOf(collations);
         grants = List.copyOf(grants);
         aggregates = aggregates == null ? List.of() : List.copyOf(aggregates);
+        textSearchDictionaries = textSearchDictionaries == null ? List.of() : List.copyOf(textSearchDictionaries);
+        textSearchConfigurations = textSearchConfigurations == null ? List.of() : List.copyOf(textSearchConfigurations);
         requireUnique(name, "relation", tables.stream().map(Table::name).toList(),
                 sequences.stream().map(Sequence::name).toList(), views.stream().map(View::name).toList());
         requireUnique(name, "type", enums.stream().map(EnumType::name).toList(),
@@ -39,6 +45,9 @@ public record Schema(String name, List<Table> tables, String comment,
                         : RangeType.defaultMultirangeName(r.name())).toList());
         requireUnique(name, "routine", routines.stream().map(Routine::signature).toList(),
                 aggregates.stream().map(Aggregate::signature).toList());
+        requireUnique(name, "text search dictionary", textSearchDictionaries.stream().map(TextSearchDictionary::name).toList());
+        requireUnique(name, "text search configuration",
+                textSearchConfigurations.stream().map(TextSearchConfiguration::name).toList());
         requireUnique(name, "collation", collations.stream().map(Collation::name).toList());
         requireOwnGrants(name, grants);
     }
@@ -46,7 +55,7 @@ public record Schema(String name, List<Table> tables, String comment,
     /** An empty schema: no objects, no comment, no grants. Build it up with the withers or {@link #named}. */
     public static Schema empty(String name) {
         return new Schema(name, List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** A schema holding only tables. */
@@ -56,62 +65,84 @@ public record Schema(String name, List<Table> tables, String comment,
 
     public Schema withTables(List<Table> newTables) {
         return new Schema(name, newTables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views,
-                routines, collations, grants, aggregates);
+                routines, collations, grants, aggregates, textSearchDictionaries,
+                textSearchConfigurations);
     }
 
     public Schema withComment(String newComment) {
         return new Schema(name, tables, newComment, sequences, enums, domains, compositeTypes, rangeTypes, views,
-                routines, collations, grants, aggregates);
+                routines, collations, grants, aggregates, textSearchDictionaries,
+                textSearchConfigurations);
     }
 
     public Schema withSequences(List<Sequence> newSequences) {
         return new Schema(name, tables, comment, newSequences, enums, domains, compositeTypes, rangeTypes, views,
-                routines, collations, grants, aggregates);
+                routines, collations, grants, aggregates, textSearchDictionaries,
+                textSearchConfigurations);
     }
 
     public Schema withEnums(List<EnumType> newEnums) {
         return new Schema(name, tables, comment, sequences, newEnums, domains, compositeTypes, rangeTypes, views,
-                routines, collations, grants, aggregates);
+                routines, collations, grants, aggregates, textSearchDictionaries,
+                textSearchConfigurations);
     }
 
     public Schema withDomains(List<Domain> newDomains) {
         return new Schema(name, tables, comment, sequences, enums, newDomains, compositeTypes, rangeTypes, views,
-                routines, collations, grants, aggregates);
+                routines, collations, grants, aggregates, textSearchDictionaries,
+                textSearchConfigurations);
     }
 
     public Schema withCompositeTypes(List<CompositeType> newCompositeTypes) {
         return new Schema(name, tables, comment, sequences, enums, domains, newCompositeTypes, rangeTypes, views,
-                routines, collations, grants, aggregates);
+                routines, collations, grants, aggregates, textSearchDictionaries,
+                textSearchConfigurations);
     }
 
     public Schema withRangeTypes(List<RangeType> newRangeTypes) {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, newRangeTypes, views,
-                routines, collations, grants, aggregates);
+                routines, collations, grants, aggregates, textSearchDictionaries,
+                textSearchConfigurations);
     }
 
     public Schema withViews(List<View> newViews) {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, newViews,
-                routines, collations, grants, aggregates);
+                routines, collations, grants, aggregates, textSearchDictionaries,
+                textSearchConfigurations);
     }
 
     public Schema withRoutines(List<Routine> newRoutines) {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views,
-                newRoutines, collations, grants, aggregates);
+                newRoutines, collations, grants, aggregates, textSearchDictionaries,
+                textSearchConfigurations);
     }
 
     public Schema withCollations(List<Collation> newCollations) {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
-                newCollations, grants, aggregates);
+                newCollations, grants, aggregates, textSearchDictionaries,
+                textSearchConfigurations);
     }
 
     public Schema withGrants(List<Grant> newGrants) {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
-                collations, newGrants, aggregates);
+                collations, newGrants, aggregates, textSearchDictionaries,
+                textSearchConfigurations);
+    }
+
+    public Schema withTextSearchDictionaries(List<TextSearchDictionary> newDictionaries) {
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
+                collations, grants, aggregates, newDictionaries, textSearchConfigurations);
+    }
+
+    public Schema withTextSearchConfigurations(List<TextSearchConfiguration> newConfigurations) {
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
+                collations, grants, aggregates, textSearchDictionaries, newConfigurations);
     }
 
     public Schema withAggregates(List<Aggregate> newAggregates) {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
-                collations, grants, newAggregates);
+                collations, grants, newAggregates, textSearchDictionaries,
+                textSearchConfigurations);
     }
 
     /** Every object of the schema other than its tables, in a fixed order of kinds (collations first: types and columns use them). */

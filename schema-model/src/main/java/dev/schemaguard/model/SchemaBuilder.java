@@ -19,6 +19,8 @@ public final class SchemaBuilder {
     private final List<Aggregate> aggregates = new ArrayList<>();
     private final List<Collation> collations = new ArrayList<>();
     private final List<Grant> grants = new ArrayList<>();
+    private final List<TextSearchDictionary> textSearchDictionaries = new ArrayList<>();
+    private final List<TextSearchConfiguration> textSearchConfigurations = new ArrayList<>();
     private String comment;
 
     SchemaBuilder(String name) {
@@ -101,6 +103,18 @@ public final class SchemaBuilder {
         return this;
     }
 
+    /** {@code CREATE TEXT SEARCH DICTIONARY}. */
+    public SchemaBuilder textSearchDictionary(TextSearchDictionary dictionary) {
+        textSearchDictionaries.add(dictionary);
+        return this;
+    }
+
+    /** {@code CREATE TEXT SEARCH CONFIGURATION} with its mappings. */
+    public SchemaBuilder textSearchConfiguration(TextSearchConfiguration configuration) {
+        textSearchConfigurations.add(configuration);
+        return this;
+    }
+
     public SchemaBuilder comment(String text) {
         this.comment = text;
         return this;
@@ -108,8 +122,7 @@ public final class SchemaBuilder {
 
     public Schema build() {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
-                collations,
-                grants, aggregates);
+                collations, grants, aggregates, textSearchDictionaries, textSearchConfigurations);
     }
 
     /** A database holding just this schema. */

@@ -515,6 +515,51 @@ final class CatalogQueries {
     }
 
     /**
+     * Text search dictionaries (template, {@code dictinitoption}) and configurations (parser, one row per mapped
+     * token type with its dictionaries in the order they are consulted, or one row with a null token type when the
+     * configuration maps none) of the included schemas, in one query: both are few. A token type is named by the
+     * alias its parser gives it ({@code ts_token_type}).
+     */
+    static String textSearch() {
+        return """
+            with included as (select unnest(?::text[]) as nspname)
+            select 'dictionary' as kind, n.nspname, d.dictname as name,
+                   template_namespace.nspname as definer_schema, t.tmplname as definer_name,
+                   d.dictinitoption as options, null::int as token_id, null::text as token_type,
+                   null::text[] as dictionary_schemas, null::text[] as dictionary_names,
+                   obj_description(d.oid, 'pg_ts_dict') as comment
+            from pg_ts_dict d
+            join pg_namespace n on n.oid = d.dictnamespace
+            join included i on i.nspname = n.nspname
+            join pg_ts_template t on t.oid = d.dicttemplate
+            join pg_namespace template_namespace on template_namespace.oid = t.tmplnamespace
+            where %s
+            union all
+            select 'configuration', n.nspname, c.cfgname, parser_namespace.nspname, p.prsname, null,
+                   maps.maptokentype, token.alias, maps.dictionary_schemas, maps.dictionary_names,
+                   obj_description(c.oid, 'pg_ts_config')
+            from pg_ts_config c
+            join pg_namespace n on n.oid = c.cfgnamespace
+            join included i on i.nspname = n.nspname
+            join pg_ts_parser p on p.oid = c.cfgparser
+            join pg_namespace parser_namespace on parser_namespace.oid = p.prsnamespace
+            left join lateral (
+                select m.maptokentype,
+                       array_agg(dictionary_namespace.nspname::text order by m.mapseqno) as dictionary_schemas,
+                       array_agg(dictionary.dictname::text order by m.mapseqno) as dictionary_names
+                from pg_ts_config_map m
+                join pg_ts_dict dictionary on dictionary.oid = m.mapdict
+                join pg_namespace dictionary_namespace on dictionary_namespace.oid = dictionary.dictnamespace
+                where m.mapcfg = c.oid
+                group by m.maptokentype
+            ) maps on true
+            left join lateral ts_token_type(c.cfgparser) token on token.tokid = maps.maptokentype
+            where %s
+            order by 1 desc, 2, 3, 7
+            """.formatted(notExtensionMember("pg_ts_dict", "d.oid"), notExtensionMember("pg_ts_config", "c.oid"));
+    }
+
+    /**
      * Everything in the included schemas (and, for database-wide kinds, in the database) that the model does
      * not describe yet, as (kind, object) rows; extension members are left out, and so are objects PostgreSQL
      * creates along with another (array types, a range type's multirange and its cast). Kinds the other queries
@@ -550,12 +595,6 @@ final class CatalogQueries {
             from pg_opfamily f join included_namespaces n on n.oid = f.opfnamespace join pg_am am on am.oid = f.opfmethod
             where %4$s
               and not exists (select from pg_opclass oc where oc.opcfamily = f.oid and oc.opcname = f.opfname)
-            union all
-            select 'text search configuration', format('%%I.%%I', n.nspname, x.cfgname)
-            from pg_ts_config x join included_namespaces n on n.oid = x.cfgnamespace where %5$s
-            union all
-            select 'text search dictionary', format('%%I.%%I', n.nspname, x.dictname)
-            from pg_ts_dict x join included_namespaces n on n.oid = x.dictnamespace where %6$s
             union all
             select 'text search parser', format('%%I.%%I', n.nspname, x.prsname)
             from pg_ts_parser x join included_namespaces n on n.oid = x.prsnamespace where %7$s
@@ -611,6 +650,7 @@ final class CatalogQueries {
                     notExtensionMember("pg_operator", "o.oid"),
                     notExtensionMember("pg_opclass", "oc.oid"),
                     notExtensionMember("pg_opfamily", "f.oid"),
+                    // %5$s and %6$s are no longer used: text search configurations and dictionaries are read by textSearch()
                     notExtensionMember("pg_ts_config", "x.oid"),
                     notExtensionMember("pg_ts_dict", "x.oid"),
                     notExtensionMember("pg_ts_parser", "x.oid"),

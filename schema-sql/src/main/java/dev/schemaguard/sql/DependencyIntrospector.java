@@ -31,7 +31,9 @@ public final class DependencyIntrospector {
     /**
      * The dependencies, named. {@code objects} names every catalog row that can take part, by catalog and oid;
      * {@code referable}, the part of them other objects can depend on (relations other than indexes, types,
-     * routines, collations): nothing the planner asks about depends on an index, a rule, a trigger, a default, a
+     * routines, collations, text search dictionaries and configurations: an expression index, a default, a check or
+     * a view that names a configuration as {@code 'english'::regconfig} depends on it, and a configuration on the
+     * dictionaries it maps): nothing the planner asks about depends on an index, a rule, a trigger, a default, a
      * constraint or a policy, so pg_depend's referenced side is joined with that smaller set. A column is its
      * relation's row with pg_depend's sub-id, named at the end, so that only the columns that occur in a
      * dependency are looked up. The automatic dependencies of a default, a constraint and a policy are those on
@@ -74,6 +76,12 @@ public final class DependencyIntrospector {
                 union all
                 select 'pg_collation'::regclass, c.oid, null, 'COLLATION', n.nspname, c.collname
                 from pg_collation c join user_namespaces n on n.oid = c.collnamespace
+                union all
+                select 'pg_ts_dict'::regclass, d.oid, null, 'TEXT_SEARCH_DICTIONARY', n.nspname, d.dictname
+                from pg_ts_dict d join user_namespaces n on n.oid = d.dictnamespace
+                union all
+                select 'pg_ts_config'::regclass, c.oid, null, 'TEXT_SEARCH_CONFIGURATION', n.nspname, c.cfgname
+                from pg_ts_config c join user_namespaces n on n.oid = c.cfgnamespace
             ),
             objects (classid, objid, relkind, kind, schema_name, object_name, member) as (
                 select classid, objid, relkind, kind, schema_name, object_name, null::text from referable

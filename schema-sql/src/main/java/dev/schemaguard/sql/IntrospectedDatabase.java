@@ -15,6 +15,8 @@ import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.TextSearchConfiguration;
+import dev.schemaguard.model.TextSearchDictionary;
 import dev.schemaguard.model.View;
 
 import java.util.ArrayList;
@@ -58,6 +60,8 @@ final class IntrospectedDatabase {
     final List<Cast> casts = new ArrayList<>();
     final List<SchemaMember<Collation>> collations = new ArrayList<>();
     final Map<Grant.Key, Grant> grants = new LinkedHashMap<>();
+    final List<SchemaMember<TextSearchDictionary>> textSearchDictionaries = new ArrayList<>();
+    final List<SchemaMember<TextSearchConfiguration>> textSearchConfigurations = new ArrayList<>();
     final List<String> unsupported = new ArrayList<>();
 
     void unsupported(String kind, String object) {
@@ -87,9 +91,12 @@ final class IntrospectedDatabase {
         aggregates.forEach(member -> parts.get(member.schema()).aggregates.add(member.object()));
         collations.forEach(member -> parts.get(member.schema()).collations.add(member.object()));
         grants.values().stream().sorted(Grant.ORDER).forEach(grant -> parts.get(grant.schema()).grants.add(grant));
+        textSearchDictionaries.forEach(member -> parts.get(member.schema()).textSearchDictionaries.add(member.object()));
+        textSearchConfigurations.forEach(member -> parts.get(member.schema()).textSearchConfigurations.add(member.object()));
         List<Schema> schemas = new ArrayList<>();
         parts.forEach((name, p) -> schemas.add(new Schema(name, p.tables, schemaComments.get(name), p.sequences,
-                p.enums, p.domains, p.compositeTypes, p.rangeTypes, p.views, p.routines, p.collations, p.grants, p.aggregates)));
+                p.enums, p.domains, p.compositeTypes, p.rangeTypes, p.views, p.routines, p.collations, p.grants, p.aggregates,
+                p.textSearchDictionaries, p.textSearchConfigurations)));
         return new IntrospectionResult(Database.of(schemas).withExtensions(extensions).withPublications(publications)
                 .withCasts(casts), unsupported.stream().sorted().toList());
     }
@@ -106,5 +113,7 @@ final class IntrospectedDatabase {
         final List<Collation> collations = new ArrayList<>();
         final List<Grant> grants = new ArrayList<>();
         final List<Aggregate> aggregates = new ArrayList<>();
+        final List<TextSearchDictionary> textSearchDictionaries = new ArrayList<>();
+        final List<TextSearchConfiguration> textSearchConfigurations = new ArrayList<>();
     }
 }

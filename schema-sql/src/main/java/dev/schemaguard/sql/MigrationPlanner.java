@@ -29,6 +29,8 @@ import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.TextSearchConfiguration;
+import dev.schemaguard.model.TextSearchDictionary;
 import dev.schemaguard.model.UniqueConstraint;
 import dev.schemaguard.sql.PlanStatement.Kind;
 import dev.schemaguard.model.CompositeType;
@@ -65,10 +67,12 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a {@link SchemaDiff} into ordered DDL (see {@link Phase} for the order). Drops run first, most dependent
- * objects first; then schemas, extensions, collations, types, sequences and routines (with
+ * objects first; then schemas, extensions, collations, text search dictionaries and configurations, types, sequences
+ * and routines (with
  * {@code check_function_bodies} off, so a function may name tables created later), column changes, logged/unlogged
  * switches, tables, constraints, indexes, foreign keys, sequence ownership, row security, policies, views in
- * dependency order, triggers (of tables and views), grants; then the drops of types, collations, sequences,
+ * dependency order, triggers (of tables and views), grants; then the drops of types, text search configurations and
+ * dictionaries, collations, sequences,
  * extensions and schemas nothing uses any more; comments last. Nothing uses CASCADE: what PostgreSQL would refuse
  * to change while dependents exist (a column type under a view, a function a trigger or default calls, a view other
  * views read, a type or collation being rebuilt) is planned as dropping the dependents found in the actual
@@ -95,7 +99,11 @@ public final class MigrationPlanner {
         /** Casts, before the functions and types they use. */
         DROP_CASTS,
         DROP_ROUTINES,
+        /** Text search configurations and dictionaries dropped to be created again, once nothing that stays uses them. */
+        DROP_REBUILT_TEXT_SEARCH,
         CREATE_SCHEMAS, CREATE_EXTENSIONS, ALTER_EXTENSIONS, CREATE_COLLATIONS,
+        /** Before anything that names a configuration ('english'::regconfig in a default, check, index or view). */
+        CREATE_TEXT_SEARCH_DICTIONARIES, CREATE_TEXT_SEARCH_CONFIGURATIONS,
         CREATE_ENUMS, CREATE_DOMAINS, CREATE_COMPOSITES,
         /** Domains over a composite or range type, once those exist (domains come first otherwise: types use them). */
         CREATE_DOMAINS_ON_TYPES,
@@ -120,7 +128,10 @@ public final class MigrationPlanner {
         /** Publications and the tables they publish, once every table and column exists. */
         PUBLICATIONS,
         REVOKES, GRANTS,
-        DROP_TYPES, DROP_COLLATIONS, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
+        DROP_TYPES,
+        /** Configurations before the dictionaries they map; after everything that used them is gone. */
+        DROP_TEXT_SEARCH_CONFIGURATIONS, DROP_TEXT_SEARCH_DICTIONARIES,
+        DROP_COLLATIONS, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS
     }
 
     /** A statement, its phase, and its position in planning order, which orders the statements of one phase. */
@@ -202,6 +213,8 @@ public final class MigrationPlanner {
     private final Set<ObjectRef> recreatedColumns = new HashSet<>();
     /** Casts of the actual database the diff drops or changes. */
     private final Set<Cast> handledCasts = new HashSet<>();
+    /** The groups that drop a table or a column (with its data), so that a drop that needs them gone joins them. */
+    private final Map<ObjectRef, Group> dataDrops = new HashMap<>();
 
     private MigrationPlanner(Database expected, Database actual, PlanOptions options) {
         this.expected = Objects.requireNonNull(expected, "expected");
@@ -233,6 +246,7 @@ public final class MigrationPlanner {
             planChange(change);
         }
         planChildTableDrops();
+        planTextSearch(diff);
         planTableCreations();
         planForeignKeys();
         planDependents();
@@ -459,9 +473,10 @@ public final class MigrationPlanner {
         } else if (change instanceof SchemaChange.ColumnAdded c) {
             planColumnAdd(group(), c.table(), c.column(), Kind.CREATE);
         } else if (change instanceof SchemaChange.ColumnDropped c) {
-            group().add(isChild(actual, c.table()) ? Phase.DROP_CHILD_COLUMNS : Phase.DROP_COLUMNS,
+            dataDrops.put(ObjectRef.column(c.table(), c.column().name()), group().add(isChild(actual, c.table())
+                            ? Phase.DROP_CHILD_COLUMNS : Phase.DROP_COLUMNS,
                     DdlRenderer.dropColumn(c.table(), c.column().name()), Kind.DROP, DELETES,
-                    "drop column " + c.table() + "." + c.column().name() + " and its data");
+                    "drop column " + c.table() + "." + c.column().name() + " and its data"));
         } else if (change instanceof SchemaChange.ColumnAltered c) {
             planColumnAlter(c);
         } else if (change instanceof SchemaChange.ConstraintAdded c) {
@@ -532,11 +547,15 @@ public final class MigrationPlanner {
     /**
      * Changes planned outside {@link #planChange}: new tables with all other new tables, in foreign key order
      * ({@link #planTableCreations}), a new partitioning as a table rebuild ({@link #collectTableLevelChanges}),
-     * grants last ({@link #planGrants}).
+     * grants last ({@link #planGrants}), text search dictionaries and configurations all together once the drops of
+     * tables and columns are known ({@link #planTextSearch}).
      */
     private static final Set<Class<? extends SchemaChange>> PLANNED_IN_OTHER_PASSES = Set.of(
             SchemaChange.TableAdded.class, SchemaChange.PartitioningChanged.class, SchemaChange.GrantAdded.class,
-            SchemaChange.GrantDropped.class, SchemaChange.GrantOptionChanged.class);
+            SchemaChange.GrantDropped.class, SchemaChange.GrantOptionChanged.class,
+            SchemaChange.TextSearchDictionaryAdded.class, SchemaChange.TextSearchDictionaryDropped.class,
+            SchemaChange.TextSearchDictionaryAltered.class, SchemaChange.TextSearchConfigurationAdded.class,
+            SchemaChange.TextSearchConfigurationDropped.class, SchemaChange.TextSearchConfigurationAltered.class);
 
     /**
      * A publication changed member by member, so that tables it publishes outside the compared schemas are never
@@ -612,6 +631,7 @@ public final class MigrationPlanner {
 
     /** A table without parents now; a partition or inheritance child once all drops are known (planChildTableDrops). */
     private void planTableDrop(Group group, QualifiedName name, Table table) {
+        dataDrops.put(tableRef(name), group);
         if (table.parents().isEmpty()) {
             group.add(Phase.DROP_TABLES, DdlRenderer.dropTable(name), Kind.DROP, DELETES, "drop table " + name + " and its rows");
         } else {
@@ -770,7 +790,7 @@ public final class MigrationPlanner {
         Column have = serials.comparable(table, change.actual());
         Set<ColumnAspect> aspects = change.aspects();
         if (needsRecreation(change)) {
-            planColumnRecreation(table, want);
+            planColumnRecreation(group(), table, want, "with the expected generation expression");
             return;
         }
         String column = want.name();
@@ -980,17 +1000,17 @@ public final class MigrationPlanner {
      * Drops the column and adds it back as expected, with the indexes and constraints on it that PostgreSQL drops
      * together with the column (unless the diff re-creates them anyway).
      */
-    private void planColumnRecreation(QualifiedName table, Column want) {
+    private void planColumnRecreation(Group group, QualifiedName table, Column want, String how) {
         String name = table + "." + want.name();
         recreatedColumns.add(ObjectRef.column(table, want.name()));
-        Group group = group().add(Phase.DROP_COLUMNS, DdlRenderer.dropColumn(table, want.name()), Kind.DROP, DELETES,
-                "drop column " + name + " and its data, to re-create it with the expected generation expression");
+        group.add(Phase.DROP_COLUMNS, DdlRenderer.dropColumn(table, want.name()), Kind.DROP, DELETES,
+                "drop column " + name + " and its data, to re-create it " + how);
         planColumnAdd(group, table, want, Kind.ALTER);
         Table expectedTable = expected.table(table).orElse(null);
         if (expectedTable == null) {
             return;
         }
-        Pattern mention = Pattern.compile("(?<![A-Za-z0-9_$])" + Pattern.quote(Identifiers.quote(want.name())) + "(?![A-Za-z0-9_$])");
+        Pattern mention = mentionOf(want.name());
         for (Constraint constraint : expectedTable.constraints()) {
             if (touchedByDiff.contains(new PartRef(table, constraint.name())) || !uses(constraint, want.name(), mention)) {
                 continue;
@@ -1004,14 +1024,23 @@ public final class MigrationPlanner {
             }
         }
         for (Index index : expectedTable.indexes()) {
-            boolean onColumn = index.include().contains(want.name())
-                    || index.keys().stream().anyMatch(k -> want.name().equals(k.column())
-                    || (k.isExpression() && mention.matcher(k.expression()).find()))
-                    || (index.predicate() != null && mention.matcher(index.predicate()).find());
-            if (onColumn && !touchedByDiff.contains(new PartRef(table, index.name()))) {
+            if (onColumn(index, want.name(), mention) && !touchedByDiff.contains(new PartRef(table, index.name()))) {
                 planIndexCreate(group, table, index, Kind.ALTER);
             }
         }
+    }
+
+    /** {@code mention} finds the column, quoted where it needs it, in an expression. */
+    private static Pattern mentionOf(String column) {
+        return Pattern.compile("(?<![A-Za-z0-9_$])" + Pattern.quote(Identifiers.quote(column)) + "(?![A-Za-z0-9_$])");
+    }
+
+    /** Whether the index covers, includes or mentions the column: dropping the column drops it. */
+    private static boolean onColumn(Index index, String column, Pattern mention) {
+        return index.include().contains(column)
+                || index.keys().stream().anyMatch(k -> column.equals(k.column())
+                || (k.isExpression() && mention.matcher(k.expression()).find()))
+                || (index.predicate() != null && mention.matcher(index.predicate()).find());
     }
 
     private static boolean uses(Constraint constraint, String column, Pattern mention) {
@@ -1913,6 +1942,237 @@ public final class MigrationPlanner {
         return database.table(table).map(t -> !t.parents().isEmpty()).orElse(false);
     }
 
+    // ---- text search dictionaries and configurations ----
+
+    /**
+     * Text search objects, planned together once the drops of tables and columns are known. Options, mappings and
+     * comments change in place ({@code ALTER TEXT SEARCH DICTIONARY ... (option = value)}, {@code ALTER MAPPING FOR});
+     * another template or parser cannot, so the object is dropped and created again: a configuration together with
+     * what uses it (views, indexes, checks and defaults are dropped and re-created around it, see
+     * {@link #planDependents()}; a generated column is dropped and added again, which holds the rebuild back unless
+     * drops are allowed), a dictionary after the configurations that map it let go of it (their mappings are set
+     * again from the expected model afterwards). Dictionaries are created before configurations, configurations
+     * before anything that names them, and dropped the other way round, at the end; a drop that would fail while a
+     * table or column whose drop is held back still uses the object is held back with that drop.
+     */
+    private void planTextSearch(SchemaDiff diff) {
+        TextSearchChanges changes = TextSearchChanges.of(diff);
+        // configurations whose parser changes: dropped (with their generated columns) and created again
+        Map<QualifiedName, Group> rebuiltConfigurations = new LinkedHashMap<>();
+        for (TextSearchChanges.Altered<TextSearchConfiguration> altered : changes.alteredConfigurations()) {
+            if (!altered.expected().parser().equals(altered.actual().parser())) {
+                rebuiltConfigurations.put(altered.name(), planConfigurationRebuild(altered.name(), altered.expected()));
+            }
+        }
+        // dictionaries whose template changes: the configurations that stay let go of them first
+        Map<QualifiedName, Set<String>> detached = new TreeMap<>();
+        List<TextSearchChanges.Named<TextSearchDictionary>> dictionariesToCreate = new ArrayList<>(changes.addedDictionaries());
+        Map<QualifiedName, Group> dictionaryGroups = new HashMap<>();
+        for (TextSearchChanges.Altered<TextSearchDictionary> altered : changes.alteredDictionaries()) {
+            QualifiedName name = altered.name();
+            if (altered.expected().template().equals(altered.actual().template())) {
+                continue;
+            }
+            // with a configuration rebuilt around it, the rebuild drops that configuration first and goes with it
+            Group group = TextSearchChanges.configurations(actual).stream()
+                    .filter(c -> rebuiltConfigurations.containsKey(c.name())
+                            && !TextSearchChanges.tokenTypesMapping(c.object(), name).isEmpty())
+                    .map(c -> rebuiltConfigurations.get(c.name())).findFirst().orElseGet(this::group);
+            for (TextSearchChanges.Named<TextSearchConfiguration> configuration : TextSearchChanges.configurations(actual)) {
+                Set<String> tokenTypes = TextSearchChanges.tokenTypesMapping(configuration.object(), name);
+                if (tokenTypes.isEmpty() || rebuiltConfigurations.containsKey(configuration.name())) {
+                    continue;
+                }
+                detached.computeIfAbsent(configuration.name(), n -> new java.util.TreeSet<>()).addAll(tokenTypes);
+                group.add(Phase.DROP_REBUILT_TEXT_SEARCH, DdlTextSearch.dropMappings(configuration.name(), tokenTypes),
+                        Kind.ALTER, NONE, "let text search configuration " + configuration.name() + " stop using dictionary "
+                                + name + " for " + tokenTypes + " while it is re-created (mapped again below)");
+            }
+            group.add(Phase.DROP_REBUILT_TEXT_SEARCH, DdlTextSearch.dropDictionary(name), Kind.DROP, NONE,
+                    "drop text search dictionary " + name + " to re-create it with template " + altered.expected().template()
+                            + " (PostgreSQL cannot change a dictionary's template)");
+            dictionaryGroups.put(name, group);
+            touched.add(ObjectRef.of(ObjectRef.Kind.TEXT_SEARCH_DICTIONARY, name.schema(), name.name()));
+            dictionariesToCreate.add(new TextSearchChanges.Named<>(name, altered.expected()));
+        }
+        for (TextSearchChanges.Named<TextSearchDictionary> dictionary : TextSearchChanges.creationOrder(dictionariesToCreate)) {
+            boolean again = dictionaryGroups.containsKey(dictionary.name());
+            Group group = again ? dictionaryGroups.get(dictionary.name()) : group();
+            group.add(Phase.CREATE_TEXT_SEARCH_DICTIONARIES, DdlTextSearch.createDictionary(dictionary.name(), dictionary.object()),
+                    again ? Kind.ALTER : Kind.CREATE, NONE, (again ? "re-create" : "create") + " text search dictionary "
+                            + dictionary.name());
+            if (dictionary.object().comment() != null) {
+                group.add(Phase.COMMENTS, DdlTextSearch.commentOnDictionary(dictionary.name(), dictionary.object().comment()),
+                        again ? Kind.ALTER : Kind.CREATE, NONE, "comment on text search dictionary " + dictionary.name());
+            }
+        }
+        for (TextSearchChanges.Altered<TextSearchDictionary> altered : changes.alteredDictionaries()) {
+            if (!altered.expected().template().equals(altered.actual().template())) {
+                continue;
+            }
+            String alter = DdlTextSearch.alterDictionaryOptions(altered.name(), altered.expected(), altered.actual());
+            if (alter != null) {
+                group().add(Phase.CREATE_TEXT_SEARCH_DICTIONARIES, alter, Kind.ALTER, NONE, "change the options of text"
+                        + " search dictionary " + altered.name() + " (tsvectors stored or indexed before keep what the old options gave)");
+            }
+            if (!Objects.equals(altered.expected().comment(), altered.actual().comment())) {
+                group().add(Phase.COMMENTS, DdlTextSearch.commentOnDictionary(altered.name(), altered.expected().comment()),
+                        Kind.ALTER, NONE, "set the comment on text search dictionary " + altered.name());
+            }
+        }
+        for (TextSearchChanges.Named<TextSearchConfiguration> configuration : changes.addedConfigurations()) {
+            planConfigurationCreate(group(), configuration.name(), configuration.object(), Kind.CREATE);
+        }
+        // mappings of configurations that stay, from what they map after the detaching above
+        Set<QualifiedName> remapped = new java.util.TreeSet<>(detached.keySet());
+        changes.alteredConfigurations().stream().map(TextSearchChanges.Altered::name)
+                .filter(name -> !rebuiltConfigurations.containsKey(name)).forEach(remapped::add);
+        for (QualifiedName name : remapped) {
+            TextSearchConfiguration want = expectedConfiguration(name);
+            TextSearchConfiguration have = TextSearchChanges.configurations(actual).stream().filter(c -> c.name().equals(name))
+                    .map(TextSearchChanges.Named::object).findFirst().orElse(null);
+            if (want == null || have == null) {
+                continue; // dropped below
+            }
+            planMappingChanges(name, want, have, detached.getOrDefault(name, Set.of()));
+            if (!Objects.equals(want.comment(), have.comment())) {
+                group().add(Phase.COMMENTS, DdlTextSearch.commentOnConfiguration(name, want.comment()), Kind.ALTER, NONE,
+                        "set the comment on text search configuration " + name);
+            }
+        }
+        // drops, at the end: a configuration with the held-back drop of a table or column that uses it
+        Map<QualifiedName, Group> configurationDrops = new HashMap<>();
+        for (TextSearchChanges.Named<TextSearchConfiguration> configuration : changes.droppedConfigurations()) {
+            ObjectRef ref = ObjectRef.of(ObjectRef.Kind.TEXT_SEARCH_CONFIGURATION, configuration.name().schema(),
+                    configuration.name().name());
+            Group group = dataDropUsing(ref);
+            configurationDrops.put(configuration.name(), (group != null ? group : group()).add(Phase.DROP_TEXT_SEARCH_CONFIGURATIONS,
+                    DdlTextSearch.dropConfiguration(configuration.name()), Kind.DROP, NONE,
+                    "drop text search configuration " + configuration.name()));
+        }
+        for (TextSearchChanges.Named<TextSearchDictionary> dictionary : changes.droppedDictionaries()) {
+            Group group = null;
+            for (TextSearchChanges.Named<TextSearchConfiguration> configuration : TextSearchChanges.configurations(actual)) {
+                if (configurationDrops.containsKey(configuration.name())
+                        && !TextSearchChanges.tokenTypesMapping(configuration.object(), dictionary.name()).isEmpty()) {
+                    group = configurationDrops.get(configuration.name());
+                }
+            }
+            (group != null ? group : group()).add(Phase.DROP_TEXT_SEARCH_DICTIONARIES,
+                    DdlTextSearch.dropDictionary(dictionary.name()), Kind.DROP, NONE, "drop text search dictionary " + dictionary.name());
+        }
+    }
+
+    /**
+     * A configuration on another parser: dropped and created again. Its generated columns are dropped and added
+     * again in the same group (PostgreSQL 13-16 cannot change a generation expression in place), so that without
+     * drops allowed the whole rebuild is held back; views, indexes, checks and defaults that name it are dropped
+     * and re-created around it by {@link #planDependents()}.
+     */
+    private Group planConfigurationRebuild(QualifiedName name, TextSearchConfiguration want) {
+        Group group = group();
+        ObjectRef ref = ObjectRef.of(ObjectRef.Kind.TEXT_SEARCH_CONFIGURATION, name.schema(), name.name());
+        List<ObjectRef> moved = new ArrayList<>(List.of(ref));
+        for (ObjectRef dependent : actualGraph.dependentsOf(ref)) {
+            if (dependent.kind() != ObjectRef.Kind.COLUMN) {
+                continue;
+            }
+            QualifiedName table = tableOf(dependent);
+            Column generated = expected.table(table).flatMap(t -> t.column(dependent.member()))
+                    .filter(c -> c.generatedExpression() != null).orElse(null);
+            boolean generatedNow = actual.table(table).flatMap(t -> t.column(dependent.member()))
+                    .filter(c -> c.generatedExpression() != null).isPresent();
+            PartRef column = new PartRef(table, dependent.member());
+            if (generated == null || !generatedNow || tablesToDrop.contains(table) || droppedColumns.contains(column)) {
+                continue;
+            }
+            moved.add(dependent);
+            handledByDiff.add(dependent);
+            droppedColumns.add(column);
+            planColumnRecreation(group, table, generated, "on the re-created text search configuration " + name
+                    + " (its values are computed again)");
+            // the indexes on the column go with it, and planColumnRecreation creates them again
+            Pattern mention = mentionOf(generated.name());
+            actual.table(table).ifPresent(t -> t.indexes().stream().filter(index -> onColumn(index, generated.name(), mention))
+                    .forEach(index -> handledByDiff.add(ObjectRef.of(ObjectRef.Kind.INDEX, table.schema(), index.name()))));
+        }
+        group.add(Phase.DROP_REBUILT_TEXT_SEARCH, DdlTextSearch.dropConfiguration(name), Kind.DROP, NONE,
+                "drop text search configuration " + name + " to re-create it with parser " + want.parser()
+                        + " (PostgreSQL cannot change a configuration's parser)");
+        planConfigurationCreate(group, name, want, Kind.ALTER);
+        if (options.allowDrops() || !group.deletesData()) { // else all of it is held back: what uses it stays as it is
+            touched.addAll(moved);
+        }
+        return group;
+    }
+
+    private void planConfigurationCreate(Group group, QualifiedName name, TextSearchConfiguration configuration, Kind kind) {
+        String verb = kind == Kind.CREATE ? "create" : "re-create";
+        group.add(Phase.CREATE_TEXT_SEARCH_CONFIGURATIONS, DdlTextSearch.createConfiguration(name, configuration), kind, NONE,
+                verb + " text search configuration " + name);
+        for (String sql : DdlTextSearch.setMappings(name, configuration.mappings())) {
+            group.add(Phase.CREATE_TEXT_SEARCH_CONFIGURATIONS, sql, kind, NONE, "map token types of text search configuration " + name);
+        }
+        if (configuration.comment() != null) {
+            group.add(Phase.COMMENTS, DdlTextSearch.commentOnConfiguration(name, configuration.comment()), kind, NONE,
+                    "comment on text search configuration " + name);
+        }
+    }
+
+    /** ALTER MAPPING for the token types whose dictionaries differ, DROP MAPPING for those no longer mapped. */
+    private void planMappingChanges(QualifiedName name, TextSearchConfiguration want, TextSearchConfiguration have,
+                                    Set<String> detachedTokenTypes) {
+        List<TextSearchConfiguration.Mapping> set = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        Set<String> tokenTypes = new java.util.TreeSet<>();
+        want.mappings().forEach(m -> tokenTypes.add(m.tokenType()));
+        have.mappings().forEach(m -> tokenTypes.add(m.tokenType()));
+        for (String tokenType : tokenTypes) {
+            List<QualifiedName> wanted = want.dictionariesFor(tokenType);
+            List<QualifiedName> present = detachedTokenTypes.contains(tokenType) ? List.of() : have.dictionariesFor(tokenType);
+            if (wanted.equals(present)) {
+                continue;
+            }
+            if (wanted.isEmpty()) {
+                dropped.add(tokenType);
+            } else {
+                set.add(want.mappings().stream().filter(m -> m.tokenType().equals(tokenType)).findFirst().orElseThrow());
+            }
+        }
+        Group group = group();
+        if (!dropped.isEmpty()) {
+            group.add(Phase.CREATE_TEXT_SEARCH_CONFIGURATIONS, DdlTextSearch.dropMappings(name, dropped), Kind.ALTER, NONE,
+                    "stop indexing token types " + dropped + " in text search configuration " + name);
+        }
+        for (String sql : DdlTextSearch.setMappings(name, set)) {
+            group.add(Phase.CREATE_TEXT_SEARCH_CONFIGURATIONS, sql, Kind.ALTER, NONE, "map token types of text search"
+                    + " configuration " + name + " to the expected dictionaries (tsvectors stored or indexed before are not recomputed)");
+        }
+    }
+
+    private TextSearchConfiguration expectedConfiguration(QualifiedName name) {
+        return expected.schema(name.schema()).flatMap(s -> s.textSearchConfigurations().stream()
+                .filter(c -> c.name().equals(name.name())).findFirst()).orElse(null);
+    }
+
+    /** The group dropping a table or column (with its data) that uses {@code ref} in the actual database; null if none. */
+    private Group dataDropUsing(ObjectRef ref) {
+        for (ObjectRef dependent : actualGraph.dependentsOf(ref)) {
+            Group group = dataDrops.get(dependent);
+            if (group == null && dependent.member() != null) {
+                group = dataDrops.get(dependent.owner());
+            }
+            if (group == null && dependent.kind() == ObjectRef.Kind.INDEX) {
+                QualifiedName table = indexTable(actual, dependent);
+                group = table == null ? null : dataDrops.get(tableRef(table));
+            }
+            if (group != null) {
+                return group;
+            }
+        }
+        return null;
+    }
+
     // ---- dependents: drop before, re-create after ----
 
     /**
@@ -1961,7 +2221,9 @@ public final class MigrationPlanner {
             case VIEW, MATERIALIZED_VIEW, TRIGGER, RULE, POLICY, ROUTINE, INDEX -> true;
             case CONSTRAINT -> actual.table(tableOf(dependent)).flatMap(t -> t.constraint(dependent.member()))
                     .filter(c -> !(c instanceof ForeignKey)).isPresent(); // foreign keys: see collectForeignKeyDrops()
-            case COLUMN -> changed.kind() == ObjectRef.Kind.ROUTINE || changed.kind() == ObjectRef.Kind.SEQUENCE; // its default
+            case COLUMN -> changed.kind() == ObjectRef.Kind.ROUTINE || changed.kind() == ObjectRef.Kind.SEQUENCE
+                    || changed.kind() == ObjectRef.Kind.TEXT_SEARCH_CONFIGURATION
+                    || changed.kind() == ObjectRef.Kind.TEXT_SEARCH_DICTIONARY; // its default
             default -> false;
         };
     }

@@ -32,6 +32,8 @@ import dev.schemaguard.model.RowSecurity;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Rule;
 import dev.schemaguard.model.Sequence;
+import dev.schemaguard.model.TextSearchConfiguration;
+import dev.schemaguard.model.TextSearchDictionary;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.UniqueConstraint;
@@ -56,14 +58,15 @@ import java.util.Objects;
 /**
  * Reads a live PostgreSQL (13 to 17) database into the model with a fixed number of catalog queries (schemas
  * with their collations, extensions, relations, columns, constraints, indexes, policies, triggers, types,
- * routines, and one for what the model cannot describe yet), however many objects there are. It only reads, so it works inside a READ
+ * routines, text search dictionaries and configurations, and one for what the model cannot describe yet), however many objects there are. It only reads, so it works inside a READ
  * ONLY transaction, and it leaves the session's search_path alone. Each query sees its own snapshot under
  * autocommit; for a consistent picture while DDL may run concurrently, call it inside a REPEATABLE READ
  * transaction. Rows of a relation that appeared after the relations query are ignored.
  *
  * <p>What it reads: tables (with partitioning, partitions and their bounds, the tables they inherit from,
  * exclusion constraints, triggers, whether they are unlogged), views (with their triggers) and materialized views (with their indexes), standalone
- * sequences, enums, domains, composite types, functions, procedures and aggregates, collations, casts, extensions (all but plpgsql,
+ * sequences, enums, domains, composite types, functions, procedures and aggregates, collations, casts, text search
+ * dictionaries and configurations, extensions (all but plpgsql,
  * wherever they live: an extension is database-wide), and comments on all of them, plus the dependencies between
  * them from {@code pg_depend} ({@link DependencyIntrospector}), which the planner uses to drop and re-create
  * dependents. Objects an extension owns are left out. With {@link IntrospectionOptions#privileges()}, the grants on
@@ -185,6 +188,7 @@ public final class PostgresIntrospector {
         readTypes(reads, schemaNames, majorVersion, db);
         readRoutines(reads, schemaNames, db);
         readCasts(reads, db);
+        readTextSearch(reads, schemaNames, db);
         reads.query("objects schemaguard does not support yet", CatalogQueries.unsupported(options.privileges()),
                 schemaNames, row -> db.unsupported(row.getString("kind"), row.getString("object")));
         List<Dependency> dependencies = new DependencyIntrospector(options).read(reads);
@@ -707,6 +711,56 @@ public final class PostgresIntrospector {
             db.domains.add(new IntrospectedDatabase.SchemaMember<>(schema, new Domain(name, CatalogTypes.dataType(row),
                     row.getBoolean("typnotnull"), row.getString("default_expression"), CatalogTypes.collation(row),
                     checks, comment, constraintComments)));
+        });
+    }
+
+    /**
+     * Text search dictionaries and configurations; one whose definition the model cannot hold (an option name
+     * that is no plain identifier, a mapped token type its parser does not name) is reported instead.
+     */
+    private static void readTextSearch(CatalogReads reads, Array schemas, IntrospectedDatabase db) throws SQLException {
+        Map<QualifiedName, TextSearchConfiguration> configurations = new LinkedHashMap<>();
+        Set<QualifiedName> unreadable = new HashSet<>();
+        reads.query("text search dictionaries and configurations", CatalogQueries.textSearch(), schemas, row -> {
+            QualifiedName name = QualifiedName.of(row.getString("nspname"), row.getString("name"));
+            QualifiedName definer = QualifiedName.of(row.getString("definer_schema"), row.getString("definer_name"));
+            String comment = row.getString("comment");
+            if ("dictionary".equals(row.getString("kind"))) {
+                try {
+                    db.textSearchDictionaries.add(new IntrospectedDatabase.SchemaMember<>(name.schema(),
+                            new TextSearchDictionary(name.name(), definer, DictionaryOptions.parse(row.getString("options")),
+                                    comment)));
+                } catch (IllegalArgumentException e) {
+                    db.unsupported("text search dictionary", name.sql() + " (" + e.getMessage() + ")");
+                }
+                return;
+            }
+            TextSearchConfiguration configuration = configurations.computeIfAbsent(name,
+                    n -> new TextSearchConfiguration(n.name(), definer, List.of(), comment));
+            if (row.getObject("token_id") == null) {
+                return;
+            }
+            String tokenType = row.getString("token_type");
+            if (tokenType == null) {
+                db.unsupported("text search configuration", name.sql() + " (maps token type " + row.getInt("token_id")
+                        + ", which its parser does not name)");
+                unreadable.add(name);
+                return;
+            }
+            List<String> schemaNames = strings(row.getArray("dictionary_schemas"));
+            List<String> dictionaryNames = strings(row.getArray("dictionary_names"));
+            List<QualifiedName> dictionaries = new ArrayList<>();
+            for (int i = 0; i < dictionaryNames.size(); i++) {
+                dictionaries.add(QualifiedName.of(schemaNames.get(i), dictionaryNames.get(i)));
+            }
+            List<TextSearchConfiguration.Mapping> mappings = new ArrayList<>(configuration.mappings());
+            mappings.add(new TextSearchConfiguration.Mapping(tokenType, dictionaries));
+            configurations.put(name, configuration.withMappings(mappings));
+        });
+        configurations.forEach((name, configuration) -> {
+            if (!unreadable.contains(name)) {
+                db.textSearchConfigurations.add(new IntrospectedDatabase.SchemaMember<>(name.schema(), configuration));
+            }
         });
     }
 

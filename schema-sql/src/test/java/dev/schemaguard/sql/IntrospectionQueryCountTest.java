@@ -23,10 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IntrospectionQueryCountTest {
 
     /**
-     * What the introspector needs today, measured: 16 statements, two of them for its read-only transaction (casts
-     * added one; aggregates are read with the routines). Far less than one query per table.
+     * What the introspector needs today, measured: 17 statements, two of them for its read-only transaction (casts
+     * added one, text search dictionaries and configurations one; aggregates are read with the routines). Far less
+     * than one query per table.
      */
-    private static final int MAX_STATEMENTS = 16;
+    private static final int MAX_STATEMENTS = 17;
 
     /** A role ThrowawayDatabase makes sure exists. */
     private static final String ROLE = ThrowawayDatabase.TEST_ROLE;
@@ -47,6 +48,9 @@ class IntrospectionQueryCountTest {
         assertEquals(100, app.enums().size(), "enums");
         assertEquals(101, app.routines().size(), "functions: one per ten tables, and the trigger function");
         assertEquals(100, app.collations().size(), "collations, read with the schemas");
+        assertEquals(100, app.textSearchDictionaries().size(), "text search dictionaries");
+        assertEquals(100, app.textSearchConfigurations().size(), "text search configurations");
+        assertTrue(app.textSearchConfigurations().stream().allMatch(c -> c.mappings().size() == 3), "each with its three mappings");
         assertEquals(100, app.views().stream().filter(v -> v.triggers().size() == 1).count(), "views with a trigger");
         assertEquals(List.of(), large.unsupported, "nothing left out");
         for (Table table : app.tables()) {
@@ -95,7 +99,8 @@ class IntrospectionQueryCountTest {
     /**
      * Tables t0..tN-1, each with a primary key, a foreign key to t0, a check, an index, a policy, a trigger, a
      * view and a sequence, granted to the fixtures' role; for every tenth table also an enum, a function whose
-     * EXECUTE is revoked from PUBLIC, a column grant, a collation and a trigger on the view.
+     * EXECUTE is revoked from PUBLIC, a column grant, a collation, a trigger on the view, a text search dictionary and
+     * a text search configuration mapping three token types.
      */
     static String script(int tables) {
         StringBuilder sql = new StringBuilder("create schema app;\n")
@@ -118,6 +123,11 @@ class IntrospectionQueryCountTest {
                 sql.append("create collation app.c").append(i).append(" (provider = icu, locale = 'en-u-kn-true');\n")
                         .append("create trigger instead_insert instead of insert on app.v").append(i)
                         .append(" for each row execute function app.touch();\n");
+                sql.append("create text search dictionary app.d").append(i).append(" (template = simple, accept = false);\n")
+                        .append("create text search configuration app.ts").append(i).append(" (parser = default);\n")
+                        .append("alter text search configuration app.ts").append(i).append(" add mapping for word, email with app.d")
+                        .append(i).append(", simple;\n")
+                        .append("alter text search configuration app.ts").append(i).append(" add mapping for url with simple;\n");
                 sql.append("create type app.e").append(i).append(" as enum ('a', 'b');\n")
                         .append("create function app.f").append(i).append("(x integer) returns integer")
                         .append(" language sql as 'select x + ").append(i).append("';\n")

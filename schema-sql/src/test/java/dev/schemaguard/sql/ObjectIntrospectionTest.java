@@ -20,6 +20,8 @@ import dev.schemaguard.model.RangeType;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Rule;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.TextSearchDictionary;
+import dev.schemaguard.model.TextSearchConfiguration;
 import dev.schemaguard.model.SchemaBuilder;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
@@ -307,7 +309,8 @@ class ObjectIntrospectionTest {
     /** The DSL's enumType() takes no comment; this puts commented enums into a built schema. */
     private static Schema withEnums(Schema schema, EnumType... enums) {
         return new Schema(schema.name(), schema.tables(), schema.comment(), schema.sequences(), List.of(enums),
-                schema.domains(), schema.compositeTypes(), List.of(), schema.views(), schema.routines(), schema.collations(), List.of(), java.util.List.of());
+                schema.domains(), schema.compositeTypes(), List.of(), schema.views(), schema.routines(), schema.collations(), List.of(),
+                List.of(), schema.textSearchDictionaries(), schema.textSearchConfigurations());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -552,6 +555,9 @@ class ObjectIntrospectionTest {
                     create aggregate app.my_sum(integer) (sfunc = int4pl, stype = integer);
                     create operator app.=== (leftarg = integer, rightarg = integer, function = int4eq);
                     create text search configuration app.my_english (copy = english);
+                    create text search parser app.my_parser (start = prsd_start, gettoken = prsd_nexttoken, end = prsd_end,
+                        lextypes = prsd_lextype);
+                    create text search template app.my_template (lexize = dsimple_lexize);
                     create type app.floatrange as range (subtype = float8);
                     create statistics app.customer_stats on id, ticket from app.customers;
                     create table app.parent_t (a int);
@@ -583,11 +589,16 @@ class ObjectIntrospectionTest {
                             "operator app.===(integer, integer): not supported yet",
                             "own NOT NULL, default, comment, storage or compression on inherited column app.child_t.a: not supported yet",
                             "statistics object app.customer_stats: not supported yet",
-                            "text search configuration app.my_english: not supported yet")).flatMap(List::stream).toList(),
+                            "text search parser app.my_parser: not supported yet",
+                            "text search template app.my_template: not supported yet")).flatMap(List::stream).toList(),
                     unsupported,
                     "each object by name, nothing of the excluded schema \"Odd Schema\", no privileges unless asked for");
 
             Schema app = result.database().schema("app").orElseThrow();
+            TextSearchConfiguration english = app.textSearchConfigurations().get(0);
+            assertEquals(TextSearchConfiguration.DEFAULT_PARSER, english.parser(), "a configuration made by COPY is its parser");
+            assertEquals(List.of(QualifiedName.of("pg_catalog", "english_stem")), english.dictionariesFor("asciiword"),
+                    "and the mappings it copied");
             assertTrue(app.routines().stream().noneMatch(r -> r.name().equals("floatrange") || r.name().equals("my_sum")),
                     "neither the range type's constructors nor the aggregate are read as functions");
             assertEquals(List.of(dev.schemaguard.model.Aggregate.of("my_sum", "integer", "int4pl",
@@ -614,6 +625,48 @@ class ObjectIntrospectionTest {
                 assertEquals(Collation.icu("tailored", "und"), app.collations().stream()
                         .filter(c -> c.name().equals("tailored")).findFirst().orElseThrow(), "read without its rules");
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void readsTextSearchObjectsButNotThoseOfAnExtension(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+            try {
+                db.execute("create extension if not exists unaccent");
+            } catch (SQLException e) {
+                assumeTrue(false, "unaccent is not available on " + server.label() + ": " + e.getMessage());
+            }
+            db.execute("""
+                    create text search template public.no_init (lexize = dsimple_lexize);
+                    create text search dictionary public.odd (template = no_init);
+                    create text search dictionary public.stems (template = snowball, language = 'english', "stopwords" = english);
+                    create text search dictionary public.plain_unaccent (template = unaccent, rules = 'unaccent');
+                    create text search configuration public."Search Me" (parser = default);
+                    alter text search configuration public."Search Me" add mapping for "int", word with plain_unaccent, public.odd, simple;
+                    comment on text search configuration public."Search Me" is 'it''s mine';
+                    comment on text search dictionary public.odd is 'odd';
+                    """);
+            IntrospectionResult result = introspect(db, IntrospectionOptions.only("public"));
+            Schema publicSchema = result.database().schema("public").orElseThrow();
+            assertEquals(List.of(
+                    new TextSearchDictionary("odd", QualifiedName.of("public", "no_init"), List.of(), "odd"),
+                    new TextSearchDictionary("plain_unaccent", QualifiedName.of("public", "unaccent"), List.of(
+                            TextSearchDictionary.option("rules", "unaccent")), null),
+                    TextSearchDictionary.of("stems", "snowball", TextSearchDictionary.option("language", "english"),
+                            TextSearchDictionary.option("stopwords", "english"))),
+                    publicSchema.textSearchDictionaries(), "not unaccent's own dictionary");
+            List<QualifiedName> dictionaries = List.of(QualifiedName.of("public", "plain_unaccent"), QualifiedName.of("public", "odd"),
+                    QualifiedName.of("pg_catalog", "simple"));
+            assertEquals(List.of(new TextSearchConfiguration("Search Me", TextSearchConfiguration.DEFAULT_PARSER, List.of(
+                            new TextSearchConfiguration.Mapping("int", dictionaries), new TextSearchConfiguration.Mapping("word", dictionaries)),
+                            "it's mine")),
+                    publicSchema.textSearchConfigurations());
+            assertEquals(List.of("text search template public.no_init: not supported yet"),
+                    result.unsupported().stream().filter(line -> !line.startsWith("privileges on schema public")).toList(),
+                    "the template is reported, unaccent's template and dictionary are not");
+            assertEquals(List.of(), SchemaDiff.compare(result.database(), introspect(db, IntrospectionOptions.only("public"))
+                    .database()).changes(), "reads the same twice");
         }
     }
 

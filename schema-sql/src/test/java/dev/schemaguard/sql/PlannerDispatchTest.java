@@ -20,6 +20,8 @@ import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Sequence;
+import dev.schemaguard.model.TextSearchConfiguration;
+import dev.schemaguard.model.TextSearchDictionary;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
@@ -76,6 +78,11 @@ class PlannerDispatchTest {
                 })
                 .enumType("gone_enum", "x")
                 .enumType("mood", "a")
+                .textSearchDictionary(TextSearchDictionary.of("gone_dict", "simple"))
+                .textSearchDictionary(TextSearchDictionary.of("alt_dict", "simple", TextSearchDictionary.option("accept", "false")))
+                .textSearchConfiguration(TextSearchConfiguration.onDefaultParser("gone_cfg", List.of()))
+                .textSearchConfiguration(TextSearchConfiguration.onDefaultParser("alt_cfg", List.of(new TextSearchConfiguration.Mapping(
+                        "word", List.of(QualifiedName.of("app", "alt_dict"))))))
                 .grant(Grant.of(ObjectRef.of(ObjectRef.Kind.TABLE, "app", "t"), "reader", Privilege.SELECT))
                 .grant(new Grant(ObjectRef.of(ObjectRef.Kind.TABLE, "app", "t"), "writer", Privilege.INSERT, false, false))
                 .build();
@@ -135,6 +142,11 @@ class PlannerDispatchTest {
                 })
                 .enumType("mood", "a", "b")
                 .sequence(Sequence.of("new_seq"))
+                .textSearchDictionary(TextSearchDictionary.of("new_dict", "snowball", TextSearchDictionary.option("language", "english")))
+                .textSearchDictionary(TextSearchDictionary.of("alt_dict", "simple", TextSearchDictionary.option("accept", "true")))
+                .textSearchConfiguration(TextSearchConfiguration.onDefaultParser("new_cfg", List.of()))
+                .textSearchConfiguration(TextSearchConfiguration.onDefaultParser("alt_cfg", List.of(new TextSearchConfiguration.Mapping(
+                        "word", List.of(QualifiedName.of("app", "new_dict"), QualifiedName.of("app", "alt_dict"))))))
                 .grant(new Grant(ObjectRef.of(ObjectRef.Kind.TABLE, "app", "t"), "writer", Privilege.INSERT, true, false))
                 .grant(Grant.of(ObjectRef.of(ObjectRef.Kind.TABLE, "app", "t"), "auditor", Privilege.SELECT))
                 .build();

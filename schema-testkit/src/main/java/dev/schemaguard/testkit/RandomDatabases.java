@@ -35,6 +35,8 @@ import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.model.TableBuilder;
+import dev.schemaguard.model.TextSearchConfiguration;
+import dev.schemaguard.model.TextSearchDictionary;
 import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.View;
 import java.util.ArrayList;
@@ -178,7 +180,8 @@ public final class RandomDatabases {
         rangeTypes.sort(byName);
         collations.sort(byName);
         return new Schema(name, tables, maybe(random, TEXTS), sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
-                collations, grants(random, name, tables, sequences, views, enums, routines), aggregates);
+                collations, grants(random, name, tables, sequences, views, enums, routines), aggregates,
+                textSearchDictionaries(random, name), textSearchConfigurations(random, name));
     }
 
     /** A plain aggregate, an ordered-set one, or one with every option set. */
@@ -225,6 +228,49 @@ public final class RandomDatabases {
             }
         }
         return casts;
+    }
+
+    private static final List<String> TEMPLATES = List.of("simple", "snowball", "ispell", "synonym", "thesaurus");
+
+    private static final List<String> OPTION_NAMES = List.of("stopwords", "language", "DictFile", "accept", "_x1", "select");
+
+    private static final List<String> TOKEN_TYPES = List.of("asciiword", "word", "int", "float", "email", "url_path");
+
+    /** Dictionaries of PostgreSQL's templates or of a template elsewhere, with options whose values are hard to spell. */
+    private static List<TextSearchDictionary> textSearchDictionaries(Random random, String schema) {
+        List<TextSearchDictionary> dictionaries = new ArrayList<>();
+        for (String name : distinct(random, NAMES, random.nextInt(3))) {
+            QualifiedName template = random.nextInt(4) == 0 ? QualifiedName.of(pick(random, NAMES), pick(random, NAMES))
+                    : QualifiedName.of("pg_catalog", pick(random, TEMPLATES));
+            List<TextSearchDictionary.Option> options = new ArrayList<>();
+            for (String option : distinct(random, OPTION_NAMES, random.nextInt(3))) {
+                options.add(TextSearchDictionary.option(option, pick(random, TEXTS)));
+            }
+            dictionaries.add(new TextSearchDictionary(name, template, options, maybe(random, TEXTS)));
+        }
+        dictionaries.sort(Comparator.comparing(TextSearchDictionary::name));
+        return dictionaries;
+    }
+
+    /** Configurations on the default parser or another, mapping token types to PostgreSQL's dictionaries or others. */
+    private static List<TextSearchConfiguration> textSearchConfigurations(Random random, String schema) {
+        List<TextSearchConfiguration> configurations = new ArrayList<>();
+        for (String name : distinct(random, NAMES, random.nextInt(3))) {
+            QualifiedName parser = random.nextInt(4) == 0 ? QualifiedName.of(schema, pick(random, NAMES))
+                    : TextSearchConfiguration.DEFAULT_PARSER;
+            List<TextSearchConfiguration.Mapping> mappings = new ArrayList<>();
+            for (String tokenType : distinct(random, random.nextBoolean() ? TOKEN_TYPES : NAMES, random.nextInt(4))) {
+                List<QualifiedName> dictionaries = new ArrayList<>();
+                for (String dictionary : distinct(random, NAMES, random.nextInt(3) + 1)) {
+                    dictionaries.add(random.nextBoolean() ? QualifiedName.of("pg_catalog", dictionary)
+                            : QualifiedName.of(schema, dictionary));
+                }
+                mappings.add(new TextSearchConfiguration.Mapping(tokenType, dictionaries));
+            }
+            configurations.add(new TextSearchConfiguration(name, parser, mappings, maybe(random, TEXTS)));
+        }
+        configurations.sort(Comparator.comparing(TextSearchConfiguration::name));
+        return configurations;
     }
 
     /** A range over a random type, now and then with every option set. */

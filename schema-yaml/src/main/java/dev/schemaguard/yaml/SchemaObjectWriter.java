@@ -77,6 +77,12 @@ final class SchemaObjectWriter {
                 .sorted(Comparator.comparing(Aggregate::name).thenComparing(Aggregate::arguments)).toList(),
                 Aggregate::signature, AggregateYaml::write);
         put(yaml, COLLATIONS, sorted(schema.collations(), Collation::name), Collation::name, SchemaObjectWriter::collation);
+        if (!schema.textSearchDictionaries().isEmpty()) {
+            yaml.put(TEXT_SEARCH_DICTIONARIES, TextSearchYaml.writeDictionaries(schema.textSearchDictionaries()));
+        }
+        if (!schema.textSearchConfigurations().isEmpty()) {
+            yaml.put(TEXT_SEARCH_CONFIGURATIONS, TextSearchYaml.writeConfigurations(schema.textSearchConfigurations()));
+        }
         GrantWriter.write(schema, yaml);
     }
 

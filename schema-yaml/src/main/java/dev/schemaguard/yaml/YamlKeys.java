@@ -142,11 +142,18 @@ final class YamlKeys {
     static final String OBJECT = "object";
     static final String FROM = "from";
     static final String WITH_GRANT_OPTION = "with_grant_option";
+    static final String TEXT_SEARCH_DICTIONARIES = "text_search_dictionaries";
+    static final String TEXT_SEARCH_CONFIGURATIONS = "text_search_configurations";
+    static final String TEMPLATE = "template";
+    static final String PARSER = "parser";
+    static final String MAPPINGS = "mappings";
+    static final List<String> TEXT_SEARCH_DICTIONARY_KEYS = List.of(TEMPLATE, OPTIONS, COMMENT);
+    static final List<String> TEXT_SEARCH_CONFIGURATION_KEYS = List.of(PARSER, MAPPINGS, COMMENT);
 
     /** What a schema holds besides its comment; a file may hold these at its top level for one schema. */
     static final List<String> SCHEMA_CONTENT_KEYS = List.of(
             TABLES, SEQUENCES, ENUMS, DOMAINS, COMPOSITE_TYPES, RANGE_TYPES, VIEWS, FUNCTIONS, PROCEDURES, AGGREGATES, COLLATIONS,
-            GRANTS);
+            GRANTS, TEXT_SEARCH_DICTIONARIES, TEXT_SEARCH_CONFIGURATIONS);
     static final List<String> FILE_KEYS = concat(List.of(EXTENSIONS, PUBLICATIONS, SCHEMAS, SCHEMA, CASTS), SCHEMA_CONTENT_KEYS);
     static final List<String> AGGREGATE_KEYS = List.of(SFUNC, STYPE, SSPACE, FINALFUNC, FINALFUNC_EXTRA, FINALFUNC_MODIFY,
             COMBINEFUNC, SERIALFUNC, DESERIALFUNC, INITCOND, MSFUNC, MINVFUNC, MSTYPE, MSSPACE, MFINALFUNC, MFINALFUNC_EXTRA,
@@ -229,6 +236,8 @@ final class YamlKeys {
         all.put("routineLong", ROUTINE_KEYS);
         all.put("collation", COLLATION_KEYS);
         all.put("grant", GRANT_KEYS);
+        all.put("textSearchDictionary", TEXT_SEARCH_DICTIONARY_KEYS);
+        all.put("textSearchConfiguration", TEXT_SEARCH_CONFIGURATION_KEYS);
         return Map.copyOf(all);
     }
 

@@ -19,6 +19,8 @@ import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.TextSearchConfiguration;
+import dev.schemaguard.model.TextSearchDictionary;
 import dev.schemaguard.model.View;
 import dev.schemaguard.yaml.SchemaObjectReader.Placed;
 import dev.schemaguard.yaml.YamlNode.Entry;
@@ -219,6 +221,20 @@ public final class YamlSchemaReader {
             parts.claimType("range type", entry);
             parts.rangeTypes.put(entry.key(), SchemaObjectReader.rangeType(schema, entry));
         }
+        for (Entry entry : entries(fields, TEXT_SEARCH_DICTIONARIES, "the text search dictionaries of schema " + schema
+                + " (dictionary names to dictionaries)")) {
+            atEntry(entry, () -> {
+                parts.claimTextSearchDictionary(entry);
+                parts.textSearchDictionaries.put(entry.key(), TextSearchYaml.dictionary(schema, entry));
+            });
+        }
+        for (Entry entry : entries(fields, TEXT_SEARCH_CONFIGURATIONS, "the text search configurations of schema " + schema
+                + " (configuration names to configurations)")) {
+            atEntry(entry, () -> {
+                parts.claimTextSearchConfiguration(entry);
+                parts.textSearchConfigurations.put(entry.key(), TextSearchYaml.configuration(schema, entry));
+            });
+        }
         for (Entry entry : entries(fields, COLLATIONS, "the collations of schema " + schema + " (collation names to collations)")) {
             atEntry(entry, () -> {
                 parts.claimCollation(entry);
@@ -335,7 +351,8 @@ public final class YamlSchemaReader {
                     List.copyOf(parts.views.values()), routines, List.copyOf(parts.collations.values()),
                     parts.grants.values().stream().map(Placed::object).sorted(Grant.ORDER).toList(),
                     parts.aggregates.values().stream().map(Placed::object)
-                            .sorted(Comparator.comparing(Aggregate::name).thenComparing(Aggregate::arguments)).toList()));
+                            .sorted(Comparator.comparing(Aggregate::name).thenComparing(Aggregate::arguments)).toList(),
+                    List.copyOf(parts.textSearchDictionaries.values()), List.copyOf(parts.textSearchConfigurations.values())));
         }
         return new Database(result, extensions.values().stream().map(Placed::object).toList(),
                 publications.values().stream().map(Placed::object).toList(), List.of(),
@@ -356,10 +373,14 @@ public final class YamlSchemaReader {
         final Map<String, Placed<Aggregate>> aggregates = new TreeMap<>();
         final Map<String, Collation> collations = new TreeMap<>();
         final Map<Grant.Key, Placed<Grant>> grants = new LinkedHashMap<>();
+        final Map<String, TextSearchDictionary> textSearchDictionaries = new TreeMap<>();
+        final Map<String, TextSearchConfiguration> textSearchConfigurations = new TreeMap<>();
         /** Tables, views and sequences share one namespace in PostgreSQL, as do enums, domains and composite types. */
         private final Map<String, Placed<String>> relationNames = new TreeMap<>();
         private final Map<String, Placed<String>> typeNames = new TreeMap<>();
         private final Map<String, Placed<String>> collationNames = new TreeMap<>();
+        private final Map<String, Placed<String>> textSearchDictionaryNames = new TreeMap<>();
+        private final Map<String, Placed<String>> textSearchConfigurationNames = new TreeMap<>();
         String comment;
         Position commentPosition;
 
@@ -408,6 +429,15 @@ public final class YamlSchemaReader {
 
         void claimCollation(Entry entry) {
             claim(collationNames, "collation", entry, "collations have a namespace of their own");
+        }
+
+        void claimTextSearchDictionary(Entry entry) {
+            claim(textSearchDictionaryNames, "text search dictionary", entry, "text search dictionaries have a namespace of their own");
+        }
+
+        void claimTextSearchConfiguration(Entry entry) {
+            claim(textSearchConfigurationNames, "text search configuration", entry,
+                    "text search configurations have a namespace of their own");
         }
 
         private void claim(Map<String, Placed<String>> names, String kind, Entry entry, String rule) {

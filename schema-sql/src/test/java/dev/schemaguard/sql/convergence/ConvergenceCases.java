@@ -51,6 +51,7 @@ final class ConvergenceCases {
         cases.addAll(domainConstraintComments());
         cases.addAll(routinesOnRowTypesGoing());
         cases.addAll(aggregatesAndCasts());
+        cases.addAll(textSearch());
         return cases;
     }
 
@@ -191,6 +192,109 @@ final class ConvergenceCases {
                         "create table p (at date not null, v int) partition by range (at);"
                                 + " create table q partition of p for values from ('2024-01-01') to ('2025-01-01');"
                                 + " create index q_v_idx on q (v);"));
+    }
+
+    /**
+     * Text search dictionaries and configurations: created (also by COPY, and before the index, generated column,
+     * default, check and view that name one), options and mappings changed in place, a template changed by drop and
+     * create, dropped (a drop holds no data of its own; one that a held-back column drop still needs is held back
+     * with it).
+     */
+    static List<ConvergenceCase> textSearch() {
+        String dictionaries = "create text search dictionary my_simple (template = simple, stopwords = english, accept = false);"
+                + " create text search dictionary my_stem (template = snowball, language = english);";
+        String configuration = dictionaries + " create text search configuration my_cfg (parser = default);"
+                + " alter text search configuration my_cfg add mapping for asciiword, word with my_simple, my_stem;"
+                + " alter text search configuration my_cfg add mapping for email, url with simple;";
+        String uses = " create table doc (id int primary key, title text, body text,"
+                + " search tsvector generated always as (to_tsvector('public.my_cfg', coalesce(body, ''))) stored,"
+                + " lexemes tsvector default to_tsvector('public.my_cfg', 'draft'),"
+                + " constraint doc_title_check check (to_tsvector('public.my_cfg', title) <> ''::tsvector));"
+                + " create index doc_body_idx on doc using gin (to_tsvector('public.my_cfg', body));"
+                + " create index doc_search_idx on doc using gin (search);"
+                + " create view doc_words as select id, to_tsvector('public.my_cfg'::regconfig, title) as words from doc;";
+        // a parser of PostgreSQL's own parser functions: the only way to have a second parser without an extension
+        String parser = "create text search parser my_parser (start = prsd_start, gettoken = prsd_nexttoken,"
+                + " end = prsd_end, lextypes = prsd_lextype, headline = prsd_headline);";
+        return List.of(
+                of("create text search dictionaries of every built-in template, with comments",
+                        "",
+                        dictionaries + " create text search dictionary my_ispell (template = ispell, dictfile = ispell_sample,"
+                                + " afffile = ispell_sample, stopwords = english);"
+                                + " create text search dictionary my_synonyms (template = synonym, synonyms = synonym_sample);"
+                                + " create text search dictionary my_thesaurus (template = thesaurus, dictfile = thesaurus_sample,"
+                                + " dictionary = 'public.my_stem');"
+                                + " create text search dictionary \"Quoted Dict\" (template = simple, StopWords = 'english');"
+                                + " comment on text search dictionary my_stem is 'english stems';"),
+                of("create a text search configuration with mappings and a comment",
+                        "",
+                        configuration + " comment on text search configuration my_cfg is 'documents';"),
+                of("create a text search configuration by COPY",
+                        "",
+                        "create text search configuration my_english (copy = pg_catalog.english);"),
+                of("a configuration made by COPY equals one made with its parser and mappings",
+                        "create text search configuration my_english (copy = pg_catalog.english);",
+                        "create text search configuration my_english (parser = default);"
+                                + " alter text search configuration my_english add mapping for asciiword, asciihword, hword_asciipart,"
+                                + " word, hword, hword_part with english_stem;"
+                                + " alter text search configuration my_english add mapping for email, url, host, sfloat, version,"
+                                + " hword_numpart, numword, numhword, url_path, file, float, int, uint with simple;"),
+                of("a configuration made by COPY of another one changes its mappings",
+                        "create text search configuration my_english (copy = pg_catalog.english);",
+                        "create text search configuration my_english (copy = pg_catalog.simple);"),
+                of("create a configuration and the index, generated column, default, check and view that use it",
+                        "",
+                        configuration + uses),
+                of("change dictionary options and comments",
+                        dictionaries + " comment on text search dictionary my_stem is 'old';",
+                        "create text search dictionary my_simple (template = simple, accept = true);"
+                                + " create text search dictionary my_stem (template = snowball, language = english, stopwords = english);"),
+                of("change, add and drop mappings of a configuration used by an index and a generated column",
+                        configuration + uses,
+                        dictionaries + " create text search configuration my_cfg (parser = default);"
+                                + " alter text search configuration my_cfg add mapping for asciiword with my_stem;"
+                                + " alter text search configuration my_cfg add mapping for word, numword with my_stem, my_simple;"
+                                + uses),
+                of("a dictionary changes its template while a configuration maps it and a view uses it",
+                        configuration + " create view lexemes as select ts_lexize('public.my_simple'::regdictionary, 'Dogs') as l;",
+                        "create text search dictionary my_simple (template = snowball, language = english);"
+                                + " create text search dictionary my_stem (template = snowball, language = english);"
+                                + " create text search configuration my_cfg (parser = default);"
+                                + " alter text search configuration my_cfg add mapping for asciiword, word with my_simple, my_stem;"
+                                + " alter text search configuration my_cfg add mapping for email, url with simple;"
+                                + " create view lexemes as select ts_lexize('public.my_simple'::regdictionary, 'Dogs') as l;"),
+                of("a configuration changes its parser while an index, a generated column, a default, a check and a view use it",
+                        parser + configuration + uses,
+                        parser + dictionaries + " create text search configuration my_cfg (parser = my_parser);"
+                                + " alter text search configuration my_cfg add mapping for asciiword, word with my_simple, my_stem;"
+                                + " alter text search configuration my_cfg add mapping for email, url with simple;" + uses)
+                        .allowingDrops(),
+                of("a configuration changes its parser under a generated column, held back",
+                        parser + configuration + uses,
+                        parser + dictionaries + " create text search configuration my_cfg (parser = my_parser);"
+                                + " alter text search configuration my_cfg add mapping for asciiword, word with my_simple, my_stem;"
+                                + " alter text search configuration my_cfg add mapping for email, url with simple;" + uses)
+                        .holdingBackUnsafeChanges(),
+                of("drop text search dictionaries and configurations",
+                        configuration + " create text search configuration other (copy = my_cfg);",
+                        "create text search dictionary my_stem (template = snowball, language = english);"),
+                of("drop a configuration with the generated column and index that use it, held back",
+                        configuration + uses,
+                        dictionaries + " create table doc (id int primary key, title text, body text);")
+                        .holdingBackUnsafeChanges(),
+                of("drop a configuration with the generated column and index that use it",
+                        configuration + uses,
+                        dictionaries + " create table doc (id int primary key, title text, body text);")
+                        .allowingDrops(),
+                of("text search objects in a new schema, and a dropped schema's",
+                        "create schema old; create text search dictionary old.d (template = simple);"
+                                + " create text search configuration old.c (parser = default);"
+                                + " alter text search configuration old.c add mapping for word with old.d;",
+                        "create schema search; create text search dictionary search.d (template = simple);"
+                                + " create text search configuration search.c (parser = default);"
+                                + " alter text search configuration search.c add mapping for word with search.d, english_stem;"
+                                + " create table search.t (body text, v tsvector generated always as (to_tsvector('search.c', body)) stored);")
+                        .allowingDrops());
     }
 
     /** Range types and publications, created, changed and dropped, with drops allowed and held back. */

@@ -20,6 +20,8 @@ import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.model.TableBuilder;
+import dev.schemaguard.model.TextSearchConfiguration;
+import dev.schemaguard.model.TextSearchDictionary;
 import dev.schemaguard.model.View;
 import dev.schemaguard.testkit.ThrowawayDatabase;
 import net.jqwik.api.Arbitraries;
@@ -186,10 +188,20 @@ final class GeneratedSchemas {
     }
 
     /**
+     * A text search dictionary of the simple template (with PostgreSQL's English stop words when {@code stopWords})
+     * and, when {@code tokenTypes} is not empty, a configuration of the same name mapping them to it and to
+     * pg_catalog.simple.
+     */
+    record TextSearchSpec(String name, boolean stopWords, List<String> tokenTypes, String comment) {
+    }
+
+    /**
      * {@code parents}: for the table at the same position, the table it inherits from, as a number taken modulo
      * the count of the database's tables before it (a negative pick, or the first table, inherits from none).
+     * {@code textSearch}: the schema's text search objects, which have nothing to do with its tables.
      */
-    record TableLinks(List<GrantSpec> grants, List<Integer> parents, RowTypeUse rowTypeUse) {
+    record TableLinks(List<GrantSpec> grants, List<Integer> parents, List<TextSearchSpec> textSearch,
+                      RowTypeUse rowTypeUse) {
     }
 
     /**
@@ -199,7 +211,7 @@ final class GeneratedSchemas {
      */
     enum RowTypeUse { NONE, RETURNS_SETOF, ARGUMENT }
 
-    /** jqwik combines at most eight arbitraries, so grants and parents come as one {@link TableLinks}. */
+    /** jqwik combines at most eight arbitraries, so grants, parents, text search objects and the row-type function come as one {@link TableLinks}. */
     record SchemaSpec(String name, List<TableSpec> tables, String comment, List<EnumSpec> enums,
                       List<DomainSpec> domains, List<SequenceSpec> sequences, ViewSpec view, TableLinks links) {
 
@@ -231,7 +243,19 @@ final class GeneratedSchemas {
                 viewSpecs().injectNull(0.5),
                 Combinators.combine(grantSpecs().list().ofMaxSize(3),
                         Arbitraries.integers().between(-3, 7).list().ofMaxSize(4),
-                        Arbitraries.of(RowTypeUse.class)).as(TableLinks::new)).as(SchemaSpec::new);
+                        textSearchSpecs().list().ofMaxSize(2).uniqueElements(TextSearchSpec::name),
+                        Arbitraries.of(RowTypeUse.class)).as(TableLinks::new))
+                .as(SchemaSpec::new);
+    }
+
+    static final List<String> TEXT_SEARCH_NAMES = List.of("search", "Mixed Search", "recherche_é");
+
+    static Arbitrary<TextSearchSpec> textSearchSpecs() {
+        return Combinators.combine(
+                Arbitraries.of(TEXT_SEARCH_NAMES),
+                Arbitraries.of(false, true),
+                Arbitraries.of("asciiword", "word", "int", "email").list().ofMaxSize(3).uniqueElements(),
+                comments()).as(TextSearchSpec::new);
     }
 
     static Arbitrary<GrantSpec> grantSpecs() {
@@ -386,6 +410,18 @@ final class GeneratedSchemas {
                 builder.routine(usingRowType);
             }
             grants(schema).forEach(builder::grant);
+            for (TextSearchSpec search : schema.links().textSearch()) {
+                builder.textSearchDictionary(new TextSearchDictionary(search.name(), QualifiedName.of("pg_catalog", "simple"),
+                        search.stopWords() ? List.of(TextSearchDictionary.option("stopwords", "english")) : List.of(),
+                        search.comment()));
+                if (!search.tokenTypes().isEmpty()) {
+                    List<QualifiedName> dictionaries = List.of(QualifiedName.of(schema.name(), search.name()),
+                            QualifiedName.of("pg_catalog", "simple"));
+                    builder.textSearchConfiguration(new TextSearchConfiguration(search.name(), TextSearchConfiguration.DEFAULT_PARSER,
+                            search.tokenTypes().stream().map(t -> new TextSearchConfiguration.Mapping(t, dictionaries)).toList(),
+                            search.comment()));
+                }
+            }
             built.add(builder.build());
         }
         return Database.of(withInheritance(built, schemas));
