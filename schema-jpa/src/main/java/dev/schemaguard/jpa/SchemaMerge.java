@@ -57,7 +57,12 @@ public final class SchemaMerge {
                 overlay.dependencies().stream()).distinct().toList();
         List<Publication> publications = union(base.publications(), overlay.publications(), Publication::name,
                 (a, b) -> same(a, b, "publication " + a.name()));
-        return new Database(schemas, extensions, publications, dependencies);
+        List<dev.schemaguard.model.ForeignDataWrapper> wrappers = union(base.foreignDataWrappers(),
+                overlay.foreignDataWrappers(), dev.schemaguard.model.ForeignDataWrapper::name,
+                (a, b) -> same(a, b, "foreign-data wrapper " + a.name()));
+        List<dev.schemaguard.model.ForeignServer> servers = union(base.foreignServers(), overlay.foreignServers(),
+                dev.schemaguard.model.ForeignServer::name, (a, b) -> same(a, b, "server " + a.name()));
+        return new Database(schemas, extensions, publications, dependencies, wrappers, servers);
     }
 
     private Schema schema(Schema a, Schema b) {
@@ -100,7 +105,8 @@ public final class SchemaMerge {
                         (x, y) -> same(x, y, "storage parameter " + parameterName(x) + " of " + where)),
                 a.replicaIdentity().equals(ReplicaIdentity.DEFAULT) ? b.replicaIdentity()
                         : b.replicaIdentity().equals(ReplicaIdentity.DEFAULT) ? a.replicaIdentity()
-                        : same(a.replicaIdentity(), b.replicaIdentity(), "replica identity of " + where), mergedComments(a, b, where));
+                        : same(a.replicaIdentity(), b.replicaIdentity(), "replica identity of " + where), mergedComments(a, b, where),
+                either(a.foreign(), b.foreign(), "foreign table server and options of " + where));
     }
 
     private java.util.Map<String, String> mergedComments(Table a, Table b, String where) {

@@ -8,17 +8,19 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Everything schemaguard knows about one database: its schemas, extensions and publications, and — for a database that was
+ * Everything schemaguard knows about one database: its schemas, extensions, publications, foreign-data wrappers
+ * and servers, and — for a database that was
  * introspected — the dependencies between its objects. The root of the model.
  */
 public record Database(List<Schema> schemas, List<Extension> extensions, List<Publication> publications,
-                       List<Dependency> dependencies) {
+                       List<Dependency> dependencies, List<ForeignDataWrapper> foreignDataWrappers,
+                       List<ForeignServer> foreignServers) {
 
-    public static final Database EMPTY = new Database(List.of(), List.of(), List.of(), List.of());
+    public static final Database EMPTY = new Database(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
     /** This database with other schemas; everything else kept. */
     public Database withSchemas(List<Schema> newSchemas) {
-        return new Database(newSchemas, extensions, publications, dependencies);
+        return new Database(newSchemas, extensions, publications, dependencies, foreignDataWrappers, foreignServers);
     }
 
     /** This database with only the schemas {@code keep} accepts; extensions and dependencies kept. */
@@ -27,15 +29,23 @@ public record Database(List<Schema> schemas, List<Extension> extensions, List<Pu
     }
 
     public Database withExtensions(List<Extension> newExtensions) {
-        return new Database(schemas, newExtensions, publications, dependencies);
+        return new Database(schemas, newExtensions, publications, dependencies, foreignDataWrappers, foreignServers);
     }
 
     public Database withPublications(List<Publication> newPublications) {
-        return new Database(schemas, extensions, newPublications, dependencies);
+        return new Database(schemas, extensions, newPublications, dependencies, foreignDataWrappers, foreignServers);
+    }
+
+    public Database withForeignDataWrappers(List<ForeignDataWrapper> newWrappers) {
+        return new Database(schemas, extensions, publications, dependencies, newWrappers, foreignServers);
+    }
+
+    public Database withForeignServers(List<ForeignServer> newServers) {
+        return new Database(schemas, extensions, publications, dependencies, foreignDataWrappers, newServers);
     }
 
     public Database withDependencies(List<Dependency> newDependencies) {
-        return new Database(schemas, extensions, publications, newDependencies);
+        return new Database(schemas, extensions, publications, newDependencies, foreignDataWrappers, foreignServers);
     }
 
     public Database {
@@ -43,6 +53,10 @@ public record Database(List<Schema> schemas, List<Extension> extensions, List<Pu
         extensions = List.copyOf(extensions);
         publications = List.copyOf(publications);
         dependencies = List.copyOf(dependencies);
+        foreignDataWrappers = foreignDataWrappers == null ? List.of() : List.copyOf(foreignDataWrappers);
+        foreignServers = foreignServers == null ? List.of() : List.copyOf(foreignServers);
+        requireUnique(foreignDataWrappers.stream().map(ForeignDataWrapper::name).toList(), "foreign-data wrapper");
+        requireUnique(foreignServers.stream().map(ForeignServer::name).toList(), "server");
         Set<String> names = new HashSet<>();
         for (Schema schema : schemas) {
             if (!names.add(schema.name())) {
@@ -58,7 +72,20 @@ public record Database(List<Schema> schemas, List<Extension> extensions, List<Pu
 
     /** A database of these schemas, without extensions. */
     public static Database of(List<Schema> schemas) {
-        return new Database(schemas, List.of(), List.of(), List.of());
+        return new Database(schemas, List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    private static void requireUnique(List<String> names, String what) {
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException(what + " " + name + " is declared twice");
+            }
+        }
+    }
+
+    public Optional<ForeignServer> foreignServer(String name) {
+        return foreignServers.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     public Optional<Schema> schema(String name) {

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * declaration order; empty for partitions, whose parent is in {@code partitionOf}), its storage parameters
  * ({@code WITH (fillfactor=70, autovacuum_enabled=false)}, as {@code name=value} in pg_class.reloptions' order)
  * and what its changes carry to logical replication ({@code REPLICA IDENTITY}), and the comments on its constraints
- * by constraint name ({@code COMMENT ON CONSTRAINT}).
+ * by constraint name ({@code COMMENT ON CONSTRAINT}), and, for a foreign table, its server and options
+ * ({@code foreign}, null for any other table; see {@link ForeignTable} for what a foreign table may not have).
  *
  * <p>A partition or inheritance child lists only its own columns: an inheritance child those it declares itself
  * (pg_attribute.attislocal), a partition those whose default, NOT NULL or comment it changes. The columns it
@@ -43,7 +44,8 @@ public record Table(
         List<QualifiedName> inherits,
         List<String> storageParameters,
         ReplicaIdentity replicaIdentity,
-        Map<String, String> constraintComments) {
+        Map<String, String> constraintComments,
+        ForeignTable foreign) {
 
     public Table {
         Identifiers.requireValid(name, "table name");
@@ -72,6 +74,10 @@ public record Table(
         if (inherits.size() != Set.copyOf(inherits).size()) {
             throw new IllegalArgumentException("table " + name + " inherits from the same table twice: " + inherits);
         }
+        if (foreign != null) {
+            requireForeignTableParts(name, primaryKey, uniqueConstraints, foreignKeys, exclusionConstraints, indexes,
+                    rowSecurity, policies, partitioning, unlogged, storageParameters, replicaIdentity);
+        }
         boolean hasParents = partitionOf != null || !inherits.isEmpty();
         validate(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, policies, hasParents);
         for (String constraint : constraintComments.keySet()) {
@@ -91,115 +97,126 @@ public record Table(
      */
     public static Table empty(String name) {
         return new Table(name, List.of(), null, List.of(), List.of(), List.of(), List.of(), RowSecurity.OFF, List.of(),
-                null, List.of(), List.of(), null, null, false, List.of(), List.of(), ReplicaIdentity.DEFAULT, Map.of());
+                null, List.of(), List.of(), null, null, false, List.of(), List.of(), ReplicaIdentity.DEFAULT, Map.of(), null);
     }
 
     public Table withColumns(List<Column> newColumns) {
         return new Table(name, newColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments);
+                storageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
         return new Table(name, columns, newPrimaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments);
+                storageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withUniqueConstraints(List<UniqueConstraint> newUniqueConstraints) {
         return new Table(name, columns, primaryKey, newUniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments);
+                storageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
         return new Table(name, columns, primaryKey, uniqueConstraints, newForeignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments);
+                storageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withCheckConstraints(List<CheckConstraint> newCheckConstraints) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, newCheckConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments);
+                storageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withIndexes(List<Index> newIndexes) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, newIndexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments);
+                storageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withRowSecurity(RowSecurity newRowSecurity) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 newRowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withPolicies(List<Policy> newPolicies) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, newPolicies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withComment(String newComment) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, newComment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withExclusionConstraints(List<ExclusionConstraint> newExclusionConstraints) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, newExclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withTriggers(List<Trigger> newTriggers) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, newTriggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withPartitioning(Partitioning newPartitioning) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, newPartitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withPartitionOf(PartitionBound newPartitionOf) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, newPartitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withUnlogged(boolean newUnlogged) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, newUnlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments);
+                inherits, storageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withInherits(List<QualifiedName> newInherits) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                newInherits, storageParameters, replicaIdentity, constraintComments);
+                newInherits, storageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withStorageParameters(List<String> newStorageParameters) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                newStorageParameters, replicaIdentity, constraintComments);
+                newStorageParameters, replicaIdentity, constraintComments, foreign);
     }
 
     public Table withReplicaIdentity(ReplicaIdentity newReplicaIdentity) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, newReplicaIdentity, constraintComments);
+                storageParameters, newReplicaIdentity, constraintComments, foreign);
     }
 
     public Table withConstraintComments(Map<String, String> newConstraintComments) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
                 policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, newConstraintComments);
+                storageParameters, replicaIdentity, newConstraintComments, foreign);
+    }
+
+    /** This table as a foreign table on {@code newForeign}'s server, or (null) as a plain table. */
+    public Table withForeign(ForeignTable newForeign) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
+                policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
+                storageParameters, replicaIdentity, constraintComments, newForeign);
+    }
+
+    public boolean isForeign() {
+        return foreign != null;
     }
 
     /** The comment on constraint {@code constraintName}, or null. */
@@ -295,6 +312,52 @@ public record Table(
             if (!policyNames.add(policy.name())) {
                 throw new IllegalArgumentException("table " + table + " declares policy " + policy.name() + " twice");
             }
+        }
+    }
+
+    /**
+     * What PostgreSQL refuses on a foreign table: keys, foreign keys, exclusion constraints, indexes, row security
+     * and policies, being partitioned, UNLOGGED, storage parameters and a replica identity.
+     */
+    private static void requireForeignTableParts(String table, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
+                                                 List<ForeignKey> foreignKeys, List<ExclusionConstraint> exclusions,
+                                                 List<Index> indexes, RowSecurity rowSecurity, List<Policy> policies,
+                                                 Partitioning partitioning, boolean unlogged, List<String> storageParameters,
+                                                 ReplicaIdentity replicaIdentity) {
+        List<String> refused = new ArrayList<>();
+        if (primaryKey != null) {
+            refused.add("a primary key");
+        }
+        if (!uniques.isEmpty()) {
+            refused.add("unique constraints");
+        }
+        if (!foreignKeys.isEmpty()) {
+            refused.add("foreign keys");
+        }
+        if (!exclusions.isEmpty()) {
+            refused.add("exclusion constraints");
+        }
+        if (!indexes.isEmpty()) {
+            refused.add("indexes");
+        }
+        if (!rowSecurity.equals(RowSecurity.OFF) || !policies.isEmpty()) {
+            refused.add("row security or policies");
+        }
+        if (partitioning != null) {
+            refused.add("partitioning (a foreign table can be a partition, not partitioned)");
+        }
+        if (unlogged) {
+            refused.add("UNLOGGED");
+        }
+        if (!storageParameters.isEmpty()) {
+            refused.add("storage parameters");
+        }
+        if (!replicaIdentity.equals(ReplicaIdentity.DEFAULT)) {
+            refused.add("a replica identity");
+        }
+        if (!refused.isEmpty()) {
+            throw new IllegalArgumentException("table " + table + " is a foreign table, which PostgreSQL does not allow "
+                    + String.join(", ", refused));
         }
     }
 

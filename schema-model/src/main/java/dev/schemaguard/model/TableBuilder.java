@@ -217,7 +217,7 @@ public final class TableBuilder {
         List<Policy> builtPolicies = policies.stream().map(PolicyBuilder::build).toList();
         return new Table(name, builtColumns, builtPrimaryKey, uniques, foreignKeys, checks, indexes, rowSecurity,
                 builtPolicies, comment, exclusions, triggers, partitioning, partitionOf, unlogged, inherits, storageParameters,
-                replicaIdentity, constraintComments);
+                replicaIdentity, constraintComments, null);
     }
 
     /**

@@ -115,7 +115,7 @@ public final class RandomDatabases {
                             : new Extension(name, maybe(random, NAMES), maybe(random, List.of("1.3", "1.10", "2", "x.y"))));
                 }
                 extensions.sort(Comparator.comparing(Extension::name));
-                return new Database(schemas, extensions, publications(random, schemas), List.of());
+                return new Database(schemas, extensions, publications(random, schemas), List.of(), List.of(), List.of());
             } catch (IllegalArgumentException clash) {
                 // a random explicit name clashed with another; draw again
             }

@@ -50,7 +50,8 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     /**
-     * Drops every schema but the system ones (with everything in them) and every publication, and recreates {@code public} as
+     * Drops every schema but the system ones (with everything in them), every publication and every foreign-data
+     * wrapper (with its servers and user mappings), and recreates {@code public} as
      * CREATE DATABASE leaves it: its comment, and PostgreSQL 15's owner and narrower default privileges.
      */
     ScratchDatabase reset() throws SQLException {
@@ -65,6 +66,9 @@ final class ScratchDatabase implements AutoCloseable {
                     END LOOP;
                     FOR s IN SELECT pubname FROM pg_publication LOOP
                         EXECUTE format('DROP PUBLICATION %I', s.pubname);
+                    END LOOP;
+                    FOR s IN SELECT fdwname FROM pg_foreign_data_wrapper LOOP
+                        EXECUTE format('DROP FOREIGN DATA WRAPPER %I CASCADE', s.fdwname);
                     END LOOP;
                 END
                 $reset$;
