@@ -40,10 +40,14 @@ record SchemaSelection(Set<String> include, Set<String> exclude, boolean privile
         return new IntrospectionOptions(declared, exclude, privileges);
     }
 
-    /** A declared schema restricted to the selected schemas (and without its grants unless privileges count). */
+    /**
+     * A declared schema restricted to the selected schemas (and without its grants unless privileges count); the
+     * servers and wrappers kept are those introspection of the same schemas keeps.
+     */
     Database filter(Database database) {
-        Database selected = database.retainSchemas(this::selects).withPublications(database.publications().stream()
-                .flatMap(p -> p.restrictedTo(this::selects, include.isEmpty()).stream()).toList());
+        Database selected = database.retainForeignDataOf(this::selects).retainSchemas(this::selects)
+                .withPublications(database.publications().stream()
+                        .flatMap(p -> p.restrictedTo(this::selects, include.isEmpty()).stream()).toList());
         return privileges ? selected : selected.withoutGrants();
     }
 

@@ -84,6 +84,34 @@ public record Database(List<Schema> schemas, List<Extension> extensions, List<Pu
         }
     }
 
+    /**
+     * The wrappers and servers that belong with the schemas {@code selected} accepts: the servers their foreign
+     * tables use and those no foreign table of this model uses, and the wrappers of the kept servers and those no
+     * server uses. Introspection of some schemas keeps the same ones.
+     */
+    public Database retainForeignDataOf(Predicate<String> selected) {
+        Set<String> used = new HashSet<>();
+        Set<String> usedBySelected = new HashSet<>();
+        for (Schema schema : schemas) {
+            for (Table table : schema.tables()) {
+                if (table.isForeign()) {
+                    used.add(table.foreign().server());
+                    if (selected.test(schema.name())) {
+                        usedBySelected.add(table.foreign().server());
+                    }
+                }
+            }
+        }
+        List<ForeignServer> servers = foreignServers.stream()
+                .filter(s -> usedBySelected.contains(s.name()) || !used.contains(s.name())).toList();
+        Set<String> wrappersOfAll = new HashSet<>();
+        foreignServers.forEach(s -> wrappersOfAll.add(s.wrapper()));
+        Set<String> wrappersOfKept = new HashSet<>();
+        servers.forEach(s -> wrappersOfKept.add(s.wrapper()));
+        return withForeignServers(servers).withForeignDataWrappers(foreignDataWrappers.stream()
+                .filter(w -> wrappersOfKept.contains(w.name()) || !wrappersOfAll.contains(w.name())).toList());
+    }
+
     public Optional<ForeignServer> foreignServer(String name) {
         return foreignServers.stream().filter(s -> s.name().equals(name)).findFirst();
     }

@@ -64,7 +64,7 @@ final class CatalogQueries {
 
     /**
      * Foreign-data wrappers not owned by an extension and every server, one row each ({@code kind} 'wrapper' or
-     * 'server'): database-wide, like extensions. Handler and validator are schema-qualified function names. User
+     * 'server'), with whether any server uses the wrapper, any foreign table the server: database-wide, like extensions. Handler and validator are schema-qualified function names. User
      * mappings are not read here (their options usually hold passwords; {@link #unsupported} names them).
      */
     static final String FOREIGN_DATA = """
@@ -72,7 +72,8 @@ final class CatalogQueries {
                    case when w.fdwhandler <> 0 then format('%%I.%%I', hn.nspname, h.proname) end as handler,
                    case when w.fdwvalidator <> 0 then format('%%I.%%I', vn.nspname, v.proname) end as validator,
                    null::text as wrapper, null::text as server_type, null::text as server_version,
-                   w.fdwoptions::text[] as options, obj_description(w.oid, 'pg_foreign_data_wrapper') as comment
+                   w.fdwoptions::text[] as options, obj_description(w.oid, 'pg_foreign_data_wrapper') as comment,
+                   exists (select from pg_foreign_server used where used.srvfdw = w.oid) as in_use
             from pg_foreign_data_wrapper w
             left join pg_proc h on h.oid = w.fdwhandler
             left join pg_namespace hn on hn.oid = h.pronamespace
@@ -81,7 +82,8 @@ final class CatalogQueries {
             where %s
             union all
             select 'server', s.srvname::text, null, null, w.fdwname::text, s.srvtype, s.srvversion, s.srvoptions::text[],
-                   obj_description(s.oid, 'pg_foreign_server')
+                   obj_description(s.oid, 'pg_foreign_server'),
+                   exists (select from pg_foreign_table used where used.ftserver = s.oid)
             from pg_foreign_server s
             join pg_foreign_data_wrapper w on w.oid = s.srvfdw
             where %s

@@ -45,10 +45,13 @@ final class IntrospectedDatabase {
     final List<ForeignDataWrapper> foreignDataWrappers = new ArrayList<>();
     final List<ForeignServer> foreignServers = new ArrayList<>();
     /**
-     * Whether introspection reads only some schemas: then only the servers the read foreign tables use, and their
-     * wrappers, are kept, so that a check of one schema never sees another team's servers.
+     * Whether introspection reads only some schemas: then the servers no foreign table uses and those the read
+     * foreign tables use are kept, and the wrappers of kept servers and those no server uses, so that a check of
+     * one schema never sees the servers of another schema's foreign tables.
      */
     boolean schemasSelected;
+    /** {@code wrapper name} or {@code server name} for the wrappers no server uses and the servers no foreign table uses. */
+    final Set<String> unusedForeignData = new HashSet<>();
     /** Every relation the relations query returned; the later queries on relations read exactly these. */
     final List<Long> relationOids = new ArrayList<>();
     final Map<Long, IntrospectedTable> tables = new LinkedHashMap<>();
@@ -110,11 +113,12 @@ final class IntrospectedDatabase {
         Set<String> usedServers = new HashSet<>();
         database.schemas().forEach(schema -> schema.tables().stream().filter(Table::isForeign)
                 .forEach(table -> usedServers.add(table.foreign().server())));
-        List<ForeignServer> servers = foreignServers.stream().filter(s -> usedServers.contains(s.name())).toList();
+        List<ForeignServer> servers = foreignServers.stream().filter(s -> usedServers.contains(s.name())
+                || unusedForeignData.contains("server " + s.name())).toList();
         Set<String> usedWrappers = new HashSet<>();
         servers.forEach(server -> usedWrappers.add(server.wrapper()));
-        return database.withForeignServers(servers).withForeignDataWrappers(
-                foreignDataWrappers.stream().filter(w -> usedWrappers.contains(w.name())).toList());
+        return database.withForeignServers(servers).withForeignDataWrappers(foreignDataWrappers.stream()
+                .filter(w -> usedWrappers.contains(w.name()) || unusedForeignData.contains("wrapper " + w.name())).toList());
     }
 
     private static final class SchemaParts {

@@ -69,7 +69,7 @@ import java.util.Objects;
  * dependents. Objects an extension owns are left out. With {@link IntrospectionOptions#privileges()}, the grants on
  * schemas, relations, columns, types and routines that differ from PostgreSQL's defaults too (see {@link Grant});
  * without, privileges are neither read nor reported. Anything else found in the included schemas or the database
- * (aggregates, operators, foreign tables, rules, ...) is named in {@link IntrospectionResult#unsupported()};
+ * (aggregates, operators, rules, user mappings, ...) is named in {@link IntrospectionResult#unsupported()};
  * {@link #introspect(Connection)} logs those lines as warnings.
  *
  * <p>Spellings: types, defaults and expressions are PostgreSQL's own ({@code format_type}, {@code pg_get_expr},
@@ -292,6 +292,9 @@ public final class PostgresIntrospector {
         reads.query("foreign-data wrappers and servers", CatalogQueries.FOREIGN_DATA, null, row -> {
             Map<String, String> options = ForeignOptions.fromCatalog(strings(row.getArray("options")));
             String name = row.getString("name");
+            if (!row.getBoolean("in_use")) {
+                db.unusedForeignData.add(row.getString("kind") + " " + name);
+            }
             if ("wrapper".equals(row.getString("kind"))) {
                 db.foreignDataWrappers.add(new ForeignDataWrapper(name, row.getString("handler"),
                         row.getString("validator"), options, row.getString("comment")));

@@ -146,8 +146,9 @@ final class TableReader {
         Partitioning partitioning = partitioning(fields);
         boolean unlogged = fields.bool(UNLOGGED, false);
         Map<String, String> constraintComments = constraintComments(fields);
+        dev.schemaguard.model.ForeignTable foreign = ForeignDataYaml.readTable(fields);
         return Nodes.build(entry.keyPosition(), what, () -> withExtras.withPartitioning(partitioning).withUnlogged(unlogged)
-                .withConstraintComments(constraintComments));
+                .withConstraintComments(constraintComments).withForeign(foreign));
     }
 
     /** {@code constraint_comments: {orders_total_check: Totals are never negative}}. */

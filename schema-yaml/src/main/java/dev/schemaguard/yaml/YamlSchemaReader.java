@@ -49,6 +49,8 @@ public final class YamlSchemaReader {
     private final Map<String, SchemaParts> schemas = new TreeMap<>();
     private final Map<String, Placed<Extension>> extensions = new TreeMap<>();
     private final Map<String, Placed<Publication>> publications = new TreeMap<>();
+    private final Map<String, Placed<dev.schemaguard.model.ForeignDataWrapper>> foreignDataWrappers = new TreeMap<>();
+    private final Map<String, Placed<dev.schemaguard.model.ForeignServer>> foreignServers = new TreeMap<>();
 
     private YamlSchemaReader() {
     }
@@ -124,6 +126,18 @@ public final class YamlSchemaReader {
                     throw new YamlSchemaException(publication.position(), "publication " + publication.object().name()
                             + " is declared twice: at " + earlier.position() + " and here; keep one");
                 }
+            }
+        }
+        YamlNode wrappersNode = file.node(FOREIGN_DATA_WRAPPERS);
+        if (wrappersNode != null) {
+            for (var wrapper : ForeignDataYaml.readWrappers(wrappersNode)) {
+                claim(foreignDataWrappers, wrapper.object().name(), wrapper, "foreign-data wrapper");
+            }
+        }
+        YamlNode serversNode = file.node(SERVERS);
+        if (serversNode != null) {
+            for (var server : ForeignDataYaml.readServers(serversNode)) {
+                claim(foreignServers, server.object().name(), server, "server");
             }
         }
         YamlNode schemasNode = file.node(SCHEMAS);
@@ -313,7 +327,18 @@ public final class YamlSchemaReader {
                     parts.grants.values().stream().map(Placed::object).sorted(Grant.ORDER).toList()));
         }
         return new Database(result, extensions.values().stream().map(Placed::object).toList(),
-                publications.values().stream().map(Placed::object).toList(), List.of());
+                publications.values().stream().map(Placed::object).toList(), List.of(),
+                foreignDataWrappers.values().stream().map(Placed::object).toList(),
+                foreignServers.values().stream().map(Placed::object).toList());
+    }
+
+    /** Records a database-wide object under its name; the same name declared twice is an error at the second. */
+    private static <T> void claim(Map<String, Placed<T>> declared, String name, Placed<T> object, String kind) {
+        Placed<T> earlier = declared.putIfAbsent(name, object);
+        if (earlier != null) {
+            throw new YamlSchemaException(object.position(), kind + " " + name + " is declared twice: at "
+                    + earlier.position() + " and here; keep one");
+        }
     }
 
     /** What the reader has collected for one schema; objects sorted by name, each name claimed where it was written. */
