@@ -10,6 +10,9 @@ import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.ForeignDataWrapper;
+import dev.schemaguard.model.ForeignServer;
+import dev.schemaguard.model.ForeignTable;
 import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.ObjectRef;
@@ -20,11 +23,13 @@ import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Sequence;
+import dev.schemaguard.model.Table;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -72,6 +77,9 @@ class PlannerDispatchTest {
                     t.column("extra", integer());
                     t.inherits("base");
                 })
+                .table(Table.named("ft", t -> t.column("id", integer()))
+                        .withForeign(new ForeignTable("s_alt", Map.of("table_name", "a"), Map.of("id", Map.of("column_name", "i")))))
+                .table(Table.named("ft_moved", t -> t.column("id", integer())).withForeign(ForeignTable.on("s_alt")))
                 .enumType("gone_enum", "x")
                 .enumType("mood", "a")
                 .grant(Grant.of(ObjectRef.of(ObjectRef.Kind.TABLE, "app", "t"), "reader", Privilege.SELECT))
@@ -81,7 +89,10 @@ class PlannerDispatchTest {
                 .withExtensions(List.of(new Extension("hstore", "public", null), new Extension("pg_trgm", "public", "1.5")))
                 .withPublications(List.of(
                         new Publication("pub_drop", false, List.of(Publication.Table.of(T)), List.of(), null, false, null),
-                        new Publication("pub_alt", false, List.of(Publication.Table.of(T)), List.of(), null, false, null)));
+                        new Publication("pub_alt", false, List.of(Publication.Table.of(T)), List.of(), null, false, null)))
+                .withForeignDataWrappers(List.of(ForeignDataWrapper.named("w_drop"), ForeignDataWrapper.named("w_alt")))
+                .withForeignServers(List.of(ForeignServer.of("s_drop", "w_drop"), ForeignServer.of("s_alt", "w_alt"),
+                        ForeignServer.of("s_other", "w_alt"), ForeignServer.of("s_rewrapped", "w_alt")));
     }
 
     private static Database expected() {
@@ -123,6 +134,9 @@ class PlannerDispatchTest {
                     t.column("id", integer());
                     t.column("extra", integer());
                 })
+                .table(Table.named("ft", t -> t.column("id", integer()))
+                        .withForeign(new ForeignTable("s_alt", Map.of("table_name", "b"), Map.of("id", Map.of("column_name", "j")))))
+                .table(Table.named("ft_moved", t -> t.column("id", integer())).withForeign(ForeignTable.on("s_other")))
                 .enumType("mood", "a", "b")
                 .sequence(Sequence.of("new_seq"))
                 .grant(new Grant(ObjectRef.of(ObjectRef.Kind.TABLE, "app", "t"), "writer", Privilege.INSERT, true, false))
@@ -133,7 +147,12 @@ class PlannerDispatchTest {
                 .withPublications(List.of(
                         new Publication("pub_alt", false, List.of(Publication.Table.of(T),
                                 Publication.Table.of(QualifiedName.of("app", "t2"))), List.of(), null, false, null),
-                        new Publication("pub_new", true, List.of(), List.of(), null, false, null)));
+                        new Publication("pub_new", true, List.of(), List.of(), null, false, null)))
+                .withForeignDataWrappers(List.of(ForeignDataWrapper.named("w_alt").withOptions(Map.of("debug", "1")),
+                        ForeignDataWrapper.named("w_new")))
+                .withForeignServers(List.of(ForeignServer.of("s_alt", "w_alt").withOptions(Map.of("host", "h")),
+                        ForeignServer.of("s_other", "w_alt"), ForeignServer.of("s_rewrapped", "w_new"),
+                        ForeignServer.of("s_new", "w_new").withComment("new")));
     }
 
     @Test
