@@ -68,7 +68,7 @@ final class CatalogQueries {
      * mappings are not read here (their options usually hold passwords; {@link #unsupported} names them).
      */
     static final String FOREIGN_DATA = """
-            select 'wrapper' as kind, w.fdwname::text as name,
+            select 'wrapper' as kind, w.fdwname::text collate "C" as name,
                    case when w.fdwhandler <> 0 then format('%%I.%%I', hn.nspname, h.proname) end as handler,
                    case when w.fdwvalidator <> 0 then format('%%I.%%I', vn.nspname, v.proname) end as validator,
                    null::text as wrapper, null::text as server_type, null::text as server_version,
@@ -81,7 +81,7 @@ final class CatalogQueries {
             left join pg_namespace vn on vn.oid = v.pronamespace
             where %s
             union all
-            select 'server', s.srvname::text, null, null, w.fdwname::text, s.srvtype, s.srvversion, s.srvoptions::text[],
+            select 'server', s.srvname::text collate "C", null, null, w.fdwname::text, s.srvtype, s.srvversion, s.srvoptions::text[],
                    obj_description(s.oid, 'pg_foreign_server'),
                    exists (select from pg_foreign_table used where used.ftserver = s.oid)
             from pg_foreign_server s
