@@ -109,8 +109,11 @@ final class ForeignDataYaml {
                 throw Nodes.error(entry.value(), "option " + entry.key() + " in " + what + " has no value; write '' for"
                         + " an empty one");
             }
-            Nodes.build(entry.keyPosition(), what, () -> dev.schemaguard.model.ForeignOptions.requireValid(
-                    Map.of(entry.key(), value), what));
+            try {
+                dev.schemaguard.model.ForeignOptions.requireValid(Map.of(entry.key(), value), what);
+            } catch (IllegalArgumentException e) {
+                throw new YamlSchemaException(entry.keyPosition(), e.getMessage());
+            }
             options.put(entry.key(), value);
         }
         return options;
