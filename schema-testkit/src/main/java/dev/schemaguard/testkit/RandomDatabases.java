@@ -111,6 +111,7 @@ public final class RandomDatabases {
                     schemas.add(schema(random, schemaName));
                 }
                 schemas.sort(Comparator.comparing(Schema::name));
+                requireNoForeignKeyToAForeignTable(schemas);
                 List<Extension> extensions = new ArrayList<>();
                 boolean bare = random.nextBoolean();
                 for (String name : distinct(random, NAMES, random.nextInt(3))) {
@@ -134,6 +135,20 @@ public final class RandomDatabases {
                 return new Database(schemas, extensions, publications(random, schemas), List.of(), wrappers, servers);
             } catch (IllegalArgumentException clash) {
                 // a random explicit name clashed with another; draw again
+            }
+        }
+    }
+
+    /** PostgreSQL refuses a foreign key that references a foreign table (and so does the YAML reader): draw again. */
+    private static void requireNoForeignKeyToAForeignTable(List<Schema> schemas) {
+        Database database = Database.of(schemas);
+        for (Schema schema : schemas) {
+            for (Table table : schema.tables()) {
+                for (var foreignKey : table.foreignKeys()) {
+                    if (database.table(foreignKey.referencedTable()).map(Table::isForeign).orElse(false)) {
+                        throw new IllegalArgumentException("a foreign key references a foreign table");
+                    }
+                }
             }
         }
     }

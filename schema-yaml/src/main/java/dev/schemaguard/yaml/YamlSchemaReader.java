@@ -314,6 +314,7 @@ public final class YamlSchemaReader {
     }
 
     private Database database() {
+        checkForeignKeyTargets();
         List<Schema> result = new ArrayList<>();
         for (SchemaParts parts : schemas.values()) {
             parts.grants.values().forEach(parts::checkRelationKind);
@@ -330,6 +331,24 @@ public final class YamlSchemaReader {
                 publications.values().stream().map(Placed::object).toList(), List.of(),
                 foreignDataWrappers.values().stream().map(Placed::object).toList(),
                 foreignServers.values().stream().map(Placed::object).toList());
+    }
+
+    /** PostgreSQL refuses a foreign key that references a foreign table: an error at the referencing table. */
+    private void checkForeignKeyTargets() {
+        for (SchemaParts parts : schemas.values()) {
+            for (Table table : parts.tables.values()) {
+                for (dev.schemaguard.model.ForeignKey foreignKey : table.foreignKeys()) {
+                    QualifiedName target = foreignKey.referencedTable();
+                    SchemaParts targetParts = schemas.get(target.schema());
+                    Table referenced = targetParts == null ? null : targetParts.tables.get(target.name());
+                    if (referenced != null && referenced.isForeign()) {
+                        throw new YamlSchemaException(parts.relationNames.get(table.name()).position(), "table "
+                                + QualifiedName.of(parts.name, table.name()) + ": foreign key " + foreignKey.name()
+                                + " references " + target + ", a foreign table, which PostgreSQL does not allow");
+                    }
+                }
+            }
+        }
     }
 
     /** Records a database-wide object under its name; the same name declared twice is an error at the second. */

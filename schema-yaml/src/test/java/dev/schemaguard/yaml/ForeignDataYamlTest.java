@@ -62,6 +62,26 @@ class ForeignDataYamlTest {
         assertTrue(written.contains("  plain_fdw: {}\n"), written);
     }
 
+    /** The generator YamlRoundTripProperties draws from makes foreign data often; those models round-trip. */
+    @Test
+    void generatedForeignDataRoundTrips() {
+        int foreignTables = 0;
+        int servers = 0;
+        int wrappers = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            Database database = dev.schemaguard.testkit.RandomDatabases.database(new java.util.Random(seed));
+            long tables = database.schemas().stream().flatMap(s -> s.tables().stream()).filter(Table::isForeign).count();
+            foreignTables += tables;
+            servers += database.foreignServers().size();
+            wrappers += database.foreignDataWrappers().size();
+            if (tables > 0 || !database.foreignServers().isEmpty()) {
+                assertEquals(database, YamlSchemaReader.readString(YamlSchemaWriter.write(database), "seed " + seed));
+            }
+        }
+        assertTrue(foreignTables > 20 && servers > 20 && wrappers > 20,
+                "foreign tables " + foreignTables + ", servers " + servers + ", wrappers " + wrappers + " in 200 models");
+    }
+
     @Test
     void whatPostgresRefusesOnAForeignTableIsAnErrorAtTheTable() {
         YamlSchemaException error = error("""
@@ -81,6 +101,19 @@ class ForeignDataYamlTest {
                     unlogged: true
                     foreign: {server: s}
                 """), "2:3", "row security or policies, UNLOGGED");
+    }
+
+    @Test
+    void aForeignKeyToAForeignTableIsAnErrorAtTheReferencingTable() {
+        assertMessage(error("""
+                tables:
+                  remote:
+                    columns: {id: int}
+                    foreign: {server: s}
+                  local:
+                    columns:
+                      remote_id: int references remote(id)
+                """), "5:3", "table public.local: foreign key", "references public.remote, a foreign table");
     }
 
     @Test
