@@ -131,6 +131,15 @@ public final class RandomDatabases {
                     servers.add(new ForeignServer(server, pick(random, NAMES), maybe(random, List.of("postgres", "it's")),
                             maybe(random, List.of("16", "1.0")), options(random), maybe(random, TEXTS)));
                 }
+                Set<String> declared = new java.util.HashSet<>();
+                servers.forEach(server -> declared.add(server.name()));
+                for (Schema schema : schemas) {
+                    for (Table table : schema.tables()) {
+                        if (table.isForeign() && declared.add(table.foreign().server())) {
+                            servers.add(ForeignServer.of(table.foreign().server(), pick(random, NAMES)));
+                        }
+                    }
+                }
                 servers.sort(Comparator.comparing(ForeignServer::name));
                 return new Database(schemas, extensions, publications(random, schemas), List.of(), wrappers, servers);
             } catch (IllegalArgumentException clash) {

@@ -315,6 +315,7 @@ public final class YamlSchemaReader {
 
     private Database database() {
         checkForeignKeyTargets();
+        checkServersDeclared();
         List<Schema> result = new ArrayList<>();
         for (SchemaParts parts : schemas.values()) {
             parts.grants.values().forEach(parts::checkRelationKind);
@@ -331,6 +332,22 @@ public final class YamlSchemaReader {
                 publications.values().stream().map(Placed::object).toList(), List.of(),
                 foreignDataWrappers.values().stream().map(Placed::object).toList(),
                 foreignServers.values().stream().map(Placed::object).toList());
+    }
+
+    /**
+     * A foreign table's server must be declared (in any file): one that is not would be compared as unexpected and
+     * dropped, and the table could not be created.
+     */
+    private void checkServersDeclared() {
+        for (SchemaParts parts : schemas.values()) {
+            for (Table table : parts.tables.values()) {
+                if (table.isForeign() && !foreignServers.containsKey(table.foreign().server())) {
+                    throw new YamlSchemaException(parts.relationNames.get(table.name()).position(), "table "
+                            + QualifiedName.of(parts.name, table.name()) + " is a foreign table on server "
+                            + table.foreign().server() + ", which no file declares; add it under 'servers:'");
+                }
+            }
+        }
     }
 
     /** PostgreSQL refuses a foreign key that references a foreign table: an error at the referencing table. */

@@ -117,6 +117,18 @@ class ForeignDataYamlTest {
     }
 
     @Test
+    void aForeignTableOnAServerNoFileDeclaresIsAnError() {
+        assertMessage(error("""
+                servers:
+                  declared: {wrapper: w}
+                tables:
+                  remote:
+                    columns: {id: int}
+                    foreign: {server: elsewhere}
+                """), "4:3", "table public.remote is a foreign table on server elsewhere, which no file declares");
+    }
+
+    @Test
     void optionsAreTextUnderNames() {
         assertMessage(error("""
                 servers:
