@@ -315,7 +315,39 @@ final class ConvergenceCases {
                 of("drop a foreign table, its server and wrapper", table, "").allowingDrops(),
                 of("drop a foreign table, its server and wrapper, held back", table, "").holdingBackUnsafeChanges(),
                 of("drop a server and a wrapper no table uses", server, ""),
-                of("drop a postgres_fdw server", pg + " create server remote foreign data wrapper postgres_fdw;", pg));
+                of("drop a postgres_fdw server", pg + " create server remote foreign data wrapper postgres_fdw;", pg),
+                of("remove the options of a wrapper, a server, a foreign table and a column",
+                        plain + " alter foreign data wrapper plain_fdw options (a '1', c 'it''s');"
+                                + " create server plain_server version '2' foreign data wrapper plain_fdw"
+                                + " options (host 'b', port '1');"
+                                + " create foreign table ft (id int options (column_name 'i') not null, name text)"
+                                + " server plain_server options (table_name 'other', schema_name 's');",
+                        plain + " create server plain_server foreign data wrapper plain_fdw;"
+                                + " create foreign table ft (id int not null, name text) server plain_server;"),
+                of("a foreign table becomes a table with a primary key", table,
+                        server + " create table ft (id int primary key, name text);").allowingDrops(),
+                of("a table becomes a foreign table, held back", server + " create table ft (id int, name text);", table)
+                        .holdingBackUnsafeChanges(),
+                of("a server with a foreign table changes its type, held back",
+                        table.replace("create server plain_server foreign", "create server plain_server type 'a' foreign"),
+                        table.replace("create server plain_server foreign", "create server plain_server type 'b' foreign"))
+                        .holdingBackUnsafeChanges(),
+                of("a wrapper gets postgres_fdw's handler and validator",
+                        pg + " create foreign data wrapper w;",
+                        pg + " create foreign data wrapper w handler postgres_fdw_handler validator postgres_fdw_validator;"),
+                of("a wrapper loses its handler and validator",
+                        pg + " create foreign data wrapper w handler postgres_fdw_handler validator postgres_fdw_validator;",
+                        pg + " create foreign data wrapper w;"),
+                of("a file_fdw foreign table", "",
+                        "create extension file_fdw; create server files foreign data wrapper file_fdw;"
+                                + " create foreign table logs (line text) server files options (filename '/dev/null');"),
+                of("a foreign partition becomes a plain partition",
+                        server + " create table m (id int, at date) partition by range (at);"
+                                + " create foreign table m_2020 partition of m for values from ('2020-01-01')"
+                                + " to ('2021-01-01') server plain_server;",
+                        server + " create table m (id int, at date) partition by range (at);"
+                                + " create table m_2020 partition of m for values from ('2020-01-01') to ('2021-01-01');")
+                        .allowingDrops());
     }
 
     static List<ConvergenceCase> tables() {
