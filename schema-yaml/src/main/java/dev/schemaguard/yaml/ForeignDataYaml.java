@@ -92,6 +92,41 @@ final class ForeignDataYaml {
         return Nodes.build(node.position(), what, () -> new ForeignTable(server, options, columnOptions));
     }
 
+    /** What PostgreSQL refuses on a foreign table, by key, each an error where it is written. */
+    private static final Map<String, String> REFUSED_ON_FOREIGN_TABLES = refusedOnForeignTables();
+
+    private static Map<String, String> refusedOnForeignTables() {
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put(PRIMARY_KEY, "a primary key");
+        refused.put(UNIQUE, "unique constraints");
+        refused.put(FOREIGN_KEYS, "foreign keys");
+        refused.put(INDEXES, "indexes");
+        refused.put(EXCLUDE, "exclusion constraints");
+        refused.put(ROW_LEVEL_SECURITY, "row-level security");
+        refused.put(POLICIES, "policies");
+        refused.put(PARTITION_BY, "being partitioned (it can be a partition)");
+        refused.put(UNLOGGED, "UNLOGGED");
+        refused.put(STORAGE_PARAMETERS, "storage parameters");
+        refused.put(REPLICA_IDENTITY, "a replica identity");
+        return Map.copyOf(refused);
+    }
+
+    /**
+     * A table with {@code foreign:} and a key PostgreSQL refuses on a foreign table: an error at that key (what
+     * columns declare, such as {@code primary key}, the model refuses at the table).
+     */
+    static void refuseOnForeignTable(Fields table) {
+        if (!table.has(FOREIGN)) {
+            return;
+        }
+        for (Map.Entry<String, String> refused : REFUSED_ON_FOREIGN_TABLES.entrySet()) {
+            if (table.has(refused.getKey()) && !(UNLOGGED.equals(refused.getKey()) && !table.bool(UNLOGGED, false))) {
+                throw table.error(refused.getKey(), table.what() + " is a foreign table ('" + FOREIGN + "'), which"
+                        + " PostgreSQL does not allow " + refused.getValue() + "; remove '" + refused.getKey() + "'");
+            }
+        }
+    }
+
     private static Map<String, String> options(Fields fields, String key) {
         YamlNode node = fields.node(key);
         return node == null ? Map.of() : options(node, "'" + key + "' of " + fields.what());

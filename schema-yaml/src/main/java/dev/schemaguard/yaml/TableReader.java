@@ -78,6 +78,7 @@ final class TableReader {
 
     private Table read(Entry entry) {
         Fields fields = Fields.of(entry.value(), TABLE_KEYS, what);
+        ForeignDataYaml.refuseOnForeignTable(fields);
         List<Column> columns = new ArrayList<>();
         List<PrimaryKeyDef> columnKeys = new ArrayList<>();
         List<UniqueDef> uniques = new ArrayList<>();

@@ -89,18 +89,26 @@ class ForeignDataYamlTest {
                   remote:
                     columns:
                       id: int primary key
-                    indexes: [id]
+                      code: text unique
                     foreign: {server: s}
                 """);
-        assertMessage(error, "2:3", "table public.remote", "is a foreign table, which PostgreSQL does not allow a primary key, indexes");
+        assertMessage(error, "2:3", "table public.remote",
+                "is a foreign table, which PostgreSQL does not allow a primary key, unique constraints");
         assertMessage(error("""
                 tables:
                   remote:
                     columns: {id: int}
                     row_level_security: true
-                    unlogged: true
                     foreign: {server: s}
-                """), "2:3", "row security or policies, UNLOGGED");
+                """), "4:25", "table public.remote is a foreign table ('foreign'), which PostgreSQL does not allow"
+                + " row-level security; remove 'row_level_security'");
+        assertMessage(error("""
+                tables:
+                  remote:
+                    columns: {id: int}
+                    foreign: {server: s}
+                    storage_parameters: {fillfactor: 70}
+                """), "5:25", "does not allow storage parameters");
     }
 
     @Test
