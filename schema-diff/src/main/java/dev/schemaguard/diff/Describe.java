@@ -92,8 +92,12 @@ final class Describe {
     static String wrapperDifferences(dev.schemaguard.model.ForeignDataWrapper expected,
                                      dev.schemaguard.model.ForeignDataWrapper actual) {
         java.util.List<String> parts = new java.util.ArrayList<>();
-        differs(parts, "handler", expected.handler(), actual.handler());
-        differs(parts, "validator", expected.validator(), actual.validator());
+        if (!ForeignData.sameFunction(expected.handler(), actual.handler())) {
+            differs(parts, "handler", expected.handler(), actual.handler());
+        }
+        if (!ForeignData.sameFunction(expected.validator(), actual.validator())) {
+            differs(parts, "validator", expected.validator(), actual.validator());
+        }
         optionsDiffer(parts, "options", expected.options(), actual.options());
         differs(parts, "comment", expected.comment(), actual.comment());
         return String.join("; ", parts);

@@ -254,7 +254,7 @@ final class SchemaComparer {
                 changes.add(new SchemaChange.ForeignDataWrapperAdded(a));
             } else if (a == null) {
                 changes.add(new SchemaChange.ForeignDataWrapperDropped(b));
-            } else if (!a.equals(b)) {
+            } else if (!ForeignData.sameWrapper(a, b)) {
                 changes.add(new SchemaChange.ForeignDataWrapperAltered(a, b));
             }
         }

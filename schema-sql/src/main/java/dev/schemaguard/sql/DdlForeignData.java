@@ -1,5 +1,6 @@
 package dev.schemaguard.sql;
 
+import dev.schemaguard.diff.ForeignData;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Constraint;
 import dev.schemaguard.model.ForeignDataWrapper;
@@ -41,10 +42,10 @@ final class DdlForeignData {
     /** ALTER FOREIGN DATA WRAPPER for what differs but the comment; null when only the comment does. */
     static String alterWrapper(ForeignDataWrapper want, ForeignDataWrapper have) {
         List<String> actions = new ArrayList<>();
-        if (!Objects.equals(want.handler(), have.handler())) {
+        if (!ForeignData.sameFunction(want.handler(), have.handler())) {
             actions.add(want.handler() == null ? "NO HANDLER" : "HANDLER " + Identifiers.qualifiedSql(want.handler()));
         }
-        if (!Objects.equals(want.validator(), have.validator())) {
+        if (!ForeignData.sameFunction(want.validator(), have.validator())) {
             actions.add(want.validator() == null ? "NO VALIDATOR" : "VALIDATOR " + Identifiers.qualifiedSql(want.validator()));
         }
         String options = optionChanges(want.options(), have.options());
