@@ -594,8 +594,7 @@ public final class MigrationPlanner {
 
     /** {@code DROP TABLE}, or {@code DROP FOREIGN TABLE} for a foreign table of the actual database. */
     private String dropTable(QualifiedName name) {
-        return actual.table(name).map(Table::isForeign).orElse(false)
-                ? DdlForeignData.dropForeignTable(name) : DdlRenderer.dropTable(name);
+        return isForeignTable(name) ? DdlForeignData.dropForeignTable(name) : DdlRenderer.dropTable(name);
     }
 
     /** {@code COMMENT ON TABLE}, or {@code COMMENT ON FOREIGN TABLE} for a foreign table of the expected database. */
@@ -604,7 +603,7 @@ public final class MigrationPlanner {
                 ? DdlForeignData.commentOnForeignTable(name, comment) : DdlRenderer.commentOnTable(name, comment);
     }
 
-    /** Whether the actual table {@code name} is a foreign table (its column types change without USING). */
+    /** Whether the actual table {@code name} is a foreign table (dropped as one; its column types change without USING). */
     private boolean isForeignTable(QualifiedName name) {
         return actual.table(name).map(Table::isForeign).orElse(false);
     }
