@@ -42,11 +42,13 @@ record SchemaSelection(Set<String> include, Set<String> exclude, boolean privile
 
     /**
      * A declared schema restricted to the selected schemas (and without its grants unless privileges count); casts
-     * as introspection keeps them ({@link dev.schemaguard.model.Cast#selectedBy}).
+     * as introspection keeps them ({@link dev.schemaguard.model.Cast#selectedBy}), and the servers and wrappers
+     * introspection of the same schemas keeps.
      */
     Database filter(Database database) {
-        Database selected = database.retainSchemas(this::selects).withPublications(database.publications().stream()
-                .flatMap(p -> p.restrictedTo(this::selects, include.isEmpty()).stream()).toList())
+        Database selected = database.retainForeignDataOf(this::selects).retainSchemas(this::selects)
+                .withPublications(database.publications().stream()
+                        .flatMap(p -> p.restrictedTo(this::selects, include.isEmpty()).stream()).toList())
                 .withCasts(database.casts().stream().filter(c -> c.selectedBy(this::selects, include.isEmpty())).toList());
         return privileges ? selected : selected.withoutGrants();
     }

@@ -124,4 +124,59 @@ final class Describe {
     static String text(String value) {
         return value == null ? "absent" : "'" + value + "'";
     }
+
+    static String wrapperDifferences(dev.schemaguard.model.ForeignDataWrapper expected,
+                                     dev.schemaguard.model.ForeignDataWrapper actual) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (!ForeignData.sameFunction(expected.handler(), actual.handler())) {
+            differs(parts, "handler", expected.handler(), actual.handler());
+        }
+        if (!ForeignData.sameFunction(expected.validator(), actual.validator())) {
+            differs(parts, "validator", expected.validator(), actual.validator());
+        }
+        optionsDiffer(parts, "options", expected.options(), actual.options());
+        differs(parts, "comment", expected.comment(), actual.comment());
+        return String.join("; ", parts);
+    }
+
+    static String serverDifferences(dev.schemaguard.model.ForeignServer expected, dev.schemaguard.model.ForeignServer actual) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        differs(parts, "wrapper", expected.wrapper(), actual.wrapper());
+        differs(parts, "type", expected.type(), actual.type());
+        differs(parts, "version", expected.version(), actual.version());
+        optionsDiffer(parts, "options", expected.options(), actual.options());
+        differs(parts, "comment", expected.comment(), actual.comment());
+        return String.join("; ", parts);
+    }
+
+    static String foreignTableDifferences(dev.schemaguard.model.ForeignTable expected, dev.schemaguard.model.ForeignTable actual) {
+        if (expected == null) {
+            return "a foreign table on server " + actual.server() + " (expected a table)";
+        }
+        if (actual == null) {
+            return "a table (expected a foreign table on server " + expected.server() + ")";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        differs(parts, "server", expected.server(), actual.server());
+        optionsDiffer(parts, "options", expected.options(), actual.options());
+        java.util.Set<String> columns = new java.util.TreeSet<>(expected.columnOptions().keySet());
+        columns.addAll(actual.columnOptions().keySet());
+        for (String column : columns) {
+            optionsDiffer(parts, "options of column " + column, expected.columnOptions(column), actual.columnOptions(column));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static void differs(java.util.List<String> parts, String what, String expected, String actual) {
+        if (!java.util.Objects.equals(expected, actual)) {
+            parts.add(what + " " + text(actual) + " (expected " + text(expected) + ")");
+        }
+    }
+
+    private static void optionsDiffer(java.util.List<String> parts, String what, java.util.Map<String, String> expected,
+                                      java.util.Map<String, String> actual) {
+        if (!expected.equals(actual)) {
+            parts.add(what + " " + actual + " (expected " + expected + ")");
+        }
+    }
 }

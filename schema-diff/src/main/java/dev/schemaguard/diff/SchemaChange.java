@@ -4,6 +4,9 @@ import dev.schemaguard.model.Cast;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Constraint;
 import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.ForeignDataWrapper;
+import dev.schemaguard.model.ForeignServer;
+import dev.schemaguard.model.ForeignTable;
 import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.Index;
 import dev.schemaguard.model.PartitionBound;
@@ -240,6 +243,73 @@ public sealed interface SchemaChange {
     record PolicyAltered(QualifiedName table, Policy expected, Policy actual) implements TableChange {
         public String describe() {
             return "policy " + expected.name() + " on " + table + " differs from the expected definition";
+        }
+    }
+
+    record ForeignDataWrapperAdded(ForeignDataWrapper wrapper) implements SchemaChange {
+        public String subject() {
+            return "foreign-data wrapper " + wrapper.name();
+        }
+
+        public String describe() {
+            return "missing foreign-data wrapper " + wrapper.name();
+        }
+    }
+
+    record ForeignDataWrapperDropped(ForeignDataWrapper wrapper) implements SchemaChange {
+        public String subject() {
+            return "foreign-data wrapper " + wrapper.name();
+        }
+
+        public String describe() {
+            return "unexpected foreign-data wrapper " + wrapper.name();
+        }
+    }
+
+    /** Another handler, validator, options or comment. */
+    record ForeignDataWrapperAltered(ForeignDataWrapper expected, ForeignDataWrapper actual) implements SchemaChange {
+        public String subject() {
+            return "foreign-data wrapper " + expected.name();
+        }
+
+        public String describe() {
+            return "foreign-data wrapper " + expected.name() + " differs: " + Describe.wrapperDifferences(expected, actual);
+        }
+    }
+
+    record ForeignServerAdded(ForeignServer server) implements SchemaChange {
+        public String subject() {
+            return "server " + server.name();
+        }
+
+        public String describe() {
+            return "missing server " + server.name();
+        }
+    }
+
+    record ForeignServerDropped(ForeignServer server) implements SchemaChange {
+        public String subject() {
+            return "server " + server.name();
+        }
+
+        public String describe() {
+            return "unexpected server " + server.name();
+        }
+    }
+
+    /** Another wrapper, type, version, options or comment. */
+    record ForeignServerAltered(ForeignServer expected, ForeignServer actual) implements SchemaChange {
+        public String subject() {
+            return "server " + expected.name();
+        }
+
+        public String describe() {
+            return "server " + expected.name() + " differs: " + Describe.serverDifferences(expected, actual);
+        }
+
+        /** PostgreSQL cannot change a server's wrapper or type in place. */
+        public boolean needsRecreation() {
+            return !expected.wrapper().equals(actual.wrapper()) || !java.util.Objects.equals(expected.type(), actual.type());
         }
     }
 
@@ -487,6 +557,21 @@ public sealed interface SchemaChange {
         public String describe() {
             return table + " is " + (actual == null ? "not partitioned" : "partitioned by " + actual.sql())
                     + ", expected " + (expected == null ? "not partitioned" : "partitioned by " + expected.sql());
+        }
+    }
+
+    /**
+     * The table is foreign and should not be, or the other way round (either side null), or it is a foreign table
+     * with another server, other options or other column options.
+     */
+    record ForeignTableChanged(QualifiedName table, ForeignTable expected, ForeignTable actual) implements TableChange {
+        public String describe() {
+            return table + " differs: " + Describe.foreignTableDifferences(expected, actual);
+        }
+
+        /** A table becoming foreign or plain, or a foreign table moving to another server: dropped and created again. */
+        public boolean needsRecreation() {
+            return expected == null || actual == null || !expected.server().equals(actual.server());
         }
     }
 

@@ -7,6 +7,8 @@ import dev.schemaguard.model.Constraint;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.ExclusionConstraint;
 import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.ForeignDataWrapper;
+import dev.schemaguard.model.ForeignServer;
 import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Identity;
@@ -61,6 +63,8 @@ final class SchemaComparer {
         compareExtensions();
         comparePublications();
         compareCasts();
+        compareForeignDataWrappers();
+        compareForeignServers();
         Map<String, Schema> expectedSchemas = byName(expected.schemas(), Schema::name);
         Map<String, Schema> actualSchemas = byName(actual.schemas(), Schema::name);
         for (String name : union(expectedSchemas, actualSchemas)) {
@@ -196,6 +200,9 @@ final class SchemaComparer {
         if (!Objects.equals(want.partitioning(), have.partitioning())) {
             changes.add(new SchemaChange.PartitioningChanged(table, want.partitioning(), have.partitioning()));
         }
+        if (!Objects.equals(want.foreign(), have.foreign())) {
+            changes.add(new SchemaChange.ForeignTableChanged(table, want.foreign(), have.foreign()));
+        }
         if (!samePartitionBound(want.partitionOf(), have.partitionOf())) {
             changes.add(new SchemaChange.PartitionBoundChanged(table, want.partitionOf(), have.partitionOf()));
         }
@@ -240,6 +247,38 @@ final class SchemaComparer {
                 changes.add(new SchemaChange.PublicationDropped(b));
             } else if (!Publications.same(a, b)) {
                 changes.add(new SchemaChange.PublicationAltered(a, b));
+            }
+        }
+    }
+
+    private void compareForeignDataWrappers() {
+        Map<String, ForeignDataWrapper> want = byName(expected.foreignDataWrappers(), ForeignDataWrapper::name);
+        Map<String, ForeignDataWrapper> have = byName(actual.foreignDataWrappers(), ForeignDataWrapper::name);
+        for (String name : union(want, have)) {
+            ForeignDataWrapper a = want.get(name);
+            ForeignDataWrapper b = have.get(name);
+            if (b == null) {
+                changes.add(new SchemaChange.ForeignDataWrapperAdded(a));
+            } else if (a == null) {
+                changes.add(new SchemaChange.ForeignDataWrapperDropped(b));
+            } else if (!ForeignData.sameWrapper(a, b)) {
+                changes.add(new SchemaChange.ForeignDataWrapperAltered(a, b));
+            }
+        }
+    }
+
+    private void compareForeignServers() {
+        Map<String, ForeignServer> want = byName(expected.foreignServers(), ForeignServer::name);
+        Map<String, ForeignServer> have = byName(actual.foreignServers(), ForeignServer::name);
+        for (String name : union(want, have)) {
+            ForeignServer a = want.get(name);
+            ForeignServer b = have.get(name);
+            if (b == null) {
+                changes.add(new SchemaChange.ForeignServerAdded(a));
+            } else if (a == null) {
+                changes.add(new SchemaChange.ForeignServerDropped(b));
+            } else if (!a.equals(b)) {
+                changes.add(new SchemaChange.ForeignServerAltered(a, b));
             }
         }
     }

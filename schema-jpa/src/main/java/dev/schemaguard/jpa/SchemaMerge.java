@@ -59,7 +59,12 @@ public final class SchemaMerge {
         List<Publication> publications = union(base.publications(), overlay.publications(), Publication::name,
                 (a, b) -> same(a, b, "publication " + a.name()));
         List<Cast> casts = union(base.casts(), overlay.casts(), Cast::sql, (a, b) -> same(a, b, "cast " + a.sql()));
-        return new Database(schemas, extensions, publications, dependencies, casts);
+        List<dev.schemaguard.model.ForeignDataWrapper> wrappers = union(base.foreignDataWrappers(),
+                overlay.foreignDataWrappers(), dev.schemaguard.model.ForeignDataWrapper::name,
+                (a, b) -> same(a, b, "foreign-data wrapper " + a.name()));
+        List<dev.schemaguard.model.ForeignServer> servers = union(base.foreignServers(), overlay.foreignServers(),
+                dev.schemaguard.model.ForeignServer::name, (a, b) -> same(a, b, "server " + a.name()));
+        return new Database(schemas, extensions, publications, dependencies, casts, wrappers, servers);
     }
 
     private Schema schema(Schema a, Schema b) {
@@ -108,7 +113,8 @@ public final class SchemaMerge {
                 a.replicaIdentity().equals(ReplicaIdentity.DEFAULT) ? b.replicaIdentity()
                         : b.replicaIdentity().equals(ReplicaIdentity.DEFAULT) ? a.replicaIdentity()
                         : same(a.replicaIdentity(), b.replicaIdentity(), "replica identity of " + where), mergedComments(a, b, where),
-                union(a.rules(), b.rules(), r -> r.name(), (x, y) -> same(x, y, "rule " + x.name() + " on " + where)));
+                union(a.rules(), b.rules(), r -> r.name(), (x, y) -> same(x, y, "rule " + x.name() + " on " + where)),
+                either(a.foreign(), b.foreign(), "foreign table server and options of " + where));
     }
 
     private java.util.Map<String, String> mergedComments(Table a, Table b, String where) {

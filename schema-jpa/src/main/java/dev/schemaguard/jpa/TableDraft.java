@@ -78,6 +78,6 @@ final class TableDraft {
     Table build() {
         return new Table(name.name(), List.copyOf(columns.values()), primaryKey, new ArrayList<>(uniques.values()),
                 new ArrayList<>(foreignKeys.values()), new ArrayList<>(checks.values()), new ArrayList<>(indexes.values()),
-                RowSecurity.OFF, List.of(), null, List.of(), List.of(), null, null, false, List.of(), List.of(), null, java.util.Map.of(), List.of());
+                RowSecurity.OFF, List.of(), null, List.of(), List.of(), null, null, false, List.of(), List.of(), null, java.util.Map.of(), List.of(), null);
     }
 }

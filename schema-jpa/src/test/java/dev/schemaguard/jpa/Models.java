@@ -22,7 +22,7 @@ final class Models {
     static Database tablesOnly(Database database) {
         return new Database(database.schemas().stream()
                 .map(s -> Schema.empty(s.name()).withTables(s.tables()).withComment(s.comment()))
-                .toList(), database.extensions(), List.of(), List.of(), List.of());
+                .toList(), database.extensions(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** Expected sequences missing or different in the database, and sequences only the database has. */

@@ -18,7 +18,9 @@ import java.util.function.Consumer;
  * declaration order; empty for partitions, whose parent is in {@code partitionOf}), its storage parameters
  * ({@code WITH (fillfactor=70, autovacuum_enabled=false)}, as {@code name=value} in pg_class.reloptions' order)
  * and what its changes carry to logical replication ({@code REPLICA IDENTITY}), the comments on its constraints
- * by constraint name ({@code COMMENT ON CONSTRAINT}) and its rewrite rules ({@code CREATE RULE}).
+ * by constraint name ({@code COMMENT ON CONSTRAINT}), its rewrite rules ({@code CREATE RULE}), and, for a foreign
+ * table, its server and options ({@code foreign}, null for any other table; see {@link ForeignTable} for what a
+ * foreign table may not have).
  *
  * <p>A partition or inheritance child lists only its own columns: an inheritance child those it declares itself
  * (pg_attribute.attislocal), a partition those whose default, NOT NULL or comment it changes. The columns it
@@ -44,7 +46,8 @@ public record Table(
         List<String> storageParameters,
         ReplicaIdentity replicaIdentity,
         Map<String, String> constraintComments,
-        List<Rule> rules) {
+        List<Rule> rules,
+        ForeignTable foreign) {
 
     public Table {
         Identifiers.requireValid(name, "table name");
@@ -65,7 +68,7 @@ public record Table(
         storageParameters = StorageParameters.requireValid(storageParameters, "table " + name);
         replicaIdentity = replicaIdentity == null ? ReplicaIdentity.DEFAULT : replicaIdentity;
         rules = rules == null ? List.of() : List.copyOf(rules);
-        requireUniqueRules(name, rules);
+        requireUniqueRules(name, rules, foreign);
         constraintComments = constraintComments == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(constraintComments));
         if (partitionOf != null && !inherits.isEmpty()) {
@@ -74,6 +77,10 @@ public record Table(
         }
         if (inherits.size() != Set.copyOf(inherits).size()) {
             throw new IllegalArgumentException("table " + name + " inherits from the same table twice: " + inherits);
+        }
+        if (foreign != null) {
+            requireForeignTableParts(name, primaryKey, uniqueConstraints, foreignKeys, exclusionConstraints, indexes,
+                    rowSecurity, policies, partitioning, unlogged, storageParameters, replicaIdentity);
         }
         boolean hasParents = partitionOf != null || !inherits.isEmpty();
         validate(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, policies, hasParents);
@@ -95,121 +102,132 @@ public record Table(
     public static Table empty(String name) {
         return new Table(name, List.of(), null, List.of(), List.of(), List.of(), List.of(), RowSecurity.OFF, List.of(),
                 null, List.of(), List.of(), null, null, false, List.of(), List.of(), ReplicaIdentity.DEFAULT, Map.of(),
-                List.of());
+                List.of(), null);
     }
 
     public Table withColumns(List<Column> newColumns) {
         return new Table(name, newColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments, rules);
+                storageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
         return new Table(name, columns, newPrimaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments, rules);
+                storageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withUniqueConstraints(List<UniqueConstraint> newUniqueConstraints) {
         return new Table(name, columns, primaryKey, newUniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments, rules);
+                storageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
         return new Table(name, columns, primaryKey, uniqueConstraints, newForeignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments, rules);
+                storageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withCheckConstraints(List<CheckConstraint> newCheckConstraints) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, newCheckConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments, rules);
+                storageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withIndexes(List<Index> newIndexes) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, newIndexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments, rules);
+                storageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withRowSecurity(RowSecurity newRowSecurity) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 newRowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withPolicies(List<Policy> newPolicies) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, newPolicies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withComment(String newComment) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, newComment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withExclusionConstraints(List<ExclusionConstraint> newExclusionConstraints) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, newExclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withTriggers(List<Trigger> newTriggers) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, newTriggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withPartitioning(Partitioning newPartitioning) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, newPartitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withPartitionOf(PartitionBound newPartitionOf) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, newPartitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withUnlogged(boolean newUnlogged) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, newUnlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withInherits(List<QualifiedName> newInherits) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                newInherits, storageParameters, replicaIdentity, constraintComments, rules);
+                newInherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withStorageParameters(List<String> newStorageParameters) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                newStorageParameters, replicaIdentity, constraintComments, rules);
+                newStorageParameters, replicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withReplicaIdentity(ReplicaIdentity newReplicaIdentity) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, newReplicaIdentity, constraintComments, rules);
+                storageParameters, newReplicaIdentity, constraintComments, rules, foreign);
     }
 
     public Table withConstraintComments(Map<String, String> newConstraintComments) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
                 policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, newConstraintComments, rules);
+                storageParameters, replicaIdentity, newConstraintComments, rules, foreign);
+    }
+
+    /** This table as a foreign table on {@code newForeign}'s server, or (null) as a plain table. */
+    public Table withForeign(ForeignTable newForeign) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
+                policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
+                storageParameters, replicaIdentity, constraintComments, rules, newForeign);
+    }
+
+    public boolean isForeign() {
+        return foreign != null;
     }
 
     public Table withRules(List<Rule> newRules) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
                 policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments, newRules);
+                storageParameters, replicaIdentity, constraintComments, newRules, foreign);
     }
 
     /** The comment on constraint {@code constraintName}, or null. */
@@ -332,6 +350,52 @@ public record Table(
                 throw new IllegalArgumentException(owner + " on table " + table + " refers to column " + column
                         + ", which the table does not have");
             }
+        }
+    }
+
+    /**
+     * What PostgreSQL refuses on a foreign table: keys, foreign keys, exclusion constraints, indexes, row security
+     * and policies, being partitioned, UNLOGGED, storage parameters and a replica identity.
+     */
+    private static void requireForeignTableParts(String table, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
+                                                 List<ForeignKey> foreignKeys, List<ExclusionConstraint> exclusions,
+                                                 List<Index> indexes, RowSecurity rowSecurity, List<Policy> policies,
+                                                 Partitioning partitioning, boolean unlogged, List<String> storageParameters,
+                                                 ReplicaIdentity replicaIdentity) {
+        List<String> refused = new ArrayList<>();
+        if (primaryKey != null) {
+            refused.add("a primary key");
+        }
+        if (!uniques.isEmpty()) {
+            refused.add("unique constraints");
+        }
+        if (!foreignKeys.isEmpty()) {
+            refused.add("foreign keys");
+        }
+        if (!exclusions.isEmpty()) {
+            refused.add("exclusion constraints");
+        }
+        if (!indexes.isEmpty()) {
+            refused.add("indexes");
+        }
+        if (!rowSecurity.equals(RowSecurity.OFF) || !policies.isEmpty()) {
+            refused.add("row security or policies");
+        }
+        if (partitioning != null) {
+            refused.add("partitioning (a foreign table can be a partition, not partitioned)");
+        }
+        if (unlogged) {
+            refused.add("UNLOGGED");
+        }
+        if (!storageParameters.isEmpty()) {
+            refused.add("storage parameters");
+        }
+        if (!replicaIdentity.equals(ReplicaIdentity.DEFAULT)) {
+            refused.add("a replica identity");
+        }
+        if (!refused.isEmpty()) {
+            throw new IllegalArgumentException("table " + table + " is a foreign table, which PostgreSQL does not allow "
+                    + String.join(", ", refused));
         }
     }
 }

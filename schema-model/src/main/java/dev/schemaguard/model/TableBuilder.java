@@ -230,7 +230,7 @@ public final class TableBuilder {
         List<Policy> builtPolicies = policies.stream().map(PolicyBuilder::build).toList();
         return new Table(name, builtColumns, builtPrimaryKey, uniques, foreignKeys, checks, indexes, rowSecurity,
                 builtPolicies, comment, exclusions, triggers, partitioning, partitionOf, unlogged, inherits, storageParameters,
-                replicaIdentity, constraintComments, rules);
+                replicaIdentity, constraintComments, rules, null);
     }
 
     /**

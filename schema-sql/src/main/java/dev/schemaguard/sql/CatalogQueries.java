@@ -63,6 +63,35 @@ final class CatalogQueries {
             """;
 
     /**
+     * Foreign-data wrappers not owned by an extension and every server, one row each ({@code kind} 'wrapper' or
+     * 'server'), with whether any server uses the wrapper, any foreign table the server: database-wide, like extensions. Handler and validator are schema-qualified function names. User
+     * mappings are not read here (their options usually hold passwords; {@link #unsupported} names them).
+     */
+    static final String FOREIGN_DATA = """
+            select 'wrapper' as kind, w.fdwname::text collate "C" as name,
+                   case when w.fdwhandler <> 0 then format('%%I.%%I', hn.nspname, h.proname) end as handler,
+                   case when w.fdwvalidator <> 0 then format('%%I.%%I', vn.nspname, v.proname) end as validator,
+                   null::text as wrapper, null::text as server_type, null::text as server_version,
+                   w.fdwoptions::text[] as options, obj_description(w.oid, 'pg_foreign_data_wrapper') as comment,
+                   exists (select from pg_foreign_server used where used.srvfdw = w.oid) as in_use
+            from pg_foreign_data_wrapper w
+            left join pg_proc h on h.oid = w.fdwhandler
+            left join pg_namespace hn on hn.oid = h.pronamespace
+            left join pg_proc v on v.oid = w.fdwvalidator
+            left join pg_namespace vn on vn.oid = v.pronamespace
+            where %s
+            union all
+            select 'server', s.srvname::text collate "C", null, null, w.fdwname::text, s.srvtype, s.srvversion, s.srvoptions::text[],
+                   obj_description(s.oid, 'pg_foreign_server'),
+                   exists (select from pg_foreign_table used where used.ftserver = s.oid)
+            from pg_foreign_server s
+            join pg_foreign_data_wrapper w on w.oid = s.srvfdw
+            where %s
+            order by 1 desc, 2
+            """.formatted(notExtensionMember("pg_foreign_data_wrapper", "w.oid"),
+            notExtensionMember("pg_foreign_server", "s.oid"));
+
+    /**
      * Publications, one row per published table (or one row with null table columns for a publication of none),
      * with the schemas a publication publishes whole and, from PostgreSQL 15 on, each table's column list and row
      * filter. Database-wide, like extensions; the introspector keeps the members in the included schemas.
@@ -116,7 +145,7 @@ final class CatalogQueries {
                 from pg_class c
                 join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = any(?::text[]) and n.oid <> pg_my_temp_schema()
-                  and c.relkind in ('r', 'p', 'v', 'm', 'S', 'c')
+                  and c.relkind in ('r', 'p', 'f', 'v', 'm', 'S', 'c')
                   and %s
                   and %s
                   and not exists (select from pg_depend d
@@ -173,9 +202,12 @@ final class CatalogQueries {
                    inherited.parent_oids, inherited.parent_schemas, inherited.parent_names,
                    format_type(s.seqtypid, null) as sequence_type,
                    s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-                   owner_table.relname as owned_by_table, owner_column.attname as owned_by_column
+                   owner_table.relname as owned_by_table, owner_column.attname as owned_by_column,
+                   foreign_server.srvname as foreign_server, foreign_table.ftoptions::text[] as foreign_options
             from included_relations r
             join pg_class c on c.oid = r.oid
+            left join pg_foreign_table foreign_table on foreign_table.ftrelid = r.oid
+            left join pg_foreign_server foreign_server on foreign_server.oid = foreign_table.ftserver
             left join pg_description relation_comment on relation_comment.objoid = r.oid
                                                      and relation_comment.classoid = 'pg_class'::regclass
                                                      and relation_comment.objsubid = 0
@@ -195,7 +227,7 @@ final class CatalogQueries {
                 join pg_class child on child.oid = i.inhrelid
                 join pg_class p on p.oid = i.inhparent
                 join pg_namespace n on n.oid = p.relnamespace
-                where child.relkind = 'r' and not child.relispartition
+                where child.relkind in ('r', 'f') and not child.relispartition
                 group by i.inhrelid
             ) inherited on inherited.inhrelid = r.oid
             left join pg_sequence s on s.seqrelid = r.oid
@@ -257,7 +289,8 @@ final class CatalogQueries {
                    nullif(a.attstorage, column_type.typstorage)::text as storage,
                    %s as compression,
                    owned.sequence_oid, owned.deptype as sequence_dependency, owned.default_uses_sequence,
-                   owned.seqstart, owned.seqincrement, owned.seqmin, owned.seqmax, owned.seqcache, owned.seqcycle
+                   owned.seqstart, owned.seqincrement, owned.seqmin, owned.seqmax, owned.seqcache, owned.seqcycle,
+                   case when r.relkind = 'f' then a.attfdwoptions::text[] end as foreign_options
             from included_relations r
             join pg_attribute a on a.attrelid = r.oid
             join column_types column_type on column_type.oid = a.atttypid
@@ -287,7 +320,7 @@ final class CatalogQueries {
                                                   and owner_default.adnum = d.refobjsubid
                 order by d.refobjid, d.refobjsubid, d.deptype = 'i' desc, default_uses_sequence desc
             ) owned on owned.refobjid = a.attrelid and owned.refobjsubid = a.attnum
-            where (r.relkind in ('r', 'p', 'c') %s) and a.attnum > 0 and not a.attisdropped
+            where (r.relkind in ('r', 'p', 'f', 'c') %s) and a.attnum > 0 and not a.attisdropped
             """.formatted(grants(grants, "a.attacl", "null", "null::oid", "null::aclitem[]"),
                 majorVersion >= 14 ? "case a.attcompression when 'p' then 'pglz' when 'l' then 'lz4' end" : "null::text",
                 grants ? "or (r.relkind in ('v', 'm') and a.attacl is not null)" : "");
@@ -324,7 +357,7 @@ final class CatalogQueries {
                 join pg_constraint c on c.conrelid = r.oid
                 left join pg_class referenced on referenced.oid = c.confrelid
                 left join pg_namespace referenced_namespace on referenced_namespace.oid = referenced.relnamespace
-                where r.relkind in ('r', 'p') and c.conparentid = 0 and c.coninhcount = 0 and c.contype <> 't'
+                where r.relkind in ('r', 'p', 'f') and c.conparentid = 0 and c.coninhcount = 0 and c.contype <> 't'
                 order by c.conrelid, c.conname
                 """.formatted(uniqueNullsNotDistinct(majorVersion));
     }
@@ -597,24 +630,22 @@ final class CatalogQueries {
               and not exists (select from pg_opclass oc where oc.opcfamily = f.oid and oc.opcname = f.opfname)
             union all
             select 'text search parser', format('%%I.%%I', n.nspname, x.prsname)
-            from pg_ts_parser x join included_namespaces n on n.oid = x.prsnamespace where %7$s
+            from pg_ts_parser x join included_namespaces n on n.oid = x.prsnamespace where %5$s
             union all
             select 'text search template', format('%%I.%%I', n.nspname, x.tmplname)
-            from pg_ts_template x join included_namespaces n on n.oid = x.tmplnamespace where %8$s
+            from pg_ts_template x join included_namespaces n on n.oid = x.tmplnamespace where %6$s
             union all
             select 'conversion', format('%%I.%%I', n.nspname, x.conname)
-            from pg_conversion x join included_namespaces n on n.oid = x.connamespace where %9$s
+            from pg_conversion x join included_namespaces n on n.oid = x.connamespace where %7$s
             union all
             select 'statistics object', format('%%I.%%I', n.nspname, x.stxname)
-            from pg_statistic_ext x join included_namespaces n on n.oid = x.stxnamespace where %10$s
+            from pg_statistic_ext x join included_namespaces n on n.oid = x.stxnamespace where %8$s
             union all
             select case t.typtype when 'b' then 'base type' else 'pseudo type' end,
                    format('%%I.%%I', n.nspname, t.typname)
             from pg_type t join included_namespaces n on n.oid = t.typnamespace
-            where t.typtype in ('b', 'p') and %11$s
+            where t.typtype in ('b', 'p') and %9$s
               and not exists (select from pg_type e where e.typarray = t.oid)
-            union all
-            select 'foreign table', r.qualified from relations r where r.relkind = 'f'
             union all
             select 'typed table', format('%%s (of type %%s)', r.qualified, format_type(r.reloftype, null))
             from relations r where r.reloftype <> 0
@@ -630,39 +661,33 @@ final class CatalogQueries {
             from relations r join pg_tablespace ts on ts.oid = r.reltablespace
             where r.relkind in ('r', 'p', 'm')
             union all
-            %19$s
-            select 'event trigger', quote_ident(x.evtname) from pg_event_trigger x where %13$s
+            %14$s
+            select 'event trigger', quote_ident(x.evtname) from pg_event_trigger x where %10$s
             union all
             select 'subscription', quote_ident(x.subname) from pg_subscription x
             where x.subdbid = (select oid from pg_database where datname = current_database())
             union all
-            select 'foreign data wrapper', quote_ident(x.fdwname) from pg_foreign_data_wrapper x where %15$s
-            union all
-            select 'foreign server', quote_ident(x.srvname) from pg_foreign_server x where %16$s
+            select 'user mapping', format('for role %%s on server %%I: not modelled (its options may hold passwords)',
+                   case when m.umuser = 0 then 'PUBLIC' else quote_ident(m.usename) end, m.srvname)
+            from pg_user_mappings m where %11$s
             union all
             select 'procedural language', quote_ident(x.lanname) from pg_language x
-            where x.oid >= 16384 and x.lanname <> 'plpgsql' and %17$s
+            where x.oid >= 16384 and x.lanname <> 'plpgsql' and %12$s
             union all
-            select 'access method', quote_ident(x.amname) from pg_am x where x.oid >= 16384 and %18$s
+            select 'access method', quote_ident(x.amname) from pg_am x where x.oid >= 16384 and %13$s
             order by 1, 2
             """.formatted(
                     notExtensionMember("pg_class", "c.oid"),
                     notExtensionMember("pg_operator", "o.oid"),
                     notExtensionMember("pg_opclass", "oc.oid"),
                     notExtensionMember("pg_opfamily", "f.oid"),
-                    // %5$s and %6$s are no longer used: text search configurations and dictionaries are read by textSearch()
-                    notExtensionMember("pg_ts_config", "x.oid"),
-                    notExtensionMember("pg_ts_dict", "x.oid"),
                     notExtensionMember("pg_ts_parser", "x.oid"),
                     notExtensionMember("pg_ts_template", "x.oid"),
                     notExtensionMember("pg_conversion", "x.oid"),
                     notExtensionMember("pg_statistic_ext", "x.oid"),
                     notExtensionMember("pg_type", "t.oid"),
-                    notExtensionMember("pg_proc", "p.oid"),
                     notExtensionMember("pg_event_trigger", "x.oid"),
-                    notExtensionMember("pg_publication", "x.oid"),
-                    notExtensionMember("pg_foreign_data_wrapper", "x.oid"),
-                    notExtensionMember("pg_foreign_server", "x.oid"),
+                    notExtensionMember("pg_foreign_server", "m.srvid"),
                     notExtensionMember("pg_language", "x.oid"),
                     notExtensionMember("pg_am", "x.oid"),
                     unsupportedPrivileges(grants));
@@ -670,7 +695,7 @@ final class CatalogQueries {
 
     /**
      * The privilege rows of {@link #unsupported}: none without grants (privileges are then not compared at
-     * all); with them, what the other queries do not read: privileges on foreign tables (and their columns),
+     * all); with them, what the other queries do not read: privileges on foreign-data wrappers and servers,
      * identity sequences, window functions, and types other than enums, domains and composite
      * types, plus default privileges (ALTER DEFAULT PRIVILEGES).
      */
@@ -679,20 +704,20 @@ final class CatalogQueries {
             return "";
         }
         return """
-                select 'privileges', format('on %%s %%s: %%s',
-                       case r.relkind when 'S' then 'identity sequence' else 'foreign table' end,
-                       r.qualified, array_to_string(r.relacl, ', '))
+                select 'privileges', format('on identity sequence %%s: %%s', r.qualified, array_to_string(r.relacl, ', '))
                 from relations r %5$s
-                where (r.relkind = 'f'
-                       or (r.relkind = 'S' and exists (select from pg_depend identity
-                                                        where identity.classid = 'pg_class'::regclass
-                                                          and identity.objid = r.oid and identity.deptype = 'i')))
+                where r.relkind = 'S' and exists (select from pg_depend identity
+                                                  where identity.classid = 'pg_class'::regclass
+                                                    and identity.objid = r.oid and identity.deptype = 'i')
                   and %1$s
                 union all
-                select 'privileges', format('on columns of foreign table %%s', r.qualified)
-                from relations r
-                where r.relkind = 'f'
-                  and exists (select from pg_attribute a where a.attrelid = r.oid and a.attacl is not null)
+                select 'privileges', format('on foreign-data wrapper %%I: %%s', w.fdwname, array_to_string(w.fdwacl, ', '))
+                from pg_foreign_data_wrapper w
+                where w.fdwacl is not null and w.fdwacl is distinct from acldefault('F', w.fdwowner)
+                union all
+                select 'privileges', format('on server %%I: %%s', fs.srvname, array_to_string(fs.srvacl, ', '))
+                from pg_foreign_server fs
+                where fs.srvacl is not null and fs.srvacl is distinct from acldefault('S', fs.srvowner)
                 union all
                 select 'privileges', format('on %%s %%I.%%I(%%s): %%s',
                        'window function', n.nspname, p.proname,

@@ -49,6 +49,9 @@ final class DdlRenderer {
      * that inherits ({@code INHERITS (parents)}) lists the columns it declares itself; it gets its parents' too.
      */
     static String createTable(QualifiedName name, Table table) {
+        if (table.isForeign()) {
+            return DdlForeignData.createForeignTable(name, table);
+        }
         List<String> elements = new ArrayList<>();
         for (Column column : table.columns()) {
             elements.add(table.partitionOf() == null ? columnDefinition(column) : partitionColumnOptions(column));

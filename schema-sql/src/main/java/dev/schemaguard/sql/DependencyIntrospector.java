@@ -49,11 +49,11 @@ public final class DependencyIntrospector {
             ),
             relations as (
                 select c.oid, c.relkind, c.reltype, c.relname::text, n.nspname,
-                       case c.relkind when 'r' then 'TABLE' when 'p' then 'TABLE' when 'v' then 'VIEW'
+                       case c.relkind when 'r' then 'TABLE' when 'p' then 'TABLE' when 'f' then 'TABLE' when 'v' then 'VIEW'
                                       when 'm' then 'MATERIALIZED_VIEW' when 'S' then 'SEQUENCE'
                                       when 'i' then 'INDEX' when 'I' then 'INDEX' when 'c' then 'TYPE' end as kind
                 from pg_class c join user_namespaces n on n.oid = c.relnamespace
-                where c.relkind in ('r', 'p', 'v', 'm', 'S', 'i', 'I', 'c')
+                where c.relkind in ('r', 'p', 'f', 'v', 'm', 'S', 'i', 'I', 'c')
             ),
             referable (classid, objid, relkind, kind, schema_name, object_name) as (
                 select 'pg_class'::regclass, r.oid, r.relkind, r.kind, r.nspname, r.relname from relations r
@@ -117,13 +117,13 @@ public final class DependencyIntrospector {
                 from pg_policy p join relations r on r.oid = p.polrelid
             ),
             named as (
-                select case when d.objsubid > 0 and dep.relkind in ('r', 'p') then 'COLUMN' else dep.kind end as dep_kind,
+                select case when d.objsubid > 0 and dep.relkind in ('r', 'p', 'f') then 'COLUMN' else dep.kind end as dep_kind,
                        dep.schema_name as dep_schema, dep.object_name as dep_name,
-                       case when d.objsubid > 0 and dep.relkind in ('r', 'p') then dep_column.attname::text
+                       case when d.objsubid > 0 and dep.relkind in ('r', 'p', 'f') then dep_column.attname::text
                             else dep.member end as dep_member,
-                       case when d.refobjsubid > 0 and ref.relkind in ('r', 'p') then 'COLUMN' else ref.kind end as ref_kind,
+                       case when d.refobjsubid > 0 and ref.relkind in ('r', 'p', 'f') then 'COLUMN' else ref.kind end as ref_kind,
                        ref.schema_name as ref_schema, ref.object_name as ref_name,
-                       case when d.refobjsubid > 0 and ref.relkind in ('r', 'p') then ref_column.attname::text
+                       case when d.refobjsubid > 0 and ref.relkind in ('r', 'p', 'f') then ref_column.attname::text
                        end as ref_member
                 from pg_depend d
                 join objects dep on dep.classid = d.classid and dep.objid = d.objid
@@ -135,8 +135,8 @@ public final class DependencyIntrospector {
                 where (d.deptype = 'n' or d.deptype = 'a' and d.classid not in ('pg_attrdef'::regclass,
                                                                                'pg_constraint'::regclass,
                                                                                'pg_policy'::regclass))
-                  and (d.objsubid = 0 or dep.relkind in ('r', 'p', 'v', 'm', 'c') and not dep_column.attisdropped)
-                  and (d.refobjsubid = 0 or ref.relkind in ('r', 'p', 'v', 'm', 'c') and not ref_column.attisdropped)
+                  and (d.objsubid = 0 or dep.relkind in ('r', 'p', 'f', 'v', 'm', 'c') and not dep_column.attisdropped)
+                  and (d.refobjsubid = 0 or ref.relkind in ('r', 'p', 'f', 'v', 'm', 'c') and not ref_column.attisdropped)
             )
             select distinct dep_kind as dependent_kind, dep_schema as dependent_schema,
                    dep_name as dependent_name, dep_member as dependent_member,

@@ -9,6 +9,8 @@ import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.ForeignDataWrapper;
+import dev.schemaguard.model.ForeignServer;
 import dev.schemaguard.model.Publication;
 import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.Routine;
@@ -44,6 +46,16 @@ final class IntrospectedDatabase {
     final Map<String, String> schemaComments = new LinkedHashMap<>();
     final List<Extension> extensions = new ArrayList<>();
     final List<Publication> publications = new ArrayList<>();
+    final List<ForeignDataWrapper> foreignDataWrappers = new ArrayList<>();
+    final List<ForeignServer> foreignServers = new ArrayList<>();
+    /**
+     * Whether introspection reads only some schemas: then the servers no foreign table uses and those the read
+     * foreign tables use are kept, and the wrappers of kept servers and those no server uses, so that a check of
+     * one schema never sees the servers of another schema's foreign tables.
+     */
+    boolean schemasSelected;
+    /** {@code wrapper name} or {@code server name} for the wrappers no server uses and the servers no foreign table uses. */
+    final Set<String> unusedForeignData = new HashSet<>();
     /** Every relation the relations query returned; the later queries on relations read exactly these. */
     final List<Long> relationOids = new ArrayList<>();
     final Map<Long, IntrospectedTable> tables = new LinkedHashMap<>();
@@ -66,6 +78,11 @@ final class IntrospectedDatabase {
 
     void unsupported(String kind, String object) {
         unsupported.add(kind + " " + object + ": not supported yet");
+    }
+
+    /** Something deliberately not modelled, with its own reason ({@code user mapping ...: not modelled (...)}). */
+    void notModelled(String kind, String objectAndReason) {
+        unsupported.add(kind + " " + objectAndReason);
     }
 
     IntrospectionResult toResult() {
@@ -97,8 +114,24 @@ final class IntrospectedDatabase {
         parts.forEach((name, p) -> schemas.add(new Schema(name, p.tables, schemaComments.get(name), p.sequences,
                 p.enums, p.domains, p.compositeTypes, p.rangeTypes, p.views, p.routines, p.collations, p.grants, p.aggregates,
                 p.textSearchDictionaries, p.textSearchConfigurations)));
-        return new IntrospectionResult(Database.of(schemas).withExtensions(extensions).withPublications(publications)
-                .withCasts(casts), unsupported.stream().sorted().toList());
+        Database database = Database.of(schemas).withExtensions(extensions).withPublications(publications)
+                .withCasts(casts);
+        return new IntrospectionResult(withForeignData(database), unsupported.stream().sorted().toList());
+    }
+
+    private Database withForeignData(Database database) {
+        if (!schemasSelected) {
+            return database.withForeignDataWrappers(foreignDataWrappers).withForeignServers(foreignServers);
+        }
+        Set<String> usedServers = new HashSet<>();
+        database.schemas().forEach(schema -> schema.tables().stream().filter(Table::isForeign)
+                .forEach(table -> usedServers.add(table.foreign().server())));
+        List<ForeignServer> servers = foreignServers.stream().filter(s -> usedServers.contains(s.name())
+                || unusedForeignData.contains("server " + s.name())).toList();
+        Set<String> usedWrappers = new HashSet<>();
+        servers.forEach(server -> usedWrappers.add(server.wrapper()));
+        return database.withForeignServers(servers).withForeignDataWrappers(foreignDataWrappers.stream()
+                .filter(w -> usedWrappers.contains(w.name()) || unusedForeignData.contains("wrapper " + w.name())).toList());
     }
 
     private static final class SchemaParts {

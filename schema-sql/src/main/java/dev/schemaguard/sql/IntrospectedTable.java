@@ -4,6 +4,7 @@ import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.ExclusionConstraint;
 import dev.schemaguard.model.ForeignKey;
+import dev.schemaguard.model.ForeignTable;
 import dev.schemaguard.model.Identifiers;
 import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Partitioning;
@@ -66,6 +67,9 @@ final class IntrospectedTable {
     final List<Trigger> triggers = new ArrayList<>();
     final List<Rule> rules = new ArrayList<>();
     final Map<String, String> constraintComments = new java.util.TreeMap<>();
+    /** A foreign table's server and options (null for any other table); column options are added by the columns query. */
+    ForeignTable foreign;
+    final Map<String, Map<String, String>> foreignColumnOptions = new TreeMap<>();
 
     IntrospectedTable(String schema, String name, RowSecurity rowSecurity, String comment,
                       Partitioning partitioning, PartitionBound partitionOf, Long parentOid, boolean unlogged,
@@ -130,7 +134,8 @@ final class IntrospectedTable {
         }
         return new Table(name, ownColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints,
                 IntrospectedIndex.build(indexes), rowSecurity, policies, comment, exclusionConstraints, triggers,
-                partitioning, partitionOf, unlogged, inherits, storageParameters, replicaIdentity, constraintComments, rules);
+                partitioning, partitionOf, unlogged, inherits, storageParameters, replicaIdentity, constraintComments, rules,
+                foreign == null ? null : foreign.withColumnOptions(foreignColumnOptions));
     }
 
     /**

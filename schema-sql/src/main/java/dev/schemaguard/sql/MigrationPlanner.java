@@ -98,6 +98,8 @@ public final class MigrationPlanner {
         DROP_PARTITIONS, DROP_TABLES,
         /** Casts, before the functions and types they use. */
         DROP_CASTS,
+        /** Servers once the foreign tables on them are gone, then the wrappers once their servers are. */
+        DROP_SERVERS, DROP_FOREIGN_DATA_WRAPPERS,
         DROP_ROUTINES,
         /** Text search configurations and dictionaries dropped to be created again, once nothing that stays uses them. */
         DROP_REBUILT_TEXT_SEARCH,
@@ -110,11 +112,15 @@ public final class MigrationPlanner {
         CREATE_SEQUENCES, CREATE_ROUTINES,
         /** Aggregates, once their support functions exist; then casts, once their types and functions do. */
         CREATE_AGGREGATES, CREATE_CASTS,
+        /** Foreign-data wrappers (whose handler and validator are routines), then the servers that use them. */
+        CREATE_FOREIGN_DATA_WRAPPERS, CREATE_SERVERS,
         ALTER_COLUMNS,
         /** What a child changes about its columns (NOT NULL, default), after its parents' changes, which recurse. */
         ALTER_CHILD_COLUMNS,
         TABLE_PERSISTENCE,
         CREATE_TABLES, ADD_COLUMNS,
+        /** A foreign table's options and its columns' options, once the table and its columns exist. */
+        FOREIGN_TABLE_OPTIONS,
         /** Routines whose arguments or result use a table's row type (RETURNS SETOF orders), once the tables exist. */
         CREATE_ROUTINES_ON_TABLES,
         /** ATTACH PARTITION and INHERIT, once the child has every column of its new parent. */
@@ -276,6 +282,13 @@ public final class MigrationPlanner {
                 tablesToDrop.add(dropped.table());
             } else if (change instanceof SchemaChange.PartitioningChanged p) {
                 collectTableRebuild(p.table());
+            } else if (change instanceof SchemaChange.ForeignTableChanged f && f.needsRecreation()
+                    && !rebuiltTables.containsKey(f.table())) {
+                collectTableRebuild(f.table());
+            } else if (change instanceof SchemaChange.ForeignServerAltered f && f.needsRecreation()) {
+                foreignTablesOn(actual, f.actual().name()).stream()
+                        .filter(table -> expected.table(table).isPresent() && !rebuiltTables.containsKey(table))
+                        .forEach(this::collectTableRebuild);
             }
             noteHandledByDiff(change);
             if (change instanceof SchemaChange.ColumnAltered c) {
@@ -464,7 +477,7 @@ public final class MigrationPlanner {
         } else if (change instanceof SchemaChange.TableDropped dropped) {
             planTableDrop(group(), dropped.table(), dropped.definition());
         } else if (change instanceof SchemaChange.TableCommentChanged c) {
-            group().add(Phase.COMMENTS, DdlRenderer.commentOnTable(c.table(), c.expected()), Kind.ALTER, NONE,
+            group().add(Phase.COMMENTS, commentOnTable(c.table(), c.expected()), Kind.ALTER, NONE,
                     "set the comment on table " + c.table());
         } else if (change instanceof SchemaChange.RowSecurityChanged c) {
             planRowSecurity(group(), c.table(), c.expected(), c.actual(), Kind.ALTER);
@@ -532,6 +545,14 @@ public final class MigrationPlanner {
                     "drop publication " + p.publication().name() + " (its subscribers stop receiving changes)");
         } else if (change instanceof SchemaChange.PublicationAltered p) {
             planPublicationAlter(p.expected(), p.actual());
+        } else if (change instanceof SchemaChange.ForeignDataWrapperAdded
+                || change instanceof SchemaChange.ForeignDataWrapperDropped
+                || change instanceof SchemaChange.ForeignDataWrapperAltered
+                || change instanceof SchemaChange.ForeignServerAdded
+                || change instanceof SchemaChange.ForeignServerDropped
+                || change instanceof SchemaChange.ForeignServerAltered
+                || change instanceof SchemaChange.ForeignTableChanged) {
+            planForeignData(change);
         } else if (change instanceof SchemaChange.ConstraintCommentChanged c) {
             group().add(Phase.COMMENTS, DdlRenderer.commentOnConstraint(c.table(), c.constraint(), c.expected()), Kind.ALTER,
                     NONE, "set the comment on constraint " + c.constraint() + " of " + c.table());
@@ -613,6 +634,122 @@ public final class MigrationPlanner {
         }
     }
 
+    // ---- foreign-data wrappers, servers and foreign tables ----
+
+    /** {@code DROP TABLE}, or {@code DROP FOREIGN TABLE} for a foreign table of the actual database. */
+    private String dropTable(QualifiedName name) {
+        return isForeignTable(name) ? DdlForeignData.dropForeignTable(name) : DdlRenderer.dropTable(name);
+    }
+
+    /** {@code COMMENT ON TABLE}, or {@code COMMENT ON FOREIGN TABLE} for a foreign table of the expected database. */
+    private String commentOnTable(QualifiedName name, String comment) {
+        return expected.table(name).map(Table::isForeign).orElse(false)
+                ? DdlForeignData.commentOnForeignTable(name, comment) : DdlRenderer.commentOnTable(name, comment);
+    }
+
+    /** Whether the actual table {@code name} is a foreign table (dropped as one; its column types change without USING). */
+    private boolean isForeignTable(QualifiedName name) {
+        return actual.table(name).map(Table::isForeign).orElse(false);
+    }
+
+    /** The foreign tables of {@code database} on server {@code server}. */
+    private static List<QualifiedName> foreignTablesOn(Database database, String server) {
+        List<QualifiedName> tables = new ArrayList<>();
+        for (Schema schema : database.schemas()) {
+            for (Table table : schema.tables()) {
+                if (table.isForeign() && table.foreign().server().equals(server)) {
+                    tables.add(QualifiedName.of(schema.name(), table.name()));
+                }
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * Dropping a server or wrapper deletes nothing itself, but it can only run once the foreign tables on it are
+     * dropped, which are held back without drops allowed: then so is the server (or wrapper) drop.
+     */
+    private Set<Hazard> serverDropHazards(String server) {
+        return foreignTablesOn(actual, server).isEmpty() ? NONE : DELETES;
+    }
+
+    private Set<Hazard> wrapperDropHazards(String wrapper) {
+        return actual.foreignServers().stream().filter(s -> s.wrapper().equals(wrapper))
+                .anyMatch(s -> !serverDropHazards(s.name()).isEmpty()) ? DELETES : NONE;
+    }
+
+    private void planForeignData(SchemaChange change) {
+        if (change instanceof SchemaChange.ForeignDataWrapperAdded w) {
+            Group group = group().add(Phase.CREATE_FOREIGN_DATA_WRAPPERS, DdlForeignData.createWrapper(w.wrapper()),
+                    Kind.CREATE, NONE, "create foreign-data wrapper " + w.wrapper().name());
+            if (w.wrapper().comment() != null) {
+                group.add(Phase.COMMENTS, DdlForeignData.commentOnWrapper(w.wrapper()), Kind.CREATE, NONE,
+                        "comment on foreign-data wrapper " + w.wrapper().name());
+            }
+        } else if (change instanceof SchemaChange.ForeignDataWrapperDropped w) {
+            group().add(Phase.DROP_FOREIGN_DATA_WRAPPERS, DdlForeignData.dropWrapper(w.wrapper()), Kind.DROP,
+                    wrapperDropHazards(w.wrapper().name()), "drop foreign-data wrapper " + w.wrapper().name()
+                            + " (fails while servers schemaguard does not see use it)");
+        } else if (change instanceof SchemaChange.ForeignDataWrapperAltered w) {
+            String alter = DdlForeignData.alterWrapper(w.expected(), w.actual());
+            if (alter != null) {
+                group().add(Phase.CREATE_FOREIGN_DATA_WRAPPERS, alter, Kind.ALTER, NONE,
+                        "alter foreign-data wrapper " + w.expected().name());
+            }
+            if (!Objects.equals(w.expected().comment(), w.actual().comment())) {
+                group().add(Phase.COMMENTS, DdlForeignData.commentOnWrapper(w.expected()), Kind.ALTER, NONE,
+                        "set the comment on foreign-data wrapper " + w.expected().name());
+            }
+        } else if (change instanceof SchemaChange.ForeignServerAdded s) {
+            planServerCreate(group(), s.server(), Kind.CREATE);
+        } else if (change instanceof SchemaChange.ForeignServerDropped s) {
+            group().add(Phase.DROP_SERVERS, DdlForeignData.dropServer(s.server()), Kind.DROP,
+                    serverDropHazards(s.server().name()), "drop server " + s.server().name()
+                            + " (fails while user mappings for it exist: schemaguard does not model them)");
+        } else if (change instanceof SchemaChange.ForeignServerAltered s) {
+            if (s.needsRecreation()) {
+                Group group = group().add(Phase.DROP_SERVERS, DdlForeignData.dropServer(s.actual()), Kind.DROP,
+                        serverDropHazards(s.actual().name()), "drop server " + s.actual().name()
+                                + " to create it with another wrapper or type (its foreign tables are re-created)");
+                planServerCreate(group, s.expected(), Kind.ALTER);
+                return;
+            }
+            String alter = DdlForeignData.alterServer(s.expected(), s.actual());
+            if (alter != null) {
+                group().add(Phase.CREATE_SERVERS, alter, Kind.ALTER, NONE, "alter server " + s.expected().name());
+            }
+            if (!Objects.equals(s.expected().comment(), s.actual().comment())) {
+                group().add(Phase.COMMENTS, DdlForeignData.commentOnServer(s.expected()), Kind.ALTER, NONE,
+                        "set the comment on server " + s.expected().name());
+            }
+        } else if (change instanceof SchemaChange.ForeignTableChanged f) {
+            planForeignTableOptions(f);
+        }
+    }
+
+    private void planServerCreate(Group group, dev.schemaguard.model.ForeignServer server, Kind kind) {
+        group.add(Phase.CREATE_SERVERS, DdlForeignData.createServer(server), kind, NONE, "create server " + server.name());
+        if (server.comment() != null) {
+            group.add(Phase.COMMENTS, DdlForeignData.commentOnServer(server), kind, NONE, "comment on server " + server.name());
+        }
+    }
+
+    /** Options of a foreign table that stays on its server, and of its columns that stay (dropped ones go with them). */
+    private void planForeignTableOptions(SchemaChange.ForeignTableChanged f) {
+        String table = DdlForeignData.alterTableOptions(f.table(), f.expected().options(), f.actual().options());
+        if (table != null) {
+            group().add(Phase.FOREIGN_TABLE_OPTIONS, table, Kind.ALTER, NONE, "set the options of foreign table " + f.table());
+        }
+        java.util.TreeSet<String> columns = new java.util.TreeSet<>(f.expected().columnOptions().keySet());
+        columns.addAll(f.actual().columnOptions().keySet());
+        columns.removeIf(column -> droppedColumns.contains(new PartRef(f.table(), column)));
+        String columnOptions = DdlForeignData.alterColumnOptions(f.table(), f.expected(), f.actual(), List.copyOf(columns));
+        if (columnOptions != null) {
+            group().add(Phase.FOREIGN_TABLE_OPTIONS, columnOptions, Kind.ALTER, NONE,
+                    "set the options of the columns of foreign table " + f.table());
+        }
+    }
+
     /** {@code REPLICA IDENTITY ...}, after the index it may name exists. */
     private void planReplicaIdentity(Group group, QualifiedName table, ReplicaIdentity identity, Kind kind) {
         group.add(Phase.REPLICA_IDENTITY, DdlRenderer.replicaIdentity(table, identity), kind, NONE,
@@ -633,7 +770,7 @@ public final class MigrationPlanner {
     private void planTableDrop(Group group, QualifiedName name, Table table) {
         dataDrops.put(tableRef(name), group);
         if (table.parents().isEmpty()) {
-            group.add(Phase.DROP_TABLES, DdlRenderer.dropTable(name), Kind.DROP, DELETES, "drop table " + name + " and its rows");
+            group.add(Phase.DROP_TABLES, dropTable(name), Kind.DROP, DELETES, "drop table " + name + " and its rows");
         } else {
             childTableDrops.put(name, group);
         }
@@ -649,7 +786,7 @@ public final class MigrationPlanner {
         childTableDrops.keySet().stream()
                 .sorted(Comparator.comparing((QualifiedName name) -> -depth(name, depths, new HashSet<>()))
                         .thenComparing(Comparator.naturalOrder()))
-                .forEach(name -> childTableDrops.get(name).add(Phase.DROP_PARTITIONS, DdlRenderer.dropTable(name), Kind.DROP,
+                .forEach(name -> childTableDrops.get(name).add(Phase.DROP_PARTITIONS, dropTable(name), Kind.DROP,
                         DELETES, "drop table " + name + " and its rows"));
     }
 
@@ -922,12 +1059,16 @@ public final class MigrationPlanner {
         String collate = want.collation() != null ? " COLLATE " + Identifiers.collation(want.collation())
                 : have.collation() != null ? " COLLATE \"default\"" : "";
         String name = table + "." + want.name();
+        boolean foreign = isForeignTable(table);
+        if (foreign) {
+            hazards = NONE; // a foreign table stores no rows to convert, and takes no USING
+        }
         String description = (hazards.contains(Hazard.DELETES_DATA)
                 ? "change the type of " + name + " from " + have.type().sql() + " to " + type + " (may lose or reject values)"
                 : "change the type of " + name + " from " + have.type().sql() + " to " + type + collate);
         Group group = group().add(Phase.ALTER_COLUMNS,
-                DdlRenderer.alterColumn(table, want.name(), "TYPE " + type + collate + " USING "
-                        + DdlTypeChanges.conversion(column, have.type(), want.type())),
+                DdlRenderer.alterColumn(table, want.name(), "TYPE " + type + collate + (foreign ? "" : " USING "
+                        + DdlTypeChanges.conversion(column, have.type(), want.type()))),
                 Kind.ALTER, hazards, description);
         if (want.type().isSerial() && have.type().isSerial()) {
             group.add(Phase.ALTER_COLUMNS, "ALTER SEQUENCE " + sequence.sql() + " AS " + type, Kind.ALTER, NONE,
@@ -1077,6 +1218,14 @@ public final class MigrationPlanner {
                 newObjects.add(ref);
             }
             planInheritedDefaultDrops(group, name, table);
+            if (table.isForeign()) {
+                String columnOptions = DdlForeignData.alterColumnOptions(name, table.foreign(), null,
+                        List.copyOf(table.foreign().columnOptions().keySet()));
+                if (columnOptions != null) {
+                    group.add(Phase.FOREIGN_TABLE_OPTIONS, columnOptions, Kind.CREATE, NONE,
+                            "set the options of the columns of foreign table " + name);
+                }
+            }
             table.constraints().stream().filter(c -> !(c instanceof ForeignKey))
                     .forEach(c -> createdConstraints.add(new PartRef(name, c.name())));
             for (Constraint constraint : DdlRenderer.constraintsAddedAfterCreate(table)) {
@@ -1094,7 +1243,7 @@ public final class MigrationPlanner {
                         "create policy " + policy.name() + " on " + name);
             }
             if (table.comment() != null) {
-                group.add(Phase.COMMENTS, DdlRenderer.commentOnTable(name, table.comment()), Kind.CREATE, NONE,
+                group.add(Phase.COMMENTS, commentOnTable(name, table.comment()), Kind.CREATE, NONE,
                         "comment on table " + name);
             }
             for (Column column : table.columns()) {
@@ -1261,7 +1410,7 @@ public final class MigrationPlanner {
         if (want == null) {
             return;
         }
-        Group group = group().add(Phase.DROP_TABLES, DdlRenderer.dropTable(table), Kind.DROP, DELETES,
+        Group group = group().add(Phase.DROP_TABLES, dropTable(table), Kind.DROP, DELETES,
                 "drop table " + table + " and its rows (and partitions) to change how it is partitioned; re-created below");
         rebuiltTables.put(table, group);
         tablesToDrop.add(table);
@@ -1599,8 +1748,9 @@ public final class MigrationPlanner {
                         group.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(tableName, column.name(), "DROP DEFAULT"), Kind.ALTER,
                                 NONE, "drop the default of " + columnName + " while its type changes");
                     }
-                    group.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(tableName, column.name(), "TYPE " + target + " USING "
-                                    + Identifiers.quote(column.name()) + "::" + via + "::" + target), Kind.ALTER, hazards,
+                    group.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(tableName, column.name(), "TYPE " + target
+                                    + (isForeignTable(tableName) ? "" : " USING " + Identifiers.quote(column.name()) + "::"
+                                    + via + "::" + target)), Kind.ALTER, hazards,
                             "convert " + columnName + " to the new " + want.kind() + " " + name);
                     String newDefault = expected.table(tableName).flatMap(t -> t.column(column.name()))
                             .map(Column::defaultExpression).orElse(null);

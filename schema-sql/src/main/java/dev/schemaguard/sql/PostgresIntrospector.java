@@ -25,6 +25,10 @@ import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.Privilege;
 import dev.schemaguard.model.Publication;
+import dev.schemaguard.model.ForeignDataWrapper;
+import dev.schemaguard.model.ForeignOptions;
+import dev.schemaguard.model.ForeignServer;
+import dev.schemaguard.model.ForeignTable;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.RangeType;
 import dev.schemaguard.model.ReplicaIdentity;
@@ -72,7 +76,7 @@ import java.util.Objects;
  * dependents. Objects an extension owns are left out. With {@link IntrospectionOptions#privileges()}, the grants on
  * schemas, relations, columns, types and routines that differ from PostgreSQL's defaults too (see {@link Grant});
  * without, privileges are neither read nor reported. Anything else found in the included schemas or the database
- * (window functions, operators, foreign tables, rules, ...) is named in {@link IntrospectionResult#unsupported()};
+ * (window functions, operators, rules of views, user mappings, ...) is named in {@link IntrospectionResult#unsupported()};
  * {@link #introspect(Connection)} logs those lines as warnings.
  *
  * <p>Spellings: types, defaults and expressions are PostgreSQL's own ({@code format_type}, {@code pg_get_expr},
@@ -180,6 +184,7 @@ public final class PostgresIntrospector {
                                         IntrospectedDatabase db) throws SQLException {
         readExtensions(reads, db);
         readPublications(reads, majorVersion, db);
+        readForeignData(reads, db);
         readColumns(reads, relations, majorVersion, db);
         readConstraints(reads, relations, majorVersion, db);
         readIndexes(reads, relations, majorVersion, db);
@@ -190,7 +195,13 @@ public final class PostgresIntrospector {
         readCasts(reads, db);
         readTextSearch(reads, schemaNames, db);
         reads.query("objects schemaguard does not support yet", CatalogQueries.unsupported(options.privileges()),
-                schemaNames, row -> db.unsupported(row.getString("kind"), row.getString("object")));
+                schemaNames, row -> {
+                    if ("user mapping".equals(row.getString("kind"))) {
+                        db.notModelled(row.getString("kind"), row.getString("object"));
+                    } else {
+                        db.unsupported(row.getString("kind"), row.getString("object"));
+                    }
+                });
         List<Dependency> dependencies = new DependencyIntrospector(options).read(reads);
         IntrospectionResult result = db.toResult();
         return new IntrospectionResult(result.database().withDependencies(dependencies), result.unsupported());
@@ -294,6 +305,28 @@ public final class PostgresIntrospector {
         });
     }
 
+    /**
+     * Foreign-data wrappers (those no extension owns) and servers; which of them the model keeps when only some
+     * schemas are read is decided once the tables are known ({@link IntrospectedDatabase#schemasSelected}).
+     */
+    private void readForeignData(CatalogReads reads, IntrospectedDatabase db) throws SQLException {
+        db.schemasSelected = !options.includeSchemas().isEmpty() || !options.excludeSchemas().isEmpty();
+        reads.query("foreign-data wrappers and servers", CatalogQueries.FOREIGN_DATA, null, row -> {
+            Map<String, String> options = ForeignOptions.fromCatalog(strings(row.getArray("options")));
+            String name = row.getString("name");
+            if (!row.getBoolean("in_use")) {
+                db.unusedForeignData.add(row.getString("kind") + " " + name);
+            }
+            if ("wrapper".equals(row.getString("kind"))) {
+                db.foreignDataWrappers.add(new ForeignDataWrapper(name, row.getString("handler"),
+                        row.getString("validator"), options, row.getString("comment")));
+            } else {
+                db.foreignServers.add(new ForeignServer(name, row.getString("wrapper"), row.getString("server_type"),
+                        row.getString("server_version"), options, row.getString("comment")));
+            }
+        });
+    }
+
     private void readRelations(CatalogReads reads, Array schemas, IntrospectedDatabase db) throws SQLException {
         reads.query("tables, views and sequences", CatalogQueries.relations(options.privileges()), schemas, row -> {
             long oid = row.getLong("oid");
@@ -304,6 +337,12 @@ public final class PostgresIntrospector {
             addGrants(db, ObjectRef.of(relationKind(row.getString("relkind")), schema, name), row.getArray("grants"));
             switch (row.getString("relkind")) {
                 case "r", "p" -> db.tables.put(oid, table(row, schema, name, comment));
+                case "f" -> {
+                    IntrospectedTable table = table(row, schema, name, comment);
+                    table.foreign = new ForeignTable(row.getString("foreign_server"),
+                            ForeignOptions.fromCatalog(strings(row.getArray("foreign_options"))), Map.of());
+                    db.tables.put(oid, table);
+                }
                 case "v", "m" -> db.views.put(oid, new IntrospectedView(schema, name, "m".equals(row.getString("relkind")),
                         viewQuery(row.getString("view_definition")), comment, strings(row.getArray("storage_parameters"))));
                 case "S" -> db.sequences.add(new IntrospectedDatabase.IntrospectedSequence(oid, schema, sequence(row, name, comment)));
@@ -369,7 +408,8 @@ public final class PostgresIntrospector {
                 new RowSecurity(row.getBoolean("relrowsecurity"), row.getBoolean("relforcerowsecurity")),
                 comment, partitioning, partitionOf, parentOid, row.getBoolean("unlogged"), inherits,
                 longs(row.getArray("parent_oids")), strings(row.getArray("storage_parameters")),
-                replicaIdentity(row.getString("relreplident"), row.getString("replica_identity_index")));
+                "f".equals(row.getString("relkind")) ? ReplicaIdentity.DEFAULT // a foreign table's is 'n' and cannot change
+                        : replicaIdentity(row.getString("relreplident"), row.getString("replica_identity_index")));
     }
 
     private static ReplicaIdentity replicaIdentity(String code, String index) {
@@ -436,6 +476,10 @@ public final class PostgresIntrospector {
                     table.localColumns.add(column.name());
                 }
                 table.catalogDefaults.put(column.name(), row.getString("default_expression"));
+                List<String> foreignOptions = strings(row.getArray("foreign_options"));
+                if (!foreignOptions.isEmpty()) {
+                    table.foreignColumnOptions.put(column.name(), ForeignOptions.fromCatalog(foreignOptions));
+                }
                 if (column.type().isSerial()) {
                     db.serialSequences.add(row.getLong("sequence_oid"));
                 }

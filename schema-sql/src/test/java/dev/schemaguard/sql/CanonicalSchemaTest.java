@@ -122,7 +122,7 @@ class CanonicalSchemaTest {
     @Test
     void anExtensionTheScratchServerLacksIsAReasonToFallBack() throws Exception {
         Database expected = new Database(documents("status <> ''").schemas(),
-                List.of(new Extension("schemaguard_no_such_extension", "public", null)), List.of(), List.of(), java.util.List.of());
+                List.of(new Extension("schemaguard_no_such_extension", "public", null)), List.of(), List.of(), List.of(), List.of(), List.of());
         try (ScratchServerDatabase scratch = ScratchServerDatabase.create(SERVER.adminJdbcUrl(), new Properties())) {
             CanonicalizationException e = assertThrows(CanonicalizationException.class,
                     () -> CanonicalSchema.canonicalize(expected, scratch));

@@ -197,7 +197,7 @@ class DdlRendererTest {
                     t.partitionBy(Partitioning.Strategy.LIST, "state");
                 })
                 .table("jobs_new", t -> t.partitionOf("jobs", "FOR VALUES IN ('new')"))
-                .build()), List.of(new Extension("pg_trgm", "app", null)), List.of(), List.of(), java.util.List.of());
+                .build()), List.of(new Extension("pg_trgm", "app", null)), List.of(), List.of(), List.of(), List.of(), List.of());
 
         assertEquals("""
                 SET LOCAL check_function_bodies = off;

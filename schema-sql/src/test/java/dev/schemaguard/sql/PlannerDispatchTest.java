@@ -10,6 +10,9 @@ import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Extension;
+import dev.schemaguard.model.ForeignDataWrapper;
+import dev.schemaguard.model.ForeignServer;
+import dev.schemaguard.model.ForeignTable;
 import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.ObjectRef;
@@ -22,11 +25,13 @@ import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.TextSearchConfiguration;
 import dev.schemaguard.model.TextSearchDictionary;
+import dev.schemaguard.model.Table;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -76,6 +81,9 @@ class PlannerDispatchTest {
                     t.column("extra", integer());
                     t.inherits("base");
                 })
+                .table(Table.named("ft", t -> t.column("id", integer()))
+                        .withForeign(new ForeignTable("s_alt", Map.of("table_name", "a"), Map.of("id", Map.of("column_name", "i")))))
+                .table(Table.named("ft_moved", t -> t.column("id", integer())).withForeign(ForeignTable.on("s_alt")))
                 .enumType("gone_enum", "x")
                 .enumType("mood", "a")
                 .textSearchDictionary(TextSearchDictionary.of("gone_dict", "simple"))
@@ -96,7 +104,10 @@ class PlannerDispatchTest {
                                 dev.schemaguard.model.DataType.parse("text"), "app.mood_text", "app.mood"),
                         new dev.schemaguard.model.Cast(dev.schemaguard.model.DataType.parse("app.gone_enum"),
                                 dev.schemaguard.model.DataType.parse("text"), dev.schemaguard.model.Cast.Method.INOUT,
-                                null, null, null, null)));
+                                null, null, null, null)))
+                .withForeignDataWrappers(List.of(ForeignDataWrapper.named("w_drop"), ForeignDataWrapper.named("w_alt")))
+                .withForeignServers(List.of(ForeignServer.of("s_drop", "w_drop"), ForeignServer.of("s_alt", "w_alt"),
+                        ForeignServer.of("s_other", "w_alt"), ForeignServer.of("s_rewrapped", "w_alt")));
     }
 
     private static Database expected() {
@@ -140,6 +151,9 @@ class PlannerDispatchTest {
                     t.column("id", integer());
                     t.column("extra", integer());
                 })
+                .table(Table.named("ft", t -> t.column("id", integer()))
+                        .withForeign(new ForeignTable("s_alt", Map.of("table_name", "b"), Map.of("id", Map.of("column_name", "j")))))
+                .table(Table.named("ft_moved", t -> t.column("id", integer())).withForeign(ForeignTable.on("s_other")))
                 .enumType("mood", "a", "b")
                 .sequence(Sequence.of("new_seq"))
                 .textSearchDictionary(TextSearchDictionary.of("new_dict", "snowball", TextSearchDictionary.option("language", "english")))
@@ -162,7 +176,12 @@ class PlannerDispatchTest {
                                 .withContext(dev.schemaguard.model.Cast.Context.IMPLICIT),
                         new dev.schemaguard.model.Cast(dev.schemaguard.model.DataType.parse("text"),
                                 dev.schemaguard.model.DataType.parse("app.mood"), dev.schemaguard.model.Cast.Method.INOUT,
-                                null, null, dev.schemaguard.model.Cast.Context.ASSIGNMENT, null)));
+                                null, null, dev.schemaguard.model.Cast.Context.ASSIGNMENT, null)))
+                .withForeignDataWrappers(List.of(ForeignDataWrapper.named("w_alt").withOptions(Map.of("debug", "1")),
+                        ForeignDataWrapper.named("w_new")))
+                .withForeignServers(List.of(ForeignServer.of("s_alt", "w_alt").withOptions(Map.of("host", "h")),
+                        ForeignServer.of("s_other", "w_alt"), ForeignServer.of("s_rewrapped", "w_new"),
+                        ForeignServer.of("s_new", "w_new").withComment("new")));
     }
 
     @Test

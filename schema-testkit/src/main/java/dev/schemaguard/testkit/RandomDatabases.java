@@ -46,6 +46,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import dev.schemaguard.model.ForeignDataWrapper;
+import dev.schemaguard.model.ForeignServer;
+import dev.schemaguard.model.ForeignTable;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -114,6 +117,7 @@ public final class RandomDatabases {
                     schemas.add(schema(random, schemaName));
                 }
                 schemas.sort(Comparator.comparing(Schema::name));
+                requireNoForeignKeyToAForeignTable(schemas);
                 List<Extension> extensions = new ArrayList<>();
                 boolean bare = random.nextBoolean();
                 for (String name : distinct(random, NAMES, random.nextInt(3))) {
@@ -121,9 +125,45 @@ public final class RandomDatabases {
                             : new Extension(name, maybe(random, NAMES), maybe(random, List.of("1.3", "1.10", "2", "x.y"))));
                 }
                 extensions.sort(Comparator.comparing(Extension::name));
-                return new Database(schemas, extensions, publications(random, schemas), List.of(), casts(random));
+                List<ForeignDataWrapper> wrappers = new ArrayList<>();
+                for (String wrapper : distinct(random, NAMES, random.nextInt(3))) {
+                    wrappers.add(random.nextBoolean() ? ForeignDataWrapper.named(wrapper)
+                            : new ForeignDataWrapper(wrapper, maybe(random, List.of("public.postgres_fdw_handler", "\"Sch ema\".h")),
+                                    maybe(random, List.of("public.postgres_fdw_validator", "v")), options(random), maybe(random, TEXTS)));
+                }
+                wrappers.sort(Comparator.comparing(ForeignDataWrapper::name));
+                List<ForeignServer> servers = new ArrayList<>();
+                for (String server : distinct(random, NAMES, random.nextInt(3))) {
+                    servers.add(new ForeignServer(server, pick(random, NAMES), maybe(random, List.of("postgres", "it's")),
+                            maybe(random, List.of("16", "1.0")), options(random), maybe(random, TEXTS)));
+                }
+                Set<String> declared = new java.util.HashSet<>();
+                servers.forEach(server -> declared.add(server.name()));
+                for (Schema schema : schemas) {
+                    for (Table table : schema.tables()) {
+                        if (table.isForeign() && declared.add(table.foreign().server())) {
+                            servers.add(ForeignServer.of(table.foreign().server(), pick(random, NAMES)));
+                        }
+                    }
+                }
+                servers.sort(Comparator.comparing(ForeignServer::name));
+                return new Database(schemas, extensions, publications(random, schemas), List.of(), casts(random), wrappers, servers);
             } catch (IllegalArgumentException clash) {
                 // a random explicit name clashed with another; draw again
+            }
+        }
+    }
+
+    /** PostgreSQL refuses a foreign key that references a foreign table (and so does the YAML reader): draw again. */
+    private static void requireNoForeignKeyToAForeignTable(List<Schema> schemas) {
+        Database database = Database.of(schemas);
+        for (Schema schema : schemas) {
+            for (Table table : schema.tables()) {
+                for (var foreignKey : table.foreignKeys()) {
+                    if (database.table(foreignKey.referencedTable()).map(Table::isForeign).orElse(false)) {
+                        throw new IllegalArgumentException("a foreign key references a foreign table");
+                    }
+                }
             }
         }
     }
@@ -135,9 +175,10 @@ public final class RandomDatabases {
         List<Sequence> sequences = new ArrayList<>();
         List<View> views = new ArrayList<>();
         for (String relation : relations) {
-            switch (random.nextInt(4)) {
+            switch (random.nextInt(5)) {
                 case 0 -> sequences.add(sequence(random, relation));
                 case 1 -> views.add(view(random, name, relation));
+                case 2 -> tables.add(random.nextBoolean() ? foreignTable(random, name, relation) : table(random, name, relation));
                 default -> tables.add(table(random, name, relation));
             }
         }
@@ -479,6 +520,35 @@ public final class RandomDatabases {
             }
         }
         return built.withConstraintComments(comments);
+    }
+
+    /**
+     * A foreign table: columns without keys, checks, a comment, triggers, perhaps a partition or inheritance
+     * child, and options of its own and of its columns (also of columns it inherits, which it does not list).
+     */
+    private static Table foreignTable(Random random, String schema, String name) {
+        Table plain = plainTable(random, schema, name);
+        Map<String, Map<String, String>> columnOptions = new java.util.TreeMap<>();
+        for (String column : distinct(random, NAMES, random.nextInt(3))) {
+            columnOptions.put(column, options(random));
+        }
+        PartitionBound partitionOf = random.nextInt(4) == 0 ? new PartitionBound(
+                QualifiedName.of(schema, pick(random, NAMES)), pick(random, BOUNDS)) : null;
+        List<QualifiedName> inherits = partitionOf == null && random.nextInt(4) == 0
+                ? List.of(QualifiedName.of(schema, pick(random, NAMES))) : List.of();
+        return Table.empty(name).withColumns(plain.columns())
+                .withCheckConstraints(plain.checkConstraints()).withComment(plain.comment())
+                .withPartitionOf(partitionOf).withInherits(inherits)
+                .withForeign(new ForeignTable(pick(random, NAMES), options(random), columnOptions));
+    }
+
+    /** Generic options with names and values that are hard to spell; empty now and then. */
+    private static Map<String, String> options(Random random) {
+        Map<String, String> options = new java.util.TreeMap<>();
+        for (String option : distinct(random, NAMES, random.nextInt(3))) {
+            options.put(option, pick(random, List.of("localhost", "5432", "it's", "", "a: b", "true", "back\\slash", "日本")));
+        }
+        return options;
     }
 
     private static Table plainTable(Random random, String schema, String name) {

@@ -83,6 +83,7 @@ final class TableReader {
 
     private Table read(Entry entry) {
         Fields fields = Fields.of(entry.value(), TABLE_KEYS, what);
+        ForeignDataYaml.refuseOnForeignTable(fields);
         List<Column> columns = new ArrayList<>();
         List<PrimaryKeyDef> columnKeys = new ArrayList<>();
         List<UniqueDef> uniques = new ArrayList<>();
@@ -152,8 +153,9 @@ final class TableReader {
         Partitioning partitioning = partitioning(fields);
         boolean unlogged = fields.bool(UNLOGGED, false);
         Map<String, String> constraintComments = constraintComments(fields);
+        dev.schemaguard.model.ForeignTable foreign = ForeignDataYaml.readTable(fields);
         return Nodes.build(entry.keyPosition(), what, () -> withExtras.withPartitioning(partitioning).withUnlogged(unlogged)
-                .withConstraintComments(constraintComments));
+                .withConstraintComments(constraintComments).withForeign(foreign));
     }
 
     /** {@code constraint_comments: {orders_total_check: Totals are never negative}}. */

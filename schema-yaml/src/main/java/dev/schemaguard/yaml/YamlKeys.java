@@ -149,23 +149,35 @@ final class YamlKeys {
     static final String MAPPINGS = "mappings";
     static final List<String> TEXT_SEARCH_DICTIONARY_KEYS = List.of(TEMPLATE, OPTIONS, COMMENT);
     static final List<String> TEXT_SEARCH_CONFIGURATION_KEYS = List.of(PARSER, MAPPINGS, COMMENT);
+    static final String FOREIGN_DATA_WRAPPERS = "foreign_data_wrappers";
+    static final String SERVERS = "servers";
+    static final String HANDLER = "handler";
+    static final String VALIDATOR = "validator";
+    static final String WRAPPER = "wrapper";
+    static final String SERVER = "server";
+    static final String FOREIGN = "foreign";
+    static final String COLUMN_OPTIONS = "column_options";
 
     /** What a schema holds besides its comment; a file may hold these at its top level for one schema. */
     static final List<String> SCHEMA_CONTENT_KEYS = List.of(
             TABLES, SEQUENCES, ENUMS, DOMAINS, COMPOSITE_TYPES, RANGE_TYPES, VIEWS, FUNCTIONS, PROCEDURES, AGGREGATES, COLLATIONS,
             GRANTS, TEXT_SEARCH_DICTIONARIES, TEXT_SEARCH_CONFIGURATIONS);
-    static final List<String> FILE_KEYS = concat(List.of(EXTENSIONS, PUBLICATIONS, SCHEMAS, SCHEMA, CASTS), SCHEMA_CONTENT_KEYS);
+    static final List<String> FILE_KEYS = concat(List.of(EXTENSIONS, PUBLICATIONS, SCHEMAS, SCHEMA, CASTS,
+            FOREIGN_DATA_WRAPPERS, SERVERS), SCHEMA_CONTENT_KEYS);
     static final List<String> AGGREGATE_KEYS = List.of(SFUNC, STYPE, SSPACE, FINALFUNC, FINALFUNC_EXTRA, FINALFUNC_MODIFY,
             COMBINEFUNC, SERIALFUNC, DESERIALFUNC, INITCOND, MSFUNC, MINVFUNC, MSTYPE, MSSPACE, MFINALFUNC, MFINALFUNC_EXTRA,
             MFINALFUNC_MODIFY, MINITCOND, SORTOP, PARALLEL_KEY, HYPOTHETICAL, COMMENT);
     static final List<String> CAST_KEYS = List.of(SOURCE, TARGET, FUNCTION, METHOD, CONTEXT, COMMENT);
+    static final List<String> FOREIGN_DATA_WRAPPER_KEYS = List.of(HANDLER, VALIDATOR, OPTIONS, COMMENT);
+    static final List<String> SERVER_KEYS = List.of(WRAPPER, TYPE, VERSION, OPTIONS, COMMENT);
+    static final List<String> FOREIGN_TABLE_KEYS = List.of(SERVER, OPTIONS, COLUMN_OPTIONS);
     static final List<String> PUBLICATION_KEYS = List.of(ALL_TABLES, TABLES, TABLES_IN_SCHEMAS, PUBLISH, VIA_PARTITION_ROOT, COMMENT);
     static final List<String> PUBLICATION_TABLE_KEYS = List.of(TABLE, COLUMNS, WHERE);
     static final List<String> SCHEMA_KEYS = concat(List.of(COMMENT), SCHEMA_CONTENT_KEYS);
     static final List<String> TABLE_KEYS = List.of(
             COMMENT, COLUMNS, PRIMARY_KEY, UNIQUE, FOREIGN_KEYS, CHECKS, INDEXES, ROW_LEVEL_SECURITY, POLICIES,
             EXCLUDE, TRIGGERS, PARTITION_BY, PARTITION_OF, UNLOGGED, INHERITS, STORAGE_PARAMETERS, REPLICA_IDENTITY,
-            CONSTRAINT_COMMENTS, RULES);
+            CONSTRAINT_COMMENTS, RULES, FOREIGN);
     static final List<String> COLUMN_KEYS = List.of(
             TYPE, NULLABLE, NOT_NULL, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT, PRIMARY_KEY, UNIQUE, REFERENCES,
             STORAGE, COMPRESSION);
@@ -238,6 +250,9 @@ final class YamlKeys {
         all.put("grant", GRANT_KEYS);
         all.put("textSearchDictionary", TEXT_SEARCH_DICTIONARY_KEYS);
         all.put("textSearchConfiguration", TEXT_SEARCH_CONFIGURATION_KEYS);
+        all.put("foreignDataWrapper", FOREIGN_DATA_WRAPPER_KEYS);
+        all.put("server", SERVER_KEYS);
+        all.put("foreignTable", FOREIGN_TABLE_KEYS);
         return Map.copyOf(all);
     }
 

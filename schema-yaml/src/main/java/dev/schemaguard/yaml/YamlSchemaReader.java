@@ -54,6 +54,8 @@ public final class YamlSchemaReader {
     private final Map<String, Placed<Extension>> extensions = new TreeMap<>();
     private final Map<String, Placed<Publication>> publications = new TreeMap<>();
     private final List<Placed<Cast>> casts = new ArrayList<>();
+    private final Map<String, Placed<dev.schemaguard.model.ForeignDataWrapper>> foreignDataWrappers = new TreeMap<>();
+    private final Map<String, Placed<dev.schemaguard.model.ForeignServer>> foreignServers = new TreeMap<>();
 
     private YamlSchemaReader() {
     }
@@ -129,6 +131,18 @@ public final class YamlSchemaReader {
                     throw new YamlSchemaException(publication.position(), "publication " + publication.object().name()
                             + " is declared twice: at " + earlier.position() + " and here; keep one");
                 }
+            }
+        }
+        YamlNode wrappersNode = file.node(FOREIGN_DATA_WRAPPERS);
+        if (wrappersNode != null) {
+            for (var wrapper : ForeignDataYaml.readWrappers(wrappersNode)) {
+                claim(foreignDataWrappers, wrapper.object().name(), wrapper, "foreign-data wrapper");
+            }
+        }
+        YamlNode serversNode = file.node(SERVERS);
+        if (serversNode != null) {
+            for (var server : ForeignDataYaml.readServers(serversNode)) {
+                claim(foreignServers, server.object().name(), server, "server");
             }
         }
         YamlNode castsNode = file.node(CASTS);
@@ -339,6 +353,8 @@ public final class YamlSchemaReader {
     }
 
     private Database database() {
+        checkForeignKeyTargets();
+        checkServersDeclared();
         List<Schema> result = new ArrayList<>();
         for (SchemaParts parts : schemas.values()) {
             parts.grants.values().forEach(parts::checkRelationKind);
@@ -356,7 +372,52 @@ public final class YamlSchemaReader {
         }
         return new Database(result, extensions.values().stream().map(Placed::object).toList(),
                 publications.values().stream().map(Placed::object).toList(), List.of(),
-                casts.stream().map(Placed::object).toList());
+                casts.stream().map(Placed::object).toList(),
+                foreignDataWrappers.values().stream().map(Placed::object).toList(),
+                foreignServers.values().stream().map(Placed::object).toList());
+    }
+
+    /**
+     * A foreign table's server must be declared (in any file): one that is not would be compared as unexpected and
+     * dropped, and the table could not be created.
+     */
+    private void checkServersDeclared() {
+        for (SchemaParts parts : schemas.values()) {
+            for (Table table : parts.tables.values()) {
+                if (table.isForeign() && !foreignServers.containsKey(table.foreign().server())) {
+                    throw new YamlSchemaException(parts.relationNames.get(table.name()).position(), "table "
+                            + QualifiedName.of(parts.name, table.name()) + " is a foreign table on server "
+                            + table.foreign().server() + ", which no file declares; add it under 'servers:'");
+                }
+            }
+        }
+    }
+
+    /** PostgreSQL refuses a foreign key that references a foreign table: an error at the referencing table. */
+    private void checkForeignKeyTargets() {
+        for (SchemaParts parts : schemas.values()) {
+            for (Table table : parts.tables.values()) {
+                for (dev.schemaguard.model.ForeignKey foreignKey : table.foreignKeys()) {
+                    QualifiedName target = foreignKey.referencedTable();
+                    SchemaParts targetParts = schemas.get(target.schema());
+                    Table referenced = targetParts == null ? null : targetParts.tables.get(target.name());
+                    if (referenced != null && referenced.isForeign()) {
+                        throw new YamlSchemaException(parts.relationNames.get(table.name()).position(), "table "
+                                + QualifiedName.of(parts.name, table.name()) + ": foreign key " + foreignKey.name()
+                                + " references " + target + ", a foreign table, which PostgreSQL does not allow");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Records a database-wide object under its name; the same name declared twice is an error at the second. */
+    private static <T> void claim(Map<String, Placed<T>> declared, String name, Placed<T> object, String kind) {
+        Placed<T> earlier = declared.putIfAbsent(name, object);
+        if (earlier != null) {
+            throw new YamlSchemaException(object.position(), kind + " " + name + " is declared twice: at "
+                    + earlier.position() + " and here; keep one");
+        }
     }
 
     /** What the reader has collected for one schema; objects sorted by name, each name claimed where it was written. */

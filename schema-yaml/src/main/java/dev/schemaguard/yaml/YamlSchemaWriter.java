@@ -57,6 +57,12 @@ public final class YamlSchemaWriter {
         if (!database.publications().isEmpty()) {
             root.put(PUBLICATIONS, PublicationYaml.write(database.publications()));
         }
+        if (!database.foreignDataWrappers().isEmpty()) {
+            root.put(FOREIGN_DATA_WRAPPERS, ForeignDataYaml.writeWrappers(database.foreignDataWrappers()));
+        }
+        if (!database.foreignServers().isEmpty()) {
+            root.put(SERVERS, ForeignDataYaml.writeServers(database.foreignServers()));
+        }
         Map<String, Object> schemas = new LinkedHashMap<>();
         database.schemas().stream().sorted(Comparator.comparing(Schema::name))
                 .forEach(schema -> schemas.put(schema.name(), schema(schema)));
@@ -149,6 +155,9 @@ public final class YamlSchemaWriter {
             yaml.put(REPLICA_IDENTITY, table.replicaIdentity().sql().toLowerCase(Locale.ROOT).startsWith("using index")
                     ? "using index " + Identifiers.quote(table.replicaIdentity().index())
                     : table.replicaIdentity().sql().toLowerCase(Locale.ROOT));
+        }
+        if (table.isForeign()) {
+            yaml.put(FOREIGN, ForeignDataYaml.writeTable(table.foreign()));
         }
         return yaml;
     }

@@ -32,7 +32,8 @@ class DocumentationExamplesTest {
         for (int i = 0; i < examples.size(); i++) {
             Database database = YamlSchemaReader.readString(examples.get(i), "yaml-format.md example " + (i + 1));
             boolean declaresSomething = database.schemas().stream().anyMatch(s -> !s.tables().isEmpty() || !s.objects().isEmpty())
-                    || !database.extensions().isEmpty() || !database.publications().isEmpty();
+                    || !database.extensions().isEmpty() || !database.publications().isEmpty()
+                    || !database.foreignDataWrappers().isEmpty() || !database.foreignServers().isEmpty();
             assertTrue(declaresSomething, "example " + (i + 1) + " declares nothing");
             assertEquals(database, YamlSchemaReader.readString(YamlSchemaWriter.write(database), "written"));
         }

@@ -69,7 +69,7 @@ class YamlSchemaReaderTest {
                 .toDatabase();
         Database sorted = new Database(java.util.List.of(new Schema("public",
                 expected.schemas().get(0).tables().stream().sorted(java.util.Comparator.comparing(dev.schemaguard.model.Table::name)).toList(),
-                "the application", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())), List.of(), List.of(), List.of(), List.of());
+                "the application", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         assertEquals(sorted, read);
         assertTrue(read.table(QualifiedName.of("public", "organisations")).orElseThrow()
                 .column("id").orElseThrow().nullable() == false, "a primary key column is NOT NULL");
@@ -226,7 +226,7 @@ class YamlSchemaReaderTest {
                 .view("happy_events", "SELECT at FROM app.events")
                 .routine(new Routine("touch", "", Routine.Kind.FUNCTION, touch, null))
                 .build();
-        assertEquals(new Database(List.of(expected), List.of(new Extension("pgcrypto", null, null)), List.of(), List.of(), java.util.List.of()),
+        assertEquals(new Database(List.of(expected), List.of(new Extension("pgcrypto", null, null)), List.of(), List.of(), List.of(), List.of(), List.of()),
                 YamlSchemaReader.read(directory));
     }
 

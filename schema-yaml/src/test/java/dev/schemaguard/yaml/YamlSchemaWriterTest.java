@@ -166,7 +166,7 @@ class YamlSchemaWriterTest {
                 .build();
         Database database = new Database(List.of(schema), List.of(new Extension("btree_gist", "public", "1.7"),
                 new Extension("pgcrypto", null, null)), List.of(), List.of(new Dependency(
-                        ObjectRef.of(ObjectRef.Kind.VIEW, "public", "active_rooms"), ObjectRef.of(ObjectRef.Kind.TABLE, "public", "bookings"))), java.util.List.of());
+                        ObjectRef.of(ObjectRef.Kind.VIEW, "public", "active_rooms"), ObjectRef.of(ObjectRef.Kind.TABLE, "public", "bookings"))), List.of(), List.of(), List.of());
 
         String yaml = YamlSchemaWriter.write(database);
         assertEquals("""

@@ -52,6 +52,7 @@ final class ConvergenceCases {
         cases.addAll(routinesOnRowTypesGoing());
         cases.addAll(aggregatesAndCasts());
         cases.addAll(textSearch());
+        cases.addAll(foreignData());
         return cases;
     }
 
@@ -1524,5 +1525,112 @@ final class ConvergenceCases {
                 of("a function on a table's row type stays while the table becomes partitioned",
                         "create table t (id int, at date);" + function,
                         "create table t (id int, at date) partition by range (at);" + function).allowingDrops());
+    }
+
+    /**
+     * Foreign-data wrappers, servers and foreign tables: through postgres_fdw (an extension's wrapper, which the
+     * extension brings), through a wrapper of one's own that reuses postgres_fdw's handler, and through a plain
+     * wrapper without handler or validator (any options go; its tables can be created, never read).
+     */
+    static List<ConvergenceCase> foreignData() {
+        String plain = "create foreign data wrapper plain_fdw;";
+        String server = plain + " create server plain_server foreign data wrapper plain_fdw options (host 'a');";
+        String table = server + " create foreign table ft (id int not null, name text options (column_name 'n'))"
+                + " server plain_server options (table_name 'remote');";
+        String pg = "create extension postgres_fdw;";
+        return List.of(
+                of("create a wrapper without handler, a server and a foreign table", "",
+                        table + " comment on foreign data wrapper plain_fdw is 'no handler';"
+                                + " comment on server plain_server is 'nowhere';"
+                                + " comment on foreign table ft is 'remote rows'; comment on column ft.id is 'key';"
+                                + " alter foreign table ft add constraint positive check (id > 0);"),
+                of("create a postgres_fdw server and a foreign table with defaults", "",
+                        pg + " create server remote type 'postgres' version '13' foreign data wrapper postgres_fdw"
+                                + " options (host 'localhost', dbname 'nowhere', port '5432');"
+                                + " create foreign table items (id int default 1, label text collate \"C\" not null)"
+                                + " server remote options (schema_name 'public', table_name 'items');"),
+                of("a wrapper of one's own with postgres_fdw's handler and validator", pg,
+                        pg + " create foreign data wrapper my_pg handler postgres_fdw_handler"
+                                + " validator postgres_fdw_validator;"
+                                + " create server mine foreign data wrapper my_pg options (host 'localhost');"),
+                of("change the options of a wrapper, a server, a foreign table and a column",
+                        table + " alter foreign data wrapper plain_fdw options (a '1', b '2');",
+                        plain + " alter foreign data wrapper plain_fdw options (a '1', c 'it''s');"
+                                + " create server plain_server version '2' foreign data wrapper plain_fdw"
+                                + " options (host 'b', port '1');"
+                                + " create foreign table ft (id int options (column_name 'i') not null, name text)"
+                                + " server plain_server options (table_name 'other', schema_name 's');"),
+                of("add and drop columns of a foreign table",
+                        table,
+                        server + " create foreign table ft (id int not null, extra date options (column_name 'e'))"
+                                + " server plain_server options (table_name 'remote');").allowingDrops(),
+                of("drop a column of a foreign table, held back",
+                        table, server + " create foreign table ft (id int not null) server plain_server"
+                                + " options (table_name 'remote');").holdingBackUnsafeChanges(),
+                of("a foreign table as a partition and as an inheritance child",
+                        server + " create table measurements (id int, at date) partition by range (at);"
+                                + " create table base (id int);",
+                        server + " create table measurements (id int, at date) partition by range (at);"
+                                + " create foreign table measurements_2020 partition of measurements"
+                                + " for values from ('2020-01-01') to ('2021-01-01') server plain_server"
+                                + " options (table_name 'm2020');"
+                                + " alter foreign table measurements_2020 alter column id options (add column_name 'ident');"
+                                + " create table base (id int);"
+                                + " create foreign table child (extra text) inherits (base) server plain_server;"),
+                of("a view over a foreign table, and the table's column type changes",
+                        table + " create view names as select id, name from ft;",
+                        server + " create foreign table ft (id bigint not null, name text options (column_name 'n'))"
+                                + " server plain_server options (table_name 'remote');"
+                                + " create view names as select id, name from ft;"),
+                of("a foreign table moves to another server, a view over it stays",
+                        table + " create server other foreign data wrapper plain_fdw; create view names as select id from ft;",
+                        server + " create server other foreign data wrapper plain_fdw;"
+                                + " create foreign table ft (id int not null, name text options (column_name 'n'))"
+                                + " server other options (table_name 'remote'); create view names as select id from ft;")
+                        .allowingDrops(),
+                of("a server changes its wrapper, its foreign table is created again",
+                        "create foreign data wrapper second_fdw; " + table,
+                        "create foreign data wrapper second_fdw; " + table.replace(
+                                "foreign data wrapper plain_fdw options", "foreign data wrapper second_fdw options")).allowingDrops(),
+                of("a table becomes a foreign table", server + " create table ft (id int primary key, name text);",
+                        table).allowingDrops(),
+                of("grants on a foreign table and its columns",
+                        table, table + " grant select on ft to public; grant update (name) on ft to public;"),
+                of("drop a foreign table, its server and wrapper", table, "").allowingDrops(),
+                of("drop a foreign table, its server and wrapper, held back", table, "").holdingBackUnsafeChanges(),
+                of("drop a server and a wrapper no table uses", server, ""),
+                of("drop a postgres_fdw server", pg + " create server remote foreign data wrapper postgres_fdw;", pg),
+                of("remove the options of a wrapper, a server, a foreign table and a column",
+                        plain + " alter foreign data wrapper plain_fdw options (a '1', c 'it''s');"
+                                + " create server plain_server version '2' foreign data wrapper plain_fdw"
+                                + " options (host 'b', port '1');"
+                                + " create foreign table ft (id int options (column_name 'i') not null, name text)"
+                                + " server plain_server options (table_name 'other', schema_name 's');",
+                        plain + " create server plain_server foreign data wrapper plain_fdw;"
+                                + " create foreign table ft (id int not null, name text) server plain_server;"),
+                of("a foreign table becomes a table with a primary key", table,
+                        server + " create table ft (id int primary key, name text);").allowingDrops(),
+                of("a table becomes a foreign table, held back", server + " create table ft (id int, name text);", table)
+                        .holdingBackUnsafeChanges(),
+                of("a server with a foreign table changes its type, held back",
+                        table.replace("create server plain_server foreign", "create server plain_server type 'a' foreign"),
+                        table.replace("create server plain_server foreign", "create server plain_server type 'b' foreign"))
+                        .holdingBackUnsafeChanges(),
+                of("a wrapper gets postgres_fdw's handler and validator",
+                        pg + " create foreign data wrapper w;",
+                        pg + " create foreign data wrapper w handler postgres_fdw_handler validator postgres_fdw_validator;"),
+                of("a wrapper loses its handler and validator",
+                        pg + " create foreign data wrapper w handler postgres_fdw_handler validator postgres_fdw_validator;",
+                        pg + " create foreign data wrapper w;"),
+                of("a file_fdw foreign table", "",
+                        "create extension file_fdw; create server files foreign data wrapper file_fdw;"
+                                + " create foreign table logs (line text) server files options (filename '/dev/null');"),
+                of("a foreign partition becomes a plain partition",
+                        server + " create table m (id int, at date) partition by range (at);"
+                                + " create foreign table m_2020 partition of m for values from ('2020-01-01')"
+                                + " to ('2021-01-01') server plain_server;",
+                        server + " create table m (id int, at date) partition by range (at);"
+                                + " create table m_2020 partition of m for values from ('2020-01-01') to ('2021-01-01');")
+                        .allowingDrops());
     }
 }

@@ -5,7 +5,10 @@ import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
+import dev.schemaguard.model.ForeignDataWrapper;
 import dev.schemaguard.model.ForeignKey.ReferentialAction;
+import dev.schemaguard.model.ForeignServer;
+import dev.schemaguard.model.ForeignTable;
 import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.Identifiers;
 import dev.schemaguard.model.IndexKey;
@@ -424,7 +427,43 @@ final class GeneratedSchemas {
             }
             built.add(builder.build());
         }
-        return Database.of(withInheritance(built, schemas));
+        return withForeignData(Database.of(withInheritance(built, schemas)), schemas);
+    }
+
+    /**
+     * A schema with a comment also gets a foreign table on a server of a wrapper without handler (jqwik combines at
+     * most eight arbitraries, so this is no draw of its own). Its options and the server's follow the first table's
+     * and the first such schema's names, so that two models differ in them now and then.
+     */
+    private static Database withForeignData(Database database, List<SchemaSpec> specs) {
+        List<Schema> schemas = new ArrayList<>();
+        String host = null;
+        for (int i = 0; i < specs.size(); i++) {
+            Schema schema = database.schemas().get(i);
+            SchemaSpec spec = specs.get(i);
+            if (spec.comment() == null) {
+                schemas.add(schema);
+                continue;
+            }
+            host = host == null ? spec.name() : host;
+            String firstTable = spec.tables().get(0).name();
+            Table remote = Table.named("remote rows", t -> {
+                t.column("id", DataType.parse("bigint")).notNull();
+                t.column("Note", DataType.parse("text")).comment(spec.comment());
+                t.comment(spec.comment());
+            }).withForeign(new ForeignTable("gen server", Map.of("table_name", firstTable),
+                    Map.of("Note", Map.of("column_name", firstTable))));
+            List<Table> tables = new ArrayList<>(schema.tables());
+            tables.add(remote);
+            schemas.add(schema.withTables(tables));
+        }
+        if (host == null) {
+            return database;
+        }
+        return database.withSchemas(schemas)
+                .withForeignDataWrappers(List.of(ForeignDataWrapper.named("gen fdw")))
+                .withForeignServers(List.of(new ForeignServer("gen server", "gen fdw", null, null,
+                        Map.of("host", host, "Odd Option", "it's"), null)));
     }
 
     /**

@@ -50,8 +50,8 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     /**
-     * Drops every schema but the system ones (with everything in them), every publication and the casts left (those
-     * between built-in types), and recreates {@code public} as
+     * Drops every schema but the system ones (with everything in them), every publication, the casts left (those
+     * between built-in types) and every foreign-data wrapper (with its servers and user mappings), and recreates {@code public} as
      * CREATE DATABASE leaves it: its comment, and PostgreSQL 15's owner and narrower default privileges.
      */
     ScratchDatabase reset() throws SQLException {
@@ -72,6 +72,9 @@ final class ScratchDatabase implements AutoCloseable {
                                AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass
                                                                          AND d.objid = c.oid AND d.deptype IN ('e', 'i')) LOOP
                         EXECUTE format('DROP CAST (%s AS %s)', s.source, s.target);
+                    END LOOP;
+                    FOR s IN SELECT fdwname FROM pg_foreign_data_wrapper LOOP
+                        EXECUTE format('DROP FOREIGN DATA WRAPPER %I CASCADE', s.fdwname);
                     END LOOP;
                 END
                 $reset$;
