@@ -9,7 +9,6 @@ import dev.schemaguard.sql.PlanStatement;
 import dev.schemaguard.sql.PostgresIntrospector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -25,16 +24,14 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption db;
 
-    @Option(names = "--expected", required = true, paramLabel = "SOURCE",
-            description = "The expected schema: a YAML file or directory, a .sql file, or a database URL.")
-    String expected;
+    @Mixin
+    ExpectedOption expected;
 
-    @Option(names = "--allow-drops", description = "Also run statements that delete data (drop table, drop column, ...).")
-    boolean allowDrops;
+    @Mixin
+    AllowDropsOption allowDrops;
 
-    @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "5s",
-            description = "How long a statement may wait for a table lock, e.g. 5s (default), 500ms, 1min.")
-    String lockTimeout;
+    @Mixin
+    LockTimeoutOption lockTimeout;
 
     @Mixin
     SchemaOptions schemaOptions;
@@ -48,9 +45,9 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Source expectedSource = Source.parse(expected, "--expected");
+        Source expectedSource = expected.source();
         DatabaseUrl url = db.required();
-        String timeout = PlanRunner.lockTimeout(lockTimeout);
+        String timeout = lockTimeout.value();
         Database want;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
             want = loader.expected(expectedSource, url);
@@ -59,12 +56,12 @@ final class ApplyCommand implements Callable<Integer> {
         want.schemas().stream().map(Schema::name).forEach(declared::add);
         var introspection = schemaOptions.selection().introspection(
                 expectedSource instanceof Source.DatabaseSource ? null : declared);
-        PlanOptions options = allowDrops ? PlanOptions.ALLOW_DROPS : PlanOptions.SAFE;
+        PlanOptions options = allowDrops.planOptions();
         MigrationPlan plan = PlanRunner.run(url, timeout, connection -> {
             Database have = introspection == null ? Database.EMPTY
                     : new PostgresIntrospector(introspection).introspect(connection);
             MigrationPlan made = MigrationPlanner.plan(want, have, options);
-            if (!allowDrops) {
+            if (!allowDrops.allowed()) {
                 PlanRunner.requireNoDataLoss(made);
             }
             return made;

@@ -17,9 +17,8 @@ final class BaselineCommand implements Callable<Integer> {
 
     private final Terminal terminal;
 
-    @Option(names = "--expected", required = true, paramLabel = "SOURCE",
-            description = "The expected schema: a YAML file or directory, a .sql file, or a database URL.")
-    String expected;
+    @Mixin
+    ExpectedOption expected;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the SQL to FILE instead of stdout.")
     Path output;
@@ -27,9 +26,8 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--apply", description = "Run the DDL against --db (all or nothing).")
     boolean apply;
 
-    @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "5s",
-            description = "How long a statement may wait for a table lock when applying, e.g. 5s, 500ms, 1min.")
-    String lockTimeout;
+    @Mixin
+    LockTimeoutOption lockTimeout;
 
     @Mixin
     DatabaseOption db;
@@ -46,9 +44,9 @@ final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Source expectedSource = Source.parse(expected, "--expected");
+        Source expectedSource = expected.source();
         DatabaseUrl url = apply ? db.required() : null;
-        String timeout = PlanRunner.lockTimeout(lockTimeout);
+        String timeout = lockTimeout.value();
         Database want;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
             want = loader.load(expectedSource);
