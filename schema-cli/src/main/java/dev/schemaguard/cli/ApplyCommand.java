@@ -2,6 +2,7 @@ package dev.schemaguard.cli;
 
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.sql.LockedApply;
 import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
 import dev.schemaguard.sql.PlanOptions;
@@ -47,7 +48,7 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         Source expectedSource = expected.source();
         DatabaseUrl url = db.required();
-        String timeout = lockTimeout.value();
+        LockedApply lockedApply = lockTimeout.lockedApply();
         Database want;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
             want = loader.expected(expectedSource, url);
@@ -57,7 +58,7 @@ final class ApplyCommand implements Callable<Integer> {
         var introspection = schemaOptions.selection().introspection(
                 expectedSource instanceof Source.DatabaseSource ? null : declared);
         PlanOptions options = allowDrops.planOptions();
-        MigrationPlan plan = PlanRunner.run(url, timeout, connection -> {
+        MigrationPlan plan = PlanRunner.run(url, lockedApply, connection -> {
             Database have = introspection == null ? Database.EMPTY
                     : new PostgresIntrospector(introspection).introspect(connection);
             MigrationPlan made = MigrationPlanner.plan(want, have, options);

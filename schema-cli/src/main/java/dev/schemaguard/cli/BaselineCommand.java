@@ -1,6 +1,7 @@
 package dev.schemaguard.cli;
 
 import dev.schemaguard.model.Database;
+import dev.schemaguard.sql.LockedApply;
 import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ final class BaselineCommand implements Callable<Integer> {
     public Integer call() {
         Source expectedSource = expected.source();
         DatabaseUrl url = apply ? db.required() : null;
-        String timeout = lockTimeout.value();
+        LockedApply lockedApply = lockTimeout.lockedApply();
         Database want;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
             want = loader.load(expectedSource);
@@ -59,7 +60,7 @@ final class BaselineCommand implements Callable<Integer> {
         if (output != null) {
             terminal.writeResult(plan.sql(), output);
         }
-        PlanRunner.run(url, timeout, connection -> plan);
+        PlanRunner.run(url, lockedApply, connection -> plan);
         terminal.out().print(plan.sql());
         terminal.err().println("applied " + plan.statements().size() + " statement(s) to " + url.display());
         return ExitCode.OK;

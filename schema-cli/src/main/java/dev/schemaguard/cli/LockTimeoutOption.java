@@ -1,5 +1,6 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.sql.LockedApply;
 import picocli.CommandLine.Option;
 
 /** {@code --lock-timeout DURATION}: how long a statement of an applied plan may wait for a table lock. */
@@ -10,8 +11,12 @@ final class LockTimeoutOption {
                     + " 1min; 0 waits forever.")
     String lockTimeout;
 
-    /** The validated value, e.g. 5s. */
-    String value() {
-        return PlanRunner.lockTimeout(lockTimeout);
+    /** How to apply, with the timeout validated. */
+    LockedApply lockedApply() {
+        if (!LockedApply.isDuration(lockTimeout)) {
+            throw CliFailure.error("--lock-timeout " + lockTimeout
+                    + " is not a duration: use e.g. 5s, 500ms, 2min or 0 (wait forever)");
+        }
+        return LockedApply.withLockTimeout(lockTimeout);
     }
 }
