@@ -1,7 +1,7 @@
 package dev.schemaguard.cli;
 
 import dev.schemaguard.model.Database;
-import dev.schemaguard.model.Schema;
+import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.LockedApply;
 import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
@@ -11,8 +11,7 @@ import dev.schemaguard.sql.PostgresIntrospector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -53,14 +52,11 @@ final class ApplyCommand implements Callable<Integer> {
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
             want = loader.expected(expectedSource, url);
         }
-        Set<String> declared = new LinkedHashSet<>();
-        want.schemas().stream().map(Schema::name).forEach(declared::add);
-        var introspection = schemaOptions.selection().introspection(
-                expectedSource instanceof Source.DatabaseSource ? null : declared);
+        List<Database> declaredSides = expectedSource instanceof Source.DatabaseSource ? List.of() : List.of(want);
+        IntrospectionOptions reading = schemaOptions.selection().forComparisonWith(declaredSides).orElse(null);
         PlanOptions options = allowDrops.planOptions();
         MigrationPlan plan = PlanRunner.run(url, lockedApply, connection -> {
-            Database have = introspection == null ? Database.EMPTY
-                    : new PostgresIntrospector(introspection).introspect(connection);
+            Database have = reading == null ? Database.EMPTY : new PostgresIntrospector(reading).introspect(connection);
             MigrationPlan made = MigrationPlanner.plan(want, have, options);
             if (!allowDrops.allowed()) {
                 PlanRunner.requireNoDataLoss(made);

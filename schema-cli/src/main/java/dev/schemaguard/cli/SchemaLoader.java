@@ -22,9 +22,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns {@link Source}s into models: reads YAML, runs .sql scripts in a throwaway database, introspects. For a
@@ -36,7 +38,7 @@ final class SchemaLoader implements AutoCloseable {
 
     private static final Set<String> ROLE_KEYWORDS = Set.of("public", "current_user", "current_role", "session_user");
 
-    private final SchemaSelection selection;
+    private final IntrospectionOptions selection;
     private final ScratchServer scratch;
     private final boolean canonicalize;
     private final Consumer<String> warnings;
@@ -44,7 +46,7 @@ final class SchemaLoader implements AutoCloseable {
     private final java.util.Map<Source, DeclaredSchema> placesOfObjects = new java.util.HashMap<>();
     private int connections = 1;
 
-    SchemaLoader(SchemaSelection selection, DatabaseUrl devDb, boolean canonicalize, Consumer<String> warnings) {
+    SchemaLoader(IntrospectionOptions selection, DatabaseUrl devDb, boolean canonicalize, Consumer<String> warnings) {
         this.selection = selection;
         this.scratch = new ScratchServer(devDb, warnings);
         this.canonicalize = canonicalize;
@@ -72,17 +74,9 @@ final class SchemaLoader implements AutoCloseable {
         }
         Database firstDeclared = comparable(first);
         Database secondDeclared = comparable(second);
-        Set<String> declaredSchemas = null;
-        for (Database declared : new Database[] {firstDeclared, secondDeclared}) {
-            if (declared != null) {
-                if (declaredSchemas == null) {
-                    declaredSchemas = new LinkedHashSet<>();
-                }
-                declared.schemas().stream().map(Schema::name).forEach(declaredSchemas::add);
-            }
-        }
-        Database a = firstDeclared != null ? firstDeclared : introspect(((Source.DatabaseSource) first).url(), declaredSchemas);
-        Database b = secondDeclared != null ? secondDeclared : introspect(((Source.DatabaseSource) second).url(), declaredSchemas);
+        List<Database> declaredSides = Stream.of(firstDeclared, secondDeclared).filter(Objects::nonNull).toList();
+        Database a = firstDeclared != null ? firstDeclared : introspect(((Source.DatabaseSource) first).url(), declaredSides);
+        Database b = secondDeclared != null ? secondDeclared : introspect(((Source.DatabaseSource) second).url(), declaredSides);
         return new Pair(a, b);
     }
 
@@ -93,7 +87,7 @@ final class SchemaLoader implements AutoCloseable {
     Database expected(Source source, DatabaseUrl target) {
         scratch.matchVersionOf(target);
         Database declared = comparable(source);
-        return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), null);
+        return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), List.of());
     }
 
     /**
@@ -111,7 +105,7 @@ final class SchemaLoader implements AutoCloseable {
         } else {
             return null;
         }
-        Database selected = selection.filter(read);
+        Database selected = selection.select(read);
         if (selected.schemas().isEmpty()) {
             throw NothingToCompare.failure(source, read);
         }
@@ -121,7 +115,7 @@ final class SchemaLoader implements AutoCloseable {
     /** Any source as a model, as written; a database is read for all its selected non-system schemas. */
     Database load(Source source) {
         Database declared = declared(source);
-        return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), null);
+        return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), List.of());
     }
 
     /** A declared schema ready for comparison; .sql sources are PostgreSQL's spelling already (introspected). */
@@ -198,9 +192,12 @@ final class SchemaLoader implements AutoCloseable {
         }
     }
 
-    /** Reads a live schema (in the introspector's own read-only transaction). */
-    Database introspect(DatabaseUrl url, Set<String> declaredSchemas) {
-        IntrospectionOptions options = selection.introspection(declaredSchemas);
+    /**
+     * Reads a live schema (in the introspector's own read-only transaction), for a comparison with
+     * {@code declaredSides} (none: with another database, or none at all), as far as the selection says.
+     */
+    Database introspect(DatabaseUrl url, List<Database> declaredSides) {
+        IntrospectionOptions options = selection.forComparisonWith(declaredSides).orElse(null);
         if (connections > 1 && options != null) {
             try {
                 return new PostgresIntrospector(options).introspect(() -> Connections.open(url), connections);
@@ -277,7 +274,7 @@ final class SchemaLoader implements AutoCloseable {
             // a fresh session: what the script SET (search_path, role) must not colour how the schema reads
             Connection reading = sandbox.connect();
             try {
-                return new PostgresIntrospector(selection.introspection(null)).introspect(reading);
+                return new PostgresIntrospector(selection).introspect(reading);
             } catch (SQLException e) {
                 throw Errors.database("reading the schema of " + file + " in a temporary database", e);
             } finally {

@@ -106,13 +106,11 @@ public final class SchemaGuard {
      */
     public VerificationResult verify(Connection connection) throws SQLException {
         Database want = expected();
-        Set<String> schemas = new LinkedHashSet<>();
-        want.schemas().forEach(s -> schemas.add(s.name()));
         String database = connection.getCatalog();
         if (mode == Mode.REPAIR) {
-            return repair(connection, want, schemas, database);
+            return repair(connection, want, database);
         }
-        SchemaDiff found = SchemaDiff.compare(want, withoutIgnored(LiveSchema.read(connection, schemas)));
+        SchemaDiff found = SchemaDiff.compare(want, withoutIgnored(LiveSchema.readFor(connection, want)));
         if (found.isEmpty()) {
             LOG.info("Schema check: database {} matches {}", database, expected.source());
             return new VerificationResult(VerificationResult.Status.VALID, mode, found, List.of(), found);
@@ -133,9 +131,9 @@ public final class SchemaGuard {
      * and repaired in one transaction under the advisory lock every schemaguard apply takes, so that two starting
      * instances never interleave; the lock_timeout is the session's own. Then the result is read again.
      */
-    private VerificationResult repair(Connection connection, Database want, Set<String> schemas, String database)
+    private VerificationResult repair(Connection connection, Database want, String database)
             throws SQLException {
-        AdditionsPlan additions = new AdditionsPlan(want, schemas);
+        AdditionsPlan additions = new AdditionsPlan(want);
         MigrationPlan plan;
         try {
             plan = LockedApply.withSessionLockTimeout().apply(connection, additions);
@@ -153,7 +151,7 @@ public final class SchemaGuard {
         LOG.info("Schema repair: database {} differed from {} in {} place(s); applied {} statement(s)",
                 database, expected.source(), additions.found.changes().size(), plan.statements().size());
         plan.statements().forEach(statement -> LOG.info("Schema repair: {};", statement.sql()));
-        SchemaDiff remaining = SchemaDiff.compare(want, withoutIgnored(LiveSchema.read(connection, schemas)));
+        SchemaDiff remaining = SchemaDiff.compare(want, withoutIgnored(LiveSchema.readFor(connection, want)));
         List<PlanStatement> applied = plan.statements();
         if (remaining.isEmpty()) {
             return new VerificationResult(VerificationResult.Status.REPAIRED, mode, additions.found, applied, remaining);
@@ -168,17 +166,15 @@ public final class SchemaGuard {
     /** Reads the database under the lock, and plans what is missing from it; remembers what it found. */
     private final class AdditionsPlan implements LockedApply.PlanMaker {
         private final Database want;
-        private final Set<String> schemas;
         private SchemaDiff found;
 
-        AdditionsPlan(Database want, Set<String> schemas) {
+        AdditionsPlan(Database want) {
             this.want = want;
-            this.schemas = schemas;
         }
 
         @Override
         public MigrationPlan make(Connection connection) throws SQLException {
-            Database before = withoutIgnored(LiveSchema.read(connection, schemas));
+            Database before = withoutIgnored(LiveSchema.readFor(connection, want));
             SchemaDiff diff = SchemaDiff.compare(want, before);
             MigrationPlan plan = diff.isEmpty() ? new MigrationPlan(List.of(), List.of())
                     : MigrationPlanner.plan(want, before, PlanOptions.SAFE).additiveOnly();
