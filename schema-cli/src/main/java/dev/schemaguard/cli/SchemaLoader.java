@@ -9,7 +9,7 @@ import dev.schemaguard.sql.CanonicalizationException;
 import dev.schemaguard.yaml.DeclaredSchema;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
-import dev.schemaguard.sql.ScratchDatabase;
+import dev.schemaguard.sql.ThrowawayDatabase;
 import dev.schemaguard.sql.SqlScript;
 import dev.schemaguard.yaml.YamlSchemaException;
 import dev.schemaguard.yaml.YamlSchemaReader;
@@ -39,7 +39,7 @@ final class SchemaLoader implements AutoCloseable {
     private static final Set<String> ROLE_KEYWORDS = Set.of("public", "current_user", "current_role", "session_user");
 
     private final IntrospectionOptions selection;
-    private final ScratchServer scratch;
+    private final ThrowawayServer throwawayServer;
     private final boolean canonicalize;
     private final Consumer<String> warnings;
     /** Where the objects of each YAML source were declared, to place errors the database reports. */
@@ -48,7 +48,7 @@ final class SchemaLoader implements AutoCloseable {
 
     SchemaLoader(IntrospectionOptions selection, DatabaseUrl devDb, boolean canonicalize, Consumer<String> warnings) {
         this.selection = selection;
-        this.scratch = new ScratchServer(devDb, warnings);
+        this.throwawayServer = new ThrowawayServer(devDb, warnings);
         this.canonicalize = canonicalize;
         this.warnings = warnings;
     }
@@ -69,7 +69,7 @@ final class SchemaLoader implements AutoCloseable {
     Pair loadPair(Source first, Source second) {
         for (Source source : new Source[] {first, second}) {
             if (source instanceof Source.DatabaseSource database) {
-                scratch.matchVersionOf(database.url());
+                throwawayServer.matchVersionOf(database.url());
             }
         }
         Database firstDeclared = comparable(first);
@@ -85,7 +85,7 @@ final class SchemaLoader implements AutoCloseable {
      * spelling (unless switched off).
      */
     Database expected(Source source, DatabaseUrl target) {
-        scratch.matchVersionOf(target);
+        throwawayServer.matchVersionOf(target);
         Database declared = comparable(source);
         return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), List.of());
     }
@@ -124,9 +124,9 @@ final class SchemaLoader implements AutoCloseable {
         if (declared == null || !canonicalize || !(source instanceof Source.YamlSource)) {
             return declared;
         }
-        ScratchDatabase database;
+        ThrowawayDatabase database;
         try {
-            database = scratch.shared(policyRoles(declared));
+            database = throwawayServer.shared(policyRoles(declared));
         } catch (CliFailure e) {
             if (e.exitCode() == ExitCode.CANNOT_CONNECT) {
                 throw e; // the target (whose version an embedded server would match) or --dev-db is unreachable
@@ -186,7 +186,7 @@ final class SchemaLoader implements AutoCloseable {
     @Override
     public void close() {
         try {
-            scratch.close();
+            throwawayServer.close();
         } catch (RuntimeException e) {
             warnings.accept("could not clean up the throwaway database or server: " + e.getMessage());
         }
@@ -264,7 +264,7 @@ final class SchemaLoader implements AutoCloseable {
             throw CliFailure.error(file + ":" + SqlScript.position(bytes, e.offset()) + ": " + e.getMessage(), e);
         }
         ScriptFile script = ScriptFile.parse(file, text);
-        try (Sandbox sandbox = Sandbox.create(scratch.admin(), scratch.newDatabase(), ScriptRoles.in(script), warnings)) {
+        try (Sandbox sandbox = Sandbox.create(throwawayServer.admin(), throwawayServer.newDatabase(), ScriptRoles.in(script), warnings)) {
             Connection connection = sandbox.connect();
             try {
                 new SandboxedScript(script, sandbox).run(connection);
