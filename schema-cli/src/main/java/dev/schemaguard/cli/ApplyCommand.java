@@ -1,7 +1,8 @@
 package dev.schemaguard.cli;
 
 import dev.schemaguard.model.Database;
-import dev.schemaguard.model.Schema;
+import dev.schemaguard.sql.IntrospectionOptions;
+import dev.schemaguard.sql.LockedApply;
 import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
 import dev.schemaguard.sql.PlanOptions;
@@ -9,10 +10,8 @@ import dev.schemaguard.sql.PlanStatement;
 import dev.schemaguard.sql.PostgresIntrospector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -25,16 +24,14 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption db;
 
-    @Option(names = "--expected", required = true, paramLabel = "SOURCE",
-            description = "The expected schema: a YAML file or directory, a .sql file, or a database URL.")
-    String expected;
+    @Mixin
+    ExpectedOption expected;
 
-    @Option(names = "--allow-drops", description = "Also run statements that delete data (drop table, drop column, ...).")
-    boolean allowDrops;
+    @Mixin
+    AllowDropsOption allowDrops;
 
-    @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "5s",
-            description = "How long a statement may wait for a table lock, e.g. 5s (default), 500ms, 1min.")
-    String lockTimeout;
+    @Mixin
+    LockTimeoutOption lockTimeout;
 
     @Mixin
     SchemaOptions schemaOptions;
@@ -48,23 +45,20 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Source expectedSource = Source.parse(expected, "--expected");
+        Source expectedSource = expected.source();
         DatabaseUrl url = db.required();
-        String timeout = PlanRunner.lockTimeout(lockTimeout);
+        LockedApply lockedApply = lockTimeout.lockedApply();
         Database want;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
             want = loader.expected(expectedSource, url);
         }
-        Set<String> declared = new LinkedHashSet<>();
-        want.schemas().stream().map(Schema::name).forEach(declared::add);
-        var introspection = schemaOptions.selection().introspection(
-                expectedSource instanceof Source.DatabaseSource ? null : declared);
-        PlanOptions options = allowDrops ? PlanOptions.ALLOW_DROPS : PlanOptions.SAFE;
-        MigrationPlan plan = PlanRunner.run(url, timeout, connection -> {
-            Database have = introspection == null ? Database.EMPTY
-                    : new PostgresIntrospector(introspection).introspect(connection);
+        List<Database> declaredSides = expectedSource instanceof Source.DatabaseSource ? List.of() : List.of(want);
+        IntrospectionOptions reading = schemaOptions.selection().forComparisonWith(declaredSides).orElse(null);
+        PlanOptions options = allowDrops.planOptions();
+        MigrationPlan plan = PlanRunner.run(url, lockedApply, connection -> {
+            Database have = reading == null ? Database.EMPTY : new PostgresIntrospector(reading).introspect(connection);
             MigrationPlan made = MigrationPlanner.plan(want, have, options);
-            if (!allowDrops) {
+            if (!allowDrops.allowed()) {
                 PlanRunner.requireNoDataLoss(made);
             }
             return made;

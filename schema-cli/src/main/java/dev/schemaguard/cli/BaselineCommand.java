@@ -1,6 +1,7 @@
 package dev.schemaguard.cli;
 
 import dev.schemaguard.model.Database;
+import dev.schemaguard.sql.LockedApply;
 import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
 import picocli.CommandLine.Command;
@@ -17,9 +18,8 @@ final class BaselineCommand implements Callable<Integer> {
 
     private final Terminal terminal;
 
-    @Option(names = "--expected", required = true, paramLabel = "SOURCE",
-            description = "The expected schema: a YAML file or directory, a .sql file, or a database URL.")
-    String expected;
+    @Mixin
+    ExpectedOption expected;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the SQL to FILE instead of stdout.")
     Path output;
@@ -27,9 +27,8 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--apply", description = "Run the DDL against --db (all or nothing).")
     boolean apply;
 
-    @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "5s",
-            description = "How long a statement may wait for a table lock when applying, e.g. 5s, 500ms, 1min.")
-    String lockTimeout;
+    @Mixin
+    LockTimeoutOption lockTimeout;
 
     @Mixin
     DatabaseOption db;
@@ -46,9 +45,9 @@ final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Source expectedSource = Source.parse(expected, "--expected");
+        Source expectedSource = expected.source();
         DatabaseUrl url = apply ? db.required() : null;
-        String timeout = PlanRunner.lockTimeout(lockTimeout);
+        LockedApply lockedApply = lockTimeout.lockedApply();
         Database want;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
             want = loader.load(expectedSource);
@@ -61,7 +60,7 @@ final class BaselineCommand implements Callable<Integer> {
         if (output != null) {
             terminal.writeResult(plan.sql(), output);
         }
-        PlanRunner.run(url, timeout, connection -> plan);
+        PlanRunner.run(url, lockedApply, connection -> plan);
         terminal.out().print(plan.sql());
         terminal.err().println("applied " + plan.statements().size() + " statement(s) to " + url.display());
         return ExitCode.OK;

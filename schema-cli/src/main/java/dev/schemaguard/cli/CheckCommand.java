@@ -19,9 +19,8 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption db;
 
-    @Option(names = "--expected", required = true, paramLabel = "SOURCE",
-            description = "The expected schema: a YAML file or directory, a .sql file, or a database URL.")
-    String expected;
+    @Mixin
+    ExpectedOption expected;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default) or json.")
@@ -39,7 +38,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Source expectedSource = Source.parse(expected, "--expected");
+        Source expectedSource = expected.source();
         DatabaseUrl url = db.required();
         SchemaLoader.Pair pair;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {

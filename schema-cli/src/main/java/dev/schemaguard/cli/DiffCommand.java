@@ -2,7 +2,6 @@ package dev.schemaguard.cli;
 
 import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
-import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PlanStatement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,9 +30,8 @@ final class DiffCommand implements Callable<Integer> {
             description = "text (default), json, or sql.")
     Format format;
 
-    @Option(names = "--allow-drops",
-            description = "With --format sql: include statements that delete data instead of listing them as skipped.")
-    boolean allowDrops;
+    @Mixin
+    AllowDropsOption allowDrops;
 
     @Mixin
     SchemaOptions schemaOptions;
@@ -58,7 +56,7 @@ final class DiffCommand implements Callable<Integer> {
             case json -> report.json();
             case text -> report.text(terminal.style(), toSource.display(), fromSource.display());
             case sql -> sql(MigrationPlanner.plan(pair.first(), pair.second(),
-                    allowDrops ? PlanOptions.ALLOW_DROPS : PlanOptions.SAFE));
+                    allowDrops.planOptions()));
         };
         terminal.writeResult(output, null);
         return report.isEmpty() ? ExitCode.OK : ExitCode.DRIFT;

@@ -21,9 +21,8 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption db;
 
-    @Option(names = "--expected", required = true, paramLabel = "SOURCE",
-            description = "The expected schema: a YAML file or directory, a .sql file, or a database URL.")
-    String expected;
+    @Mixin
+    ExpectedOption expected;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the SQL to FILE instead of stdout.")
     Path output;
@@ -40,7 +39,7 @@ final class FixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Source expectedSource = Source.parse(expected, "--expected");
+        Source expectedSource = expected.source();
         DatabaseUrl url = db.required();
         SchemaLoader.Pair pair;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {

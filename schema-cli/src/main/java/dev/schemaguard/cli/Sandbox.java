@@ -1,7 +1,7 @@
 package dev.schemaguard.cli;
 
-import dev.schemaguard.sql.ScratchDatabase;
-import dev.schemaguard.sql.ScratchServerDatabase;
+import dev.schemaguard.sql.ThrowawayDatabase;
+import dev.schemaguard.sql.ThrowawayDatabaseOnServer;
 import org.postgresql.PGConnection;
 
 import java.security.SecureRandom;
@@ -30,8 +30,8 @@ final class Sandbox implements AutoCloseable {
     static final String ROLE_PREFIX = "schemaguard_sandbox_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ScratchServer.Admin admin;
-    private final ScratchServerDatabase database;
+    private final ThrowawayServer.Admin admin;
+    private final ThrowawayDatabaseOnServer database;
     private final String role;
     private final String password;
     private final List<String> createdRoles = new ArrayList<>();
@@ -39,7 +39,7 @@ final class Sandbox implements AutoCloseable {
     private final Consumer<String> warnings;
     private Connection superuser;
 
-    private Sandbox(ScratchServer.Admin admin, ScratchServerDatabase database, Consumer<String> warnings) {
+    private Sandbox(ThrowawayServer.Admin admin, ThrowawayDatabaseOnServer database, Consumer<String> warnings) {
         this.admin = admin;
         this.database = database;
         this.warnings = warnings;
@@ -52,7 +52,7 @@ final class Sandbox implements AutoCloseable {
     }
 
     /** Sets up the sandbox in {@code database}, which it then owns (and drops on close, also if this fails). */
-    static Sandbox create(ScratchServer.Admin admin, ScratchServerDatabase database, Set<String> roles,
+    static Sandbox create(ThrowawayServer.Admin admin, ThrowawayDatabaseOnServer database, Set<String> roles,
                           Consumer<String> warnings) {
         Sandbox sandbox = new Sandbox(admin, database, warnings);
         try {
@@ -103,11 +103,11 @@ final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * The throwaway database as a {@link ScratchDatabase} whose connections are the sandbox role's (for
+     * The throwaway database as a {@link ThrowawayDatabase} whose connections are the sandbox role's (for
      * {@code CanonicalSchema}); closing it closes this sandbox.
      */
-    ScratchDatabase asScratchDatabase() {
-        return new ScratchDatabase() {
+    ThrowawayDatabase asThrowawayDatabase() {
+        return new ThrowawayDatabase() {
             @Override
             public Connection open() {
                 return Sandbox.this.open(false);

@@ -9,7 +9,7 @@ import dev.schemaguard.sql.CanonicalizationException;
 import dev.schemaguard.yaml.DeclaredSchema;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
-import dev.schemaguard.sql.ScratchDatabase;
+import dev.schemaguard.sql.ThrowawayDatabase;
 import dev.schemaguard.sql.SqlScript;
 import dev.schemaguard.yaml.YamlSchemaException;
 import dev.schemaguard.yaml.YamlSchemaReader;
@@ -22,9 +22,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns {@link Source}s into models: reads YAML, runs .sql scripts in a throwaway database, introspects. For a
@@ -36,17 +38,17 @@ final class SchemaLoader implements AutoCloseable {
 
     private static final Set<String> ROLE_KEYWORDS = Set.of("public", "current_user", "current_role", "session_user");
 
-    private final SchemaSelection selection;
-    private final ScratchServer scratch;
+    private final IntrospectionOptions selection;
+    private final ThrowawayServer throwawayServer;
     private final boolean canonicalize;
     private final Consumer<String> warnings;
     /** Where the objects of each YAML source were declared, to place errors the database reports. */
     private final java.util.Map<Source, DeclaredSchema> placesOfObjects = new java.util.HashMap<>();
     private int connections = 1;
 
-    SchemaLoader(SchemaSelection selection, DatabaseUrl devDb, boolean canonicalize, Consumer<String> warnings) {
+    SchemaLoader(IntrospectionOptions selection, DatabaseUrl devDb, boolean canonicalize, Consumer<String> warnings) {
         this.selection = selection;
-        this.scratch = new ScratchServer(devDb, warnings);
+        this.throwawayServer = new ThrowawayServer(devDb, warnings);
         this.canonicalize = canonicalize;
         this.warnings = warnings;
     }
@@ -67,22 +69,14 @@ final class SchemaLoader implements AutoCloseable {
     Pair loadPair(Source first, Source second) {
         for (Source source : new Source[] {first, second}) {
             if (source instanceof Source.DatabaseSource database) {
-                scratch.matchVersionOf(database.url());
+                throwawayServer.matchVersionOf(database.url());
             }
         }
         Database firstDeclared = comparable(first);
         Database secondDeclared = comparable(second);
-        Set<String> declaredSchemas = null;
-        for (Database declared : new Database[] {firstDeclared, secondDeclared}) {
-            if (declared != null) {
-                if (declaredSchemas == null) {
-                    declaredSchemas = new LinkedHashSet<>();
-                }
-                declared.schemas().stream().map(Schema::name).forEach(declaredSchemas::add);
-            }
-        }
-        Database a = firstDeclared != null ? firstDeclared : introspect(((Source.DatabaseSource) first).url(), declaredSchemas);
-        Database b = secondDeclared != null ? secondDeclared : introspect(((Source.DatabaseSource) second).url(), declaredSchemas);
+        List<Database> declaredSides = Stream.of(firstDeclared, secondDeclared).filter(Objects::nonNull).toList();
+        Database a = firstDeclared != null ? firstDeclared : introspect(((Source.DatabaseSource) first).url(), declaredSides);
+        Database b = secondDeclared != null ? secondDeclared : introspect(((Source.DatabaseSource) second).url(), declaredSides);
         return new Pair(a, b);
     }
 
@@ -91,9 +85,9 @@ final class SchemaLoader implements AutoCloseable {
      * spelling (unless switched off).
      */
     Database expected(Source source, DatabaseUrl target) {
-        scratch.matchVersionOf(target);
+        throwawayServer.matchVersionOf(target);
         Database declared = comparable(source);
-        return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), null);
+        return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), List.of());
     }
 
     /**
@@ -111,7 +105,7 @@ final class SchemaLoader implements AutoCloseable {
         } else {
             return null;
         }
-        Database selected = selection.filter(read);
+        Database selected = selection.select(read);
         if (selected.schemas().isEmpty()) {
             throw NothingToCompare.failure(source, read);
         }
@@ -121,7 +115,7 @@ final class SchemaLoader implements AutoCloseable {
     /** Any source as a model, as written; a database is read for all its selected non-system schemas. */
     Database load(Source source) {
         Database declared = declared(source);
-        return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), null);
+        return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), List.of());
     }
 
     /** A declared schema ready for comparison; .sql sources are PostgreSQL's spelling already (introspected). */
@@ -130,9 +124,9 @@ final class SchemaLoader implements AutoCloseable {
         if (declared == null || !canonicalize || !(source instanceof Source.YamlSource)) {
             return declared;
         }
-        ScratchDatabase database;
+        ThrowawayDatabase database;
         try {
-            database = scratch.shared(policyRoles(declared));
+            database = throwawayServer.shared(policyRoles(declared));
         } catch (CliFailure e) {
             if (e.exitCode() == ExitCode.CANNOT_CONNECT) {
                 throw e; // the target (whose version an embedded server would match) or --dev-db is unreachable
@@ -192,15 +186,18 @@ final class SchemaLoader implements AutoCloseable {
     @Override
     public void close() {
         try {
-            scratch.close();
+            throwawayServer.close();
         } catch (RuntimeException e) {
             warnings.accept("could not clean up the throwaway database or server: " + e.getMessage());
         }
     }
 
-    /** Reads a live schema (in the introspector's own read-only transaction). */
-    Database introspect(DatabaseUrl url, Set<String> declaredSchemas) {
-        IntrospectionOptions options = selection.introspection(declaredSchemas);
+    /**
+     * Reads a live schema (in the introspector's own read-only transaction), for a comparison with
+     * {@code declaredSides} (none: with another database, or none at all), as far as the selection says.
+     */
+    Database introspect(DatabaseUrl url, List<Database> declaredSides) {
+        IntrospectionOptions options = selection.forComparisonWith(declaredSides).orElse(null);
         if (connections > 1 && options != null) {
             try {
                 return new PostgresIntrospector(options).introspect(() -> Connections.open(url), connections);
@@ -267,7 +264,7 @@ final class SchemaLoader implements AutoCloseable {
             throw CliFailure.error(file + ":" + SqlScript.position(bytes, e.offset()) + ": " + e.getMessage(), e);
         }
         ScriptFile script = ScriptFile.parse(file, text);
-        try (Sandbox sandbox = Sandbox.create(scratch.admin(), scratch.newDatabase(), ScriptRoles.in(script), warnings)) {
+        try (Sandbox sandbox = Sandbox.create(throwawayServer.admin(), throwawayServer.newDatabase(), ScriptRoles.in(script), warnings)) {
             Connection connection = sandbox.connect();
             try {
                 new SandboxedScript(script, sandbox).run(connection);
@@ -277,7 +274,7 @@ final class SchemaLoader implements AutoCloseable {
             // a fresh session: what the script SET (search_path, role) must not colour how the schema reads
             Connection reading = sandbox.connect();
             try {
-                return new PostgresIntrospector(selection.introspection(null)).introspect(reading);
+                return new PostgresIntrospector(selection).introspect(reading);
             } catch (SQLException e) {
                 throw Errors.database("reading the schema of " + file + " in a temporary database", e);
             } finally {

@@ -1,9 +1,11 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.sql.IntrospectionOptions;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Options shared by every command that reads schemas: which schemas, and where .sql sources may run. */
 final class SchemaOptions {
@@ -39,8 +41,9 @@ final class SchemaOptions {
                     + " does); worth it for large schemas on a server with idle cores. Default: 1.")
     int connections = 1;
 
-    SchemaSelection selection() {
-        return new SchemaSelection(new java.util.HashSet<>(schemas), new java.util.HashSet<>(excludedSchemas), privileges);
+    /** Which schemas to read and compare, and whether privileges count (the library decides the rest). */
+    IntrospectionOptions selection() {
+        return new IntrospectionOptions(Set.copyOf(schemas), Set.copyOf(excludedSchemas), privileges);
     }
 
     /** A loader that prints its warnings on the terminal's stderr; close it. */

@@ -36,7 +36,7 @@ final class SnapshotCommand implements Callable<Integer> {
         DatabaseUrl url = db.required();
         Database live;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
-            live = loader.introspect(url, null);
+            live = loader.introspect(url, java.util.List.of());
         }
         terminal.writeResult(YamlSchemaWriter.write(live), output);
         return ExitCode.OK;

@@ -8,7 +8,7 @@ import dev.schemaguard.model.Schema;
 import dev.schemaguard.sql.CanonicalSchema;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
-import dev.schemaguard.sql.ScratchServerDatabase;
+import dev.schemaguard.sql.ThrowawayDatabaseOnServer;
 import dev.schemaguard.testkit.ThrowawayDatabase;
 import dev.schemaguard.yaml.YamlSchemaReader;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Hand-written schemas in natural spellings compare clean against databases built from equivalent SQL, and one
- * real difference in them is reported as exactly that one change: through a scratch database (canonicalization),
+ * real difference in them is reported as exactly that one change: through a throwaway database (canonicalization),
  * and for the subset the text normalization covers, without one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -143,7 +143,7 @@ class CanonicalComparisonTest {
     private ThrowawayDatabase subset;
     private Database fullActual;
     private Database subsetActual;
-    private ScratchServerDatabase scratch;
+    private ThrowawayDatabaseOnServer throwaway;
 
     @BeforeAll
     void createDatabases() throws Exception {
@@ -151,12 +151,12 @@ class CanonicalComparisonTest {
         full = Fixtures.database(SQL + SQL_NEEDING_A_DATABASE);
         subsetActual = introspect(subset);
         fullActual = introspect(full);
-        scratch = ScratchServerDatabase.create(Fixtures.server().adminJdbcUrl(), new Properties());
+        throwaway = ThrowawayDatabaseOnServer.create(Fixtures.server().adminJdbcUrl(), new Properties());
     }
 
     @AfterAll
     void dropDatabases() throws Exception {
-        scratch.close();
+        throwaway.close();
         full.close();
         subset.close();
     }
@@ -182,14 +182,14 @@ class CanonicalComparisonTest {
     // --- clean comparisons ---------------------------------------------------------------------------------
 
     @Test
-    void yamlInNaturalSpellingsComparesCleanThroughAScratchDatabase() throws Exception {
-        Database canonical = CanonicalSchema.canonicalize(yaml(fullYaml()), scratch);
+    void yamlInNaturalSpellingsComparesCleanThroughAThrowawayDatabase() throws Exception {
+        Database canonical = CanonicalSchema.canonicalize(yaml(fullYaml()), throwaway);
         assertEquals(List.of(), SchemaDiff.compare(canonical, fullActual).changes());
     }
 
     @Test
-    void dslInNaturalSpellingsComparesCleanThroughAScratchDatabase() throws Exception {
-        Database canonical = CanonicalSchema.canonicalize(dsl(true), scratch);
+    void dslInNaturalSpellingsComparesCleanThroughAThrowawayDatabase() throws Exception {
+        Database canonical = CanonicalSchema.canonicalize(dsl(true), throwaway);
         assertEquals(List.of(), SchemaDiff.compare(canonical, fullActual).changes());
     }
 
@@ -210,9 +210,9 @@ class CanonicalComparisonTest {
     }
 
     @Test
-    void theScratchDatabaseIsLeftEmpty() throws Exception {
-        CanonicalSchema.canonicalize(yaml(fullYaml()), scratch);
-        try (Connection connection = scratch.open()) {
+    void theThrowawayDatabaseIsLeftEmpty() throws Exception {
+        CanonicalSchema.canonicalize(yaml(fullYaml()), throwaway);
+        try (Connection connection = throwaway.open()) {
             Database left = new PostgresIntrospector(IntrospectionOptions.ALL).introspect(connection);
             assertTrue(left.schemas().stream().allMatch(s -> s.tables().isEmpty()), left::toString);
         }
@@ -222,8 +222,8 @@ class CanonicalComparisonTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("edits")
-    void oneDifferenceThroughAScratchDatabase(Edit edit) throws Exception {
-        Database canonical = CanonicalSchema.canonicalize(yaml(apply(edit, fullYaml())), scratch);
+    void oneDifferenceThroughAThrowawayDatabase(Edit edit) throws Exception {
+        Database canonical = CanonicalSchema.canonicalize(yaml(apply(edit, fullYaml())), throwaway);
         assertSingleChange(edit, SchemaDiff.compare(canonical, fullActual).changes());
     }
 

@@ -11,7 +11,7 @@ import java.util.Set;
 record CliRun(int exitCode, String out, String err) {
 
     /** Commands that make throwaway databases (for .sql sources and canonicalization). */
-    private static final Set<String> SCRATCH_COMMANDS = Set.of("check", "fix", "diff", "apply", "baseline", "snapshot");
+    private static final Set<String> THROWAWAY_DATABASE_COMMANDS = Set.of("check", "fix", "diff", "apply", "baseline", "snapshot");
 
     /**
      * Runs the command line with {@code --dev-db} set to the test server (unless the arguments name one), so
@@ -19,7 +19,7 @@ record CliRun(int exitCode, String out, String err) {
      * embedded default has tests of its own ({@link #withEmbeddedDefault}).
      */
     static CliRun of(String... args) {
-        if (args.length == 0 || !SCRATCH_COMMANDS.contains(args[0]) || List.of(args).contains("--dev-db")) {
+        if (args.length == 0 || !THROWAWAY_DATABASE_COMMANDS.contains(args[0]) || List.of(args).contains("--dev-db")) {
             return withEmbeddedDefault(args);
         }
         List<String> withDevDb = new ArrayList<>(List.of(args));

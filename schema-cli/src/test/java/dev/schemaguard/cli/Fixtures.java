@@ -57,7 +57,7 @@ final class Fixtures {
         return database;
     }
 
-    /** Builds the schema {@code sql} in a scratch database and snapshots it to {@code file} with the CLI. */
+    /** Builds the schema {@code sql} in a throwaway database and snapshots it to {@code file} with the CLI. */
     static Path expectedYaml(String sql, Path file) throws SQLException {
         try (ThrowawayDatabase reference = database(sql)) {
             CliRun run = CliRun.of("snapshot", "--db", reference.jdbcUrl(), "--output", file.toString());

@@ -334,11 +334,11 @@ class HostileInputTest {
     /** The comparison the cases rely on notices a change of the schema, however small. */
     @Test
     void theDumpSeesAChange() throws Exception {
-        try (ThrowawayDatabase scratch = Fixtures.database(TARGET)) {
-            String dump = SchemaDump.of(scratch);
-            assertEquals(dump, SchemaDump.of(scratch), "two dumps of the same schema are equal");
-            scratch.execute("alter table victim alter column note set default 'x'");
-            assertFalse(dump.equals(SchemaDump.of(scratch)), "a new default shows (" + SchemaDump.method(scratch) + ")");
+        try (ThrowawayDatabase throwaway = Fixtures.database(TARGET)) {
+            String dump = SchemaDump.of(throwaway);
+            assertEquals(dump, SchemaDump.of(throwaway), "two dumps of the same schema are equal");
+            throwaway.execute("alter table victim alter column note set default 'x'");
+            assertFalse(dump.equals(SchemaDump.of(throwaway)), "a new default shows (" + SchemaDump.method(throwaway) + ")");
         }
     }
 

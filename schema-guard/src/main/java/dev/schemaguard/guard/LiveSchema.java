@@ -6,12 +6,23 @@ import dev.schemaguard.sql.PostgresIntrospector;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 
 /** Reads the parts of a live database that a guard or a verification looks at. */
 final class LiveSchema {
 
     private LiveSchema() {
+    }
+
+    /**
+     * What a guard reads of the database it compares with {@code expected}: the schemas it declares, as every
+     * schemaguard comparison decides ({@link IntrospectionOptions#forComparisonWith}); nothing when it declares none.
+     */
+    static Database readFor(Connection connection, Database expected) throws SQLException {
+        var reading = IntrospectionOptions.ALL.forComparisonWith(List.of(expected));
+        return reading.isEmpty() ? Database.EMPTY
+                : new PostgresIntrospector(reading.get()).introspectWithReport(connection).database();
     }
 
     /**

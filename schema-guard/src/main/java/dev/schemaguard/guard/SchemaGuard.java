@@ -8,7 +8,7 @@ import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
-import dev.schemaguard.sql.PlanExecutor;
+import dev.schemaguard.sql.LockedApply;
 import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PlanStatement;
 import org.slf4j.Logger;
@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,9 +44,6 @@ import java.util.function.Supplier;
 public final class SchemaGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaGuard.class);
-
-    /** The advisory lock key `schemaguard apply` takes too ("schemgrd" in ASCII), so repairs never interleave. */
-    static final long LOCK_KEY = 8314604121892549220L;
 
     private final DataSource dataSource;
     private final ExpectedSchema expected;
@@ -110,13 +106,11 @@ public final class SchemaGuard {
      */
     public VerificationResult verify(Connection connection) throws SQLException {
         Database want = expected();
-        Set<String> schemas = new LinkedHashSet<>();
-        want.schemas().forEach(s -> schemas.add(s.name()));
         String database = connection.getCatalog();
         if (mode == Mode.REPAIR) {
-            return repair(connection, want, schemas, database);
+            return repair(connection, want, database);
         }
-        SchemaDiff found = SchemaDiff.compare(want, withoutIgnored(LiveSchema.read(connection, schemas)));
+        SchemaDiff found = SchemaDiff.compare(want, withoutIgnored(LiveSchema.readFor(connection, want)));
         if (found.isEmpty()) {
             LOG.info("Schema check: database {} matches {}", database, expected.source());
             return new VerificationResult(VerificationResult.Status.VALID, mode, found, List.of(), found);
@@ -132,38 +126,60 @@ public final class SchemaGuard {
         return result;
     }
 
-    private VerificationResult repair(Connection connection, Database want, Set<String> schemas, String database)
+    /**
+     * Adds what is missing as {@code schemaguard apply} does ({@link LockedApply}): the database is read, compared
+     * and repaired in one transaction under the advisory lock every schemaguard apply takes, so that two starting
+     * instances never interleave; the lock_timeout is the session's own. Then the result is read again.
+     */
+    private VerificationResult repair(Connection connection, Database want, String database)
             throws SQLException {
-        advisoryLock(connection, "pg_advisory_lock");
+        AdditionsPlan additions = new AdditionsPlan(want);
+        MigrationPlan plan;
         try {
-            Database before = withoutIgnored(LiveSchema.read(connection, schemas));
-            SchemaDiff found = SchemaDiff.compare(want, before);
-            if (found.isEmpty()) {
-                LOG.info("Schema check: database {} matches {}", database, expected.source());
-                return new VerificationResult(VerificationResult.Status.VALID, mode, found, List.of(), found);
+            plan = LockedApply.withSessionLockTimeout().apply(connection, additions);
+        } catch (SQLException e) {
+            if (additions.found == null) {
+                throw e; // reading the database failed; nothing was planned or run
             }
-            MigrationPlan plan = MigrationPlanner.plan(want, before, PlanOptions.SAFE).additiveOnly();
-            try {
-                PlanExecutor.apply(connection, plan);
-            } catch (SQLException e) {
-                throw new SchemaRepairException("Schema repair of database " + database + " failed and was rolled back: "
-                        + e.getMessage(), e);
-            }
-            LOG.info("Schema repair: database {} differed from {} in {} place(s); applied {} statement(s)",
-                    database, expected.source(), found.changes().size(), plan.statements().size());
-            plan.statements().forEach(statement -> LOG.info("Schema repair: {};", statement.sql()));
-            SchemaDiff remaining = SchemaDiff.compare(want, withoutIgnored(LiveSchema.read(connection, schemas)));
-            List<PlanStatement> applied = plan.statements();
-            if (remaining.isEmpty()) {
-                return new VerificationResult(VerificationResult.Status.REPAIRED, mode, found, applied, remaining);
-            }
-            LOG.warn("Schema drift left after repair of database {}: {} difference(s) that only altering or dropping"
-                    + " could fix; continuing (mode REPAIR never alters or drops)", database, remaining.changes().size());
-            remaining.changes().forEach(change -> LOG.warn("Schema drift: {}", change.describe()));
-            LOG.warn("Review them with `schemaguard check --db $DATABASE_URL --expected {}`", expected.source());
-            return new VerificationResult(VerificationResult.Status.DRIFT, mode, found, applied, remaining);
-        } finally {
-            advisoryLock(connection, "pg_advisory_unlock");
+            throw new SchemaRepairException("Schema repair of database " + database + " failed and was rolled back: "
+                    + e.getMessage(), e);
+        }
+        if (additions.found.isEmpty()) {
+            LOG.info("Schema check: database {} matches {}", database, expected.source());
+            return new VerificationResult(VerificationResult.Status.VALID, mode, additions.found, List.of(), additions.found);
+        }
+        LOG.info("Schema repair: database {} differed from {} in {} place(s); applied {} statement(s)",
+                database, expected.source(), additions.found.changes().size(), plan.statements().size());
+        plan.statements().forEach(statement -> LOG.info("Schema repair: {};", statement.sql()));
+        SchemaDiff remaining = SchemaDiff.compare(want, withoutIgnored(LiveSchema.readFor(connection, want)));
+        List<PlanStatement> applied = plan.statements();
+        if (remaining.isEmpty()) {
+            return new VerificationResult(VerificationResult.Status.REPAIRED, mode, additions.found, applied, remaining);
+        }
+        LOG.warn("Schema drift left after repair of database {}: {} difference(s) that only altering or dropping"
+                + " could fix; continuing (mode REPAIR never alters or drops)", database, remaining.changes().size());
+        remaining.changes().forEach(change -> LOG.warn("Schema drift: {}", change.describe()));
+        LOG.warn("Review them with `schemaguard check --db $DATABASE_URL --expected {}`", expected.source());
+        return new VerificationResult(VerificationResult.Status.DRIFT, mode, additions.found, applied, remaining);
+    }
+
+    /** Reads the database under the lock, and plans what is missing from it; remembers what it found. */
+    private final class AdditionsPlan implements LockedApply.PlanMaker {
+        private final Database want;
+        private SchemaDiff found;
+
+        AdditionsPlan(Database want) {
+            this.want = want;
+        }
+
+        @Override
+        public MigrationPlan make(Connection connection) throws SQLException {
+            Database before = withoutIgnored(LiveSchema.readFor(connection, want));
+            SchemaDiff diff = SchemaDiff.compare(want, before);
+            MigrationPlan plan = diff.isEmpty() ? new MigrationPlan(List.of(), List.of())
+                    : MigrationPlanner.plan(want, before, PlanOptions.SAFE).additiveOnly();
+            found = diff;
+            return plan;
         }
     }
 
@@ -174,12 +190,6 @@ public final class SchemaGuard {
             message.append("\n  - ").append(change.describe());
         }
         return message.append('\n').append(fixHint).toString();
-    }
-
-    private static void advisoryLock(Connection connection, String function) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT " + function + "(" + LOCK_KEY + ")");
-        }
     }
 
     private Database withoutIgnored(Database database) {

@@ -111,6 +111,33 @@ class SchemaGuardTest {
     }
 
     @Test
+    void repairWaitsForAnApplyThatHoldsTheLockThenPlansFromWhatItLeft() throws Exception {
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary());
+             Connection apply = db.connect(); Connection observer = db.connect()) {
+            db.execute(Shop.CUSTOMERS);
+            apply.setAutoCommit(false);
+            try (Statement statement = apply.createStatement()) {
+                statement.execute("SELECT pg_advisory_xact_lock(" + dev.schemaguard.sql.LockedApply.ADVISORY_LOCK_KEY + ")");
+                statement.execute(Shop.ORDERS);
+            }
+            java.util.concurrent.Future<VerificationResult> repair = thread.submit(() -> guard(db, Mode.REPAIR).verify());
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (count(observer, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0) {
+                assertTrue(System.nanoTime() < deadline, "the repair never waited for the advisory lock");
+                Thread.sleep(20);
+            }
+            assertFalse(repair.isDone());
+            apply.commit();
+            VerificationResult result = repair.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(VerificationResult.Status.VALID, result.status(),
+                    "the repair read the database after the apply committed: " + result.found());
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
     void ignoredTablesAreLeftOutOnBothSides() throws SQLException {
         try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
             db.execute(Shop.FULL + "CREATE TABLE flyway_schema_history (installed_rank int);");
@@ -149,6 +176,13 @@ class SchemaGuardTest {
 
     private static boolean tableExists(ThrowawayDatabase db, String table) throws SQLException {
         return count(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = '" + table + "'") == 1;
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static long count(ThrowawayDatabase db, String sql) throws SQLException {

@@ -84,7 +84,7 @@ public record Database(List<Schema> schemas, List<Extension> extensions, List<Pu
 
     /** A database of these schemas, without extensions. */
     public static Database of(List<Schema> schemas) {
-        return new Database(schemas, List.of(), List.of(), List.of(), List.of());
+        return new Database(schemas, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private static void requireUnique(List<String> names, String what) {

@@ -68,7 +68,7 @@ public record Table(
         storageParameters = StorageParameters.requireValid(storageParameters, "table " + name);
         replicaIdentity = replicaIdentity == null ? ReplicaIdentity.DEFAULT : replicaIdentity;
         rules = rules == null ? List.of() : List.copyOf(rules);
-        requireUniqueRules(name, rules, foreign);
+        requireUniqueRules(name, rules);
         constraintComments = constraintComments == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(constraintComments));
         if (partitionOf != null && !inherits.isEmpty()) {

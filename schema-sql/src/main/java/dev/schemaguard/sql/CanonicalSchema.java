@@ -20,12 +20,12 @@ import java.util.function.Consumer;
  * {@code default 'draft'} or {@code using (tenant_id = current_setting('app.tenant')::uuid)}; a live database
  * reads back {@code (status = ANY (ARRAY['a'::text, 'b'::text]))}, {@code 'draft'::text} and
  * {@code (tenant_id = (current_setting('app.tenant'::text))::uuid)}. Creating the expected schema in an empty
- * scratch database and reading it back gives the expected side the same spelling, so that only real differences
+ * throwaway database and reading it back gives the expected side the same spelling, so that only real differences
  * remain. Names are kept (every object is created under its declared name), so the result lines up with the
  * expected model object by object.
  *
- * <p>Everything happens in one transaction that is rolled back: the scratch database stays empty and can be
- * used again. Roles that policies name and the scratch server lacks are created in that transaction too (and
+ * <p>Everything happens in one transaction that is rolled back: the throwaway database stays empty and can be
+ * used again. Roles that policies name and the throwaway server lacks are created in that transaction too (and
  * so vanish with it).
  */
 public final class CanonicalSchema {
@@ -36,26 +36,26 @@ public final class CanonicalSchema {
     }
 
     /**
-     * {@code expected} as PostgreSQL spells it: created in {@code scratch} with {@link MigrationPlanner#baseline}
+     * {@code expected} as PostgreSQL spells it: created in {@code throwaway} with {@link MigrationPlanner#baseline}
      * and introspected back, only for the schemas {@code expected} holds.
      *
-     * @throws CanonicalizationException when the schema cannot be created there (an extension the scratch server
+     * @throws CanonicalizationException when the schema cannot be created there (an extension the throwaway server
      *                                   does not have, a reference to a schema that is not part of it, ...)
      */
-    public static Database canonicalize(Database expected, ScratchDatabase scratch) throws CanonicalizationException {
+    public static Database canonicalize(Database expected, ThrowawayDatabase throwaway) throws CanonicalizationException {
         Set<String> schemas = new TreeSet<>();
         expected.schemas().stream().map(Schema::name).forEach(schemas::add);
         if (schemas.isEmpty()) {
             return expected;
         }
-        // grants need no respelling, and the roles they name need not exist on the scratch server: kept as they are
+        // grants need no respelling, and the roles they name need not exist on the throwaway server: kept as they are
         MigrationPlan plan = MigrationPlanner.baseline(expected.withoutGrants());
         try {
             PlanExecutor.requireSingleCommands(plan);
         } catch (PlanExecutor.StatementRefusedException e) {
             throw new CanonicalizationException(e.getMessage(), e, e.statement(), null, true);
         }
-        try (Connection connection = scratch.open()) {
+        try (Connection connection = throwaway.open()) {
             connection.setAutoCommit(false);
             try {
                 createMissingRoles(connection, expected);
@@ -73,7 +73,7 @@ public final class CanonicalSchema {
                     }
                 }
                 Database canonical = new PostgresIntrospector(new IntrospectionOptions(schemas, Set.of())).introspect(connection);
-                // the declared extensions, not the scratch server's: a version or schema the user left open stays open
+                // the declared extensions, not the throwaway server's: a version or schema the user left open stays open
                 return canonical.withExtensions(expected.extensions())
                         .withSchemas(canonical.schemas().stream().map(s -> s.withGrants(expected.schema(s.name())
                                 .map(Schema::grants).orElse(List.of()))).toList());
@@ -92,9 +92,9 @@ public final class CanonicalSchema {
      * compare an invalid schema calls {@link #canonicalize} and falls back only when
      * {@link CanonicalizationException#blamesSchema()} is false, as the command line does.
      */
-    public static Database canonicalizeOrKeep(Database expected, ScratchDatabase scratch, Consumer<String> warnings) {
+    public static Database canonicalizeOrKeep(Database expected, ThrowawayDatabase throwaway, Consumer<String> warnings) {
         try {
-            return canonicalize(expected, scratch);
+            return canonicalize(expected, throwaway);
         } catch (CanonicalizationException e) {
             warnings.accept(e.getMessage() + "; comparing expressions by text normalization only");
             return expected;
@@ -126,7 +126,7 @@ public final class CanonicalSchema {
 
     /**
      * Whether a failed statement of the baseline means the expected schema is invalid. Not when it created an
-     * extension (the scratch server may lack it), nor for failures of the server rather than of the statement:
+     * extension (the throwaway server may lack it), nor for failures of the server rather than of the statement:
      * connections (SQLSTATE class 08), resources (53), operator intervention (57), system errors (58), internal
      * errors (XX), missing privileges (42501) or a schema that is not there (3F000, a reference to a schema left
      * out of the comparison).

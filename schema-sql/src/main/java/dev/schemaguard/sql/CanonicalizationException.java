@@ -1,9 +1,9 @@
 package dev.schemaguard.sql;
 
 /**
- * An expected schema could not be put into PostgreSQL's spelling through a scratch database; the message says why.
+ * An expected schema could not be put into PostgreSQL's spelling through a throwaway database; the message says why.
  * {@link #blamesSchema()} tells a schema that is itself invalid (an unknown type, a broken CHECK, a view that does
- * not parse) from a scratch database that cannot take it (an extension that server lacks, no connection, no
+ * not parse) from a throwaway database that cannot take it (an extension that server lacks, no connection, no
  * privilege): only the second is a reason to compare without canonicalization.
  */
 public final class CanonicalizationException extends Exception {
@@ -37,7 +37,7 @@ public final class CanonicalizationException extends Exception {
         return statement;
     }
 
-    /** True when the expected schema itself is invalid, false when the scratch database could not take it. */
+    /** True when the expected schema itself is invalid, false when the throwaway database could not take it. */
     public boolean blamesSchema() {
         return blamesSchema;
     }

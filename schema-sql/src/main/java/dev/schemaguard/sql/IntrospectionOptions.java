@@ -1,5 +1,11 @@
 package dev.schemaguard.sql;
 
+import dev.schemaguard.model.Database;
+import dev.schemaguard.model.Schema;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -9,6 +15,10 @@ import java.util.Set;
  * schemas and the objects in them that differ from PostgreSQL's defaults are read into
  * {@link dev.schemaguard.model.Schema#grants()}; without (the default), the model has no grants and
  * privileges are neither read nor reported.
+ *
+ * <p>The same options select the declared side of a comparison ({@link #select}), and decide what to read of a
+ * database compared with declared schemas ({@link #forComparisonWith}): every caller (the CLI, the guards) asks
+ * here which schemas to read.
  */
 public record IntrospectionOptions(Set<String> includeSchemas, Set<String> excludeSchemas, boolean privileges) {
 
@@ -43,5 +53,41 @@ public record IntrospectionOptions(Set<String> includeSchemas, Set<String> exclu
 
     public boolean includes(String schema) {
         return (includeSchemas.isEmpty() || includeSchemas.contains(schema)) && !excludeSchemas.contains(schema);
+    }
+
+    /**
+     * What to read of a database in a comparison whose declared sides (YAML, .sql, a model) are
+     * {@code declaredSides}. Without included schemas, a database compared with declared schemas is read only for
+     * the schemas they declare, and one on its own or compared with another database ({@code declaredSides}
+     * empty) for all its non-system schemas; named schemas are read as named. Excluded schemas are left out either
+     * way. Empty when there is nothing to read: the declared sides declare no schema.
+     */
+    public Optional<IntrospectionOptions> forComparisonWith(Collection<Database> declaredSides) {
+        if (!includeSchemas.isEmpty() || declaredSides.isEmpty()) {
+            return Optional.of(this);
+        }
+        Set<String> declared = new LinkedHashSet<>();
+        for (Database side : declaredSides) {
+            side.schemas().stream().map(Schema::name).forEach(declared::add);
+        }
+        if (declared.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new IntrospectionOptions(declared, excludeSchemas, privileges));
+    }
+
+    /**
+     * A declared model as these options would read it from a database that holds it: the schemas they include,
+     * publications restricted to those schemas, the casts, servers and wrappers introspection of those schemas
+     * keeps ({@link dev.schemaguard.model.Cast#selectedBy}, {@link Database#retainForeignDataOf}), and no grants
+     * unless privileges are read.
+     */
+    public Database select(Database declared) {
+        Database selected = declared.retainForeignDataOf(this::includes).retainSchemas(schema -> includes(schema.name()))
+                .withPublications(declared.publications().stream()
+                        .flatMap(p -> p.restrictedTo(this::includes, includeSchemas.isEmpty()).stream()).toList())
+                .withCasts(declared.casts().stream()
+                        .filter(c -> c.selectedBy(this::includes, includeSchemas.isEmpty())).toList());
+        return privileges ? selected : selected.withoutGrants();
     }
 }

@@ -24,7 +24,7 @@ public final class SqlFragments {
      * Words that, outside parentheses, would end a column's DEFAULT and start a constraint of the column (or
      * domain) instead: a check, a foreign key to another table, a key, a generation, another default (and NOT NULL,
      * below). A default that needs one can put it in parentheses. UNIQUE and COLLATE are let through: they change
-     * only the column itself, and a scratch database reads them back, so the plan shows them.
+     * only the column itself, and a throwaway database reads them back, so the plan shows them.
      */
     private static final Set<String> AFTER_DEFAULT = Set.of(
             "constraint", "check", "references", "primary", "generated", "default");

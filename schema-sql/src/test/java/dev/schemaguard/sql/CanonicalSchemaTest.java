@@ -41,8 +41,8 @@ class CanonicalSchemaTest {
 
     @Test
     void readsTheExpectedSchemaBackInPostgresSpelling() throws Exception {
-        try (ScratchServerDatabase scratch = ScratchServerDatabase.create(SERVER.adminJdbcUrl(), new Properties())) {
-            Database canonical = CanonicalSchema.canonicalize(documents("status in ('draft','sent')"), scratch);
+        try (ThrowawayDatabaseOnServer throwaway = ThrowawayDatabaseOnServer.create(SERVER.adminJdbcUrl(), new Properties())) {
+            Database canonical = CanonicalSchema.canonicalize(documents("status in ('draft','sent')"), throwaway);
 
             var table = canonical.schema("public").orElseThrow().table("documents").orElseThrow();
             assertEquals("'draft'::text", table.column("status").orElseThrow().defaultExpression());
@@ -68,7 +68,7 @@ class CanonicalSchemaTest {
                 .build();
         Database declared = Database.of(schema).withCasts(List.of(dev.schemaguard.model.Cast.withFunction(
                 DataType.parse("mood"), DataType.parse("text"), "mood_label", "mood")));
-        try (ScratchServerDatabase scratch = ScratchServerDatabase.create(SERVER.adminJdbcUrl(), new Properties())) {
+        try (ThrowawayDatabaseOnServer scratch = ThrowawayDatabaseOnServer.create(SERVER.adminJdbcUrl(), new Properties())) {
             Database canonical = CanonicalSchema.canonicalize(declared, scratch);
             assertEquals(List.of(dev.schemaguard.model.Aggregate.of("tally", "integer", "public.tally_step",
                     DataType.parse("bigint"))), canonical.schema("public").orElseThrow().aggregates());
@@ -78,14 +78,14 @@ class CanonicalSchemaTest {
     }
 
     @Test
-    void leavesTheScratchDatabaseEmptyAndDropsItOnClose() throws Exception {
+    void leavesTheThrowawayDatabaseEmptyAndDropsItOnClose() throws Exception {
         String name;
-        try (ScratchServerDatabase scratch = ScratchServerDatabase.create(SERVER.adminJdbcUrl(), new Properties())) {
-            name = scratch.name();
+        try (ThrowawayDatabaseOnServer throwaway = ThrowawayDatabaseOnServer.create(SERVER.adminJdbcUrl(), new Properties())) {
+            name = throwaway.name();
             assertTrue(databaseExists(name));
-            CanonicalSchema.canonicalize(documents("status <> ''"), scratch);
-            CanonicalSchema.canonicalize(documents("status <> 'x'"), scratch); // the same names again: still empty
-            try (Connection connection = scratch.open()) {
+            CanonicalSchema.canonicalize(documents("status <> ''"), throwaway);
+            CanonicalSchema.canonicalize(documents("status <> 'x'"), throwaway); // the same names again: still empty
+            try (Connection connection = throwaway.open()) {
                 Database left = new PostgresIntrospector(IntrospectionOptions.ALL).introspect(connection);
                 assertTrue(left.schemas().stream().allMatch(s -> s.tables().isEmpty()), left::toString);
             }
@@ -96,9 +96,9 @@ class CanonicalSchemaTest {
 
     @Test
     void theServersHintComesWithTheReasonToFallBack() throws Exception {
-        try (ScratchServerDatabase scratch = ScratchServerDatabase.create(SERVER.adminJdbcUrl(), new Properties())) {
+        try (ThrowawayDatabaseOnServer throwaway = ThrowawayDatabaseOnServer.create(SERVER.adminJdbcUrl(), new Properties())) {
             List<String> warnings = new ArrayList<>();
-            CanonicalSchema.canonicalizeOrKeep(documents("schemaguard_no_such_function(status) > 0"), scratch, warnings::add);
+            CanonicalSchema.canonicalizeOrKeep(documents("schemaguard_no_such_function(status) > 0"), throwaway, warnings::add);
             assertEquals(1, warnings.size());
             assertTrue(warnings.get(0).contains("schemaguard_no_such_function(text) does not exist (Hint: No function"
                     + " matches the given name and argument types."), warnings.get(0));
@@ -111,25 +111,25 @@ class CanonicalSchemaTest {
                 .withExtensions(List.of(new Extension("pgcrypto", null, null), new Extension("citext", "public", null)))
                 .withPublications(List.of(new Publication("docs", false,
                         List.of(Publication.Table.of(QualifiedName.of("public", "documents"))), List.of(), null, false, null)));
-        try (ScratchServerDatabase scratch = ScratchServerDatabase.create(SERVER.adminJdbcUrl(), new Properties())) {
-            Database canonical = CanonicalSchema.canonicalize(expected, scratch);
+        try (ThrowawayDatabaseOnServer throwaway = ThrowawayDatabaseOnServer.create(SERVER.adminJdbcUrl(), new Properties())) {
+            Database canonical = CanonicalSchema.canonicalize(expected, throwaway);
             assertEquals(expected.extensions(), canonical.extensions(),
-                    "a schema or version the declaration leaves open stays open (the scratch server's is not pinned)");
+                    "a schema or version the declaration leaves open stays open (the throwaway server's is not pinned)");
             assertEquals(expected.publications(), canonical.publications());
         }
     }
 
     @Test
-    void anExtensionTheScratchServerLacksIsAReasonToFallBack() throws Exception {
+    void anExtensionTheThrowawayServerLacksIsAReasonToFallBack() throws Exception {
         Database expected = new Database(documents("status <> ''").schemas(),
                 List.of(new Extension("schemaguard_no_such_extension", "public", null)), List.of(), List.of(), List.of(), List.of(), List.of());
-        try (ScratchServerDatabase scratch = ScratchServerDatabase.create(SERVER.adminJdbcUrl(), new Properties())) {
+        try (ThrowawayDatabaseOnServer throwaway = ThrowawayDatabaseOnServer.create(SERVER.adminJdbcUrl(), new Properties())) {
             CanonicalizationException e = assertThrows(CanonicalizationException.class,
-                    () -> CanonicalSchema.canonicalize(expected, scratch));
+                    () -> CanonicalSchema.canonicalize(expected, throwaway));
             assertTrue(e.getMessage().contains("schemaguard_no_such_extension"), e.getMessage());
 
             List<String> warnings = new ArrayList<>();
-            assertSame(expected, CanonicalSchema.canonicalizeOrKeep(expected, scratch, warnings::add));
+            assertSame(expected, CanonicalSchema.canonicalizeOrKeep(expected, throwaway, warnings::add));
             assertEquals(1, warnings.size());
             assertTrue(warnings.get(0).contains("schemaguard_no_such_extension")
                     && warnings.get(0).contains("text normalization only"), warnings.get(0));

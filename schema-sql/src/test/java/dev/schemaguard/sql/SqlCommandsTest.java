@@ -140,8 +140,8 @@ class SqlCommandsTest {
                     t.check("true)); DROP TABLE victim; CREATE TABLE t2 (x int CHECK (true");
                 })
                 .build());
-        try (ScratchServerDatabase scratch = ScratchServerDatabase.create(TestPostgres.primary().adminJdbcUrl(), new java.util.Properties())) {
-            CanonicalizationException e = assertThrows(CanonicalizationException.class, () -> CanonicalSchema.canonicalize(expected, scratch));
+        try (ThrowawayDatabaseOnServer throwaway = ThrowawayDatabaseOnServer.create(TestPostgres.primary().adminJdbcUrl(), new java.util.Properties())) {
+            CanonicalizationException e = assertThrows(CanonicalizationException.class, () -> CanonicalSchema.canonicalize(expected, throwaway));
             assertTrue(e.blamesSchema(), e.getMessage());
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
         }

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A uniquely named database ({@code sg_test_<random>}) created on a {@link PostgresServer} for one
- * test and dropped, with {@code WITH (FORCE)}, when closed.
+ * test and dropped, with {@code WITH (FORCE)}, when closed: the test kit's throwaway database (the library's is
+ * {@code dev.schemaguard.sql.ThrowawayDatabase}).
  *
  * <pre>{@code
  * try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {

@@ -31,10 +31,10 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  */
 class ConvergenceTest {
 
-    private static final ScratchDatabases DATABASES = new ScratchDatabases();
+    private static final ReusableThrowawayDatabases DATABASES = new ReusableThrowawayDatabases();
 
     @AfterAll
-    static void dropScratchDatabases() throws SQLException {
+    static void dropThrowawayDatabases() throws SQLException {
         DATABASES.close();
     }
 
@@ -59,7 +59,7 @@ class ConvergenceTest {
         }
     }
 
-    static void check(ScratchDatabases databases, PostgresServer server, ConvergenceCase convergenceCase)
+    static void check(ReusableThrowawayDatabases databases, PostgresServer server, ConvergenceCase convergenceCase)
             throws SQLException {
         assumeTrue(server.majorVersion() >= convergenceCase.minimumServerVersion(), () -> "case '"
                 + convergenceCase.name() + "' needs PostgreSQL " + convergenceCase.minimumServerVersion()

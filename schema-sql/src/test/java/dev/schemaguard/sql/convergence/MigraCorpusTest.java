@@ -54,7 +54,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  */
 class MigraCorpusTest {
 
-    private static final ScratchDatabases DATABASES = new ScratchDatabases();
+    private static final ReusableThrowawayDatabases DATABASES = new ReusableThrowawayDatabases();
 
     /** The servers every folder must converge on (issue 5's acceptance). */
     private static final Set<Integer> REQUIRED_MAJORS = Set.of(15, 17);
@@ -63,7 +63,7 @@ class MigraCorpusTest {
     private static final String FIXTURE_ROLE = "schemainspect_test_role";
 
     @AfterAll
-    static void dropScratchDatabases() throws SQLException {
+    static void dropThrowawayDatabases() throws SQLException {
         DATABASES.close();
     }
 
@@ -219,7 +219,7 @@ class MigraCorpusTest {
 
     private static void converges(PostgresServer server, MigraCase migraCase, String where, String from, String to)
             throws SQLException {
-        ScratchDatabases.Pair databases = DATABASES.resetPairFor(server);
+        ReusableThrowawayDatabases.Pair databases = DATABASES.resetPairFor(server);
         createFixtureRole(databases.current());
         run(databases.current(), from, where + ", starting script");
         run(databases.target(), to, where + ", b.sql");
@@ -234,7 +234,7 @@ class MigraCorpusTest {
     /** A database's scoped model and the objects introspection left out. */
     record Read(Database model, List<String> unsupported) {
 
-        static Read of(ScratchDatabase database, Comparison comparison) throws SQLException {
+        static Read of(ReusableThrowawayDatabase database, Comparison comparison) throws SQLException {
             IntrospectionResult result = new PostgresIntrospector(comparison.introspection)
                     .introspectWithReport(database.connection());
             return new Read(comparison.scope(result.database()), result.unsupported());
@@ -242,7 +242,7 @@ class MigraCorpusTest {
     }
 
     /** Plans the target from the current database, applies, and requires no difference and an empty re-plan. */
-    private static MigrationPlan convergeOnce(String where, ScratchDatabase database, Read target, Read current,
+    private static MigrationPlan convergeOnce(String where, ReusableThrowawayDatabase database, Read target, Read current,
                                               Comparison comparison) throws SQLException {
         Database wanted = comparison.wanted(target.model(), current.model());
         MigrationPlan plan = MigrationPlanner.plan(wanted, current.model(), PlanOptions.ALLOW_DROPS);
@@ -296,7 +296,7 @@ class MigraCorpusTest {
     }
 
     /** Roles are cluster-wide: create the fixtures' role once per server, tolerating a concurrent creation. */
-    private static void createFixtureRole(ScratchDatabase database) throws SQLException {
+    private static void createFixtureRole(ReusableThrowawayDatabase database) throws SQLException {
         try (Statement statement = database.connection().createStatement();
              ResultSet exists = statement.executeQuery(
                      "select 1 from pg_roles where rolname = '" + FIXTURE_ROLE + "'")) {
@@ -307,7 +307,7 @@ class MigraCorpusTest {
         database.execute("DO $$ BEGIN CREATE ROLE " + FIXTURE_ROLE + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
     }
 
-    private static void run(ScratchDatabase database, String script, String what) throws SQLException {
+    private static void run(ReusableThrowawayDatabase database, String script, String what) throws SQLException {
         if (script.isBlank()) {
             return;
         }

@@ -24,11 +24,11 @@ final class MigrationScenario {
 
     private final PostgresServer server;
     private final IntrospectionOptions introspection;
-    private final ScratchDatabase current;
+    private final ReusableThrowawayDatabase current;
     private final Database targetModel;
     private Database currentModel;
 
-    private MigrationScenario(IntrospectionOptions introspection, ScratchDatabase current, ScratchDatabase target)
+    private MigrationScenario(IntrospectionOptions introspection, ReusableThrowawayDatabase current, ReusableThrowawayDatabase target)
             throws SQLException {
         this.server = current.server();
         this.introspection = introspection;
@@ -37,8 +37,8 @@ final class MigrationScenario {
         this.currentModel = introspect(current);
     }
 
-    /** Runs each script in its database of a freshly reset scratch pair and introspects both. */
-    static MigrationScenario load(ScratchDatabases.Pair databases, String oldDdl, String newDdl,
+    /** Runs each script in its database of a freshly reset throwaway pair and introspects both. */
+    static MigrationScenario load(ReusableThrowawayDatabases.Pair databases, String oldDdl, String newDdl,
                                   IntrospectionOptions introspection) throws SQLException {
         run(databases.current(), oldDdl, "old");
         run(databases.target(), newDdl, "new");
@@ -68,7 +68,7 @@ final class MigrationScenario {
         return new Step(before, targetModel, plan, currentModel, SchemaDiff.compare(targetModel, currentModel));
     }
 
-    private Database introspect(ScratchDatabase database) throws SQLException {
+    private Database introspect(ReusableThrowawayDatabase database) throws SQLException {
         return new PostgresIntrospector(introspection).introspect(database.connection());
     }
 
@@ -102,7 +102,7 @@ final class MigrationScenario {
         return text.toString();
     }
 
-    private static void run(ScratchDatabase database, String script, String which) throws SQLException {
+    private static void run(ReusableThrowawayDatabase database, String script, String which) throws SQLException {
         if (script.isBlank()) {
             return;
         }

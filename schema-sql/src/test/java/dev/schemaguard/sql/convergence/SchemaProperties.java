@@ -33,13 +33,13 @@ class SchemaProperties {
     private static final String LINE = System.lineSeparator();
 
     /** One database on the primary server, emptied before every try (cheaper than creating one per try). */
-    private static ScratchDatabase scratch;
+    private static ReusableThrowawayDatabase throwaway;
 
     @AfterContainer
-    static void dropScratchDatabase() throws SQLException {
-        if (scratch != null) {
-            scratch.close();
-            scratch = null;
+    static void dropThrowawayDatabase() throws SQLException {
+        if (throwaway != null) {
+            throwaway.close();
+            throwaway = null;
         }
     }
 
@@ -59,7 +59,7 @@ class SchemaProperties {
 
     @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
     void baselineAppliedToEmptyDatabaseIntrospectsBackToTheModel(@ForAll("databases") Database model) throws SQLException {
-        ScratchDatabase database = emptyDatabase();
+        ReusableThrowawayDatabase database = emptyDatabase();
         MigrationPlan baseline = MigrationPlanner.baseline(model);
         apply(database, baseline, "the baseline");
         Database introspected = introspect(database, GeneratedSchemas.schemaNames(model));
@@ -74,7 +74,7 @@ class SchemaProperties {
 
     @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
     void planFromAToBConverges(@ForAll("databases") Database a, @ForAll("databases") Database b) throws SQLException {
-        ScratchDatabase database = emptyDatabase();
+        ReusableThrowawayDatabase database = emptyDatabase();
         String[] schemas = GeneratedSchemas.schemaNames(a, b);
         apply(database, MigrationPlanner.baseline(a), "the baseline of a");
         Database actual = introspect(database, schemas);
@@ -90,16 +90,16 @@ class SchemaProperties {
         }
     }
 
-    /** The scratch database on the primary server, with every schema of the previous try dropped. */
-    private static synchronized ScratchDatabase emptyDatabase() throws SQLException {
-        if (scratch == null) {
-            scratch = ScratchDatabase.create(TestPostgres.primary());
-            return scratch;
+    /** The throwaway database on the primary server, with every schema of the previous try dropped. */
+    private static synchronized ReusableThrowawayDatabase emptyDatabase() throws SQLException {
+        if (throwaway == null) {
+            throwaway = ReusableThrowawayDatabase.create(TestPostgres.primary());
+            return throwaway;
         }
-        return scratch.reset();
+        return throwaway.reset();
     }
 
-    private static void apply(ScratchDatabase database, MigrationPlan plan, String what) {
+    private static void apply(ReusableThrowawayDatabase database, MigrationPlan plan, String what) {
         try {
             PlanExecutor.apply(database.connection(), plan);
         } catch (SQLException e) {
@@ -108,7 +108,7 @@ class SchemaProperties {
         }
     }
 
-    private static Database introspect(ScratchDatabase database, String... schemas) throws SQLException {
+    private static Database introspect(ReusableThrowawayDatabase database, String... schemas) throws SQLException {
         return new PostgresIntrospector(IntrospectionOptions.only(schemas).withPrivileges()).introspect(database.connection());
     }
 }

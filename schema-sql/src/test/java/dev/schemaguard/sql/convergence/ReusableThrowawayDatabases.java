@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One pair of {@link ScratchDatabase}s per server, created on first use; close to drop them all. */
-final class ScratchDatabases implements AutoCloseable {
+/** One pair of {@link ReusableThrowawayDatabase}s per test server, created on first use; close to drop them all. */
+final class ReusableThrowawayDatabases implements AutoCloseable {
 
     /** The two databases of a case: "current" is migrated, "target" holds the wanted schema. */
-    record Pair(ScratchDatabase current, ScratchDatabase target) {
+    record Pair(ReusableThrowawayDatabase current, ReusableThrowawayDatabase target) {
     }
 
     private final Map<String, Pair> pairs = new LinkedHashMap<>();
@@ -21,9 +21,9 @@ final class ScratchDatabases implements AutoCloseable {
     synchronized Pair resetPairFor(PostgresServer server) throws SQLException {
         Pair pair = pairs.get(server.adminJdbcUrl());
         if (pair == null) {
-            ScratchDatabase current = ScratchDatabase.create(server);
+            ReusableThrowawayDatabase current = ReusableThrowawayDatabase.create(server);
             try {
-                pair = new Pair(current, ScratchDatabase.create(server));
+                pair = new Pair(current, ReusableThrowawayDatabase.create(server));
             } catch (SQLException | RuntimeException e) {
                 current.close();
                 throw e;
@@ -40,7 +40,7 @@ final class ScratchDatabases implements AutoCloseable {
     public synchronized void close() throws SQLException {
         List<SQLException> failures = new ArrayList<>();
         for (Pair pair : pairs.values()) {
-            for (ScratchDatabase database : List.of(pair.current(), pair.target())) {
+            for (ReusableThrowawayDatabase database : List.of(pair.current(), pair.target())) {
                 try {
                     database.close();
                 } catch (SQLException e) {

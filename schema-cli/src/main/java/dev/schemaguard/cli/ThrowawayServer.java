@@ -2,8 +2,8 @@ package dev.schemaguard.cli;
 
 import dev.schemaguard.embedded.EmbeddedPostgres;
 import dev.schemaguard.embedded.PostgresRelease;
-import dev.schemaguard.sql.ScratchDatabase;
-import dev.schemaguard.sql.ScratchServerDatabase;
+import dev.schemaguard.sql.ThrowawayDatabase;
+import dev.schemaguard.sql.ThrowawayDatabaseOnServer;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,11 +14,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Where one CLI run makes its throwaway databases: on the {@code --dev-db} server, or else on an embedded
- * PostgreSQL started the first time one is needed (and only then), of the target database's major version
- * when there is a target, and stopped by {@link #close()}.
+ * The server one CLI run makes its throwaway databases on: an embedded PostgreSQL started for the run the first
+ * time one is needed (and only then), of the target database's major version when there is a target, and stopped
+ * by {@link #close()}; or, with {@code --dev-db}, a server of the user's, which it leaves running.
  */
-final class ScratchServer implements AutoCloseable {
+final class ThrowawayServer implements AutoCloseable {
 
     static final String SUPERUSER = "schemaguard";
 
@@ -28,7 +28,7 @@ final class ScratchServer implements AutoCloseable {
     private EmbeddedPostgres embedded;
     private Sandbox shared;
 
-    ScratchServer(DatabaseUrl devDb, Consumer<String> warnings) {
+    ThrowawayServer(DatabaseUrl devDb, Consumer<String> warnings) {
         this.devDb = devDb;
         this.warnings = warnings;
     }
@@ -66,10 +66,10 @@ final class ScratchServer implements AutoCloseable {
     }
 
     /** A new empty database; the caller closes (drops) it. */
-    ScratchServerDatabase newDatabase() {
+    ThrowawayDatabaseOnServer newDatabase() {
         Admin admin = admin();
         try {
-            return ScratchServerDatabase.create(admin.jdbcUrl(), admin.properties());
+            return ThrowawayDatabaseOnServer.create(admin.jdbcUrl(), admin.properties());
         } catch (SQLException e) {
             throw Errors.database("creating a temporary database on " + admin.where(), e);
         }
@@ -80,14 +80,14 @@ final class ScratchServer implements AutoCloseable {
      * unprivileged role ({@link Sandbox}): a YAML schema's expressions and view queries are SQL too. The roles
      * {@code roles} are created for it if the server lacks them.
      */
-    ScratchDatabase shared(Set<String> roles) {
+    ThrowawayDatabase shared(Set<String> roles) {
         if (shared == null) {
             Admin admin = admin();
             shared = Sandbox.create(admin, newDatabase(), roles, warnings);
         } else {
             shared.ensureRoles(roles);
         }
-        return shared.asScratchDatabase();
+        return shared.asThrowawayDatabase();
     }
 
     private EmbeddedPostgres embedded() {

@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * A {@link ScratchDatabase} created on a given server ({@code CREATE DATABASE schemaguard_tmp_... TEMPLATE
+ * A {@link ThrowawayDatabase} created on a given server ({@code CREATE DATABASE schemaguard_tmp_... TEMPLATE
  * template0}) and dropped on close. The user of the admin URL needs the CREATEDB privilege.
  */
-public final class ScratchServerDatabase implements ScratchDatabase {
+public final class ThrowawayDatabaseOnServer implements ThrowawayDatabase {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
@@ -23,7 +23,7 @@ public final class ScratchServerDatabase implements ScratchDatabase {
     private final int majorVersion;
     private boolean closed;
 
-    private ScratchServerDatabase(String adminJdbcUrl, Properties properties, String name, int majorVersion) {
+    private ThrowawayDatabaseOnServer(String adminJdbcUrl, Properties properties, String name, int majorVersion) {
         this.adminJdbcUrl = adminJdbcUrl;
         this.properties = properties;
         this.name = name;
@@ -34,7 +34,7 @@ public final class ScratchServerDatabase implements ScratchDatabase {
      * Creates an empty database on the server {@code adminJdbcUrl} points to (any database of it), connecting
      * with {@code properties} (user, password, ...; may be empty when the URL carries them).
      */
-    public static ScratchServerDatabase create(String adminJdbcUrl, Properties properties) throws SQLException {
+    public static ThrowawayDatabaseOnServer create(String adminJdbcUrl, Properties properties) throws SQLException {
         Objects.requireNonNull(adminJdbcUrl, "adminJdbcUrl");
         Properties copy = new Properties();
         copy.putAll(properties);
@@ -44,16 +44,16 @@ public final class ScratchServerDatabase implements ScratchDatabase {
         String name = "schemaguard_tmp_" + HexFormat.of().formatHex(random);
         try (Connection admin = connect(adminJdbcUrl, copy); Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
-            return new ScratchServerDatabase(adminJdbcUrl, copy, name, admin.getMetaData().getDatabaseMajorVersion());
+            return new ThrowawayDatabaseOnServer(adminJdbcUrl, copy, name, admin.getMetaData().getDatabaseMajorVersion());
         }
     }
 
-    /** The scratch database's name, {@code schemaguard_tmp_} and 12 hex digits. */
+    /** The throwaway database's name, {@code schemaguard_tmp_} and 12 hex digits. */
     public String name() {
         return name;
     }
 
-    /** The JDBC URL of the scratch database (without the connection properties). */
+    /** The JDBC URL of the throwaway database (without the connection properties). */
     public String jdbcUrl() {
         return withDatabase(adminJdbcUrl, name);
     }
@@ -75,7 +75,7 @@ public final class ScratchServerDatabase implements ScratchDatabase {
         return majorVersion;
     }
 
-    /** Drops the database, ending sessions still connected to it. Failures are not thrown: it is only scratch. */
+    /** Drops the database, ending sessions still connected to it. Failures are logged, not thrown: the run is over. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -85,7 +85,7 @@ public final class ScratchServerDatabase implements ScratchDatabase {
         try (Connection admin = connect(adminJdbcUrl, properties); Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
-            org.slf4j.LoggerFactory.getLogger(ScratchServerDatabase.class)
+            org.slf4j.LoggerFactory.getLogger(ThrowawayDatabaseOnServer.class)
                     .warn("could not drop the scratch database {}: {} (drop it by hand)", name, e.getMessage());
         }
     }

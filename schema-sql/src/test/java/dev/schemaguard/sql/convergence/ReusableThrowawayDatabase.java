@@ -8,25 +8,25 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * A throwaway database reused from case to case through one open connection. Creating a database costs a
+ * A throwaway database (the test kit's) reused from case to case through one open connection. Creating a database costs a
  * checkpoint, and a new connection starts with cold catalog caches that make the first introspection several
  * times slower than the next; both would dominate a case's run time. {@link #reset} puts the database back
  * into the state of a freshly created one, as far as anything the model reads is concerned.
  */
-final class ScratchDatabase implements AutoCloseable {
+final class ReusableThrowawayDatabase implements AutoCloseable {
 
     private final ThrowawayDatabase database;
     private final Connection connection;
 
-    private ScratchDatabase(ThrowawayDatabase database, Connection connection) {
+    private ReusableThrowawayDatabase(ThrowawayDatabase database, Connection connection) {
         this.database = database;
         this.connection = connection;
     }
 
-    static ScratchDatabase create(PostgresServer server) throws SQLException {
+    static ReusableThrowawayDatabase create(PostgresServer server) throws SQLException {
         ThrowawayDatabase database = ThrowawayDatabase.create(server);
         try {
-            return new ScratchDatabase(database, database.connect());
+            return new ReusableThrowawayDatabase(database, database.connect());
         } catch (SQLException | RuntimeException e) {
             database.close();
             throw e;
@@ -54,7 +54,7 @@ final class ScratchDatabase implements AutoCloseable {
      * between built-in types) and every foreign-data wrapper (with its servers and user mappings), and recreates {@code public} as
      * CREATE DATABASE leaves it: its comment, and PostgreSQL 15's owner and narrower default privileges.
      */
-    ScratchDatabase reset() throws SQLException {
+    ReusableThrowawayDatabase reset() throws SQLException {
         boolean fifteenOrNewer = server().majorVersion() >= 15;
         execute("""
                 DO $reset$
