@@ -77,6 +77,20 @@ abstract class SchemaguardMojo extends AbstractMojo {
             getLog().info("schemaguard: skipped (schemaguard.skip)");
             return;
         }
+        List<String> arguments = arguments();
+        Run run = Run.of(arguments);
+        run.errLines().forEach(line -> getLog().info(line));
+        switch (run.exitCode()) {
+            case ExitCode.OK, ExitCode.DRIFT -> handle(run);
+            case ExitCode.CANNOT_CONNECT -> throw new MojoExecutionException(
+                    "schemaguard cannot connect to the database (is it running, are the URL and the credentials right?): "
+                            + run.reason());
+            default -> throw new MojoExecutionException("schemaguard " + arguments.get(0) + " failed: " + run.reason());
+        }
+    }
+
+    /** The command line: the command and its own options, then the shared ones. */
+    List<String> arguments() {
         List<String> arguments = new ArrayList<>(commandArguments());
         if (readsTheLiveDatabase()) {
             optional(arguments, "--db", db);
@@ -94,15 +108,7 @@ abstract class SchemaguardMojo extends AbstractMojo {
             arguments.add("--connections");
             arguments.add(String.valueOf(connections));
         }
-        Run run = Run.of(arguments);
-        run.errLines().forEach(line -> getLog().info(line));
-        switch (run.exitCode()) {
-            case ExitCode.OK, ExitCode.DRIFT -> handle(run);
-            case ExitCode.CANNOT_CONNECT -> throw new MojoExecutionException(
-                    "schemaguard cannot connect to the database (is it running, are the URL and the credentials right?): "
-                            + run.reason());
-            default -> throw new MojoExecutionException("schemaguard " + arguments.get(0) + " failed: " + run.reason());
-        }
+        return arguments;
     }
 
     /**

@@ -99,9 +99,9 @@ class MavenPluginIT {
         assertFalse(build.log().contains("drift"), "not reported as drift\n" + build.log());
     }
 
-    /** Parameters in the POM: snapshot, then diff (as SQL) and baseline of that snapshot, in one build. */
+    /** Parameters in the POM: snapshot of the database, diff to the YAML as SQL, docs and baseline, in one build. */
     @Test
-    void snapshotDiffAndBaselineConfiguredInThePom() throws Exception {
+    void snapshotDiffDocsAndBaselineConfiguredInThePom() throws Exception {
         Files.writeString(project.resolve("target-schema.yaml"), EXPECTED + """
                   orders:
                     columns:
@@ -124,6 +124,7 @@ class MavenPluginIT {
                       <configuration><output>${project.build.directory}/live.yaml</output></configuration></execution>
                     <execution><id>diff</id><phase>validate</phase><goals><goal>diff</goal></goals>
                       <configuration><output>${project.build.directory}/to-target.sql</output></configuration></execution>
+                    <execution><id>docs</id><phase>validate</phase><goals><goal>docs</goal></goals></execution>
                     <execution><id>baseline</id><phase>validate</phase><goals><goal>baseline</goal></goals>
                       <configuration><output>${project.build.directory}/baseline.sql</output></configuration></execution>
                   </executions>
@@ -137,6 +138,8 @@ class MavenPluginIT {
         assertTrue(diff.contains("CREATE TABLE") && diff.contains("orders") && !diff.contains("customers ("), diff);
         String baseline = Files.readString(project.resolve("target/baseline.sql"));
         assertTrue(baseline.contains("customers") && baseline.contains("orders"), baseline);
+        String docs = Files.readString(project.resolve("target/schema-docs/public.md"));
+        assertTrue(docs.contains("```mermaid") && docs.contains("### customers"), docs);
         assertNoPassword(build.log(), database.jdbcUrl());
     }
 
