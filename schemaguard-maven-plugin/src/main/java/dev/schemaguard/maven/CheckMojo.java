@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Compares the live database with the expected schema ({@code schemaguard check}). Drift fails the build with every
  * difference listed (each with the SQL that fixes it); a database that cannot be reached fails it with a message of
- * its own. {@code mvn schemaguard:check -Dschemaguard.db=URL -Dschemaguard.expected=schema.yaml}.
+ * its own. {@code mvn dev.schemaguard:schemaguard-maven-plugin:VERSION:check -Dschemaguard.db=URL
+ * -Dschemaguard.expected=schema.yaml}.
  */
 @Mojo(name = "check", requiresProject = false, threadSafe = true)
 public class CheckMojo extends SchemaguardMojo {
