@@ -20,7 +20,7 @@ import java.util.List;
         description = "Check a live PostgreSQL database against its declared schema and get the SQL that fixes"
                 + " every gap.",
         subcommands = {CheckCommand.class, FixCommand.class, BaselineCommand.class, SnapshotCommand.class,
-                DiffCommand.class, ApplyCommand.class, DemoCommand.class})
+                DiffCommand.class, ApplyCommand.class, DemoCommand.class, DocsCommand.class})
 public final class Main implements Runnable {
 
     @Spec
