@@ -14,9 +14,6 @@ import dev.schemaguard.testkit.ThrowawayDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,9 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,10 +48,10 @@ class DocsCommandTest {
         Path entry = CORPUS.resolve(ENTRY);
         assumeTrue(Files.isDirectory(entry), "no real-world corpus entry at " + entry.toAbsolutePath().normalize()
                 + " (../shared beside the checkout)");
-        Path psql = Path.of("/usr/bin/psql");
-        assumeTrue(Files.isExecutable(psql), "no psql at " + psql + " to load the corpus with");
+        Optional<Path> psql = CorpusLoader.psql();
+        assumeTrue(psql.isPresent(), "no psql to load the corpus with (PATH or /usr/lib/postgresql/*/bin)");
         try (ThrowawayDatabase loaded = ThrowawayDatabase.create(Fixtures.server())) {
-            load(psql, loaded, entry);
+            CorpusLoader.load(psql.get(), loaded, entry, "docs of " + entry);
             Database database;
             try (Connection connection = loaded.connect()) {
                 database = new PostgresIntrospector(IntrospectionOptions.ALL).introspect(connection);
@@ -143,29 +138,4 @@ class DocsCommandTest {
         assertTrue(!both.err().contains("secret"), both.toString());
     }
 
-    /** setup.sql, then schema.sql, with psql and ON_ERROR_STOP, as the corpus README says. */
-    private static void load(Path psql, ThrowawayDatabase database, Path entry) throws Exception {
-        URI jdbc = URI.create(database.jdbcUrl().substring("jdbc:".length()));
-        Map<String, String> parameters = new TreeMap<>();
-        for (String pair : Optional.ofNullable(jdbc.getRawQuery()).orElse("").split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                parameters.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        ProcessBuilder builder = new ProcessBuilder(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                "-h", jdbc.getHost(), "-p", String.valueOf(jdbc.getPort()), "-U", parameters.getOrDefault("user", "postgres"),
-                "-d", database.name());
-        builder.environment().put("PGPASSWORD", parameters.getOrDefault("password", ""));
-        builder.redirectErrorStream(true);
-        Process process = builder.start();
-        try (InputStream script = new SequenceInputStream(Files.newInputStream(entry.resolve("setup.sql")),
-                Files.newInputStream(entry.resolve("schema.sql")))) {
-            script.transferTo(process.getOutputStream());
-        }
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "psql did not finish");
-        assertEquals(0, process.exitValue(), "loading " + entry + " with psql failed\n" + output);
-    }
 }

@@ -23,10 +23,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,10 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -77,7 +71,7 @@ class RealWorldCorpusTest {
     Stream<DynamicTest> everyEntryRoundTripsOnEveryServerItLoadsOn() throws IOException {
         assumeTrue(Files.isDirectory(CORPUS), "no real-world corpus at " + CORPUS.toAbsolutePath().normalize()
                 + " (../shared beside the checkout)");
-        Optional<Path> psql = psql();
+        Optional<Path> psql = CorpusLoader.psql();
         assumeTrue(psql.isPresent(), "no psql to load the corpus with (PATH or /usr/lib/postgresql/*/bin)");
         Map<String, Integer> entries = entries();
         assertTrue(entries.size() >= 10, "the corpus README lists " + entries.keySet());
@@ -97,7 +91,7 @@ class RealWorldCorpusTest {
         try (ThrowawayDatabase loaded = ThrowawayDatabase.create(server);
              ThrowawayDatabase planned = ThrowawayDatabase.create(server);
              ThrowawayDatabase baseline = ThrowawayDatabase.create(server)) {
-            load(psql, loaded, entry, where);
+            CorpusLoader.load(psql, loaded, entry, where);
             String devDb = server.adminJdbcUrl();
 
             Path snapshot = temp.resolve(name + "-" + server.majorVersion() + ".yaml");
@@ -160,32 +154,6 @@ class RealWorldCorpusTest {
         assertEquals(List.of(), warnings, where + ": warnings\n" + run);
     }
 
-    /** setup.sql, then schema.sql, into {@code database} with psql and ON_ERROR_STOP, as the corpus's load.sh does. */
-    private static void load(Path psql, ThrowawayDatabase database, Path entry, String where) throws Exception {
-        URI jdbc = URI.create(database.jdbcUrl().substring("jdbc:".length()));
-        Map<String, String> parameters = new TreeMap<>();
-        for (String pair : Optional.ofNullable(jdbc.getRawQuery()).orElse("").split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                parameters.put(pair.substring(0, equals), java.net.URLDecoder.decode(pair.substring(equals + 1),
-                        StandardCharsets.UTF_8));
-            }
-        }
-        ProcessBuilder builder = new ProcessBuilder(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                "-h", jdbc.getHost(), "-p", String.valueOf(jdbc.getPort()), "-U", parameters.getOrDefault("user", "postgres"),
-                "-d", database.name());
-        builder.environment().put("PGPASSWORD", parameters.getOrDefault("password", ""));
-        builder.redirectErrorStream(true);
-        Process process = builder.start();
-        try (InputStream script = new SequenceInputStream(Files.newInputStream(entry.resolve("setup.sql")),
-                Files.newInputStream(entry.resolve("schema.sql")))) {
-            script.transferTo(process.getOutputStream());
-        }
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), where + ": psql did not finish");
-        assertEquals(0, process.exitValue(), where + ": loading with psql failed\n" + output);
-    }
 
     /** Entry names with the oldest PostgreSQL major version each loads on, from the README's table. */
     private static Map<String, Integer> entries() throws IOException {
@@ -199,20 +167,4 @@ class RealWorldCorpusTest {
         return entries;
     }
 
-    private static Optional<Path> psql() throws IOException {
-        for (String directory : System.getenv().getOrDefault("PATH", "").split(":")) {
-            Path candidate = Path.of(directory, "psql");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        Path debian = Path.of("/usr/lib/postgresql");
-        if (!Files.isDirectory(debian)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> versions = Files.list(debian)) {
-            return versions.map(v -> v.resolve("bin/psql")).filter(Files::isExecutable)
-                    .sorted(java.util.Comparator.reverseOrder()).findFirst();
-        }
-    }
 }

@@ -107,7 +107,7 @@ final class DdlForeignData {
         if (table.partitionOf() == null) {
             table.columns().forEach(column -> elements.add(DdlRenderer.columnDefinition(column)));
         } else {
-            table.columns().forEach(column -> elements.add(partitionColumn(column)));
+            table.columns().forEach(column -> elements.add(DdlRenderer.partitionColumnOptions(column)));
         }
         List<Constraint> separate = DdlRenderer.constraintsAddedAfterCreate(table);
         for (Constraint constraint : table.checkConstraints()) {
@@ -125,17 +125,6 @@ final class DdlForeignData {
         String inherits = table.inherits().isEmpty() ? ""
                 : " INHERITS (" + table.inherits().stream().map(QualifiedName::sql).collect(Collectors.joining(", ")) + ")";
         return create + (list.isEmpty() ? " ()" : list) + inherits + server;
-    }
-
-    private static String partitionColumn(Column column) {
-        StringBuilder sql = new StringBuilder(Identifiers.quote(column.name())).append(" WITH OPTIONS");
-        if (column.defaultExpression() != null) {
-            sql.append(" DEFAULT ").append(column.defaultExpression());
-        }
-        if (!column.nullable()) {
-            sql.append(" NOT NULL");
-        }
-        return sql.toString();
     }
 
     /** ALTER FOREIGN TABLE ... OPTIONS (ADD | SET | DROP ...); null when the options are the same. */

@@ -102,7 +102,7 @@ final class DdlRenderer {
     }
 
     /** {@code name WITH OPTIONS [DEFAULT ...] [NOT NULL]}: a partition's column takes its type from the parent. */
-    private static String partitionColumnOptions(Column column) {
+    static String partitionColumnOptions(Column column) {
         StringBuilder sql = new StringBuilder(Identifiers.quote(column.name())).append(" WITH OPTIONS");
         if (column.defaultExpression() != null) {
             sql.append(" DEFAULT ").append(column.defaultExpression());
