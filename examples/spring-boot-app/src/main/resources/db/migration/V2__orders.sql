@@ -1,0 +1,7 @@
+CREATE TABLE orders (
+    id bigserial PRIMARY KEY,
+    customer_id bigint NOT NULL REFERENCES customers (id),
+    total numeric(10,2) NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX orders_created_at_idx ON orders (created_at);
