@@ -1,6 +1,7 @@
 package dev.schemaguard.cli;
 
 import dev.schemaguard.model.Database;
+import dev.schemaguard.yaml.DeclaredSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,7 +13,7 @@ import java.util.concurrent.Callable;
                 + " the SQL that fixes it. Exit 0: matches, 1: drift, 2: cannot connect, 3: other error.")
 final class CheckCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, github }
 
     private final Terminal terminal;
 
@@ -23,7 +24,7 @@ final class CheckCommand implements Callable<Integer> {
     ExpectedOption expected;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default) or json.")
+            description = "text (default), json, or github (GitHub Actions annotations).")
     Format format;
 
     @Mixin
@@ -41,15 +42,19 @@ final class CheckCommand implements Callable<Integer> {
         Source expectedSource = expected.source();
         DatabaseUrl url = db.required();
         SchemaLoader.Pair pair;
+        DeclaredSchema places;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
             pair = loader.loadPair(expectedSource, new Source.DatabaseSource(url));
+            places = loader.placesOf(expectedSource).orElse(null);
         }
         Database want = pair.first();
         Database have = pair.second();
         DriftReport report = DriftReport.between(want, have);
-        String output = format == Format.json
-                ? report.json()
-                : report.text(terminal.style(), expectedSource.display(), url.display());
+        String output = switch (format) {
+            case json -> report.json();
+            case github -> GithubAnnotations.write(report, expectedSource.display(), url.display(), places);
+            case text -> report.text(terminal.style(), expectedSource.display(), url.display());
+        };
         terminal.writeResult(output, null);
         return report.isEmpty() ? ExitCode.OK : ExitCode.DRIFT;
     }

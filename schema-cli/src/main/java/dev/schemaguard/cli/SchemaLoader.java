@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -110,6 +111,11 @@ final class SchemaLoader implements AutoCloseable {
             throw NothingToCompare.failure(source, read);
         }
         return selected;
+    }
+
+    /** Where the objects of {@code source} were declared, when it is a YAML source this loader has read. */
+    Optional<DeclaredSchema> placesOf(Source source) {
+        return Optional.ofNullable(placesOfObjects.get(source));
     }
 
     /** Any source as a model, as written; a database is read for all its selected non-system schemas. */

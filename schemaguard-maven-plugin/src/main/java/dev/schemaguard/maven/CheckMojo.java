@@ -21,7 +21,7 @@ public class CheckMojo extends SchemaguardMojo {
     @Parameter(property = "schemaguard.expected", required = true)
     String expected;
 
-    /** {@code text} (default) or {@code json}. */
+    /** {@code text} (default), {@code json} or {@code github} (GitHub Actions annotations). */
     @Parameter(property = "schemaguard.format", defaultValue = "text")
     String format;
 
