@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -275,6 +276,16 @@ class SchemaGuardAutoConfigurationTest {
         app("schemaguard.expected=classpath:two-schemas.yaml", "schemaguard.schemas=nowhere").run(context ->
                 assertThat(context.getStartupFailure()).hasStackTraceContaining(
                         "schemaguard.schemas names the schema nowhere, which classpath:two-schemas.yaml does not declare"));
+    }
+
+    @Test
+    void aFileLocationMayNameADirectoryOfYamlFiles() throws Exception {
+        db.execute(CUSTOMERS + ORDERS);
+        Path directory = Path.of(getClass().getResource("/shop/schema.yaml").toURI()).getParent();
+        app("schemaguard.expected=file:" + directory).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(SchemaGuardEndpoint.class).report().status()).isEqualTo("ok");
+        });
     }
 
     @Test
