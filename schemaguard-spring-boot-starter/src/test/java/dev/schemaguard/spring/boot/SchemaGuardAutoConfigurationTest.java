@@ -22,6 +22,7 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.liquibase.LiquibaseAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -174,6 +175,9 @@ class SchemaGuardAutoConfigurationTest {
             SchemaDriftReport report = context.getBean(SchemaGuardEndpoint.class).report();
             assertThat(report.status()).isEqualTo("ok");
         });
+        appWithFlyway("schemaguard.mode=fail", "schemaguard.ignore-migration-history=false").run(context ->
+                assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("in 1 place(s):\n  - unexpected table public.flyway_schema_history\n"));
     }
 
     @Test
@@ -203,6 +207,23 @@ class SchemaGuardAutoConfigurationTest {
             assertThat(context.getBean(SchemaGuardEndpoint.class).report().status()).isEqualTo("repaired");
         });
         assertThat(tableExists("orders")).isTrue();
+    }
+
+    @Test
+    void withLiquibaseTheCheckRunsOnTheMigratedDatabaseIgnoringItsTables() throws SQLException {
+        app("schemaguard.mode=fail", "spring.liquibase.change-log=classpath:shop/changelog.sql")
+                .withConfiguration(AutoConfigurations.of(LiquibaseAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(SchemaGuardEndpoint.class).report().status()).isEqualTo("ok");
+                });
+        assertThat(tableExists("databasechangelog")).isTrue();
+        app("schemaguard.mode=fail", "spring.liquibase.change-log=classpath:shop/changelog.sql",
+                "schemaguard.ignore-migration-history=false")
+                .withConfiguration(AutoConfigurations.of(LiquibaseAutoConfiguration.class))
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("  - unexpected table public.databasechangelog\n")
+                        .hasMessageContaining("  - unexpected table public.databasechangeloglock\n"));
     }
 
     @Test
