@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.liquibase.LiquibaseAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -101,6 +102,11 @@ class SchemaGuardAutoConfigurationTest {
                     .hasMessageContaining("  - unexpected table public.legacy\n")
                     .hasMessageContaining("  - " + MISSING_ORDERS + "\n")
                     .hasMessageContaining("--expected classpath:shop/schema.yaml");
+            FailureAnalysis analysis = new SchemaDriftFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).endsWith("in 2 place(s):\n  - unexpected table public.legacy\n  - "
+                    + MISSING_ORDERS);
+            assertThat(analysis.getAction()).startsWith("Run `schemaguard fix --db $DATABASE_URL --expected"
+                    + " classpath:shop/schema.yaml`").endsWith("set schemaguard.mode=warn.");
         });
         assertThat(tableExists("orders")).isFalse();
     }
