@@ -1,5 +1,6 @@
 package dev.schemaguard.guard;
 
+import dev.schemaguard.model.ComparisonScope;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.yaml.YamlSchemaReader;
 
@@ -9,16 +10,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** Where the expected schema comes from, and how to name that place in messages and fix commands. */
-record ExpectedSchema(Database database, String source) {
+/**
+ * Where the expected schema comes from, and how to name that place in messages and fix commands, and what a
+ * comparison with it leaves out ({@code scope}: the YAML's ignore rules and policies; the default for a model).
+ */
+record ExpectedSchema(Database database, String source, ComparisonScope scope) {
 
     static ExpectedSchema of(Database database) {
-        return new ExpectedSchema(database, "schema.yaml");
+        return new ExpectedSchema(database, "schema.yaml", ComparisonScope.DEFAULT);
     }
 
     static ExpectedSchema yaml(Path path) {
         try {
-            return new ExpectedSchema(YamlSchemaReader.read(path), path.toString());
+            return new ExpectedSchema(YamlSchemaReader.read(path), path.toString(), ComparisonScope.DEFAULT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the expected schema " + path + ": " + e.getMessage(), e);
         }
@@ -32,7 +36,7 @@ record ExpectedSchema(Database database, String source) {
                         + " was not found; put the YAML file under src/main/resources/" + name);
             }
             String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new ExpectedSchema(YamlSchemaReader.readString(yaml, "classpath:" + name), name);
+            return new ExpectedSchema(YamlSchemaReader.readString(yaml, "classpath:" + name), name, ComparisonScope.DEFAULT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the expected schema classpath:" + name + ": " + e.getMessage(), e);
         }
