@@ -136,6 +136,7 @@ final class SchemaLoader implements AutoCloseable {
         if (source instanceof Source.YamlSource yaml) {
             DeclaredSchema declared = readYaml(yaml.path());
             placesOfObjects.put(source, declared);
+            declaredScope = declaredScope.and(declared.scope());
             read = declared.database();
         } else if (source instanceof Source.SqlSource sql) {
             read = NothingToCompare.isEmptyScript(sql.path()) ? Database.EMPTY : runScript(sql.path());

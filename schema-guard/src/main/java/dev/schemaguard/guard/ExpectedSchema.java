@@ -2,6 +2,7 @@ package dev.schemaguard.guard;
 
 import dev.schemaguard.model.ComparisonScope;
 import dev.schemaguard.model.Database;
+import dev.schemaguard.yaml.DeclaredSchema;
 import dev.schemaguard.yaml.YamlSchemaReader;
 
 import java.io.IOException;
@@ -22,7 +23,8 @@ record ExpectedSchema(Database database, String source, ComparisonScope scope) {
 
     static ExpectedSchema yaml(Path path) {
         try {
-            return new ExpectedSchema(YamlSchemaReader.read(path), path.toString(), ComparisonScope.DEFAULT);
+            DeclaredSchema declared = YamlSchemaReader.readDeclared(path);
+            return new ExpectedSchema(declared.database(), path.toString(), declared.scope());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the expected schema " + path + ": " + e.getMessage(), e);
         }
@@ -36,7 +38,8 @@ record ExpectedSchema(Database database, String source, ComparisonScope scope) {
                         + " was not found; put the YAML file under src/main/resources/" + name);
             }
             String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new ExpectedSchema(YamlSchemaReader.readString(yaml, "classpath:" + name), name, ComparisonScope.DEFAULT);
+            DeclaredSchema declared = YamlSchemaReader.readDeclaredString(yaml, "classpath:" + name);
+            return new ExpectedSchema(declared.database(), name, declared.scope());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the expected schema classpath:" + name + ": " + e.getMessage(), e);
         }
