@@ -65,14 +65,14 @@ final class ScopeOptions {
             pattern = text.substring(colon + 1).trim();
         }
         try {
-            return new IgnoreRule(kind, pattern, "--ignore " + text);
+            return new IgnoreRule(kind, pattern, "--ignore");
         } catch (IllegalArgumentException e) {
             throw CliFailure.error("--ignore " + text + ": " + e.getMessage(), e);
         }
     }
 
     private UnexpectedObjects unexpectedObjects() {
-        UnexpectedObjects.Policy fallback = UnexpectedObjects.Policy.DRIFT;
+        UnexpectedObjects.Policy fallback = null;
         Map<ObjectKind, UnexpectedObjects.Policy> byKind = new EnumMap<>(ObjectKind.class);
         for (String text : unexpected) {
             int equals = text.indexOf('=');

@@ -43,6 +43,7 @@ class ComparisonScopeCliTest {
             create function touch() returns int language sql as 'select 1';
             create schema reporting;
             create table reporting.daily (day date);
+            comment on schema reporting is 'filled by the ETL job';
             """;
 
     private static final String DECLARED = """
@@ -65,6 +66,9 @@ class ComparisonScopeCliTest {
         for (PostgresServer server : TestPostgres.all()) {
             String pg = "[PG " + server.majorVersion() + "] ";
             tests.add(dynamicTest(pg + "history tables are never drift", () -> historyTablesAreNeverDrift(server)));
+            tests.add(dynamicTest(pg + "ignored objects are never reported, planned, dropped or snapshotted",
+                    () -> ignoredObjectsAreLeftAlone(server)));
+            tests.add(dynamicTest(pg + "unexpected objects: warn or ignore, never dropped", () -> unexpectedObjectsPolicy(server)));
         }
         return tests.stream();
     }
@@ -107,6 +111,95 @@ class ComparisonScopeCliTest {
                 assertTrue(tableExists(db, "public", history), history + " survives apply --allow-drops\n" + apply);
             }
             assertEquals(1, count(db, "select count(*) from flyway_schema_history"));
+        }
+    }
+
+    private void ignoredObjectsAreLeftAlone(PostgresServer server) throws Exception {
+        Path expected = yaml("ignore-" + server.majorVersion() + ".yaml", """
+                ignore:
+                  - public.legacy_*
+                  - reporting.*
+                  - functions: touch
+                  - nothing_here.*
+                  - tables: schema_version
+                schemas:
+                  public:
+                    tables:
+                      orders:
+                        columns:
+                          id: integer primary key
+                      legacy_customers:
+                        columns:
+                          id: text
+                  reporting:
+                    comment: filled by the ETL job
+                """);
+        try (ThrowawayDatabase db = database(server, LIVE)) {
+            CliRun check = run(server, "check", "--db", db.jdbcUrl(), "--expected", expected.toString());
+            assertEquals(ExitCode.DRIFT, check.exitCode(), check::toString);
+            assertTrue(check.out().contains("unexpected table public.stray"), check::toString);
+            for (String ignored : List.of("legacy_customers", "reporting", "touch")) {
+                assertFalse(check.out().contains(ignored), ignored + " is ignored on both sides\n" + check);
+            }
+            assertTrue(check.err().contains("warning: " + expected + ":5:5: ignore rule 'nothing_here.*' matches nothing"),
+                    check::toString);
+            assertEquals(1, check.err().lines().count(), check::toString);
+
+            CliRun hostile = run(server, "check", "--db", db.jdbcUrl(), "--expected", expected.toString(),
+                    "--ignore", "x'; drop table orders; --", "--ignore", "tables:stray");
+            assertEquals(ExitCode.OK, hostile.exitCode(), hostile::toString);
+            assertTrue(hostile.err().contains("ignore rule 'x'; drop table orders; --' matches nothing"), hostile::toString);
+            assertTrue(tableExists(db, "public", "orders"), "a glob never reaches SQL");
+
+            CliRun badKind = run(server, "check", "--db", db.jdbcUrl(), "--expected", expected.toString(), "--ignore", "tabels:x");
+            assertEquals(ExitCode.ERROR, badKind.exitCode(), badKind::toString);
+            assertTrue(badKind.err().contains("--ignore tabels:x: unknown kind 'tabels'"), badKind::toString);
+
+            CliRun snapshot = run(server, "snapshot", "--db", db.jdbcUrl(), "--ignore", "reporting.*", "--ignore", "legacy_*");
+            assertEquals(ExitCode.OK, snapshot.exitCode(), snapshot::toString);
+            assertTrue(snapshot.out().contains("stray:"), snapshot::toString);
+            assertFalse(snapshot.out().contains("reporting") || snapshot.out().contains("legacy_customers"), snapshot::toString);
+
+            CliRun apply = run(server, "apply", "--db", db.jdbcUrl(), "--expected", expected.toString(), "--allow-drops");
+            assertEquals(ExitCode.OK, apply.exitCode(), apply::toString);
+            assertTrue(apply.out().contains("DROP TABLE public.stray"), apply::toString);
+            assertFalse(tableExists(db, "public", "stray"), apply::toString);
+            assertEquals(1, count(db, "select count(*) from legacy_customers where id = 7"), "the ignored table keeps its row");
+            assertTrue(tableExists(db, "reporting", "daily"), apply::toString);
+            assertEquals(1, count(db, "select count(*) from pg_proc where proname = 'touch'"), apply::toString);
+            assertTrue(tableExists(db, "public", "flyway_schema_history"), apply::toString);
+            assertEquals(ExitCode.OK, run(server, "check", "--db", db.jdbcUrl(), "--expected", expected.toString()).exitCode());
+        }
+    }
+
+    private void unexpectedObjectsPolicy(PostgresServer server) throws Exception {
+        Path declared = yaml("declared-" + server.majorVersion() + ".yaml", DECLARED);
+        Path ignoring = yaml("unexpected-" + server.majorVersion() + ".yaml", "unexpected: ignore\n" + DECLARED);
+        try (ThrowawayDatabase db = database(server, LIVE)) {
+            CliRun warn = run(server, "check", "--db", db.jdbcUrl(), "--expected", declared.toString(),
+                    "--unexpected", "tables=warn", "--unexpected", "functions=ignore");
+            assertEquals(ExitCode.OK, warn.exitCode(), warn::toString);
+            assertTrue(warn.err().contains("unexpected table public.stray is not declared (unexpected tables: warn; left alone)"),
+                    warn::toString);
+            assertTrue(warn.err().contains("unexpected table reporting.daily"), warn::toString);
+            assertFalse(warn.err().contains("touch"), warn::toString);
+
+            CliRun drift = run(server, "check", "--db", db.jdbcUrl(), "--expected", declared.toString(), "--unexpected", "views=ignore");
+            assertEquals(ExitCode.DRIFT, drift.exitCode(), drift::toString);
+            assertTrue(drift.out().contains("unexpected function public.touch()"), drift::toString);
+
+            CliRun apply = run(server, "apply", "--db", db.jdbcUrl(), "--expected", ignoring.toString(), "--allow-drops");
+            assertEquals(ExitCode.OK, apply.exitCode(), apply::toString);
+            assertTrue(apply.out().contains("nothing to apply"), apply::toString);
+            assertTrue(tableExists(db, "public", "stray") && tableExists(db, "reporting", "daily"), apply::toString);
+
+            CliRun functions = run(server, "check", "--db", db.jdbcUrl(), "--expected", ignoring.toString(),
+                    "--unexpected", "functions=drift");
+            assertEquals(ExitCode.DRIFT, functions.exitCode(), functions::toString);
+            assertTrue(functions.out().contains("unexpected function public.touch()") && !functions.out().contains("stray"),
+                    "the file's 'ignore' stays for every kind but functions\n" + functions);
+            CliRun overridden = run(server, "check", "--db", db.jdbcUrl(), "--expected", ignoring.toString(), "--unexpected", "drift");
+            assertTrue(overridden.out().contains("unexpected table public.stray"), "--unexpected drift overrides the file\n" + overridden);
         }
     }
 

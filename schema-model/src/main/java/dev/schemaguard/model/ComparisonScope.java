@@ -70,7 +70,7 @@ public record ComparisonScope(List<IgnoreRule> ignore, HistoryTables historyTabl
         Database e = filter.retain(expected, (kind, schema, name, identity) -> filter.kept(kind, schema, name));
         Database a = filter.retain(actual, (kind, schema, name, identity) -> filter.kept(kind, schema, name));
         List<String> warnings = new ArrayList<>(filter.unmatchedRules());
-        if (!unexpected.equals(UnexpectedObjects.DRIFT)) {
+        if (!unexpected.allDrift()) {
             Set<String> declared = ModelObjects.keys(e);
             Filter policy = new Filter();
             a = policy.retain(a, (kind, schema, name, identity) -> {

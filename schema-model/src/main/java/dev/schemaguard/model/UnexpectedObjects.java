@@ -2,13 +2,12 @@ package dev.schemaguard.model;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What an object that exists on the actual side of a comparison but is not declared on the expected side means,
  * by kind ({@link ObjectKind}): {@code DRIFT} (reported, and dropped by a plan that may drop), {@code WARN} (a
  * warning, never planned) or {@code IGNORE} (nothing: never reported nor planned, so never dropped). Kinds not in
- * {@code byKind} take {@code fallback}.
+ * {@code byKind} take {@code fallback}; a null fallback was not given, and means {@code DRIFT}.
  */
 public record UnexpectedObjects(Policy fallback, Map<ObjectKind, Policy> byKind) {
 
@@ -25,25 +24,29 @@ public record UnexpectedObjects(Policy fallback, Map<ObjectKind, Policy> byKind)
     }
 
     /** Today's default: every unexpected object is drift. */
-    public static final UnexpectedObjects DRIFT = new UnexpectedObjects(Policy.DRIFT, Map.of());
+    public static final UnexpectedObjects DRIFT = new UnexpectedObjects(null, Map.of());
 
     public UnexpectedObjects {
-        Objects.requireNonNull(fallback, "fallback");
         byKind = byKind.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(byKind));
     }
 
     public Policy of(ObjectKind kind) {
-        return byKind.getOrDefault(kind, fallback);
+        return byKind.getOrDefault(kind, fallback == null ? Policy.DRIFT : fallback);
+    }
+
+    /** Whether every kind's policy is DRIFT: then the policy changes nothing. */
+    public boolean allDrift() {
+        return java.util.Arrays.stream(ObjectKind.values()).allMatch(kind -> of(kind) == Policy.DRIFT);
     }
 
     /**
-     * These settings with {@code other}'s on top: other's per-kind policies win, and other's fallback replaces this
-     * one's unless it is the default ({@code DRIFT}).
+     * These settings with {@code other}'s on top: other's per-kind policies win, and other's fallback, when given,
+     * replaces this one's.
      */
     public UnexpectedObjects overriddenBy(UnexpectedObjects other) {
         Map<ObjectKind, Policy> merged = new EnumMap<>(ObjectKind.class);
         merged.putAll(byKind);
         merged.putAll(other.byKind);
-        return new UnexpectedObjects(other.fallback != Policy.DRIFT ? other.fallback : fallback, merged);
+        return new UnexpectedObjects(other.fallback != null ? other.fallback : fallback, merged);
     }
 }

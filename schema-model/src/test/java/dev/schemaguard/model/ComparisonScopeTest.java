@@ -88,7 +88,7 @@ class ComparisonScopeTest {
 
     @Test
     void unexpectedObjectsArePerKindDriftWarningsOrNothing() {
-        ComparisonScope scope = ComparisonScope.DEFAULT.withUnexpected(new UnexpectedObjects(UnexpectedObjects.Policy.DRIFT,
+        ComparisonScope scope = ComparisonScope.DEFAULT.withUnexpected(new UnexpectedObjects(null,
                 Map.of(ObjectKind.TABLE, UnexpectedObjects.Policy.WARN, ObjectKind.FUNCTION, UnexpectedObjects.Policy.IGNORE,
                         ObjectKind.SCHEMA, UnexpectedObjects.Policy.IGNORE)));
         ComparisonScope.Scoped scoped = scope.apply(declared, live);

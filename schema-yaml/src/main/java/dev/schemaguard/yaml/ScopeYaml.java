@@ -72,7 +72,7 @@ final class ScopeYaml {
 
     ComparisonScope scope() {
         return new ComparisonScope(rules, new HistoryTables(Boolean.TRUE.equals(compareHistoryTables), historyTableNames),
-                new UnexpectedObjects(fallback == null ? UnexpectedObjects.Policy.DRIFT : fallback, byKind));
+                new UnexpectedObjects(fallback, byKind));
     }
 
     private static IgnoreRule rule(YamlNode item) {
