@@ -130,7 +130,12 @@ class ComparisonScopeCliTest {
                           id: integer primary key
                       legacy_customers:
                         columns:
-                          id: text
+                          id: integer primary key
+                          name: text
+                      invoices:
+                        columns:
+                          id: integer primary key
+                          customer_id: integer references legacy_customers(id)
                   reporting:
                     comment: filled by the ETL job
                 """);
@@ -138,7 +143,8 @@ class ComparisonScopeCliTest {
             CliRun check = run(server, "check", "--db", db.jdbcUrl(), "--expected", expected.toString());
             assertEquals(ExitCode.DRIFT, check.exitCode(), check::toString);
             assertTrue(check.out().contains("unexpected table public.stray"), check::toString);
-            for (String ignored : List.of("legacy_customers", "reporting", "touch")) {
+            assertTrue(check.out().contains("missing table public.invoices"), check::toString);
+            for (String ignored : List.of("table public.legacy_customers", "legacy_customers.name", "reporting", "touch")) {
                 assertFalse(check.out().contains(ignored), ignored + " is ignored on both sides\n" + check);
             }
             assertTrue(check.err().contains("warning: " + expected + ":5:5: ignore rule 'nothing_here.*' matches nothing"),
@@ -146,7 +152,7 @@ class ComparisonScopeCliTest {
             assertEquals(1, check.err().lines().count(), check::toString);
 
             CliRun hostile = run(server, "check", "--db", db.jdbcUrl(), "--expected", expected.toString(),
-                    "--ignore", "x'; drop table orders; --", "--ignore", "tables:stray");
+                    "--ignore", "x'; drop table orders; --", "--ignore", "tables:stray", "--ignore", "invoices");
             assertEquals(ExitCode.OK, hostile.exitCode(), hostile::toString);
             assertTrue(hostile.err().contains("ignore rule 'x'; drop table orders; --' matches nothing"), hostile::toString);
             assertTrue(tableExists(db, "public", "orders"), "a glob never reaches SQL");
@@ -163,6 +169,7 @@ class ComparisonScopeCliTest {
             CliRun apply = run(server, "apply", "--db", db.jdbcUrl(), "--expected", expected.toString(), "--allow-drops");
             assertEquals(ExitCode.OK, apply.exitCode(), apply::toString);
             assertTrue(apply.out().contains("DROP TABLE public.stray"), apply::toString);
+            assertTrue(apply.out().contains("REFERENCES public.legacy_customers"), "a declared table may reference an ignored one\n" + apply);
             assertFalse(tableExists(db, "public", "stray"), apply::toString);
             assertEquals(1, count(db, "select count(*) from legacy_customers where id = 7"), "the ignored table keeps its row");
             assertTrue(tableExists(db, "reporting", "daily"), apply::toString);
