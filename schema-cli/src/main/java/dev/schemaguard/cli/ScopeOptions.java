@@ -25,7 +25,8 @@ final class ScopeOptions {
                     + " dropped or snapshotted. A glob over schema.name (* any characters but a dot, ? one), e.g."
                     + " public.legacy_* or reporting.* (the schema too); a name without a dot matches in every schema;"
                     + " KIND:GLOB for one kind only, e.g. functions:app.* (kinds: " + "schemas, tables, views,"
-                    + " sequences, types, functions, aggregates, collations, text_search, extensions).")
+                    + " sequences, types, functions, aggregates, collations, text_search, extensions, and the parts of"
+                    + " tables indexes, triggers, policies).")
     List<String> ignore = new ArrayList<>();
 
     @Option(names = "--include-history-tables",
@@ -41,7 +42,8 @@ final class ScopeOptions {
     @Option(names = "--unexpected", paramLabel = "[KIND=]POLICY",
             description = "What an object that exists but is not declared means: drift (default: reported, and"
                     + " dropped by apply --allow-drops), warn (a warning, left alone) or ignore (nothing, left alone)."
-                    + " KIND=POLICY for one kind (repeatable), e.g. tables=warn, functions=ignore.")
+                    + " KIND=POLICY for one kind (repeatable), e.g. tables=warn, indexes=ignore (indexes, triggers and"
+                    + " policies: those on declared tables).")
     List<String> unexpected = new ArrayList<>();
 
     /** The scope these options give; an unknown kind or policy, or a malformed glob, is a usage error. */

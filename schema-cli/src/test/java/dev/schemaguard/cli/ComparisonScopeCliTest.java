@@ -37,6 +37,7 @@ class ComparisonScopeCliTest {
             create table databasechangeloglock (id int primary key, locked boolean not null);
             create table schema_version (installed_rank int primary key);
             create table orders (id int primary key);
+            create index orders_by_dba on orders (id desc);
             create table legacy_customers (id int primary key);
             insert into legacy_customers values (7);
             create table stray (id int);
@@ -152,7 +153,7 @@ class ComparisonScopeCliTest {
             assertEquals(1, check.err().lines().count(), check::toString);
 
             CliRun hostile = run(server, "check", "--db", db.jdbcUrl(), "--expected", expected.toString(),
-                    "--ignore", "x'; drop table orders; --", "--ignore", "tables:stray", "--ignore", "invoices");
+                    "--ignore", "x'; drop table orders; --", "--ignore", "tables:stray", "--ignore", "invoices", "--ignore", "indexes:public.*_by_dba");
             assertEquals(ExitCode.OK, hostile.exitCode(), hostile::toString);
             assertTrue(hostile.err().contains("ignore rule 'x'; drop table orders; --' matches nothing"), hostile::toString);
             assertTrue(tableExists(db, "public", "orders"), "a glob never reaches SQL");
@@ -184,8 +185,9 @@ class ComparisonScopeCliTest {
         Path ignoring = yaml("unexpected-" + server.majorVersion() + ".yaml", "unexpected: ignore\n" + DECLARED);
         try (ThrowawayDatabase db = database(server, LIVE)) {
             CliRun warn = run(server, "check", "--db", db.jdbcUrl(), "--expected", declared.toString(),
-                    "--unexpected", "tables=warn", "--unexpected", "functions=ignore");
+                    "--unexpected", "tables=warn", "--unexpected", "functions=ignore", "--unexpected", "indexes=warn");
             assertEquals(ExitCode.OK, warn.exitCode(), warn::toString);
+            assertTrue(warn.err().contains("unexpected index orders_by_dba on public.orders is not declared"), warn::toString);
             assertTrue(warn.err().contains("unexpected table public.stray is not declared (unexpected tables: warn; left alone)"),
                     warn::toString);
             assertTrue(warn.err().contains("unexpected table reporting.daily"), warn::toString);
@@ -194,11 +196,13 @@ class ComparisonScopeCliTest {
             CliRun drift = run(server, "check", "--db", db.jdbcUrl(), "--expected", declared.toString(), "--unexpected", "views=ignore");
             assertEquals(ExitCode.DRIFT, drift.exitCode(), drift::toString);
             assertTrue(drift.out().contains("unexpected function public.touch()"), drift::toString);
+            assertTrue(drift.out().contains("unexpected index orders_by_dba on public.orders"), drift::toString);
 
             CliRun apply = run(server, "apply", "--db", db.jdbcUrl(), "--expected", ignoring.toString(), "--allow-drops");
             assertEquals(ExitCode.OK, apply.exitCode(), apply::toString);
             assertTrue(apply.out().contains("nothing to apply"), apply::toString);
             assertTrue(tableExists(db, "public", "stray") && tableExists(db, "reporting", "daily"), apply::toString);
+            assertEquals(1, count(db, "select count(*) from pg_indexes where indexname = 'orders_by_dba'"), "an index a DBA added stays\n" + apply);
 
             CliRun functions = run(server, "check", "--db", db.jdbcUrl(), "--expected", ignoring.toString(),
                     "--unexpected", "functions=drift");

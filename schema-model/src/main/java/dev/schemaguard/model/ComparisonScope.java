@@ -77,10 +77,15 @@ public record ComparisonScope(List<IgnoreRule> ignore, HistoryTables historyTabl
                 if (declared.contains(ModelObjects.key(kind, schema, identity))) {
                     return true;
                 }
+                String table = kind.partOfTable() ? identity.substring(0, identity.indexOf('\u0000')) : null;
+                if (table != null && !declared.contains(ModelObjects.key(ObjectKind.TABLE, schema, table))) {
+                    return true; // a part of an undeclared table goes (or stays) with its table
+                }
                 return switch (unexpected.of(kind)) {
                     case DRIFT -> true;
                     case WARN -> {
-                        warnings.add("unexpected " + kind.word() + " " + ModelObjects.display(schema, identity)
+                        warnings.add("unexpected " + kind.word() + " " + (table == null ? ModelObjects.display(schema, identity)
+                                : name + " on " + ModelObjects.display(schema, table))
                                 + " is not declared (unexpected " + kind.key() + ": warn; left alone)");
                         yield false;
                     }

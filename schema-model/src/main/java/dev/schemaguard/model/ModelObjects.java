@@ -14,7 +14,7 @@ final class ModelObjects {
 
     /**
      * Whether to keep an object: its kind, schema (null for schemas and extensions), name, and identity (the
-     * signature of a routine or aggregate, else the name).
+     * signature of a routine or aggregate; {@link #part} for an index, trigger or policy; else the name).
      */
     @FunctionalInterface
     interface Keep {
@@ -23,6 +23,11 @@ final class ModelObjects {
 
     static String key(ObjectKind kind, String schema, String identity) {
         return kind + "\u0000" + schema + "\u0000" + identity;
+    }
+
+    /** The identity of a part of a table: the table's name and the part's, apart. */
+    static String part(String table, String name) {
+        return table + "\u0000" + name;
     }
 
     static String display(String schema, String name) {
@@ -50,7 +55,13 @@ final class ModelObjects {
             List<Table> tables = new ArrayList<>();
             for (Table table : schema.tables()) {
                 if (keep.test(ObjectKind.TABLE, s, table.name(), table.name())) {
-                    tables.add(table);
+                    tables.add(table
+                            .withIndexes(table.indexes().stream().filter(i -> keep.test(ObjectKind.INDEX, s, i.name(),
+                                    part(table.name(), i.name()))).toList())
+                            .withTriggers(table.triggers().stream().filter(t -> keep.test(ObjectKind.TRIGGER, s, t.name(),
+                                    part(table.name(), t.name()))).toList())
+                            .withPolicies(table.policies().stream().filter(p -> keep.test(ObjectKind.POLICY, s, p.name(),
+                                    part(table.name(), p.name()))).toList()));
                 } else {
                     removed.add(s + "\u0000" + table.name());
                 }

@@ -87,6 +87,28 @@ class ComparisonScopeTest {
     }
 
     @Test
+    void unexpectedIndexesOfADeclaredTableAreLeftAloneAndThoseOfAnUndeclaredOneGoWithIt() {
+        Database withIndexes = Database.of(Schema.named("public")
+                .table("orders", t -> {
+                    t.column("id", integer()).primaryKey();
+                    t.index("id").named("orders_by_dba");
+                })
+                .table("stray", t -> {
+                    t.column("id", integer());
+                    t.index("id").named("stray_idx");
+                }).build());
+        ComparisonScope scope = ComparisonScope.DEFAULT.withUnexpected(new UnexpectedObjects(null,
+                Map.of(ObjectKind.INDEX, UnexpectedObjects.Policy.WARN)));
+        ComparisonScope.Scoped scoped = scope.apply(declared, withIndexes);
+        assertEquals(List.of("unexpected index orders_by_dba on public.orders is not declared (unexpected indexes: warn; left alone)"),
+                scoped.warnings());
+        assertEquals(List.of(), scoped.actual().schemas().get(0).table("orders").orElseThrow().indexes());
+        assertEquals(1, scoped.actual().schemas().get(0).table("stray").orElseThrow().indexes().size());
+        ComparisonScope ignoring = ComparisonScope.DEFAULT.withIgnore(List.of(new IgnoreRule(ObjectKind.INDEX, "public.*_by_dba", null)));
+        assertEquals(List.of(), ignoring.apply(declared, withIndexes).actual().schemas().get(0).table("orders").orElseThrow().indexes());
+    }
+
+    @Test
     void unexpectedObjectsArePerKindDriftWarningsOrNothing() {
         ComparisonScope scope = ComparisonScope.DEFAULT.withUnexpected(new UnexpectedObjects(null,
                 Map.of(ObjectKind.TABLE, UnexpectedObjects.Policy.WARN, ObjectKind.FUNCTION, UnexpectedObjects.Policy.IGNORE,
