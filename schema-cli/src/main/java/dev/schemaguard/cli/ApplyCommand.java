@@ -52,7 +52,7 @@ final class ApplyCommand implements Callable<Integer> {
         SchemaLoader scoping;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
             want = loader.expected(expectedSource, url);
-            scoping = loader;
+            scoping = loader; // its scope (command line and YAML) is used below; scoped() needs no open resource
         }
         List<Database> declaredSides = expectedSource instanceof Source.DatabaseSource ? List.of() : List.of(want);
         IntrospectionOptions reading = schemaOptions.selection().forComparisonWith(declaredSides).orElse(null);

@@ -1,6 +1,8 @@
 package dev.schemaguard.model;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +17,9 @@ import java.util.regex.Pattern;
  * <p>The pattern is only ever matched in Java against names already read; it never reaches SQL.
  */
 public record IgnoreRule(ObjectKind kind, String pattern, String origin) {
+
+    /** Compiled globs: a comparison matches every object against every rule. */
+    private static final Map<String, Pattern> GLOBS = new ConcurrentHashMap<>();
 
     public IgnoreRule {
         Objects.requireNonNull(pattern, "pattern");
@@ -73,6 +78,10 @@ public record IgnoreRule(ObjectKind kind, String pattern, String origin) {
     }
 
     private static Pattern glob(String glob) {
+        return GLOBS.computeIfAbsent(glob, IgnoreRule::compile);
+    }
+
+    private static Pattern compile(String glob) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
