@@ -49,15 +49,18 @@ final class ApplyCommand implements Callable<Integer> {
         DatabaseUrl url = db.required();
         LockedApply lockedApply = lockTimeout.lockedApply();
         Database want;
+        SchemaLoader scoping;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
             want = loader.expected(expectedSource, url);
+            scoping = loader; // its scope (command line and YAML) is used below; scoped() needs no open resource
         }
         List<Database> declaredSides = expectedSource instanceof Source.DatabaseSource ? List.of() : List.of(want);
         IntrospectionOptions reading = schemaOptions.selection().forComparisonWith(declaredSides).orElse(null);
         PlanOptions options = allowDrops.planOptions();
         MigrationPlan plan = PlanRunner.run(url, lockedApply, connection -> {
-            Database have = reading == null ? Database.EMPTY : new PostgresIntrospector(reading).introspect(connection);
-            MigrationPlan made = MigrationPlanner.plan(want, have, options);
+            Database read = reading == null ? Database.EMPTY : new PostgresIntrospector(reading).introspect(connection);
+            SchemaLoader.Pair scoped = scoping.scoped(want, read);
+            MigrationPlan made = MigrationPlanner.plan(scoped.first(), scoped.second(), options);
             if (!allowDrops.allowed()) {
                 PlanRunner.requireNoDataLoss(made);
             }

@@ -1,5 +1,6 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.model.ComparisonScope;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.Schema;
@@ -46,6 +47,10 @@ final class SchemaLoader implements AutoCloseable {
     /** Where the objects of each YAML source were declared, to place errors the database reports. */
     private final java.util.Map<Source, DeclaredSchema> placesOfObjects = new java.util.HashMap<>();
     private int connections = 1;
+    /** What the command line leaves out; the YAML sources read add theirs ({@link #scope()}). */
+    private ComparisonScope commandLineScope = ComparisonScope.DEFAULT;
+    private ComparisonScope declaredScope = ComparisonScope.DEFAULT;
+    private Consumer<String> notes = note -> { };
 
     SchemaLoader(IntrospectionOptions selection, DatabaseUrl devDb, boolean canonicalize, Consumer<String> warnings) {
         this.selection = selection;
@@ -63,6 +68,38 @@ final class SchemaLoader implements AutoCloseable {
         return this;
     }
 
+    /** Ignore rules, history tables and the unexpected objects policy of the command line; {@code notes} is for --verbose. */
+    SchemaLoader withScope(ComparisonScope scope, Consumer<String> verboseNotes) {
+        this.commandLineScope = scope;
+        this.notes = verboseNotes;
+        return this;
+    }
+
+    /** What a comparison leaves out: the YAML sources' {@code ignore:} and the rest, with the command line's on top. */
+    ComparisonScope scope() {
+        return declaredScope.and(commandLineScope);
+    }
+
+    /**
+     * {@code expected} and {@code actual} as the comparison sees them ({@link ComparisonScope#apply}): warnings
+     * (rules that match nothing, unexpected objects to warn about) printed, notes (history tables left out) with
+     * --verbose.
+     */
+    Pair scoped(Database expected, Database actual) {
+        ComparisonScope.Scoped scoped = scope().apply(expected, actual);
+        scoped.warnings().forEach(warnings);
+        scoped.notes().forEach(notes);
+        return new Pair(scoped.expected(), scoped.actual());
+    }
+
+    /** One model (a snapshot, a baseline) without what the scope leaves out. */
+    Database visible(Database database) {
+        ComparisonScope.Scoped scoped = scope().visible(database);
+        scoped.warnings().forEach(warnings);
+        scoped.notes().forEach(notes);
+        return scoped.expected();
+    }
+
     /** Both sides of a comparison, loaded so that a database side is read only for the schemas that matter. */
     record Pair(Database first, Database second) {
     }
@@ -78,7 +115,7 @@ final class SchemaLoader implements AutoCloseable {
         List<Database> declaredSides = Stream.of(firstDeclared, secondDeclared).filter(Objects::nonNull).toList();
         Database a = firstDeclared != null ? firstDeclared : introspect(((Source.DatabaseSource) first).url(), declaredSides);
         Database b = secondDeclared != null ? secondDeclared : introspect(((Source.DatabaseSource) second).url(), declaredSides);
-        return new Pair(a, b);
+        return scoped(a, b);
     }
 
     /**
@@ -100,6 +137,7 @@ final class SchemaLoader implements AutoCloseable {
         if (source instanceof Source.YamlSource yaml) {
             DeclaredSchema declared = readYaml(yaml.path());
             placesOfObjects.put(source, declared);
+            declaredScope = declaredScope.and(declared.scope());
             read = declared.database();
         } else if (source instanceof Source.SqlSource sql) {
             read = NothingToCompare.isEmptyScript(sql.path()) ? Database.EMPTY : runScript(sql.path());
@@ -118,10 +156,13 @@ final class SchemaLoader implements AutoCloseable {
         return Optional.ofNullable(placesOfObjects.get(source));
     }
 
-    /** Any source as a model, as written; a database is read for all its selected non-system schemas. */
+    /**
+     * Any source as a model, as written, without what the scope leaves out; a database is read for all its
+     * selected non-system schemas.
+     */
     Database load(Source source) {
         Database declared = declared(source);
-        return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), List.of());
+        return visible(declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), List.of()));
     }
 
     /** A declared schema ready for comparison; .sql sources are PostgreSQL's spelling already (introspected). */

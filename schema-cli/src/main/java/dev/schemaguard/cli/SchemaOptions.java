@@ -1,7 +1,10 @@
 package dev.schemaguard.cli;
 
 import dev.schemaguard.sql.IntrospectionOptions;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +44,13 @@ final class SchemaOptions {
                     + " does); worth it for large schemas on a server with idle cores. Default: 1.")
     int connections = 1;
 
+    @Mixin
+    ScopeOptions scopeOptions;
+
+    /** The command these options are mixed into, to find out whether it runs with --verbose. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /** Which schemas to read and compare, and whether privileges count (the library decides the rest). */
     IntrospectionOptions selection() {
         return new IntrospectionOptions(Set.copyOf(schemas), Set.copyOf(excludedSchemas), privileges);
@@ -51,7 +61,13 @@ final class SchemaOptions {
         String url = devDb != null ? devDb : System.getenv("SCHEMAGUARD_DEV_DB");
         return new SchemaLoader(selection(), url == null || url.isBlank() ? null : DatabaseUrl.parse(url.trim()),
                 !noCanonicalize, warning -> terminal.err().println("schemaguard: warning: " + oneLine(warning)))
-                .withConnections(connections);
+                .withConnections(connections)
+                .withScope(scopeOptions.scope(), verbose() ? note -> terminal.err().println("schemaguard: " + oneLine(note)) : note -> { });
+    }
+
+    private boolean verbose() {
+        var option = command == null ? null : command.findOption("--verbose");
+        return option != null && Boolean.TRUE.equals(option.getValue());
     }
 
     private static String oneLine(String text) {

@@ -36,7 +36,7 @@ final class SnapshotCommand implements Callable<Integer> {
         DatabaseUrl url = db.required();
         Database live;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
-            live = loader.introspect(url, java.util.List.of());
+            live = loader.load(new Source.DatabaseSource(url));
         }
         terminal.writeResult(YamlSchemaWriter.write(live), output);
         return ExitCode.OK;

@@ -2,6 +2,7 @@ package dev.schemaguard.guard;
 
 import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.diff.SchemaDiff;
+import dev.schemaguard.model.ComparisonScope;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
@@ -39,7 +40,9 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * Only the schemas the expected schema declares are read. Tables named with {@link Builder#ignoreTables} (such as
- * a migration tool's history table) are left out on both sides.
+ * a migration tool's history table under a configured name), Flyway's and Liquibase's history tables under their
+ * default names, and what the expected schema's {@code ignore:} rules match are left out on both sides; objects it
+ * does not declare count as its {@code unexpected:} policy says ({@link ComparisonScope}).
  */
 public final class SchemaGuard {
 
@@ -71,7 +74,7 @@ public final class SchemaGuard {
      * check privileges (use {@code schemaguard check --privileges} for that).
      */
     public Database expected() {
-        return withoutIgnored(expected.database()).withoutGrants();
+        return scope().visible(withoutIgnored(expected.database())).expected().withoutGrants();
     }
 
     public Mode mode() {
@@ -110,7 +113,7 @@ public final class SchemaGuard {
         if (mode == Mode.REPAIR) {
             return repair(connection, want, database);
         }
-        SchemaDiff found = SchemaDiff.compare(want, withoutIgnored(LiveSchema.readFor(connection, want)));
+        SchemaDiff found = SchemaDiff.compare(want, live(connection, want));
         if (found.isEmpty()) {
             LOG.info("Schema check: database {} matches {}", database, expected.source());
             return new VerificationResult(VerificationResult.Status.VALID, mode, found, List.of(), found);
@@ -151,7 +154,7 @@ public final class SchemaGuard {
         LOG.info("Schema repair: database {} differed from {} in {} place(s); applied {} statement(s)",
                 database, expected.source(), additions.found.changes().size(), plan.statements().size());
         plan.statements().forEach(statement -> LOG.info("Schema repair: {};", statement.sql()));
-        SchemaDiff remaining = SchemaDiff.compare(want, withoutIgnored(LiveSchema.readFor(connection, want)));
+        SchemaDiff remaining = SchemaDiff.compare(want, live(connection, want));
         List<PlanStatement> applied = plan.statements();
         if (remaining.isEmpty()) {
             return new VerificationResult(VerificationResult.Status.REPAIRED, mode, additions.found, applied, remaining);
@@ -174,7 +177,7 @@ public final class SchemaGuard {
 
         @Override
         public MigrationPlan make(Connection connection) throws SQLException {
-            Database before = withoutIgnored(LiveSchema.readFor(connection, want));
+            Database before = live(connection, want);
             SchemaDiff diff = SchemaDiff.compare(want, before);
             MigrationPlan plan = diff.isEmpty() ? new MigrationPlan(List.of(), List.of())
                     : MigrationPlanner.plan(want, before, PlanOptions.SAFE).additiveOnly();
@@ -190,6 +193,19 @@ public final class SchemaGuard {
             message.append("\n  - ").append(change.describe());
         }
         return message.append('\n').append(fixHint).toString();
+    }
+
+    /** What the comparison leaves out: the expected schema's ignore rules and policy, history tables ({@link ComparisonScope}). */
+    private ComparisonScope scope() {
+        return expected.scope();
+    }
+
+    /** The live database as this guard compares it with {@code want}: the guard's ignored tables and its scope left out. */
+    private Database live(Connection connection, Database want) throws SQLException {
+        ComparisonScope.Scoped scoped = scope().apply(want, withoutIgnored(LiveSchema.readFor(connection, want)));
+        scoped.warnings().forEach(warning -> LOG.warn("Schema check: {}", warning));
+        scoped.notes().forEach(note -> LOG.debug("Schema check: {}", note));
+        return scoped.actual();
     }
 
     private Database withoutIgnored(Database database) {

@@ -140,13 +140,36 @@ class SchemaGuardTest {
     @Test
     void ignoredTablesAreLeftOutOnBothSides() throws SQLException {
         try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
-            db.execute(Shop.FULL + "CREATE TABLE flyway_schema_history (installed_rank int);");
+            db.execute(Shop.FULL + "CREATE TABLE migration_log (installed_rank int);");
             SchemaGuard guard = SchemaGuard.configure().dataSource(dataSource(db)).expectedResource(SHOP)
-                    .ignoreTables("flyway_schema_history").load();
+                    .ignoreTables("migration_log").load();
             assertEquals(VerificationResult.Status.VALID, guard.verify().status());
             SchemaGuard otherSchema = SchemaGuard.configure().dataSource(dataSource(db)).expectedResource(SHOP)
-                    .ignoreTables("app.flyway_schema_history").load();
+                    .ignoreTables("app.migration_log").load();
             assertThrows(SchemaDriftException.class, otherSchema::verify);
+        }
+    }
+
+    /** Flyway's and Liquibase's history tables are never drift; the YAML's ignore rules and policy hold in a guard too. */
+    @Test
+    void historyTablesAndTheYamlsIgnoreRulesAreLeftOut(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+            db.execute(Shop.FULL + "CREATE TABLE flyway_schema_history (installed_rank int);"
+                    + " CREATE TABLE databasechangelog (id text); CREATE TABLE databasechangeloglock (id int);"
+                    + " CREATE TABLE legacy_orders (id int); CREATE TABLE stray (id int);");
+            SchemaDriftException drift = assertThrows(SchemaDriftException.class,
+                    () -> SchemaGuard.configure().dataSource(dataSource(db)).expectedResource(SHOP).load().verify());
+            assertTrue(drift.getMessage().contains("in 2 place(s)") && drift.getMessage().contains("unexpected table public.stray")
+                    && drift.getMessage().contains("unexpected table public.legacy_orders"), drift.getMessage());
+
+            Path shop = Path.of(SchemaGuardTest.class.getClassLoader().getResource(SHOP).toURI());
+            Path scoped = dir.resolve("shop.yaml");
+            java.nio.file.Files.writeString(scoped, "ignore: [public.legacy_*]\nunexpected: {tables: warn}\n"
+                    + java.nio.file.Files.readString(shop));
+            SchemaGuard guard = SchemaGuard.configure().dataSource(dataSource(db)).expectedYaml(scoped).mode(Mode.REPAIR).load();
+            VerificationResult result = guard.verify();
+            assertEquals(VerificationResult.Status.VALID, result.status(), result.toString());
+            assertTrue(tableExists(db, "stray") && tableExists(db, "legacy_orders") && tableExists(db, "flyway_schema_history"));
         }
     }
 

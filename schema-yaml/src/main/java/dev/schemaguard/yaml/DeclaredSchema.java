@@ -1,5 +1,6 @@
 package dev.schemaguard.yaml;
 
+import dev.schemaguard.model.ComparisonScope;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.sql.SqlLexer;
 import dev.schemaguard.sql.SqlTextException;
@@ -15,11 +16,14 @@ import java.util.regex.Pattern;
  * A schema read from YAML together with where each of its objects was declared, keyed by qualified name as SQL
  * spells it ({@code public.orders}, {@code app."My Table"}), and where each column of a table was declared
  * ({@code public.orders.id}), so that a failure reported about an object (by the planner or the server) can be
- * placed back in the YAML.
+ * placed back in the YAML; and what a comparison with it leaves out ({@code scope}: the file's {@code ignore:},
+ * {@code history_tables:} and {@code unexpected:}).
  */
-public record DeclaredSchema(Database database, Map<String, Position> objects, Map<String, Position> columns) {
+public record DeclaredSchema(Database database, Map<String, Position> objects, Map<String, Position> columns,
+                             ComparisonScope scope) {
 
     public DeclaredSchema {
+        java.util.Objects.requireNonNull(scope, "scope");
         objects = Map.copyOf(objects);
         columns = Map.copyOf(columns);
     }

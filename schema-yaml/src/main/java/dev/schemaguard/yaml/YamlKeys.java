@@ -162,8 +162,14 @@ final class YamlKeys {
     static final List<String> SCHEMA_CONTENT_KEYS = List.of(
             TABLES, SEQUENCES, ENUMS, DOMAINS, COMPOSITE_TYPES, RANGE_TYPES, VIEWS, FUNCTIONS, PROCEDURES, AGGREGATES, COLLATIONS,
             GRANTS, TEXT_SEARCH_DICTIONARIES, TEXT_SEARCH_CONFIGURATIONS);
+    static final String IGNORE = "ignore";
+    static final String HISTORY_TABLES = "history_tables";
+    static final String UNEXPECTED = "unexpected";
+    static final String COMPARE = "compare";
+    static final String NAMES = "names";
+    static final List<String> HISTORY_TABLE_KEYS = List.of(COMPARE, NAMES);
     static final List<String> FILE_KEYS = concat(List.of(EXTENSIONS, PUBLICATIONS, SCHEMAS, SCHEMA, CASTS,
-            FOREIGN_DATA_WRAPPERS, SERVERS), SCHEMA_CONTENT_KEYS);
+            FOREIGN_DATA_WRAPPERS, SERVERS, IGNORE, HISTORY_TABLES, UNEXPECTED), SCHEMA_CONTENT_KEYS);
     static final List<String> AGGREGATE_KEYS = List.of(SFUNC, STYPE, SSPACE, FINALFUNC, FINALFUNC_EXTRA, FINALFUNC_MODIFY,
             COMBINEFUNC, SERIALFUNC, DESERIALFUNC, INITCOND, MSFUNC, MINVFUNC, MSTYPE, MSSPACE, MFINALFUNC, MFINALFUNC_EXTRA,
             MFINALFUNC_MODIFY, MINITCOND, SORTOP, PARALLEL_KEY, HYPOTHETICAL, COMMENT);
@@ -253,6 +259,7 @@ final class YamlKeys {
         all.put("foreignDataWrapper", FOREIGN_DATA_WRAPPER_KEYS);
         all.put("server", SERVER_KEYS);
         all.put("foreignTable", FOREIGN_TABLE_KEYS);
+        all.put("historyTables", HISTORY_TABLE_KEYS);
         return Map.copyOf(all);
     }
 

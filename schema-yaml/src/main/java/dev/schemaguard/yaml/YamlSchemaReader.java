@@ -56,6 +56,7 @@ public final class YamlSchemaReader {
     private final List<Placed<Cast>> casts = new ArrayList<>();
     private final Map<String, Placed<dev.schemaguard.model.ForeignDataWrapper>> foreignDataWrappers = new TreeMap<>();
     private final Map<String, Placed<dev.schemaguard.model.ForeignServer>> foreignServers = new TreeMap<>();
+    private final ScopeYaml scope = new ScopeYaml();
 
     private YamlSchemaReader() {
     }
@@ -88,14 +89,19 @@ public final class YamlSchemaReader {
         } else {
             reader.readDocument(Utf8Files.read(fileOrDirectory), fileOrDirectory.toString());
         }
-        return new DeclaredSchema(reader.database(), reader.positions(), reader.columnPositions);
+        return new DeclaredSchema(reader.database(), reader.positions(), reader.columnPositions, reader.scope.scope());
     }
 
     /** Reads YAML text; {@code sourceName} is what error messages call it, e.g. a file name. */
     public static Database readString(String yaml, String sourceName) {
+        return readDeclaredString(yaml, sourceName).database();
+    }
+
+    /** As {@link #readString}, with where each object was declared and what a comparison leaves out. */
+    public static DeclaredSchema readDeclaredString(String yaml, String sourceName) {
         YamlSchemaReader reader = new YamlSchemaReader();
         reader.readDocument(yaml, sourceName);
-        return reader.database();
+        return new DeclaredSchema(reader.database(), reader.positions(), reader.columnPositions, reader.scope.scope());
     }
 
     private static List<Path> yamlFiles(Path directory) throws IOException {
@@ -113,6 +119,7 @@ public final class YamlSchemaReader {
             return;
         }
         Fields file = Fields.of(root, FILE_KEYS, "the top level of the file");
+        scope.read(file);
         YamlNode extensionsNode = file.node(EXTENSIONS);
         if (extensionsNode != null) {
             for (Placed<Extension> extension : SchemaObjectReader.extensions(extensionsNode)) {
