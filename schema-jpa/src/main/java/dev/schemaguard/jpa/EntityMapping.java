@@ -84,6 +84,8 @@ final class EntityMapping {
     private final Map<QualifiedName, Sequence> sequences = new LinkedHashMap<>();
     private final Map<String, SequenceGenerator> generators = new HashMap<>();
     private final Map<Class<?>, List<KeyColumn>> keys = new HashMap<>();
+    /** Folded name to the name as Hibernate spells it (it orders key columns by that spelling). */
+    private final Map<String, String> spelling = new HashMap<>();
 
     EntityMapping(NamingStrategy naming, String defaultSchema, Collection<? extends Class<?>> classes) {
         this.naming = naming;
@@ -104,7 +106,11 @@ final class EntityMapping {
             mapEntity(entity);
         }
         Map<String, List<Table>> tablesBySchema = new TreeMap<>();
-        tables.forEach((name, draft) -> tablesBySchema.computeIfAbsent(name.schema(), s -> new ArrayList<>()).add(draft.build()));
+        tables.values().forEach(draft -> draft.orderPrimaryKey(HibernateColumnOrder.comparator(spelling)));
+        java.util.function.Function<QualifiedName, List<String>> primaryKeyOf =
+                table -> tables.containsKey(table) ? tables.get(table).primaryKeyColumns() : List.of();
+        tables.forEach((name, draft) -> tablesBySchema.computeIfAbsent(name.schema(), s -> new ArrayList<>())
+                .add(draft.build(primaryKeyOf)));
         Map<String, List<Sequence>> sequencesBySchema = new TreeMap<>();
         sequences.forEach((name, sequence) -> sequencesBySchema.computeIfAbsent(name.schema(), s -> new ArrayList<>()).add(sequence));
         List<Schema> schemas = new ArrayList<>();
@@ -556,14 +562,14 @@ final class EntityMapping {
         List<String> ownerColumns = joinTableSide(draft, ownerKey,
                 collectionTable == null ? List.of() : Arrays.asList(collectionTable.joinColumns()), owner.entityName(), where);
         Class<?> element = elementType(field, field.getAnnotation(ElementCollection.class).targetClass(), where);
-        List<String> before = draft.build().columns().stream().map(Column::name).toList();
+        List<String> before = draft.columns().stream().map(Column::name).toList();
         if (element.isAnnotationPresent(Embeddable.class)) {
             mapEmbedded(null, draft, field, element, Map.of(), false);
         } else {
             jakarta.persistence.Column column = field.getAnnotation(jakarta.persistence.Column.class);
             mapBasic(draft, element, field, column, field.getName(), column == null || column.nullable(), null, where);
         }
-        List<Column> elementColumns = draft.build().columns().stream().filter(c -> !before.contains(c.name())).toList();
+        List<Column> elementColumns = draft.columns().stream().filter(c -> !before.contains(c.name())).toList();
         if (Set.class.isAssignableFrom(field.getType()) && elementColumns.stream().noneMatch(Column::nullable)) {
             List<String> key = new ArrayList<>(ownerColumns);
             elementColumns.forEach(c -> key.add(c.name()));
@@ -716,7 +722,9 @@ final class EntityMapping {
     // ---- names --------------------------------------------------------------------------------------------
 
     private String physical(String logical) {
-        return naming.physical(logical);
+        String name = naming.physical(logical);
+        spelling.putIfAbsent(name, naming.unfolded(logical));
+        return name;
     }
 
     /** A constraint or index name from an annotation: not transformed by the naming strategy, only folded. */

@@ -20,11 +20,15 @@ public enum NamingStrategy {
 
     /** The name as PostgreSQL stores it. */
     public String physical(String logical) {
+        return isQuoted(logical) ? unfolded(logical) : unfolded(logical).toLowerCase(Locale.ROOT);
+    }
+
+    /** The name as Hibernate writes it into the DDL, before PostgreSQL folds unquoted names to lower case. */
+    String unfolded(String logical) {
         if (isQuoted(logical)) {
             return logical.substring(1, logical.length() - 1);
         }
-        String name = this == SNAKE_CASE ? snakeCase(logical) : logical;
-        return name.toLowerCase(Locale.ROOT);
+        return this == SNAKE_CASE ? snakeCase(logical).toLowerCase(Locale.ROOT) : logical;
     }
 
     static boolean isQuoted(String name) {
