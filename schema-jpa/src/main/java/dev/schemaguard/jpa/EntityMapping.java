@@ -108,7 +108,7 @@ final class EntityMapping {
         Map<String, List<Table>> tablesBySchema = new TreeMap<>();
         tables.values().forEach(draft -> draft.orderPrimaryKey(HibernateColumnOrder.comparator(spelling)));
         java.util.function.Function<QualifiedName, List<String>> primaryKeyOf =
-                table -> tables.containsKey(table) ? tables.get(table).primaryKeyColumns() : List.of();
+                table -> tables.containsKey(table) ? tables.get(table).primaryKeyColumns() : null;
         tables.forEach((name, draft) -> tablesBySchema.computeIfAbsent(name.schema(), s -> new ArrayList<>())
                 .add(draft.build(primaryKeyOf)));
         Map<String, List<Sequence>> sequencesBySchema = new TreeMap<>();
@@ -160,6 +160,9 @@ final class EntityMapping {
     }
 
     private void mapEntity(EntityInfo entity) {
+        if (isTableless(entity)) {
+            return;
+        }
         TableDraft draft = table(entity.table());
         boolean subclass = entity.parent() != null;
         switch (subclass ? entity.strategy() : InheritanceType.JOINED) {
@@ -192,6 +195,11 @@ final class EntityMapping {
                 addIndex(draft, index);
             }
         }
+    }
+
+    /** An abstract class of a TABLE_PER_CLASS hierarchy: Hibernate creates no table for it. */
+    private static boolean isTableless(EntityInfo entity) {
+        return entity.strategy() == InheritanceType.TABLE_PER_CLASS && Modifier.isAbstract(entity.type().getModifiers());
     }
 
     /** SINGLE_TABLE roots with subclasses, and any root that declares @DiscriminatorColumn, get a discriminator. */
@@ -281,7 +289,7 @@ final class EntityMapping {
         if (field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToOne.class)) {
             OneToOne oneToOne = field.getAnnotation(OneToOne.class);
             if (oneToOne == null || oneToOne.mappedBy().isEmpty()) {
-                mapToOne(owner, draft, field, forceNullable, where);
+                mapToOne(owner, draft, field, where);
             }
         } else if (field.isAnnotationPresent(OneToMany.class)) {
             if (field.getAnnotation(OneToMany.class).mappedBy().isEmpty()) {
@@ -305,7 +313,9 @@ final class EntityMapping {
             boolean nullable = !id && !field.getType().isPrimitive() && (column == null || column.nullable())
                     && (basic == null || basic.optional());
             Identity identity = generation(owner, field, where);
-            mapBasic(draft, field.getType(), field, column, field.getName(), nullable || (forceNullable && !id), identity, where);
+            // in a SINGLE_TABLE subclass Hibernate relaxes primitives and @Basic(optional = false), not @Column(nullable = false)
+            boolean subclassNullable = forceNullable && !id && (column == null || column.nullable());
+            mapBasic(draft, field.getType(), field, column, field.getName(), nullable || subclassNullable, identity, where);
         }
     }
 
@@ -443,7 +453,8 @@ final class EntityMapping {
 
     // ---- associations -------------------------------------------------------------------------------------
 
-    private void mapToOne(EntityInfo owner, TableDraft draft, Field field, boolean forceNullable, String where) {
+    /** Hibernate keeps optional = false and nullable = false join columns NOT NULL, also in SINGLE_TABLE subclasses. */
+    private void mapToOne(EntityInfo owner, TableDraft draft, Field field, String where) {
         ManyToOne manyToOne = field.getAnnotation(ManyToOne.class);
         OneToOne oneToOne = field.getAnnotation(OneToOne.class);
         Class<?> targetClass = manyToOne != null && manyToOne.targetEntity() != void.class ? manyToOne.targetEntity()
@@ -461,7 +472,7 @@ final class EntityMapping {
                     : physical(field.getName() + "_" + referenced.logical());
             boolean nullable = optional && (join == null || join.nullable());
             unique |= join != null && join.unique();
-            draft.addColumn(new Column(name, referenced.type(), nullable || forceNullable, null, null, null, null, null, null, null));
+            draft.addColumn(new Column(name, referenced.type(), nullable, null, null, null, null, null, null, null));
             columns.add(name);
         }
         if (unique) {

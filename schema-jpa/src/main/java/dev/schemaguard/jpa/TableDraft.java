@@ -99,7 +99,7 @@ final class TableDraft {
 
     /**
      * The table; a foreign key whose referenced columns are a primary key of {@code primaryKeyOf} lists its columns
-     * in that key's order, as Hibernate declares it.
+     * in that key's order, as Hibernate declares it; null from {@code primaryKeyOf} means no such table.
      */
     Table build(Function<QualifiedName, List<String>> primaryKeyOf) {
         List<ForeignKey> keys = new ArrayList<>();
@@ -107,6 +107,9 @@ final class TableDraft {
             List<String> fkColumns = pending.columns();
             List<String> targetColumns = pending.targetColumns();
             List<String> referencedKey = primaryKeyOf.apply(pending.target());
+            if (referencedKey == null) {
+                continue; // an abstract TABLE_PER_CLASS root has no table, so Hibernate declares no key to it
+            }
             if (referencedKey.size() == targetColumns.size() && Set.copyOf(referencedKey).equals(Set.copyOf(targetColumns))) {
                 List<String> reordered = new ArrayList<>();
                 for (String keyColumn : referencedKey) {

@@ -13,7 +13,8 @@ import java.util.List;
 /** Issue #20 points 3 and 4: an abstract TABLE_PER_CLASS root, and SINGLE_TABLE subclass nullability. */
 public final class Inheritances {
 
-    public static final List<Class<?>> ALL = List.of(Animal.class, Dog.class, Cat.class, Vehicle.class, Car.class);
+    public static final List<Class<?>> ALL = List.of(Animal.class, Dog.class, Cat.class, Owner.class, Vehicle.class,
+            Car.class);
 
     private Inheritances() {
     }
@@ -36,6 +37,15 @@ public final class Inheritances {
     @Entity(name = "Cat")
     public static class Cat extends Animal {
         int lives;
+    }
+
+    /** A reference to the abstract root: a column, but no foreign key (there is no table to reference). */
+    @Entity(name = "Owner")
+    public static class Owner {
+        @Id
+        Long id;
+        @ManyToOne
+        Animal pet;
     }
 
     @Entity(name = "Vehicle")
