@@ -80,7 +80,16 @@ final class TableDraft {
     }
 
     void addCheck(String column, String expression) {
-        String checkName = defaultName(List.of(column), "check");
+        addCheck(null, column, expression);
+    }
+
+    /**
+     * A check, unnamed ({@code constraintName} null) named as PostgreSQL names it: after the column for a column's
+     * check, after the table for a table's ({@code column} null).
+     */
+    void addCheck(String constraintName, String column, String expression) {
+        String checkName = constraintName != null ? constraintName
+                : column != null ? defaultName(List.of(column), "check") : Identifiers.defaultName(name.name(), null, "check");
         checks.putIfAbsent(checkName, new CheckConstraint(checkName, expression, false, false));
     }
 

@@ -58,9 +58,7 @@ public final class BasicTypes {
         Character boxedChar;
         UUID uuid;
         byte[] bytes;
-        Byte[] boxedBytes;
         char[] chars;
-        Character[] boxedChars;
         java.sql.Date sqlDate;
         java.sql.Time sqlTime;
         java.sql.Timestamp sqlTimestamp;
@@ -70,7 +68,7 @@ public final class BasicTypes {
         Calendar calendar;
         Instant instant;
         LocalDate localDate;
-        LocalTime localTime;
+        LocalTime timeOfDay;
         LocalDateTime localDateTime;
         OffsetDateTime offsetDateTime;
         ZonedDateTime zonedDateTime;
