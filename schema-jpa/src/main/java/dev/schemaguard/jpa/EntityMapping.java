@@ -656,6 +656,7 @@ final class EntityMapping {
         EntityInfo target = entity(elementType(field, declaredTarget, where), where);
         JoinTable joinTable = field.getAnnotation(JoinTable.class);
         String logical = joinTable != null && !joinTable.name().isEmpty() ? joinTable.name()
+                : naming.namesJoinTablesAfterAttribute() ? owner.table().name() + "_" + field.getName()
                 : owner.table().name() + "_" + target.table().name();
         String schema = joinTable != null && !joinTable.schema().isEmpty() ? physical(joinTable.schema()) : defaultSchema;
         TableDraft draft = table(QualifiedName.of(schema, physical(logical)));

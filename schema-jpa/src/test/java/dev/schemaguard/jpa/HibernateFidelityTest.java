@@ -6,6 +6,9 @@ import dev.schemaguard.jpa.fidelity.Conversions;
 import dev.schemaguard.jpa.fidelity.Definitions;
 import dev.schemaguard.jpa.fidelity.Inheritances;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.naming.ImplicitJoinTableNameSource;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -43,6 +46,16 @@ class HibernateFidelityTest {
         assertAgrees(Definitions.ALL);
     }
 
+    /** Spring Boot's SpringImplicitNamingStrategy (3.5), restated: join tables named owner table, "_", attribute. */
+    static final class SpringImplicitNaming extends ImplicitNamingStrategyJpaCompliantImpl {
+        @Override
+        public Identifier determineJoinTableName(ImplicitJoinTableNameSource source) {
+            return toIdentifier(source.getOwningPhysicalTableName() + "_"
+                    + source.getAssociationOwningAttributePath().getProperty(), source.getBuildingContext());
+        }
+    }
+
+    /** Default, snake-case (Spring's physical strategy) and Spring Boot's full naming (physical and implicit). */
     private static void assertAgrees(List<Class<?>> entities) throws Exception {
         String[] ddl = new String[1];
         List<String> drift = HibernateAgreementTest.drift(new JpaSchemaReader().read(entities),
@@ -52,5 +65,10 @@ class HibernateFidelityTest {
                 new JpaSchemaReader(NamingStrategy.SNAKE_CASE, "public").read(entities),
                 db -> ddl[0] = HibernateDdl.createIn(db, entities, new CamelCaseToUnderscoresNamingStrategy(), null));
         assertEquals(List.of(), snakeDrift, () -> "Hibernate's DDL with snake case naming:\n" + ddl[0]);
+        List<String> springDrift = HibernateAgreementTest.drift(
+                new JpaSchemaReader(NamingStrategy.SPRING_BOOT, "public").read(entities),
+                db -> ddl[0] = HibernateDdl.createIn(db, entities, new CamelCaseToUnderscoresNamingStrategy(),
+                        new SpringImplicitNaming()));
+        assertEquals(List.of(), springDrift, () -> "Hibernate's DDL with Spring Boot's naming:\n" + ddl[0]);
     }
 }
