@@ -77,7 +77,8 @@ final class HibernateDdl {
                 "jakarta.persistence.schema-generation.scripts.action", "create",
                 "jakarta.persistence.schema-generation.scripts.create-target", file.toString(),
                 "hibernate.hbm2ddl.delimiter", ";",
-                "hibernate.connection.pool_size", "1"));
+                "hibernate.connection.pool_size", "1",
+                "hibernate.hbm2ddl.create_namespaces", "true"));
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
         try {
             MetadataSources sources = new MetadataSources(registry);

@@ -46,6 +46,17 @@ class HibernateFidelityTest {
         assertAgrees(Definitions.ALL);
     }
 
+    /** All of them with the 23 shop entities: 40 entities in one schema, as an application has them. */
+    @Test
+    void everyEntitySetTogether() throws Exception {
+        List<Class<?>> all = new java.util.ArrayList<>(ShopEntities.ALL);
+        for (List<Class<?>> set : List.of(CompositeKeys.ALL, BasicTypes.ALL, Inheritances.ALL, Conversions.ALL,
+                Definitions.ALL)) {
+            all.addAll(set);
+        }
+        assertAgrees(all);
+    }
+
     /** Spring Boot's SpringImplicitNamingStrategy (3.5), restated: join tables named owner table, "_", attribute. */
     static final class SpringImplicitNaming extends ImplicitNamingStrategyJpaCompliantImpl {
         @Override
