@@ -80,6 +80,10 @@ public final class BasicTypes {
         OffsetDateTime nativeZone;
         @TimeZoneStorage(TimeZoneStorageType.COLUMN)
         OffsetDateTime zoneColumn;
+        @TimeZoneStorage(TimeZoneStorageType.NORMALIZE)
+        Instant normalizedInstant;
+        @TimeZoneStorage(TimeZoneStorageType.NORMALIZE)
+        OffsetTime normalizedTime;
         BigDecimal bigDecimal;
         BigInteger bigInteger;
         boolean primitiveBoolean;
