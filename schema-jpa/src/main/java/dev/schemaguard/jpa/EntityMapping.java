@@ -770,7 +770,7 @@ final class EntityMapping {
                 return element;
             }
         }
-        throw new IllegalArgumentException(where + " is a collection whose element type cannot be read from its "
+        throw new UnmappableAttributeException(where + " is a collection whose element type cannot be read from its "
                 + "declaration; declare it as e.g. Set<Tag>, or name targetEntity/targetClass");
     }
 
