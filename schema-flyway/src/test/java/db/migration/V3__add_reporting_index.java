@@ -1,5 +1,6 @@
 package db.migration;
 
+import dev.schemaguard.flyway.FlywayGuards;
 import dev.schemaguard.guard.SchemaGuards;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -22,11 +23,11 @@ public class V3__add_reporting_index extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
-        SchemaGuards.on(connection)
+        // through FlywayGuards, Flyway's own error output carries the guard's message
+        FlywayGuards.check(SchemaGuards.on(connection)
                 .forMigration("V3__add_reporting_index")
                 .requireTables("customers", "orders")
-                .requireColumns("orders", "customer_id bigint", "total numeric(10,2)", "created_at timestamptz")
-                .check();
+                .requireColumns("orders", "customer_id bigint", "total numeric(10,2)", "created_at timestamptz"));
 
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE INDEX CONCURRENTLY orders_customer_created_idx ON orders (customer_id, created_at)");

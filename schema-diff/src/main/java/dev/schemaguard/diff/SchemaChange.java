@@ -171,7 +171,9 @@ public sealed interface SchemaChange {
 
     record ConstraintAltered(QualifiedName table, Constraint expected, Constraint actual) implements TableChange {
         public String describe() {
-            return expected.kind() + " " + expected.name() + " on " + table + " differs from the expected definition";
+            String how = ConstraintDifference.describe(expected, actual);
+            return expected.kind() + " " + expected.name() + " on " + table + " differs from the expected definition"
+                    + (how.isEmpty() ? "" : ": " + how);
         }
     }
 

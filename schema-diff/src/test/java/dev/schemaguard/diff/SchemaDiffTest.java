@@ -132,6 +132,23 @@ class SchemaDiffTest {
     }
 
     @Test
+    void anAlteredConstraintSaysWhichPartDiffers() {
+        Schema expected = Schema.named("public").table("seat", t -> {
+            t.column("a", integer());
+            t.column("b", bigint());
+            t.primaryKey("b", "a");
+        }).build();
+        Schema actual = Schema.named("public").table("seat", t -> {
+            t.column("a", integer());
+            t.column("b", bigint());
+            t.primaryKey("a", "b");
+        }).build();
+        assertEquals(List.of("primary key seat_pkey on public.seat differs from the expected definition:"
+                        + " columns are (a, b), expected (b, a)"),
+                SchemaDiff.compare(expected, actual).changes().stream().map(SchemaChange::describe).toList());
+    }
+
+    @Test
     void indexesAndPoliciesAreCompared() {
         Schema expected = orders(t -> {
             t.column("a", integer());

@@ -53,6 +53,7 @@ public final class SchemaGuard {
     private final Mode mode;
     private final Set<String> ignoredTables;
     private final String fixHint;
+    private final boolean defaultFixHint;
 
     private SchemaGuard(DataSource dataSource, ExpectedSchema expected, Mode mode, Set<String> ignoredTables,
                         String fixHint) {
@@ -60,6 +61,7 @@ public final class SchemaGuard {
         this.expected = expected;
         this.mode = mode;
         this.ignoredTables = Set.copyOf(ignoredTables);
+        this.defaultFixHint = fixHint == null;
         this.fixHint = fixHint != null ? fixHint
                 : "Fix: run `schemaguard fix --db $DATABASE_URL --expected " + expected.source()
                 + "` and apply its SQL, or start once with mode REPAIR.";
@@ -113,19 +115,20 @@ public final class SchemaGuard {
         if (mode == Mode.REPAIR) {
             return repair(connection, want, database);
         }
-        SchemaDiff found = SchemaDiff.compare(want, live(connection, want));
+        Database actual = live(connection, want);
+        SchemaDiff found = SchemaDiff.compare(want, actual);
         if (found.isEmpty()) {
             LOG.info("Schema check: database {} matches {}", database, expected.source());
             return new VerificationResult(VerificationResult.Status.VALID, mode, found, List.of(), found);
         }
         VerificationResult result = new VerificationResult(VerificationResult.Status.DRIFT, mode, found, List.of(), found);
         if (mode == Mode.FAIL) {
-            throw new SchemaDriftException(driftMessage(database, found), result);
+            throw new SchemaDriftException(driftMessage(database, found, fixHint(want, actual)), result);
         }
         LOG.warn("Schema drift: database {} differs from {} in {} place(s); continuing (mode WARN)",
                 database, expected.source(), found.changes().size());
         found.changes().forEach(change -> LOG.warn("Schema drift: {}", change.describe()));
-        LOG.warn(fixHint);
+        LOG.warn(fixHint(want, actual));
         return result;
     }
 
@@ -186,7 +189,23 @@ public final class SchemaGuard {
         }
     }
 
-    private String driftMessage(String database, SchemaDiff diff) {
+    /**
+     * The configured hint; the default one suggests mode REPAIR only when REPAIR, which only adds, can fix every
+     * difference (after a REPAIR the rest never can).
+     */
+    private String fixHint(Database want, Database actual) {
+        if (!defaultFixHint) {
+            return fixHint;
+        }
+        MigrationPlan plan = MigrationPlanner.plan(want, actual, PlanOptions.SAFE);
+        if (plan.skipped().isEmpty() && plan.additiveOnly().statements().size() == plan.statements().size()) {
+            return fixHint;
+        }
+        return "Fix: run `schemaguard fix --db $DATABASE_URL --expected " + expected.source() + "` and review its SQL;"
+                + " mode REPAIR only adds what is missing and cannot fix all of this: write a migration for the rest.";
+    }
+
+    private String driftMessage(String database, SchemaDiff diff, String fixHint) {
         StringBuilder message = new StringBuilder("Schema drift: database ").append(database).append(" differs from ")
                 .append(expected.source()).append(" in ").append(diff.changes().size()).append(" place(s):");
         for (SchemaChange change : diff.changes()) {

@@ -46,10 +46,21 @@ class SchemaGuardTest {
             assertEquals("Schema drift: database " + db.name() + " differs from shop.yaml in 2 place(s):\n"
                     + "  - unexpected table public.legacy\n"
                     + "  - missing table public.orders (4 columns)\n"
-                    + "Fix: run `schemaguard fix --db $DATABASE_URL --expected shop.yaml` and apply its SQL, or start once"
-                    + " with mode REPAIR.", failure.getMessage());
+                    + "Fix: run `schemaguard fix --db $DATABASE_URL --expected shop.yaml` and review its SQL; mode REPAIR"
+                    + " only adds what is missing and cannot fix all of this: write a migration for the rest.",
+                    failure.getMessage());
             assertEquals(VerificationResult.Status.DRIFT, failure.result().status());
             assertFalse(tableExists(db, "orders"));
+        }
+    }
+
+    @Test
+    void failSuggestsRepairWhenRepairCanFixEverything() throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+            db.execute(Shop.CUSTOMERS);
+            SchemaDriftException failure = assertThrows(SchemaDriftException.class, () -> guard(db, Mode.FAIL).verify());
+            assertTrue(failure.getMessage().endsWith("and apply its SQL, or start once with mode REPAIR."),
+                    failure.getMessage());
         }
     }
 
@@ -95,6 +106,10 @@ class SchemaGuardTest {
             assertEquals(1, left.size(), left.toString());
             SchemaChange.ColumnAltered altered = assertInstanceOf(SchemaChange.ColumnAltered.class, left.get(0));
             assertEquals("id", altered.expected().name());
+            // a FAIL check afterwards does not send the user back to REPAIR, which cannot fix what is left
+            SchemaDriftException failure = assertThrows(SchemaDriftException.class, () -> guard(db, Mode.FAIL).verify());
+            assertTrue(failure.getMessage().endsWith("mode REPAIR only adds what is missing and cannot fix all of this:"
+                    + " write a migration for the rest."), failure.getMessage());
         }
     }
 

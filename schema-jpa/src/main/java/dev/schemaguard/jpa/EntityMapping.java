@@ -12,11 +12,14 @@ import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Sequence;
 import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.Table;
+import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ConstraintMode;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.DiscriminatorColumn;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
@@ -41,12 +44,14 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.MapsId;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.PrimaryKeyJoinColumns;
 import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Transient;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -61,6 +66,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** One run of {@link JpaSchemaReader#read}: entity classes in, tables and sequences out. */
@@ -84,11 +90,22 @@ final class EntityMapping {
     private final Map<QualifiedName, Sequence> sequences = new LinkedHashMap<>();
     private final Map<String, SequenceGenerator> generators = new HashMap<>();
     private final Map<Class<?>, List<KeyColumn>> keys = new HashMap<>();
+    private final Consumer<String> warnings;
+    /** Converters given among the classes with {@code autoApply = true}, by the attribute type they convert. */
+    private final Map<Class<?>, Class<?>> autoApplied = new HashMap<>();
+    /** Folded name to the name as Hibernate spells it (it orders key columns by that spelling). */
+    private final Map<String, String> spelling = new HashMap<>();
 
-    EntityMapping(NamingStrategy naming, String defaultSchema, Collection<? extends Class<?>> classes) {
+    EntityMapping(NamingStrategy naming, String defaultSchema, Collection<? extends Class<?>> classes,
+                  Consumer<String> warnings) {
         this.naming = naming;
         this.defaultSchema = defaultSchema;
+        this.warnings = warnings;
         for (Class<?> type : classes) {
+            Converter converter = type.getAnnotation(Converter.class);
+            if (converter != null && converter.autoApply()) {
+                autoApplied.put(Converters.attributeType(type, type.getName()), type);
+            }
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
                 if (c.isAnnotationPresent(Entity.class)) {
                     entities.putIfAbsent(c, null);
@@ -104,7 +121,11 @@ final class EntityMapping {
             mapEntity(entity);
         }
         Map<String, List<Table>> tablesBySchema = new TreeMap<>();
-        tables.forEach((name, draft) -> tablesBySchema.computeIfAbsent(name.schema(), s -> new ArrayList<>()).add(draft.build()));
+        tables.values().forEach(draft -> draft.orderPrimaryKey(HibernateColumnOrder.comparator(spelling)));
+        java.util.function.Function<QualifiedName, List<String>> primaryKeyOf =
+                table -> tables.containsKey(table) ? tables.get(table).primaryKeyColumns() : null;
+        tables.forEach((name, draft) -> tablesBySchema.computeIfAbsent(name.schema(), s -> new ArrayList<>())
+                .add(draft.build(primaryKeyOf)));
         Map<String, List<Sequence>> sequencesBySchema = new TreeMap<>();
         sequences.forEach((name, sequence) -> sequencesBySchema.computeIfAbsent(name.schema(), s -> new ArrayList<>()).add(sequence));
         List<Schema> schemas = new ArrayList<>();
@@ -154,6 +175,9 @@ final class EntityMapping {
     }
 
     private void mapEntity(EntityInfo entity) {
+        if (isTableless(entity)) {
+            return;
+        }
         TableDraft draft = table(entity.table());
         boolean subclass = entity.parent() != null;
         switch (subclass ? entity.strategy() : InheritanceType.JOINED) {
@@ -176,6 +200,9 @@ final class EntityMapping {
                 }
             }
         }
+        for (Annotation check : HibernateAnnotations.findAll(entity.type(), "Check", "Checks")) {
+            addHibernateCheck(draft, null, check);
+        }
         jakarta.persistence.Table table = entity.type().getAnnotation(jakarta.persistence.Table.class);
         if (table != null) {
             for (jakarta.persistence.UniqueConstraint unique : table.uniqueConstraints()) {
@@ -186,6 +213,11 @@ final class EntityMapping {
                 addIndex(draft, index);
             }
         }
+    }
+
+    /** An abstract class of a TABLE_PER_CLASS hierarchy: Hibernate creates no table for it. */
+    private static boolean isTableless(EntityInfo entity) {
+        return entity.strategy() == InheritanceType.TABLE_PER_CLASS && Modifier.isAbstract(entity.type().getModifiers());
     }
 
     /** SINGLE_TABLE roots with subclasses, and any root that declares @DiscriminatorColumn, get a discriminator. */
@@ -202,7 +234,7 @@ final class EntityMapping {
         String name = physical(column == null ? "DTYPE" : column.name());
         String type = "varchar(" + (column == null ? 31 : column.length()) + ")";
         if (column != null && !column.columnDefinition().isBlank()) {
-            type = JavaTypes.typeInColumnDefinition(column.columnDefinition());
+            type = ColumnDefinition.parse(column.columnDefinition()).type();
         } else if (column != null && column.discriminatorType() == jakarta.persistence.DiscriminatorType.CHAR) {
             type = "char(1)";
         } else if (column != null && column.discriminatorType() == jakarta.persistence.DiscriminatorType.INTEGER) {
@@ -266,16 +298,29 @@ final class EntityMapping {
         }
     }
 
+    /**
+     * Maps one attribute; one the reader cannot map is reported and skipped (its columns can come from an overlay),
+     * never fatal for the other attributes and entities.
+     */
     private void mapAttribute(EntityInfo owner, TableDraft draft, Field field, Map<String, jakarta.persistence.Column> overrides,
                               boolean forceNullable) {
         String where = field.getDeclaringClass().getName() + "." + field.getName();
+        try {
+            mapAttribute(owner, draft, field, overrides, forceNullable, where);
+        } catch (UnmappableAttributeException e) {
+            warnings.accept(e.getMessage() + "; the attribute is skipped, declare its columns in a YAML overlay");
+        }
+    }
+
+    private void mapAttribute(EntityInfo owner, TableDraft draft, Field field, Map<String, jakarta.persistence.Column> overrides,
+                              boolean forceNullable, String where) {
         if (field.isAnnotationPresent(MapsId.class)) {
             throw unsupported(where, "@MapsId");
         }
         if (field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToOne.class)) {
             OneToOne oneToOne = field.getAnnotation(OneToOne.class);
             if (oneToOne == null || oneToOne.mappedBy().isEmpty()) {
-                mapToOne(owner, draft, field, forceNullable, where);
+                mapToOne(owner, draft, field, where);
             }
         } else if (field.isAnnotationPresent(OneToMany.class)) {
             if (field.getAnnotation(OneToMany.class).mappedBy().isEmpty()) {
@@ -299,7 +344,9 @@ final class EntityMapping {
             boolean nullable = !id && !field.getType().isPrimitive() && (column == null || column.nullable())
                     && (basic == null || basic.optional());
             Identity identity = generation(owner, field, where);
-            mapBasic(draft, field.getType(), field, column, field.getName(), nullable || (forceNullable && !id), identity, where);
+            // in a SINGLE_TABLE subclass Hibernate relaxes primitives and @Basic(optional = false), not @Column(nullable = false)
+            boolean subclassNullable = forceNullable && !id && (column == null || column.nullable());
+            mapBasic(draft, field.getType(), field, column, field.getName(), nullable || subclassNullable, identity, where);
         }
     }
 
@@ -339,26 +386,100 @@ final class EntityMapping {
         DataType type;
         String check = null;
         boolean hasDefinition = column != null && !column.columnDefinition().isBlank();
-        if (javaType.isEnum() && !hasDefinition) {
+        Class<?> converter = hasDefinition ? null : converterOf(annotations, javaType);
+        if (converter != null) {
+            // the column holds what the converter writes: its database-side Java type's mapping
+            type = JavaTypes.typeOf(Converters.databaseType(converter, where), column, annotations, where);
+            if (wrap(javaType) == Boolean.class) {
+                Object[] values = Converters.booleanValues(converter);
+                if (values != null) {
+                    check = Identifiers.quote(name) + " IN (" + sqlLiteral(values[0]) + ", " + sqlLiteral(values[1]) + ")";
+                }
+            }
+        } else if (javaType.isEnum() && !hasDefinition) {
             Enumerated enumerated = annotations.getAnnotation(Enumerated.class);
             Object[] constants = javaType.getEnumConstants();
             if (enumerated != null && enumerated.value() == EnumType.STRING) {
                 type = DataType.parse("varchar(" + (column == null ? 255 : column.length()) + ")");
-                check = stringEnumCheck(name, constants);
+                check = constantsPresent(javaType) ? stringEnumCheck(name, constants) : null;
             } else {
                 type = DataType.of("smallint");
-                check = "(" + Identifiers.quote(name) + " >= 0) AND (" + Identifiers.quote(name) + " <= " + (constants.length - 1) + ")";
+                check = constantsPresent(javaType) ? "(" + Identifiers.quote(name) + " >= 0) AND (" + Identifiers.quote(name)
+                        + " <= " + (constants.length - 1) + ")" : null;
             }
         } else {
             type = JavaTypes.typeOf(javaType, column, annotations, where);
         }
-        draft.addColumn(new Column(name, type, nullable, null, identity, null, null, null, null, null));
-        if (column != null && column.unique()) {
+        String defaultExpression = null;
+        List<String> definitionChecks = new ArrayList<>();
+        boolean definitionUnique = false;
+        if (hasDefinition) {
+            ColumnDefinition definition = ColumnDefinition.parse(column.columnDefinition());
+            defaultExpression = definition.defaultExpression();
+            nullable = definition.nullable() == null ? nullable : definition.nullable();
+            for (String clause : definition.unread()) {
+                String keyword = clause.split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
+                if (keyword.equals("check")) {
+                    definitionChecks.add(clause.substring("check".length()).strip());
+                } else if (keyword.equals("unique")) {
+                    definitionUnique = true;
+                } else {
+                    warnings.accept(where + ": the column definition's clause '" + clause + "' is not read");
+                }
+            }
+        }
+        Annotation timeZoneStorage = HibernateAnnotations.find(annotations, "TimeZoneStorage").orElse(null);
+        if (timeZoneStorage != null && !hasDefinition
+                && (javaType == java.time.OffsetDateTime.class || javaType == java.time.ZonedDateTime.class)) {
+            switch (HibernateAnnotations.enumAttribute(timeZoneStorage, "value")) {
+                case "NORMALIZE" -> type = DataType.parse("timestamp(6)");
+                case "COLUMN" -> {
+                    String zoneColumn = HibernateAnnotations.find(annotations, "TimeZoneColumn")
+                            .map(a -> (String) HibernateAnnotations.attribute(a, "name")).filter(n -> !n.isEmpty())
+                            .orElse(attributeName + "_tz");
+                    draft.addColumn(new Column(physical(zoneColumn), DataType.of("integer"), nullable, null, null, null,
+                            null, null, null, null));
+                }
+                default -> {
+                }
+            }
+        }
+        draft.addColumn(new Column(name, type, nullable, defaultExpression, identity, null, null, null, null, null));
+        if (column != null && column.unique() || definitionUnique) {
             draft.addUnique(null, List.of(name));
         }
-        if (check != null && constantsPresent(javaType)) {
+        if (check != null) {
             draft.addCheck(name, check);
         }
+        definitionChecks.forEach(expression -> draft.addCheck(name, expression));
+        for (Annotation hibernateCheck : HibernateAnnotations.findAll(annotations, "Check", "Checks")) {
+            addHibernateCheck(draft, name, hibernateCheck);
+        }
+    }
+
+    /** {@code @Check} of Hibernate on a column (named after it, as PostgreSQL names an unnamed column check) or a class. */
+    private static void addHibernateCheck(TableDraft draft, String column, Annotation check) {
+        String name = (String) HibernateAnnotations.attribute(check, "name");
+        String expression = (String) HibernateAnnotations.attribute(check, "constraints");
+        draft.addCheck(name.isEmpty() ? null : constraintName(name), column, expression);
+    }
+
+    /** The converter of an attribute: its own @Convert, else an auto-applied converter of its type. */
+    private Class<?> converterOf(java.lang.reflect.AnnotatedElement annotations, Class<?> javaType) {
+        Convert convert = annotations.getAnnotation(Convert.class);
+        if (convert != null && convert.attributeName().isEmpty()) {
+            if (convert.disableConversion()) {
+                return null;
+            }
+            if (convert.converter() != AttributeConverter.class) {
+                return convert.converter();
+            }
+        }
+        return autoApplied.get(wrap(javaType));
+    }
+
+    private static String sqlLiteral(Object value) {
+        return value instanceof Number || value instanceof Boolean ? value.toString() : Identifiers.literal(value.toString());
     }
 
     private static boolean constantsPresent(Class<?> enumType) {
@@ -437,7 +558,8 @@ final class EntityMapping {
 
     // ---- associations -------------------------------------------------------------------------------------
 
-    private void mapToOne(EntityInfo owner, TableDraft draft, Field field, boolean forceNullable, String where) {
+    /** Hibernate keeps optional = false and nullable = false join columns NOT NULL, also in SINGLE_TABLE subclasses. */
+    private void mapToOne(EntityInfo owner, TableDraft draft, Field field, String where) {
         ManyToOne manyToOne = field.getAnnotation(ManyToOne.class);
         OneToOne oneToOne = field.getAnnotation(OneToOne.class);
         Class<?> targetClass = manyToOne != null && manyToOne.targetEntity() != void.class ? manyToOne.targetEntity()
@@ -445,7 +567,7 @@ final class EntityMapping {
         EntityInfo target = entity(targetClass, where);
         boolean optional = manyToOne != null ? manyToOne.optional() : oneToOne.optional();
         List<JoinColumn> joinColumns = joinColumns(field);
-        List<KeyColumn> targetKey = keyColumns(target.type());
+        List<KeyColumn> targetKey = referencedColumns(target, joinColumns, where);
         List<String> columns = new ArrayList<>();
         boolean unique = oneToOne != null;
         for (int i = 0; i < targetKey.size(); i++) {
@@ -455,7 +577,7 @@ final class EntityMapping {
                     : physical(field.getName() + "_" + referenced.logical());
             boolean nullable = optional && (join == null || join.nullable());
             unique |= join != null && join.unique();
-            draft.addColumn(new Column(name, referenced.type(), nullable || forceNullable, null, null, null, null, null, null, null));
+            draft.addColumn(new Column(name, referenced.type(), nullable, null, null, null, null, null, null, null));
             columns.add(name);
         }
         if (unique) {
@@ -465,6 +587,45 @@ final class EntityMapping {
         if (foreignKey == null || foreignKey.value() != ConstraintMode.NO_CONSTRAINT) {
             draft.addForeignKey(foreignKey == null ? null : constraintName(foreignKey.name()), columns, target.table(), names(targetKey));
         }
+    }
+
+    /**
+     * The target columns the join columns reference: the target's primary key, unless every join column names a
+     * {@code referencedColumnName} and one of them is not a key column; then those columns, in join column order.
+     */
+    private List<KeyColumn> referencedColumns(EntityInfo target, List<JoinColumn> joinColumns, String where) {
+        List<KeyColumn> key = keyColumns(target.type());
+        Set<String> keyNames = Set.copyOf(names(key));
+        if (joinColumns.isEmpty() || joinColumns.stream().anyMatch(j -> j.referencedColumnName().isEmpty())
+                || joinColumns.stream().allMatch(j -> keyNames.contains(physical(j.referencedColumnName())))) {
+            return key;
+        }
+        List<KeyColumn> referenced = new ArrayList<>();
+        for (JoinColumn join : joinColumns) {
+            referenced.add(attributeColumn(target, join.referencedColumnName(), where));
+        }
+        return referenced;
+    }
+
+    /** The basic attribute of an entity (or its superclasses) that is stored in the column {@code logicalName}. */
+    private KeyColumn attributeColumn(EntityInfo target, String logicalName, String where) {
+        String wanted = physical(logicalName);
+        for (Field candidate : ownFields(target.type(), null)) {
+            if (candidate.isAnnotationPresent(ManyToOne.class) || candidate.isAnnotationPresent(OneToOne.class)
+                    || candidate.isAnnotationPresent(OneToMany.class) || candidate.isAnnotationPresent(ManyToMany.class)
+                    || candidate.isAnnotationPresent(ElementCollection.class) || candidate.isAnnotationPresent(Embedded.class)
+                    || candidate.isAnnotationPresent(EmbeddedId.class) || candidate.getType().isAnnotationPresent(Embeddable.class)) {
+                continue;
+            }
+            jakarta.persistence.Column column = candidate.getAnnotation(jakarta.persistence.Column.class);
+            String logical = column != null && !column.name().isEmpty() ? column.name() : candidate.getName();
+            if (physical(logical).equals(wanted)) {
+                String candidateWhere = candidate.getDeclaringClass().getName() + "." + candidate.getName();
+                return new KeyColumn(logical, wanted, JavaTypes.typeOf(candidate.getType(), column, candidate, candidateWhere));
+            }
+        }
+        throw new UnmappableAttributeException(where + " joins on column " + logicalName + ", which is not a basic attribute's"
+                + " column of " + target.type().getName());
     }
 
     /** A unidirectional @OneToMany: with @JoinColumn the key goes into the target's table, otherwise a join table. */
@@ -495,6 +656,7 @@ final class EntityMapping {
         EntityInfo target = entity(elementType(field, declaredTarget, where), where);
         JoinTable joinTable = field.getAnnotation(JoinTable.class);
         String logical = joinTable != null && !joinTable.name().isEmpty() ? joinTable.name()
+                : naming.namesJoinTablesAfterAttribute() ? owner.table().name() + "_" + field.getName()
                 : owner.table().name() + "_" + target.table().name();
         String schema = joinTable != null && !joinTable.schema().isEmpty() ? physical(joinTable.schema()) : defaultSchema;
         TableDraft draft = table(QualifiedName.of(schema, physical(logical)));
@@ -503,7 +665,12 @@ final class EntityMapping {
                 joinTable == null ? List.of() : Arrays.asList(joinTable.joinColumns()), ownerPrefix, where);
         List<String> targetColumns = joinTableSide(draft, keyColumns(target.type()),
                 joinTable == null ? List.of() : Arrays.asList(joinTable.inverseJoinColumns()), field.getName(), where);
-        if (Set.class.isAssignableFrom(field.getType())) {
+        String order = orderColumn(draft, field);
+        if (order != null) {
+            List<String> key = new ArrayList<>(ownerColumns);
+            key.add(order);
+            draft.setPrimaryKey(key);
+        } else if (Set.class.isAssignableFrom(field.getType())) {
             List<String> all = new ArrayList<>(ownerColumns);
             all.addAll(targetColumns);
             draft.setPrimaryKey(all);
@@ -556,21 +723,40 @@ final class EntityMapping {
         List<String> ownerColumns = joinTableSide(draft, ownerKey,
                 collectionTable == null ? List.of() : Arrays.asList(collectionTable.joinColumns()), owner.entityName(), where);
         Class<?> element = elementType(field, field.getAnnotation(ElementCollection.class).targetClass(), where);
-        List<String> before = draft.build().columns().stream().map(Column::name).toList();
+        List<String> before = draft.columns().stream().map(Column::name).toList();
         if (element.isAnnotationPresent(Embeddable.class)) {
             mapEmbedded(null, draft, field, element, Map.of(), false);
         } else {
             jakarta.persistence.Column column = field.getAnnotation(jakarta.persistence.Column.class);
             mapBasic(draft, element, field, column, field.getName(), column == null || column.nullable(), null, where);
         }
-        List<Column> elementColumns = draft.build().columns().stream().filter(c -> !before.contains(c.name())).toList();
-        if (Set.class.isAssignableFrom(field.getType()) && elementColumns.stream().noneMatch(Column::nullable)) {
+        List<Column> elementColumns = draft.columns().stream().filter(c -> !before.contains(c.name())).toList();
+        String order = orderColumn(draft, field);
+        if (order != null) {
+            List<String> key = new ArrayList<>(ownerColumns);
+            key.add(order);
+            draft.setPrimaryKey(key);
+        } else if (Set.class.isAssignableFrom(field.getType()) && elementColumns.stream().noneMatch(Column::nullable)) {
             List<String> key = new ArrayList<>(ownerColumns);
             elementColumns.forEach(c -> key.add(c.name()));
             draft.setPrimaryKey(key);
         }
         ForeignKey foreignKey = collectionTable == null ? null : collectionTable.foreignKey();
         draft.addForeignKey(foreignKey == null ? null : constraintName(foreignKey.name()), ownerColumns, owner.table(), names(ownerKey));
+    }
+
+    /**
+     * The {@code @OrderColumn} of a list kept in a join or collection table: an integer column (by default
+     * {@code <attribute>_ORDER}) that, with the owner's key, is the table's primary key. Null without one.
+     */
+    private String orderColumn(TableDraft draft, Field field) {
+        OrderColumn order = field.getAnnotation(OrderColumn.class);
+        if (order == null) {
+            return null;
+        }
+        String name = physical(order.name().isEmpty() ? field.getName() + "_ORDER" : order.name());
+        draft.addColumn(new Column(name, DataType.of("integer"), false, null, null, null, null, null, null, null));
+        return name;
     }
 
     private static Class<?> elementType(Field field, Class<?> declared, String where) {
@@ -584,7 +770,7 @@ final class EntityMapping {
                 return element;
             }
         }
-        throw new IllegalArgumentException(where + " is a collection whose element type cannot be read from its "
+        throw new UnmappableAttributeException(where + " is a collection whose element type cannot be read from its "
                 + "declaration; declare it as e.g. Set<Tag>, or name targetEntity/targetClass");
     }
 
@@ -716,7 +902,9 @@ final class EntityMapping {
     // ---- names --------------------------------------------------------------------------------------------
 
     private String physical(String logical) {
-        return naming.physical(logical);
+        String name = naming.physical(logical);
+        spelling.putIfAbsent(name, naming.unfolded(logical));
+        return name;
     }
 
     /** A constraint or index name from an annotation: not transformed by the naming strategy, only folded. */
@@ -740,12 +928,16 @@ final class EntityMapping {
             case "long" -> Long.class;
             case "short" -> Short.class;
             case "byte" -> Byte.class;
+            case "boolean" -> Boolean.class;
+            case "char" -> Character.class;
+            case "float" -> Float.class;
+            case "double" -> Double.class;
             default -> type;
         };
     }
 
-    private static IllegalArgumentException unsupported(String where, String what) {
-        return new IllegalArgumentException(where + " uses " + what
+    private static UnmappableAttributeException unsupported(String where, String what) {
+        return new UnmappableAttributeException(where + " uses " + what
                 + ", which JpaSchemaReader does not read yet; declare that part of the schema in a YAML overlay instead");
     }
 }

@@ -27,7 +27,11 @@ final class JavaTypes {
             Map.entry(Double.class, "double precision"), Map.entry(double.class, "double precision"),
             Map.entry(Character.class, "character(1)"), Map.entry(char.class, "character(1)"),
             Map.entry(java.util.UUID.class, "uuid"),
-            Map.entry(byte[].class, "bytea"), Map.entry(Byte[].class, "bytea"),
+            Map.entry(byte[].class, "bytea"),
+            Map.entry(java.net.InetAddress.class, "inet"), Map.entry(java.net.Inet4Address.class, "inet"),
+            Map.entry(java.net.Inet6Address.class, "inet"),
+            // Hibernate 6's PostgreSQL dialect keeps BLOB and CLOB in large objects, referenced by oid.
+            Map.entry(java.sql.Blob.class, "oid"), Map.entry(java.sql.Clob.class, "oid"), Map.entry(java.sql.NClob.class, "oid"),
             Map.entry(java.time.LocalDate.class, "date"), Map.entry(java.sql.Date.class, "date"),
             Map.entry(java.time.LocalTime.class, "time(6)"), Map.entry(java.sql.Time.class, "time(6)"),
             // Hibernate 6 normalizes OffsetTime to UTC and stores it without a zone.
@@ -43,9 +47,13 @@ final class JavaTypes {
 
     /** Types Hibernate stores as their string form in {@code varchar(255)} (or the column's length). */
     private static final java.util.Set<Class<?>> STRING_LIKE = java.util.Set.of(
-            String.class, char[].class, Character[].class, java.util.Locale.class, java.util.Currency.class,
+            String.class, char[].class, java.util.Locale.class, java.util.Currency.class,
             java.util.TimeZone.class, java.time.ZoneId.class, java.time.ZoneOffset.class, Class.class,
             java.net.URL.class);
+
+    /** String-like types whose default length is not 255: ISO 4217 codes, and offsets such as {@code +05:30}. */
+    private static final Map<Class<?>, Integer> DEFAULT_LENGTHS = Map.of(
+            java.util.Currency.class, 3, java.time.ZoneOffset.class, 6);
 
     private JavaTypes() {
     }
@@ -58,7 +66,7 @@ final class JavaTypes {
 
     static DataType typeOf(Class<?> type, Column column, AnnotatedElement attribute, String where) {
         if (column != null && !column.columnDefinition().isBlank()) {
-            return DataType.parse(typeInColumnDefinition(column.columnDefinition()));
+            return DataType.parse(ColumnDefinition.parse(column.columnDefinition()).type());
         }
         if (attribute.isAnnotationPresent(Lob.class)) {
             // Hibernate 6's PostgreSQL dialect keeps BLOB and CLOB in large objects, referenced by oid.
@@ -68,8 +76,24 @@ final class JavaTypes {
         if (temporal != null && temporal.value() != TemporalType.TIMESTAMP) {
             return DataType.of(temporal.value() == TemporalType.DATE ? "date" : "time(6)");
         }
+        if (type == Byte[].class || type == Character[].class) {
+            throw new UnmappableAttributeException(where + " is a " + type.getSimpleName() + ", which Hibernate 6.6 refuses"
+                    + " unless hibernate.type.wrapper_array_handling is set (ALLOW: an array column, LEGACY: bytea or"
+                    + " varchar); use " + (type == Byte[].class ? "byte[]" : "char[]") + " or declare the column");
+        }
+        if (type.isArray() && type != byte[].class && type != char[].class) {
+            // Hibernate 6.6 maps arrays of basic values (also Byte[] and Character[]) to PostgreSQL arrays
+            Class<?> element = type.getComponentType();
+            if (element.isArray() || !(isBasic(element) || element.isEnum())) {
+                throw new UnmappableAttributeException(where + " is an array of " + element.getName()
+                        + ", which Hibernate does not map as a basic array");
+            }
+            DataType elementType = element.isEnum() ? DataType.of("smallint") : typeOf(element, null, element, where);
+            return elementType.asArray();
+        }
         if (STRING_LIKE.contains(type) || java.time.ZoneId.class.isAssignableFrom(type)) {
-            int length = column == null ? 255 : column.length();
+            int defaultLength = DEFAULT_LENGTHS.getOrDefault(type, 255);
+            int length = column == null || column.length() == 255 ? defaultLength : column.length();
             return DataType.parse("varchar(" + length + ")");
         }
         if (type == BigDecimal.class) {
@@ -78,16 +102,15 @@ final class JavaTypes {
             return DataType.parse("numeric(" + precision + "," + scale + ")");
         }
         String fixed = FIXED.get(type);
+        if (fixed == null && type != Object.class && java.io.Serializable.class.isAssignableFrom(type)
+                && !type.isInterface()) {
+            // any other Serializable value (YearMonth, MonthDay, a user's class) is stored serialized
+            return DataType.of("bytea");
+        }
         if (fixed == null) {
-            throw new IllegalArgumentException(where + " has type " + type.getName()
+            throw new UnmappableAttributeException(where + " has type " + type.getName()
                     + ", which has no known PostgreSQL mapping; give it @Column(columnDefinition = \"...\")");
         }
         return DataType.parse(fixed);
-    }
-
-    /** The type at the start of a column definition such as {@code text not null default ''}. */
-    static String typeInColumnDefinition(String definition) {
-        String[] parts = definition.strip().split("(?i)\\s+(?=(not\\s+null|null|default|check|unique|primary|references|generated|collate|constraint)\\b)", 2);
-        return parts[0];
     }
 }

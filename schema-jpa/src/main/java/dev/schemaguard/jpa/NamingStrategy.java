@@ -16,15 +16,31 @@ public enum NamingStrategy {
      * Like Spring Boot's {@code CamelCaseToUnderscoresNamingStrategy}: an underscore between a lower-case letter
      * and an upper-case letter followed by a lower-case one, dots become underscores, all lower case.
      */
-    SNAKE_CASE;
+    SNAKE_CASE,
+
+    /**
+     * Spring Boot's defaults together: {@link #SNAKE_CASE} physical names and its {@code SpringImplicitNamingStrategy},
+     * which names a join table after the owner's table and the attribute ({@code customer_favorite_tags}) where
+     * JPA names it after both tables ({@code customer_tag}).
+     */
+    SPRING_BOOT;
+
+    /** Whether implicit join table names are {@code <owner table>_<attribute>} (Spring Boot) rather than JPA's. */
+    boolean namesJoinTablesAfterAttribute() {
+        return this == SPRING_BOOT;
+    }
 
     /** The name as PostgreSQL stores it. */
     public String physical(String logical) {
+        return isQuoted(logical) ? unfolded(logical) : unfolded(logical).toLowerCase(Locale.ROOT);
+    }
+
+    /** The name as Hibernate writes it into the DDL, before PostgreSQL folds unquoted names to lower case. */
+    String unfolded(String logical) {
         if (isQuoted(logical)) {
             return logical.substring(1, logical.length() - 1);
         }
-        String name = this == SNAKE_CASE ? snakeCase(logical) : logical;
-        return name.toLowerCase(Locale.ROOT);
+        return this == AS_WRITTEN ? logical : snakeCase(logical).toLowerCase(Locale.ROOT);
     }
 
     static boolean isQuoted(String name) {

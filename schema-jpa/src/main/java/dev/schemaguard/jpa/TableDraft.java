@@ -12,6 +12,9 @@ import dev.schemaguard.model.Table;
 import dev.schemaguard.model.UniqueConstraint;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +24,9 @@ final class TableDraft {
 
     final QualifiedName name;
     private final Map<String, Column> columns = new LinkedHashMap<>();
-    private PrimaryKey primaryKey;
+    private List<String> primaryKey;
     private final Map<String, UniqueConstraint> uniques = new LinkedHashMap<>();
-    private final Map<String, ForeignKey> foreignKeys = new LinkedHashMap<>();
+    private final Map<List<Object>, PendingForeignKey> foreignKeys = new LinkedHashMap<>();
     private final Map<String, CheckConstraint> checks = new LinkedHashMap<>();
     private final Map<String, Index> indexes = new LinkedHashMap<>();
 
@@ -43,8 +46,12 @@ final class TableDraft {
         columns.putIfAbsent(column.name(), column);
     }
 
+    /** A foreign key before its columns are put in the order of the referenced key. */
+    private record PendingForeignKey(String name, List<String> columns, QualifiedName target, List<String> targetColumns) {
+    }
+
     void setPrimaryKey(List<String> pkColumns) {
-        primaryKey = new PrimaryKey(Identifiers.defaultName(name.name(), null, "pkey"), pkColumns);
+        primaryKey = List.copyOf(pkColumns);
         for (String column : pkColumns) {
             columns.computeIfPresent(column, (n, c) -> c.withNullable(false));
         }
@@ -56,13 +63,33 @@ final class TableDraft {
     }
 
     void addForeignKey(String constraintName, List<String> fkColumns, QualifiedName target, List<String> targetColumns) {
-        String actualName = constraintName != null ? constraintName : defaultName(fkColumns, "fkey");
-        foreignKeys.putIfAbsent(actualName, new ForeignKey(actualName, fkColumns, target, targetColumns,
-                null, null, null, false, false, false));
+        List<Object> identity = constraintName != null ? List.of(constraintName) : List.of(Set.copyOf(fkColumns), target);
+        foreignKeys.putIfAbsent(identity, new PendingForeignKey(constraintName, List.copyOf(fkColumns), target,
+                List.copyOf(targetColumns)));
+    }
+
+    List<String> primaryKeyColumns() {
+        return primaryKey == null ? List.of() : primaryKey;
+    }
+
+    /** Puts the columns of a composite primary key in the given order. */
+    void orderPrimaryKey(Comparator<Column> order) {
+        if (primaryKey != null && primaryKey.size() > 1) {
+            primaryKey = primaryKey.stream().map(columns::get).sorted(order).map(Column::name).toList();
+        }
     }
 
     void addCheck(String column, String expression) {
-        String checkName = defaultName(List.of(column), "check");
+        addCheck(null, column, expression);
+    }
+
+    /**
+     * A check, unnamed ({@code constraintName} null) named as PostgreSQL names it: after the column for a column's
+     * check, after the table for a table's ({@code column} null).
+     */
+    void addCheck(String constraintName, String column, String expression) {
+        String checkName = constraintName != null ? constraintName
+                : column != null ? defaultName(List.of(column), "check") : Identifiers.defaultName(name.name(), null, "check");
         checks.putIfAbsent(checkName, new CheckConstraint(checkName, expression, false, false));
     }
 
@@ -75,9 +102,37 @@ final class TableDraft {
         return Identifiers.defaultName(name.name(), String.join("_", keyColumns), label);
     }
 
-    Table build() {
-        return new Table(name.name(), List.copyOf(columns.values()), primaryKey, new ArrayList<>(uniques.values()),
-                new ArrayList<>(foreignKeys.values()), new ArrayList<>(checks.values()), new ArrayList<>(indexes.values()),
+    List<Column> columns() {
+        return List.copyOf(columns.values());
+    }
+
+    /**
+     * The table; a foreign key whose referenced columns are a primary key of {@code primaryKeyOf} lists its columns
+     * in that key's order, as Hibernate declares it; null from {@code primaryKeyOf} means no such table.
+     */
+    Table build(Function<QualifiedName, List<String>> primaryKeyOf) {
+        List<ForeignKey> keys = new ArrayList<>();
+        for (PendingForeignKey pending : foreignKeys.values()) {
+            List<String> fkColumns = pending.columns();
+            List<String> targetColumns = pending.targetColumns();
+            List<String> referencedKey = primaryKeyOf.apply(pending.target());
+            if (referencedKey == null) {
+                continue; // an abstract TABLE_PER_CLASS root has no table, so Hibernate declares no key to it
+            }
+            if (referencedKey.size() == targetColumns.size() && Set.copyOf(referencedKey).equals(Set.copyOf(targetColumns))) {
+                List<String> reordered = new ArrayList<>();
+                for (String keyColumn : referencedKey) {
+                    reordered.add(pending.columns().get(pending.targetColumns().indexOf(keyColumn)));
+                }
+                fkColumns = reordered;
+                targetColumns = referencedKey;
+            }
+            String actualName = pending.name() != null ? pending.name() : defaultName(fkColumns, "fkey");
+            keys.add(new ForeignKey(actualName, fkColumns, pending.target(), targetColumns, null, null, null, false, false, false));
+        }
+        PrimaryKey key = primaryKey == null ? null : new PrimaryKey(Identifiers.defaultName(name.name(), null, "pkey"), primaryKey);
+        return new Table(name.name(), List.copyOf(columns.values()), key, new ArrayList<>(uniques.values()),
+                keys, new ArrayList<>(checks.values()), new ArrayList<>(indexes.values()),
                 RowSecurity.OFF, List.of(), null, List.of(), List.of(), null, null, false, List.of(), List.of(), null, java.util.Map.of(), List.of(), null);
     }
 }

@@ -4,6 +4,7 @@ import dev.schemaguard.diff.ConstraintNameAlignment;
 import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.Database;
+import dev.schemaguard.sql.CanonicalSchema;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
 import dev.schemaguard.testkit.TestPostgres;
@@ -43,12 +44,40 @@ class HibernateAgreementTest {
      * compared, since entities cannot declare them and PostgreSQL comments {@code public} itself.
      */
     static List<String> drift(Database expected, String ddl) throws Exception {
+        return drift(expected, db -> db.execute(ddl));
+    }
+
+    /** What creates the actual schema in a throwaway database. */
+    interface SchemaCreation {
+        void create(ThrowawayDatabase database) throws Exception;
+    }
+
+    static List<String> drift(Database expected, SchemaCreation creation) throws Exception {
+        Database canonical;
+        try (ThrowawayDatabase scratch = ThrowawayDatabase.create(TestPostgres.primary())) {
+            // the expected side in PostgreSQL's spelling (checks, defaults), as a comparison through SchemaGuard does
+            canonical = CanonicalSchema.canonicalize(expected, new dev.schemaguard.sql.ThrowawayDatabase() {
+                @Override
+                public Connection open() throws java.sql.SQLException {
+                    return scratch.connect();
+                }
+
+                @Override
+                public int majorVersion() {
+                    return scratch.server().majorVersion();
+                }
+
+                @Override
+                public void close() {
+                }
+            });
+        }
         try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
-            db.execute(ddl);
+            creation.create(db);
             try (Connection connection = db.connect()) {
                 Database actual = new PostgresIntrospector(IntrospectionOptions.ALL).introspect(connection);
                 List<String> drift = new ArrayList<>(SchemaDiff.compare(
-                                Models.tablesOnly(ConstraintNameAlignment.align(expected, actual)), Models.tablesOnly(actual))
+                                Models.tablesOnly(ConstraintNameAlignment.align(canonical, actual)), Models.tablesOnly(actual))
                         .changes().stream()
                         .filter(change -> !(change instanceof SchemaChange.SchemaCommentChanged))
                         .map(SchemaChange::describe).toList());

@@ -12,8 +12,6 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -144,11 +142,8 @@ class FlywayEnvironmentsTest {
                     "  - missing column public.orders.total numeric(10,2)",
                     "Fix: run `schemaguard fix --db $DATABASE_URL --expected schema.yaml` and apply its SQL (or apply"
                             + " the baseline), then run the migration again."), stopped.getMessage().lines().toList());
-            // Flyway's own message is "Migration failed !"; the user reads the guard's message in the causes
-            StringWriter trace = new StringWriter();
-            failure.printStackTrace(new PrintWriter(trace));
-            assertTrue(trace.toString().contains("Caused by: " + MissingSchemaException.class.getName() + ": "
-                    + stopped.getMessage()), trace.toString());
+            // Flyway's own error output carries the guard's message (FlywayGuards), not only "Migration failed !"
+            assertTrue(failure.getMessage().contains(stopped.getMessage()), failure.getMessage());
             // WARN let V1 and V2 run; V3 stopped before its first statement, which is not transactional
             assertEquals(List.of("1", "2"), appliedVersions(db));
             assertTrue(exists(db, "audit_log"));

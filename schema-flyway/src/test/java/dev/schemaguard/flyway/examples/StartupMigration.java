@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The application's startup migration step: Flyway with the migrations in {@code db/migration}, guarded by
- * schemaguard in the mode of the environment. The baseline is checked (or, in staging, applied) before any
- * migration runs; the full schema is checked after the last one.
+ * schemaguard in the mode of the environment. The schema before migrations (db/baseline.yaml) is checked (or, in
+ * staging, applied) before the first migration runs; the full schema is checked after the last one.
  */
 public final class StartupMigration {
 
@@ -20,9 +20,9 @@ public final class StartupMigration {
     public StartupMigration(DataSource dataSource, Environment environment) {
         this.callback = SchemaGuardFlywayCallback.configure()
                 .mode(environment.mode())
-                .baselineResource("db/baseline.yaml")
+                .schemaBeforeMigrationsResource("db/baseline.yaml")
                 .expectedResource("db/schema.yaml")
-                .build();
+                .load();
         this.flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
