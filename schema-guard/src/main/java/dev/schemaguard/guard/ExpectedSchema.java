@@ -17,6 +17,10 @@ import java.nio.file.Path;
  */
 record ExpectedSchema(Database database, String source, ComparisonScope scope) {
 
+    ExpectedSchema withScope(ComparisonScope newScope) {
+        return new ExpectedSchema(database, source, newScope);
+    }
+
     static ExpectedSchema of(Database database) {
         return new ExpectedSchema(database, "schema.yaml", ComparisonScope.DEFAULT);
     }

@@ -93,6 +93,17 @@ public final class SchemaGuard {
         return new SchemaGuard(dataSource, expected, mode, all, fixHint);
     }
 
+    /**
+     * This guard comparing the migration tools' history tables too (Flyway's and Liquibase's, left out by default:
+     * {@link dev.schemaguard.model.HistoryTables}), e.g. for a setup where no tool owns them.
+     */
+    public SchemaGuard comparingHistoryTables() {
+        ComparisonScope scope = expected.scope();
+        ExpectedSchema comparing = expected.withScope(scope.withHistoryTables(
+                new dev.schemaguard.model.HistoryTables(true, scope.historyTables().configured())));
+        return new SchemaGuard(dataSource, comparing, mode, ignoredTables, fixHint);
+    }
+
     /** Verifies on a connection from the configured data source. */
     public VerificationResult verify() throws SQLException {
         if (dataSource == null) {

@@ -54,6 +54,10 @@ public class SchemaGuardAutoConfiguration {
                 + "` and apply its SQL, or start once with schemaguard.mode=repair.";
         SchemaGuard startup = guard(dataSource, expected, properties.getMode(), ignoredArray, fixHint);
         SchemaGuard recheck = guard(dataSource, expected, Mode.WARN, ignoredArray, fixHint);
+        if (!properties.isIgnoreMigrationHistory()) { // the guard leaves the well-known history tables out by default
+            startup = startup.comparingHistoryTables();
+            recheck = recheck.comparingHistoryTables();
+        }
         return new SchemaDriftMonitor(startup, recheck, Clock.systemUTC());
     }
 
