@@ -11,6 +11,7 @@ import dev.schemaguard.sql.PlanStatement;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,61 +21,42 @@ import java.util.TreeSet;
 /**
  * Every difference between an expected and an actual database, each with the SQL that fixes it.
  *
- * <p>The SQL comes from the planner, one change at a time: starting from the actual model, each change is
- * applied to the model and the planner is asked for the statements between the two steps, so every statement
- * belongs to exactly one change. When a change cannot stand alone in the model (a dropped column that a
- * constraint still uses), the rest of that table is fixed in one step and shares the statements. Changes of the
- * other objects (sequences, types, views, routines, extensions, ...) and the grants on them are fixed together in
- * one last step, planned from the model with every schema and table change applied towards the expected one.
+ * <p>The two databases are planned once, with drops allowed (the plan {@code apply --allow-drops} runs), and each
+ * statement of that plan is listed under the difference it was planned for: its {@link PlanStatement#cause()}.
+ * A statement that moves another object for a difference (a view dropped and re-created around a column type
+ * change, a foreign key dropped before the key it references) is listed under that difference too. Together the
+ * lists are exactly the plan. A difference with no statement of its own is fixed by the statements of another
+ * (the partitions of a table rebuilt to change its partitioning, a sequence dropped with the column that owns it).
  */
 record DriftReport(List<Fix> fixes) {
 
-    /** Changes fixed together by {@code statements} (usually exactly one change). */
-    record Fix(List<SchemaChange> changes, List<PlanStatement> statements) {
+    /** A difference and the plan's statements caused by it, in the order the plan runs them. */
+    record Fix(SchemaChange change, List<PlanStatement> statements) {
     }
 
     static DriftReport between(Database expected, Database actual) {
         SchemaDiff diff = SchemaDiff.compare(expected, actual);
-        Map<String, List<SchemaChange>> bySubject = new LinkedHashMap<>();
-        for (SchemaChange change : diff.changes()) {
-            bySubject.computeIfAbsent(change.subject(), s -> new ArrayList<>()).add(change);
-        }
-        List<Fix> fixes = new ArrayList<>();
-        List<SchemaChange> otherObjects = new ArrayList<>();
-        Database state = actual;
-        for (List<SchemaChange> subjectChanges : bySubject.values()) {
-            List<SchemaChange> changes = new ArrayList<>();
-            for (SchemaChange change : subjectChanges) {
-                (ModelEdits.applies(change, actual) ? changes : otherObjects).add(change);
-            }
-            int i = 0;
-            while (i < changes.size()) {
-                SchemaChange change = changes.get(i);
-                List<SchemaChange> group;
-                Database next;
-                try {
-                    next = ModelEdits.apply(state, change);
-                    group = List.of(change);
-                } catch (IllegalArgumentException cannotStandAlone) {
-                    SchemaChange.TableChange tableChange = (SchemaChange.TableChange) change;
-                    next = ModelEdits.replaceTable(state, tableChange.table(), expected.table(tableChange.table()));
-                    group = List.copyOf(changes.subList(i, changes.size()));
-                }
-                fixes.add(new Fix(group, statements(MigrationPlanner.plan(next, state, PlanOptions.ALLOW_DROPS))));
-                state = next;
-                i += group.size();
-            }
-        }
-        if (!otherObjects.isEmpty()) {
-            fixes.add(new Fix(otherObjects, statements(MigrationPlanner.plan(expected, state, PlanOptions.ALLOW_DROPS))));
-        }
-        return new DriftReport(fixes);
-    }
-
-    private static List<PlanStatement> statements(MigrationPlan plan) {
+        MigrationPlan plan = MigrationPlanner.plan(diff, expected, actual, PlanOptions.ALLOW_DROPS);
+        // the causes are the diff's own change objects: looked up by identity, not by (deep) equality
+        Map<SchemaChange, List<PlanStatement>> byCause = new IdentityHashMap<>();
+        diff.changes().forEach(change -> byCause.put(change, new ArrayList<>()));
         List<PlanStatement> statements = new ArrayList<>(plan.statements());
         statements.addAll(plan.skipped());
-        return statements;
+        for (PlanStatement statement : statements) {
+            List<PlanStatement> fixing = byCause.get(statement.cause().change());
+            if (fixing == null) {
+                throw new IllegalStateException("the plan statement " + statement.sql() + " (" + statement.description()
+                        + ") has no difference as its cause; this is a bug in schemaguard");
+            }
+            fixing.add(statement);
+        }
+        // grouped by subject, in the order the diff names them, so that the text names each subject once
+        Map<String, List<Fix>> bySubject = new LinkedHashMap<>();
+        for (SchemaChange change : diff.changes()) {
+            bySubject.computeIfAbsent(change.subject(), s -> new ArrayList<>())
+                    .add(new Fix(change, List.copyOf(byCause.get(change))));
+        }
+        return new DriftReport(bySubject.values().stream().flatMap(List::stream).toList());
     }
 
     boolean isEmpty() {
@@ -82,7 +64,7 @@ record DriftReport(List<Fix> fixes) {
     }
 
     int changeCount() {
-        return fixes.stream().mapToInt(f -> f.changes().size()).sum();
+        return fixes.size();
     }
 
     int statementCount() {
@@ -91,7 +73,7 @@ record DriftReport(List<Fix> fixes) {
 
     Set<String> subjects() {
         Set<String> subjects = new TreeSet<>();
-        fixes.forEach(f -> f.changes().forEach(c -> subjects.add(c.subject())));
+        fixes.forEach(f -> subjects.add(f.change().subject()));
         return subjects;
     }
 
@@ -108,13 +90,12 @@ record DriftReport(List<Fix> fixes) {
         }
         String subject = null;
         for (Fix fix : fixes) {
-            for (SchemaChange change : fix.changes()) {
-                if (!change.subject().equals(subject)) {
-                    subject = change.subject();
-                    text.append(text.length() == 0 ? "" : "\n").append(style.bold(subject)).append('\n');
-                }
-                text.append("  ").append(style.red("-")).append(' ').append(change.describe()).append('\n');
+            SchemaChange change = fix.change();
+            if (!change.subject().equals(subject)) {
+                subject = change.subject();
+                text.append(text.length() == 0 ? "" : "\n").append(style.bold(subject)).append('\n');
             }
+            text.append("  ").append(style.red("-")).append(' ').append(change.describe()).append('\n');
             for (PlanStatement statement : fix.statements()) {
                 if (!statement.hazards().isEmpty()) {
                     text.append("      ").append(style.yellow("-- " + hazardNote(statement))).append('\n');
@@ -149,27 +130,17 @@ record DriftReport(List<Fix> fixes) {
     /** The report as the stable JSON shape documented in docs/cli.md. */
     String json() {
         List<Object> changes = new ArrayList<>();
-        int index = 0;
         int destructive = 0;
         for (Fix fix : fixes) {
-            int first = index;
-            for (SchemaChange change : fix.changes()) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("kind", change.getClass().getSimpleName());
-                entry.put("subject", change.subject());
-                entry.put("description", change.describe());
-                boolean owner = index == first;
-                entry.put("sql", owner ? fix.statements().stream().map(PlanStatement::sql).toList() : List.of());
-                Set<String> hazards = new TreeSet<>();
-                if (owner) {
-                    fix.statements().forEach(s -> s.hazards().forEach(h -> hazards.add(h.name())));
-                } else {
-                    entry.put("sameFixAs", first);
-                }
-                entry.put("hazards", List.copyOf(hazards));
-                changes.add(entry);
-                index++;
-            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("kind", fix.change().getClass().getSimpleName());
+            entry.put("subject", fix.change().subject());
+            entry.put("description", fix.change().describe());
+            entry.put("sql", fix.statements().stream().map(PlanStatement::sql).toList());
+            Set<String> hazards = new TreeSet<>();
+            fix.statements().forEach(s -> s.hazards().forEach(h -> hazards.add(h.name())));
+            entry.put("hazards", List.copyOf(hazards));
+            changes.add(entry);
             destructive += (int) fix.statements().stream().filter(DriftReport::destructive).count();
         }
         Map<String, Object> summary = new LinkedHashMap<>();

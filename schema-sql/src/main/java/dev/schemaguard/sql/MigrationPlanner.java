@@ -32,6 +32,7 @@ import dev.schemaguard.model.Table;
 import dev.schemaguard.model.TextSearchConfiguration;
 import dev.schemaguard.model.TextSearchDictionary;
 import dev.schemaguard.model.UniqueConstraint;
+import dev.schemaguard.sql.PlanStatement.Cause;
 import dev.schemaguard.sql.PlanStatement.Kind;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.Domain;
@@ -50,7 +51,6 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 
 import java.util.ArrayList;
@@ -144,13 +144,27 @@ public final class MigrationPlanner {
     private record Step(Phase phase, int sequence, PlanStatement statement) {
     }
 
-    /** Statements that stand or fall together: skipped as a whole when one deletes data and drops are not allowed. */
+    /**
+     * Statements that stand or fall together: skipped as a whole when one deletes data and drops are not allowed.
+     * Each statement added through a group gets the group's cause: the change being planned when it was opened.
+     */
     private final class Group {
-        private final List<Step> steps = new ArrayList<>();
+        private final List<Step> steps;
+        private final Cause cause;
+
+        private Group(List<Step> steps, Cause cause) {
+            this.steps = steps;
+            this.cause = Objects.requireNonNull(cause, "a group opened outside the planning of any change: a planner bug");
+        }
 
         Group add(Phase phase, String sql, Kind kind, Set<Hazard> hazards, String description) {
-            steps.add(new Step(phase, stepCount++, new PlanStatement(sql, kind, hazards, description)));
+            steps.add(new Step(phase, stepCount++, new PlanStatement(sql, kind, hazards, description, cause)));
             return this;
+        }
+
+        /** This group, adding statements for {@code other}: a change that stands or falls with this group's. */
+        Group joinedBy(Cause other) {
+            return new Group(steps, other);
         }
 
         /** Deletes data or stops replication: planned only when drops are allowed. */
@@ -164,6 +178,14 @@ public final class MigrationPlanner {
     private record PartRef(QualifiedName table, String name) {
     }
 
+    /** An object dropped before the changes: why (for its description) and the cause its statements get. */
+    private record Move(String reason, Cause cause) {
+    }
+
+    /** A foreign key to add (anew or again) after the tables and keys exist. */
+    private record ForeignKeyAdd(Kind kind, Cause cause) {
+    }
+
     private static final Set<Hazard> NONE = Set.of();
     private static final Set<Hazard> DELETES = Set.of(Hazard.DELETES_DATA);
     private static final Set<Hazard> STOPS_REPLICATION = Set.of(Hazard.STOPS_REPLICATION);
@@ -175,13 +197,20 @@ public final class MigrationPlanner {
     private final PlanOptions options;
     private final List<Group> groups = new ArrayList<>();
     private int stepCount;
-    private final Map<PartRef, String> foreignKeyDrops = new LinkedHashMap<>();
-    private final Map<PartRef, Kind> foreignKeyAdds = new LinkedHashMap<>();
+    /**
+     * The cause of the statements being planned: the change {@link #build} is dispatching, or, in the passes after
+     * it, the cause recorded with what they plan. Every group opened takes it.
+     */
+    private Cause cause;
+    private final Map<PartRef, Move> foreignKeyDrops = new LinkedHashMap<>();
+    private final Map<PartRef, ForeignKeyAdd> foreignKeyAdds = new LinkedHashMap<>();
     private final Map<QualifiedName, Table> tablesToCreate = new TreeMap<>();
     private final Set<QualifiedName> tablesToDrop = new HashSet<>();
+    /** Why each table of {@link #tablesToCreate} and {@link #tablesToDrop} is created or dropped. */
+    private final Map<QualifiedName, Cause> tableCauses = new HashMap<>();
     private final Set<PartRef> touchedByDiff = new HashSet<>();
     /** Constraints this plan adds (anew or again), which come without their comments. */
-    private final Set<PartRef> createdConstraints = new java.util.TreeSet<>(
+    private final Map<PartRef, Cause> createdConstraints = new TreeMap<>(
             Comparator.comparing((PartRef p) -> p.table().toString()).thenComparing(PartRef::name));
     /** The expected tables and views by qualified name, for routine signatures; built on first use. */
     private Set<QualifiedName> expectedTables;
@@ -190,12 +219,12 @@ public final class MigrationPlanner {
     // objects beside tables, and what must be dropped and re-created around a change PostgreSQL refuses otherwise
     private final PlanGraph actualGraph;
     private final PlanGraph expectedGraph;
-    /** Objects changed or dropped in a way their dependents must not be there for. */
-    private final Set<ObjectRef> touched = new LinkedHashSet<>();
+    /** Objects changed or dropped in a way their dependents must not be there for, with the change that does it. */
+    private final Map<ObjectRef, Cause> touched = new LinkedHashMap<>();
     /** Views, triggers, routines, ... to drop before the changes, with why. */
-    private final Map<ObjectRef, String> dependentDrops = new LinkedHashMap<>();
-    /** Views, triggers, routines, ... to create from the expected model after the changes. */
-    private final Set<ObjectRef> creates = new LinkedHashSet<>();
+    private final Map<ObjectRef, Move> dependentDrops = new LinkedHashMap<>();
+    /** Views, triggers, routines, ... to create from the expected model after the changes, with why. */
+    private final Map<ObjectRef, Cause> creates = new LinkedHashMap<>();
     /** Of {@link #creates}: those the actual database does not have at all (the rest are re-created). */
     private final Set<ObjectRef> newObjects = new HashSet<>();
     /** Views replaced in place with CREATE OR REPLACE VIEW. */
@@ -213,10 +242,10 @@ public final class MigrationPlanner {
     /** Columns whose default or NOT NULL the diff changes. */
     private final Set<PartRef> alteredColumns = new HashSet<>();
     // what starts with PostgreSQL's default privileges after the plan, for the grants
-    private final Set<String> addedSchemas = new HashSet<>();
+    private final Map<String, Cause> addedSchemas = new HashMap<>();
     /** Sequences and types the plan creates, or (types) creates anew under their name. */
-    private final Set<ObjectRef> createdObjects = new HashSet<>();
-    private final Set<ObjectRef> recreatedColumns = new HashSet<>();
+    private final Map<ObjectRef, Cause> createdObjects = new HashMap<>();
+    private final Map<ObjectRef, Cause> recreatedColumns = new HashMap<>();
     /** Casts of the actual database the diff drops or changes. */
     private final Set<Cast> handledCasts = new HashSet<>();
     /** The groups that drop a table or a column (with its data), so that a drop that needs them gone joins them. */
@@ -249,8 +278,10 @@ public final class MigrationPlanner {
         collectTableLevelChanges(diff);
         collectForeignKeyDrops(diff);
         for (SchemaChange change : diff.changes()) {
+            cause = new Cause.Planned(change);
             planChange(change);
         }
+        cause = null;
         planChildTableDrops();
         planTextSearch(diff);
         planTableCreations();
@@ -263,23 +294,67 @@ public final class MigrationPlanner {
     }
 
     private Group group() {
-        Group group = new Group();
+        Group group = new Group(new ArrayList<>(), cause);
         groups.add(group);
         return group;
+    }
+
+    /** Plans with {@code newCause} as the cause of the groups {@code planning} opens. */
+    private void because(Cause newCause, Runnable planning) {
+        Cause outer = cause;
+        cause = newCause;
+        try {
+            planning.run();
+        } finally {
+            cause = outer;
+        }
+    }
+
+    /** A dependent of the change being planned. */
+    private Cause dependent(String reason) {
+        return new Cause.Dependent(cause.change(), reason);
+    }
+
+    /** Of two causes for the same statement, a change that plans it itself wins over one it is a dependent of. */
+    private static Cause stronger(Cause first, Cause second) {
+        return first instanceof Cause.Dependent && second instanceof Cause.Planned ? second : first;
+    }
+
+    private void touch(ObjectRef ref) {
+        touched.putIfAbsent(ref, cause);
+    }
+
+    /** The object is created (again) from the expected model once the changes are made. */
+    private void create(ObjectRef ref, Cause why) {
+        creates.merge(ref, why, MigrationPlanner::stronger);
+    }
+
+    /** The object is dropped before the changes, {@code reason} shown in the statement's description. */
+    private void dropDependent(ObjectRef ref, String reason, Cause why) {
+        dependentDrops.merge(ref, new Move(reason, why), (a, b) -> new Move(a.reason(), stronger(a.cause(), b.cause())));
+    }
+
+    private void addForeignKey(PartRef ref, Kind kind, Cause why) {
+        foreignKeyAdds.merge(ref, new ForeignKeyAdd(kind, why), (a, b) -> new ForeignKeyAdd(a.kind(), stronger(a.cause(), b.cause())));
+    }
+
+    private void createdConstraint(PartRef ref, Cause why) {
+        createdConstraints.merge(ref, why, MigrationPlanner::stronger);
     }
 
     // ---- first pass: what is created, dropped and touched ----
 
     private void collectTableLevelChanges(SchemaDiff diff) {
         for (SchemaChange change : diff.changes()) {
+            cause = new Cause.Planned(change);
             if (change instanceof SchemaChange.SchemaAdded added) {
-                added.schema().tables().forEach(t -> tablesToCreate.put(QualifiedName.of(added.schema().name(), t.name()), t));
+                added.schema().tables().forEach(t -> tableToCreate(QualifiedName.of(added.schema().name(), t.name()), t));
             } else if (change instanceof SchemaChange.SchemaDropped dropped) {
-                dropped.schema().tables().forEach(t -> tablesToDrop.add(QualifiedName.of(dropped.schema().name(), t.name())));
+                dropped.schema().tables().forEach(t -> tableToDrop(QualifiedName.of(dropped.schema().name(), t.name())));
             } else if (change instanceof SchemaChange.TableAdded added) {
-                tablesToCreate.put(added.table(), added.definition());
+                tableToCreate(added.table(), added.definition());
             } else if (change instanceof SchemaChange.TableDropped dropped) {
-                tablesToDrop.add(dropped.table());
+                tableToDrop(dropped.table());
             } else if (change instanceof SchemaChange.PartitioningChanged p) {
                 collectTableRebuild(p.table());
             } else if (change instanceof SchemaChange.ForeignTableChanged f && f.needsRecreation()
@@ -288,7 +363,8 @@ public final class MigrationPlanner {
             } else if (change instanceof SchemaChange.ForeignServerAltered f && f.needsRecreation()) {
                 foreignTablesOn(actual, f.actual().name()).stream()
                         .filter(table -> expected.table(table).isPresent() && !rebuiltTables.containsKey(table))
-                        .forEach(this::collectTableRebuild);
+                        .forEach(table -> because(dependent("it is a foreign table on server " + f.actual().name()
+                                + ", which is created again"), () -> collectTableRebuild(table)));
             }
             noteHandledByDiff(change);
             if (change instanceof SchemaChange.ColumnAltered c) {
@@ -304,25 +380,39 @@ public final class MigrationPlanner {
                 touchedByDiff.add(new PartRef(i.table(), i.expected().name()));
             }
         }
+        cause = null;
+    }
+
+    private void tableToCreate(QualifiedName name, Table table) {
+        tablesToCreate.put(name, table);
+        tableCauses.putIfAbsent(name, cause);
+    }
+
+    private void tableToDrop(QualifiedName name) {
+        tablesToDrop.add(name);
+        tableCauses.putIfAbsent(name, cause);
     }
 
     /** Foreign keys to drop: changed ones, those of dropped tables, and those that depend on something dropped or changed. */
     private void collectForeignKeyDrops(SchemaDiff diff) {
         for (QualifiedName table : sorted(tablesToDrop)) {
-            actual.table(table).ifPresent(t -> t.foreignKeys().forEach(
-                    fk -> dropForeignKey(table, fk, "its table is dropped")));
-            dependentsOf(table, fk -> true, "it references table " + table + ", which is dropped");
+            because(tableCauses.get(table), () -> {
+                actual.table(table).ifPresent(t -> t.foreignKeys().forEach(
+                        fk -> dropForeignKey(table, fk, "its table is dropped")));
+                dependentsOf(table, fk -> true, "it references table " + table + ", which is dropped");
+            });
         }
         for (SchemaChange change : diff.changes()) {
+            cause = new Cause.Planned(change);
             if (change instanceof SchemaChange.ConstraintDropped c) {
                 if (c.constraint() instanceof ForeignKey fk) {
-                    dropForeignKey(c.table(), fk, "not in the expected schema");
+                    dropForeignKey(c.table(), fk, "not in the expected schema", cause);
                 } else {
                     keyDependents(c.table(), c.constraint(), "is dropped");
                 }
             } else if (change instanceof SchemaChange.ConstraintAltered c) {
                 if (c.actual() instanceof ForeignKey fk) {
-                    dropForeignKey(c.table(), fk, "its definition changes");
+                    dropForeignKey(c.table(), fk, "its definition changes", cause);
                 } else {
                     keyDependents(c.table(), c.actual(), "changes");
                 }
@@ -338,6 +428,7 @@ public final class MigrationPlanner {
                 persistenceDependents(p.table(), p.expectedUnlogged());
             }
         }
+        cause = null;
     }
 
     private void keyDependents(QualifiedName table, Constraint key, String what) {
@@ -409,7 +500,12 @@ public final class MigrationPlanner {
     }
 
     private void dropForeignKey(QualifiedName table, ForeignKey fk, String reason) {
-        foreignKeyDrops.putIfAbsent(new PartRef(table, fk.name()), reason);
+        dropForeignKey(table, fk, reason, dependent(reason));
+    }
+
+    private void dropForeignKey(QualifiedName table, ForeignKey fk, String reason, Cause why) {
+        foreignKeyDrops.merge(new PartRef(table, fk.name()), new Move(reason, why),
+                (a, b) -> new Move(a.reason(), stronger(a.cause(), b.cause())));
     }
 
     // ---- second pass: one change at a time ----
@@ -421,7 +517,7 @@ public final class MigrationPlanner {
         }
         if (change instanceof SchemaChange.SchemaAdded added) {
             String name = added.schema().name();
-            addedSchemas.add(name);
+            addedSchemas.put(name, cause);
             Group group = group().add(Phase.CREATE_SCHEMAS, DdlRenderer.createSchema(name), Kind.CREATE, NONE, "create schema " + name);
             if (added.schema().comment() != null) {
                 group.add(Phase.COMMENTS, DdlRenderer.commentOnSchema(name, added.schema().comment()), Kind.CREATE, NONE,
@@ -451,18 +547,18 @@ public final class MigrationPlanner {
             planObjectAltered(o.schema(), o.expected(), o.actual());
         } else if (change instanceof SchemaChange.TriggerAdded t) {
             ObjectRef ref = triggerRef(t.table(), t.trigger().name());
-            creates.add(ref);
+            create(ref, cause);
             newObjects.add(ref);
         } else if (change instanceof SchemaChange.TriggerDropped t) {
-            dependentDrops.putIfAbsent(triggerRef(t.table(), t.trigger().name()), "not in the expected schema");
+            dropDependent(triggerRef(t.table(), t.trigger().name()), "not in the expected schema", cause);
         } else if (change instanceof SchemaChange.TriggerAltered t) {
             planTriggerAlter(t.table(), t.expected(), t.actual());
         } else if (change instanceof SchemaChange.RuleAdded r) {
             ObjectRef ref = ruleRef(r.table(), r.rule().name());
-            creates.add(ref);
+            create(ref, cause);
             newObjects.add(ref);
         } else if (change instanceof SchemaChange.RuleDropped r) {
-            dependentDrops.putIfAbsent(ruleRef(r.table(), r.rule().name()), "not in the expected schema");
+            dropDependent(ruleRef(r.table(), r.rule().name()), "not in the expected schema", cause);
         } else if (change instanceof SchemaChange.RuleAltered r) {
             planRuleAlter(r.table(), r.expected(), r.actual());
         } else if (change instanceof SchemaChange.PartitionBoundChanged p) {
@@ -846,24 +942,27 @@ public final class MigrationPlanner {
 
     private void planConstraintAdd(QualifiedName table, Constraint constraint, Kind kind) {
         if (constraint instanceof ForeignKey) {
-            foreignKeyAdds.putIfAbsent(new PartRef(table, constraint.name()), kind);
+            addForeignKey(new PartRef(table, constraint.name()), kind, cause);
             return;
         }
         group().add(Phase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind, MAY_FAIL,
                 "add " + constraint.kind() + " " + constraint.name() + " on " + table);
-        createdConstraints.add(new PartRef(table, constraint.name()));
+        createdConstraint(new PartRef(table, constraint.name()), cause);
     }
 
     /** COMMENT ON CONSTRAINT for every constraint the plan adds and the expected schema comments on. */
     private void planConstraintComments() {
-        foreignKeyAdds.keySet().forEach(createdConstraints::add);
-        for (PartRef ref : createdConstraints) {
+        foreignKeyAdds.forEach((ref, add) -> createdConstraint(ref, add.cause()));
+        for (Map.Entry<PartRef, Cause> created : createdConstraints.entrySet()) {
+            PartRef ref = created.getKey();
+            cause = created.getValue();
             String comment = expected.table(ref.table()).map(t -> t.constraintComment(ref.name())).orElse(null);
             if (comment != null) {
                 group().add(Phase.COMMENTS, DdlRenderer.commentOnConstraint(ref.table(), ref.name(), comment), Kind.CREATE,
                         NONE, "comment on constraint " + ref.name() + " of " + ref.table());
             }
         }
+        cause = null;
     }
 
     private void planConstraintDrop(QualifiedName table, Constraint constraint, String why) {
@@ -1143,7 +1242,7 @@ public final class MigrationPlanner {
      */
     private void planColumnRecreation(Group group, QualifiedName table, Column want, String how) {
         String name = table + "." + want.name();
-        recreatedColumns.add(ObjectRef.column(table, want.name()));
+        recreatedColumns.putIfAbsent(ObjectRef.column(table, want.name()), group.cause);
         group.add(Phase.DROP_COLUMNS, DdlRenderer.dropColumn(table, want.name()), Kind.DROP, DELETES,
                 "drop column " + name + " and its data, to re-create it " + how);
         planColumnAdd(group, table, want, Kind.ALTER);
@@ -1201,6 +1300,7 @@ public final class MigrationPlanner {
 
     private void planTableCreations() {
         for (QualifiedName name : creationOrder()) {
+            cause = tableCauses.get(name);
             Table table = tablesToCreate.get(name);
             Group rebuild = rebuiltTables.get(name);
             Group group = (rebuild != null ? rebuild : group()).add(Phase.CREATE_TABLES, DdlRenderer.createTable(name, table),
@@ -1209,12 +1309,12 @@ public final class MigrationPlanner {
                             + (table.partitionOf() != null ? " as a partition of " + table.partitionOf().parent() : ""));
             for (Trigger trigger : table.triggers()) {
                 ObjectRef ref = triggerRef(name, trigger.name());
-                creates.add(ref);
+                create(ref, cause);
                 newObjects.add(ref);
             }
             for (Rule rule : table.rules()) {
                 ObjectRef ref = ruleRef(name, rule.name());
-                creates.add(ref);
+                create(ref, cause);
                 newObjects.add(ref);
             }
             planInheritedDefaultDrops(group, name, table);
@@ -1227,13 +1327,13 @@ public final class MigrationPlanner {
                 }
             }
             table.constraints().stream().filter(c -> !(c instanceof ForeignKey))
-                    .forEach(c -> createdConstraints.add(new PartRef(name, c.name())));
+                    .forEach(c -> createdConstraint(new PartRef(name, c.name()), cause));
             for (Constraint constraint : DdlRenderer.constraintsAddedAfterCreate(table)) {
                 group.add(Phase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(name, constraint), Kind.CREATE, NONE,
                         "add " + constraint.kind() + " " + constraint.name() + " on " + name);
             }
             table.indexes().forEach(index -> planIndexCreate(group, name, index, Kind.CREATE));
-            table.foreignKeys().forEach(fk -> foreignKeyAdds.putIfAbsent(new PartRef(name, fk.name()), Kind.CREATE));
+            table.foreignKeys().forEach(fk -> addForeignKey(new PartRef(name, fk.name()), Kind.CREATE, cause));
             if (!table.replicaIdentity().equals(ReplicaIdentity.DEFAULT)) {
                 planReplicaIdentity(group, name, table.replicaIdentity(), Kind.CREATE);
             }
@@ -1254,6 +1354,7 @@ public final class MigrationPlanner {
                 planColumnStorage(group, name, column, column.storage() != null, column.compression() != null, Kind.CREATE);
             }
         }
+        cause = null;
     }
 
     /**
@@ -1333,24 +1434,28 @@ public final class MigrationPlanner {
     }
 
     private void planForeignKeys() {
-        for (Map.Entry<PartRef, String> drop : foreignKeyDrops.entrySet()) {
+        for (Map.Entry<PartRef, Move> drop : foreignKeyDrops.entrySet()) {
             PartRef fk = drop.getKey();
+            cause = drop.getValue().cause();
             boolean recreated = !tablesToDrop.contains(fk.table()) && expectedForeignKey(fk) != null;
             group().add(Phase.DROP_FOREIGN_KEYS, DdlRenderer.dropConstraint(fk.table(), fk.name()), Kind.DROP, NONE,
-                    "drop foreign key " + fk.name() + " on " + fk.table() + " (" + drop.getValue()
+                    "drop foreign key " + fk.name() + " on " + fk.table() + " (" + drop.getValue().reason()
                             + (recreated ? "; re-created below" : "") + ")");
-            if (recreated) {
-                foreignKeyAdds.putIfAbsent(fk, Kind.ALTER);
+            if (recreated && !foreignKeyAdds.containsKey(fk)) {
+                addForeignKey(fk, Kind.ALTER, cause);
             }
         }
-        for (Map.Entry<PartRef, Kind> add : foreignKeyAdds.entrySet()) {
+        for (Map.Entry<PartRef, ForeignKeyAdd> add : foreignKeyAdds.entrySet()) {
             ForeignKey fk = expectedForeignKey(add.getKey());
+            Kind kind = add.getValue().kind();
+            cause = add.getValue().cause();
             if (fk != null) {
-                group().add(Phase.ADD_FOREIGN_KEYS, DdlRenderer.addConstraint(add.getKey().table(), fk), add.getValue(), MAY_FAIL,
-                        (add.getValue() == Kind.CREATE ? "add" : "re-create") + " foreign key " + fk.name() + " on "
+                group().add(Phase.ADD_FOREIGN_KEYS, DdlRenderer.addConstraint(add.getKey().table(), fk), kind, MAY_FAIL,
+                        (kind == Kind.CREATE ? "add" : "re-create") + " foreign key " + fk.name() + " on "
                                 + add.getKey().table() + " referencing " + fk.referencedTable());
             }
         }
+        cause = null;
     }
 
     private ForeignKey expectedForeignKey(PartRef ref) {
@@ -1367,19 +1472,19 @@ public final class MigrationPlanner {
 
     private void noteHandledByDiff(SchemaChange change) {
         if (change instanceof SchemaChange.TableDropped t) {
-            touched.add(tableRef(t.table()));
+            touch(tableRef(t.table()));
         } else if (change instanceof SchemaChange.SchemaDropped d) {
-            d.schema().tables().forEach(t -> touched.add(ObjectRef.of(ObjectRef.Kind.TABLE, d.schema().name(), t.name())));
+            d.schema().tables().forEach(t -> touch(ObjectRef.of(ObjectRef.Kind.TABLE, d.schema().name(), t.name())));
         } else if (change instanceof SchemaChange.ColumnDropped c) {
             ObjectRef column = ObjectRef.column(c.table(), c.column().name());
-            touched.add(column);
+            touch(column);
             handledByDiff.add(column);
             droppedColumns.add(new PartRef(c.table(), c.column().name()));
         } else if (change instanceof SchemaChange.ColumnAltered c) {
             Set<ColumnAspect> aspects = c.aspects();
             ObjectRef column = ObjectRef.column(c.table(), c.expected().name());
             if (aspects.contains(ColumnAspect.TYPE) || aspects.contains(ColumnAspect.COLLATION) || needsRecreation(c)) {
-                touched.add(column);
+                touch(column);
             }
             if (aspects.contains(ColumnAspect.DEFAULT) || aspects.contains(ColumnAspect.TYPE) || needsRecreation(c)) {
                 handledByDiff.add(column);
@@ -1413,15 +1518,15 @@ public final class MigrationPlanner {
         Group group = group().add(Phase.DROP_TABLES, dropTable(table), Kind.DROP, DELETES,
                 "drop table " + table + " and its rows (and partitions) to change how it is partitioned; re-created below");
         rebuiltTables.put(table, group);
-        tablesToDrop.add(table);
-        tablesToCreate.put(table, want);
-        touched.add(tableRef(table));
+        tableToDrop(table);
+        tableToCreate(table, want);
+        touch(tableRef(table));
         for (Schema schema : expected.schemas()) {
             for (Table partition : schema.tables()) {
                 if (partition.partitionOf() != null && partition.partitionOf().parent().equals(table)) {
                     QualifiedName name = QualifiedName.of(schema.name(), partition.name());
                     rebuiltTables.put(name, group);
-                    tablesToCreate.put(name, partition);
+                    tableToCreate(name, partition);
                 }
             }
         }
@@ -1461,30 +1566,38 @@ public final class MigrationPlanner {
             if (handledCasts.contains(cast)) {
                 continue;
             }
-            String reason = castTypeTouched(cast.source()) ? "its source type " + cast.source().sql() + " is built anew"
-                    : castTypeTouched(cast.target()) ? "its target type " + cast.target().sql() + " is built anew"
-                    : castFunctionDropped(cast) ? "its function " + cast.functionSignature() + " is dropped" : null;
+            Cause source = touchedType(cast.source());
+            Cause target = touchedType(cast.target());
+            Move function = droppedFunction(cast);
+            String reason = source != null ? "its source type " + cast.source().sql() + " is built anew"
+                    : target != null ? "its target type " + cast.target().sql() + " is built anew"
+                    : function != null ? "its function " + cast.functionSignature() + " is dropped" : null;
             if (reason != null) {
+                Cause root = source != null ? source : target != null ? target : function.cause();
+                cause = new Cause.Dependent(root.change(), reason);
                 Group group = group().add(Phase.DROP_CASTS, DdlAggregates.dropCast(cast), Kind.DROP, NONE,
                         "drop cast " + cast.sql() + " (" + reason + ")");
                 expected.casts().stream().filter(cast::sameTypesAs).findFirst()
                         .ifPresent(want -> planCastCreate(group, want, Kind.ALTER));
             }
         }
+        cause = null;
     }
 
-    private boolean castTypeTouched(DataType type) {
+    /** Why the plan builds the type anew, or null when it does not. */
+    private Cause touchedType(DataType type) {
         DataType element = type.elementType();
-        return element.schema() != null
-                && touched.contains(ObjectRef.of(ObjectRef.Kind.TYPE, element.schema(), element.name()));
+        return element.schema() == null ? null
+                : touched.get(ObjectRef.of(ObjectRef.Kind.TYPE, element.schema(), element.name()));
     }
 
-    private boolean castFunctionDropped(Cast cast) {
+    /** The drop of the cast's function, or null when the plan keeps it. */
+    private Move droppedFunction(Cast cast) {
         if (cast.method() != Cast.Method.FUNCTION) {
-            return false;
+            return null;
         }
         List<String> parts = Identifiers.splitQualified(cast.functionName(), false);
-        return parts.size() == 2 && dependentDrops.containsKey(ObjectRef.of(ObjectRef.Kind.ROUTINE, parts.get(0),
+        return parts.size() != 2 ? null : dependentDrops.get(ObjectRef.of(ObjectRef.Kind.ROUTINE, parts.get(0),
                 Identifiers.quote(parts.get(1)) + "(" + cast.functionArguments() + ")"));
     }
 
@@ -1509,23 +1622,23 @@ public final class MigrationPlanner {
         String what = object.kind() + " " + name;
         if (object instanceof View || object instanceof Routine || object instanceof Aggregate) {
             ObjectRef ref = objectRef(schema, object);
-            creates.add(ref);
+            create(ref, cause);
             newObjects.add(ref);
             if (object instanceof View view) {
                 for (Trigger trigger : view.triggers()) {
                     ObjectRef triggerRef = triggerRef(name, trigger.name());
-                    creates.add(triggerRef);
+                    create(triggerRef, cause);
                     newObjects.add(triggerRef);
                 }
                 for (Rule rule : view.rules()) {
                     ObjectRef ruleRef = ruleRef(name, rule.name());
-                    creates.add(ruleRef);
+                    create(ruleRef, cause);
                     newObjects.add(ruleRef);
                 }
             }
             return;
         }
-        createdObjects.add(objectRef(schema, object));
+        createdObjects.putIfAbsent(objectRef(schema, object), cause);
         Group group = group().add(createPhase(object), DdlObjects.create(schema, object), Kind.CREATE, NONE, "create " + what);
         if (object instanceof Sequence sequence && sequence.ownedByTable() != null) {
             group.add(Phase.SEQUENCE_OWNERSHIP, DdlObjects.sequenceOwnedBy(name, sequence), Kind.CREATE, NONE,
@@ -1583,9 +1696,9 @@ public final class MigrationPlanner {
     private void planObjectDropped(String schema, SchemaObject object) {
         QualifiedName name = QualifiedName.of(schema, object.name());
         ObjectRef ref = objectRef(schema, object);
-        touched.add(ref);
+        touch(ref);
         if (object instanceof View || object instanceof Routine || object instanceof Aggregate) {
-            dependentDrops.putIfAbsent(ref, "not in the expected schema");
+            dropDependent(ref, "not in the expected schema", cause);
             return;
         }
         if (object instanceof Sequence sequence && sequence.ownedByTable() != null
@@ -1615,9 +1728,9 @@ public final class MigrationPlanner {
             recreated = planRoutineAlter(schema, w, h);
         } else if (want instanceof Aggregate w && have instanceof Aggregate h && !w.sameDefinitionAs(h)) {
             ObjectRef ref = objectRef(schema, w);
-            dependentDrops.putIfAbsent(ref, "its definition changes, which only dropping and creating it again can do");
-            touched.add(ref);
-            creates.add(ref);
+            dropDependent(ref, "its definition changes, which only dropping and creating it again can do", cause);
+            touch(ref);
+            create(ref, cause);
             recreated = true;
         } else if (want instanceof RangeType w && have instanceof RangeType h && !w.withComment(null).equals(h.withComment(null))) {
             group().add(Phase.DROP_ROUTINES, DdlObjects.drop(schema, h), Kind.DROP, MAY_FAIL,
@@ -1758,7 +1871,7 @@ public final class MigrationPlanner {
                         group.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(tableName, column.name(), "SET DEFAULT " + newDefault),
                                 Kind.ALTER, NONE, "set the default of " + columnName + " again");
                     }
-                    touched.add(ObjectRef.column(tableName, column.name()));
+                    touch(ObjectRef.column(tableName, column.name()));
                 }
             }
         }
@@ -1768,8 +1881,8 @@ public final class MigrationPlanner {
         }
         group.add(Phase.DROP_TYPES, "DROP " + keyword + " " + QualifiedName.of(name.schema(), oldName).sql(), Kind.DROP, NONE,
                 "drop the old " + want.kind() + " " + name.schema() + "." + oldName);
-        touched.add(ObjectRef.of(ObjectRef.Kind.TYPE, name.schema(), want.name()));
-        createdObjects.add(ObjectRef.of(ObjectRef.Kind.TYPE, name.schema(), want.name()));
+        touch(ObjectRef.of(ObjectRef.Kind.TYPE, name.schema(), want.name()));
+        createdObjects.putIfAbsent(ObjectRef.of(ObjectRef.Kind.TYPE, name.schema(), want.name()), cause);
     }
 
     /** A table this plan drops, or drops and re-creates: converting its columns first would be wasted or fail. */
@@ -1812,14 +1925,14 @@ public final class MigrationPlanner {
                     // A column the plan drops is left alone, but moves too when its drop is skipped; a column the
                     // diff retypes gets the expected collation by name.
                     boolean dropped = droppedColumns.contains(new PartRef(tableName, column.name()));
-                    if (!usesCollation(column, name) || (dropped ? options.allowDrops() : touched.contains(columnRef))) {
+                    if (!usesCollation(column, name) || (dropped ? options.allowDrops() : touched.containsKey(columnRef))) {
                         continue;
                     }
                     group.add(Phase.ALTER_COLUMNS, DdlRenderer.alterColumn(tableName, column.name(),
                                     "TYPE " + column.type().storageType().sql() + " COLLATE " + name.sql()), Kind.ALTER, hazards,
                             "move " + tableName + "." + column.name() + " to the new collation " + name
                                     + (want.deterministic() ? "" : " (fails if a unique index holds values it compares equal)"));
-                    touched.add(columnRef);
+                    touch(columnRef);
                 }
             }
         }
@@ -1829,7 +1942,7 @@ public final class MigrationPlanner {
         }
         group.add(Phase.DROP_COLLATIONS, "DROP COLLATION " + old.sql(), Kind.DROP, NONE, "drop the old collation " + old
                 + " (fails while a domain or composite type still uses it)");
-        touched.add(ObjectRef.of(ObjectRef.Kind.COLLATION, name.schema(), want.name()));
+        touch(ObjectRef.of(ObjectRef.Kind.COLLATION, name.schema(), want.name()));
     }
 
     /** Whether the column's collation, as SQL ({@code public."numeric"}), is {@code collation}. */
@@ -1926,20 +2039,21 @@ public final class MigrationPlanner {
             return false;
         }
         if (!want.materialized() && !have.materialized() && DdlDefinitions.onlyAppendsColumns(have.definition(), want.definition())) {
-            creates.add(wantRef);
+            create(wantRef, cause);
             replacedViews.add(wantRef);
             return false;
         }
-        dependentDrops.putIfAbsent(haveRef, "re-created with the expected query");
-        touched.add(haveRef);
-        creates.add(wantRef);
+        dropDependent(haveRef, "re-created with the expected query", cause);
+        touch(haveRef);
+        create(wantRef, cause);
         if (!wantRef.equals(haveRef)) {
             newObjects.add(wantRef);
         }
         // DROP VIEW drops its triggers and rules; pg_depend names them too, but a model written by hand has no dependencies
         QualifiedName view = QualifiedName.of(schema, want.name());
-        want.triggers().forEach(trigger -> creates.add(triggerRef(view, trigger.name())));
-        want.rules().forEach(rule -> creates.add(ruleRef(view, rule.name())));
+        Cause withView = dependent("it is on view " + view + ", which is re-created");
+        want.triggers().forEach(trigger -> create(triggerRef(view, trigger.name()), withView));
+        want.rules().forEach(rule -> create(ruleRef(view, rule.name()), withView));
         return true;
     }
 
@@ -1969,11 +2083,11 @@ public final class MigrationPlanner {
         if (want.routineKind() == have.routineKind() && want.definition().strip().equals(have.definition().strip())) {
             return false;
         }
-        creates.add(ref);
+        create(ref, cause);
         if (want.routineKind() != have.routineKind()
                 || !DdlDefinitions.routineHeader(want.definition()).equals(DdlDefinitions.routineHeader(have.definition()))) {
-            dependentDrops.putIfAbsent(ref, "its arguments or result type change, which CREATE OR REPLACE cannot do");
-            touched.add(ref);
+            dropDependent(ref, "its arguments or result type change, which CREATE OR REPLACE cannot do", cause);
+            touch(ref);
             return true;
         }
         return false;
@@ -1984,8 +2098,8 @@ public final class MigrationPlanner {
     private void planTriggerAlter(QualifiedName table, Trigger want, Trigger have) {
         ObjectRef ref = triggerRef(table, want.name());
         if (!Expressions.equivalent(want.definition(), have.definition())) {
-            dependentDrops.putIfAbsent(ref, "re-created with the expected definition");
-            creates.add(ref);
+            dropDependent(ref, "re-created with the expected definition", cause);
+            create(ref, cause);
             return;
         }
         unlessRecreated(ref, () -> {
@@ -2005,7 +2119,7 @@ public final class MigrationPlanner {
     private void planRuleAlter(QualifiedName relation, Rule want, Rule have) {
         ObjectRef ref = ruleRef(relation, want.name());
         if (!Expressions.equivalent(want.definition(), have.definition())) {
-            creates.add(ref);
+            create(ref, cause);
             return;
         }
         unlessRecreated(ref, () -> {
@@ -2021,8 +2135,10 @@ public final class MigrationPlanner {
         });
     }
 
+    /** Plans later, for the change being planned now, unless the object is dropped and re-created anyway. */
     private void unlessRecreated(ObjectRef ref, Runnable planning) {
-        unlessRecreated.computeIfAbsent(ref, k -> new ArrayList<>()).add(planning);
+        Cause planningCause = cause;
+        unlessRecreated.computeIfAbsent(ref, k -> new ArrayList<>()).add(() -> because(planningCause, planning));
     }
 
     /** Detach from the old parent (or bound), attach with the expected bound. */
@@ -2111,11 +2227,13 @@ public final class MigrationPlanner {
         Map<QualifiedName, Group> rebuiltConfigurations = new LinkedHashMap<>();
         for (TextSearchChanges.Altered<TextSearchConfiguration> altered : changes.alteredConfigurations()) {
             if (!altered.expected().parser().equals(altered.actual().parser())) {
+                cause = changes.causeOfConfiguration(altered.name());
                 rebuiltConfigurations.put(altered.name(), planConfigurationRebuild(altered.name(), altered.expected()));
             }
         }
         // dictionaries whose template changes: the configurations that stay let go of them first
         Map<QualifiedName, Set<String>> detached = new TreeMap<>();
+        Map<QualifiedName, Cause> detachedFor = new HashMap<>();
         List<TextSearchChanges.Named<TextSearchDictionary>> dictionariesToCreate = new ArrayList<>(changes.addedDictionaries());
         Map<QualifiedName, Group> dictionaryGroups = new HashMap<>();
         for (TextSearchChanges.Altered<TextSearchDictionary> altered : changes.alteredDictionaries()) {
@@ -2123,17 +2241,20 @@ public final class MigrationPlanner {
             if (altered.expected().template().equals(altered.actual().template())) {
                 continue;
             }
+            cause = changes.causeOfDictionary(name);
             // with a configuration rebuilt around it, the rebuild drops that configuration first and goes with it
             Group group = TextSearchChanges.configurations(actual).stream()
                     .filter(c -> rebuiltConfigurations.containsKey(c.name())
                             && !TextSearchChanges.tokenTypesMapping(c.object(), name).isEmpty())
-                    .map(c -> rebuiltConfigurations.get(c.name())).findFirst().orElseGet(this::group);
+                    .map(c -> rebuiltConfigurations.get(c.name()).joinedBy(cause)).findFirst().orElseGet(this::group);
             for (TextSearchChanges.Named<TextSearchConfiguration> configuration : TextSearchChanges.configurations(actual)) {
                 Set<String> tokenTypes = TextSearchChanges.tokenTypesMapping(configuration.object(), name);
                 if (tokenTypes.isEmpty() || rebuiltConfigurations.containsKey(configuration.name())) {
                     continue;
                 }
                 detached.computeIfAbsent(configuration.name(), n -> new java.util.TreeSet<>()).addAll(tokenTypes);
+                detachedFor.putIfAbsent(configuration.name(), dependent("it maps text search dictionary " + name
+                        + ", which is re-created"));
                 group.add(Phase.DROP_REBUILT_TEXT_SEARCH, DdlTextSearch.dropMappings(configuration.name(), tokenTypes),
                         Kind.ALTER, NONE, "let text search configuration " + configuration.name() + " stop using dictionary "
                                 + name + " for " + tokenTypes + " while it is re-created (mapped again below)");
@@ -2142,11 +2263,12 @@ public final class MigrationPlanner {
                     "drop text search dictionary " + name + " to re-create it with template " + altered.expected().template()
                             + " (PostgreSQL cannot change a dictionary's template)");
             dictionaryGroups.put(name, group);
-            touched.add(ObjectRef.of(ObjectRef.Kind.TEXT_SEARCH_DICTIONARY, name.schema(), name.name()));
+            touch(ObjectRef.of(ObjectRef.Kind.TEXT_SEARCH_DICTIONARY, name.schema(), name.name()));
             dictionariesToCreate.add(new TextSearchChanges.Named<>(name, altered.expected()));
         }
         for (TextSearchChanges.Named<TextSearchDictionary> dictionary : TextSearchChanges.creationOrder(dictionariesToCreate)) {
             boolean again = dictionaryGroups.containsKey(dictionary.name());
+            cause = changes.causeOfDictionary(dictionary.name());
             Group group = again ? dictionaryGroups.get(dictionary.name()) : group();
             group.add(Phase.CREATE_TEXT_SEARCH_DICTIONARIES, DdlTextSearch.createDictionary(dictionary.name(), dictionary.object()),
                     again ? Kind.ALTER : Kind.CREATE, NONE, (again ? "re-create" : "create") + " text search dictionary "
@@ -2160,6 +2282,7 @@ public final class MigrationPlanner {
             if (!altered.expected().template().equals(altered.actual().template())) {
                 continue;
             }
+            cause = changes.causeOfDictionary(altered.name());
             String alter = DdlTextSearch.alterDictionaryOptions(altered.name(), altered.expected(), altered.actual());
             if (alter != null) {
                 group().add(Phase.CREATE_TEXT_SEARCH_DICTIONARIES, alter, Kind.ALTER, NONE, "change the options of text"
@@ -2171,6 +2294,7 @@ public final class MigrationPlanner {
             }
         }
         for (TextSearchChanges.Named<TextSearchConfiguration> configuration : changes.addedConfigurations()) {
+            cause = changes.causeOfConfiguration(configuration.name());
             planConfigurationCreate(group(), configuration.name(), configuration.object(), Kind.CREATE);
         }
         // mappings of configurations that stay, from what they map after the detaching above
@@ -2184,6 +2308,7 @@ public final class MigrationPlanner {
             if (want == null || have == null) {
                 continue; // dropped below
             }
+            cause = changes.hasConfigurationChange(name) ? changes.causeOfConfiguration(name) : detachedFor.get(name);
             planMappingChanges(name, want, have, detached.getOrDefault(name, Set.of()));
             if (!Objects.equals(want.comment(), have.comment())) {
                 group().add(Phase.COMMENTS, DdlTextSearch.commentOnConfiguration(name, want.comment()), Kind.ALTER, NONE,
@@ -2195,12 +2320,14 @@ public final class MigrationPlanner {
         for (TextSearchChanges.Named<TextSearchConfiguration> configuration : changes.droppedConfigurations()) {
             ObjectRef ref = ObjectRef.of(ObjectRef.Kind.TEXT_SEARCH_CONFIGURATION, configuration.name().schema(),
                     configuration.name().name());
+            cause = changes.causeOfConfiguration(configuration.name());
             Group group = dataDropUsing(ref);
-            configurationDrops.put(configuration.name(), (group != null ? group : group()).add(Phase.DROP_TEXT_SEARCH_CONFIGURATIONS,
+            configurationDrops.put(configuration.name(), (group != null ? group.joinedBy(cause) : group()).add(Phase.DROP_TEXT_SEARCH_CONFIGURATIONS,
                     DdlTextSearch.dropConfiguration(configuration.name()), Kind.DROP, NONE,
                     "drop text search configuration " + configuration.name()));
         }
         for (TextSearchChanges.Named<TextSearchDictionary> dictionary : changes.droppedDictionaries()) {
+            cause = changes.causeOfDictionary(dictionary.name());
             Group group = null;
             for (TextSearchChanges.Named<TextSearchConfiguration> configuration : TextSearchChanges.configurations(actual)) {
                 if (configurationDrops.containsKey(configuration.name())
@@ -2208,9 +2335,10 @@ public final class MigrationPlanner {
                     group = configurationDrops.get(configuration.name());
                 }
             }
-            (group != null ? group : group()).add(Phase.DROP_TEXT_SEARCH_DICTIONARIES,
+            (group != null ? group.joinedBy(cause) : group()).add(Phase.DROP_TEXT_SEARCH_DICTIONARIES,
                     DdlTextSearch.dropDictionary(dictionary.name()), Kind.DROP, NONE, "drop text search dictionary " + dictionary.name());
         }
+        cause = null;
     }
 
     /**
@@ -2239,7 +2367,8 @@ public final class MigrationPlanner {
             moved.add(dependent);
             handledByDiff.add(dependent);
             droppedColumns.add(column);
-            planColumnRecreation(group, table, generated, "on the re-created text search configuration " + name
+            planColumnRecreation(group.joinedBy(dependent("its generation expression uses text search configuration " + name)),
+                    table, generated, "on the re-created text search configuration " + name
                     + " (its values are computed again)");
             // the indexes on the column go with it, and planColumnRecreation creates them again
             Pattern mention = mentionOf(generated.name());
@@ -2251,7 +2380,7 @@ public final class MigrationPlanner {
                         + " (PostgreSQL cannot change a configuration's parser)");
         planConfigurationCreate(group, name, want, Kind.ALTER);
         if (options.allowDrops() || !group.deletesData()) { // else all of it is held back: what uses it stays as it is
-            touched.addAll(moved);
+            moved.forEach(this::touch);
         }
         return group;
     }
@@ -2332,8 +2461,10 @@ public final class MigrationPlanner {
      * order, together with the objects the diff adds or re-creates.
      */
     private void planDependents() {
-        Deque<ObjectRef> queue = new ArrayDeque<>(touched);
-        Set<ObjectRef> seen = new HashSet<>(touched);
+        Deque<ObjectRef> queue = new ArrayDeque<>(touched.keySet());
+        // the change each moved object moves for: the one that touched it, or the one its dependency moves for
+        Map<ObjectRef, SchemaChange> movedFor = new HashMap<>();
+        touched.forEach((ref, why) -> movedFor.put(ref, why.change()));
         while (!queue.isEmpty()) {
             ObjectRef changed = queue.poll();
             for (ObjectRef dependent : actualGraph.dependentsOf(changed)) {
@@ -2341,11 +2472,13 @@ public final class MigrationPlanner {
                         || !exists(actual, dependent)) {
                     continue;
                 }
-                dependentDrops.putIfAbsent(dependent, "it depends on " + changed + ", which changes");
+                String reason = "it depends on " + changed + ", which changes";
+                Cause why = new Cause.Dependent(movedFor.get(changed), reason);
+                dropDependent(dependent, reason, why);
                 if (exists(expected, dependent)) {
-                    creates.add(dependent);
+                    create(dependent, why);
                 }
-                if (seen.add(dependent)) {
+                if (movedFor.putIfAbsent(dependent, why.change()) == null) {
                     queue.add(dependent);
                 }
             }
@@ -2353,11 +2486,15 @@ public final class MigrationPlanner {
         List<ObjectRef> dropOrder = new ArrayList<>(actualGraph.topological(dependentDrops.keySet()));
         Collections.reverse(dropOrder);
         for (ObjectRef ref : dropOrder) {
-            planDependentDrop(ref, dependentDrops.get(ref), creates.contains(ref));
+            Move drop = dependentDrops.get(ref);
+            cause = drop.cause();
+            planDependentDrop(ref, drop.reason(), creates.containsKey(ref));
         }
-        for (ObjectRef ref : expectedGraph.topological(creates)) {
+        for (ObjectRef ref : expectedGraph.topological(creates.keySet())) {
+            cause = creates.get(ref);
             planCreate(ref, newObjects.contains(ref) ? Kind.CREATE : Kind.ALTER);
         }
+        cause = null;
         unlessRecreated.forEach((ref, planning) -> {
             if (!dependentDrops.containsKey(ref)) {
                 planning.forEach(Runnable::run);
@@ -2478,7 +2615,7 @@ public final class MigrationPlanner {
                     .ifPresent(constraint -> {
                         group().add(Phase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind,
                                 MAY_FAIL, verb + constraint.kind() + " " + constraint.name() + " on " + table);
-                        createdConstraints.add(new PartRef(table, constraint.name()));
+                        createdConstraint(new PartRef(table, constraint.name()), cause);
                     });
             case COLUMN -> expected.table(table).flatMap(t -> t.column(ref.member()))
                     .map(column -> SerialColumns.defaultExpression(table, column))
@@ -2543,6 +2680,7 @@ public final class MigrationPlanner {
     private void planGrants(SchemaDiff diff) {
         Set<Grant.Key> planned = new HashSet<>();
         for (SchemaChange change : diff.changes()) {
+            cause = new Cause.Planned(change);
             if (change instanceof SchemaChange.GrantAdded added) {
                 planGrant(added.grant());
                 planned.add(added.grant().key());
@@ -2563,11 +2701,15 @@ public final class MigrationPlanner {
         }
         for (Schema schema : expected.schemas()) {
             for (Grant grant : schema.grants()) {
-                if (!planned.contains(grant.key()) && startsFresh(grant.on())) {
+                Cause fresh = planned.contains(grant.key()) ? null : freshCause(grant.on());
+                if (fresh != null) {
+                    cause = new Cause.Dependent(fresh.change(), "the plan creates " + Grant.kindWord(grant.on()) + " "
+                            + Grant.objectName(grant.on()) + " anew, with PostgreSQL's default privileges");
                     planGrant(grant);
                 }
             }
         }
+        cause = null;
     }
 
     /**
@@ -2592,26 +2734,40 @@ public final class MigrationPlanner {
 
     /** Whether the object has PostgreSQL's default privileges once the plan has run: the plan creates it (again). */
     private boolean startsFresh(ObjectRef on) {
+        return freshCause(on) != null;
+    }
+
+    /** Why the plan creates the object (again), so that it starts with PostgreSQL's default privileges; or null. */
+    private Cause freshCause(ObjectRef on) {
         String schema = on.kind() == ObjectRef.Kind.SCHEMA ? on.name() : on.schema();
-        if (addedSchemas.contains(schema)) {
-            return true;
+        if (addedSchemas.containsKey(schema)) {
+            return addedSchemas.get(schema);
         }
         return switch (on.kind()) {
-            case TABLE -> tablesToCreate.containsKey(tableOf(on));
-            case COLUMN -> tablesToCreate.containsKey(tableOf(on)) || recreatedColumns.contains(on)
-                    || recreated(ObjectRef.of(ObjectRef.Kind.VIEW, on.schema(), on.name()))
-                    || recreated(ObjectRef.of(ObjectRef.Kind.MATERIALIZED_VIEW, on.schema(), on.name()));
+            case TABLE -> createdTable(tableOf(on));
+            case COLUMN -> firstOf(createdTable(tableOf(on)), recreatedColumns.get(on),
+                    recreated(ObjectRef.of(ObjectRef.Kind.VIEW, on.schema(), on.name())),
+                    recreated(ObjectRef.of(ObjectRef.Kind.MATERIALIZED_VIEW, on.schema(), on.name())));
             case VIEW, MATERIALIZED_VIEW, ROUTINE -> recreated(on);
-            case SEQUENCE -> createdObjects.contains(on) || tablesToCreate.entrySet().stream()
-                    .anyMatch(t -> serialSequences(t.getKey(), t.getValue()).contains(on.name()));
-            case TYPE -> createdObjects.contains(on);
-            default -> false;
+            case SEQUENCE -> firstOf(createdObjects.get(on), tablesToCreate.entrySet().stream()
+                    .filter(t -> serialSequences(t.getKey(), t.getValue()).contains(on.name()))
+                    .map(t -> tableCauses.get(t.getKey())).findFirst().orElse(null));
+            case TYPE -> createdObjects.get(on);
+            default -> null;
         };
     }
 
-    /** A view or routine the plan creates, or drops and creates again (not one replaced in place). */
-    private boolean recreated(ObjectRef ref) {
-        return creates.contains(ref) && (newObjects.contains(ref) || dependentDrops.containsKey(ref));
+    private Cause createdTable(QualifiedName table) {
+        return tablesToCreate.containsKey(table) ? tableCauses.get(table) : null;
+    }
+
+    private static Cause firstOf(Cause... causes) {
+        return java.util.Arrays.stream(causes).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** Why the plan creates a view or routine, or drops and creates it again (not one replaced in place); or null. */
+    private Cause recreated(ObjectRef ref) {
+        return creates.containsKey(ref) && (newObjects.contains(ref) || dependentDrops.containsKey(ref)) ? creates.get(ref) : null;
     }
 
     /** Whether the expected schema has the object, so that grants on it are kept up to date rather than dropped with it. */
@@ -2805,11 +2961,13 @@ public final class MigrationPlanner {
                 run.addAll(group.steps);
             }
         }
-        if (run.stream().anyMatch(step -> step.phase() == Phase.CREATE_ROUTINES
-                || step.phase() == Phase.CREATE_ROUTINES_ON_TABLES || step.phase() == Phase.CREATE_ROUTINES_ON_VIEWS)) {
-            run.add(new Step(Phase.PRELUDE, -1, new PlanStatement("SET LOCAL check_function_bodies = off", Kind.CREATE, NONE,
-                    "do not check function bodies while creating them: tables and views they use are created later in the plan")));
-        }
+        run.stream().filter(step -> step.phase() == Phase.CREATE_ROUTINES
+                        || step.phase() == Phase.CREATE_ROUTINES_ON_TABLES || step.phase() == Phase.CREATE_ROUTINES_ON_VIEWS)
+                .min(Comparator.comparingInt(Step::sequence))
+                .ifPresent(routine -> run.add(new Step(Phase.PRELUDE, -1, new PlanStatement("SET LOCAL check_function_bodies = off",
+                        Kind.CREATE, NONE, "do not check function bodies while creating them: tables and views they use are"
+                                + " created later in the plan", new Cause.Dependent(routine.statement().cause().change(),
+                                "routines are created before the tables and views their bodies may use")))));
         return new MigrationPlan(inPhaseOrder(run), inPhaseOrder(skipped));
     }
 

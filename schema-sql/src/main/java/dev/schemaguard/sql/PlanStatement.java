@@ -1,5 +1,7 @@
 package dev.schemaguard.sql;
 
+import dev.schemaguard.diff.SchemaChange;
+
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -7,9 +9,13 @@ import java.util.Set;
 
 /**
  * One SQL statement of a {@link MigrationPlan}, without the trailing semicolon, with what it does for a person
- * ({@code description}) and what may go wrong ({@code hazards}).
+ * ({@code description}), what may go wrong ({@code hazards}) and why the planner planned it ({@code cause}).
+ *
+ * <p>How the statement runs (the lock it takes, whether it can run inside a transaction) is not known yet: the
+ * online-plan work adds it here, next to the hazards. In the library only {@link MigrationPlanner} builds
+ * statements (in one place, its {@code Group}), so a new component is filled in there.
  */
-public record PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String description) {
+public record PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String description, Cause cause) {
 
     public enum Kind {
         /** Creates something the database is missing (schema, table, column, constraint, index, policy, comment). */
@@ -20,10 +26,36 @@ public record PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String d
         DROP
     }
 
+    /** Why a statement is in the plan: always one change of the diff the plan was made from. */
+    public sealed interface Cause {
+
+        /** The change of the diff this statement plans, or makes room for. */
+        SchemaChange change();
+
+        /** The statement plans {@code change} itself. */
+        record Planned(SchemaChange change) implements Cause {
+            public Planned {
+                Objects.requireNonNull(change, "change");
+            }
+        }
+
+        /**
+         * The statement moves another object because of {@code change}: a view dropped and re-created around a
+         * column type change, a foreign key dropped before the key it references; {@code reason} says why.
+         */
+        record Dependent(SchemaChange change, String reason) implements Cause {
+            public Dependent {
+                Objects.requireNonNull(change, "change");
+                Objects.requireNonNull(reason, "reason");
+            }
+        }
+    }
+
     public PlanStatement {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(kind, () -> "kind of statement " + sql);
         Objects.requireNonNull(description, () -> "description of statement " + sql);
+        Objects.requireNonNull(cause, () -> "cause of statement " + sql + " (a statement without one is a planner bug)");
         // an EnumSet keeps the declaration order, so hazards print the same way on every run
         hazards = Collections.unmodifiableSet(hazards.isEmpty() ? EnumSet.noneOf(Hazard.class) : EnumSet.copyOf(hazards));
     }
@@ -33,6 +65,6 @@ public record PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String d
     }
 
     PlanStatement withDescription(String newDescription) {
-        return new PlanStatement(sql, kind, hazards, newDescription);
+        return new PlanStatement(sql, kind, hazards, newDescription, cause);
     }
 }

@@ -11,7 +11,10 @@ import dev.schemaguard.model.TextSearchDictionary;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,7 +27,9 @@ record TextSearchChanges(List<Named<TextSearchDictionary>> addedDictionaries,
                          List<Altered<TextSearchDictionary>> alteredDictionaries,
                          List<Named<TextSearchConfiguration>> addedConfigurations,
                          List<Named<TextSearchConfiguration>> droppedConfigurations,
-                         List<Altered<TextSearchConfiguration>> alteredConfigurations) {
+                         List<Altered<TextSearchConfiguration>> alteredConfigurations,
+                         Map<QualifiedName, SchemaChange> dictionaryChanges,
+                         Map<QualifiedName, SchemaChange> configurationChanges) {
 
     /** A text search dictionary or configuration with the schema it lives in. */
     record Named<T>(QualifiedName name, T object) {
@@ -36,14 +41,18 @@ record TextSearchChanges(List<Named<TextSearchDictionary>> addedDictionaries,
 
     static TextSearchChanges of(SchemaDiff diff) {
         TextSearchChanges changes = new TextSearchChanges(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashMap<>(), new HashMap<>());
         for (SchemaChange change : diff.changes()) {
             if (change instanceof SchemaChange.SchemaAdded added) {
                 changes.addedDictionaries.addAll(dictionaries(added.schema()));
                 changes.addedConfigurations.addAll(configurations(added.schema()));
+                dictionaries(added.schema()).forEach(d -> changes.dictionaryChanges.put(d.name(), change));
+                configurations(added.schema()).forEach(c -> changes.configurationChanges.put(c.name(), change));
             } else if (change instanceof SchemaChange.SchemaDropped dropped) {
                 changes.droppedDictionaries.addAll(dictionaries(dropped.schema()));
                 changes.droppedConfigurations.addAll(configurations(dropped.schema()));
+                dictionaries(dropped.schema()).forEach(d -> changes.dictionaryChanges.put(d.name(), change));
+                configurations(dropped.schema()).forEach(c -> changes.configurationChanges.put(c.name(), change));
             } else if (change instanceof SchemaChange.TextSearchDictionaryAdded d) {
                 changes.addedDictionaries.add(new Named<>(QualifiedName.of(d.schema(), d.name()), d.dictionary()));
             } else if (change instanceof SchemaChange.TextSearchDictionaryDropped d) {
@@ -57,8 +66,35 @@ record TextSearchChanges(List<Named<TextSearchDictionary>> addedDictionaries,
             } else if (change instanceof SchemaChange.TextSearchConfigurationAltered c) {
                 changes.alteredConfigurations.add(new Altered<>(QualifiedName.of(c.schema(), c.name()), c.expected(), c.actual()));
             }
+            if (change instanceof SchemaChange.TextSearchDictionaryAdded d) {
+                changes.dictionaryChanges.put(QualifiedName.of(d.schema(), d.name()), change);
+            } else if (change instanceof SchemaChange.TextSearchDictionaryDropped d) {
+                changes.dictionaryChanges.put(QualifiedName.of(d.schema(), d.name()), change);
+            } else if (change instanceof SchemaChange.TextSearchDictionaryAltered d) {
+                changes.dictionaryChanges.put(QualifiedName.of(d.schema(), d.name()), change);
+            } else if (change instanceof SchemaChange.TextSearchConfigurationAdded c) {
+                changes.configurationChanges.put(QualifiedName.of(c.schema(), c.name()), change);
+            } else if (change instanceof SchemaChange.TextSearchConfigurationDropped c) {
+                changes.configurationChanges.put(QualifiedName.of(c.schema(), c.name()), change);
+            } else if (change instanceof SchemaChange.TextSearchConfigurationAltered c) {
+                changes.configurationChanges.put(QualifiedName.of(c.schema(), c.name()), change);
+            }
         }
         return changes;
+    }
+
+    /** The change that adds, drops or alters the dictionary (or the schema it is in), as a plan statement's cause. */
+    PlanStatement.Cause causeOfDictionary(QualifiedName name) {
+        return new PlanStatement.Cause.Planned(Objects.requireNonNull(dictionaryChanges.get(name), () -> "no change of " + name));
+    }
+
+    /** The change that adds, drops or alters the configuration (or the schema it is in), as a plan statement's cause. */
+    PlanStatement.Cause causeOfConfiguration(QualifiedName name) {
+        return new PlanStatement.Cause.Planned(Objects.requireNonNull(configurationChanges.get(name), () -> "no change of " + name));
+    }
+
+    boolean hasConfigurationChange(QualifiedName name) {
+        return configurationChanges.containsKey(name);
     }
 
     private static List<Named<TextSearchDictionary>> dictionaries(Schema schema) {

@@ -157,7 +157,8 @@ class LockedApplyTest {
 
     private static MigrationPlan plan(String... statements) {
         return new MigrationPlan(java.util.Arrays.stream(statements)
-                .map(sql -> new PlanStatement(sql, PlanStatement.Kind.CREATE, Set.of(), sql)).toList(), List.of());
+                .map(sql -> new PlanStatement(sql, PlanStatement.Kind.CREATE, Set.of(), sql, PlanCauses.handWritten())).toList(),
+                List.of());
     }
 
     private static void waitUntilWaitingForAdvisoryLock(Connection observer, int pid) throws Exception {

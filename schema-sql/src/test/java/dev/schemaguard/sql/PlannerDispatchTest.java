@@ -201,6 +201,20 @@ class PlannerDispatchTest {
         assertFalse(MigrationPlanner.baseline(expected()).statements().isEmpty());
     }
 
+    @Test
+    void everyStatementKnowsTheChangeThatCausedIt() {
+        for (PlanOptions options : List.of(PlanOptions.SAFE, PlanOptions.ALLOW_DROPS)) {
+            for (boolean forward : List.of(true, false)) {
+                Database want = forward ? expected() : actual();
+                Database have = forward ? actual() : expected();
+                SchemaDiff diff = SchemaDiff.compare(want, have);
+                PlanCauses.assertEveryStatementCausedByTheDiff(diff, MigrationPlanner.plan(diff, want, have, options));
+            }
+        }
+        PlanCauses.assertEveryStatementCausedByTheDiff(SchemaDiff.compare(expected(), Database.EMPTY),
+                MigrationPlanner.baseline(expected()));
+    }
+
     /** The simple names of every record that implements SchemaChange, through its sealed sub-interfaces. */
     private static Set<String> everyKind() {
         Set<String> kinds = new TreeSet<>();

@@ -115,9 +115,10 @@ class SqlCommandsTest {
         try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
             db.execute("create table victim (id int)");
             MigrationPlan plan = new MigrationPlan(List.of(
-                    new PlanStatement("CREATE TABLE first_one (id int)", PlanStatement.Kind.CREATE, Set.of(), "create table first_one"),
+                    new PlanStatement("CREATE TABLE first_one (id int)", PlanStatement.Kind.CREATE, Set.of(), "create table first_one",
+                            PlanCauses.handWritten()),
                     new PlanStatement("CREATE TABLE t (c int CHECK (true)); DROP TABLE victim; --)",
-                            PlanStatement.Kind.CREATE, Set.of(), "create table t")), List.of());
+                            PlanStatement.Kind.CREATE, Set.of(), "create table t", PlanCauses.handWritten())), List.of());
             try (Connection connection = db.connect()) {
                 PlanExecutor.StatementRefusedException e = assertThrows(PlanExecutor.StatementRefusedException.class,
                         () -> PlanExecutor.apply(connection, plan));

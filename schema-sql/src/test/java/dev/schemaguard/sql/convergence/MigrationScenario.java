@@ -8,6 +8,7 @@ import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
 import dev.schemaguard.sql.PlanExecutor;
 import dev.schemaguard.sql.PlanOptions;
+import dev.schemaguard.sql.PlanCauses;
 import dev.schemaguard.sql.PlanStatement;
 import dev.schemaguard.sql.PostgresIntrospector;
 import dev.schemaguard.testkit.PostgresServer;
@@ -57,7 +58,9 @@ final class MigrationScenario {
     /** Plans with {@code options}, applies, re-introspects; a plan that fails to apply fails the test with its SQL. */
     Step migrate(PlanOptions options) throws SQLException {
         Database before = currentModel;
-        MigrationPlan plan = MigrationPlanner.plan(targetModel, before, options);
+        SchemaDiff diff = SchemaDiff.compare(targetModel, before);
+        MigrationPlan plan = MigrationPlanner.plan(diff, targetModel, before, options);
+        PlanCauses.assertEveryStatementCausedByTheDiff(diff, plan);
         try {
             PlanExecutor.apply(current.connection(), plan);
         } catch (SQLException | RuntimeException e) {

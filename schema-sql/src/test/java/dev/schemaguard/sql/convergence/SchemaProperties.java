@@ -5,6 +5,7 @@ import dev.schemaguard.model.Database;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
+import dev.schemaguard.sql.PlanCauses;
 import dev.schemaguard.sql.PlanExecutor;
 import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
@@ -78,10 +79,11 @@ class SchemaProperties {
         String[] schemas = GeneratedSchemas.schemaNames(a, b);
         apply(database, MigrationPlanner.baseline(a), "the baseline of a");
         Database actual = introspect(database, schemas);
-        MigrationPlan plan = MigrationPlanner.plan(b, actual, PlanOptions.ALLOW_DROPS);
+        SchemaDiff planned = SchemaDiff.compare(b, actual);
+        MigrationPlan plan = MigrationPlanner.plan(planned, b, actual, PlanOptions.ALLOW_DROPS);
+        PlanCauses.assertEveryStatementCausedByTheDiff(planned, plan);
         apply(database, plan, "the plan from a to b (planned from these differences: "
-                + MigrationScenario.describeChanges("b compared with introspected a",
-                SchemaDiff.compare(b, actual).changes()) + ")");
+                + MigrationScenario.describeChanges("b compared with introspected a", planned.changes()) + ")");
         SchemaDiff diff = SchemaDiff.compare(b, introspect(database, schemas));
         if (!diff.isEmpty()) {
             fail("after applying the plan from a to b on " + database.server().label()
