@@ -36,26 +36,22 @@ final class GithubAnnotations {
         }
         StringBuilder out = new StringBuilder();
         for (DriftReport.Fix fix : report.fixes()) {
-            SchemaChange first = fix.changes().get(0);
-            for (SchemaChange change : fix.changes()) {
-                StringBuilder message = new StringBuilder(change.describe());
-                if (change != first) {
-                    message.append("\n\nFixed together with: ").append(first.describe());
-                } else if (!fix.statements().isEmpty()) {
-                    message.append("\n\nFix:");
-                    for (PlanStatement statement : fix.statements()) {
-                        message.append('\n').append(statement.sql()).append(';');
-                    }
+            SchemaChange change = fix.change();
+            StringBuilder message = new StringBuilder(change.describe());
+            if (!fix.statements().isEmpty()) {
+                message.append("\n\nFix:");
+                for (PlanStatement statement : fix.statements()) {
+                    message.append('\n').append(statement.sql()).append(';');
                 }
-                Map<String, String> properties = new LinkedHashMap<>();
-                place(change, places).ifPresent(position -> {
-                    properties.put("file", repositoryPath(position.source()));
-                    properties.put("line", Integer.toString(position.line()));
-                    properties.put("col", Integer.toString(position.column()));
-                });
-                properties.put("title", "Schema drift: " + change.subject());
-                out.append(command("error", properties, message.toString())).append('\n');
             }
+            Map<String, String> properties = new LinkedHashMap<>();
+            place(change, places).ifPresent(position -> {
+                properties.put("file", repositoryPath(position.source()));
+                properties.put("line", Integer.toString(position.line()));
+                properties.put("col", Integer.toString(position.column()));
+            });
+            properties.put("title", "Schema drift: " + change.subject());
+            out.append(command("error", properties, message.toString())).append('\n');
         }
         int changes = report.changeCount();
         int subjects = report.subjects().size();
