@@ -64,7 +64,8 @@ public final class SchemaMerge {
                 (a, b) -> same(a, b, "foreign-data wrapper " + a.name()));
         List<dev.schemaguard.model.ForeignServer> servers = union(base.foreignServers(), overlay.foreignServers(),
                 dev.schemaguard.model.ForeignServer::name, (a, b) -> same(a, b, "server " + a.name()));
-        return new Database(schemas, extensions, publications, dependencies, casts, wrappers, servers);
+        return Database.of(schemas).withExtensions(extensions).withPublications(publications)
+                .withDependencies(dependencies).withCasts(casts).withForeignDataWrappers(wrappers).withForeignServers(servers);
     }
 
     private Schema schema(Schema a, Schema b) {

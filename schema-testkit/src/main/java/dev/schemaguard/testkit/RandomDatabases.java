@@ -147,7 +147,8 @@ public final class RandomDatabases {
                     }
                 }
                 servers.sort(Comparator.comparing(ForeignServer::name));
-                return new Database(schemas, extensions, publications(random, schemas), List.of(), casts(random), wrappers, servers);
+                return Database.of(schemas).withExtensions(extensions).withPublications(publications(random, schemas))
+                        .withCasts(casts(random)).withForeignDataWrappers(wrappers).withForeignServers(servers);
             } catch (IllegalArgumentException clash) {
                 // a random explicit name clashed with another; draw again
             }

@@ -377,11 +377,12 @@ public final class YamlSchemaReader {
                             .sorted(Comparator.comparing(Aggregate::name).thenComparing(Aggregate::arguments)).toList(),
                     List.copyOf(parts.textSearchDictionaries.values()), List.copyOf(parts.textSearchConfigurations.values())));
         }
-        return new Database(result, extensions.values().stream().map(Placed::object).toList(),
-                publications.values().stream().map(Placed::object).toList(), List.of(),
-                casts.stream().map(Placed::object).toList(),
-                foreignDataWrappers.values().stream().map(Placed::object).toList(),
-                foreignServers.values().stream().map(Placed::object).toList());
+        return Database.of(result)
+                .withExtensions(extensions.values().stream().map(Placed::object).toList())
+                .withPublications(publications.values().stream().map(Placed::object).toList())
+                .withCasts(casts.stream().map(Placed::object).toList())
+                .withForeignDataWrappers(foreignDataWrappers.values().stream().map(Placed::object).toList())
+                .withForeignServers(foreignServers.values().stream().map(Placed::object).toList());
     }
 
     /**
