@@ -1824,6 +1824,41 @@ public final class MigrationPlanner {
      * that type converted through text, and the old type dropped. Views, checks, routines and other dependents
      * of the type and of those columns are dropped before and re-created after (see {@link #planDependents()}).
      */
+    /**
+     * The columns of {@code table} a type rebuild converts on it: its own, and those it inherits from a parent it
+     * leaves in this plan (NO INHERIT runs first; the parent's conversion then no longer reaches the child).
+     */
+    private List<Column> columnsToConvert(QualifiedName name, Table table) {
+        List<Column> columns = new ArrayList<>(table.columns());
+        Set<QualifiedName> keptParents = expected.table(name).map(t -> Set.copyOf(t.parents())).orElse(Set.of());
+        for (QualifiedName parent : table.parents()) {
+            if (keptParents.contains(parent)) {
+                continue;
+            }
+            for (Column inherited : allColumns(actual, parent, new HashSet<>())) {
+                if (columns.stream().noneMatch(c -> c.name().equals(inherited.name()))) {
+                    columns.add(inherited);
+                }
+            }
+        }
+        return columns;
+    }
+
+    /** Every column of a table in {@code database}, its parents' included (a child lists only its own). */
+    private static List<Column> allColumns(Database database, QualifiedName table, Set<QualifiedName> seen) {
+        Table definition = seen.add(table) ? database.table(table).orElse(null) : null;
+        if (definition == null) {
+            return List.of();
+        }
+        List<Column> columns = new ArrayList<>(definition.columns());
+        for (QualifiedName parent : definition.parents()) {
+            allColumns(database, parent, seen).stream()
+                    .filter(c -> columns.stream().noneMatch(own -> own.name().equals(c.name())))
+                    .forEach(columns::add);
+        }
+        return columns;
+    }
+
     private void planTypeRebuild(QualifiedName name, SchemaObject want, boolean losesValues, String why) {
         Phase phase = want instanceof Domain ? Phase.CREATE_DOMAINS : Phase.CREATE_ENUMS;
         String keyword = DdlObjects.keyword(want);
@@ -1848,7 +1883,7 @@ public final class MigrationPlanner {
                 if (goesAway(tableName)) {
                     continue;
                 }
-                for (Column column : table.columns()) {
+                for (Column column : columnsToConvert(tableName, table)) {
                     DataType type = column.type().elementType();
                     if (type.isBuiltIn() || !type.name().equals(want.name()) || !Objects.equals(type.schema(), name.schema())
                             || goesAway(tableName, column.name())) {
