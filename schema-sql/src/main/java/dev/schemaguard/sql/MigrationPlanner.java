@@ -250,6 +250,8 @@ public final class MigrationPlanner {
     private final Set<Cast> handledCasts = new HashSet<>();
     /** The groups that drop a table or a column (with its data), so that a drop that needs them gone joins them. */
     private final Map<ObjectRef, Group> dataDrops = new HashMap<>();
+    /** Drops of types, collations and sequences, planned once the table and column drops are (see dataDrops). */
+    private final List<Runnable> typeDrops = new ArrayList<>();
 
     private MigrationPlanner(Database expected, Database actual, PlanOptions options) {
         this.expected = Objects.requireNonNull(expected, "expected");
@@ -283,6 +285,7 @@ public final class MigrationPlanner {
         }
         cause = null;
         planChildTableDrops();
+        typeDrops.forEach(Runnable::run);
         planTextSearch(diff);
         planTableCreations();
         planForeignKeys();
@@ -1708,7 +1711,13 @@ public final class MigrationPlanner {
         }
         Phase phase = object instanceof Sequence ? Phase.DROP_SEQUENCES
                 : object instanceof Collation ? Phase.DROP_COLLATIONS : Phase.DROP_TYPES;
-        group().add(phase, DdlObjects.drop(schema, object), Kind.DROP, NONE, "drop " + object.kind() + " " + name);
+        // once every table and column drop is planned: held back with the drop of one that still uses it
+        Cause dropCause = cause;
+        typeDrops.add(() -> because(dropCause, () -> {
+            Group dataDrop = dataDropUsing(ref);
+            (dataDrop != null ? dataDrop.joinedBy(cause) : group()).add(phase, DdlObjects.drop(schema, object), Kind.DROP,
+                    NONE, "drop " + object.kind() + " " + name);
+        }));
     }
 
     private void planObjectAltered(String schema, SchemaObject want, SchemaObject have) {

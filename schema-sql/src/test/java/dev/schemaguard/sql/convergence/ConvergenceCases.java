@@ -1654,6 +1654,10 @@ final class ConvergenceCases {
                         before + " create table p (m mood, at date) partition by range (at);"
                                 + " create table p1 partition of p for values from ('2020-01-01') to ('2021-01-01');",
                         after + " create table p (m mood, at date) partition by range (at);"
-                                + " create table p1 (m mood, at date);").allowingDrops());
+                                + " create table p1 (m mood, at date);").allowingDrops(),
+                of("drop an enum and the column using it, held back (the enum waits for the column)",
+                        before + " create table t (id int, m mood);", "create table t (id int);").holdingBackUnsafeChanges(),
+                of("drop a range type and the table using it, held back (the type waits for the table)",
+                        "create type fr as range (subtype = float8); create table t (id int, r fr);", "").holdingBackUnsafeChanges());
     }
 }
