@@ -1,0 +1,79 @@
+package dev.schemaguard.junit;
+
+import dev.schemaguard.testkit.PostgresServer;
+import dev.schemaguard.testkit.TestPostgres;
+import dev.schemaguard.testkit.ThrowawayDatabase;
+import dev.schemaguard.yaml.DeclaredSchema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * "Do my migrations build the schema I declared?" in a test: runs Flyway migrations on a throwaway PostgreSQL
+ * database and asserts that the result matches the expected YAML.
+ *
+ * <pre>{@code
+ * Migrations.flyway("classpath:db/migration").assertMatches("db/schema.yaml");
+ * }</pre>
+ *
+ * The server is found as {@link TestPostgres} finds one: the {@code SCHEMAGUARD_TEST_DATABASE_URL} environment
+ * variable (or system property), else a Testcontainers PostgreSQL when Docker answers, else an embedded one. The
+ * database is created for the run and dropped afterwards, whatever the outcome. Flyway must be on the test
+ * classpath ({@code org.flywaydb:flyway-core} and {@code flyway-database-postgresql}).
+ */
+public final class Migrations {
+
+    private final List<String> locations;
+    private final PostgresServer server;
+
+    private Migrations(List<String> locations, PostgresServer server) {
+        this.locations = List.copyOf(locations);
+        this.server = server;
+    }
+
+    /** Flyway migrations at {@code locations}, e.g. {@code classpath:db/migration} or {@code filesystem:sql}. */
+    public static Migrations flyway(String... locations) {
+        if (locations.length == 0) {
+            throw new IllegalArgumentException("name at least one Flyway location, e.g. classpath:db/migration");
+        }
+        for (String location : locations) {
+            Objects.requireNonNull(location, "location");
+        }
+        return new Migrations(List.of(locations), null);
+    }
+
+    /** These migrations run on {@code server} rather than on {@link TestPostgres#primary()}. */
+    public Migrations on(PostgresServer server) {
+        return new Migrations(locations, Objects.requireNonNull(server, "server"));
+    }
+
+    /**
+     * Runs the migrations on a new database and fails with every difference (each with the SQL that fixes it)
+     * when the result does not match {@code expected} (a classpath resource, else a file or directory).
+     */
+    public void assertMatches(String expected) {
+        DeclaredSchema declared = ExpectedSchemaFile.load(expected);
+        requireFlyway();
+        PostgresServer target = server != null ? server : TestPostgres.primary();
+        try (ThrowawayDatabase database = ThrowawayDatabase.create(target)) {
+            FlywayRun.migrate(database.jdbcUrl(), locations);
+            try (Connection connection = database.connect()) {
+                SchemaAssertions.assertMatches(connection, declared, expected);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create, read or drop the throwaway database on " + target.label()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireFlyway() {
+        try {
+            Class.forName("org.flywaydb.core.Flyway", false, Migrations.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Flyway is not on the classpath: add org.flywaydb:flyway-core and"
+                    + " org.flywaydb:flyway-database-postgresql as test dependencies", e);
+        }
+    }
+}
