@@ -88,7 +88,7 @@ record SchemaComparison(List<Fix> fixes, List<String> warnings) {
         StringBuilder text = new StringBuilder().append(actualName).append(" does not match ").append(expectedName)
                 .append(": ").append(fixes.size()).append(fixes.size() == 1 ? " difference" : " differences");
         for (Fix fix : fixes) {
-            text.append("\n  - ").append(fix.change().subject()).append(": ").append(fix.change().describe());
+            text.append("\n  - ").append(fix.change().describe());
             if (fix.statements().isEmpty()) {
                 text.append("\n      -- fixed by the statements of another difference");
             }
