@@ -3,6 +3,7 @@ package dev.schemaguard.junit;
 import dev.schemaguard.testkit.PostgresServer;
 import dev.schemaguard.testkit.TestPostgres;
 import dev.schemaguard.testkit.ThrowawayDatabase;
+import dev.schemaguard.model.Database;
 import dev.schemaguard.yaml.DeclaredSchema;
 
 import java.sql.Connection;
@@ -55,12 +56,29 @@ public final class Migrations {
      */
     public void assertMatches(String expected) {
         DeclaredSchema declared = ExpectedSchemaFile.load(expected);
+        migrateAndCompare(connection -> SchemaAssertions.assertMatches(connection, declared, expected));
+    }
+
+    /**
+     * Runs the migrations on a new database and fails with every difference when the result does not match the
+     * model {@code expected} (built with the DSL, or read from JPA entities with {@code JpaSchemaReader}).
+     */
+    public void assertMatches(Database expected) {
+        Objects.requireNonNull(expected, "expected");
+        migrateAndCompare(connection -> SchemaAssertions.assertMatches(connection, expected));
+    }
+
+    private interface Comparison {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private void migrateAndCompare(Comparison comparison) {
         requireFlyway();
         PostgresServer target = server != null ? server : TestPostgres.primary();
         try (ThrowawayDatabase database = ThrowawayDatabase.create(target)) {
             FlywayRun.migrate(database.jdbcUrl(), locations);
             try (Connection connection = database.connect()) {
-                SchemaAssertions.assertMatches(connection, declared, expected);
+                comparison.run(connection);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create, read or drop the throwaway database on " + target.label()

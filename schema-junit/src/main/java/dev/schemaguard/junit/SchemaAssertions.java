@@ -1,5 +1,7 @@
 package dev.schemaguard.junit;
 
+import dev.schemaguard.model.ComparisonScope;
+import dev.schemaguard.model.Database;
 import dev.schemaguard.yaml.DeclaredSchema;
 import org.opentest4j.AssertionFailedError;
 
@@ -59,8 +61,34 @@ public final class SchemaAssertions {
         assertMatches(connection, ExpectedSchemaFile.load(expected), expected);
     }
 
+    /**
+     * Fails with every difference when the database behind {@code dataSource} does not match {@code expected}, a
+     * model built with the DSL or read from entities ({@code new JpaSchemaReader().read(Order.class, ...)}); the
+     * default scope applies (history tables left out, every undeclared object is a difference).
+     */
+    public static void assertMatches(DataSource dataSource, Database expected) {
+        try (Connection connection = dataSource.getConnection()) {
+            assertMatches(connection, expected);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database to compare it with the expected model: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Fails with every difference when the database of {@code connection} does not match the model {@code expected}. */
+    public static void assertMatches(Connection connection, Database expected) throws SQLException {
+        assertMatches(connection, expected, ComparisonScope.DEFAULT, MODEL_NAME);
+    }
+
+    static final String MODEL_NAME = "the expected model";
+
     static void assertMatches(Connection connection, DeclaredSchema declared, String expectedName) throws SQLException {
-        SchemaComparison comparison = SchemaComparison.of(connection, declared);
+        assertMatches(connection, declared.database(), declared.scope(), expectedName);
+    }
+
+    private static void assertMatches(Connection connection, Database expected, ComparisonScope scope,
+                                      String expectedName) throws SQLException {
+        SchemaComparison comparison = SchemaComparison.of(connection, expected, scope);
         if (!comparison.matches()) {
             throw new AssertionFailedError(comparison.describe("database " + connection.getCatalog(), expectedName));
         }

@@ -10,7 +10,6 @@ import dev.schemaguard.sql.MigrationPlanner;
 import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PlanStatement;
 import dev.schemaguard.sql.PostgresIntrospector;
-import dev.schemaguard.yaml.DeclaredSchema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,12 +43,11 @@ record SchemaComparison(List<Fix> fixes, List<String> warnings) {
         warnings = List.copyOf(warnings);
     }
 
-    static SchemaComparison of(Connection connection, DeclaredSchema declared) throws SQLException {
-        Database declaredDatabase = declared.database();
-        Optional<IntrospectionOptions> reading = IntrospectionOptions.ALL.forComparisonWith(List.of(declaredDatabase));
+    static SchemaComparison of(Connection connection, Database declared, ComparisonScope scope) throws SQLException {
+        Optional<IntrospectionOptions> reading = IntrospectionOptions.ALL.forComparisonWith(List.of(declared));
         Database live = reading.isEmpty() ? Database.EMPTY
                 : new PostgresIntrospector(reading.get()).introspectWithReport(connection).database();
-        ComparisonScope.Scoped scoped = declared.scope().apply(declaredDatabase, live);
+        ComparisonScope.Scoped scoped = scope.apply(declared, live);
         return between(scoped.expected(), scoped.actual(), scoped.warnings());
     }
 

@@ -2,10 +2,13 @@ package dev.schemaguard.junit;
 
 import dev.schemaguard.testkit.PostgresServer;
 import dev.schemaguard.testkit.TestPostgres;
+import dev.schemaguard.model.Database;
+import dev.schemaguard.yaml.YamlSchemaReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.AssertionFailedError;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -36,5 +39,18 @@ class MigrationsTest {
         assertTrue(message.contains(": 2 differences"), message);
         assertTrue(message.contains("ADD COLUMN") && message.contains("note"), message);
         assertTrue(message.contains("CREATE INDEX") && message.contains("orders_customer_idx"), message);
+    }
+
+    /** A model (here read from the same YAML; from entities, JpaSchemaReader's) as the expected side. */
+    @ParameterizedTest
+    @MethodSource("servers")
+    void aModelAsTheExpectedSide(PostgresServer server) throws Exception {
+        Database model = YamlSchemaReader.readDeclared(Path.of("src/test/resources/junitkit/schema.yaml")).database();
+        assertDoesNotThrow(() -> Migrations.flyway("classpath:junitkit/migration/complete").on(server)
+                .assertMatches(model));
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class,
+                () -> Migrations.flyway("classpath:junitkit/migration/short").on(server).assertMatches(model));
+        assertTrue(failure.getMessage().contains(" does not match the expected model: 2 differences"),
+                failure.getMessage());
     }
 }
