@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * "Do my migrations build the schema I declared?" in a test: runs Flyway migrations on a throwaway PostgreSQL
- * database and asserts that the result matches the expected YAML.
+ * "Do my migrations build the schema I declared?" in a test: runs Flyway migrations (or a Liquibase changelog)
+ * on a throwaway PostgreSQL database and asserts that the result matches the expected YAML.
  *
  * <pre>{@code
  * Migrations.flyway("classpath:db/migration").assertMatches("db/schema.yaml");
@@ -22,14 +22,32 @@ import java.util.Objects;
  * The server is found as {@link TestPostgres} finds one: the {@code SCHEMAGUARD_TEST_DATABASE_URL} environment
  * variable (or system property), else a Testcontainers PostgreSQL when Docker answers, else an embedded one. The
  * database is created for the run and dropped afterwards, whatever the outcome. Flyway must be on the test
- * classpath ({@code org.flywaydb:flyway-core} and {@code flyway-database-postgresql}).
+ * classpath ({@code org.flywaydb:flyway-core} and {@code flyway-database-postgresql}), or Liquibase
+ * ({@code org.liquibase:liquibase-core}) for {@link #liquibase}.
  */
 public final class Migrations {
 
+    private enum Tool {
+        FLYWAY("Flyway", "org.flywaydb.core.Flyway", "org.flywaydb:flyway-core and org.flywaydb:flyway-database-postgresql"),
+        LIQUIBASE("Liquibase", "liquibase.Liquibase", "org.liquibase:liquibase-core");
+
+        private final String label;
+        private final String mainClass;
+        private final String artifacts;
+
+        Tool(String label, String mainClass, String artifacts) {
+            this.label = label;
+            this.mainClass = mainClass;
+            this.artifacts = artifacts;
+        }
+    }
+
+    private final Tool tool;
     private final List<String> locations;
     private final PostgresServer server;
 
-    private Migrations(List<String> locations, PostgresServer server) {
+    private Migrations(Tool tool, List<String> locations, PostgresServer server) {
+        this.tool = tool;
         this.locations = List.copyOf(locations);
         this.server = server;
     }
@@ -42,12 +60,18 @@ public final class Migrations {
         for (String location : locations) {
             Objects.requireNonNull(location, "location");
         }
-        return new Migrations(List.of(locations), null);
+        return new Migrations(Tool.FLYWAY, List.of(locations), null);
+    }
+
+    /** A Liquibase changelog on the classpath, e.g. {@code db/changelog/db.changelog-master.yaml}. */
+    public static Migrations liquibase(String changelog) {
+        Objects.requireNonNull(changelog, "changelog");
+        return new Migrations(Tool.LIQUIBASE, List.of(changelog), null);
     }
 
     /** These migrations run on {@code server} rather than on {@link TestPostgres#primary()}. */
     public Migrations on(PostgresServer server) {
-        return new Migrations(locations, Objects.requireNonNull(server, "server"));
+        return new Migrations(tool, locations, Objects.requireNonNull(server, "server"));
     }
 
     /**
@@ -73,10 +97,16 @@ public final class Migrations {
     }
 
     private void migrateAndCompare(Comparison comparison) {
-        requireFlyway();
+        requireTool();
         PostgresServer target = server != null ? server : TestPostgres.primary();
         try (ThrowawayDatabase database = ThrowawayDatabase.create(target)) {
-            FlywayRun.migrate(database.jdbcUrl(), locations);
+            if (tool == Tool.FLYWAY) {
+                FlywayRun.migrate(database.jdbcUrl(), locations);
+            } else {
+                try (Connection connection = database.connect()) {
+                    LiquibaseRun.update(connection, locations.get(0));
+                }
+            }
             try (Connection connection = database.connect()) {
                 comparison.run(connection);
             }
@@ -86,12 +116,11 @@ public final class Migrations {
         }
     }
 
-    private static void requireFlyway() {
+    private void requireTool() {
         try {
-            Class.forName("org.flywaydb.core.Flyway", false, Migrations.class.getClassLoader());
+            Class.forName(tool.mainClass, false, Migrations.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Flyway is not on the classpath: add org.flywaydb:flyway-core and"
-                    + " org.flywaydb:flyway-database-postgresql as test dependencies", e);
+            throw new IllegalStateException(tool.label + " is not on the classpath: add " + tool.artifacts + " as test dependencies", e);
         }
     }
 }

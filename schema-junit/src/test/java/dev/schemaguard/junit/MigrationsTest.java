@@ -53,4 +53,19 @@ class MigrationsTest {
         assertTrue(failure.getMessage().contains(" does not match the expected model: 2 differences"),
                 failure.getMessage());
     }
+
+    /** Liquibase's databasechangelog and databasechangeloglock are in public too: left out by default. */
+    @ParameterizedTest
+    @MethodSource("servers")
+    void aLiquibaseChangelogIsRunAndCompared(PostgresServer server) {
+        assertDoesNotThrow(() -> Migrations.liquibase("junitkit/liquibase/complete.sql").on(server)
+                .assertMatches("junitkit/schema.yaml"));
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class,
+                () -> Migrations.liquibase("junitkit/liquibase/short.sql").on(server)
+                        .assertMatches("junitkit/schema.yaml"));
+        String message = failure.getMessage();
+        assertTrue(message.contains(": 2 differences"), message);
+        assertTrue(message.contains("ADD COLUMN") && message.contains("note"), message);
+        assertTrue(message.contains("CREATE INDEX") && message.contains("orders_customer_idx"), message);
+    }
 }
