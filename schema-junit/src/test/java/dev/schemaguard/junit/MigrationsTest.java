@@ -4,6 +4,7 @@ import dev.schemaguard.testkit.PostgresServer;
 import dev.schemaguard.testkit.TestPostgres;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.yaml.YamlSchemaReader;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.AssertionFailedError;
@@ -67,5 +68,14 @@ class MigrationsTest {
         assertTrue(message.contains(": 2 differences"), message);
         assertTrue(message.contains("ADD COLUMN") && message.contains("note"), message);
         assertTrue(message.contains("CREATE INDEX") && message.contains("orders_customer_idx"), message);
+    }
+
+    /** As docs/testing.md shows it: no server named, so TestPostgres.primary(). */
+    @Test
+    void theDocumentedCallRunsOnThePrimaryServer() {
+        assertDoesNotThrow(() -> Migrations.flyway("classpath:junitkit/migration/complete")
+                .assertMatches("junitkit/schema.yaml"));
+        assertThrows(AssertionFailedError.class, () -> Migrations.flyway("classpath:junitkit/migration/short")
+                .assertMatches("junitkit/schema.yaml"));
     }
 }
