@@ -1,0 +1,2 @@
+-- falls short of junitkit/schema.yaml: no column note, no index orders_customer_idx
+CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id));
