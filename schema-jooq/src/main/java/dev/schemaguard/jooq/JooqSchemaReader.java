@@ -125,7 +125,7 @@ public final class JooqSchemaReader {
             }
         }
         return new Table(table.getName(), columns, primaryKey, uniques, foreignKeys, List.of(), indexes,
-                RowSecurity.OFF, List.of(), emptyToNull(table.getComment()), List.of(), List.of(), null, null, false, List.of(), List.of(), null, java.util.Map.of(), List.of(), null);
+                RowSecurity.OFF, List.of(), emptyToNull(table.getComment()), List.of(), List.of(), null, null, false, List.of(), List.of(), null, java.util.Map.of(), List.of(), null, null);
     }
 
     private Column column(Field<?> field, String where) {

@@ -86,6 +86,7 @@ public final class YamlSchemaWriter {
     private static Map<String, Object> table(String schema, Table table) {
         TableDefinition definition = TableDefinition.of(table);
         Map<String, Object> yaml = new LinkedHashMap<>();
+        putIfPresent(yaml, RENAMED_FROM, table.renamedFrom()); // only from a declared model: introspection has none
         putIfPresent(yaml, COMMENT, table.comment());
         Map<String, Object> columns = new LinkedHashMap<>();
         for (Column column : table.columns()) {
