@@ -1,5 +1,6 @@
 package dev.schemaguard.diff;
 
+import dev.schemaguard.model.Column;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.Table;
@@ -12,9 +13,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Matches expected tables declared {@code renamedFrom} an old name with the actual table of that name, before
- * the tables are compared: the actual schema is returned with those tables under their new names (so every
- * later change refers to the new name), and a {@link SchemaChange.TableRenamed} is recorded for each.
+ * Matches expected tables and columns declared {@code renamedFrom} an old name with the actual table or column of
+ * that name, before they are compared: the actual schema is returned with those under their new names (so every
+ * later change refers to the new name), and a {@link SchemaChange.TableRenamed} or
+ * {@link SchemaChange.ColumnRenamed} is recorded for each.
  */
 final class DeclaredRenames {
 
@@ -69,5 +71,65 @@ final class DeclaredRenames {
         }
         renamed.sort(java.util.Comparator.comparing(Table::name));
         return have.withTables(renamed);
+    }
+
+    /**
+     * {@code have} (its tables already renamed) with the declared column renames applied, under the same rules
+     * as tables: nothing to do once renamed, an error when the table has both names or neither. Only a table's
+     * own columns: the constraints, indexes and expressions of the actual table still name the old column, so
+     * they differ from the expected ones and are planned again under the new name.
+     */
+    static Schema applyColumnRenames(Schema want, Schema have, List<SchemaChange> changes) {
+        Map<String, Table> haveTables = new HashMap<>();
+        have.tables().forEach(t -> haveTables.put(t.name(), t));
+        boolean any = false;
+        for (Table wantTable : want.tables()) {
+            Table haveTable = haveTables.get(wantTable.name());
+            if (haveTable == null || wantTable.columns().stream().allMatch(c -> c.renamedFrom() == null)) {
+                continue;
+            }
+            QualifiedName table = QualifiedName.of(want.name(), wantTable.name());
+            Set<String> haveNames = haveTable.columns().stream().map(Column::name).collect(Collectors.toSet());
+            Map<String, String> newNameByOld = new HashMap<>();
+            for (Column column : wantTable.columns()) {
+                String oldName = column.renamedFrom();
+                if (oldName == null) {
+                    continue;
+                }
+                boolean hasNew = haveNames.contains(column.name());
+                boolean hasOld = haveNames.contains(oldName);
+                String what = "column " + table + "." + column.name() + " is declared renamed from " + oldName;
+                if (hasNew && hasOld) {
+                    throw new DeclaredRenameException(what + ", but the table has both columns: drop or rename one of"
+                            + " them, or remove the declaration");
+                }
+                if (!hasNew && !hasOld) {
+                    throw new DeclaredRenameException(what + ", but the table has neither column: remove the declaration"
+                            + " to add " + column.name());
+                }
+                if (hasOld && newNameByOld.putIfAbsent(oldName, column.name()) != null) {
+                    throw new DeclaredRenameException("columns " + newNameByOld.get(oldName) + " and " + column.name()
+                            + " of " + table + " are both declared renamed from " + oldName);
+                }
+            }
+            if (newNameByOld.isEmpty()) {
+                continue;
+            }
+            List<Column> columns = new ArrayList<>();
+            for (Column column : haveTable.columns()) {
+                String newName = newNameByOld.get(column.name());
+                if (newName != null) {
+                    changes.add(new SchemaChange.ColumnRenamed(table, newName, column.name()));
+                    column = column.withName(newName);
+                }
+                columns.add(column);
+            }
+            haveTables.put(haveTable.name(), haveTable.withColumns(columns));
+            any = true;
+        }
+        if (!any) {
+            return have;
+        }
+        return have.withTables(have.tables().stream().map(t -> haveTables.get(t.name())).toList());
     }
 }

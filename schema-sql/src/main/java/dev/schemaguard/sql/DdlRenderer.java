@@ -193,6 +193,11 @@ final class DdlRenderer {
         return alterTable(old, "RENAME TO " + Identifiers.quote(newName));
     }
 
+    /** {@code ALTER TABLE table RENAME COLUMN old TO new}. */
+    static String renameColumn(QualifiedName table, String oldName, String newName) {
+        return alterTable(table, "RENAME COLUMN " + Identifiers.quote(oldName) + " TO " + Identifiers.quote(newName));
+    }
+
     static String alterTable(QualifiedName table, String action) {
         return "ALTER TABLE " + table.sql() + " " + action;
     }

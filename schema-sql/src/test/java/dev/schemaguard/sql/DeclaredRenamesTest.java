@@ -27,7 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A table declared {@code renamedFrom} its old name is renamed, rows kept, and the key is harmless once done. */
+/**
+ * A table or column declared {@code renamedFrom} its old name is renamed, rows kept, and the key is harmless once
+ * done; both names or neither is an error.
+ */
 class DeclaredRenamesTest {
 
     private static final Database BEFORE = Schema.named("app").table("clients", t -> {
@@ -39,7 +42,7 @@ class DeclaredRenamesTest {
         t.renamedFrom("clients");
         t.column("id", integer());
         t.primaryKey("id").named("clients_pkey");
-        t.column("name", text());
+        t.column("full_name", text()).renamedFrom("name");
         t.column("email", text());
     }).toDatabase();
 
@@ -51,6 +54,7 @@ class DeclaredRenamesTest {
     void theRenameComesFirstAndTheRestOfThePlanUsesTheNewName() {
         MigrationPlan plan = MigrationPlanner.plan(AFTER, BEFORE, PlanOptions.SAFE);
         assertEquals(List.of("ALTER TABLE app.clients RENAME TO customers",
+                "ALTER TABLE app.customers RENAME COLUMN name TO full_name",
                 "ALTER TABLE app.customers ADD COLUMN email text"), sqls(plan));
         assertTrue(plan.statements().get(0).cause() instanceof PlanStatement.Cause.Planned p
                 && p.change() instanceof SchemaChange.TableRenamed, plan.statements().get(0).cause().toString());
@@ -69,6 +73,21 @@ class DeclaredRenamesTest {
         }
     }
 
+    @Test
+    void aColumnWithBothNamesOrNeitherIsAnErrorNamingBoth() {
+        Database both = Schema.named("app").table("customers", t -> {
+            t.column("id", integer());
+            t.column("name", text());
+            t.column("full_name", text());
+        }).toDatabase();
+        Database neither = Schema.named("app").table("customers", t -> t.column("id", integer())).toDatabase();
+        for (Database actual : List.of(both, neither)) {
+            DeclaredRenameException e = assertThrows(DeclaredRenameException.class, () -> SchemaDiff.compare(AFTER, actual));
+            assertTrue(e.getMessage().contains("app.customers.full_name") && e.getMessage().contains("from name"),
+                    e.getMessage());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
     void aRowInsertedBeforeTheRenameSurvivesIt(PostgresServer server) throws SQLException {
@@ -76,7 +95,7 @@ class DeclaredRenamesTest {
             apply(db, MigrationPlanner.baseline(BEFORE));
             db.execute("insert into app.clients (id, name) values (1, 'Ada')");
             apply(db, MigrationPlanner.plan(AFTER, BEFORE, PlanOptions.SAFE));
-            assertEquals(List.of("1 Ada"), strings(db, "select id || ' ' || name from app.customers"), server.label());
+            assertEquals(List.of("1 Ada"), strings(db, "select id || ' ' || full_name from app.customers"), server.label());
             try (Connection connection = db.connect()) {
                 Database introspected = new PostgresIntrospector(IntrospectionOptions.only("app")).introspect(connection);
                 assertEquals(List.of(), SchemaDiff.compare(AFTER, introspected).changes(),

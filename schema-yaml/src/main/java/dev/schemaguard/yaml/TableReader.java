@@ -81,7 +81,7 @@ final class TableReader {
         return new TableReader(schema, entry.key()).read(entry);
     }
 
-    /** {@code renamed_from}: the table's former name, in the same schema (a declared rename; null when absent). */
+    /** {@code renamed_from}: a table's former name in its schema, or a column's in its table (null when absent). */
     private static String renamedFrom(Fields fields) {
         String oldName = fields.text(RENAMED_FROM);
         if (oldName == null) {
@@ -436,7 +436,8 @@ final class TableReader {
         try {
             column = new Column(name, type, nullable && !primaryKey, SqlText.DEFAULT.text(fields, DEFAULT), identity,
                     SqlText.EXPRESSION.text(fields, GENERATED), collation, fields.text(COMMENT),
-                    fields.choice(STORAGE, STORAGES, null), fields.choice(COMPRESSION, COMPRESSIONS, null));
+                    fields.choice(STORAGE, STORAGES, null), fields.choice(COMPRESSION, COMPRESSIONS, null),
+                    renamedFrom(fields));
         } catch (IllegalArgumentException e) {
             throw new YamlSchemaException(entry.keyPosition(), fields.what() + ": " + e.getMessage());
         }

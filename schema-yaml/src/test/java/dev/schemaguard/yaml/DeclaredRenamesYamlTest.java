@@ -26,14 +26,19 @@ class DeclaredRenamesYamlTest {
                     renamed_from: clients
                     columns:
                       id: int
+                      full_name:
+                        type: text
+                        renamed_from: name
                   plain:
                     columns:
                       id: int
                 """, "schema.yaml");
         assertEquals("clients", table(database, "customers").renamedFrom());
         assertNull(table(database, "plain").renamedFrom());
+        assertEquals("name", table(database, "customers").column("full_name").orElseThrow().renamedFrom());
+        assertNull(table(database, "customers").column("id").orElseThrow().renamedFrom());
         String written = YamlSchemaWriter.write(database);
-        assertTrue(written.contains("renamed_from: clients"), written);
+        assertTrue(written.contains("renamed_from: clients") && written.contains("renamed_from: name"), written);
         assertEquals(database, YamlSchemaReader.readString(written, "written"));
     }
 
