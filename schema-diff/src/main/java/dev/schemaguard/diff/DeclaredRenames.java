@@ -70,18 +70,25 @@ final class DeclaredRenames {
             }
         }
         renamed.sort(java.util.Comparator.comparing(Table::name));
-        return have.withTables(renamed);
+        // PostgreSQL's foreign keys follow the table (they hold its oid): so do the actual model's
+        Map<QualifiedName, QualifiedName> tableRenames = new HashMap<>();
+        newNameByOld.forEach((o, n) -> tableRenames.put(QualifiedName.of(want.name(), o), QualifiedName.of(want.name(), n)));
+        return have.withTables(renamed.stream().map(t -> t.withForeignKeys(t.foreignKeys().stream()
+                .map(fk -> fk.withReferencedTable(tableRenames.getOrDefault(fk.referencedTable(), fk.referencedTable())))
+                .toList())).toList());
     }
 
     /**
      * {@code have} (its tables already renamed) with the declared column renames applied, under the same rules
      * as tables: nothing to do once renamed, an error when the table has both names or neither. Only a table's
-     * own columns: the constraints, indexes and expressions of the actual table still name the old column, so
-     * they differ from the expected ones and are planned again under the new name.
+     * own columns. Key, unique, foreign key and index column lists (also other tables' foreign keys referencing it)
+     * follow the rename as in PostgreSQL; expressions (checks, index expressions, policies) still spell the old
+     * name, so they differ and are planned again.
      */
     static Schema applyColumnRenames(Schema want, Schema have, List<SchemaChange> changes) {
         Map<String, Table> haveTables = new HashMap<>();
         have.tables().forEach(t -> haveTables.put(t.name(), t));
+        Map<QualifiedName, Map<String, String>> columnRenames = new HashMap<>();
         boolean any = false;
         for (Table wantTable : want.tables()) {
             Table haveTable = haveTables.get(wantTable.name());
@@ -115,21 +122,29 @@ final class DeclaredRenames {
             if (newNameByOld.isEmpty()) {
                 continue;
             }
-            List<Column> columns = new ArrayList<>();
+            Table renamedTable = haveTable;
             for (Column column : haveTable.columns()) {
                 String newName = newNameByOld.get(column.name());
                 if (newName != null) {
                     changes.add(new SchemaChange.ColumnRenamed(table, newName, column.name()));
-                    column = column.withName(newName);
+                    renamedTable = renamedTable.withColumnRenamed(column.name(), newName);
                 }
-                columns.add(column);
             }
-            haveTables.put(haveTable.name(), haveTable.withColumns(columns));
+            haveTables.put(haveTable.name(), renamedTable);
+            columnRenames.put(table, newNameByOld);
             any = true;
         }
         if (!any) {
             return have;
         }
-        return have.withTables(have.tables().stream().map(t -> haveTables.get(t.name())).toList());
+        return have.withTables(have.tables().stream().map(t -> haveTables.get(t.name()))
+                .map(t -> t.withForeignKeys(t.foreignKeys().stream().map(fk -> columnRenames.containsKey(fk.referencedTable())
+                        ? fk.withReferencedColumns(renamed(fk.referencedColumns(), columnRenames.get(fk.referencedTable())))
+                        : fk).toList()))
+                .toList());
+    }
+
+    private static List<String> renamed(List<String> columns, Map<String, String> newNameByOld) {
+        return columns.stream().map(c -> newNameByOld.getOrDefault(c, c)).toList();
     }
 }

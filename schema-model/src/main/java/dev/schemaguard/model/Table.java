@@ -228,6 +228,23 @@ public record Table(
                 storageParameters, replicaIdentity, constraintComments, rules, newForeign, renamedFrom);
     }
 
+    /**
+     * The table with column {@code oldName} called {@code newName}, in the column list and wherever a key, unique
+     * constraint, foreign key or index names it as a column (what {@code ALTER TABLE ... RENAME COLUMN} does to
+     * them). Text (checks, index expressions and predicates, policies, triggers) is left as it is.
+     */
+    public Table withColumnRenamed(String oldName, String newName) {
+        java.util.function.UnaryOperator<List<String>> rename = names -> names.stream()
+                .map(c -> c.equals(oldName) ? newName : c).toList();
+        return new Table(name, columns.stream().map(c -> c.name().equals(oldName) ? c.withName(newName) : c).toList(),
+                primaryKey == null ? null : primaryKey.withColumns(rename.apply(primaryKey.columns())),
+                uniqueConstraints.stream().map(u -> u.withColumns(rename.apply(u.columns()))).toList(),
+                foreignKeys.stream().map(f -> f.withColumns(rename.apply(f.columns()))).toList(), checkConstraints,
+                indexes.stream().map(i -> i.withColumnRenamed(oldName, newName)).toList(), rowSecurity, policies, comment,
+                exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits, storageParameters,
+                replicaIdentity, constraintComments, rules, foreign, renamedFrom);
+    }
+
     /** The same table under another name (what a rename makes of it). */
     public Table withName(String newName) {
         return new Table(newName, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,

@@ -35,7 +35,14 @@ class DeclaredRenamesTest {
 
     private static final Database BEFORE = Schema.named("app").table("clients", t -> {
         t.column("id", integer()).primaryKey();
-        t.column("name", text());
+        t.column("name", text()).unique();
+        t.index("name").named("clients_name_idx");
+    }).table("orders", t -> {
+        t.column("id", integer());
+        t.column("client_id", integer());
+        t.column("client_name", text());
+        t.foreignKey("client_id").references("clients", "id").named("orders_client_fkey");
+        t.foreignKey("client_name").references("clients", "name").named("orders_client_name_fkey");
     }).toDatabase();
 
     private static final Database AFTER = Schema.named("app").table("customers", t -> {
@@ -43,7 +50,15 @@ class DeclaredRenamesTest {
         t.column("id", integer());
         t.primaryKey("id").named("clients_pkey");
         t.column("full_name", text()).renamedFrom("name");
+        t.unique("full_name").named("clients_name_key");
+        t.index("full_name").named("clients_name_idx");
         t.column("email", text());
+    }).table("orders", t -> {
+        t.column("id", integer());
+        t.column("client_id", integer());
+        t.column("client_name", text());
+        t.foreignKey("client_id").references("customers", "id").named("orders_client_fkey");
+        t.foreignKey("client_name").references("customers", "full_name").named("orders_client_name_fkey");
     }).toDatabase();
 
     static Stream<Named<PostgresServer>> servers() {
@@ -51,7 +66,7 @@ class DeclaredRenamesTest {
     }
 
     @Test
-    void theRenameComesFirstAndTheRestOfThePlanUsesTheNewName() {
+    void theRenameComesFirstAndTheRestOfThePlanUsesTheNewNameAndKeysFollowIt() {
         MigrationPlan plan = MigrationPlanner.plan(AFTER, BEFORE, PlanOptions.SAFE);
         assertEquals(List.of("ALTER TABLE app.clients RENAME TO customers",
                 "ALTER TABLE app.customers RENAME COLUMN name TO full_name",
