@@ -48,6 +48,30 @@ class DeclaredRenamesCliTest {
     }
 
     @Test
+    void fixKeepsTheRenamesItsAdditionsNeed() throws Exception {
+        PostgresServer server = TestPostgres.primary();
+        Path expected = dir.resolve("schema.yaml");
+        // the key keeps its old name: fix leaves out renaming constraints, and adds rather than renames a key
+        Files.writeString(expected, DECLARED.replace("""
+                    renamed_from: name
+            """, """
+                    renamed_from: name
+                  email: text
+                primary_key: {name: clients_pkey, columns: [id]}
+            """).replace("id: integer primary key", "id: integer"));
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+            db.execute("create table clients (id integer primary key, name text); insert into clients values (1, 'Ada')");
+            CliRun fix = run(server, "fix", "--db", db.jdbcUrl(), "--expected", expected.toString());
+            assertEquals(ExitCode.OK, fix.exitCode(), fix::toString);
+            assertTrue(fix.out().contains("RENAME TO customers") && fix.out().contains("RENAME COLUMN name TO full_name"),
+                    fix::toString);
+            db.execute(fix.out());
+            assertEquals(1, ComparisonScopeCliTest.count(db,
+                    "select count(*) from customers where full_name = 'Ada' and email is null"), fix::toString);
+        }
+    }
+
+    @Test
     void bothNamesPresentIsAnErrorNamingBoth() throws Exception {
         PostgresServer server = TestPostgres.primary();
         Path expected = dir.resolve("schema.yaml");
