@@ -66,6 +66,10 @@ public final class Main implements Runnable {
             if (e instanceof CliFailure failure) {
                 err.println("schemaguard: " + PasswordMask.mask(oneLine(failure.getMessage())));
                 exitCode = failure.exitCode();
+            } else if (e instanceof dev.schemaguard.diff.DeclaredRenameException rename) {
+                // a renamed_from the database does not fit is the user's to fix, not an internal error
+                err.println("schemaguard: " + PasswordMask.mask(oneLine(rename.getMessage())));
+                exitCode = ExitCode.ERROR;
             } else {
                 err.println("schemaguard: internal error: " + PasswordMask.mask(String.valueOf(e))
                         + (verbose ? "" : " (run with --verbose for the stack trace)"));

@@ -92,6 +92,26 @@ public sealed interface SchemaChange {
         }
     }
 
+    /**
+     * The table is declared renamed from {@code oldName} (same schema), which the database has under that name:
+     * rename it, keeping its rows. {@code table} is the new name, which the table's other changes use.
+     */
+    record TableRenamed(QualifiedName table, String oldName) implements TableChange {
+        public String describe() {
+            return "table " + QualifiedName.of(table.schema(), oldName) + " is to be renamed to " + table.name();
+        }
+    }
+
+    /**
+     * The column is declared renamed from {@code oldName}, which the table has under that name: rename it,
+     * keeping its values. {@code column} is the new name, which the column's other changes use.
+     */
+    record ColumnRenamed(QualifiedName table, String column, String oldName) implements TableChange {
+        public String describe() {
+            return "column " + table + "." + oldName + " is to be renamed to " + column;
+        }
+    }
+
     record TableDropped(QualifiedName table, Table definition) implements TableChange {
         public String describe() {
             return "unexpected table " + table;

@@ -119,6 +119,7 @@ final class SchemaComparer {
         compareObjects(want.name(), objects(want, serials.impliedSequences(want, have)),
                 objects(have, serials.impliedSequences(have, want)));
         compareTextSearch(want, have);
+        have = DeclaredRenames.applyColumnRenames(want, DeclaredRenames.applyTableRenames(want, have, changes), changes);
         if (sameNamesInOrder(want.tables(), have.tables())) {
             for (int i = 0; i < want.tables().size(); i++) {
                 Table wantTable = want.tables().get(i);

@@ -125,7 +125,7 @@ public final class JooqSchemaReader {
             }
         }
         return new Table(table.getName(), columns, primaryKey, uniques, foreignKeys, List.of(), indexes,
-                RowSecurity.OFF, List.of(), emptyToNull(table.getComment()), List.of(), List.of(), null, null, false, List.of(), List.of(), null, java.util.Map.of(), List.of(), null);
+                RowSecurity.OFF, List.of(), emptyToNull(table.getComment()), List.of(), List.of(), null, null, false, List.of(), List.of(), null, java.util.Map.of(), List.of(), null, null);
     }
 
     private Column column(Field<?> field, String where) {
@@ -134,7 +134,7 @@ public final class JooqSchemaReader {
         String defaultExpression = identity == null && type.defaulted() && type.defaultValue() != null
                 ? dsl.renderInlined(type.defaultValue()) : null;
         return new Column(field.getName(), typeOf(type, where + "." + field.getName()), type.nullable(),
-                defaultExpression, identity, null, null, emptyToNull(field.getComment()), null, null);
+                defaultExpression, identity, null, null, emptyToNull(field.getComment()), null, null, null);
     }
 
     /** The PostgreSQL type jOOQ's data type stands for, in the model's canonical spelling. */

@@ -189,7 +189,7 @@ final class EntityMapping {
             case JOINED -> {
                 if (subclass) {
                     List<KeyColumn> key = keyColumns(entity.type());
-                    key.forEach(k -> draft.addColumn(new Column(k.name(), k.type(), false, null, null, null, null, null, null, null)));
+                    key.forEach(k -> draft.addColumn(new Column(k.name(), k.type(), false, null, null, null, null, null, null, null, null)));
                     EntityInfo parent = entities.get(entity.parent());
                     draft.addForeignKey(null, names(key), parent.table(), names(keyColumns(parent.type())));
                 }
@@ -240,7 +240,7 @@ final class EntityMapping {
         } else if (column != null && column.discriminatorType() == jakarta.persistence.DiscriminatorType.INTEGER) {
             type = "integer";
         }
-        draft.addColumn(new Column(name, DataType.parse(type), false, null, null, null, null, null, null, null));
+        draft.addColumn(new Column(name, DataType.parse(type), false, null, null, null, null, null, null, null, null));
     }
 
     private void addIndex(TableDraft draft, jakarta.persistence.Index index) {
@@ -438,13 +438,13 @@ final class EntityMapping {
                             .map(a -> (String) HibernateAnnotations.attribute(a, "name")).filter(n -> !n.isEmpty())
                             .orElse(attributeName + "_tz");
                     draft.addColumn(new Column(physical(zoneColumn), DataType.of("integer"), nullable, null, null, null,
-                            null, null, null, null));
+                            null, null, null, null, null));
                 }
                 default -> {
                 }
             }
         }
-        draft.addColumn(new Column(name, type, nullable, defaultExpression, identity, null, null, null, null, null));
+        draft.addColumn(new Column(name, type, nullable, defaultExpression, identity, null, null, null, null, null, null));
         if (column != null && column.unique() || definitionUnique) {
             draft.addUnique(null, List.of(name));
         }
@@ -577,7 +577,7 @@ final class EntityMapping {
                     : physical(field.getName() + "_" + referenced.logical());
             boolean nullable = optional && (join == null || join.nullable());
             unique |= join != null && join.unique();
-            draft.addColumn(new Column(name, referenced.type(), nullable, null, null, null, null, null, null, null));
+            draft.addColumn(new Column(name, referenced.type(), nullable, null, null, null, null, null, null, null, null));
             columns.add(name);
         }
         if (unique) {
@@ -644,7 +644,7 @@ final class EntityMapping {
             JoinColumn join = matchingJoinColumn(joinColumns, referenced, i, ownerKey.size(), where);
             String name = join != null && !join.name().isEmpty() ? physical(join.name())
                     : physical(field.getName() + "_" + referenced.logical());
-            targetDraft.addColumn(new Column(name, referenced.type(), join == null || join.nullable(), null, null, null, null, null, null, null));
+            targetDraft.addColumn(new Column(name, referenced.type(), join == null || join.nullable(), null, null, null, null, null, null, null, null));
             columns.add(name);
         }
         targetDraft.addForeignKey(null, columns, owner.table(), names(ownerKey));
@@ -692,7 +692,7 @@ final class EntityMapping {
             JoinColumn join = matchingJoinColumn(joinColumns, referenced, i, key.size(), where);
             String name = join != null && !join.name().isEmpty() ? physical(join.name())
                     : physical(prefix + "_" + referenced.logical());
-            draft.addColumn(new Column(name, referenced.type(), false, null, null, null, null, null, null, null));
+            draft.addColumn(new Column(name, referenced.type(), false, null, null, null, null, null, null, null, null));
             columns.add(name);
         }
         return columns;
@@ -755,7 +755,7 @@ final class EntityMapping {
             return null;
         }
         String name = physical(order.name().isEmpty() ? field.getName() + "_ORDER" : order.name());
-        draft.addColumn(new Column(name, DataType.of("integer"), false, null, null, null, null, null, null, null));
+        draft.addColumn(new Column(name, DataType.of("integer"), false, null, null, null, null, null, null, null, null));
         return name;
     }
 

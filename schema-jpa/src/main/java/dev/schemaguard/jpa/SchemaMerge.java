@@ -115,7 +115,8 @@ public final class SchemaMerge {
                         : b.replicaIdentity().equals(ReplicaIdentity.DEFAULT) ? a.replicaIdentity()
                         : same(a.replicaIdentity(), b.replicaIdentity(), "replica identity of " + where), mergedComments(a, b, where),
                 union(a.rules(), b.rules(), r -> r.name(), (x, y) -> same(x, y, "rule " + x.name() + " on " + where)),
-                either(a.foreign(), b.foreign(), "foreign table server and options of " + where));
+                either(a.foreign(), b.foreign(), "foreign table server and options of " + where),
+                either(a.renamedFrom(), b.renamedFrom(), "former name of " + where));
     }
 
     private java.util.Map<String, String> mergedComments(Table a, Table b, String where) {

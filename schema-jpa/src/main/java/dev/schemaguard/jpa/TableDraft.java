@@ -133,6 +133,6 @@ final class TableDraft {
         PrimaryKey key = primaryKey == null ? null : new PrimaryKey(Identifiers.defaultName(name.name(), null, "pkey"), primaryKey);
         return new Table(name.name(), List.copyOf(columns.values()), key, new ArrayList<>(uniques.values()),
                 keys, new ArrayList<>(checks.values()), new ArrayList<>(indexes.values()),
-                RowSecurity.OFF, List.of(), null, List.of(), List.of(), null, null, false, List.of(), List.of(), null, java.util.Map.of(), List.of(), null);
+                RowSecurity.OFF, List.of(), null, List.of(), List.of(), null, null, false, List.of(), List.of(), null, java.util.Map.of(), List.of(), null, null);
     }
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
  * prints it, e.g. {@code now()}), {@code identity}, {@code generatedExpression} (a STORED generated column),
  * {@code collation} (only when it differs from the type's default), {@code comment}, {@code storage} (only when
  * it differs from the type's, {@code ALTER COLUMN ... SET STORAGE}) and {@code compression} (only when set on the
- * column, {@code SET COMPRESSION}; PostgreSQL 14 and later).
+ * column, {@code SET COMPRESSION}; PostgreSQL 14 and later), and the name it was declared renamed from
+ * ({@code renamedFrom}, null unless declared; see {@link #withRenamedFrom}).
  */
 public record Column(
         String name,
@@ -19,7 +20,8 @@ public record Column(
         String collation,
         String comment,
         Storage storage,
-        Compression compression) {
+        Compression compression,
+        String renamedFrom) {
 
     /** How PostgreSQL stores (and TOASTs) the column's values; {@code sql()} is the word after SET STORAGE. */
     public enum Storage {
@@ -41,6 +43,12 @@ public record Column(
 
     public Column {
         Identifiers.requireValid(name, "column name");
+        if (renamedFrom != null) {
+            Identifiers.requireValid(renamedFrom, "old name of column " + name);
+            if (renamedFrom.equals(name)) {
+                throw new IllegalArgumentException("column " + name + " is declared renamed from itself");
+            }
+        }
         Objects.requireNonNull(type, () -> "type of column " + name);
         if (identity != null && (defaultExpression != null || generatedExpression != null)) {
             throw new IllegalArgumentException("identity column " + name + " cannot also have a default or generation expression");
@@ -55,51 +63,66 @@ public record Column(
 
     /** A nullable column with nothing else set. */
     public static Column of(String name, DataType type) {
-        return new Column(name, type, true, null, null, null, null, null, null, null);
+        return new Column(name, type, true, null, null, null, null, null, null, null, null);
     }
 
     public Column withType(DataType newType) {
         return new Column(name, newType, nullable, defaultExpression, identity, generatedExpression, collation, comment,
-                storage, compression);
+                storage, compression, renamedFrom);
     }
 
     public Column withNullable(boolean newNullable) {
         return new Column(name, type, newNullable, defaultExpression, identity, generatedExpression, collation, comment,
-                storage, compression);
+                storage, compression, renamedFrom);
     }
 
     public Column withDefault(String expression) {
         return new Column(name, type, nullable, expression, identity, generatedExpression, collation, comment,
-                storage, compression);
+                storage, compression, renamedFrom);
     }
 
     public Column withIdentity(Identity newIdentity) {
         return new Column(name, type, nullable, defaultExpression, newIdentity, generatedExpression, collation, comment,
-                storage, compression);
+                storage, compression, renamedFrom);
     }
 
     public Column withGenerated(String expression) {
         return new Column(name, type, nullable, defaultExpression, identity, expression, collation, comment,
-                storage, compression);
+                storage, compression, renamedFrom);
     }
 
     public Column withCollation(String newCollation) {
         return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, newCollation, comment,
-                storage, compression);
+                storage, compression, renamedFrom);
     }
 
     public Column withComment(String newComment) {
         return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, collation, newComment,
-                storage, compression);
+                storage, compression, renamedFrom);
     }
 
     public Column withStorage(Storage newStorage) {
         return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, collation, comment,
-                newStorage, compression);
+                newStorage, compression, renamedFrom);
     }
 
     public Column withCompression(Compression newCompression) {
         return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, collation, comment,
-                storage, newCompression);
+                storage, newCompression, renamedFrom);
+    }
+
+    /** The same column under another name (what a rename makes of it). */
+    public Column withName(String newName) {
+        return new Column(newName, type, nullable, defaultExpression, identity, generatedExpression, collation, comment,
+                storage, compression, renamedFrom);
+    }
+
+    /**
+     * The column as declared renamed from {@code oldName} (null: not renamed): when the table has a column
+     * {@code oldName} and none of this name, the plan renames it instead of dropping it and adding this one.
+     */
+    public Column withRenamedFrom(String oldName) {
+        return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, collation, comment,
+                storage, compression, oldName);
     }
 }

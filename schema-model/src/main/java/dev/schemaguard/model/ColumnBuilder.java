@@ -14,6 +14,7 @@ public final class ColumnBuilder {
     private String comment;
     private Column.Storage storage;
     private Column.Compression compression;
+    private String renamedFrom;
 
     ColumnBuilder(TableBuilder table, String name, DataType type) {
         this.table = table;
@@ -81,6 +82,15 @@ public final class ColumnBuilder {
         return this;
     }
 
+    /**
+     * Declares that this column was called {@code oldName}: while the table has {@code oldName} and not this
+     * column, the plan renames it ({@code ALTER TABLE ... RENAME COLUMN}) and keeps its values.
+     */
+    public ColumnBuilder renamedFrom(String oldName) {
+        renamedFrom = Identifiers.requireValid(oldName, "old name of column " + name);
+        return this;
+    }
+
     /** Makes this column the table's primary key. */
     public ColumnBuilder primaryKey() {
         table.primaryKey(name);
@@ -100,6 +110,6 @@ public final class ColumnBuilder {
 
     Column build() {
         return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, collation, comment,
-                storage, compression);
+                storage, compression, renamedFrom);
     }
 }

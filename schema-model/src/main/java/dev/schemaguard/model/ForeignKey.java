@@ -21,6 +21,21 @@ public record ForeignKey(
                 initiallyDeferred, notValid);
     }
 
+    public ForeignKey withColumns(List<String> newColumns) {
+        return new ForeignKey(name, newColumns, referencedTable, referencedColumns, onUpdate, onDelete, match, deferrable,
+                initiallyDeferred, notValid);
+    }
+
+    public ForeignKey withReferencedTable(QualifiedName newReferencedTable) {
+        return new ForeignKey(name, columns, newReferencedTable, referencedColumns, onUpdate, onDelete, match, deferrable,
+                initiallyDeferred, notValid);
+    }
+
+    public ForeignKey withReferencedColumns(List<String> newReferencedColumns) {
+        return new ForeignKey(name, columns, referencedTable, newReferencedColumns, onUpdate, onDelete, match, deferrable,
+                initiallyDeferred, notValid);
+    }
+
     /** NOT VALID: rows that existed when the key was added were not checked (pg_constraint.convalidated false). */
     public ForeignKey withNotValid(boolean newNotValid) {
         return new ForeignKey(name, columns, referencedTable, referencedColumns, onUpdate, onDelete, match, deferrable,

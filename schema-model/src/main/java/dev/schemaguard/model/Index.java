@@ -28,6 +28,14 @@ public record Index(
         return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, newStorageParameters, comment);
     }
 
+    /** The index with column {@code oldName} (as a key or an INCLUDE column) called {@code newName}; expressions as they are. */
+    public Index withColumnRenamed(String oldName, String newName) {
+        List<IndexKey> newKeys = keys.stream().map(k -> oldName.equals(k.column())
+                ? new IndexKey(newName, k.expression(), k.descending(), k.nullsFirst(), k.opclass()) : k).toList();
+        List<String> newInclude = include.stream().map(c -> c.equals(oldName) ? newName : c).toList();
+        return new Index(name, unique, method, newKeys, newInclude, predicate, nullsNotDistinct, storageParameters, comment);
+    }
+
     public Index withComment(String newComment) {
         return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, newComment);
     }

@@ -8,6 +8,10 @@ public record PrimaryKey(String name, List<String> columns) implements Constrain
         return new PrimaryKey(newName, columns);
     }
 
+    public PrimaryKey withColumns(List<String> newColumns) {
+        return new PrimaryKey(name, newColumns);
+    }
+
     public PrimaryKey {
         Identifiers.requireValid(name, "primary key name");
         columns = List.copyOf(columns);

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * and what its changes carry to logical replication ({@code REPLICA IDENTITY}), the comments on its constraints
  * by constraint name ({@code COMMENT ON CONSTRAINT}), its rewrite rules ({@code CREATE RULE}), and, for a foreign
  * table, its server and options ({@code foreign}, null for any other table; see {@link ForeignTable} for what a
- * foreign table may not have).
+ * foreign table may not have), and the name it was declared renamed from ({@code renamedFrom}, null unless declared;
+ * see {@link #withRenamedFrom}).
  *
  * <p>A partition or inheritance child lists only its own columns: an inheritance child those it declares itself
  * (pg_attribute.attislocal), a partition those whose default, NOT NULL or comment it changes. The columns it
@@ -47,10 +48,17 @@ public record Table(
         ReplicaIdentity replicaIdentity,
         Map<String, String> constraintComments,
         List<Rule> rules,
-        ForeignTable foreign) {
+        ForeignTable foreign,
+        String renamedFrom) {
 
     public Table {
         Identifiers.requireValid(name, "table name");
+        if (renamedFrom != null) {
+            Identifiers.requireValid(renamedFrom, "old name of table " + name);
+            if (renamedFrom.equals(name)) {
+                throw new IllegalArgumentException("table " + name + " is declared renamed from itself");
+            }
+        }
         columns = List.copyOf(columns);
         uniqueConstraints = List.copyOf(uniqueConstraints);
         foreignKeys = List.copyOf(foreignKeys);
@@ -102,122 +110,157 @@ public record Table(
     public static Table empty(String name) {
         return new Table(name, List.of(), null, List.of(), List.of(), List.of(), List.of(), RowSecurity.OFF, List.of(),
                 null, List.of(), List.of(), null, null, false, List.of(), List.of(), ReplicaIdentity.DEFAULT, Map.of(),
-                List.of(), null);
+                List.of(), null, null);
     }
 
     public Table withColumns(List<Column> newColumns) {
         return new Table(name, newColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments, rules, foreign);
+                storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
         return new Table(name, columns, newPrimaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments, rules, foreign);
+                storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withUniqueConstraints(List<UniqueConstraint> newUniqueConstraints) {
         return new Table(name, columns, primaryKey, newUniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments, rules, foreign);
+                storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
         return new Table(name, columns, primaryKey, uniqueConstraints, newForeignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments, rules, foreign);
+                storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withCheckConstraints(List<CheckConstraint> newCheckConstraints) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, newCheckConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments, rules, foreign);
+                storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withIndexes(List<Index> newIndexes) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, newIndexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments, rules, foreign);
+                storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withRowSecurity(RowSecurity newRowSecurity) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 newRowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withPolicies(List<Policy> newPolicies) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, newPolicies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withComment(String newComment) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, newComment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withExclusionConstraints(List<ExclusionConstraint> newExclusionConstraints) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, newExclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withTriggers(List<Trigger> newTriggers) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, newTriggers, partitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withPartitioning(Partitioning newPartitioning) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, newPartitioning, partitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withPartitionOf(PartitionBound newPartitionOf) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, newPartitionOf, unlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withUnlogged(boolean newUnlogged) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, newUnlogged,
-                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
+                inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withInherits(List<QualifiedName> newInherits) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
-                newInherits, storageParameters, replicaIdentity, constraintComments, rules, foreign);
+                newInherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withStorageParameters(List<String> newStorageParameters) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                newStorageParameters, replicaIdentity, constraintComments, rules, foreign);
+                newStorageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withReplicaIdentity(ReplicaIdentity newReplicaIdentity) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, newReplicaIdentity, constraintComments, rules, foreign);
+                storageParameters, newReplicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withConstraintComments(Map<String, String> newConstraintComments) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
                 policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, newConstraintComments, rules, foreign);
+                storageParameters, replicaIdentity, newConstraintComments, rules, foreign, renamedFrom);
     }
 
     /** This table as a foreign table on {@code newForeign}'s server, or (null) as a plain table. */
     public Table withForeign(ForeignTable newForeign) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
                 policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments, rules, newForeign);
+                storageParameters, replicaIdentity, constraintComments, rules, newForeign, renamedFrom);
+    }
+
+    /**
+     * The table with column {@code oldName} called {@code newName}, in the column list and wherever a key, unique
+     * constraint, foreign key or index names it as a column (what {@code ALTER TABLE ... RENAME COLUMN} does to
+     * them). Text (checks, index expressions and predicates, policies, triggers) is left as it is.
+     */
+    public Table withColumnRenamed(String oldName, String newName) {
+        java.util.function.UnaryOperator<List<String>> rename = names -> names.stream()
+                .map(c -> c.equals(oldName) ? newName : c).toList();
+        return new Table(name, columns.stream().map(c -> c.name().equals(oldName) ? c.withName(newName) : c).toList(),
+                primaryKey == null ? null : primaryKey.withColumns(rename.apply(primaryKey.columns())),
+                uniqueConstraints.stream().map(u -> u.withColumns(rename.apply(u.columns()))).toList(),
+                foreignKeys.stream().map(f -> f.withColumns(rename.apply(f.columns()))).toList(), checkConstraints,
+                indexes.stream().map(i -> i.withColumnRenamed(oldName, newName)).toList(), rowSecurity, policies, comment,
+                exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits, storageParameters,
+                replicaIdentity, constraintComments, rules, foreign, renamedFrom);
+    }
+
+    /** The same table under another name (what a rename makes of it). */
+    public Table withName(String newName) {
+        return new Table(newName, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
+                policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
+                storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
+    }
+
+    /**
+     * The table as declared renamed from {@code oldName} (null: not renamed): when the database has a table
+     * {@code oldName} and none of this name, the plan renames it instead of dropping it and creating this one.
+     * Never introspected: a database table has no former name.
+     */
+    public Table withRenamedFrom(String oldName) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
+                policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
+                storageParameters, replicaIdentity, constraintComments, rules, foreign, oldName);
     }
 
     public boolean isForeign() {
@@ -227,7 +270,7 @@ public record Table(
     public Table withRules(List<Rule> newRules) {
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
                 policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
-                storageParameters, replicaIdentity, constraintComments, newRules, foreign);
+                storageParameters, replicaIdentity, constraintComments, newRules, foreign, renamedFrom);
     }
 
     /** The comment on constraint {@code constraintName}, or null. */

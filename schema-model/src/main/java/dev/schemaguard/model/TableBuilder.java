@@ -33,6 +33,7 @@ public final class TableBuilder {
     private PartitionBound partitionOf;
     private final List<QualifiedName> inherits = new ArrayList<>();
     private String comment;
+    private String renamedFrom;
     private boolean unlogged;
     private final List<String> storageParameters = new ArrayList<>();
     private ReplicaIdentity replicaIdentity = ReplicaIdentity.DEFAULT;
@@ -182,6 +183,15 @@ public final class TableBuilder {
         return this;
     }
 
+    /**
+     * Declares that this table was called {@code oldName}: while the database has {@code oldName} and not this
+     * table, the plan renames it ({@code ALTER TABLE ... RENAME TO}) and keeps its rows.
+     */
+    public TableBuilder renamedFrom(String oldName) {
+        renamedFrom = Identifiers.requireValid(oldName, "old name of table " + name);
+        return this;
+    }
+
     public TableBuilder comment(String text) {
         this.comment = text;
         return this;
@@ -230,7 +240,7 @@ public final class TableBuilder {
         List<Policy> builtPolicies = policies.stream().map(PolicyBuilder::build).toList();
         return new Table(name, builtColumns, builtPrimaryKey, uniques, foreignKeys, checks, indexes, rowSecurity,
                 builtPolicies, comment, exclusions, triggers, partitioning, partitionOf, unlogged, inherits, storageParameters,
-                replicaIdentity, constraintComments, rules, null);
+                replicaIdentity, constraintComments, rules, null, renamedFrom);
     }
 
     /**

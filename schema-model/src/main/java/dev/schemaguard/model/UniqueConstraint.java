@@ -11,6 +11,10 @@ public record UniqueConstraint(
         return new UniqueConstraint(newName, columns, nullsNotDistinct, deferrable, initiallyDeferred);
     }
 
+    public UniqueConstraint withColumns(List<String> newColumns) {
+        return new UniqueConstraint(name, newColumns, nullsNotDistinct, deferrable, initiallyDeferred);
+    }
+
     public UniqueConstraint {
         Identifiers.requireValid(name, "unique constraint name");
         columns = List.copyOf(columns);

@@ -75,14 +75,28 @@ public final class CanonicalSchema {
                 Database canonical = new PostgresIntrospector(new IntrospectionOptions(schemas, Set.of())).introspect(connection);
                 // the declared extensions, not the throwaway server's: a version or schema the user left open stays open
                 return canonical.withExtensions(expected.extensions())
-                        .withSchemas(canonical.schemas().stream().map(s -> s.withGrants(expected.schema(s.name())
-                                .map(Schema::grants).orElse(List.of()))).toList());
+                        .withSchemas(canonical.schemas().stream().map(s -> withDeclaredRenames(s.withGrants(expected.schema(s.name())
+                                .map(Schema::grants).orElse(List.of())), expected.schema(s.name()).orElseThrow())).toList());
             } finally {
                 connection.rollback();
             }
         } catch (SQLException e) {
             throw new CanonicalizationException("the scratch database failed: " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /** The declared former names (renamed_from), which no database remembers, put back on the canonical tables. */
+    private static Schema withDeclaredRenames(Schema canonical, Schema declared) {
+        if (declared.tables().stream().noneMatch(t -> t.renamedFrom() != null
+                || t.columns().stream().anyMatch(c -> c.renamedFrom() != null))) {
+            return canonical;
+        }
+        return canonical.withTables(canonical.tables().stream().map(table -> declared.tables().stream()
+                .filter(d -> d.name().equals(table.name())).findFirst()
+                .map(d -> table.withRenamedFrom(d.renamedFrom()).withColumns(table.columns().stream()
+                        .map(c -> c.withRenamedFrom(d.column(c.name()).map(dev.schemaguard.model.Column::renamedFrom).orElse(null)))
+                        .toList()))
+                .orElse(table)).toList());
     }
 
     /**

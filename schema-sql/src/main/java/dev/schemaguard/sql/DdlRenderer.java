@@ -188,6 +188,16 @@ final class DdlRenderer {
         return alterTable(table, "ALTER COLUMN " + Identifiers.quote(column) + " " + action);
     }
 
+    /** {@code ALTER TABLE old RENAME TO new}: the new name stays in the old one's schema. */
+    static String renameTable(QualifiedName old, String newName) {
+        return alterTable(old, "RENAME TO " + Identifiers.quote(newName));
+    }
+
+    /** {@code ALTER TABLE table RENAME COLUMN old TO new}. */
+    static String renameColumn(QualifiedName table, String oldName, String newName) {
+        return alterTable(table, "RENAME COLUMN " + Identifiers.quote(oldName) + " TO " + Identifiers.quote(newName));
+    }
+
     static String alterTable(QualifiedName table, String action) {
         return "ALTER TABLE " + table.sql() + " " + action;
     }

@@ -135,7 +135,7 @@ final class IntrospectedTable {
         return new Table(name, ownColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints,
                 IntrospectedIndex.build(indexes), rowSecurity, policies, comment, exclusionConstraints, triggers,
                 partitioning, partitionOf, unlogged, inherits, storageParameters, replicaIdentity, constraintComments, rules,
-                foreign == null ? null : foreign.withColumnOptions(foreignColumnOptions));
+                foreign == null ? null : foreign.withColumnOptions(foreignColumnOptions), null);
     }
 
     /**

@@ -31,18 +31,25 @@ public record MigrationPlan(List<PlanStatement> statements, List<PlanStatement> 
     /**
      * Only the statements that create missing objects; everything that alters or drops an existing object moves
      * to {@code skipped}. Safe to run on a database holding data, though new constraints may still fail.
+     * Declared renames (renamed_from) stay: they lose nothing, and what is created afterwards names the new name.
      */
     public MigrationPlan additiveOnly() {
         List<PlanStatement> creates = new ArrayList<>();
         List<PlanStatement> left = new ArrayList<>(skipped);
         for (PlanStatement statement : statements) {
-            if (statement.kind() == PlanStatement.Kind.CREATE) {
+            if (statement.kind() == PlanStatement.Kind.CREATE || isDeclaredRename(statement)) {
                 creates.add(statement);
             } else {
                 left.add(statement.withDescription(statement.description() + " (left out: not additive)"));
             }
         }
         return new MigrationPlan(creates, left);
+    }
+
+    private static boolean isDeclaredRename(PlanStatement statement) {
+        return statement.cause() instanceof PlanStatement.Cause.Planned planned
+                && (planned.change() instanceof dev.schemaguard.diff.SchemaChange.TableRenamed
+                || planned.change() instanceof dev.schemaguard.diff.SchemaChange.ColumnRenamed);
     }
 
     /** One line per skipped statement, or an empty string when nothing was skipped. */

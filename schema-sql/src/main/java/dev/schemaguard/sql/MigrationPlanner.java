@@ -87,6 +87,8 @@ public final class MigrationPlanner {
     /** Execution order of the plan; statements of one phase keep the order they were planned in. */
     private enum Phase {
         PRELUDE,
+        /** Declared renames, before anything else: every other statement names the table or column by its new name. */
+        RENAME_TABLES, RENAME_COLUMNS,
         DROP_DEPENDENTS, DROP_FOREIGN_KEYS, DROP_POLICIES, DROP_INDEXES, DROP_CONSTRAINTS,
         /** DETACH PARTITION and NO INHERIT, which keep the child's columns: before its parent drops any. */
         DETACH_PARTITIONS,
@@ -515,7 +517,7 @@ public final class MigrationPlanner {
 
     private void planChange(SchemaChange change) {
         if (change instanceof SchemaChange.TableChange tableChange && rebuiltTables.containsKey(tableChange.table())
-                && !(change instanceof SchemaChange.TableDropped)) {
+                && !(change instanceof SchemaChange.TableDropped) && !(change instanceof SchemaChange.TableRenamed) && !(change instanceof SchemaChange.ColumnRenamed)) {
             return; // the table is created afresh from the expected model
         }
         if (change instanceof SchemaChange.SchemaAdded added) {
@@ -575,6 +577,14 @@ public final class MigrationPlanner {
                     "set the comment on schema " + c.schema());
         } else if (change instanceof SchemaChange.TableDropped dropped) {
             planTableDrop(group(), dropped.table(), dropped.definition());
+        } else if (change instanceof SchemaChange.TableRenamed r) {
+            QualifiedName old = QualifiedName.of(r.table().schema(), r.oldName());
+            group().add(Phase.RENAME_TABLES, DdlRenderer.renameTable(old, r.table().name()), Kind.ALTER, NONE,
+                    "rename table " + old + " to " + r.table().name() + " (declared renamed_from), keeping its rows");
+        } else if (change instanceof SchemaChange.ColumnRenamed r) {
+            group().add(Phase.RENAME_COLUMNS, DdlRenderer.renameColumn(r.table(), r.oldName(), r.column()), Kind.ALTER, NONE,
+                    "rename column " + r.table() + "." + r.oldName() + " to " + r.column()
+                            + " (declared renamed_from), keeping its values");
         } else if (change instanceof SchemaChange.TableCommentChanged c) {
             group().add(Phase.COMMENTS, commentOnTable(c.table(), c.expected()), Kind.ALTER, NONE,
                     "set the comment on table " + c.table());

@@ -512,7 +512,7 @@ public final class PostgresIntrospector {
         }
         return new Column(row.getString("attname"), type, !row.getBoolean("attnotnull"), defaultExpression,
                 identity, generatedExpression, CatalogTypes.collation(row), row.getString("comment"),
-                storage(row.getString("storage")), compression(row.getString("compression")));
+                storage(row.getString("storage")), compression(row.getString("compression")), null);
     }
 
     private static Column.Storage storage(String code) {

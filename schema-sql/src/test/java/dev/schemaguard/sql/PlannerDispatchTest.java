@@ -47,6 +47,10 @@ class PlannerDispatchTest {
     private static Database actual() {
         Schema app = Schema.named("app").comment("before")
                 .table("gone", t -> t.column("id", integer()))
+                .table("before_rename", t -> {
+                    t.column("id", integer());
+                    t.column("old_col", integer());
+                })
                 .table("t", t -> {
                     t.column("id", integer()).primaryKey();
                     t.column("a", integer());
@@ -137,6 +141,10 @@ class PlannerDispatchTest {
                     t.comment("after");
                 })
                 .table("t2", t -> t.column("id", integer()))
+                .table("after_rename", t -> {
+                    t.renamedFrom("before_rename").column("id", integer());
+                    t.column("new_col", integer()).renamedFrom("old_col");
+                })
                 .table("parted", t -> {
                     t.column("a", integer());
                     t.partitionBy(Partitioning.Strategy.LIST, "a");

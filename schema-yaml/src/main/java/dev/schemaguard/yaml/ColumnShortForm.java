@@ -171,7 +171,7 @@ final class ColumnShortForm {
         if (notNull && nullWritten) {
             throw new IllegalArgumentException("both 'not null' and 'null' are written; keep one");
         }
-        Column column = new Column(columnName, type, !notNull, defaultExpression, identity, generated, collation, null, null, null);
+        Column column = new Column(columnName, type, !notNull, defaultExpression, identity, generated, collation, null, null, null, null);
         if (primaryKey) {
             column = column.withNullable(false);
         }

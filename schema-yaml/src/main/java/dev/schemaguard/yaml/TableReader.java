@@ -81,6 +81,19 @@ final class TableReader {
         return new TableReader(schema, entry.key()).read(entry);
     }
 
+    /** {@code renamed_from}: a table's former name in its schema, or a column's in its table (null when absent). */
+    private static String renamedFrom(Fields fields) {
+        String oldName = fields.text(RENAMED_FROM);
+        if (oldName == null) {
+            return null;
+        }
+        try {
+            return dev.schemaguard.model.Identifiers.requireValid(oldName, "'" + RENAMED_FROM + "' of " + fields.what());
+        } catch (IllegalArgumentException e) {
+            throw fields.error(RENAMED_FROM, e.getMessage());
+        }
+    }
+
     private Table read(Entry entry) {
         Fields fields = Fields.of(entry.value(), TABLE_KEYS, what);
         ForeignDataYaml.refuseOnForeignTable(fields);
@@ -154,8 +167,9 @@ final class TableReader {
         boolean unlogged = fields.bool(UNLOGGED, false);
         Map<String, String> constraintComments = constraintComments(fields);
         dev.schemaguard.model.ForeignTable foreign = ForeignDataYaml.readTable(fields);
+        String renamedFrom = renamedFrom(fields);
         return Nodes.build(entry.keyPosition(), what, () -> withExtras.withPartitioning(partitioning).withUnlogged(unlogged)
-                .withConstraintComments(constraintComments).withForeign(foreign));
+                .withConstraintComments(constraintComments).withForeign(foreign).withRenamedFrom(renamedFrom));
     }
 
     /** {@code constraint_comments: {orders_total_check: Totals are never negative}}. */
@@ -422,7 +436,8 @@ final class TableReader {
         try {
             column = new Column(name, type, nullable && !primaryKey, SqlText.DEFAULT.text(fields, DEFAULT), identity,
                     SqlText.EXPRESSION.text(fields, GENERATED), collation, fields.text(COMMENT),
-                    fields.choice(STORAGE, STORAGES, null), fields.choice(COMPRESSION, COMPRESSIONS, null));
+                    fields.choice(STORAGE, STORAGES, null), fields.choice(COMPRESSION, COMPRESSIONS, null),
+                    renamedFrom(fields));
         } catch (IllegalArgumentException e) {
             throw new YamlSchemaException(entry.keyPosition(), fields.what() + ": " + e.getMessage());
         }

@@ -130,6 +130,7 @@ final class YamlKeys {
     static final String CONSTRAINT_COMMENTS = "constraint_comments";
     static final String STORAGE_PARAMETERS = "storage_parameters";
     static final String REPLICA_IDENTITY = "replica_identity";
+    static final String RENAMED_FROM = "renamed_from";
     static final String COLLATIONS = "collations";
     static final String PROVIDER = "provider";
     static final String LOCALE = "locale";
@@ -183,10 +184,10 @@ final class YamlKeys {
     static final List<String> TABLE_KEYS = List.of(
             COMMENT, COLUMNS, PRIMARY_KEY, UNIQUE, FOREIGN_KEYS, CHECKS, INDEXES, ROW_LEVEL_SECURITY, POLICIES,
             EXCLUDE, TRIGGERS, PARTITION_BY, PARTITION_OF, UNLOGGED, INHERITS, STORAGE_PARAMETERS, REPLICA_IDENTITY,
-            CONSTRAINT_COMMENTS, RULES, FOREIGN);
+            CONSTRAINT_COMMENTS, RULES, FOREIGN, RENAMED_FROM);
     static final List<String> COLUMN_KEYS = List.of(
             TYPE, NULLABLE, NOT_NULL, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT, PRIMARY_KEY, UNIQUE, REFERENCES,
-            STORAGE, COMPRESSION);
+            STORAGE, COMPRESSION, RENAMED_FROM);
     static final List<String> IDENTITY_KEYS = List.of(GENERATION, START, INCREMENT, MIN, MAX, CACHE, CYCLE);
     static final List<String> PRIMARY_KEY_KEYS = List.of(NAME, COLUMNS);
     static final List<String> UNIQUE_KEYS = List.of(NAME, COLUMNS, NULLS_NOT_DISTINCT, DEFERRABLE, INITIALLY_DEFERRED);

@@ -86,6 +86,7 @@ public final class YamlSchemaWriter {
     private static Map<String, Object> table(String schema, Table table) {
         TableDefinition definition = TableDefinition.of(table);
         Map<String, Object> yaml = new LinkedHashMap<>();
+        putIfPresent(yaml, RENAMED_FROM, table.renamedFrom()); // only from a declared model: introspection has none
         putIfPresent(yaml, COMMENT, table.comment());
         Map<String, Object> columns = new LinkedHashMap<>();
         for (Column column : table.columns()) {
@@ -212,7 +213,8 @@ public final class YamlSchemaWriter {
         boolean unique = definition.uniques().stream().anyMatch(u -> u.onColumn() && u.columns().get(0).equals(name));
         ForeignKeyDef references = definition.foreignKeys().stream()
                 .filter(f -> f.onColumn() && f.columns().get(0).equals(name)).findFirst().orElse(null);
-        String shortForm = ColumnShortForm.render(column, inPrimaryKey, primaryKey, unique, references, schema);
+        String shortForm = column.renamedFrom() != null ? null // the short form has no place for a former name
+                : ColumnShortForm.render(column, inPrimaryKey, primaryKey, unique, references, schema);
         if (shortForm != null) {
             return shortForm;
         }
@@ -250,6 +252,7 @@ public final class YamlSchemaWriter {
             yaml.put(REFERENCES, text);
         }
         putIfPresent(yaml, COMMENT, column.comment());
+        putIfPresent(yaml, RENAMED_FROM, column.renamedFrom());
         return yaml;
     }
 
