@@ -11,7 +11,6 @@ import dev.schemaguard.sql.PlanStatement;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +36,7 @@ record DriftReport(List<Fix> fixes) {
     static DriftReport between(Database expected, Database actual) {
         SchemaDiff diff = SchemaDiff.compare(expected, actual);
         MigrationPlan plan = MigrationPlanner.plan(diff, expected, actual, PlanOptions.ALLOW_DROPS);
-        // the causes are the diff's own change objects: looked up by identity, not by (deep) equality
-        Map<SchemaChange, List<PlanStatement>> byCause = new IdentityHashMap<>();
-        diff.changes().forEach(change -> byCause.put(change, new ArrayList<>()));
-        List<PlanStatement> statements = new ArrayList<>(plan.statements());
-        statements.addAll(plan.skipped());
-        for (PlanStatement statement : statements) {
-            List<PlanStatement> fixing = byCause.get(statement.cause().change());
-            if (fixing == null) {
-                throw new IllegalStateException("the plan statement " + statement.sql() + " (" + statement.description()
-                        + ") has no difference as its cause; this is a bug in schemaguard");
-            }
-            fixing.add(statement);
-        }
+        Map<SchemaChange, List<PlanStatement>> byCause = plan.statementsByCause(diff.changes());
         // grouped by subject, in the order the diff names them, so that the text names each subject once
         Map<String, List<Fix>> bySubject = new LinkedHashMap<>();
         for (SchemaChange change : diff.changes()) {

@@ -14,7 +14,6 @@ import dev.schemaguard.sql.PostgresIntrospector;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,19 +56,7 @@ record SchemaComparison(List<Fix> fixes, List<String> warnings) {
             return new SchemaComparison(List.of(), warnings);
         }
         MigrationPlan plan = MigrationPlanner.plan(diff, expected, actual, PlanOptions.ALLOW_DROPS);
-        // the causes are the diff's own change objects: looked up by identity, not by (deep) equality
-        Map<SchemaChange, List<PlanStatement>> byCause = new IdentityHashMap<>();
-        diff.changes().forEach(change -> byCause.put(change, new ArrayList<>()));
-        List<PlanStatement> statements = new ArrayList<>(plan.statements());
-        statements.addAll(plan.skipped());
-        for (PlanStatement statement : statements) {
-            List<PlanStatement> fixing = byCause.get(statement.cause().change());
-            if (fixing == null) {
-                throw new IllegalStateException("the plan statement " + statement.sql() + " (" + statement.description()
-                        + ") has no difference as its cause; this is a bug in schemaguard");
-            }
-            fixing.add(statement);
-        }
+        Map<SchemaChange, List<PlanStatement>> byCause = plan.statementsByCause(diff.changes());
         Map<String, List<Fix>> bySubject = new LinkedHashMap<>();
         for (SchemaChange change : diff.changes()) {
             bySubject.computeIfAbsent(change.subject(), s -> new ArrayList<>()).add(new Fix(change, byCause.get(change)));

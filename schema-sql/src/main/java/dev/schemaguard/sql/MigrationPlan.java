@@ -63,4 +63,28 @@ public record MigrationPlan(List<PlanStatement> statements, List<PlanStatement> 
         }
         return summary.toString();
     }
+
+    /**
+     * The statements this plan runs or skips, by the change of {@code changes} that causes each (their
+     * {@link PlanStatement#cause()}), in plan order; every change gets a list, possibly empty. The changes are those
+     * the plan was made from, looked up by identity, not by (deep) equality.
+     *
+     * @throws IllegalStateException when a statement's cause is none of {@code changes} (a planner bug)
+     */
+    public java.util.Map<dev.schemaguard.diff.SchemaChange, List<PlanStatement>> statementsByCause(
+            List<dev.schemaguard.diff.SchemaChange> changes) {
+        java.util.Map<dev.schemaguard.diff.SchemaChange, List<PlanStatement>> byCause = new java.util.IdentityHashMap<>();
+        changes.forEach(change -> byCause.put(change, new ArrayList<>()));
+        List<PlanStatement> all = new ArrayList<>(statements);
+        all.addAll(skipped);
+        for (PlanStatement statement : all) {
+            List<PlanStatement> caused = byCause.get(statement.cause().change());
+            if (caused == null) {
+                throw new IllegalStateException("the plan statement " + statement.sql() + " (" + statement.description()
+                        + ") has no difference as its cause; this is a bug in schemaguard");
+            }
+            caused.add(statement);
+        }
+        return byCause;
+    }
 }
