@@ -1,5 +1,7 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.sql.SqlScript;
+
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -34,7 +36,7 @@ final class SandboxedScript {
 
     /** Runs every statement on {@code connection}, a sandbox connection. */
     void run(Connection connection) {
-        for (ScriptFile.Statement statement : script.statements()) {
+        for (SqlScript.Statement statement : script.statements()) {
             try {
                 runOne(connection, statement);
             } catch (SQLException e) {
@@ -43,7 +45,7 @@ final class SandboxedScript {
         }
     }
 
-    private void runOne(Connection connection, ScriptFile.Statement statement) throws SQLException {
+    private void runOne(Connection connection, SqlScript.Statement statement) throws SQLException {
         if (createsExistingRole(connection, statement)) {
             return;
         }
@@ -65,26 +67,26 @@ final class SandboxedScript {
         }
     }
 
-    private boolean createsExistingRole(Connection connection, ScriptFile.Statement statement) throws SQLException {
+    private boolean createsExistingRole(Connection connection, SqlScript.Statement statement) throws SQLException {
         boolean createsRole = statement.startsWith("create", "role") || statement.startsWith("create", "group")
                 || (statement.startsWith("create", "user") && !statement.startsWith("create", "user", "mapping"));
-        if (!createsRole || statement.token(2) == null || statement.token(2).name() == null) {
+        if (!createsRole || statement.token(2) == null || statement.token(2).identifier() == null) {
             return false;
         }
-        return sandbox.roleExists(connection, statement.token(2).name());
+        return sandbox.roleExists(connection, statement.token(2).identifier());
     }
 
     /**
      * The role of {@code ALTER ROLE|USER name [IN DATABASE db] SET|RESET ...} when schemaguard created it for this
      * run: a session default of a role is no part of a schema, and changing it would need CREATEROLE.
      */
-    private Optional<String> settingOfCreatedRole(ScriptFile.Statement statement) {
+    private Optional<String> settingOfCreatedRole(SqlScript.Statement statement) {
         if (!(statement.startsWith("alter", "role") || statement.startsWith("alter", "user"))
-                || statement.token(2) == null || statement.token(2).name() == null || statement.token(3) == null) {
+                || statement.token(2) == null || statement.token(2).identifier() == null || statement.token(3) == null) {
             return Optional.empty();
         }
-        boolean setting = statement.token(3).is("set") || statement.token(3).is("reset") || statement.token(3).is("in");
-        String role = statement.token(2).name();
+        boolean setting = statement.token(3).isWord("set") || statement.token(3).isWord("reset") || statement.token(3).isWord("in");
+        String role = statement.token(2).identifier();
         return setting && sandbox.createdRoles().contains(role) ? Optional.of(role) : Optional.empty();
     }
 
@@ -96,7 +98,7 @@ final class SandboxedScript {
         }
     }
 
-    private String failure(ScriptFile.Statement statement, SQLException e) {
+    private String failure(SqlScript.Statement statement, SQLException e) {
         int offset = statement.offset();
         if (e instanceof PSQLException psql) {
             ServerErrorMessage server = psql.getServerErrorMessage();

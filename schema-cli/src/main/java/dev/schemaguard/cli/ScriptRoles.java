@@ -1,5 +1,9 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.sql.SqlScript;
+import dev.schemaguard.sql.SqlLexer;
+import dev.schemaguard.sql.SqlTextException;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,55 +27,64 @@ final class ScriptRoles {
 
     static Set<String> in(ScriptFile script) {
         Set<String> names = new LinkedHashSet<>();
-        for (ScriptFile.Statement statement : script.statements()) {
+        for (SqlScript.Statement statement : script.statements()) {
             scan(statement.tokens(), names);
         }
         return names;
     }
 
-    private static void scan(List<SqlTokens.Token> tokens, Set<String> names) {
+    private static void scan(List<SqlLexer.Token> tokens, Set<String> names) {
         for (int i = 0; i < tokens.size(); i++) {
-            SqlTokens.Token token = tokens.get(i);
-            if (token.kind() == SqlTokens.Kind.DOLLAR_STRING) {
-                scan(SqlTokens.of(token.text()), names); // function and DO bodies
-            } else if (token.is("create") && (wordAt(tokens, i + 1, "role") || wordAt(tokens, i + 1, "user")
+            SqlLexer.Token token = tokens.get(i);
+            if (token.kind() == SqlLexer.Kind.DOLLAR_STRING) {
+                scanBody(token.dollarBody(), names);
+            } else if (token.isWord("create") && (wordAt(tokens, i + 1, "role") || wordAt(tokens, i + 1, "user")
                     || wordAt(tokens, i + 1, "group"))) {
                 addName(tokens, i + 2, names);
-            } else if ((token.is("owner") || token.is("set")) && (wordAt(tokens, i + 1, "to")
+            } else if ((token.isWord("owner") || token.isWord("set")) && (wordAt(tokens, i + 1, "to")
                     || wordAt(tokens, i + 1, "role"))) {
                 addName(tokens, i + 2, names);
-            } else if (token.is("authorization")) {
+            } else if (token.isWord("authorization")) {
                 addName(tokens, i + 1, names);
-            } else if (token.is("for") && (wordAt(tokens, i + 1, "role") || wordAt(tokens, i + 1, "user"))) {
+            } else if (token.isWord("for") && (wordAt(tokens, i + 1, "role") || wordAt(tokens, i + 1, "user"))) {
                 addList(tokens, i + 2, names);
-            } else if (token.is("grant")) {
+            } else if (token.isWord("grant")) {
                 addListAfter(tokens, i + 1, "to", names);
-            } else if (token.is("revoke")) {
+            } else if (token.isWord("revoke")) {
                 addListAfter(tokens, i + 1, "from", names);
-            } else if (token.is("policy")) {
+            } else if (token.isWord("policy")) {
                 addListAfter(tokens, i + 1, "to", names);
             }
         }
     }
 
+    /** A function or DO body; one the lexer cannot read (not SQL) names no role we can see. */
+    private static void scanBody(String body, Set<String> names) {
+        try {
+            scan(SqlLexer.tokens(body), names);
+        } catch (SqlTextException e) {
+            // left to the server: a role the body needs and nobody created makes its statement fail, located
+        }
+    }
+
     /** The names after the first {@code keyword} before the end of the statement (or a USING / WITH clause). */
-    private static void addListAfter(List<SqlTokens.Token> tokens, int from, String keyword, Set<String> names) {
+    private static void addListAfter(List<SqlLexer.Token> tokens, int from, String keyword, Set<String> names) {
         for (int i = from; i < tokens.size(); i++) {
-            SqlTokens.Token token = tokens.get(i);
-            if (token.kind() == SqlTokens.Kind.SEMICOLON || token.is("using") || token.is("with")) {
+            SqlLexer.Token token = tokens.get(i);
+            if (token.kind() == SqlLexer.Kind.SEMICOLON || token.isWord("using") || token.isWord("with")) {
                 return;
             }
-            if (token.is(keyword)) {
+            if (token.isWord(keyword)) {
                 addList(tokens, i + 1, names);
                 return;
             }
         }
     }
 
-    private static void addList(List<SqlTokens.Token> tokens, int from, Set<String> names) {
+    private static void addList(List<SqlLexer.Token> tokens, int from, Set<String> names) {
         int i = from;
         while (i < tokens.size()) {
-            if (tokens.get(i).is("group") || tokens.get(i).is("role")) {
+            if (tokens.get(i).isWord("group") || tokens.get(i).isWord("role")) {
                 i++;
             }
             if (!addName(tokens, i, names)) {
@@ -84,11 +97,11 @@ final class ScriptRoles {
         }
     }
 
-    private static boolean addName(List<SqlTokens.Token> tokens, int index, Set<String> names) {
+    private static boolean addName(List<SqlLexer.Token> tokens, int index, Set<String> names) {
         if (index >= tokens.size()) {
             return false;
         }
-        String name = tokens.get(index).name();
+        String name = tokens.get(index).identifier();
         if (name == null || name.isEmpty()) {
             return false;
         }
@@ -98,7 +111,7 @@ final class ScriptRoles {
         return true;
     }
 
-    private static boolean wordAt(List<SqlTokens.Token> tokens, int index, String word) {
-        return index < tokens.size() && tokens.get(index).is(word);
+    private static boolean wordAt(List<SqlLexer.Token> tokens, int index, String word) {
+        return index < tokens.size() && tokens.get(index).isWord(word);
     }
 }

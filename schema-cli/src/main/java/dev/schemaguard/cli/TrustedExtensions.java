@@ -1,5 +1,8 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.sql.SqlScript;
+import dev.schemaguard.sql.SqlLexer;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,11 +28,11 @@ final class TrustedExtensions {
      * {@code CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA s] [VERSION v] [CASCADE]} of an allowed
      * extension, rebuilt; empty for any other statement (which then runs as the script's role).
      */
-    static Optional<String> superuserStatement(ScriptFile.Statement statement) {
+    static Optional<String> superuserStatement(SqlScript.Statement statement) {
         if (!statement.startsWith("create", "extension")) {
             return Optional.empty();
         }
-        List<SqlTokens.Token> tokens = statement.tokens();
+        List<SqlLexer.Token> tokens = statement.tokens();
         int i = 2;
         if (statement.startsWith("create", "extension", "if", "not", "exists")) {
             i = 5;
@@ -43,19 +46,19 @@ final class TrustedExtensions {
         }
         StringBuilder sql = new StringBuilder("CREATE EXTENSION IF NOT EXISTS ").append(quote(name));
         for (i++; i < tokens.size(); i++) {
-            SqlTokens.Token token = tokens.get(i);
-            if (token.is("with")) {
+            SqlLexer.Token token = tokens.get(i);
+            if (token.isWord("with")) {
                 continue;
             }
-            if (token.is("schema") && i + 1 < tokens.size() && tokens.get(i + 1).name() != null) {
-                sql.append(" SCHEMA ").append(quote(tokens.get(++i).name()));
-            } else if (token.is("version") && i + 1 < tokens.size()) {
+            if (token.isWord("schema") && i + 1 < tokens.size() && tokens.get(i + 1).identifier() != null) {
+                sql.append(" SCHEMA ").append(quote(tokens.get(++i).identifier()));
+            } else if (token.isWord("version") && i + 1 < tokens.size()) {
                 String version = literal(tokens.get(++i));
                 if (version == null) {
                     return Optional.empty();
                 }
                 sql.append(" VERSION '").append(version.replace("'", "''")).append('\'');
-            } else if (token.is("cascade")) {
+            } else if (token.isWord("cascade")) {
                 sql.append(" CASCADE");
             } else {
                 return Optional.empty(); // anything else: not a statement we rebuild
@@ -64,22 +67,22 @@ final class TrustedExtensions {
         return Optional.of(sql.toString());
     }
 
-    private static String extensionName(SqlTokens.Token token) {
-        if (token.kind() == SqlTokens.Kind.STRING) {
+    private static String extensionName(SqlLexer.Token token) {
+        if (token.kind() == SqlLexer.Kind.STRING) {
             return literal(token);
         }
-        String name = token.name();
+        String name = token.identifier();
         return name == null ? null : name.toLowerCase(Locale.ROOT).equals(name) ? name : null;
     }
 
     /** A plain string constant's value, or a word's text; null for anything else. */
-    private static String literal(SqlTokens.Token token) {
-        if (token.kind() == SqlTokens.Kind.STRING && token.text().startsWith("'")) {
+    private static String literal(SqlLexer.Token token) {
+        if (token.kind() == SqlLexer.Kind.STRING && token.text().startsWith("'")) {
             String text = token.text();
             return text.substring(1, text.length() - 1).replace("''", "'");
         }
-        return token.kind() == SqlTokens.Kind.WORD || token.kind() == SqlTokens.Kind.QUOTED_IDENTIFIER
-                ? token.name() : null;
+        return token.kind() == SqlLexer.Kind.WORD || token.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER
+                ? token.identifier() : null;
     }
 
     static String quote(String identifier) {

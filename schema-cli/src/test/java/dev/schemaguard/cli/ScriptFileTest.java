@@ -1,5 +1,7 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.sql.SqlScript;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ class ScriptFileTest {
     }
 
     private static List<String> statements(String text) {
-        return parse(text).statements().stream().map(ScriptFile.Statement::sql).toList();
+        return parse(text).statements().stream().map(SqlScript.Statement::sql).toList();
     }
 
     @Test

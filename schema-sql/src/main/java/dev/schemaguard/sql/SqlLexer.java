@@ -50,6 +50,29 @@ public final class SqlLexer {
         public String folded() {
             return kind == Kind.WORD ? text.toLowerCase(Locale.ROOT) : text;
         }
+
+        /**
+         * The name this token stands for: an unquoted word folded to lower case, a quoted identifier without its
+         * quotes; null for any other token (including {@code U&"..."}, whose escapes are not decoded here).
+         */
+        public String identifier() {
+            if (kind == Kind.WORD) {
+                return text.toLowerCase(Locale.ROOT);
+            }
+            if (kind == Kind.QUOTED_IDENTIFIER && text.startsWith("\"")) {
+                return text.substring(1, text.length() - 1).replace("\"\"", "\"");
+            }
+            return null;
+        }
+
+        /** The body of a dollar-quoted string, without its {@code $tag$} quotes; null for any other token. */
+        public String dollarBody() {
+            if (kind != Kind.DOLLAR_STRING) {
+                return null;
+            }
+            int tag = text.indexOf('$', 1) + 1;
+            return text.substring(tag, text.length() - tag);
+        }
     }
 
     private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?";

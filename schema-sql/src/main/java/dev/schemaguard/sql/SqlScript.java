@@ -12,8 +12,31 @@ import java.util.List;
  */
 public final class SqlScript {
 
-    /** One statement: its text (without the semicolon) and where it starts in the script. */
-    public record Statement(String sql, int offset) {
+    /**
+     * One statement: its text (without the semicolon), where it starts in the script, and its tokens (their offsets
+     * are offsets into the script).
+     */
+    public record Statement(String sql, int offset, List<SqlLexer.Token> tokens) {
+
+        public Statement {
+            tokens = List.copyOf(tokens);
+        }
+
+        /** The n-th token, or null past the end. */
+        public SqlLexer.Token token(int index) {
+            return index < tokens.size() ? tokens.get(index) : null;
+        }
+
+        /** Whether the statement starts with these unquoted words (ignoring case). */
+        public boolean startsWith(String... words) {
+            for (int i = 0; i < words.length; i++) {
+                SqlLexer.Token token = token(i);
+                if (token == null || !token.isWord(words[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static final java.util.regex.Pattern CLIENT_ENCODING = java.util.regex.Pattern.compile(
@@ -110,8 +133,10 @@ public final class SqlScript {
     }
 
     /**
-     * The statements of {@code script} in order; empty ones (only white space and comments) are left out. Text the
-     * lexer cannot end (an unterminated string or comment) is one last statement, for the server to refuse.
+     * The statements of {@code script} in order; empty ones (only white space and comments) are left out. As psql
+     * does, a semicolon inside parentheses, or inside the {@code BEGIN ATOMIC ... END} body of a SQL-standard
+     * {@code CREATE FUNCTION|PROCEDURE}, ends nothing. Text the lexer cannot end (an unterminated string or
+     * comment) is one last statement, for the server to refuse.
      */
     public static List<Statement> statements(String script) {
         List<SqlLexer.Token> tokens;
@@ -123,31 +148,50 @@ public final class SqlScript {
             tokens = SqlLexer.tokens(script.substring(0, lexed));
         }
         List<Statement> statements = new ArrayList<>();
-        int first = -1;
-        int depth = 0;
+        List<SqlLexer.Token> current = new ArrayList<>();
+        int parentheses = 0;
+        int atomicBody = 0;
         for (SqlLexer.Token token : tokens) {
-            if (token.kind() == SqlLexer.Kind.SEMICOLON && depth == 0) {
-                if (first >= 0) {
-                    statements.add(new Statement(script.substring(first, token.start()).stripTrailing(), first));
-                }
-                first = -1;
+            if (token.kind() == SqlLexer.Kind.SEMICOLON && parentheses == 0 && atomicBody == 0) {
+                add(statements, script, current, token.start());
+                current = new ArrayList<>();
                 continue;
             }
-            if (first < 0) {
-                first = token.start();
-            }
+            current.add(token);
             if (token.kind() == SqlLexer.Kind.OPEN_PAREN) {
-                depth++;
-            } else if (token.kind() == SqlLexer.Kind.CLOSE_PAREN && depth > 0) {
-                depth--;
+                parentheses++;
+            } else if (token.kind() == SqlLexer.Kind.CLOSE_PAREN && parentheses > 0) {
+                parentheses--;
+            } else if (isRoutineDefinition(current)) {
+                if (token.isWord("begin") || token.isWord("case")) {
+                    atomicBody++;
+                } else if (token.isWord("end") && atomicBody > 0) {
+                    atomicBody--;
+                }
             }
         }
-        if (lexed < script.length() && first < 0) {
-            first = lexed;
-        }
-        if (first >= 0) {
-            statements.add(new Statement(script.substring(first).stripTrailing(), first));
+        if (lexed < script.length()) {
+            int first = current.isEmpty() ? lexed : current.get(0).start();
+            statements.add(new Statement(script.substring(first).stripTrailing(), first, current));
+        } else {
+            add(statements, script, current, script.length());
         }
         return statements;
+    }
+
+    private static void add(List<Statement> statements, String script, List<SqlLexer.Token> tokens, int end) {
+        if (!tokens.isEmpty()) {
+            int first = tokens.get(0).start();
+            statements.add(new Statement(script.substring(first, end).stripTrailing(), first, tokens));
+        }
+    }
+
+    /** CREATE [OR REPLACE] FUNCTION|PROCEDURE: the statements whose body may be BEGIN ATOMIC ... END. */
+    private static boolean isRoutineDefinition(List<SqlLexer.Token> tokens) {
+        if (tokens.isEmpty() || !tokens.get(0).isWord("create")) {
+            return false;
+        }
+        int i = tokens.size() > 2 && tokens.get(1).isWord("or") && tokens.get(2).isWord("replace") ? 3 : 1;
+        return tokens.size() > i && (tokens.get(i).isWord("function") || tokens.get(i).isWord("procedure"));
     }
 }

@@ -37,6 +37,21 @@ class SqlScriptTest {
     }
 
     @Test
+    void aSqlStandardRoutineBodyIsOneStatementAndItsTokensAreKept() {
+        List<SqlScript.Statement> statements = SqlScript.statements("""
+                create procedure p() language sql begin atomic
+                  insert into t values (case when true then 1 else 2 end); insert into t values (3);
+                end;
+                CREATE ROLE "Mixed ""Role""\";
+                """);
+        assertEquals(2, statements.size());
+        assertTrue(statements.get(0).sql().endsWith("end"), statements.get(0).sql());
+        assertTrue(statements.get(1).startsWith("create", "role"));
+        assertEquals("Mixed \"Role\"", statements.get(1).token(2).identifier());
+        assertEquals(null, statements.get(1).token(3));
+    }
+
+    @Test
     void aStatementStartsAtItsFirstTokenAndKnowsItsOffset() {
         String script = "create table a (id int);\n  -- why\n  create table b (id int)";
         List<SqlScript.Statement> statements = SqlScript.statements(script);
