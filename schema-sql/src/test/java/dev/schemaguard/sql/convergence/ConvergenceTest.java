@@ -68,7 +68,7 @@ class ConvergenceTest {
                 convergenceCase.oldDdl(), convergenceCase.newDdl(), IntrospectionOptions.ALL);
         String where = "case '" + convergenceCase.name() + "' on " + server.label();
         SchemaDiff initial = SchemaDiff.compare(scenario.targetModel(), scenario.currentModel());
-        MigrationScenario.Step step = scenario.migrate(convergenceCase.options());
+        MigrationScenario.Step step = scenario.migrateMeasuringLocks(convergenceCase.options());
         if (initial.isEmpty()) {
             assertTrue(step.plan().isEmpty() && step.plan().skipped().isEmpty(),
                     () -> where + ": old and new introspect to equal models, yet the plan is not empty"
@@ -88,7 +88,10 @@ class ConvergenceTest {
                         + System.lineSeparator() + step.report());
                 assertFalse(step.remaining().isEmpty(), () -> where + ": statements were skipped, yet nothing"
                         + " remains different; the skipped list is wrong" + System.lineSeparator() + step.report());
-                MigrationScenario.Step unsafe = scenario.migrate(PlanOptions.ALLOW_DROPS);
+                assertTrue(step.wrongLocks().isEmpty(), () -> where + ": statements took other locks than"
+                        + " LockRules declares for them:" + System.lineSeparator() + "  "
+                        + String.join(System.lineSeparator() + "  ", step.wrongLocks()));
+                MigrationScenario.Step unsafe = scenario.migrateMeasuringLocks(PlanOptions.ALLOW_DROPS);
                 assertFalse(unsafe.plan().isEmpty(), () -> where + ": after the safe step, a plan allowing drops"
                         + " is empty although differences remain" + System.lineSeparator() + unsafe.report());
                 assertConverged(where + " (second step, allowing drops)", unsafe, PlanOptions.ALLOW_DROPS);
@@ -96,7 +99,10 @@ class ConvergenceTest {
         }
     }
 
-    /** The migrated database equals the target, and planning once more finds nothing left to do. */
+    /**
+     * The migrated database equals the target, planning once more finds nothing left to do, and every statement
+     * took the locks {@code LockRules} declares for it (when the step measured them).
+     */
     static void assertConverged(String where, MigrationScenario.Step step, PlanOptions options) {
         if (!step.remaining().isEmpty()) {
             fail(where + ": the migrated database still differs from the new schema" + System.lineSeparator()
@@ -106,5 +112,8 @@ class ConvergenceTest {
         assertTrue(again.isEmpty() && again.skipped().isEmpty(), () -> where
                 + ": the database converged, but planning again is not empty" + System.lineSeparator()
                 + MigrationScenario.describePlan(again));
+        assertTrue(step.wrongLocks().isEmpty(), () -> where + ": statements took other locks than LockRules declares"
+                + " for them:" + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ",
+                step.wrongLocks()));
     }
 }

@@ -3,7 +3,10 @@ package dev.schemaguard.sql.convergence;
 import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.Database;
+import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.sql.IntrospectionOptions;
+import dev.schemaguard.sql.LockMode;
+import dev.schemaguard.sql.LockRules;
 import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
 import dev.schemaguard.sql.PlanExecutor;
@@ -14,7 +17,9 @@ import dev.schemaguard.sql.PostgresIntrospector;
 import dev.schemaguard.testkit.PostgresServer;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Two databases on one server: "current", built from the old DDL and migrated step by step, and "target",
@@ -68,15 +73,53 @@ final class MigrationScenario {
                     + System.lineSeparator() + describePlan(plan), e);
         }
         currentModel = introspect(current);
-        return new Step(before, targetModel, plan, currentModel, SchemaDiff.compare(targetModel, currentModel));
+        return new Step(before, targetModel, plan, currentModel, SchemaDiff.compare(targetModel, currentModel),
+                List.of());
+    }
+
+    /**
+     * Like {@link #migrate}, but runs each statement in a transaction of its own and compares the locks it takes
+     * ({@code pg_locks}) with those {@link LockRules} declares for it; the mismatches come back in the step. A
+     * {@code SET LOCAL} of the plan is set for the session instead (and reset afterwards), so that it still holds
+     * for the statements after it.
+     */
+    Step migrateMeasuringLocks(PlanOptions options) throws SQLException {
+        Database before = currentModel;
+        SchemaDiff diff = SchemaDiff.compare(targetModel, before);
+        MigrationPlan plan = MigrationPlanner.plan(diff, targetModel, before, options);
+        PlanCauses.assertEveryStatementCausedByTheDiff(diff, plan);
+        LockRules rules = new LockRules(before, server.majorVersion());
+        List<String> wrongLocks = new ArrayList<>();
+        try {
+            PlanExecutor.requireSingleCommands(plan);
+            for (PlanStatement statement : plan.statements()) {
+                Map<QualifiedName, LockMode> declared = rules.locks(statement.sql());
+                LockProbe.Effect effect = LockProbe.run(current.connection(),
+                        statement.sql().replaceFirst("^(?i)SET LOCAL ", "SET "));
+                effect.mismatch(declared).ifPresent(mismatch -> wrongLocks.add(statement.sql()
+                        + System.lineSeparator() + "      " + mismatch));
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw new AssertionError("the plan failed to apply statement by statement on " + server.label() + ": "
+                    + e.getMessage() + System.lineSeparator() + describePlan(plan), e);
+        } finally {
+            current.execute("RESET ALL");
+        }
+        currentModel = introspect(current);
+        return new Step(before, targetModel, plan, currentModel, SchemaDiff.compare(targetModel, currentModel),
+                wrongLocks);
     }
 
     private Database introspect(ReusableThrowawayDatabase database) throws SQLException {
         return new PostgresIntrospector(introspection).introspect(database.connection());
     }
 
-    /** One plan-and-apply step: the models before and wanted, the plan, the model after and what still differs. */
-    record Step(Database before, Database target, MigrationPlan plan, Database after, SchemaDiff remaining) {
+    /**
+     * One plan-and-apply step: the models before and wanted, the plan, the model after, what still differs, and
+     * the statements whose measured locks differ from the declared ones (only when measured).
+     */
+    record Step(Database before, Database target, MigrationPlan plan, Database after, SchemaDiff remaining,
+                List<String> wrongLocks) {
 
         /** The plan and the remaining differences, for failure messages. */
         String report() {
