@@ -97,16 +97,9 @@ public final class Migrations {
     }
 
     private void migrateAndCompare(Comparison comparison) {
-        requireTool();
         PostgresServer target = server != null ? server : TestPostgres.primary();
         try (ThrowawayDatabase database = ThrowawayDatabase.create(target)) {
-            if (tool == Tool.FLYWAY) {
-                FlywayRun.migrate(database.jdbcUrl(), locations);
-            } else {
-                try (Connection connection = database.connect()) {
-                    LiquibaseRun.update(connection, locations.get(0));
-                }
-            }
+            migrate(database);
             try (Connection connection = database.connect()) {
                 comparison.run(connection);
             }
@@ -114,6 +107,23 @@ public final class Migrations {
             throw new IllegalStateException("cannot create, read or drop the throwaway database on " + target.label()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Runs the migrations on {@code database}. */
+    void migrate(ThrowawayDatabase database) throws SQLException {
+        requireTool();
+        if (tool == Tool.FLYWAY) {
+            FlywayRun.migrate(database.jdbcUrl(), locations);
+        } else {
+            try (Connection connection = database.connect()) {
+                LiquibaseRun.update(connection, locations.get(0));
+            }
+        }
+    }
+
+    /** What runs, for messages: e.g. {@code Flyway migrations [classpath:db/migration]}. */
+    String describe() {
+        return tool == Tool.FLYWAY ? "Flyway migrations " + locations : "Liquibase changelog " + locations.get(0);
     }
 
     private void requireTool() {
