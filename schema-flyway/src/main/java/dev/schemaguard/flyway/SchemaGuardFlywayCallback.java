@@ -207,7 +207,7 @@ public final class SchemaGuardFlywayCallback implements Callback {
             MigrationVersion highest = null;
             while (rs.next()) {
                 MigrationVersion version = MigrationVersion.fromVersion(rs.getString(1));
-                if (highest == null || version.isNewerThan(highest)) {
+                if (highest == null || version.compareTo(highest) > 0) {
                     highest = version;
                 }
             }

@@ -23,7 +23,8 @@ import java.util.Objects;
  * variable (or system property), else a Testcontainers PostgreSQL when Docker answers, else an embedded one. The
  * database is created for the run and dropped afterwards, whatever the outcome. Flyway must be on the test
  * classpath ({@code org.flywaydb:flyway-core} and {@code flyway-database-postgresql}), or Liquibase
- * ({@code org.liquibase:liquibase-core}) for {@link #liquibase}.
+ * ({@code org.liquibase:liquibase-core}) for {@link #liquibase}. The same as a JUnit 5 extension, with the migrated
+ * database injected into the tests: {@link SchemaGuardTest}.
  */
 public final class Migrations {
 
@@ -97,6 +98,7 @@ public final class Migrations {
     }
 
     private void migrateAndCompare(Comparison comparison) {
+        requireTool(); // before a database is created for nothing
         PostgresServer target = server != null ? server : TestPostgres.primary();
         try (ThrowawayDatabase database = ThrowawayDatabase.create(target)) {
             migrate(database);
