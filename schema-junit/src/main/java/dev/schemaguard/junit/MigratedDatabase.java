@@ -81,6 +81,15 @@ public final class MigratedDatabase {
         SchemaAssertions.assertMatches(dataSource, expected);
     }
 
+    /**
+     * Fails with every difference when the database does not match the model read from entities
+     * ({@code JpaSchemaReader}); constraints and indexes the entities do not name match by definition
+     * ({@link SchemaAssertions#assertMatchesEntities(DataSource, Database)}).
+     */
+    public void assertMatchesEntities(Database entities) {
+        SchemaAssertions.assertMatchesEntities(dataSource, entities);
+    }
+
     @Override
     public String toString() {
         return database.toString();

@@ -93,6 +93,16 @@ public final class Migrations {
         migrateAndCompare(connection -> SchemaAssertions.assertMatches(connection, expected));
     }
 
+    /**
+     * Runs the migrations on a new database and fails with every difference when the result does not match the
+     * model read from entities; constraints and indexes the entities do not name match by definition
+     * ({@link SchemaAssertions#assertMatchesEntities(Connection, Database)}).
+     */
+    public void assertMatchesEntities(Database entities) {
+        Objects.requireNonNull(entities, "entities");
+        migrateAndCompare(connection -> SchemaAssertions.assertMatchesEntities(connection, entities));
+    }
+
     private interface Comparison {
         void run(Connection connection) throws SQLException;
     }

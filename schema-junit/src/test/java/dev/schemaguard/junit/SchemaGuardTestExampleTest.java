@@ -1,9 +1,12 @@
 package dev.schemaguard.junit;
 
+import dev.schemaguard.model.Database;
+import dev.schemaguard.yaml.YamlSchemaReader;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,6 +41,14 @@ class SchemaGuardTestExampleTest {
             assertEquals(database.name(), rs.getString(1));
             assertEquals(2, rs.getInt(2));
         }
+    }
+
+    /** A model as the expected side (here read from the same YAML; from entities, JpaSchemaReader's). */
+    @Test
+    void aModelAsTheExpectedSide(MigratedDatabase database) throws Exception {
+        Database model = YamlSchemaReader.readDeclared(Path.of("src/test/resources/junitkit/schema.yaml")).database();
+        database.assertMatches(model);
+        database.assertMatchesEntities(model);
     }
 
     @Nested
