@@ -7,6 +7,7 @@ import dev.schemaguard.guard.SchemaRequirements;
 import dev.schemaguard.guard.VerificationResult;
 import dev.schemaguard.model.Database;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -19,7 +20,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -30,8 +33,10 @@ import java.util.function.Consumer;
  *   <li>BEFORE_MIGRATE: while no migration has been applied yet, the database is verified against the schema the
  *       migrations start from ({@link Builder#schemaBeforeMigrations}) in the before-migrate {@link Mode} — FAIL
  *       stops before any migration runs, WARN logs, REPAIR adds what is missing. Once a migration is recorded in
- *       Flyway's history that schema no longer describes the database, so later starts skip this check (and say
- *       so at INFO). Then the required tables, columns and indexes are checked, on every start; a missing one
+ *       Flyway's history that schema no longer describes the database: later starts check the schema declared for
+ *       Flyway's current version instead ({@link Builder#schemaAtVersion}; REPAIR checks it as FAIL), or, with none
+ *       declared for that version, skip this check and say so at INFO. A restart with nothing to migrate therefore
+ *       passes in every mode. Then the required tables, columns and indexes are checked, on every start; a missing one
  *       always stops the migration with a {@link dev.schemaguard.guard.MissingSchemaException}.</li>
  *   <li>AFTER_MIGRATE: the database is verified against the expected schema in the after-migrate mode, FAIL or
  *       WARN. REPAIR is refused there: it would change the schema outside the migration history, and
@@ -56,6 +61,7 @@ import java.util.function.Consumer;
  * flyway.conf, the Flyway command line or the Maven plugin), the callback takes its settings from Flyway's
  * placeholders: {@code flyway.placeholders.schemaguard.expected=db/schema.yaml},
  * {@code flyway.placeholders.schemaguard.schemaBeforeMigrations=db/before-migrations.yaml} (classpath resources),
+ * {@code flyway.placeholders.schemaguard.schemaAtVersion.3=db/schema-v3.yaml} (one per version),
  * {@code flyway.placeholders.schemaguard.mode} (both checks), {@code ...schemaguard.beforeMigrateMode} and
  * {@code ...schemaguard.afterMigrateMode}. An unknown {@code schemaguard.*} placeholder is an error.
  */
@@ -67,10 +73,12 @@ public final class SchemaGuardFlywayCallback implements Callback {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaGuardFlywayCallback.class);
     private static final List<String> PLACEHOLDERS = List.of("expected", "schemaBeforeMigrations", "mode",
             "beforeMigrateMode", "afterMigrateMode");
+    /** {@code schemaguard.schemaAtVersion.<version>}: a schema keyed by the migration version it describes. */
+    private static final String AT_VERSION = "schemaAtVersion.";
 
     /** The callback's settings; a callback registered by class name reads them at its first event. */
     private record Settings(Mode beforeMode, Mode afterMode, SchemaGuard before, SchemaGuard expected,
-                            List<Consumer<SchemaRequirements>> requirements) {
+                            List<Consumer<SchemaRequirements>> requirements, Map<MigrationVersion, SchemaGuard> atVersion) {
     }
 
     private volatile Settings settings;
@@ -88,7 +96,15 @@ public final class SchemaGuardFlywayCallback implements Callback {
         this.settings = new Settings(builder.beforeMode, builder.afterMode,
                 builder.before == null ? null : builder.before.mode(builder.beforeMode).load(),
                 builder.expected == null ? null : builder.expected.mode(builder.afterMode).load(),
-                List.copyOf(builder.requirements));
+                List.copyOf(builder.requirements), atVersion(builder));
+    }
+
+    /** The schemas keyed by version, checked in the before-migrate mode; REPAIR checks them as FAIL (see the builder). */
+    private static Map<MigrationVersion, SchemaGuard> atVersion(Builder builder) {
+        Mode mode = builder.beforeMode == Mode.REPAIR ? Mode.FAIL : builder.beforeMode;
+        Map<MigrationVersion, SchemaGuard> guards = new LinkedHashMap<>();
+        builder.atVersion.forEach((version, guard) -> guards.put(version, guard.mode(mode).load()));
+        return Map.copyOf(guards);
     }
 
     public static Builder configure() {
@@ -143,14 +159,8 @@ public final class SchemaGuardFlywayCallback implements Callback {
                 // a new run: nothing from the previous one may be taken for this one's result
                 beforeMigrate = null;
                 afterMigrate = null;
-                if (current.before() != null) {
-                    Optional<String> applied = appliedMigration(connection, historyTable);
-                    if (applied.isEmpty()) {
-                        beforeMigrate = current.before().ignoring(historyTable).verify(connection);
-                    } else {
-                        LOG.info("schemaguard: the schema before migrations was not checked: migration {} is applied"
-                                + " already, so the database is past that schema", applied.get());
-                    }
+                if (current.before() != null || !current.atVersion().isEmpty()) {
+                    beforeMigrate = verifyBeforeMigrate(current, connection, historyTable).orElse(null);
                 }
                 if (!current.requirements().isEmpty()) {
                     SchemaRequirements guards = SchemaGuards.on(connection).forMigration("Flyway migrate");
@@ -163,6 +173,45 @@ public final class SchemaGuardFlywayCallback implements Callback {
         } catch (SQLException e) {
             throw new FlywayException("schemaguard could not read the database during " + event.getId() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The check before migrate: against the schema before migrations while no migration is applied, else against the
+     * schema declared for the current version (the highest applied), if one is; empty when nothing applies.
+     */
+    private static Optional<VerificationResult> verifyBeforeMigrate(Settings current, Connection connection,
+                                                                    String historyTable) throws SQLException {
+        Optional<String> applied = appliedMigration(connection, historyTable);
+        if (applied.isEmpty()) {
+            return current.before() == null ? Optional.empty()
+                    : Optional.of(current.before().ignoring(historyTable).verify(connection));
+        }
+        Optional<MigrationVersion> version = currentVersion(connection, historyTable);
+        SchemaGuard atVersion = version.map(current.atVersion()::get).orElse(null);
+        if (atVersion != null) {
+            return Optional.of(atVersion.ignoring(historyTable).verify(connection));
+        }
+        LOG.info("schemaguard: nothing was checked before migrate: migration {} is applied already, so the database is"
+                + " past the schema before migrations, and no schema is declared for version {} (schemaAtVersion)",
+                applied.get(), version.map(MigrationVersion::getVersion).orElse("(none)"));
+        return Optional.empty();
+    }
+
+    /** Flyway's current version: the highest version applied successfully, baseline included; empty if none. */
+    static Optional<MigrationVersion> currentVersion(Connection connection, String historyTable) throws SQLException {
+        // the table name is quoted by historyTable; nothing else from outside reaches this text
+        try (PreparedStatement versions = connection.prepareStatement("SELECT version FROM " + historyTable
+                + " WHERE success AND version IS NOT NULL AND type NOT IN ('SCHEMA', 'DELETE')");
+             ResultSet rs = versions.executeQuery()) {
+            MigrationVersion highest = null;
+            while (rs.next()) {
+                MigrationVersion version = MigrationVersion.fromVersion(rs.getString(1));
+                if (highest == null || version.compareTo(highest) > 0) {
+                    highest = version;
+                }
+            }
+            return Optional.ofNullable(highest);
         }
     }
 
@@ -223,14 +272,23 @@ public final class SchemaGuardFlywayCallback implements Callback {
         java.util.Map<String, String> placeholders = configuration.getPlaceholders();
         for (var entry : placeholders.entrySet()) {
             String key = entry.getKey();
-            if (key.startsWith(PLACEHOLDER_PREFIX) && !PLACEHOLDERS.contains(key.substring(PLACEHOLDER_PREFIX.length()))) {
+            if (key.startsWith(PLACEHOLDER_PREFIX + AT_VERSION)) {
+                String version = key.substring((PLACEHOLDER_PREFIX + AT_VERSION).length());
+                try {
+                    builder.schemaAtVersionResource(version, entry.getValue());
+                } catch (RuntimeException e) {
+                    throw new FlywayException("placeholder " + key + ": " + e.getMessage(), e);
+                }
+            } else if (key.startsWith(PLACEHOLDER_PREFIX)
+                    && !PLACEHOLDERS.contains(key.substring(PLACEHOLDER_PREFIX.length()))) {
                 throw new FlywayException("unknown schemaguard setting: placeholder " + key + "; known: "
-                        + PLACEHOLDERS.stream().map(p -> PLACEHOLDER_PREFIX + p).toList());
+                        + PLACEHOLDERS.stream().map(p -> PLACEHOLDER_PREFIX + p).toList() + " and "
+                        + PLACEHOLDER_PREFIX + AT_VERSION + "<version>");
             }
         }
         String expected = placeholders.get(PLACEHOLDER_PREFIX + "expected");
         String before = placeholders.get(PLACEHOLDER_PREFIX + "schemaBeforeMigrations");
-        if (expected == null && before == null) {
+        if (expected == null && before == null && builder.atVersion.isEmpty()) {
             throw new FlywayException("SchemaGuardFlywayCallback is registered but has nothing to check: set the"
                     + " Flyway placeholder " + PLACEHOLDER_PREFIX + "expected (and/or " + PLACEHOLDER_PREFIX
                     + "schemaBeforeMigrations) to a YAML schema resource, e.g. flyway.placeholders."
@@ -284,6 +342,7 @@ public final class SchemaGuardFlywayCallback implements Callback {
         private SchemaGuard.Builder before;
         private SchemaGuard.Builder expected;
         private final List<Consumer<SchemaRequirements>> requirements = new ArrayList<>();
+        private final Map<MigrationVersion, SchemaGuard.Builder> atVersion = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -331,6 +390,35 @@ public final class SchemaGuardFlywayCallback implements Callback {
         public Builder schemaBeforeMigrationsResource(String resource) {
             this.before = SchemaGuard.configure().expectedResource(resource);
             return this;
+        }
+
+        /**
+         * The schema the database has when {@code version} is Flyway's current version (the highest applied), verified
+         * before migrate in the before-migrate mode, on every start where that is the current version: a restart with
+         * nothing pending checks the schema of the last migration, a release that brings new migrations the schema
+         * they start from. REPAIR checks it as FAIL: repairing a migrated database would change it outside the
+         * migration history. Without a schema for the current version, nothing is checked before migrate (said at
+         * INFO); the after-migrate check still runs.
+         */
+        public Builder schemaAtVersion(String version, Database database) {
+            atVersion.put(version(version), SchemaGuard.configure().expected(database));
+            return this;
+        }
+
+        /** {@link #schemaAtVersion(String, Database)} as a YAML resource on the classpath. */
+        public Builder schemaAtVersionResource(String version, String resource) {
+            atVersion.put(version(version), SchemaGuard.configure().expectedResource(resource));
+            return this;
+        }
+
+        private static MigrationVersion version(String version) {
+            Objects.requireNonNull(version, "version");
+            try {
+                return MigrationVersion.fromVersion(version.strip());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("'" + version + "' is not a Flyway migration version (e.g. 2 or"
+                        + " 1.4.2): " + e.getMessage(), e);
+            }
         }
 
         /** @deprecated the word clashes with Flyway's own baseline; use {@link #schemaBeforeMigrations(Database)}. */

@@ -4,15 +4,19 @@ import dev.schemaguard.flyway.examples.Environment;
 import dev.schemaguard.flyway.examples.StartupMigration;
 import dev.schemaguard.guard.Mode;
 import dev.schemaguard.guard.VerificationResult;
+import dev.schemaguard.testkit.PostgresServer;
 import dev.schemaguard.testkit.TestPostgres;
 import dev.schemaguard.testkit.ThrowawayDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FlywayRestartTest {
 
+    /** Every server of SCHEMAGUARD_TEST_DATABASE_URLS (PostgreSQL 13 to 17 in CI); the Flyway tests run on each. */
+    static List<PostgresServer> servers() {
+        return TestPostgres.all();
+    }
+
     private static final String BEFORE_MIGRATIONS = """
             CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL);
             CREATE TABLE orders (
@@ -35,10 +44,11 @@ class FlywayRestartTest {
             );
             """;
 
-    @Test
-    void restartsAfterASuccessfulMigrateInEveryMode() throws SQLException {
+    @ParameterizedTest
+    @MethodSource("servers")
+    void restartsAfterASuccessfulMigrateInEveryMode(PostgresServer server) throws SQLException {
         for (Environment environment : Environment.values()) {
-            try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+            try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
                 db.execute(BEFORE_MIGRATIONS);
                 StartupMigration first = new StartupMigration(dataSource(db), environment);
                 assertEquals(3, first.migrate().migrationsExecuted, environment.name());
@@ -56,10 +66,11 @@ class FlywayRestartTest {
         }
     }
 
-    @Test
-    void registeredByClassNameThroughFlywayConfigurationProperties() throws SQLException {
+    @ParameterizedTest
+    @MethodSource("servers")
+    void registeredByClassNameThroughFlywayConfigurationProperties(PostgresServer server) throws SQLException {
         for (String mode : new String[] {"FAIL", "WARN", "REPAIR"}) {
-            try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+            try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
                 db.execute(BEFORE_MIGRATIONS);
                 for (int start = 0; start < 3; start++) {
                     // what flyway.conf, the Flyway command line or the Maven plugin would say
@@ -82,9 +93,10 @@ class FlywayRestartTest {
         }
     }
 
-    @Test
-    void aClassNameRegisteredCallbackChecksTheSchemaBeforeMigrationsToo() throws SQLException {
-        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+    @ParameterizedTest
+    @MethodSource("servers")
+    void aClassNameRegisteredCallbackChecksTheSchemaBeforeMigrationsToo(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
             Flyway flyway = Flyway.configure().dataSource(dataSource(db))
                     .configuration(Map.of("flyway.locations", "classpath:db/migration",
                             "flyway.callbacks", SchemaGuardFlywayCallback.class.getName(),
@@ -96,9 +108,10 @@ class FlywayRestartTest {
         }
     }
 
-    @Test
-    void aCallbackRegisteredByClassNameWithNothingToCheckSaysWhatToSet() throws SQLException {
-        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+    @ParameterizedTest
+    @MethodSource("servers")
+    void aCallbackRegisteredByClassNameWithNothingToCheckSaysWhatToSet(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
             Flyway flyway = Flyway.configure().dataSource(dataSource(db))
                     .configuration(Map.of("flyway.locations", "classpath:db/migration",
                             "flyway.callbacks", SchemaGuardFlywayCallback.class.getName()))

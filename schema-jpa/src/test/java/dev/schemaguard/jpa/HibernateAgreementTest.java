@@ -7,6 +7,7 @@ import dev.schemaguard.model.Database;
 import dev.schemaguard.sql.CanonicalSchema;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
+import dev.schemaguard.testkit.PostgresServer;
 import dev.schemaguard.testkit.TestPostgres;
 import dev.schemaguard.testkit.ThrowawayDatabase;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
@@ -53,8 +54,13 @@ class HibernateAgreementTest {
     }
 
     static List<String> drift(Database expected, SchemaCreation creation) throws Exception {
+        return drift(TestPostgres.primary(), expected, creation);
+    }
+
+    /** {@link #drift(Database, SchemaCreation)} on {@code server}. */
+    static List<String> drift(PostgresServer server, Database expected, SchemaCreation creation) throws Exception {
         Database canonical;
-        try (ThrowawayDatabase scratch = ThrowawayDatabase.create(TestPostgres.primary())) {
+        try (ThrowawayDatabase scratch = ThrowawayDatabase.create(server)) {
             // the expected side in PostgreSQL's spelling (checks, defaults), as a comparison through SchemaGuard does
             canonical = CanonicalSchema.canonicalize(expected, new dev.schemaguard.sql.ThrowawayDatabase() {
                 @Override
@@ -72,7 +78,7 @@ class HibernateAgreementTest {
                 }
             });
         }
-        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
             creation.create(db);
             try (Connection connection = db.connect()) {
                 Database actual = new PostgresIntrospector(IntrospectionOptions.ALL).introspect(connection);

@@ -23,7 +23,8 @@ import java.util.Objects;
  * variable (or system property), else a Testcontainers PostgreSQL when Docker answers, else an embedded one. The
  * database is created for the run and dropped afterwards, whatever the outcome. Flyway must be on the test
  * classpath ({@code org.flywaydb:flyway-core} and {@code flyway-database-postgresql}), or Liquibase
- * ({@code org.liquibase:liquibase-core}) for {@link #liquibase}.
+ * ({@code org.liquibase:liquibase-core}) for {@link #liquibase}. The same as a JUnit 5 extension, with the migrated
+ * database injected into the tests: {@link SchemaGuardTest}.
  */
 public final class Migrations {
 
@@ -92,21 +93,25 @@ public final class Migrations {
         migrateAndCompare(connection -> SchemaAssertions.assertMatches(connection, expected));
     }
 
+    /**
+     * Runs the migrations on a new database and fails with every difference when the result does not match the
+     * model read from entities; constraints and indexes the entities do not name match by definition
+     * ({@link SchemaAssertions#assertMatchesEntities(Connection, Database)}).
+     */
+    public void assertMatchesEntities(Database entities) {
+        Objects.requireNonNull(entities, "entities");
+        migrateAndCompare(connection -> SchemaAssertions.assertMatchesEntities(connection, entities));
+    }
+
     private interface Comparison {
         void run(Connection connection) throws SQLException;
     }
 
     private void migrateAndCompare(Comparison comparison) {
-        requireTool();
+        requireTool(); // before a database is created for nothing
         PostgresServer target = server != null ? server : TestPostgres.primary();
         try (ThrowawayDatabase database = ThrowawayDatabase.create(target)) {
-            if (tool == Tool.FLYWAY) {
-                FlywayRun.migrate(database.jdbcUrl(), locations);
-            } else {
-                try (Connection connection = database.connect()) {
-                    LiquibaseRun.update(connection, locations.get(0));
-                }
-            }
+            migrate(database);
             try (Connection connection = database.connect()) {
                 comparison.run(connection);
             }
@@ -114,6 +119,23 @@ public final class Migrations {
             throw new IllegalStateException("cannot create, read or drop the throwaway database on " + target.label()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Runs the migrations on {@code database}. */
+    void migrate(ThrowawayDatabase database) throws SQLException {
+        requireTool();
+        if (tool == Tool.FLYWAY) {
+            FlywayRun.migrate(database.jdbcUrl(), locations);
+        } else {
+            try (Connection connection = database.connect()) {
+                LiquibaseRun.update(connection, locations.get(0));
+            }
+        }
+    }
+
+    /** What runs, for messages: e.g. {@code Flyway migrations [classpath:db/migration]}. */
+    String describe() {
+        return tool == Tool.FLYWAY ? "Flyway migrations " + locations : "Liquibase changelog " + locations.get(0);
     }
 
     private void requireTool() {

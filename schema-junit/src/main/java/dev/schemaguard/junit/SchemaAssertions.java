@@ -80,7 +80,34 @@ public final class SchemaAssertions {
         assertMatches(connection, expected, ComparisonScope.DEFAULT, MODEL_NAME);
     }
 
+    /**
+     * Fails with every difference when the database behind {@code dataSource} does not match the model read from
+     * entities ({@code new JpaSchemaReader(...).read(Order.class, ...)}). Unlike {@link #assertMatches(DataSource,
+     * Database)}, a constraint or index the entities expect under another name counts as matching when exactly one
+     * in the database has its definition ({@code ConstraintNameAlignment}): the reader names what the entities do not
+     * name as PostgreSQL would, while Hibernate names it with a hash and migrations as they like. A constraint that
+     * is missing or different is still a difference.
+     */
+    public static void assertMatchesEntities(DataSource dataSource, Database entities) {
+        try (Connection connection = dataSource.getConnection()) {
+            assertMatchesEntities(connection, entities);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database to compare it with the entities: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #assertMatchesEntities(DataSource, Database)} on a connection the test owns. */
+    public static void assertMatchesEntities(Connection connection, Database entities) throws SQLException {
+        SchemaComparison comparison = SchemaComparison.of(connection, entities, ComparisonScope.DEFAULT,
+                SchemaComparison.ConstraintNames.ALIGNED);
+        if (!comparison.matches()) {
+            throw new AssertionFailedError(comparison.describe("database " + connection.getCatalog(), ENTITIES_NAME));
+        }
+    }
+
     static final String MODEL_NAME = "the expected model";
+    static final String ENTITIES_NAME = "the entities";
 
     static void assertMatches(Connection connection, DeclaredSchema declared, String expectedName) throws SQLException {
         assertMatches(connection, declared.database(), declared.scope(), expectedName);

@@ -1,5 +1,6 @@
 package dev.schemaguard.junit;
 
+import dev.schemaguard.diff.ConstraintNameAlignment;
 import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.ComparisonScope;
@@ -42,12 +43,31 @@ record SchemaComparison(List<Fix> fixes, List<String> warnings) {
         warnings = List.copyOf(warnings);
     }
 
+    /** How the names of constraints and indexes count. */
+    enum ConstraintNames {
+        /** A constraint or index named differently is a difference, as in {@code schemaguard check}. */
+        COMPARED,
+        /**
+         * An expected constraint or index whose name the database does not have takes the name of the one actual
+         * constraint (index) with its definition ({@link ConstraintNameAlignment}): for entities, whose unnamed
+         * constraints Hibernate names with hashes and migrations name as they like.
+         */
+        ALIGNED
+    }
+
     static SchemaComparison of(Connection connection, Database declared, ComparisonScope scope) throws SQLException {
+        return of(connection, declared, scope, ConstraintNames.COMPARED);
+    }
+
+    static SchemaComparison of(Connection connection, Database declared, ComparisonScope scope, ConstraintNames names)
+            throws SQLException {
         Optional<IntrospectionOptions> reading = IntrospectionOptions.ALL.forComparisonWith(List.of(declared));
         Database live = reading.isEmpty() ? Database.EMPTY
                 : new PostgresIntrospector(reading.get()).introspectWithReport(connection).database();
         ComparisonScope.Scoped scoped = scope.apply(declared, live);
-        return between(scoped.expected(), scoped.actual(), scoped.warnings());
+        Database expected = names == ConstraintNames.ALIGNED
+                ? ConstraintNameAlignment.align(scoped.expected(), scoped.actual()) : scoped.expected();
+        return between(expected, scoped.actual(), scoped.warnings());
     }
 
     static SchemaComparison between(Database expected, Database actual, List<String> warnings) {

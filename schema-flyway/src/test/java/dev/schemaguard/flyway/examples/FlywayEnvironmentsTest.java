@@ -3,11 +3,14 @@ package dev.schemaguard.flyway.examples;
 import dev.schemaguard.guard.MissingSchemaException;
 import dev.schemaguard.guard.SchemaDriftException;
 import dev.schemaguard.guard.VerificationResult;
+import dev.schemaguard.testkit.PostgresServer;
 import dev.schemaguard.testkit.TestPostgres;
 import dev.schemaguard.testkit.ThrowawayDatabase;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.ByteArrayOutputStream;
@@ -31,6 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FlywayEnvironmentsTest {
 
+    /** Every server of SCHEMAGUARD_TEST_DATABASE_URLS (PostgreSQL 13 to 17 in CI). */
+    static List<PostgresServer> servers() {
+        return TestPostgres.all();
+    }
+
     /** The baseline of src/test/resources/db/baseline.yaml, as the databases were created before Flyway. */
     private static final String BASELINE = """
             CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL);
@@ -53,9 +61,10 @@ class FlywayEnvironmentsTest {
             );
             """;
 
-    @Test
-    void stagingAppliesTheBaselineToAnEmptyDatabaseThenMigrates() throws SQLException {
-        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+    @ParameterizedTest
+    @MethodSource("servers")
+    void stagingAppliesTheBaselineToAnEmptyDatabaseThenMigrates(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
             StartupMigration startup = new StartupMigration(dataSource(db), Environment.STAGING);
             MigrateResult result = startup.migrate();
 
@@ -69,9 +78,10 @@ class FlywayEnvironmentsTest {
         }
     }
 
-    @Test
-    void stagingRepairsADriftedDatabaseThenMigrates() throws SQLException {
-        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+    @ParameterizedTest
+    @MethodSource("servers")
+    void stagingRepairsADriftedDatabaseThenMigrates(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
             db.execute(DRIFTED);
             StartupMigration startup = new StartupMigration(dataSource(db), Environment.STAGING);
             assertEquals(3, startup.migrate().migrationsExecuted);
@@ -86,9 +96,10 @@ class FlywayEnvironmentsTest {
         }
     }
 
-    @Test
-    void productionEmergencyStopsBeforeAnyMigrationRuns() throws SQLException {
-        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+    @ParameterizedTest
+    @MethodSource("servers")
+    void productionEmergencyStopsBeforeAnyMigrationRuns(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
             db.execute(DRIFTED);
             StartupMigration startup = new StartupMigration(dataSource(db), Environment.PRODUCTION_EMERGENCY);
             FlywayException failure = assertThrows(FlywayException.class, startup::migrate);
@@ -109,9 +120,10 @@ class FlywayEnvironmentsTest {
         }
     }
 
-    @Test
-    void productionEmergencyMigratesAHealthyDatabase() throws SQLException {
-        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+    @ParameterizedTest
+    @MethodSource("servers")
+    void productionEmergencyMigratesAHealthyDatabase(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
             db.execute(BASELINE);
             StartupMigration startup = new StartupMigration(dataSource(db), Environment.PRODUCTION_EMERGENCY);
             assertEquals(3, startup.migrate().migrationsExecuted);
@@ -121,9 +133,10 @@ class FlywayEnvironmentsTest {
         }
     }
 
-    @Test
-    void productionRegularWarnsAndContinuesUntilAGuardStopsTheMigrationThatNeedsWhatIsMissing() throws SQLException {
-        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+    @ParameterizedTest
+    @MethodSource("servers")
+    void productionRegularWarnsAndContinuesUntilAGuardStopsTheMigrationThatNeedsWhatIsMissing(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
             db.execute(DRIFTED);
             StartupMigration startup = new StartupMigration(dataSource(db), Environment.PRODUCTION_REGULAR);
             List<String> log = new ArrayList<>();
@@ -151,9 +164,10 @@ class FlywayEnvironmentsTest {
         }
     }
 
-    @Test
-    void productionRegularOnAHealthyDatabaseSkipsOnlyTheIndexWhoseColumnIsNotThereYet() throws SQLException {
-        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
+    @ParameterizedTest
+    @MethodSource("servers")
+    void productionRegularOnAHealthyDatabaseSkipsOnlyTheIndexWhoseColumnIsNotThereYet(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
             db.execute(BASELINE);
             StartupMigration startup = new StartupMigration(dataSource(db), Environment.PRODUCTION_REGULAR);
             List<String> log = new ArrayList<>();
