@@ -195,6 +195,14 @@ public final class YamlSchemaReader {
             parts.comment = comment;
             parts.commentPosition = at;
         }
+        String renamedFrom = TableReader.renamedFrom(fields);
+        if (renamedFrom != null) {
+            if (parts.renamedFrom != null && !parts.renamedFrom.equals(renamedFrom)) {
+                throw fields.error(RENAMED_FROM, what + " is declared renamed from " + parts.renamedFrom + " elsewhere"
+                        + " and from " + renamedFrom + " here; keep one");
+            }
+            parts.renamedFrom = renamedFrom;
+        }
         readContent(parts, fields);
     }
 
@@ -375,7 +383,8 @@ public final class YamlSchemaReader {
                     parts.grants.values().stream().map(Placed::object).sorted(Grant.ORDER).toList(),
                     parts.aggregates.values().stream().map(Placed::object)
                             .sorted(Comparator.comparing(Aggregate::name).thenComparing(Aggregate::arguments)).toList(),
-                    List.copyOf(parts.textSearchDictionaries.values()), List.copyOf(parts.textSearchConfigurations.values())));
+                    List.copyOf(parts.textSearchDictionaries.values()), List.copyOf(parts.textSearchConfigurations.values()),
+                    parts.renamedFrom));
         }
         return Database.of(result)
                 .withExtensions(extensions.values().stream().map(Placed::object).toList())
@@ -432,6 +441,7 @@ public final class YamlSchemaReader {
     private static final class SchemaParts {
         final String name;
         final Map<String, Table> tables = new TreeMap<>();
+        String renamedFrom;
         final Map<String, Sequence> sequences = new TreeMap<>();
         final Map<String, View> views = new TreeMap<>();
         final Map<String, EnumType> enums = new TreeMap<>();
