@@ -52,17 +52,19 @@ final class DeclaredRenames {
             boolean hasOld = haveNames.contains(oldName);
             if (hasNew && hasOld) {
                 throw new DeclaredRenameException("table " + newName + " is declared renamed from " + old
-                        + ", but the database has both tables: drop or rename one of them, or remove the declaration");
+                        + ", but the database has both tables: drop or rename one of them, or remove the declaration",
+                        oldName, List.of(want.name(), table.name()));
             }
             if (!hasNew && !hasOld) {
                 throw new DeclaredRenameException("table " + newName + " is declared renamed from " + old
-                        + ", but the database has neither table: remove the declaration to create " + newName);
+                        + ", but the database has neither table: remove the declaration to create " + newName,
+                        oldName, List.of(want.name(), table.name()));
             }
             if (hasOld) {
                 String earlier = newNameByOld.putIfAbsent(oldName, table.name());
                 if (earlier != null) {
                     throw new DeclaredRenameException("tables " + QualifiedName.of(want.name(), earlier) + " and "
-                            + newName + " are both declared renamed from " + old);
+                            + newName + " are both declared renamed from " + old, oldName, List.of(want.name(), table.name()));
                 }
             }
         }
@@ -131,15 +133,16 @@ final class DeclaredRenames {
                 String what = "column " + table + "." + column.name() + " is declared renamed from " + oldName;
                 if (hasNew && hasOld) {
                     throw new DeclaredRenameException(what + ", but the table has both columns: drop or rename one of"
-                            + " them, or remove the declaration");
+                            + " them, or remove the declaration", oldName, List.of(want.name(), wantTable.name(), column.name()));
                 }
                 if (!hasNew && !hasOld) {
                     throw new DeclaredRenameException(what + ", but the table has neither column: remove the declaration"
-                            + " to add " + column.name());
+                            + " to add " + column.name(), oldName, List.of(want.name(), wantTable.name(), column.name()));
                 }
                 if (hasOld && newNameByOld.putIfAbsent(oldName, column.name()) != null) {
                     throw new DeclaredRenameException("columns " + newNameByOld.get(oldName) + " and " + column.name()
-                            + " of " + table + " are both declared renamed from " + oldName);
+                            + " of " + table + " are both declared renamed from " + oldName, oldName,
+                            List.of(want.name(), wantTable.name(), column.name()));
                 }
             }
             if (newNameByOld.isEmpty()) {
@@ -165,7 +168,20 @@ final class DeclaredRenames {
                 .map(t -> t.withForeignKeys(t.foreignKeys().stream().map(fk -> columnRenames.containsKey(fk.referencedTable())
                         ? fk.withReferencedColumns(renamed(fk.referencedColumns(), columnRenames.get(fk.referencedTable())))
                         : fk).toList()))
-                .toList());
+                .toList())
+                .withGrants(have.grants().stream().map(g -> renamedColumnGrant(g, columnRenames)).toList());
+    }
+
+    /** A grant on a column, moved to the column's new name when it is renamed (privileges follow the attribute). */
+    private static Grant renamedColumnGrant(Grant grant, Map<QualifiedName, Map<String, String>> columnRenames) {
+        ObjectRef on = grant.on();
+        if (on.kind() != ObjectRef.Kind.COLUMN) {
+            return grant;
+        }
+        Map<String, String> renames = columnRenames.get(QualifiedName.of(on.schema(), on.name()));
+        String newName = renames == null ? null : renames.get(on.member());
+        return newName == null ? grant : new Grant(new ObjectRef(on.kind(), on.schema(), on.name(), newName),
+                grant.grantee(), grant.privilege(), grant.withGrantOption(), grant.revoked());
     }
 
     private static List<String> renamed(List<String> columns, Map<String, String> newNameByOld) {
@@ -208,23 +224,31 @@ final class DeclaredRenames {
             }
             QualifiedName table = QualifiedName.of(want.name(), wantTable.name());
             Table renamed = haveTable;
-            Set<String> indexNames = haveTable.indexes().stream().map(Index::name).collect(Collectors.toSet());
+            Set<String> indexNames = haveTable.indexes().stream().map(Index::name)
+                    .collect(Collectors.toCollection(java.util.HashSet::new));
             for (Index index : wantTable.indexes()) {
                 if (index.renamedFrom() != null && DeclaredTypeRenames.mustRename("index " + index.name(),
                         "index " + index.renamedFrom(), "table " + table, indexNames.contains(index.name()),
-                        indexNames.contains(index.renamedFrom()), index.name(), "index")) {
+                        indexNames.contains(index.renamedFrom()), "index", index.renamedFrom(),
+                        List.of(want.name(), wantTable.name(), index.name()))) {
                     changes.add(new SchemaChange.IndexRenamed(table, index.name(), index.renamedFrom()));
+                    indexNames.remove(index.renamedFrom()); // a second declaration from the same name finds neither
+                    indexNames.add(index.name());
                     renamed = renamed.withIndexes(renamed.indexes().stream()
                             .map(i -> i.name().equals(index.renamedFrom()) ? i.withName(index.name()) : i).toList());
                 }
             }
-            Set<String> constraintNames = constraints(haveTable).stream().map(Constraint::name).collect(Collectors.toSet());
+            Set<String> constraintNames = constraints(haveTable).stream().map(Constraint::name)
+                    .collect(Collectors.toCollection(java.util.HashSet::new));
             for (Constraint constraint : constraints(wantTable)) {
                 String oldName = constraint.renamedFrom();
                 if (oldName != null && DeclaredTypeRenames.mustRename(constraint.kind() + " " + constraint.name(),
                         oldName, "table " + table, constraintNames.contains(constraint.name()),
-                        constraintNames.contains(oldName), constraint.name(), constraint.kind())) {
+                        constraintNames.contains(oldName), constraint.kind(), oldName,
+                        List.of(want.name(), wantTable.name(), constraint.name()))) {
                     changes.add(new SchemaChange.ConstraintRenamed(table, constraint.name(), oldName));
+                    constraintNames.remove(oldName);
+                    constraintNames.add(constraint.name());
                     renamed = withConstraintRenamed(renamed, oldName, constraint.name());
                 }
             }

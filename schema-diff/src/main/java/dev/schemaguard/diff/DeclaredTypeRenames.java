@@ -50,7 +50,7 @@ final class DeclaredTypeRenames {
         for (Schema schema : expected.schemas()) {
             String oldName = schema.renamedFrom();
             if (oldName == null || !mustRename("schema " + schema.name(), "schema " + oldName, "the database",
-                    names.contains(schema.name()), names.contains(oldName), schema.name(), "schema")) {
+                    names.contains(schema.name()), names.contains(oldName), "schema", oldName, List.of(schema.name()))) {
                 continue;
             }
             changes.add(new SchemaChange.SchemaRenamed(schema.name(), oldName));
@@ -73,7 +73,7 @@ final class DeclaredTypeRenames {
                         .map(SchemaObject::name).collect(Collectors.toSet());
                 String what = type.kind() + " " + want.name() + ".";
                 if (mustRename(what + type.name(), what + oldName, "schema " + want.name(), names.contains(type.name()),
-                        names.contains(oldName), type.name(), type.kind())) {
+                        names.contains(oldName), type.kind(), oldName, List.of(want.name(), type.name()))) {
                     changes.add(new SchemaChange.TypeRenamed(want.name(), type, oldName));
                     renamed = renameType(renamed, want.name(), oldName, type.name());
                 }
@@ -87,15 +87,16 @@ final class DeclaredTypeRenames {
      * one does (done already); both or neither is a {@link DeclaredRenameException}.
      */
     static boolean mustRename(String newObject, String oldObject, String where, boolean hasNew, boolean hasOld,
-                              String newName, String kind) {
+                              String kind, String oldName, List<String> names) {
+        String newName = names.get(names.size() - 1);
         String what = newObject + " is declared renamed from " + oldObject;
         if (hasNew && hasOld) {
             throw new DeclaredRenameException(what + ", but " + where + " has both: drop or rename one of them,"
-                    + " or remove the declaration");
+                    + " or remove the declaration", oldName, names);
         }
         if (!hasNew && !hasOld) {
             throw new DeclaredRenameException(what + ", but " + where + " has neither: remove the declaration to create "
-                    + kind + " " + newName);
+                    + kind + " " + newName, oldName, names);
         }
         return hasOld;
     }

@@ -57,6 +57,7 @@ public final class YamlSchemaReader {
     private final Map<String, Placed<dev.schemaguard.model.ForeignDataWrapper>> foreignDataWrappers = new TreeMap<>();
     private final Map<String, Placed<dev.schemaguard.model.ForeignServer>> foreignServers = new TreeMap<>();
     private final ScopeYaml scope = new ScopeYaml();
+    private final List<RenamedFromKeys.Site> renamedFromKeys = new ArrayList<>();
 
     private YamlSchemaReader() {
     }
@@ -89,7 +90,8 @@ public final class YamlSchemaReader {
         } else {
             reader.readDocument(Utf8Files.read(fileOrDirectory), fileOrDirectory.toString());
         }
-        return new DeclaredSchema(reader.database(), reader.positions(), reader.columnPositions, reader.scope.scope());
+        return new DeclaredSchema(reader.database(), reader.positions(), reader.columnPositions, reader.scope.scope(),
+                reader.renamedFromKeys);
     }
 
     /** Reads YAML text; {@code sourceName} is what error messages call it, e.g. a file name. */
@@ -101,7 +103,8 @@ public final class YamlSchemaReader {
     public static DeclaredSchema readDeclaredString(String yaml, String sourceName) {
         YamlSchemaReader reader = new YamlSchemaReader();
         reader.readDocument(yaml, sourceName);
-        return new DeclaredSchema(reader.database(), reader.positions(), reader.columnPositions, reader.scope.scope());
+        return new DeclaredSchema(reader.database(), reader.positions(), reader.columnPositions, reader.scope.scope(),
+                reader.renamedFromKeys);
     }
 
     private static List<Path> yamlFiles(Path directory) throws IOException {
@@ -118,6 +121,7 @@ public final class YamlSchemaReader {
         if (root == null) {
             return;
         }
+        renamedFromKeys.addAll(RenamedFromKeys.in(root));
         Fields file = Fields.of(root, FILE_KEYS, "the top level of the file");
         scope.read(file);
         YamlNode extensionsNode = file.node(EXTENSIONS);
