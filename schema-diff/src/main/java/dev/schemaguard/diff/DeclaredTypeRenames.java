@@ -1,15 +1,20 @@
 package dev.schemaguard.diff;
 
+import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.Grant;
+import dev.schemaguard.model.Index;
+import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.PartitionBound;
+import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.RangeType;
+import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SchemaObject;
 import dev.schemaguard.model.Table;
@@ -28,9 +33,10 @@ import java.util.stream.Collectors;
  * database before anything is compared: the renamed schema or type is carried under its new name, and every
  * column, domain, attribute, range, foreign key, inheritance and grant that names it follows, as PostgreSQL's
  * catalog references (oids) do. A {@link SchemaChange.SchemaRenamed} or {@link SchemaChange.TypeRenamed} is
- * recorded for each. Views and triggers of a renamed schema name it as PostgreSQL then prints them; other SQL text
- * (routine bodies, defaults with a cast to a renamed type, a sequence's name in a default) still spells the old name,
- * so it compares as changed and is set again after the rename.
+ * recorded for each. SQL text is respelled as PostgreSQL prints it after the rename (see {@link ColumnReferences}):
+ * casts to a renamed type and names qualified by a renamed schema in defaults, checks, index expressions, policies
+ * and views, routines' arguments and headers, triggers. What PostgreSQL keeps as text still spells the old name and
+ * compares as changed: routine bodies, a sequence's name in a nextval default ('old_app.s'::regclass prints anew).
  */
 final class DeclaredTypeRenames {
 
@@ -123,7 +129,9 @@ final class DeclaredTypeRenames {
     private static Database renameType(Database database, String schemaName, String oldName, String newName) {
         UnaryOperator<DataType> types = t -> schemaName.equals(t.schema()) && oldName.equals(t.name())
                 ? new DataType(t.schema(), newName, t.modifiers(), t.arrayDimensions()) : t;
-        Database retyped = rewrite(database, types, UnaryOperator.identity(), g -> g);
+        Database retyped = respelled(rewrite(database, types, UnaryOperator.identity(), g -> g),
+                sql -> ColumnReferences.castTypeRenamed(sql, schemaName, oldName, newName),
+                sql -> ColumnReferences.typeRenamed(sql, schemaName, oldName, newName));
         return retyped.withSchemas(retyped.schemas().stream().map(s -> !s.name().equals(schemaName) ? s : s
                 .withEnums(s.enums().stream().map(e -> e.name().equals(oldName) ? e.withName(newName) : e).toList())
                 .withDomains(s.domains().stream().map(d -> d.name().equals(oldName) ? d.withName(newName) : d).toList())
@@ -143,18 +151,48 @@ final class DeclaredTypeRenames {
                 g.withGrantOption(), g.revoked())
                 : oldName.equals(g.on().schema()) ? new Grant(new ObjectRef(g.on().kind(), newName, g.on().name(),
                 g.on().member()), g.grantee(), g.privilege(), g.withGrantOption(), g.revoked()) : g;
-        Database rewritten = rewrite(database, types, tables, grants);
         UnaryOperator<String> text = sql -> ColumnReferences.qualifierRenamed(sql, oldName, newName);
+        Database rewritten = respelled(rewrite(database, types, tables, grants), text, text);
         List<Schema> schemas = new ArrayList<>(rewritten.schemas().stream()
                 .map(s -> s.name().equals(oldName) ? s.withName(newName) : s)
-                .map(s -> s.withViews(s.views().stream().map(v -> new View(v.name(), v.materialized(), text.apply(v.definition()),
-                                v.indexes(), v.comment(), v.triggers().stream().map(t -> renamed(t, text)).toList(), v.options(),
-                                v.rules())).toList())
+                .map(s -> s.withViews(s.views().stream().map(v -> v.withTriggers(v.triggers().stream()
+                                .map(t -> renamed(t, text)).toList())).toList())
                         .withTables(s.tables().stream().map(t -> t.withTriggers(t.triggers().stream()
                                 .map(trigger -> renamed(trigger, text)).toList())).toList()))
                 .toList());
         schemas.sort(java.util.Comparator.comparing(Schema::name));
         return rewritten.withSchemas(schemas);
+    }
+
+    /**
+     * The SQL text that PostgreSQL prints with a renamed type's (or schema's) new name once it is renamed: casts in defaults,
+     * checks, index expressions, policies and views ({@code casts}), and routines' arguments and headers
+     * ({@code signatures}; their bodies are text PostgreSQL keeps as written).
+     */
+    private static Database respelled(Database database, UnaryOperator<String> casts, UnaryOperator<String> signatures) {
+        return database.withSchemas(database.schemas().stream().map(s -> s
+                .withTables(s.tables().stream().map(t -> respelled(t, casts)).toList())
+                .withViews(s.views().stream().map(v -> new View(v.name(), v.materialized(), casts.apply(v.definition()),
+                        v.indexes(), v.comment(), v.triggers(), v.options(), v.rules())).toList())
+                .withDomains(s.domains().stream().map(d -> new Domain(d.name(), d.baseType(), d.notNull(),
+                        casts.apply(d.defaultExpression()), d.collation(), d.checks().stream().map(c -> new CheckConstraint(
+                        c.name(), casts.apply(c.expression()), c.noInherit(), c.notValid(), c.renamedFrom())).toList(),
+                        d.comment(), d.constraintComments(), d.renamedFrom())).toList())
+                .withRoutines(s.routines().stream().map(r -> new Routine(r.name(), signatures.apply(r.arguments()),
+                        r.routineKind(), signatures.apply(r.definition()), r.comment())).toList())).toList());
+    }
+
+    private static Table respelled(Table table, UnaryOperator<String> casts) {
+        return table.withColumns(table.columns().stream().map(c -> c.withDefault(casts.apply(c.defaultExpression()))
+                        .withGenerated(casts.apply(c.generatedExpression()))).toList())
+                .withCheckConstraints(table.checkConstraints().stream().map(c -> new CheckConstraint(c.name(),
+                        casts.apply(c.expression()), c.noInherit(), c.notValid(), c.renamedFrom())).toList())
+                .withIndexes(table.indexes().stream().map(i -> new Index(i.name(), i.unique(), i.method(), i.keys().stream()
+                        .map(k -> k.expression() == null ? k : new IndexKey(k.column(), casts.apply(k.expression()),
+                                k.descending(), k.nullsFirst(), k.opclass())).toList(), i.include(), casts.apply(i.predicate()),
+                        i.nullsNotDistinct(), i.storageParameters(), i.comment(), i.renamedFrom())).toList())
+                .withPolicies(table.policies().stream().map(p -> new Policy(p.name(), p.permissive(), p.command(), p.roles(),
+                        casts.apply(p.using()), casts.apply(p.withCheck()))).toList());
     }
 
     private static Trigger renamed(Trigger trigger, UnaryOperator<String> text) {

@@ -33,4 +33,17 @@ class ColumnReferencesTest {
                 ColumnReferences.qualifierRenamed(" SELECT p.id FROM old.p JOIN other.old ON true", "old", "app"));
         assertEquals("'old.p'::regclass", ColumnReferences.qualifierRenamed("'old.p'::regclass", "old", "app"));
     }
+
+    @Test
+    void renamesATypeWhereItIsCastToAndInARoutineHeaderButNotInItsBody() {
+        assertEquals("'sad'::feeling", ColumnReferences.castTypeRenamed("'sad'::mood", "public", "mood", "feeling"));
+        assertEquals("'sad'::app.feeling", ColumnReferences.castTypeRenamed("'sad'::app.mood", "app", "mood", "feeling"));
+        assertEquals("'sad'::other.mood", ColumnReferences.castTypeRenamed("'sad'::other.mood", "app", "mood", "feeling"));
+        assertEquals("(mood = 'x'::text)", ColumnReferences.castTypeRenamed("(mood = 'x'::text)", "public", "mood", "feeling"),
+                "a column of that name is no cast");
+        assertEquals("CREATE FUNCTION public.f(x feeling) AS $f$ select x::mood $f$",
+                ColumnReferences.typeRenamed("CREATE FUNCTION public.f(x mood) AS $f$ select x::mood $f$", "public", "mood",
+                        "feeling"));
+        assertEquals("x app.feeling, y integer", ColumnReferences.typeRenamed("x app.mood, y integer", "app", "mood", "feeling"));
+    }
 }

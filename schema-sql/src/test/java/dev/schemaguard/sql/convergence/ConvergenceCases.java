@@ -1698,6 +1698,16 @@ final class ConvergenceCases {
                                 + " create table t (id int, m feeling default 'sad', ms feeling[]);")
                         .declaring(DeclaredRenameCases.type("public", "feeling", "mood"))
                         .keepingRows("select id, m, ms from t", "1 happy {sad,happy}"),
+                of("declared rename of an enum that a function takes and a view casts to",
+                        "create type mood as enum ('sad', 'happy'); create table t (id int, m mood);"
+                                + " create function is_happy(x mood) returns boolean language sql as $$ select x = 'happy' $$;"
+                                + " create view v as select id, m::text as label from t where is_happy(m);"
+                                + " insert into t values (1, 'happy');",
+                        "create type feeling as enum ('sad', 'happy'); create table t (id int, m feeling);"
+                                + " create function is_happy(x feeling) returns boolean language sql as $$ select x = 'happy' $$;"
+                                + " create view v as select id, m::text as label from t where is_happy(m);")
+                        .declaring(DeclaredRenameCases.type("public", "feeling", "mood"))
+                        .keepingRows("select id, label from v", "1 happy"),
                 of("declared rename of a domain keeps the values of its columns",
                         "create domain pos as int constraint pos_check check (value > 0);"
                                 + " create table t (id int, n pos); insert into t values (1, 7);",
