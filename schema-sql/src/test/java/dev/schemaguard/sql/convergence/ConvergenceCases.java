@@ -1747,6 +1747,14 @@ final class ConvergenceCases {
                                 + " b int generated always as (c * 2) stored);"
                                 + " create index t_expr on t ((c + 1)) where c > 2;")
                         .declaring(DeclaredRenameCases.column("public", "t", "c", "a"))
-                        .keepingRows("select id, c, b from t", "1 5 10"));
+                        .keepingRows("select id, c, b from t", "1 5 10"),
+                of("declared column rename re-creates the policy and the view that name it, rows kept",
+                        "create table t (id int primary key, a int); alter table t enable row level security;"
+                                + " create policy t_positive on t using (a > 0); create view v as select id, a from t;"
+                                + " insert into t values (1, 5);",
+                        "create table t (id int primary key, c int); alter table t enable row level security;"
+                                + " create policy t_positive on t using (c > 0); create view v as select id, c from t;")
+                        .declaring(DeclaredRenameCases.column("public", "t", "c", "a"))
+                        .keepingRows("select id, c from v", "1 5"));
     }
 }
