@@ -58,7 +58,7 @@ final class SchemaComparer {
         this.actual = DeclaredTypeRenames.applyTypeRenames(expected,
                 DeclaredTypeRenames.applySchemaRenames(expected, Objects.requireNonNull(actual, "actual"), changes), changes);
         this.expectedColumns = new InheritedColumns(expected);
-        this.actualColumns = new InheritedColumns(actual);
+        this.actualColumns = new InheritedColumns(this.actual);
     }
 
     SchemaDiff compare() {

@@ -1739,6 +1739,19 @@ final class ConvergenceCases {
                                 + " create view app.v as select id, m from app.p;")
                         .declaring(DeclaredRenameCases.schema("app", "old_app"))
                         .keepingRows("select v.id, v.m, c.id from app.v join app.c on c.p_id = v.id", "1 happy 2"),
+                of("declared rename of a schema whose tables inherit and are partitioned",
+                        "create schema old_app; create table old_app.base (id int, note text);"
+                                + " create table old_app.child (extra int) inherits (old_app.base);"
+                                + " create table old_app.parted (at int not null) partition by range (at);"
+                                + " create table old_app.parted_1 partition of old_app.parted for values from (0) to (10);"
+                                + " insert into old_app.child values (1, 'n', 2); insert into old_app.parted values (5);",
+                        "create schema app; create table app.base (id int, note text);"
+                                + " create table app.child (extra int) inherits (app.base);"
+                                + " create table app.parted (at int not null) partition by range (at);"
+                                + " create table app.parted_1 partition of app.parted for values from (0) to (10);")
+                        .declaring(DeclaredRenameCases.schema("app", "old_app"))
+                        .keepingRows("select b.id, b.note, c.extra, p.at from app.base b join app.child c using (id)"
+                                + " cross join app.parted p", "1 n 2 5"),
                 of("declared column rename keeps checks, expression and partial indexes and generated columns that use it",
                         "create table t (id int primary key, a int constraint t_positive check (a > 0),"
                                 + " b int generated always as (a * 2) stored);"
