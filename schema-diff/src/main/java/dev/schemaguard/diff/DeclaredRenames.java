@@ -219,8 +219,9 @@ final class DeclaredRenames {
         boolean any = false;
         for (Table wantTable : want.tables()) {
             Table haveTable = haveTables.get(wantTable.name());
-            if (haveTable == null) {
-                continue;
+            if (haveTable == null || (wantTable.indexes().stream().allMatch(i -> i.renamedFrom() == null)
+                    && constraints(wantTable).stream().allMatch(c -> c.renamedFrom() == null))) {
+                continue; // the usual case: nothing declared renamed in this table
             }
             QualifiedName table = QualifiedName.of(want.name(), wantTable.name());
             Table renamed = haveTable;
