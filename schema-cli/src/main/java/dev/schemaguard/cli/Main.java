@@ -68,7 +68,8 @@ public final class Main implements Runnable {
                 exitCode = failure.exitCode();
             } else if (e instanceof dev.schemaguard.diff.DeclaredRenameException rename) {
                 // a renamed_from the database does not fit is the user's to fix, not an internal error
-                err.println("schemaguard: " + PasswordMask.mask(oneLine(rename.getMessage())));
+                err.println("schemaguard: " + renameSite(command, rename).map(at -> at + ": ").orElse("")
+                        + PasswordMask.mask(oneLine(rename.getMessage())));
                 exitCode = ExitCode.ERROR;
             } else {
                 err.println("schemaguard: internal error: " + PasswordMask.mask(String.valueOf(e))
@@ -90,6 +91,15 @@ public final class Main implements Runnable {
         }
         err.flush();
         return exitCode;
+    }
+
+    /** Where the YAML read by {@code command} declares the rename that failed: file:line:col of its renamed_from. */
+    private static java.util.Optional<dev.schemaguard.yaml.Position> renameSite(CommandLine command,
+                                                                               dev.schemaguard.diff.DeclaredRenameException e) {
+        return command.getCommandSpec().mixins().values().stream()
+                .filter(mixin -> mixin.userObject() instanceof SchemaOptions)
+                .map(mixin -> ((SchemaOptions) mixin.userObject()).locate(e))
+                .flatMap(java.util.Optional::stream).findFirst();
     }
 
     /** The full stack trace (every message in full), passwords masked. */

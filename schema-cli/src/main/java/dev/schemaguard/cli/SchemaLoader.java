@@ -151,6 +151,11 @@ final class SchemaLoader implements AutoCloseable {
         return selected;
     }
 
+    /** Where the {@code renamed_from} that {@code e} is about was written, in a YAML source this loader has read. */
+    Optional<dev.schemaguard.yaml.Position> locate(dev.schemaguard.diff.DeclaredRenameException e) {
+        return placesOfObjects.values().stream().map(places -> places.locateRenamedFrom(e.oldName(), e.names())).flatMap(Optional::stream).findFirst();
+    }
+
     /** Where the objects of {@code source} were declared, when it is a YAML source this loader has read. */
     Optional<DeclaredSchema> placesOf(Source source) {
         return Optional.ofNullable(placesOfObjects.get(source));

@@ -56,13 +56,23 @@ final class SchemaOptions {
         return new IntrospectionOptions(Set.copyOf(schemas), Set.copyOf(excludedSchemas), privileges);
     }
 
+    /** The loaders made for this command, to place an error about what they read (a declared rename). */
+    private final java.util.List<SchemaLoader> loaders = new java.util.ArrayList<>();
+
+    /** Where a YAML source of this command declares the rename {@code e} is about. */
+    java.util.Optional<dev.schemaguard.yaml.Position> locate(dev.schemaguard.diff.DeclaredRenameException e) {
+        return loaders.stream().map(loader -> loader.locate(e)).flatMap(java.util.Optional::stream).findFirst();
+    }
+
     /** A loader that prints its warnings on the terminal's stderr; close it. */
     SchemaLoader loader(Terminal terminal) {
         String url = devDb != null ? devDb : System.getenv("SCHEMAGUARD_DEV_DB");
-        return new SchemaLoader(selection(), url == null || url.isBlank() ? null : DatabaseUrl.parse(url.trim()),
+        SchemaLoader loader = new SchemaLoader(selection(), url == null || url.isBlank() ? null : DatabaseUrl.parse(url.trim()),
                 !noCanonicalize, warning -> terminal.err().println("schemaguard: warning: " + oneLine(warning)))
                 .withConnections(connections)
                 .withScope(scopeOptions.scope(), verbose() ? note -> terminal.err().println("schemaguard: " + oneLine(note)) : note -> { });
+        loaders.add(loader);
+        return loader;
     }
 
     private boolean verbose() {

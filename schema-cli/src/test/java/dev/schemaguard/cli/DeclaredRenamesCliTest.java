@@ -85,6 +85,94 @@ class DeclaredRenamesCliTest {
         }
     }
 
+    @Test
+    void theErrorIsPlacedAtTheRenamedFromKeyOfTheTableOrColumn() throws Exception {
+        PostgresServer server = TestPostgres.primary();
+        Path expected = dir.resolve("schema.yaml");
+        Files.writeString(expected, DECLARED);
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+            db.execute("create table clients (id integer primary key, name text); create table customers (id integer)");
+            CliRun tables = run(server, "check", "--db", db.jdbcUrl(), "--expected", expected.toString());
+            assertEquals(ExitCode.ERROR, tables.exitCode(), tables::toString);
+            assertTrue(tables.err().startsWith("schemaguard: " + expected + ":3:19: table public.customers is declared"),
+                    tables::toString);
+            assertEquals(1, tables.err().lines().count(), tables::toString);
+            db.execute("drop table customers; alter table clients rename to customers; alter table customers add full_name text");
+            CliRun columns = run(server, "apply", "--db", db.jdbcUrl(), "--expected", expected.toString());
+            assertEquals(ExitCode.ERROR, columns.exitCode(), columns::toString);
+            assertTrue(columns.err().startsWith("schemaguard: " + expected + ":8:23: column public.customers.full_name"),
+                    columns::toString);
+        }
+    }
+
+    @Test
+    void anIndexConstraintOrTypeDeclaredFromANameTheDatabaseLacksIsPlacedAtItsKey() throws Exception {
+        PostgresServer server = TestPostgres.primary();
+        Path expected = dir.resolve("schema.yaml");
+        Files.writeString(expected, """
+                enums:
+                  feeling: {values: [sad, happy], renamed_from: mood}
+                tables:
+                  t:
+                    columns:
+                      id: integer
+                      m: feeling
+                    checks:
+                      - {expression: id > 0, renamed_from: t_old_check}
+                    indexes:
+                      - {name: t_m_idx, columns: [m], renamed_from: t_old_idx}
+                """);
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+            db.execute("create table t (id integer, constraint t_id_check check (id > 0))");
+            CliRun check = run(server, "check", "--db", db.jdbcUrl(), "--expected", expected.toString());
+            assertEquals(ExitCode.ERROR, check.exitCode(), check::toString);
+            // the first declaration that does not fit: the enum's (types before tables)
+            assertTrue(check.err().startsWith("schemaguard: " + expected + ":2:49: enum public.feeling is declared renamed"
+                    + " from enum public.mood, but schema public has neither"), check::toString);
+            db.execute("create type feeling as enum ('sad', 'happy'); alter table t add m feeling");
+            Files.writeString(expected, Files.readString(expected).replace("feeling: {values: [sad, happy], renamed_from: mood}",
+                    "feeling: [sad, happy]"));
+            CliRun index = run(server, "check", "--db", db.jdbcUrl(), "--expected", expected.toString());
+            assertEquals(ExitCode.ERROR, index.exitCode(), index::toString);
+            assertTrue(index.err().startsWith("schemaguard: " + expected + ":11:53: index t_m_idx is declared renamed"
+                    + " from index t_old_idx, but table public.t has neither"), index::toString);
+        }
+    }
+
+    @Test
+    void grantsOnARenamedTableFollowItWithPrivileges() throws Exception {
+        PostgresServer server = TestPostgres.primary();
+        Path expected = dir.resolve("schema.yaml");
+        Files.writeString(expected, DECLARED.replace("id: integer primary key", "id: integer") + """
+                    primary_key: {columns: [id], renamed_from: clients_pkey}
+                grants:
+                  - grant: select
+                    object: table customers
+                    to: sg_renames_reader
+                  - grant: update
+                    object: column customers.full_name
+                    to: sg_renames_reader
+                """);
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+            db.execute("DO $$ BEGIN CREATE ROLE sg_renames_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR"
+                    + " unique_violation THEN NULL; END $$");
+            db.execute("create table clients (id integer primary key, name text); insert into clients values (1, 'Ada');"
+                    + " grant select on clients to sg_renames_reader; grant update (name) on clients to sg_renames_reader");
+            CliRun diff = run(server, "diff", "--from", db.jdbcUrl(), "--to", expected.toString(), "--privileges",
+                    "--format", "sql");
+            assertEquals(List.of("ALTER TABLE public.clients RENAME TO customers;",
+                    "ALTER TABLE public.customers RENAME COLUMN name TO full_name;",
+                    "ALTER TABLE public.customers RENAME CONSTRAINT clients_pkey TO customers_pkey;"),
+                    diff.out().lines().filter(line -> !line.isBlank() && !line.startsWith("--")).toList(), diff::toString);
+            CliRun apply = run(server, "apply", "--db", db.jdbcUrl(), "--expected", expected.toString(), "--privileges");
+            assertEquals(ExitCode.OK, apply.exitCode(), apply::toString);
+            CliRun check = run(server, "check", "--db", db.jdbcUrl(), "--expected", expected.toString(), "--privileges");
+            assertEquals(ExitCode.OK, check.exitCode(), check::toString);
+            assertEquals(1, ComparisonScopeCliTest.count(db, "select count(*) from customers where full_name = 'Ada'"
+                    + " and has_column_privilege('sg_renames_reader', 'customers', 'full_name', 'UPDATE')"));
+        }
+    }
+
     private static CliRun run(PostgresServer server, String... args) {
         List<String> withDevDb = new ArrayList<>(List.of(args));
         withDevDb.addAll(1, List.of("--dev-db", server.adminJdbcUrl()));

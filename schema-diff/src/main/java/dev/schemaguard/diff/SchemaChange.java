@@ -56,6 +56,52 @@ public sealed interface SchemaChange {
         }
     }
 
+    /**
+     * A declared rename ({@code renamed_from}) of an object the database has under its old name: renamed in place,
+     * keeping its rows and values; every other change names the object by its new name.
+     */
+    sealed interface DeclaredRename extends SchemaChange {
+    }
+
+    /** The schema is declared renamed from {@code oldName}: rename it, with everything in it. */
+    record SchemaRenamed(String schema, String oldName) implements DeclaredRename {
+        public String subject() {
+            return schema;
+        }
+
+        public String describe() {
+            return "schema " + oldName + " is to be renamed to " + schema;
+        }
+    }
+
+    /**
+     * The enum, domain, composite or range type {@code type} (the expected one) is declared renamed from
+     * {@code oldName} in the same schema: rename it, and the columns of that type keep their values.
+     */
+    record TypeRenamed(String schema, SchemaObject type, String oldName) implements DeclaredRename {
+        public String subject() {
+            return schema + "." + type.name();
+        }
+
+        public String describe() {
+            return type.kind() + " " + schema + "." + oldName + " is to be renamed to " + type.name();
+        }
+    }
+
+    /** The index (of {@code table}) is declared renamed from {@code oldName}: rename it instead of building it again. */
+    record IndexRenamed(QualifiedName table, String index, String oldName) implements TableChange, DeclaredRename {
+        public String describe() {
+            return "index " + QualifiedName.of(table.schema(), oldName) + " of " + table + " is to be renamed to " + index;
+        }
+    }
+
+    /** The constraint of {@code table} is declared renamed from {@code oldName}: RENAME CONSTRAINT, no re-validation. */
+    record ConstraintRenamed(QualifiedName table, String constraint, String oldName) implements TableChange, DeclaredRename {
+        public String describe() {
+            return "constraint " + oldName + " of " + table + " is to be renamed to " + constraint;
+        }
+    }
+
     record SchemaAdded(Schema schema) implements SchemaChange {
         public String subject() {
             return schema.name();
@@ -96,7 +142,7 @@ public sealed interface SchemaChange {
      * The table is declared renamed from {@code oldName} (same schema), which the database has under that name:
      * rename it, keeping its rows. {@code table} is the new name, which the table's other changes use.
      */
-    record TableRenamed(QualifiedName table, String oldName) implements TableChange {
+    record TableRenamed(QualifiedName table, String oldName) implements TableChange, DeclaredRename {
         public String describe() {
             return "table " + QualifiedName.of(table.schema(), oldName) + " is to be renamed to " + table.name();
         }
@@ -106,7 +152,7 @@ public sealed interface SchemaChange {
      * The column is declared renamed from {@code oldName}, which the table has under that name: rename it,
      * keeping its values. {@code column} is the new name, which the column's other changes use.
      */
-    record ColumnRenamed(QualifiedName table, String column, String oldName) implements TableChange {
+    record ColumnRenamed(QualifiedName table, String column, String oldName) implements TableChange, DeclaredRename {
         public String describe() {
             return "column " + table + "." + oldName + " is to be renamed to " + column;
         }

@@ -54,9 +54,11 @@ final class SchemaComparer {
 
     SchemaComparer(Database expected, Database actual) {
         this.expected = Objects.requireNonNull(expected, "expected");
-        this.actual = Objects.requireNonNull(actual, "actual");
+        // declared renames of schemas and types first: every later comparison sees the actual ones under their new names
+        this.actual = DeclaredTypeRenames.applyTypeRenames(expected,
+                DeclaredTypeRenames.applySchemaRenames(expected, Objects.requireNonNull(actual, "actual"), changes), changes);
         this.expectedColumns = new InheritedColumns(expected);
-        this.actualColumns = new InheritedColumns(actual);
+        this.actualColumns = new InheritedColumns(this.actual);
     }
 
     SchemaDiff compare() {
@@ -75,7 +77,7 @@ final class SchemaComparer {
             } else if (want == null) {
                 changes.add(new SchemaChange.SchemaDropped(have));
             } else {
-                compareSchema(want, have);
+                actualSchemas.put(name, compareSchema(want, have));
             }
         }
         for (String name : union(expectedSchemas, actualSchemas)) {
@@ -111,7 +113,8 @@ final class SchemaComparer {
         }
     }
 
-    private void compareSchema(Schema want, Schema have) {
+    /** Compares two schemas of one name; returns {@code have} with the declared renames applied, for the grants. */
+    private Schema compareSchema(Schema want, Schema have) {
         if (!Objects.equals(schemaComment(want), schemaComment(have))) {
             changes.add(new SchemaChange.SchemaCommentChanged(want.name(), want.comment(), have.comment()));
         }
@@ -120,6 +123,8 @@ final class SchemaComparer {
                 objects(have, serials.impliedSequences(have, want)));
         compareTextSearch(want, have);
         have = DeclaredRenames.applyColumnRenames(want, DeclaredRenames.applyTableRenames(want, have, changes), changes);
+        have = DeclaredRenames.applyIndexAndConstraintRenames(want, have, changes);
+        want = DeclaredRenames.withoutIndexAndConstraintDeclarations(want);
         if (sameNamesInOrder(want.tables(), have.tables())) {
             for (int i = 0; i < want.tables().size(); i++) {
                 Table wantTable = want.tables().get(i);
@@ -128,7 +133,7 @@ final class SchemaComparer {
                     compareTable(QualifiedName.of(want.name(), wantTable.name()), wantTable, haveTable, serials);
                 }
             }
-            return;
+            return have;
         }
         Map<String, Table> wantTables = byName(want.tables(), Table::name);
         Map<String, Table> haveTables = byName(have.tables(), Table::name);
@@ -144,6 +149,7 @@ final class SchemaComparer {
                 compareTable(table, wantTable, haveTable, serials);
             }
         }
+        return have;
     }
 
     /** The schema's objects, with the sequences its serial columns imply where the other model lists them. */

@@ -66,7 +66,7 @@ class SchemaDiffTest {
     @Test
     void missingTableIsOneChangeCarryingTheWholeDefinition() {
         Database expected = Database.of(orders(BASE));
-        SchemaDiff diff = SchemaDiff.compare(expected, Database.of(new Schema("public", List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())));
+        SchemaDiff diff = SchemaDiff.compare(expected, Database.of(new Schema("public", List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null)));
         SchemaChange.TableAdded added = assertInstanceOf(SchemaChange.TableAdded.class, diff.changes().get(0));
         assertEquals(ORDERS, added.table());
         assertEquals(3, added.definition().columns().size());
@@ -180,7 +180,7 @@ class SchemaDiffTest {
     void orderIsDeterministicWhateverTheInputOrder() {
         Schema ab = Schema.named("public").table("a", t -> t.column("x", integer())).table("b", t -> t.column("x", integer())).build();
         Schema ba = Schema.named("public").table("b", t -> t.column("x", integer())).table("a", t -> t.column("x", integer())).build();
-        Schema empty = new Schema("public", List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        Schema empty = new Schema("public", List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
         assertEquals(SchemaDiff.compare(ab, empty), SchemaDiff.compare(ba, empty));
     }
 
@@ -340,9 +340,9 @@ class SchemaDiffTest {
             t.partitionBy(dev.schemaguard.model.Partitioning.Strategy.RANGE, "day");
         }).build();
         Schema withPartition = new Schema("public", List.of(partitioned.tables().get(0),
-                Table.named("m_feb", t -> t.partitionOf("m", "DEFAULT"))), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                Table.named("m_feb", t -> t.partitionOf("m", "DEFAULT"))), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
         Schema withPlainTable = new Schema("public", List.of(partitioned.tables().get(0),
-                Table.named("m_feb", t -> t.column("day", date()).notNull())), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                Table.named("m_feb", t -> t.column("day", date()).notNull())), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
 
         List<SchemaChange> detach = SchemaDiff.compare(Database.of(withPlainTable), Database.of(withPartition)).changes();
         assertEquals(List.of("unexpected column public.m_feb.temp integer",
@@ -373,10 +373,10 @@ class SchemaDiffTest {
             t.column("a", integer()).defaultValue("5");
             t.inherits("base");
         });
-        assertTrue(SchemaDiff.compare(Database.of(new Schema("public", List.of(base, inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())),
-                Database.of(new Schema("public", List.of(base, inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()))).isEmpty());
-        List<SchemaChange> changes = SchemaDiff.compare(Database.of(new Schema("public", List.of(base, ownDefault), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())),
-                Database.of(new Schema("public", List.of(base, inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()))).changes();
+        assertTrue(SchemaDiff.compare(Database.of(new Schema("public", List.of(base, inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null)),
+                Database.of(new Schema("public", List.of(base, inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null))).isEmpty());
+        List<SchemaChange> changes = SchemaDiff.compare(Database.of(new Schema("public", List.of(base, ownDefault), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null)),
+                Database.of(new Schema("public", List.of(base, inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null))).changes();
         assertEquals(1, changes.size(), changes.toString());
         SchemaChange.ColumnAltered altered = assertInstanceOf(SchemaChange.ColumnAltered.class, changes.get(0));
         assertEquals(Set.of(ColumnAspect.DEFAULT), altered.aspects(),
@@ -387,9 +387,9 @@ class SchemaDiffTest {
                         Table.named("child", t -> {
                             t.inherits("other");
                             t.inherits("base");
-                        })), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())),
+                        })), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null)),
                 Database.of(new Schema("public", List.of(base, Table.named("other", t -> t.column("b", text())),
-                        inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()))).changes();
+                        inheriting), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null))).changes();
         assertEquals(List.of("missing column public.child.b text",
                         "public.child inherits from public.base, expected public.other, public.base"),
                 parents.stream().map(SchemaChange::describe).toList());

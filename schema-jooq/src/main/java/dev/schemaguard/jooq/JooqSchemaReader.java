@@ -101,13 +101,13 @@ public final class JooqSchemaReader {
         UniqueKey<?> primary = table.getPrimaryKey();
         PrimaryKey primaryKey = null;
         if (primary != null) {
-            primaryKey = new PrimaryKey(primary.getName(), names(primary.getFields()));
+            primaryKey = new PrimaryKey(primary.getName(), names(primary.getFields()), null);
             keyNames.add(primary.getName());
         }
         List<UniqueConstraint> uniques = new ArrayList<>();
         for (UniqueKey<?> key : table.getUniqueKeys()) {
             if (!key.isPrimary()) {
-                uniques.add(new UniqueConstraint(key.getName(), names(key.getFields()), false, false, false));
+                uniques.add(new UniqueConstraint(key.getName(), names(key.getFields()), false, false, false, null));
                 keyNames.add(key.getName());
             }
         }
@@ -116,7 +116,7 @@ public final class JooqSchemaReader {
             org.jooq.Table<?> target = reference.getKey().getTable();
             foreignKeys.add(new ForeignKey(reference.getName(), names(reference.getFields()),
                     QualifiedName.of(schemaOf(target), target.getName()), names(reference.getKeyFields()),
-                    null, null, null, false, false, false));
+                    null, null, null, false, false, false, null));
         }
         List<Index> indexes = new ArrayList<>();
         for (org.jooq.Index index : table.getIndexes()) {
@@ -173,7 +173,7 @@ public final class JooqSchemaReader {
             keys.add(new IndexKey(field.getName(), null, descending, nullsFirst, null));
         }
         String predicate = index.getWhere() == null ? null : DSL.using(SQLDialect.POSTGRES).renderInlined(index.getWhere());
-        return new Index(index.getName(), index.getUnique(), "btree", keys, List.of(), predicate, false, List.of(), null);
+        return new Index(index.getName(), index.getUnique(), "btree", keys, List.of(), predicate, false, List.of(), null, null);
     }
 
     private static List<String> names(List<? extends TableField<?, ?>> fields) {

@@ -86,7 +86,8 @@ public final class SchemaMerge {
                 union(a.textSearchDictionaries(), b.textSearchDictionaries(), d -> d.name(),
                         (x, y) -> same(x, y, "text search dictionary " + a.name() + "." + x.name())),
                 union(a.textSearchConfigurations(), b.textSearchConfigurations(), c -> c.name(),
-                        (x, y) -> same(x, y, "text search configuration " + a.name() + "." + x.name())));
+                        (x, y) -> same(x, y, "text search configuration " + a.name() + "." + x.name())),
+                either(a.renamedFrom(), b.renamedFrom(), "former name of " + where));
     }
 
     private Table table(String qualifiedName, Table a, Table b) {

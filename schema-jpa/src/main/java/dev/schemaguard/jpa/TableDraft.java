@@ -59,7 +59,7 @@ final class TableDraft {
 
     void addUnique(String constraintName, List<String> uniqueColumns) {
         String actualName = constraintName != null ? constraintName : defaultName(uniqueColumns, "key");
-        uniques.putIfAbsent(actualName, new UniqueConstraint(actualName, uniqueColumns, false, false, false));
+        uniques.putIfAbsent(actualName, new UniqueConstraint(actualName, uniqueColumns, false, false, false, null));
     }
 
     void addForeignKey(String constraintName, List<String> fkColumns, QualifiedName target, List<String> targetColumns) {
@@ -90,7 +90,7 @@ final class TableDraft {
     void addCheck(String constraintName, String column, String expression) {
         String checkName = constraintName != null ? constraintName
                 : column != null ? defaultName(List.of(column), "check") : Identifiers.defaultName(name.name(), null, "check");
-        checks.putIfAbsent(checkName, new CheckConstraint(checkName, expression, false, false));
+        checks.putIfAbsent(checkName, new CheckConstraint(checkName, expression, false, false, null));
     }
 
     void addIndex(Index index) {
@@ -128,9 +128,9 @@ final class TableDraft {
                 targetColumns = referencedKey;
             }
             String actualName = pending.name() != null ? pending.name() : defaultName(fkColumns, "fkey");
-            keys.add(new ForeignKey(actualName, fkColumns, pending.target(), targetColumns, null, null, null, false, false, false));
+            keys.add(new ForeignKey(actualName, fkColumns, pending.target(), targetColumns, null, null, null, false, false, false, null));
         }
-        PrimaryKey key = primaryKey == null ? null : new PrimaryKey(Identifiers.defaultName(name.name(), null, "pkey"), primaryKey);
+        PrimaryKey key = primaryKey == null ? null : new PrimaryKey(Identifiers.defaultName(name.name(), null, "pkey"), primaryKey, null);
         return new Table(name.name(), List.copyOf(columns.values()), key, new ArrayList<>(uniques.values()),
                 keys, new ArrayList<>(checks.values()), new ArrayList<>(indexes.values()),
                 RowSecurity.OFF, List.of(), null, List.of(), List.of(), null, null, false, List.of(), List.of(), null, java.util.Map.of(), List.of(), null, null);

@@ -5,6 +5,9 @@ public sealed interface Constraint permits PrimaryKey, UniqueConstraint, Foreign
 
     String name();
 
+    /** The name it is declared renamed from ({@code renamed_from}), or null. */
+    String renamedFrom();
+
     /** A short word for messages: "primary key", "unique constraint", ... */
     String kind();
 }

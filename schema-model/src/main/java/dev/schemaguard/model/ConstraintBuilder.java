@@ -11,6 +11,7 @@ public final class ConstraintBuilder {
     public static final class PrimaryKeyBuilder {
         private final List<String> columns;
         private String name;
+        private String renamedFrom;
 
         PrimaryKeyBuilder(List<String> columns) {
             this.columns = columns;
@@ -20,25 +21,38 @@ public final class ConstraintBuilder {
             return columns;
         }
 
+        /** Declares the constraint renamed from {@code oldName}: the plan renames it (RENAME CONSTRAINT). */
+        public PrimaryKeyBuilder renamedFrom(String oldName) {
+            renamedFrom = oldName;
+            return this;
+        }
+
         public PrimaryKeyBuilder named(String constraintName) {
             name = constraintName;
             return this;
         }
 
         PrimaryKey build(String defaultName) {
-            return new PrimaryKey(name != null ? name : defaultName, columns);
+            return new PrimaryKey(name != null ? name : defaultName, columns, renamedFrom);
         }
     }
 
     public static final class UniqueBuilder {
         private final List<String> columns;
         private String name;
+        private String renamedFrom;
         private boolean nullsNotDistinct;
         private boolean deferrable;
         private boolean initiallyDeferred;
 
         UniqueBuilder(List<String> columns) {
             this.columns = columns;
+        }
+
+        /** Declares the constraint renamed from {@code oldName}: the plan renames it (RENAME CONSTRAINT). */
+        public UniqueBuilder renamedFrom(String oldName) {
+            renamedFrom = oldName;
+            return this;
         }
 
         public UniqueBuilder named(String constraintName) {
@@ -67,7 +81,7 @@ public final class ConstraintBuilder {
         }
 
         UniqueConstraint build(String defaultName) {
-            return new UniqueConstraint(name != null ? name : defaultName, columns, nullsNotDistinct, deferrable, initiallyDeferred);
+            return new UniqueConstraint(name != null ? name : defaultName, columns, nullsNotDistinct, deferrable, initiallyDeferred, renamedFrom);
         }
     }
 
@@ -75,6 +89,7 @@ public final class ConstraintBuilder {
         private final String schema;
         private final List<String> columns;
         private String name;
+        private String renamedFrom;
         private QualifiedName referencedTable;
         private List<String> referencedColumns;
         private ForeignKey.ReferentialAction onUpdate;
@@ -97,6 +112,12 @@ public final class ConstraintBuilder {
         public ForeignKeyBuilder references(QualifiedName table, String... referencedColumnNames) {
             referencedTable = table;
             referencedColumns = List.of(referencedColumnNames);
+            return this;
+        }
+
+        /** Declares the constraint renamed from {@code oldName}: the plan renames it (RENAME CONSTRAINT). */
+        public ForeignKeyBuilder renamedFrom(String oldName) {
+            renamedFrom = oldName;
             return this;
         }
 
@@ -146,18 +167,25 @@ public final class ConstraintBuilder {
                 throw new IllegalStateException("foreign key on " + columns + " needs references(table, columns...)");
             }
             return new ForeignKey(name != null ? name : defaultName, columns, referencedTable, referencedColumns,
-                    onUpdate, onDelete, match, deferrable, initiallyDeferred, notValid);
+                    onUpdate, onDelete, match, deferrable, initiallyDeferred, notValid, renamedFrom);
         }
     }
 
     public static final class CheckBuilder {
         private final String expression;
         private String name;
+        private String renamedFrom;
         private boolean noInherit;
         private boolean notValid;
 
         CheckBuilder(String expression) {
             this.expression = expression;
+        }
+
+        /** Declares the constraint renamed from {@code oldName}: the plan renames it (RENAME CONSTRAINT). */
+        public CheckBuilder renamedFrom(String oldName) {
+            renamedFrom = oldName;
+            return this;
         }
 
         public CheckBuilder named(String constraintName) {
@@ -181,7 +209,7 @@ public final class ConstraintBuilder {
         }
 
         CheckConstraint build(String defaultName) {
-            return new CheckConstraint(name != null ? name : defaultName, expression, noInherit, notValid);
+            return new CheckConstraint(name != null ? name : defaultName, expression, noInherit, notValid, renamedFrom);
         }
     }
 }

@@ -11,11 +11,13 @@ import java.util.TreeMap;
  * comments on its checks by check name ({@code COMMENT ON CONSTRAINT c ON DOMAIN name}).
  */
 public record Domain(String name, DataType baseType, boolean notNull, String defaultExpression, String collation,
-                     List<CheckConstraint> checks, String comment, Map<String, String> constraintComments)
+                     List<CheckConstraint> checks, String comment, Map<String, String> constraintComments,
+                     String renamedFrom)
         implements SchemaObject {
 
     public Domain {
         Identifiers.requireValid(name, "domain name");
+        Identifiers.requireRenamedFrom(renamedFrom, name, "domain");
         Objects.requireNonNull(baseType, () -> "base type of domain " + name);
         checks = List.copyOf(checks);
         constraintComments = constraintComments == null ? Map.of()
@@ -29,7 +31,7 @@ public record Domain(String name, DataType baseType, boolean notNull, String def
     }
 
     public Domain withConstraintComments(Map<String, String> newConstraintComments) {
-        return new Domain(name, baseType, notNull, defaultExpression, collation, checks, comment, newConstraintComments);
+        return new Domain(name, baseType, notNull, defaultExpression, collation, checks, comment, newConstraintComments, renamedFrom);
     }
 
     /** The comment on check {@code checkName}, or null. */
@@ -40,5 +42,16 @@ public record Domain(String name, DataType baseType, boolean notNull, String def
     @Override
     public String kind() {
         return "domain";
+    }
+
+    public Domain withName(String newName) {
+        return new Domain(newName, baseType, notNull, defaultExpression, collation, checks, comment,
+                constraintComments, renamedFrom);
+    }
+
+    /** The same object declared renamed from {@code oldName} (null: not renamed). */
+    public Domain withRenamedFrom(String oldName) {
+        return new Domain(name, baseType, notNull, defaultExpression, collation, checks, comment,
+                constraintComments, oldName);
     }
 }

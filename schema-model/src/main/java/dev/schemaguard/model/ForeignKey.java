@@ -14,32 +14,33 @@ public record ForeignKey(
         MatchType match,
         boolean deferrable,
         boolean initiallyDeferred,
-        boolean notValid) implements Constraint {
+        boolean notValid,
+        String renamedFrom) implements Constraint {
 
     public ForeignKey withName(String newName) {
         return new ForeignKey(newName, columns, referencedTable, referencedColumns, onUpdate, onDelete, match, deferrable,
-                initiallyDeferred, notValid);
+                initiallyDeferred, notValid, renamedFrom);
     }
 
     public ForeignKey withColumns(List<String> newColumns) {
         return new ForeignKey(name, newColumns, referencedTable, referencedColumns, onUpdate, onDelete, match, deferrable,
-                initiallyDeferred, notValid);
+                initiallyDeferred, notValid, renamedFrom);
     }
 
     public ForeignKey withReferencedTable(QualifiedName newReferencedTable) {
         return new ForeignKey(name, columns, newReferencedTable, referencedColumns, onUpdate, onDelete, match, deferrable,
-                initiallyDeferred, notValid);
+                initiallyDeferred, notValid, renamedFrom);
     }
 
     public ForeignKey withReferencedColumns(List<String> newReferencedColumns) {
         return new ForeignKey(name, columns, referencedTable, newReferencedColumns, onUpdate, onDelete, match, deferrable,
-                initiallyDeferred, notValid);
+                initiallyDeferred, notValid, renamedFrom);
     }
 
     /** NOT VALID: rows that existed when the key was added were not checked (pg_constraint.convalidated false). */
     public ForeignKey withNotValid(boolean newNotValid) {
         return new ForeignKey(name, columns, referencedTable, referencedColumns, onUpdate, onDelete, match, deferrable,
-                initiallyDeferred, newNotValid);
+                initiallyDeferred, newNotValid, renamedFrom);
     }
 
     public enum ReferentialAction {
@@ -60,6 +61,7 @@ public record ForeignKey(
 
     public ForeignKey {
         Identifiers.requireValid(name, "foreign key name");
+        Identifiers.requireRenamedFrom(renamedFrom, name, "foreign key");
         columns = List.copyOf(columns);
         referencedColumns = List.copyOf(referencedColumns);
         Objects.requireNonNull(referencedTable, () -> "referenced table of foreign key " + name);
@@ -78,5 +80,11 @@ public record ForeignKey(
     @Override
     public String kind() {
         return "foreign key";
+    }
+
+    /** The same object declared renamed from {@code oldName} (null: not renamed). */
+    public ForeignKey withRenamedFrom(String oldName) {
+        return new ForeignKey(name, columns, referencedTable, referencedColumns, onUpdate, onDelete, match,
+                deferrable, initiallyDeferred, notValid, oldName);
     }
 }

@@ -136,6 +136,20 @@ public final class Identifiers {
         return identifier.getBytes(StandardCharsets.UTF_8).length;
     }
 
+    /**
+     * A declared former name ({@code renamed_from}) of the {@code what} called {@code name}: null, or a valid name
+     * other than {@code name}.
+     */
+    public static String requireRenamedFrom(String renamedFrom, String name, String what) {
+        if (renamedFrom != null) {
+            requireValid(renamedFrom, "old name of " + what + " " + name);
+            if (renamedFrom.equals(name)) {
+                throw new IllegalArgumentException(what + " " + name + " is declared renamed from itself");
+            }
+        }
+        return renamedFrom;
+    }
+
     /** Rejects null, empty and over-long names; PostgreSQL would silently truncate the latter. */
     public static String requireValid(String identifier, String what) {
         if (identifier == null || identifier.isEmpty()) {

@@ -18,14 +18,15 @@ public record Index(
         String predicate,
         boolean nullsNotDistinct,
         List<String> storageParameters,
-        String comment) {
+        String comment,
+        String renamedFrom) {
 
     public Index withName(String newName) {
-        return new Index(newName, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, comment);
+        return new Index(newName, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, comment, renamedFrom);
     }
 
     public Index withStorageParameters(List<String> newStorageParameters) {
-        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, newStorageParameters, comment);
+        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, newStorageParameters, comment, renamedFrom);
     }
 
     /** The index with column {@code oldName} (as a key or an INCLUDE column) called {@code newName}; expressions as they are. */
@@ -33,15 +34,16 @@ public record Index(
         List<IndexKey> newKeys = keys.stream().map(k -> oldName.equals(k.column())
                 ? new IndexKey(newName, k.expression(), k.descending(), k.nullsFirst(), k.opclass()) : k).toList();
         List<String> newInclude = include.stream().map(c -> c.equals(oldName) ? newName : c).toList();
-        return new Index(name, unique, method, newKeys, newInclude, predicate, nullsNotDistinct, storageParameters, comment);
+        return new Index(name, unique, method, newKeys, newInclude, predicate, nullsNotDistinct, storageParameters, comment, renamedFrom);
     }
 
     public Index withComment(String newComment) {
-        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, newComment);
+        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, newComment, renamedFrom);
     }
 
     public Index {
         Identifiers.requireValid(name, "index name");
+        Identifiers.requireRenamedFrom(renamedFrom, name, "index");
         method = method == null ? "btree" : method;
         keys = List.copyOf(keys);
         include = List.copyOf(include);
@@ -50,5 +52,11 @@ public record Index(
             throw new IllegalArgumentException("index " + name + " needs at least one key");
         }
         Objects.requireNonNull(method);
+    }
+
+    /** The same index declared renamed from {@code oldName} (null: not renamed). */
+    public Index withRenamedFrom(String oldName) {
+        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters,
+                comment, oldName);
     }
 }

@@ -19,6 +19,7 @@ public final class IndexBuilder {
     private boolean nullsNotDistinct;
     private final List<String> storageParameters = new ArrayList<>();
     private String comment;
+    private String renamedFrom;
 
     IndexBuilder(List<IndexKey> keys) {
         this.keys = keys;
@@ -26,6 +27,12 @@ public final class IndexBuilder {
 
     public IndexBuilder named(String indexName) {
         name = indexName;
+        return this;
+    }
+
+    /** Declares the index renamed from {@code oldName}: the plan renames that index instead of re-creating it. */
+    public IndexBuilder renamedFrom(String oldName) {
+        renamedFrom = oldName;
         return this;
     }
 
@@ -84,6 +91,6 @@ public final class IndexBuilder {
 
     Index build(String defaultName) {
         return new Index(name != null ? name : defaultName, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters,
-                comment);
+                comment, renamedFrom);
     }
 }

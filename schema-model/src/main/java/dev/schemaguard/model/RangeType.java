@@ -9,10 +9,12 @@ import java.util.Objects;
  * type {@link #defaultMultirangeName}). Names are held SQL-spelled, each part quoted where it needs it.
  */
 public record RangeType(String name, DataType subtype, String subtypeOpclass, String collation, String canonical,
-                        String subtypeDiff, String multirangeTypeName, String comment) implements SchemaObject {
+                        String subtypeDiff, String multirangeTypeName, String comment,
+                        String renamedFrom) implements SchemaObject {
 
     public RangeType {
         Identifiers.requireValid(name, "range type name");
+        Identifiers.requireRenamedFrom(renamedFrom, name, "range type");
         Objects.requireNonNull(subtype, () -> "subtype of range type " + name);
         subtypeOpclass = subtypeOpclass == null ? null : Identifiers.qualifiedSql(subtypeOpclass);
         collation = collation == null ? null : Identifiers.collation(collation);
@@ -28,12 +30,12 @@ public record RangeType(String name, DataType subtype, String subtypeOpclass, St
 
     /** A range over {@code subtype} with everything else left to PostgreSQL. */
     public static RangeType of(String name, DataType subtype) {
-        return new RangeType(name, subtype, null, null, null, null, null, null);
+        return new RangeType(name, subtype, null, null, null, null, null, null, null);
     }
 
     public RangeType withComment(String newComment) {
         return new RangeType(name, subtype, subtypeOpclass, collation, canonical, subtypeDiff, multirangeTypeName,
-                newComment);
+                newComment, renamedFrom);
     }
 
     /** PostgreSQL's name for the multirange of a range type: {@code floatrange} gives {@code floatmultirange}. */
@@ -46,5 +48,16 @@ public record RangeType(String name, DataType subtype, String subtypeOpclass, St
     @Override
     public String kind() {
         return "range type";
+    }
+
+    public RangeType withName(String newName) {
+        return new RangeType(newName, subtype, subtypeOpclass, collation, canonical, subtypeDiff,
+                multirangeTypeName, comment, renamedFrom);
+    }
+
+    /** The same object declared renamed from {@code oldName} (null: not renamed). */
+    public RangeType withRenamedFrom(String oldName) {
+        return new RangeType(name, subtype, subtypeOpclass, collation, canonical, subtypeDiff, multirangeTypeName,
+                comment, oldName);
     }
 }

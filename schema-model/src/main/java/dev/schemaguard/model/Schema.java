@@ -19,10 +19,12 @@ public record Schema(String name, List<Table> tables, String comment,
                      List<Routine> routines,
                      List<Collation> collations, List<Grant> grants, List<Aggregate> aggregates,
                      List<TextSearchDictionary> textSearchDictionaries,
-                     List<TextSearchConfiguration> textSearchConfigurations) {
+                     List<TextSearchConfiguration> textSearchConfigurations,
+                     String renamedFrom) {
 
     public Schema {
         Identifiers.requireValid(name, "schema name");
+        Identifiers.requireRenamedFrom(renamedFrom, name, "schema");
         tables = TableList.of(tables);
         sequences = List.copyOf(sequences);
         enums = List.copyOf(enums);
@@ -55,7 +57,7 @@ public record Schema(String name, List<Table> tables, String comment,
     /** An empty schema: no objects, no comment, no grants. Build it up with the withers or {@link #named}. */
     public static Schema empty(String name) {
         return new Schema(name, List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
     }
 
     /** A schema holding only tables. */
@@ -66,83 +68,83 @@ public record Schema(String name, List<Table> tables, String comment,
     public Schema withTables(List<Table> newTables) {
         return new Schema(name, newTables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views,
                 routines, collations, grants, aggregates, textSearchDictionaries,
-                textSearchConfigurations);
+                textSearchConfigurations, renamedFrom);
     }
 
     public Schema withComment(String newComment) {
         return new Schema(name, tables, newComment, sequences, enums, domains, compositeTypes, rangeTypes, views,
                 routines, collations, grants, aggregates, textSearchDictionaries,
-                textSearchConfigurations);
+                textSearchConfigurations, renamedFrom);
     }
 
     public Schema withSequences(List<Sequence> newSequences) {
         return new Schema(name, tables, comment, newSequences, enums, domains, compositeTypes, rangeTypes, views,
                 routines, collations, grants, aggregates, textSearchDictionaries,
-                textSearchConfigurations);
+                textSearchConfigurations, renamedFrom);
     }
 
     public Schema withEnums(List<EnumType> newEnums) {
         return new Schema(name, tables, comment, sequences, newEnums, domains, compositeTypes, rangeTypes, views,
                 routines, collations, grants, aggregates, textSearchDictionaries,
-                textSearchConfigurations);
+                textSearchConfigurations, renamedFrom);
     }
 
     public Schema withDomains(List<Domain> newDomains) {
         return new Schema(name, tables, comment, sequences, enums, newDomains, compositeTypes, rangeTypes, views,
                 routines, collations, grants, aggregates, textSearchDictionaries,
-                textSearchConfigurations);
+                textSearchConfigurations, renamedFrom);
     }
 
     public Schema withCompositeTypes(List<CompositeType> newCompositeTypes) {
         return new Schema(name, tables, comment, sequences, enums, domains, newCompositeTypes, rangeTypes, views,
                 routines, collations, grants, aggregates, textSearchDictionaries,
-                textSearchConfigurations);
+                textSearchConfigurations, renamedFrom);
     }
 
     public Schema withRangeTypes(List<RangeType> newRangeTypes) {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, newRangeTypes, views,
                 routines, collations, grants, aggregates, textSearchDictionaries,
-                textSearchConfigurations);
+                textSearchConfigurations, renamedFrom);
     }
 
     public Schema withViews(List<View> newViews) {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, newViews,
                 routines, collations, grants, aggregates, textSearchDictionaries,
-                textSearchConfigurations);
+                textSearchConfigurations, renamedFrom);
     }
 
     public Schema withRoutines(List<Routine> newRoutines) {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views,
                 newRoutines, collations, grants, aggregates, textSearchDictionaries,
-                textSearchConfigurations);
+                textSearchConfigurations, renamedFrom);
     }
 
     public Schema withCollations(List<Collation> newCollations) {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
                 newCollations, grants, aggregates, textSearchDictionaries,
-                textSearchConfigurations);
+                textSearchConfigurations, renamedFrom);
     }
 
     public Schema withGrants(List<Grant> newGrants) {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
                 collations, newGrants, aggregates, textSearchDictionaries,
-                textSearchConfigurations);
+                textSearchConfigurations, renamedFrom);
     }
 
     public Schema withTextSearchDictionaries(List<TextSearchDictionary> newDictionaries) {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
-                collations, grants, aggregates, newDictionaries, textSearchConfigurations);
+                collations, grants, aggregates, newDictionaries, textSearchConfigurations, renamedFrom);
     }
 
     public Schema withTextSearchConfigurations(List<TextSearchConfiguration> newConfigurations) {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
-                collations, grants, aggregates, textSearchDictionaries, newConfigurations);
+                collations, grants, aggregates, textSearchDictionaries, newConfigurations, renamedFrom);
     }
 
     public Schema withAggregates(List<Aggregate> newAggregates) {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
                 collations, grants, newAggregates, textSearchDictionaries,
-                textSearchConfigurations);
+                textSearchConfigurations, renamedFrom);
     }
 
     /** Every object of the schema other than its tables, in a fixed order of kinds (collations first: types and columns use them). */
@@ -193,5 +195,18 @@ public record Schema(String name, List<Table> tables, String comment,
 
     public Optional<Table> table(String tableName) {
         return ((TableList) tables).named(tableName);
+    }
+
+    public Schema withName(String newName) {
+        return new Schema(newName, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views,
+                routines, collations, grants, aggregates, textSearchDictionaries, textSearchConfigurations,
+                renamedFrom);
+    }
+
+    /** The same schema declared renamed from {@code oldName} (null: not renamed). */
+    public Schema withRenamedFrom(String oldName) {
+        return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views,
+                routines, collations, grants, aggregates, textSearchDictionaries, textSearchConfigurations,
+                oldName);
     }
 }

@@ -22,6 +22,7 @@ public final class SchemaBuilder {
     private final List<TextSearchDictionary> textSearchDictionaries = new ArrayList<>();
     private final List<TextSearchConfiguration> textSearchConfigurations = new ArrayList<>();
     private String comment;
+    private String renamedFrom;
 
     SchemaBuilder(String name) {
         this.name = Identifiers.requireValid(name, "schema name");
@@ -46,7 +47,7 @@ public final class SchemaBuilder {
 
     /** {@code CREATE TYPE name AS ENUM (values)}. */
     public SchemaBuilder enumType(String typeName, String... values) {
-        enums.add(new EnumType(typeName, List.of(values), null));
+        enums.add(new EnumType(typeName, List.of(values), null, null));
         return this;
     }
 
@@ -115,6 +116,12 @@ public final class SchemaBuilder {
         return this;
     }
 
+    /** Declares the schema renamed from {@code oldName}: the plan renames that schema, and everything in it, instead of re-creating it. */
+    public SchemaBuilder renamedFrom(String oldName) {
+        renamedFrom = oldName;
+        return this;
+    }
+
     public SchemaBuilder comment(String text) {
         this.comment = text;
         return this;
@@ -122,7 +129,7 @@ public final class SchemaBuilder {
 
     public Schema build() {
         return new Schema(name, tables, comment, sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
-                collations, grants, aggregates, textSearchDictionaries, textSearchConfigurations);
+                collations, grants, aggregates, textSearchDictionaries, textSearchConfigurations, renamedFrom);
     }
 
     /** A database holding just this schema. */

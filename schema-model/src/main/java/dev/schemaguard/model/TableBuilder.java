@@ -113,7 +113,13 @@ public final class TableBuilder {
 
     /** {@code CONSTRAINT name EXCLUDE USING ...}: the definition as PostgreSQL prints it after the name. */
     public TableBuilder exclude(String constraintName, String definition) {
-        exclusions.add(new ExclusionConstraint(constraintName, definition));
+        exclusions.add(new ExclusionConstraint(constraintName, definition, null));
+        return this;
+    }
+
+    /** An exclusion constraint as a record, e.g. one declared renamed: {@code new ExclusionConstraint(name, definition, oldName)}. */
+    public TableBuilder exclude(ExclusionConstraint constraint) {
+        exclusions.add(constraint);
         return this;
     }
 

@@ -85,18 +85,9 @@ public final class CanonicalSchema {
         }
     }
 
-    /** The declared former names (renamed_from), which no database remembers, put back on the canonical tables. */
+    /** The declared former names (renamed_from), which no database remembers, put back on the canonical model. */
     private static Schema withDeclaredRenames(Schema canonical, Schema declared) {
-        if (declared.tables().stream().noneMatch(t -> t.renamedFrom() != null
-                || t.columns().stream().anyMatch(c -> c.renamedFrom() != null))) {
-            return canonical;
-        }
-        return canonical.withTables(canonical.tables().stream().map(table -> declared.tables().stream()
-                .filter(d -> d.name().equals(table.name())).findFirst()
-                .map(d -> table.withRenamedFrom(d.renamedFrom()).withColumns(table.columns().stream()
-                        .map(c -> c.withRenamedFrom(d.column(c.name()).map(dev.schemaguard.model.Column::renamedFrom).orElse(null)))
-                        .toList()))
-                .orElse(table)).toList());
+        return DeclaredRenameNames.copy(declared, canonical);
     }
 
     /**

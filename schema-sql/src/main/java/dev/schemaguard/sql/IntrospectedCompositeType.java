@@ -22,6 +22,6 @@ final class IntrospectedCompositeType {
     }
 
     CompositeType toCompositeType() {
-        return new CompositeType(name, List.copyOf(attributes.values()), comment);
+        return new CompositeType(name, List.copyOf(attributes.values()), comment, null);
     }
 }

@@ -113,7 +113,7 @@ final class IntrospectedDatabase {
         List<Schema> schemas = new ArrayList<>();
         parts.forEach((name, p) -> schemas.add(new Schema(name, p.tables, schemaComments.get(name), p.sequences,
                 p.enums, p.domains, p.compositeTypes, p.rangeTypes, p.views, p.routines, p.collations, p.grants, p.aggregates,
-                p.textSearchDictionaries, p.textSearchConfigurations)));
+                p.textSearchDictionaries, p.textSearchConfigurations, null)));
         Database database = Database.of(schemas).withExtensions(extensions).withPublications(publications)
                 .withCasts(casts);
         return new IntrospectionResult(withForeignData(database), unsupported.stream().sorted().toList());

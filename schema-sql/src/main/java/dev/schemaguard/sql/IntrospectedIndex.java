@@ -44,6 +44,6 @@ final class IntrospectedIndex {
     }
 
     Index toIndex() {
-        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, comment);
+        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, comment, null);
     }
 }

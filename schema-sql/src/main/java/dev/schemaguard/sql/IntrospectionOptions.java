@@ -58,9 +58,9 @@ public record IntrospectionOptions(Set<String> includeSchemas, Set<String> exclu
     /**
      * What to read of a database in a comparison whose declared sides (YAML, .sql, a model) are
      * {@code declaredSides}. Without included schemas, a database compared with declared schemas is read only for
-     * the schemas they declare, and one on its own or compared with another database ({@code declaredSides}
-     * empty) for all its non-system schemas; named schemas are read as named. Excluded schemas are left out either
-     * way. Empty when there is nothing to read: the declared sides declare no schema.
+     * the schemas they declare (and those they declare renamed from), and one on its own or compared with another
+     * database ({@code declaredSides} empty) for all its non-system schemas; named schemas are read as named.
+     * Excluded schemas are left out either way. Empty when there is nothing to read: the declared sides declare no schema.
      */
     public Optional<IntrospectionOptions> forComparisonWith(Collection<Database> declaredSides) {
         if (!includeSchemas.isEmpty() || declaredSides.isEmpty()) {
@@ -68,7 +68,12 @@ public record IntrospectionOptions(Set<String> includeSchemas, Set<String> exclu
         }
         Set<String> declared = new LinkedHashSet<>();
         for (Database side : declaredSides) {
-            side.schemas().stream().map(Schema::name).forEach(declared::add);
+            for (Schema schema : side.schemas()) {
+                declared.add(schema.name());
+                if (schema.renamedFrom() != null) {
+                    declared.add(schema.renamedFrom()); // a declared schema rename reads the old one, to rename it
+                }
+            }
         }
         if (declared.isEmpty()) {
             return Optional.empty();

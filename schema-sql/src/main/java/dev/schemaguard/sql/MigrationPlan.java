@@ -48,8 +48,7 @@ public record MigrationPlan(List<PlanStatement> statements, List<PlanStatement> 
 
     private static boolean isDeclaredRename(PlanStatement statement) {
         return statement.cause() instanceof PlanStatement.Cause.Planned planned
-                && (planned.change() instanceof dev.schemaguard.diff.SchemaChange.TableRenamed
-                || planned.change() instanceof dev.schemaguard.diff.SchemaChange.ColumnRenamed);
+                && planned.change() instanceof dev.schemaguard.diff.SchemaChange.DeclaredRename;
     }
 
     /** One line per skipped statement, or an empty string when nothing was skipped. */

@@ -87,8 +87,8 @@ public final class MigrationPlanner {
     /** Execution order of the plan; statements of one phase keep the order they were planned in. */
     private enum Phase {
         PRELUDE,
-        /** Declared renames, before anything else: every other statement names the table or column by its new name. */
-        RENAME_TABLES, RENAME_COLUMNS,
+        /** Declared renames, before anything else: every other statement names the object by its new name. */
+        RENAME_SCHEMAS, RENAME_TYPES, RENAME_TABLES, RENAME_COLUMNS, RENAME_INDEXES, RENAME_CONSTRAINTS,
         DROP_DEPENDENTS, DROP_FOREIGN_KEYS, DROP_POLICIES, DROP_INDEXES, DROP_CONSTRAINTS,
         /** DETACH PARTITION and NO INHERIT, which keep the child's columns: before its parent drops any. */
         DETACH_PARTITIONS,
@@ -585,6 +585,14 @@ public final class MigrationPlanner {
             group().add(Phase.RENAME_COLUMNS, DdlRenderer.renameColumn(r.table(), r.oldName(), r.column()), Kind.ALTER, NONE,
                     "rename column " + r.table() + "." + r.oldName() + " to " + r.column()
                             + " (declared renamed_from), keeping its values");
+        } else if (change instanceof SchemaChange.DeclaredRename r) {
+            Group renames = group();
+            DdlRenames.statements(r).forEach(s -> renames.add(switch (s.step()) {
+                case SCHEMA -> Phase.RENAME_SCHEMAS;
+                case TYPE -> Phase.RENAME_TYPES;
+                case INDEX -> Phase.RENAME_INDEXES;
+                case CONSTRAINT -> Phase.RENAME_CONSTRAINTS;
+            }, s.sql(), Kind.ALTER, NONE, s.description()));
         } else if (change instanceof SchemaChange.TableCommentChanged c) {
             group().add(Phase.COMMENTS, commentOnTable(c.table(), c.expected()), Kind.ALTER, NONE,
                     "set the comment on table " + c.table());

@@ -586,19 +586,19 @@ public final class PostgresIntrospector {
             table.constraintComments.put(name, row.getString("comment"));
         }
         switch (row.getString("contype")) {
-            case "p" -> table.primaryKey = new PrimaryKey(name, columns);
+            case "p" -> table.primaryKey = new PrimaryKey(name, columns, null);
             case "u" -> table.uniqueConstraints.add(new UniqueConstraint(name, columns,
-                    row.getBoolean("nulls_not_distinct"), deferrable, initiallyDeferred));
+                    row.getBoolean("nulls_not_distinct"), deferrable, initiallyDeferred, null));
             case "f" -> table.foreignKeys.add(new ForeignKey(name, columns,
                     QualifiedName.of(row.getString("referenced_schema"), row.getString("referenced_table")),
                     referencedColumns(row, name, db),
                     referentialAction(row.getString("confupdtype"), name),
                     referentialAction(row.getString("confdeltype"), name),
                     "f".equals(row.getString("confmatchtype")) ? ForeignKey.MatchType.FULL : ForeignKey.MatchType.SIMPLE,
-                    deferrable, initiallyDeferred, notValid));
+                    deferrable, initiallyDeferred, notValid, null));
             case "c" -> table.checkConstraints.add(new CheckConstraint(name,
-                    checkExpression(definition, name), row.getBoolean("connoinherit"), notValid));
-            case "x" -> table.exclusionConstraints.add(new ExclusionConstraint(name, definition));
+                    checkExpression(definition, name), row.getBoolean("connoinherit"), notValid, null));
+            case "x" -> table.exclusionConstraints.add(new ExclusionConstraint(name, definition, null));
             default -> db.unsupported("constraint", Identifiers.quote(name) + " of table " + qualified(table)
                     + " (" + definition + ")");
         }
@@ -731,14 +731,14 @@ public final class PostgresIntrospector {
             addGrants(db, ObjectRef.of(ObjectRef.Kind.TYPE, schema, name), row.getArray("grants"));
             if ("e".equals(row.getString("typtype"))) {
                 db.enums.add(new IntrospectedDatabase.SchemaMember<>(schema,
-                        new EnumType(name, strings(row.getArray("enum_labels")), comment)));
+                        new EnumType(name, strings(row.getArray("enum_labels")), comment, null)));
                 return;
             }
             if ("r".equals(row.getString("typtype"))) {
                 db.rangeTypes.add(new IntrospectedDatabase.SchemaMember<>(schema, new RangeType(name,
                         CatalogTypes.dataType(row), row.getString("range_opclass"), row.getString("range_collation"),
                         row.getString("range_canonical"), row.getString("range_subtype_diff"),
-                        row.getString("multirange_name"), comment)));
+                        row.getString("multirange_name"), comment, null)));
                 return;
             }
             List<String> checkNames = strings(row.getArray("check_names"));
@@ -747,14 +747,14 @@ public final class PostgresIntrospector {
             List<CheckConstraint> checks = new ArrayList<>();
             Map<String, String> constraintComments = new TreeMap<>();
             for (int i = 0; i < checkNames.size(); i++) {
-                checks.add(new CheckConstraint(checkNames.get(i), checkExpression(checkDefinitions.get(i), checkNames.get(i)), false, false));
+                checks.add(new CheckConstraint(checkNames.get(i), checkExpression(checkDefinitions.get(i), checkNames.get(i)), false, false, null));
                 if (checkComments.get(i) != null) {
                     constraintComments.put(checkNames.get(i), checkComments.get(i));
                 }
             }
             db.domains.add(new IntrospectedDatabase.SchemaMember<>(schema, new Domain(name, CatalogTypes.dataType(row),
                     row.getBoolean("typnotnull"), row.getString("default_expression"), CatalogTypes.collation(row),
-                    checks, comment, constraintComments)));
+                    checks, comment, constraintComments, null)));
         });
     }
 

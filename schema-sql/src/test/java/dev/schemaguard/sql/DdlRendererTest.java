@@ -181,7 +181,7 @@ class DdlRendererTest {
     void baselineOrdersObjectsBesideTablesByWhatTheyNeed() {
         Database db = new Database(List.of(Schema.named("app")
                 .enumType("state", "new", "done")
-                .domain(new Domain("qty", integer(), true, "1", null, List.of(new CheckConstraint("qty_check", "VALUE > 0", false, false)), null, java.util.Map.of()))
+                .domain(new Domain("qty", integer(), true, "1", null, List.of(new CheckConstraint("qty_check", "VALUE > 0", false, false, null)), null, java.util.Map.of(), null))
                 .sequence(new Sequence("job_ids", bigint(), new SequenceOptions(10L, null, null, null, null, false), "jobs", "id", null))
                 .routine(new Routine("stamp", "", Routine.Kind.FUNCTION,
                         "CREATE FUNCTION app.stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$", "stamps"))

@@ -10,7 +10,12 @@ import dev.schemaguard.diff.DeclaredRenameException;
 import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.Database;
+import dev.schemaguard.model.DataType;
+import dev.schemaguard.model.Domain;
+import dev.schemaguard.model.EnumType;
+import dev.schemaguard.model.RangeType;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Table;
 import dev.schemaguard.testkit.PostgresServer;
 import dev.schemaguard.testkit.TestPostgres;
 import dev.schemaguard.testkit.ThrowawayDatabase;
@@ -25,6 +30,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -118,6 +124,117 @@ class DeclaredRenamesTest {
                 assertEquals(List.of(), MigrationPlanner.plan(AFTER, introspected, PlanOptions.ALLOW_DROPS).statements());
             }
         }
+    }
+
+    private static final Database OBJECTS_BEFORE = Database.of(Schema.named("old_app")
+            .enumType("mood", "sad", "happy")
+            .domain(new Domain("pos", integer(), false, null, null, List.of(), null, Map.of(), null))
+            .rangeType(RangeType.of("floatrange", DataType.of("double precision")))
+            .table("t", t -> {
+                t.column("id", integer());
+                t.primaryKey("id").named("t_old_pkey");
+                t.column("m", DataType.userDefined("old_app", "mood"));
+                t.column("n", DataType.userDefined("old_app", "pos"));
+                t.column("r", DataType.userDefined("old_app", "floatrange"));
+                t.check("id > 0").named("t_old_check");
+                t.index("n").named("t_old_idx");
+            }).build());
+
+    private static final Database OBJECTS_AFTER = Database.of(Schema.named("app").renamedFrom("old_app")
+            .enumType(new EnumType("feeling", List.of("sad", "happy"), null, "mood"))
+            .domain(new Domain("positive", integer(), false, null, null, List.of(), null, Map.of(), "pos"))
+            .rangeType(RangeType.of("numr", DataType.of("double precision")).withRenamedFrom("floatrange"))
+            .table("t", t -> {
+                t.column("id", integer());
+                t.primaryKey("id").named("t_pkey").renamedFrom("t_old_pkey");
+                t.column("m", DataType.userDefined("app", "feeling"));
+                t.column("n", DataType.userDefined("app", "positive"));
+                t.column("r", DataType.userDefined("app", "numr"));
+                t.check("id > 0").named("t_id_check").renamedFrom("t_old_check");
+                t.index("n").named("t_n_idx").renamedFrom("t_old_idx");
+            }).build());
+
+    @Test
+    void schemaTypeConstraintAndIndexRenamesComeFirstInThatOrderAndNothingElseIsPlanned() {
+        MigrationPlan plan = MigrationPlanner.plan(OBJECTS_AFTER, OBJECTS_BEFORE, PlanOptions.SAFE);
+        assertEquals(List.of("ALTER SCHEMA old_app RENAME TO app",
+                "ALTER TYPE app.mood RENAME TO feeling",
+                "ALTER DOMAIN app.pos RENAME TO positive",
+                "ALTER TYPE app.floatrange RENAME TO numr",
+                "DO $rename$ BEGIN IF to_regtype('app.floatmultirange') IS NOT NULL THEN"
+                        + " ALTER TYPE app.floatmultirange RENAME TO numr_multirange; END IF; END $rename$",
+                "ALTER INDEX app.t_old_idx RENAME TO t_n_idx",
+                "ALTER TABLE app.t RENAME CONSTRAINT t_old_pkey TO t_pkey",
+                "ALTER TABLE app.t RENAME CONSTRAINT t_old_check TO t_id_check"), sqls(plan));
+        assertTrue(plan.skipped().isEmpty(), plan.skipped().toString());
+    }
+
+    @Test
+    void eachKindWithBothNamesOrNeitherIsAnErrorNamingBoth() {
+        Schema before = OBJECTS_BEFORE.schemas().get(0);
+        Database bothSchemas = Database.of(before, Schema.named("app").build());
+        Database neitherSchema = Database.of(Schema.named("other").build());
+        assertRenameError(bothSchemas, "schema app is declared renamed from schema old_app", "has both");
+        assertRenameError(neitherSchema, "schema app is declared renamed from schema old_app", "has neither");
+        Database renamedSchema = Database.of(before.withName("app"));
+        Database bothTypes = Database.of(renamedSchema.schemas().get(0)
+                .withEnums(List.of(new EnumType("mood", List.of("a"), null, null), new EnumType("feeling", List.of("a"), null, null))));
+        assertRenameError(bothTypes, "enum app.feeling is declared renamed from enum app.mood", "has both");
+        Database neitherType = Database.of(renamedSchema.schemas().get(0).withEnums(List.of()));
+        assertRenameError(neitherType, "enum app.feeling is declared renamed from enum app.mood", "has neither");
+        Schema typesRenamed = renamedSchema.schemas().get(0)
+                .withEnums(List.of(new EnumType("feeling", List.of("sad", "happy"), null, null)))
+                .withDomains(List.of(new Domain("positive", integer(), false, null, null, List.of(), null, Map.of(), null)))
+                .withRangeTypes(List.of(RangeType.of("numr", DataType.of("double precision"))));
+        Table t = typesRenamed.tables().get(0);
+        assertRenameError(Database.of(typesRenamed.withTables(List.of(t.withIndexes(List.of()).withCheckConstraints(List.of())))),
+                "index t_n_idx is declared renamed from index t_old_idx", "has neither");
+        assertRenameError(Database.of(typesRenamed.withTables(List.of(t.withIndexes(List.of(t.indexes().get(0),
+                        t.indexes().get(0).withName("t_n_idx")))))),
+                "index t_n_idx is declared renamed from index t_old_idx", "has both");
+        assertRenameError(Database.of(typesRenamed.withTables(List.of(t.withCheckConstraints(List.of(
+                        t.checkConstraints().get(0), t.checkConstraints().get(0).withName("t_id_check")))))),
+                "check constraint t_id_check is declared renamed from t_old_check", "has both");
+        assertRenameError(Database.of(typesRenamed.withTables(List.of(t.withPrimaryKey(null)))),
+                "primary key t_pkey is declared renamed from t_old_pkey", "has neither");
+    }
+
+    private static void assertRenameError(Database actual, String what, String how) {
+        DeclaredRenameException e = assertThrows(DeclaredRenameException.class,
+                () -> SchemaDiff.compare(OBJECTS_AFTER, actual));
+        assertTrue(e.getMessage().contains(what) && e.getMessage().contains(how), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void checksIndexesAndGeneratedColumnsOverARenamedColumnAreKeptNotCreatedAgain(PostgresServer server) throws SQLException {
+        String before = "create table public.t (id int primary key, a int constraint t_positive check (a > 0),"
+                + " b int generated always as (a * 2) stored); create index t_expr on public.t ((a + 1)) where a > 2;"
+                + " create index t_plain on public.t (a); insert into public.t (id, a) values (1, 5)";
+        String after = "create table public.t (id int primary key, c int constraint t_positive check (c > 0),"
+                + " b int generated always as (c * 2) stored); create index t_expr on public.t ((c + 1)) where c > 2;"
+                + " create index t_plain on public.t (c)";
+        try (ThrowawayDatabase old = ThrowawayDatabase.create(server); ThrowawayDatabase target = ThrowawayDatabase.create(server)) {
+            old.execute(before);
+            target.execute(after);
+            try (Connection o = old.connect(); Connection n = target.connect()) {
+                IntrospectionOptions only = IntrospectionOptions.only("public");
+                Database have = new PostgresIntrospector(only).introspect(o);
+                Database want = renamedColumn(new PostgresIntrospector(only).introspect(n), "t", "c", "a");
+                MigrationPlan plan = MigrationPlanner.plan(want, have, PlanOptions.SAFE);
+                assertEquals(List.of("ALTER TABLE public.t RENAME COLUMN a TO c"), sqls(plan), server.label());
+                PlanExecutor.apply(o, plan);
+                assertEquals(List.of(), SchemaDiff.compare(want, new PostgresIntrospector(only).introspect(o)).changes());
+            }
+            assertEquals(List.of("1 5 10"), strings(old, "select id || ' ' || c || ' ' || b from public.t"));
+        }
+    }
+
+    private static Database renamedColumn(Database database, String table, String column, String oldName) {
+        Schema schema = database.schemas().get(0);
+        return Database.of(schema.withTables(schema.tables().stream().map(t -> !t.name().equals(table) ? t
+                : t.withColumns(t.columns().stream().map(c -> c.name().equals(column) ? c.withRenamedFrom(oldName) : c)
+                .toList())).toList()));
     }
 
     private static List<String> sqls(MigrationPlan plan) {

@@ -230,16 +230,16 @@ class ObjectIntrospectionTest {
                         null, null, "numbers"))
                 .sequence(new Sequence("tickets", integer(), null, "customers", "ticket", null))
                 .domain(new Domain("positive", integer(), true, "1", null, List.of(
-                        new CheckConstraint("positive_check", "VALUE > 0", false, false),
-                        new CheckConstraint("Not Huge", "VALUE < 1000000", false, false)), "a positive number", java.util.Map.of()))
-                .domain(new Domain("code", text(), false, null, "\"C\"", List.of(), null, java.util.Map.of()))
-                .domain(new Domain("scores", type("integer[]"), false, null, null, List.of(), null, java.util.Map.of()))
+                        new CheckConstraint("positive_check", "VALUE > 0", false, false, null),
+                        new CheckConstraint("Not Huge", "VALUE < 1000000", false, false, null)), "a positive number", java.util.Map.of(), null))
+                .domain(new Domain("code", text(), false, null, "\"C\"", List.of(), null, java.util.Map.of(), null))
+                .domain(new Domain("scores", type("integer[]"), false, null, null, List.of(), null, java.util.Map.of(), null))
                 .compositeType(new CompositeType("address", List.of(
                         new CompositeType.Attribute("street", text(), null),
                         new CompositeType.Attribute("Zip Code", type("varchar(10)"), null),
                         new CompositeType.Attribute("tags", type("text[]"), null),
                         new CompositeType.Attribute("mood", userDefined("app", "mood"), null),
-                        new CompositeType.Attribute("label", text(), "\"C\"")), "postal"))
+                        new CompositeType.Attribute("label", text(), "\"C\"")), "postal", null))
                 .view(new View("customer_moods", false, "SELECT c.id, c.moods, m.region FROM app.customers c"
                         + " JOIN app.measurements m ON m.id = c.id WHERE c.id > 0", List.of(), "moods",
                         List.of(new Trigger("instead_insert", "CREATE TRIGGER instead_insert INSTEAD OF INSERT ON"
@@ -293,7 +293,7 @@ class ObjectIntrospectionTest {
                 .view(new View("Big Spenders", true, "SELECT c.id, r.logged FROM app.customers c"
                         + " JOIN app.readings r ON r.id = c.id",
                         List.of(new Index("Big Spenders_id_idx", true, "btree", List.of(IndexKey.column("id")), List.of(),
-                                null, false, List.of(), null)), "for reports", List.of(), List.of(), List.of()))
+                                null, false, List.of(), null, null)), "for reports", List.of(), List.of(), List.of()))
                 .routine(new Routine("Do It", majorVersion >= 14 ? "IN n integer" : "n integer", Routine.Kind.PROCEDURE,
                         doIt(majorVersion), null))
                 .table("Hashed", t -> {
@@ -303,14 +303,14 @@ class ObjectIntrospectionTest {
                 .table("Hashed 0", t -> t.partitionOf("Hashed", "FOR VALUES WITH (modulus 2, remainder 0)"))
                 .table("Hashed 1", t -> t.partitionOf("Hashed", "FOR VALUES WITH (modulus 2, remainder 1)"));
         return Database.of(withEnums(app.build(), new EnumType("mood", List.of("happy", "sad", "it's complicated"),
-                "how it feels")), odd.build());
+                "how it feels", null)), odd.build());
     }
 
     /** The DSL's enumType() takes no comment; this puts commented enums into a built schema. */
     private static Schema withEnums(Schema schema, EnumType... enums) {
         return new Schema(schema.name(), schema.tables(), schema.comment(), schema.sequences(), List.of(enums),
                 schema.domains(), schema.compositeTypes(), List.of(), schema.views(), schema.routines(), schema.collations(), List.of(),
-                List.of(), schema.textSearchDictionaries(), schema.textSearchConfigurations());
+                List.of(), schema.textSearchDictionaries(), schema.textSearchConfigurations(), null);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -333,7 +333,7 @@ class ObjectIntrospectionTest {
                     "no customers_id_seq (serial) and no identity sequence");
             assertEquals(new Sequence("tickets", integer(), SequenceOptions.DEFAULTS, "customers", "ticket", null),
                     app.sequences().get(1), "a sequence owned by a nullable column is not a serial");
-            assertEquals(new EnumType("mood", List.of("happy", "sad", "it's complicated"), "how it feels"), app.enums().get(0));
+            assertEquals(new EnumType("mood", List.of("happy", "sad", "it's complicated"), "how it feels", null), app.enums().get(0));
             assertEquals(List.of("a integer, b integer", "a text, b text", ""),
                     app.routines().stream().map(Routine::arguments).toList(), "both overloads of add, then touch");
             assertEquals(ADD_INTEGERS, app.routines().get(0).definition());
@@ -604,7 +604,7 @@ class ObjectIntrospectionTest {
             assertEquals(List.of(dev.schemaguard.model.Aggregate.of("my_sum", "integer", "int4pl",
                             dev.schemaguard.model.DataType.parse("integer"))), app.aggregates(),
                     "the aggregate is read as one, and the one of the excluded schema is not");
-            assertEquals(new CheckConstraint("readings_id_check", "(id > 0)", false, true),
+            assertEquals(new CheckConstraint("readings_id_check", "(id > 0)", false, true, null),
                     table(result.database(), "app", "readings").constraint("readings_id_check").orElseThrow(),
                     "a NOT VALID constraint is read as such");
             assertEquals("ids are positive", table(result.database(), "app", "readings").constraintComment("readings_id_check"));

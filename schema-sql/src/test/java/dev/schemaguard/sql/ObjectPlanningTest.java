@@ -55,9 +55,9 @@ class ObjectPlanningTest {
         SchemaBuilder app = Schema.named("app")
                 .enumType("mood", "sad", "ok", "happy")
                 .domain(new Domain("positive", integer(), false, null, null,
-                        List.of(new CheckConstraint("positive_check", "VALUE > 0", false, false)), "greater than zero", java.util.Map.of()))
+                        List.of(new CheckConstraint("positive_check", "VALUE > 0", false, false, null)), "greater than zero", java.util.Map.of(), null))
                 .compositeType(new CompositeType("amount", List.of(new CompositeType.Attribute("value", numeric(10, 2), null),
-                        new CompositeType.Attribute("currency", text(), null)), null))
+                        new CompositeType.Attribute("currency", text(), null)), null, null))
                 .sequence(new Sequence("ticket_numbers", bigint(), new SequenceOptions(100L, 10L, null, null, null, false),
                         "tickets", "id", "numbers tickets"))
                 .routine(function("touch", "", """
@@ -82,7 +82,7 @@ class ObjectPlanningTest {
                 .view("happy_tickets", "SELECT id FROM app.open_tickets WHERE mood = 'happy'::app.mood")
                 .view("open_tickets", "SELECT id, mood FROM app.tickets WHERE mood <> 'sad'::app.mood")
                 .view(new View("mood_counts", true, "SELECT mood, count(*) AS n FROM app.tickets GROUP BY mood",
-                        List.of(new Index("mood_counts_mood_idx", true, "btree", List.of(IndexKey.column("mood")), List.of(), null, false, List.of(), null)),
+                        List.of(new Index("mood_counts_mood_idx", true, "btree", List.of(IndexKey.column("mood")), List.of(), null, false, List.of(), null, null)),
                         "per mood", List.of(), List.of(), List.of()))
                 .table("events", t -> {
                     t.column("id", bigint()).notNull();
@@ -167,9 +167,9 @@ class ObjectPlanningTest {
     @Test
     void aRebuiltDomainKeepsItsComment() throws SQLException {
         Database actual = Schema.named("app").domain(new Domain("amount", integer(), false, null, null, List.of(),
-                "money, in cents", java.util.Map.of())).toDatabase();
+                "money, in cents", java.util.Map.of(), null)).toDatabase();
         Database expected = Schema.named("app").domain(new Domain("amount", DataType.parse("numeric(10,2)"), false, null,
-                null, List.of(), "money, in cents", java.util.Map.of())).toDatabase();
+                null, List.of(), "money, in cents", java.util.Map.of(), null)).toDatabase();
         try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary())) {
             apply(db, MigrationPlanner.baseline(actual));
             apply(db, MigrationPlanner.plan(expected, actual, PlanOptions.ALLOW_DROPS));
@@ -416,8 +416,8 @@ class ObjectPlanningTest {
     @Test
     void collationsAreCreatedBeforeTheTypesAndColumnsUsingThem() throws SQLException {
         Database model = Schema.named("app")
-                .domain(new Domain("label", text(), false, null, "app.by_number", List.of(), null, java.util.Map.of()))
-                .compositeType(new CompositeType("pair", List.of(new CompositeType.Attribute("a", text(), "app.\"Mixed\"")), null))
+                .domain(new Domain("label", text(), false, null, "app.by_number", List.of(), null, java.util.Map.of(), null))
+                .compositeType(new CompositeType("pair", List.of(new CompositeType.Attribute("a", text(), "app.\"Mixed\"")), null, null))
                 .table("items", t -> t.column("name", text()).collate("app.by_number"))
                 .collation(Collation.icu("by_number", "en-u-kn-true").withComment("numbers by value"))
                 .collation(Collation.icu("loose", "und-u-ks-level2").nondeterministic())

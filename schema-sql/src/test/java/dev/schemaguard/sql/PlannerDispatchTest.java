@@ -50,6 +50,8 @@ class PlannerDispatchTest {
                 .table("before_rename", t -> {
                     t.column("id", integer());
                     t.column("old_col", integer());
+                    t.index("id").named("br_old_idx");
+                    t.check("id > 0").named("br_old_chk");
                 })
                 .table("t", t -> {
                     t.column("id", integer()).primaryKey();
@@ -89,6 +91,7 @@ class PlannerDispatchTest {
                         .withForeign(new ForeignTable("s_alt", Map.of("table_name", "a"), Map.of("id", Map.of("column_name", "i")))))
                 .table(Table.named("ft_moved", t -> t.column("id", integer())).withForeign(ForeignTable.on("s_alt")))
                 .enumType("gone_enum", "x")
+                .enumType("old_enum", "x")
                 .enumType("mood", "a")
                 .textSearchDictionary(TextSearchDictionary.of("gone_dict", "simple"))
                 .textSearchDictionary(TextSearchDictionary.of("alt_dict", "simple", TextSearchDictionary.option("accept", "false")))
@@ -98,7 +101,7 @@ class PlannerDispatchTest {
                 .grant(Grant.of(ObjectRef.of(ObjectRef.Kind.TABLE, "app", "t"), "reader", Privilege.SELECT))
                 .grant(new Grant(ObjectRef.of(ObjectRef.Kind.TABLE, "app", "t"), "writer", Privilege.INSERT, false, false))
                 .build();
-        return Database.of(app, Schema.named("old_schema").build())
+        return Database.of(app, Schema.named("old_schema").build(), Schema.named("old_named").build())
                 .withExtensions(List.of(new Extension("hstore", "public", null), new Extension("pg_trgm", "public", "1.5")))
                 .withPublications(List.of(
                         new Publication("pub_drop", false, List.of(Publication.Table.of(T)), List.of(), null, false, null),
@@ -144,6 +147,8 @@ class PlannerDispatchTest {
                 .table("after_rename", t -> {
                     t.renamedFrom("before_rename").column("id", integer());
                     t.column("new_col", integer()).renamedFrom("old_col");
+                    t.index("id").named("br_new_idx").renamedFrom("br_old_idx");
+                    t.check("id > 0").named("br_new_chk").renamedFrom("br_old_chk");
                 })
                 .table("parted", t -> {
                     t.column("a", integer());
@@ -163,6 +168,7 @@ class PlannerDispatchTest {
                         .withForeign(new ForeignTable("s_alt", Map.of("table_name", "b"), Map.of("id", Map.of("column_name", "j")))))
                 .table(Table.named("ft_moved", t -> t.column("id", integer())).withForeign(ForeignTable.on("s_other")))
                 .enumType("mood", "a", "b")
+                .enumType(new dev.schemaguard.model.EnumType("new_enum", List.of("x"), null, "old_enum"))
                 .sequence(Sequence.of("new_seq"))
                 .textSearchDictionary(TextSearchDictionary.of("new_dict", "snowball", TextSearchDictionary.option("language", "english")))
                 .textSearchDictionary(TextSearchDictionary.of("alt_dict", "simple", TextSearchDictionary.option("accept", "true")))
@@ -172,7 +178,7 @@ class PlannerDispatchTest {
                 .grant(new Grant(ObjectRef.of(ObjectRef.Kind.TABLE, "app", "t"), "writer", Privilege.INSERT, true, false))
                 .grant(Grant.of(ObjectRef.of(ObjectRef.Kind.TABLE, "app", "t"), "auditor", Privilege.SELECT))
                 .build();
-        return Database.of(app, Schema.named("fresh").build())
+        return Database.of(app, Schema.named("fresh").build(), Schema.named("new_named").renamedFrom("old_named").build())
                 .withExtensions(List.of(new Extension("citext", "public", null), new Extension("pg_trgm", "public", "1.6")))
                 .withPublications(List.of(
                         new Publication("pub_alt", false, List.of(Publication.Table.of(T),

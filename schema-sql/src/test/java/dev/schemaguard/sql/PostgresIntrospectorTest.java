@@ -332,7 +332,7 @@ class PostgresIntrospectorTest {
             ForeignKey setDefault = orders.foreignKeys().stream().filter(f -> f.name().equals("orders_default_fkey")).findFirst().orElseThrow();
             assertEquals(ReferentialAction.SET_DEFAULT, setDefault.onUpdate());
             assertTrue(setDefault.deferrable() && setDefault.initiallyDeferred());
-            assertEquals(new UniqueConstraint("orders_note_key", List.of("note", "x"), false, true, true),
+            assertEquals(new UniqueConstraint("orders_note_key", List.of("note", "x"), false, true, true, null),
                     orders.uniqueConstraints().get(0));
             assertTrue(orders.checkConstraints().stream().anyMatch(c -> c.name().equals("orders_price_check") && c.noInherit()));
 
@@ -347,7 +347,7 @@ class PostgresIntrospectorTest {
             assertEquals(QualifiedName.of("app", "customers"), lines.foreignKeys().get(0).referencedTable());
             Table longNamed = table(actual, SALES, LONG_NAME);
             assertEquals(63, longNamed.name().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-            assertEquals(List.of(new ExclusionConstraint("excluded_kinds_a_excl", "EXCLUDE USING btree (a WITH =)")),
+            assertEquals(List.of(new ExclusionConstraint("excluded_kinds_a_excl", "EXCLUDE USING btree (a WITH =)", null)),
                     table(actual, SALES, "excluded_kinds").constraints());
             assertTrue(table(actual, SALES, "excluded_kinds").indexes().isEmpty(),
                     "the index behind the exclusion constraint is part of the constraint");

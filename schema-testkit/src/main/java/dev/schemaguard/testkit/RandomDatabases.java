@@ -189,7 +189,7 @@ public final class RandomDatabases {
         List<RangeType> rangeTypes = new ArrayList<>();
         for (String type : distinct(random, NAMES, random.nextInt(5))) {
             switch (random.nextInt(4)) {
-                case 0 -> enums.add(new EnumType(type, distinct(random, NAMES, random.nextInt(4)), maybe(random, TEXTS)));
+                case 0 -> enums.add(new EnumType(type, distinct(random, NAMES, random.nextInt(4)), maybe(random, TEXTS), null));
                 case 1 -> domains.add(domain(random, type));
                 case 2 -> rangeTypes.add(rangeType(random, type));
                 default -> compositeTypes.add(compositeType(random, type));
@@ -223,7 +223,7 @@ public final class RandomDatabases {
         collations.sort(byName);
         return new Schema(name, tables, maybe(random, TEXTS), sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
                 collations, grants(random, name, tables, sequences, views, enums, routines), aggregates,
-                textSearchDictionaries(random, name), textSearchConfigurations(random, name));
+                textSearchDictionaries(random, name), textSearchConfigurations(random, name), null);
     }
 
     /** A plain aggregate, an ordered-set one, or one with every option set. */
@@ -323,7 +323,7 @@ public final class RandomDatabases {
         }
         return new RangeType(name, subtype, maybe(random, List.of("app.my_ops", "\"Sch ema\".\"Ops\"")),
                 maybe(random, List.of("\"C\"", "app.german")), maybe(random, List.of("app.canon", "canon")),
-                maybe(random, List.of("float8mi", "app.diff")), maybe(random, NAMES), maybe(random, TEXTS));
+                maybe(random, List.of("float8mi", "app.diff")), maybe(random, NAMES), maybe(random, TEXTS), null);
     }
 
     /** Publications of some of the generated tables and schemas, or of all tables. */
@@ -411,7 +411,7 @@ public final class RandomDatabases {
                 }
                 indexes.add(new Index(indexName, random.nextBoolean(), pick(random, List.of("btree", "gin", "hash")), keys,
                         random.nextBoolean() ? List.of() : List.of(pick(random, NAMES)),
-                        maybe(random, CONDITIONS), random.nextInt(4) == 0, List.of(), null));
+                        maybe(random, CONDITIONS), random.nextInt(4) == 0, List.of(), null, null));
             }
         }
         List<Trigger> triggers = new ArrayList<>();
@@ -431,12 +431,12 @@ public final class RandomDatabases {
     private static Domain domain(Random random, String name) {
         List<CheckConstraint> checks = new ArrayList<>();
         for (String check : distinct(random, NAMES, random.nextInt(3))) {
-            checks.add(new CheckConstraint(check, pick(random, List.of("(VALUE > 0)", "VALUE ~ '@'::text", "(VALUE <> 'a: b'::text)")), false, false));
+            checks.add(new CheckConstraint(check, pick(random, List.of("(VALUE > 0)", "VALUE ~ '@'::text", "(VALUE <> 'a: b'::text)")), false, false, null));
         }
         return new Domain(name, DataType.parse(pick(random, TYPES)), random.nextBoolean(),
                 random.nextBoolean() ? null : pick(random, EXPRESSIONS),
                 random.nextInt(4) == 0 ? pick(random, List.of("\"C\"", "public.mine", "\"My Schema\".\"Coll\"")) : null,
-                checks, maybe(random, TEXTS), checkComments(random, checks));
+                checks, maybe(random, TEXTS), checkComments(random, checks), null);
     }
 
     private static java.util.Map<String, String> checkComments(Random random, List<CheckConstraint> checks) {
@@ -451,7 +451,7 @@ public final class RandomDatabases {
             attributes.add(new CompositeType.Attribute(attribute, DataType.parse(pick(random, TYPES)),
                     random.nextInt(3) == 0 ? pick(random, List.of("\"C\"", "\"en_US\"", "public.mine")) : null));
         }
-        return new CompositeType(name, attributes, maybe(random, TEXTS));
+        return new CompositeType(name, attributes, maybe(random, TEXTS), null);
     }
 
     private static Routine routine(Random random) {
@@ -473,7 +473,7 @@ public final class RandomDatabases {
         for (String exclusion : distinct(random, NAMES, random.nextInt(3))) {
             if (table.constraint(exclusion).isEmpty()) {
                 exclusions.add(new ExclusionConstraint(exclusion, pick(random, List.of(
-                        "EXCLUDE USING gist (room WITH =, during WITH &&)", "EXCLUDE USING gist (c WITH &&) WHERE ((active = true))"))));
+                        "EXCLUDE USING gist (room WITH =, during WITH &&)", "EXCLUDE USING gist (c WITH &&) WHERE ((active = true))")), null));
             }
         }
         List<Trigger> triggers = new ArrayList<>();

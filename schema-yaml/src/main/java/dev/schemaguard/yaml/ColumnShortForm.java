@@ -217,7 +217,7 @@ final class ColumnShortForm {
             }
         }
         return new References(new ForeignKeyDef(null, List.of(columnName), reference.table(), reference.columns(),
-                onUpdate, onDelete, MatchType.SIMPLE, false, false, false, true), i);
+                onUpdate, onDelete, MatchType.SIMPLE, false, false, false, true, null), i);
     }
 
     private static ReferentialAction action(List<Word> words, int i) {

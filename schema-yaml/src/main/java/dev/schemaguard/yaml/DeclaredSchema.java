@@ -16,16 +16,26 @@ import java.util.regex.Pattern;
  * A schema read from YAML together with where each of its objects was declared, keyed by qualified name as SQL
  * spells it ({@code public.orders}, {@code app."My Table"}), and where each column of a table was declared
  * ({@code public.orders.id}), so that a failure reported about an object (by the planner or the server) can be
- * placed back in the YAML; and what a comparison with it leaves out ({@code scope}: the file's {@code ignore:},
+ * placed back in the YAML, as can a declared rename that does not fit the database ({@code renamedFromKeys}: where
+ * each {@code renamed_from} was written); and what a comparison with it leaves out ({@code scope}: the file's {@code ignore:},
  * {@code history_tables:} and {@code unexpected:}).
  */
 public record DeclaredSchema(Database database, Map<String, Position> objects, Map<String, Position> columns,
-                             ComparisonScope scope) {
+                             ComparisonScope scope, List<RenamedFromKeys.Site> renamedFromKeys) {
 
     public DeclaredSchema {
         java.util.Objects.requireNonNull(scope, "scope");
         objects = Map.copyOf(objects);
         columns = Map.copyOf(columns);
+        renamedFromKeys = List.copyOf(renamedFromKeys);
+    }
+
+    /**
+     * Where the {@code renamed_from: oldName} of the object called {@code names} (schema, table, member) was written,
+     * when this YAML declares it.
+     */
+    public Optional<Position> locateRenamedFrom(String oldName, List<String> names) {
+        return RenamedFromKeys.locate(renamedFromKeys, oldName, names);
     }
 
     /**

@@ -106,8 +106,10 @@ final class SchemaObjectReader {
         String what = what("enum", schema, entry.key());
         YamlNode values = entry.value();
         String comment = null;
+        String renamedFrom = null;
         if (entry.value() instanceof MapNode) {
             Fields fields = Fields.of(entry.value(), ENUM_KEYS, what);
+            renamedFrom = TableReader.renamedFrom(fields);
             values = fields.node(VALUES);
             if (values == null) {
                 throw new YamlSchemaException(fields.position(), what + " needs 'values', e.g. values: [sad, ok, happy]");
@@ -124,7 +126,8 @@ final class SchemaObjectReader {
             labels.add(label);
         }
         String text = comment;
-        return Nodes.build(entry.keyPosition(), what, () -> new EnumType(entry.key(), labels, text));
+        String oldName = renamedFrom;
+        return Nodes.build(entry.keyPosition(), what, () -> new EnumType(entry.key(), labels, text, oldName));
     }
 
     /** {@code email: text}, or {@code email: {type: text, not_null: true, checks: {email_check: "VALUE ~ '@'"}}}. */
@@ -132,7 +135,7 @@ final class SchemaObjectReader {
         String what = what("domain", schema, entry.key());
         if (entry.value() instanceof ScalarNode scalar && !scalar.isNull()) {
             DataType type = type(entry.value(), what);
-            return Nodes.build(entry.keyPosition(), what, () -> new Domain(entry.key(), type, false, null, null, List.of(), null, java.util.Map.of()));
+            return Nodes.build(entry.keyPosition(), what, () -> new Domain(entry.key(), type, false, null, null, List.of(), null, java.util.Map.of(), null));
         }
         Fields fields = Fields.of(entry.value(), DOMAIN_KEYS, what);
         if (!fields.has(TYPE)) {
@@ -147,12 +150,13 @@ final class SchemaObjectReader {
                 String checkWhat = "check " + check.key() + " of " + what;
                 SqlText.EXPRESSION.check(check.value(), Nodes.text(check.value(), checkWhat), checkWhat);
                 String expression = Nodes.requiredText(check.value(), checkWhat + " (an expression on VALUE, e.g. VALUE > 0)");
-                checks.add(Nodes.build(check.keyPosition(), checkWhat, () -> new CheckConstraint(check.key(), expression, false, false)));
+                checks.add(Nodes.build(check.keyPosition(), checkWhat, () -> new CheckConstraint(check.key(), expression, false, false, null)));
             }
         }
         String defaultExpression = SqlText.DEFAULT.text(fields, DEFAULT);
         return Nodes.build(entry.keyPosition(), what, () -> new Domain(entry.key(), type, fields.bool(NOT_NULL, false),
-                defaultExpression, collation, checks, fields.text(COMMENT), TableReader.constraintComments(fields)));
+                defaultExpression, collation, checks, fields.text(COMMENT), TableReader.constraintComments(fields),
+                TableReader.renamedFrom(fields)));
     }
 
     /**
@@ -173,7 +177,7 @@ final class SchemaObjectReader {
         String collation = collation(fields);
         return Nodes.build(entry.keyPosition(), what, () -> new RangeType(entry.key(), subtype,
                 fields.text(SUBTYPE_OPCLASS), collation, fields.text(CANONICAL), fields.text(SUBTYPE_DIFF),
-                fields.text(MULTIRANGE_TYPE_NAME), fields.text(COMMENT)));
+                fields.text(MULTIRANGE_TYPE_NAME), fields.text(COMMENT), TableReader.renamedFrom(fields)));
     }
 
     /** {@code address: {attributes: {street: text, city: {type: text, collation: '"C"'}}, comment: ...}}. */
@@ -202,7 +206,8 @@ final class SchemaObjectReader {
                         () -> new CompositeType.Attribute(attribute.key(), type, attributeCollation)));
             }
         }
-        return Nodes.build(entry.keyPosition(), what, () -> new CompositeType(entry.key(), attributes, fields.text(COMMENT)));
+        return Nodes.build(entry.keyPosition(), what, () -> new CompositeType(entry.key(), attributes, fields.text(COMMENT),
+                TableReader.renamedFrom(fields)));
     }
 
     /**
@@ -238,7 +243,7 @@ final class SchemaObjectReader {
                 }
                 indexes.add(Nodes.build(item.position(), "an index of " + kindWhat, () -> new Index(index.name(),
                         index.unique(), index.method(), index.keys(), index.include(), index.predicate(), index.nullsNotDistinct(),
-                        index.storageParameters(), index.comment())));
+                        index.storageParameters(), index.comment(), null)));
             }
         }
         if (materialized && fields.has(TRIGGERS)) {

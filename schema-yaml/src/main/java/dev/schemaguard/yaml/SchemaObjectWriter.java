@@ -120,12 +120,13 @@ final class SchemaObjectWriter {
     }
 
     private static Object enumType(EnumType enumType) {
-        if (enumType.comment() == null) {
+        if (enumType.comment() == null && enumType.renamedFrom() == null) {
             return enumType.values();
         }
         Map<String, Object> yaml = new LinkedHashMap<>();
         yaml.put(VALUES, enumType.values());
-        yaml.put(COMMENT, enumType.comment());
+        putIfPresent(yaml, COMMENT, enumType.comment());
+        putIfPresent(yaml, RENAMED_FROM, enumType.renamedFrom());
         return yaml;
     }
 
@@ -133,7 +134,8 @@ final class SchemaObjectWriter {
         String what = "domain " + domain.name();
         String type = type(domain.baseType(), what);
         if (!domain.notNull() && domain.defaultExpression() == null && domain.collation() == null
-                && domain.checks().isEmpty() && domain.comment() == null && domain.constraintComments().isEmpty()) {
+                && domain.checks().isEmpty() && domain.comment() == null && domain.constraintComments().isEmpty()
+                && domain.renamedFrom() == null) {
             return type;
         }
         Map<String, Object> yaml = new LinkedHashMap<>();
@@ -156,13 +158,15 @@ final class SchemaObjectWriter {
         if (!domain.constraintComments().isEmpty()) {
             yaml.put(CONSTRAINT_COMMENTS, new LinkedHashMap<>(domain.constraintComments()));
         }
+        putIfPresent(yaml, RENAMED_FROM, domain.renamedFrom());
         return yaml;
     }
 
     private static Object rangeType(RangeType range) {
         String subtype = type(range.subtype(), "the subtype of range type " + range.name());
         if (range.subtypeOpclass() == null && range.collation() == null && range.canonical() == null
-                && range.subtypeDiff() == null && range.multirangeTypeName() == null && range.comment() == null) {
+                && range.subtypeDiff() == null && range.multirangeTypeName() == null && range.comment() == null
+                && range.renamedFrom() == null) {
             return subtype;
         }
         Map<String, Object> yaml = new LinkedHashMap<>();
@@ -173,6 +177,7 @@ final class SchemaObjectWriter {
         putIfPresent(yaml, SUBTYPE_DIFF, range.subtypeDiff());
         putIfPresent(yaml, MULTIRANGE_TYPE_NAME, range.multirangeTypeName());
         putIfPresent(yaml, COMMENT, range.comment());
+        putIfPresent(yaml, RENAMED_FROM, range.renamedFrom());
         return yaml;
     }
 
@@ -194,6 +199,7 @@ final class SchemaObjectWriter {
             yaml.put(ATTRIBUTES, attributes);
         }
         putIfPresent(yaml, COMMENT, compositeType.comment());
+        putIfPresent(yaml, RENAMED_FROM, compositeType.renamedFrom());
         return yaml;
     }
 
@@ -243,7 +249,7 @@ final class SchemaObjectWriter {
 
     private static Object viewIndex(Index index) {
         return YamlSchemaWriter.index(new IndexDef(index.name(), index.unique(), index.method(), index.keys(), index.include(),
-                index.predicate(), index.nullsNotDistinct(), index.storageParameters(), index.comment()));
+                index.predicate(), index.nullsNotDistinct(), index.storageParameters(), index.comment(), null));
     }
 
     private static Object routine(Routine routine) {

@@ -38,24 +38,25 @@ record TableDefinition(
         PartitionBound partitionOf,
         List<QualifiedName> inherits) {
 
-    record PrimaryKeyDef(String name, List<String> columns, boolean onColumn) {
+    record PrimaryKeyDef(String name, List<String> columns, boolean onColumn, String renamedFrom) {
     }
 
     record UniqueDef(String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable,
-                     boolean initiallyDeferred, boolean onColumn) {
+                     boolean initiallyDeferred, boolean onColumn, String renamedFrom) {
     }
 
     record ForeignKeyDef(String name, List<String> columns, QualifiedName table, List<String> referencedColumns,
                          ForeignKey.ReferentialAction onUpdate, ForeignKey.ReferentialAction onDelete,
                          ForeignKey.MatchType match, boolean deferrable, boolean initiallyDeferred, boolean notValid,
-                         boolean onColumn) {
+                         boolean onColumn, String renamedFrom) {
     }
 
-    record CheckDef(String name, String expression, boolean noInherit, boolean notValid) {
+    record CheckDef(String name, String expression, boolean noInherit, boolean notValid, String renamedFrom) {
     }
 
     record IndexDef(String name, boolean unique, String method, List<IndexKey> keys, List<String> include,
-                    String predicate, boolean nullsNotDistinct, List<String> storageParameters, String comment) {
+                    String predicate, boolean nullsNotDistinct, List<String> storageParameters, String comment,
+                    String renamedFrom) {
     }
 
     /**
@@ -71,6 +72,7 @@ record TableDefinition(
                 if (primaryKey.name() != null) {
                     key.named(primaryKey.name());
                 }
+                key.renamedFrom(primaryKey.renamedFrom());
             }
             uniques.forEach(unique -> addUnique(table, unique));
             foreignKeys.forEach(foreignKey -> addForeignKey(table, foreignKey));
@@ -85,6 +87,7 @@ record TableDefinition(
                 if (check.notValid()) {
                     builder.notValid();
                 }
+                builder.renamedFrom(check.renamedFrom());
             }
             indexes.forEach(index -> addIndex(table, index));
             if (rowSecurity.enabled()) {
@@ -116,6 +119,7 @@ record TableDefinition(
         if (unique.initiallyDeferred()) {
             builder.initiallyDeferred();
         }
+        builder.renamedFrom(unique.renamedFrom());
     }
 
     private static void addForeignKey(TableBuilder table, ForeignKeyDef foreignKey) {
@@ -137,6 +141,7 @@ record TableDefinition(
         if (foreignKey.initiallyDeferred()) {
             builder.initiallyDeferred();
         }
+        builder.renamedFrom(foreignKey.renamedFrom());
     }
 
     private static void addIndex(TableBuilder table, IndexDef index) {
@@ -156,6 +161,7 @@ record TableDefinition(
         if (index.nullsNotDistinct()) {
             builder.nullsNotDistinct();
         }
+        builder.renamedFrom(index.renamedFrom());
     }
 
     private static void addPolicy(TableBuilder table, Policy policy) {
@@ -176,9 +182,10 @@ record TableDefinition(
         PrimaryKeyDef primaryKey = null;
         if (named.primaryKey() != null) {
             PrimaryKeyDef key = named.primaryKey();
-            boolean derived = isDerived(key.name(), named.withPrimaryKey(new PrimaryKeyDef(null, key.columns(), false)),
+            boolean derived = isDerived(key.name(), named.withPrimaryKey(new PrimaryKeyDef(null, key.columns(), false, null)),
                     t -> t.primaryKey().name());
-            primaryKey = new PrimaryKeyDef(derived ? null : key.name(), key.columns(), derived && key.columns().size() == 1);
+            primaryKey = new PrimaryKeyDef(derived ? null : key.name(), key.columns(),
+                    derived && key.columns().size() == 1 && key.renamedFrom() == null, key.renamedFrom());
         }
         List<UniqueDef> uniques = new ArrayList<>();
         int lastColumn = -1;
@@ -187,19 +194,19 @@ record TableDefinition(
             UniqueDef unique = named.uniques().get(i);
             int at = i;
             UniqueDef unnamed = new UniqueDef(null, unique.columns(), unique.nullsNotDistinct(), unique.deferrable(),
-                    unique.initiallyDeferred(), false);
+                    unique.initiallyDeferred(), false, null);
             String name = isDerived(unique.name(), named.withUniques(replace(named.uniques(), i, unnamed)),
                     t -> t.uniqueConstraints().get(at).name()) ? null : unique.name();
             int column = unique.columns().size() == 1 ? columnIndex(table, unique.columns().get(0)) : -1;
             boolean onColumn = columnLevelPossible && name == null && column > lastColumn
-                    && !unique.nullsNotDistinct() && !unique.deferrable();
+                    && !unique.nullsNotDistinct() && !unique.deferrable() && unique.renamedFrom() == null;
             if (onColumn) {
                 lastColumn = column;
             } else {
                 columnLevelPossible = false;
             }
             uniques.add(new UniqueDef(name, unique.columns(), unique.nullsNotDistinct(), unique.deferrable(),
-                    unique.initiallyDeferred(), onColumn));
+                    unique.initiallyDeferred(), onColumn, unique.renamedFrom()));
         }
         List<ForeignKeyDef> foreignKeys = new ArrayList<>();
         lastColumn = -1;
@@ -208,39 +215,41 @@ record TableDefinition(
             ForeignKeyDef fk = named.foreignKeys().get(i);
             int at = i;
             ForeignKeyDef unnamed = new ForeignKeyDef(null, fk.columns(), fk.table(), fk.referencedColumns(), fk.onUpdate(),
-                    fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(), false);
+                    fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(), false, null);
             String name = isDerived(fk.name(), named.withForeignKeys(replace(named.foreignKeys(), i, unnamed)),
                     t -> t.foreignKeys().get(at).name()) ? null : fk.name();
             int column = fk.columns().size() == 1 ? columnIndex(table, fk.columns().get(0)) : -1;
             boolean onColumn = columnLevelPossible && name == null && column > lastColumn
-                    && fk.match() == ForeignKey.MatchType.SIMPLE && !fk.deferrable() && !fk.notValid();
+                    && fk.match() == ForeignKey.MatchType.SIMPLE && !fk.deferrable() && !fk.notValid()
+                    && fk.renamedFrom() == null;
             if (onColumn) {
                 lastColumn = column;
             } else {
                 columnLevelPossible = false;
             }
             foreignKeys.add(new ForeignKeyDef(name, fk.columns(), fk.table(), fk.referencedColumns(), fk.onUpdate(),
-                    fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(), onColumn));
+                    fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(), onColumn, fk.renamedFrom()));
         }
         List<CheckDef> checks = new ArrayList<>();
         for (int i = 0; i < named.checks().size(); i++) {
             CheckDef check = named.checks().get(i);
             int at = i;
-            CheckDef unnamed = new CheckDef(null, check.expression(), check.noInherit(), check.notValid());
+            CheckDef unnamed = new CheckDef(null, check.expression(), check.noInherit(), check.notValid(), null);
             String name = isDerived(check.name(), named.withChecks(replace(named.checks(), i, unnamed)),
                     t -> t.checkConstraints().get(at).name()) ? null : check.name();
-            checks.add(new CheckDef(name, check.expression(), check.noInherit(), check.notValid()));
+            checks.add(new CheckDef(name, check.expression(), check.noInherit(), check.notValid(), check.renamedFrom()));
         }
         List<IndexDef> indexes = new ArrayList<>();
         for (int i = 0; i < named.indexes().size(); i++) {
             IndexDef index = named.indexes().get(i);
             int at = i;
             IndexDef unnamed = new IndexDef(null, index.unique(), index.method(), index.keys(), index.include(),
-                    index.predicate(), index.nullsNotDistinct(), index.storageParameters(), index.comment());
+                    index.predicate(), index.nullsNotDistinct(), index.storageParameters(), index.comment(), null);
             String name = isDerived(index.name(), named.withIndexes(replace(named.indexes(), i, unnamed)),
                     t -> t.indexes().get(at).name()) ? null : index.name();
             indexes.add(new IndexDef(name, index.unique(), index.method(), index.keys(), index.include(),
-                    index.predicate(), index.nullsNotDistinct(), index.storageParameters(), index.comment()));
+                    index.predicate(), index.nullsNotDistinct(), index.storageParameters(), index.comment(),
+                    index.renamedFrom()));
         }
         return new TableDefinition(table.name(), table.columns(), primaryKey, uniques, foreignKeys, checks, indexes,
                 table.rowSecurity(), table.policies(), table.comment(), table.partitionOf(), table.inherits());
@@ -297,21 +306,22 @@ record TableDefinition(
     /** Every part with its name, nothing on columns. */
     private static TableDefinition spelledOut(Table table) {
         PrimaryKeyDef primaryKey = table.primaryKey() == null ? null
-                : new PrimaryKeyDef(table.primaryKey().name(), table.primaryKey().columns(), false);
+                : new PrimaryKeyDef(table.primaryKey().name(), table.primaryKey().columns(), false,
+                table.primaryKey().renamedFrom());
         return new TableDefinition(table.name(), table.columns(), primaryKey,
                 table.uniqueConstraints().stream().map(u -> new UniqueDef(u.name(), u.columns(), u.nullsNotDistinct(),
-                        u.deferrable(), u.initiallyDeferred(), false)).toList(),
+                        u.deferrable(), u.initiallyDeferred(), false, u.renamedFrom())).toList(),
                 table.foreignKeys().stream().map(f -> new ForeignKeyDef(f.name(), f.columns(), f.referencedTable(),
                         f.referencedColumns(), f.onUpdate(), f.onDelete(), f.match(), f.deferrable(),
-                        f.initiallyDeferred(), f.notValid(), false)).toList(),
+                        f.initiallyDeferred(), f.notValid(), false, f.renamedFrom())).toList(),
                 table.checkConstraints().stream().map(c -> new CheckDef(c.name(), c.expression(), c.noInherit(),
-                        c.notValid())).toList(),
+                        c.notValid(), c.renamedFrom())).toList(),
                 table.indexes().stream().map(TableDefinition::indexDef).toList(),
                 table.rowSecurity(), table.policies(), table.comment(), table.partitionOf(), table.inherits());
     }
 
     private static IndexDef indexDef(Index index) {
         return new IndexDef(index.name(), index.unique(), index.method(), index.keys(), index.include(),
-                index.predicate(), index.nullsNotDistinct(), index.storageParameters(), index.comment());
+                index.predicate(), index.nullsNotDistinct(), index.storageParameters(), index.comment(), index.renamedFrom());
     }
 }

@@ -81,8 +81,11 @@ final class TableReader {
         return new TableReader(schema, entry.key()).read(entry);
     }
 
-    /** {@code renamed_from}: a table's former name in its schema, or a column's in its table (null when absent). */
-    private static String renamedFrom(Fields fields) {
+    /**
+     * {@code renamed_from}: a table's former name in its schema, a column's, constraint's or index's in its table
+     * (null when absent).
+     */
+    static String renamedFrom(Fields fields) {
         String oldName = fields.text(RENAMED_FROM);
         if (oldName == null) {
             return null;
@@ -118,16 +121,16 @@ final class TableReader {
                             + "]' on the table instead");
                 }
                 if (spec.primaryKey()) {
-                    columnKeys.add(new PrimaryKeyDef(null, List.of(column.key()), true));
+                    columnKeys.add(new PrimaryKeyDef(null, List.of(column.key()), true, null));
                 }
                 if (spec.unique()) {
-                    uniques.add(new UniqueDef(null, List.of(column.key()), false, false, false, true));
+                    uniques.add(new UniqueDef(null, List.of(column.key()), false, false, false, true, null));
                 }
                 if (spec.references() != null) {
                     foreignKeys.add(spec.references());
                 }
                 if (spec.check() != null) {
-                    columnChecks.add(new CheckDef(null, spec.check(), false, false));
+                    columnChecks.add(new CheckDef(null, spec.check(), false, false, null));
                 }
             }
         }
@@ -230,9 +233,21 @@ final class TableReader {
                 throw new YamlSchemaException(entry.keyPosition(), constraintWhat + " has the name of another constraint"
                         + " of the table; constraint names are unique per table");
             }
-            String definition = SqlText.EXCLUSION.check(entry.value(), Nodes.requiredText(entry.value(), constraintWhat
+            YamlNode definitionNode = entry.value();
+            String renamedFrom = null;
+            if (definitionNode instanceof MapNode) {
+                Fields long_ = Fields.of(definitionNode, EXCLUSION_KEYS, constraintWhat);
+                renamedFrom = renamedFrom(long_);
+                definitionNode = long_.node(DEFINITION);
+                if (definitionNode == null) {
+                    throw new YamlSchemaException(long_.position(), constraintWhat + " needs 'definition'");
+                }
+            }
+            String definition = SqlText.EXCLUSION.check(definitionNode, Nodes.requiredText(definitionNode, constraintWhat
                     + " (e.g. EXCLUDE USING gist (room WITH =, during WITH &&))"), constraintWhat);
-            exclusions.add(Nodes.build(entry.keyPosition(), constraintWhat, () -> new ExclusionConstraint(entry.key(), definition)));
+            String oldName = renamedFrom;
+            exclusions.add(Nodes.build(entry.keyPosition(), constraintWhat,
+                    () -> new ExclusionConstraint(entry.key(), definition, oldName)));
         }
         return exclusions;
     }
@@ -477,15 +492,15 @@ final class TableReader {
             if (!key.has(COLUMNS)) {
                 throw new YamlSchemaException(key.position(), keyWhat + " needs 'columns'");
             }
-            return new PrimaryKeyDef(key.text(NAME), key.names(COLUMNS), false);
+            return new PrimaryKeyDef(key.text(NAME), key.names(COLUMNS), false, renamedFrom(key));
         }
-        return new PrimaryKeyDef(null, Nodes.names(node, keyWhat), false);
+        return new PrimaryKeyDef(null, Nodes.names(node, keyWhat), false, null);
     }
 
     private UniqueDef unique(YamlNode item) {
         String uniqueWhat = "a unique constraint of " + what;
         if (!(item instanceof MapNode)) {
-            return new UniqueDef(null, Nodes.names(item, uniqueWhat), false, false, false, false);
+            return new UniqueDef(null, Nodes.names(item, uniqueWhat), false, false, false, false, null);
         }
         Fields fields = Fields.of(item, UNIQUE_KEYS, uniqueWhat);
         if (!fields.has(COLUMNS)) {
@@ -493,7 +508,7 @@ final class TableReader {
         }
         boolean initiallyDeferred = fields.bool(INITIALLY_DEFERRED, false);
         return new UniqueDef(fields.text(NAME), fields.names(COLUMNS), fields.bool(NULLS_NOT_DISTINCT, false),
-                deferrable(fields, initiallyDeferred), initiallyDeferred, false);
+                deferrable(fields, initiallyDeferred), initiallyDeferred, false, renamedFrom(fields));
     }
 
     /** {@code initially_deferred: true} implies {@code deferrable}; saying otherwise is a contradiction. */
@@ -537,18 +552,18 @@ final class TableReader {
                 fields.choice(ON_UPDATE, ColumnShortForm.ACTIONS, ReferentialAction.NO_ACTION),
                 fields.choice(ON_DELETE, ColumnShortForm.ACTIONS, ReferentialAction.NO_ACTION),
                 fields.choice(MATCH, MATCH_TYPES, MatchType.SIMPLE),
-                deferrable(fields, initiallyDeferred), initiallyDeferred, fields.bool(NOT_VALID, false), false);
+                deferrable(fields, initiallyDeferred), initiallyDeferred, fields.bool(NOT_VALID, false), false, renamedFrom(fields));
     }
 
     private CheckDef check(YamlNode item) {
         String checkWhat = "a check constraint of " + what;
         checkExpression(item, checkWhat);
         if (item instanceof ScalarNode) {
-            return new CheckDef(null, Nodes.requiredText(item, checkWhat), false, false);
+            return new CheckDef(null, Nodes.requiredText(item, checkWhat), false, false, null);
         }
         Fields fields = Fields.of(item, CHECK_KEYS, checkWhat);
         return new CheckDef(fields.text(NAME), fields.requiredText(EXPRESSION), fields.bool(NO_INHERIT, false),
-                fields.bool(NOT_VALID, false));
+                fields.bool(NOT_VALID, false), renamedFrom(fields));
     }
 
     /** The expression of a check, written alone or under 'expression', must be one expression. */
@@ -565,7 +580,7 @@ final class TableReader {
         String indexWhat = "an index of " + owner;
         if (!(item instanceof MapNode)) {
             List<IndexKey> keys = Nodes.names(item, indexWhat).stream().map(IndexKey::column).toList();
-            return new IndexDef(null, false, "btree", keys, List.of(), null, false, List.of(), null);
+            return new IndexDef(null, false, "btree", keys, List.of(), null, false, List.of(), null, null);
         }
         Fields fields = Fields.of(item, INDEX_KEYS, indexWhat);
         YamlNode columns = fields.node(COLUMNS);
@@ -581,7 +596,7 @@ final class TableReader {
         String method = fields.has(METHOD) ? fields.requiredText(METHOD) : "btree";
         return new IndexDef(fields.text(NAME), fields.bool(UNIQUE, false), method, keys, fields.names(INCLUDE),
                 fields.text(WHERE), fields.bool(NULLS_NOT_DISTINCT, false), fields.parameters(STORAGE_PARAMETERS),
-                fields.text(COMMENT));
+                fields.text(COMMENT), renamedFrom(fields));
     }
 
     private static IndexKey indexKey(YamlNode node, String indexWhat) {

@@ -180,7 +180,7 @@ final class YamlKeys {
     static final List<String> FOREIGN_TABLE_KEYS = List.of(SERVER, OPTIONS, COLUMN_OPTIONS);
     static final List<String> PUBLICATION_KEYS = List.of(ALL_TABLES, TABLES, TABLES_IN_SCHEMAS, PUBLISH, VIA_PARTITION_ROOT, COMMENT);
     static final List<String> PUBLICATION_TABLE_KEYS = List.of(TABLE, COLUMNS, WHERE);
-    static final List<String> SCHEMA_KEYS = concat(List.of(COMMENT), SCHEMA_CONTENT_KEYS);
+    static final List<String> SCHEMA_KEYS = concat(List.of(COMMENT, RENAMED_FROM), SCHEMA_CONTENT_KEYS);
     static final List<String> TABLE_KEYS = List.of(
             COMMENT, COLUMNS, PRIMARY_KEY, UNIQUE, FOREIGN_KEYS, CHECKS, INDEXES, ROW_LEVEL_SECURITY, POLICIES,
             EXCLUDE, TRIGGERS, PARTITION_BY, PARTITION_OF, UNLOGGED, INHERITS, STORAGE_PARAMETERS, REPLICA_IDENTITY,
@@ -189,14 +189,15 @@ final class YamlKeys {
             TYPE, NULLABLE, NOT_NULL, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT, PRIMARY_KEY, UNIQUE, REFERENCES,
             STORAGE, COMPRESSION, RENAMED_FROM);
     static final List<String> IDENTITY_KEYS = List.of(GENERATION, START, INCREMENT, MIN, MAX, CACHE, CYCLE);
-    static final List<String> PRIMARY_KEY_KEYS = List.of(NAME, COLUMNS);
-    static final List<String> UNIQUE_KEYS = List.of(NAME, COLUMNS, NULLS_NOT_DISTINCT, DEFERRABLE, INITIALLY_DEFERRED);
+    static final List<String> PRIMARY_KEY_KEYS = List.of(NAME, COLUMNS, RENAMED_FROM);
+    static final List<String> UNIQUE_KEYS = List.of(NAME, COLUMNS, NULLS_NOT_DISTINCT, DEFERRABLE, INITIALLY_DEFERRED, RENAMED_FROM);
     static final List<String> FOREIGN_KEY_KEYS = List.of(
-            NAME, COLUMNS, REFERENCES, ON_UPDATE, ON_DELETE, MATCH, DEFERRABLE, INITIALLY_DEFERRED, NOT_VALID);
+            NAME, COLUMNS, REFERENCES, ON_UPDATE, ON_DELETE, MATCH, DEFERRABLE, INITIALLY_DEFERRED, NOT_VALID, RENAMED_FROM);
     static final List<String> REFERENCES_KEYS = List.of(SCHEMA, TABLE, COLUMNS);
-    static final List<String> CHECK_KEYS = List.of(NAME, EXPRESSION, NO_INHERIT, NOT_VALID);
+    static final List<String> EXCLUSION_KEYS = List.of(DEFINITION, RENAMED_FROM);
+    static final List<String> CHECK_KEYS = List.of(NAME, EXPRESSION, NO_INHERIT, NOT_VALID, RENAMED_FROM);
     static final List<String> INDEX_KEYS = List.of(
-            NAME, COLUMNS, UNIQUE, METHOD, INCLUDE, WHERE, NULLS_NOT_DISTINCT, STORAGE_PARAMETERS, COMMENT);
+            NAME, COLUMNS, UNIQUE, METHOD, INCLUDE, WHERE, NULLS_NOT_DISTINCT, STORAGE_PARAMETERS, COMMENT, RENAMED_FROM);
     static final List<String> INDEX_KEY_KEYS = List.of(COLUMN, EXPRESSION, ORDER, NULLS, OPCLASS);
     static final List<String> ROW_LEVEL_SECURITY_KEYS = List.of(ENABLED, FORCED);
     static final List<String> POLICY_KEYS = List.of(AS, FOR, TO, USING, WITH_CHECK);
@@ -205,12 +206,12 @@ final class YamlKeys {
     static final List<String> PARTITION_OF_KEYS = List.of(PARENT, BOUND);
     static final List<String> EXTENSION_KEYS = List.of(SCHEMA, VERSION);
     static final List<String> SEQUENCE_KEYS = List.of(TYPE, START, INCREMENT, MIN, MAX, CACHE, CYCLE, OWNED_BY, COMMENT);
-    static final List<String> ENUM_KEYS = List.of(VALUES, COMMENT);
-    static final List<String> DOMAIN_KEYS = List.of(TYPE, NOT_NULL, DEFAULT, COLLATION, CHECKS, COMMENT, CONSTRAINT_COMMENTS);
-    static final List<String> COMPOSITE_TYPE_KEYS = List.of(ATTRIBUTES, COMMENT);
+    static final List<String> ENUM_KEYS = List.of(VALUES, COMMENT, RENAMED_FROM);
+    static final List<String> DOMAIN_KEYS = List.of(TYPE, NOT_NULL, DEFAULT, COLLATION, CHECKS, COMMENT, CONSTRAINT_COMMENTS, RENAMED_FROM);
+    static final List<String> COMPOSITE_TYPE_KEYS = List.of(ATTRIBUTES, COMMENT, RENAMED_FROM);
     static final List<String> ATTRIBUTE_KEYS = List.of(TYPE, COLLATION);
     static final List<String> RANGE_TYPE_KEYS = List.of(
-            SUBTYPE, SUBTYPE_OPCLASS, COLLATION, CANONICAL, SUBTYPE_DIFF, MULTIRANGE_TYPE_NAME, COMMENT);
+            SUBTYPE, SUBTYPE_OPCLASS, COLLATION, CANONICAL, SUBTYPE_DIFF, MULTIRANGE_TYPE_NAME, COMMENT, RENAMED_FROM);
     static final List<String> VIEW_KEYS = List.of(QUERY, MATERIALIZED, INDEXES, TRIGGERS, RULES, OPTIONS, COMMENT);
     static final List<String> ROUTINE_KEYS = List.of(DEFINITION, COMMENT);
     static final List<String> COLLATION_KEYS = List.of(PROVIDER, LOCALE, LC_COLLATE, LC_CTYPE, DETERMINISTIC, COMMENT);
@@ -234,6 +235,7 @@ final class YamlKeys {
         all.put("foreignKey", FOREIGN_KEY_KEYS);
         all.put("referencesLong", REFERENCES_KEYS);
         all.put("checkLong", CHECK_KEYS);
+        all.put("exclusionLong", EXCLUSION_KEYS);
         all.put("indexLong", INDEX_KEYS);
         all.put("indexKeyLong", INDEX_KEY_KEYS);
         all.put("rowLevelSecurityLong", ROW_LEVEL_SECURITY_KEYS);

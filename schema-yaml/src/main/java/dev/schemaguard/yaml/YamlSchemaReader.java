@@ -57,6 +57,7 @@ public final class YamlSchemaReader {
     private final Map<String, Placed<dev.schemaguard.model.ForeignDataWrapper>> foreignDataWrappers = new TreeMap<>();
     private final Map<String, Placed<dev.schemaguard.model.ForeignServer>> foreignServers = new TreeMap<>();
     private final ScopeYaml scope = new ScopeYaml();
+    private final List<RenamedFromKeys.Site> renamedFromKeys = new ArrayList<>();
 
     private YamlSchemaReader() {
     }
@@ -89,7 +90,8 @@ public final class YamlSchemaReader {
         } else {
             reader.readDocument(Utf8Files.read(fileOrDirectory), fileOrDirectory.toString());
         }
-        return new DeclaredSchema(reader.database(), reader.positions(), reader.columnPositions, reader.scope.scope());
+        return new DeclaredSchema(reader.database(), reader.positions(), reader.columnPositions, reader.scope.scope(),
+                reader.renamedFromKeys);
     }
 
     /** Reads YAML text; {@code sourceName} is what error messages call it, e.g. a file name. */
@@ -101,7 +103,8 @@ public final class YamlSchemaReader {
     public static DeclaredSchema readDeclaredString(String yaml, String sourceName) {
         YamlSchemaReader reader = new YamlSchemaReader();
         reader.readDocument(yaml, sourceName);
-        return new DeclaredSchema(reader.database(), reader.positions(), reader.columnPositions, reader.scope.scope());
+        return new DeclaredSchema(reader.database(), reader.positions(), reader.columnPositions, reader.scope.scope(),
+                reader.renamedFromKeys);
     }
 
     private static List<Path> yamlFiles(Path directory) throws IOException {
@@ -118,6 +121,7 @@ public final class YamlSchemaReader {
         if (root == null) {
             return;
         }
+        renamedFromKeys.addAll(RenamedFromKeys.in(root));
         Fields file = Fields.of(root, FILE_KEYS, "the top level of the file");
         scope.read(file);
         YamlNode extensionsNode = file.node(EXTENSIONS);
@@ -194,6 +198,14 @@ public final class YamlSchemaReader {
             }
             parts.comment = comment;
             parts.commentPosition = at;
+        }
+        String renamedFrom = TableReader.renamedFrom(fields);
+        if (renamedFrom != null) {
+            if (parts.renamedFrom != null && !parts.renamedFrom.equals(renamedFrom)) {
+                throw fields.error(RENAMED_FROM, what + " is declared renamed from " + parts.renamedFrom + " elsewhere"
+                        + " and from " + renamedFrom + " here; keep one");
+            }
+            parts.renamedFrom = renamedFrom;
         }
         readContent(parts, fields);
     }
@@ -375,7 +387,8 @@ public final class YamlSchemaReader {
                     parts.grants.values().stream().map(Placed::object).sorted(Grant.ORDER).toList(),
                     parts.aggregates.values().stream().map(Placed::object)
                             .sorted(Comparator.comparing(Aggregate::name).thenComparing(Aggregate::arguments)).toList(),
-                    List.copyOf(parts.textSearchDictionaries.values()), List.copyOf(parts.textSearchConfigurations.values())));
+                    List.copyOf(parts.textSearchDictionaries.values()), List.copyOf(parts.textSearchConfigurations.values()),
+                    parts.renamedFrom));
         }
         return Database.of(result)
                 .withExtensions(extensions.values().stream().map(Placed::object).toList())
@@ -432,6 +445,7 @@ public final class YamlSchemaReader {
     private static final class SchemaParts {
         final String name;
         final Map<String, Table> tables = new TreeMap<>();
+        String renamedFrom;
         final Map<String, Sequence> sequences = new TreeMap<>();
         final Map<String, View> views = new TreeMap<>();
         final Map<String, EnumType> enums = new TreeMap<>();

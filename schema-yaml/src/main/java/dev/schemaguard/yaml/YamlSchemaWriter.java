@@ -73,6 +73,7 @@ public final class YamlSchemaWriter {
     private static Map<String, Object> schema(Schema schema) {
         Map<String, Object> yaml = new LinkedHashMap<>();
         putIfPresent(yaml, COMMENT, schema.comment());
+        putIfPresent(yaml, RENAMED_FROM, schema.renamedFrom()); // only from a declared model, as for tables
         if (!schema.tables().isEmpty()) {
             Map<String, Object> tables = new LinkedHashMap<>();
             schema.tables().stream().sorted(Comparator.comparing(Table::name))
@@ -97,12 +98,13 @@ public final class YamlSchemaWriter {
         }
         var primaryKey = definition.primaryKey();
         if (primaryKey != null && !primaryKey.onColumn()) {
-            if (primaryKey.name() == null) {
+            if (primaryKey.name() == null && primaryKey.renamedFrom() == null) {
                 yaml.put(PRIMARY_KEY, primaryKey.columns());
             } else {
                 Map<String, Object> key = new LinkedHashMap<>();
-                key.put(NAME, primaryKey.name());
+                putIfPresent(key, NAME, primaryKey.name());
                 key.put(COLUMNS, primaryKey.columns());
+                putIfPresent(key, RENAMED_FROM, primaryKey.renamedFrom());
                 yaml.put(PRIMARY_KEY, key);
             }
         }
@@ -121,7 +123,8 @@ public final class YamlSchemaWriter {
         }
         if (!table.exclusionConstraints().isEmpty()) {
             Map<String, Object> exclusions = new LinkedHashMap<>();
-            table.exclusionConstraints().forEach(exclusion -> exclusions.put(exclusion.name(), exclusion.definition()));
+            table.exclusionConstraints().forEach(exclusion -> exclusions.put(exclusion.name(), exclusion.renamedFrom() == null
+                    ? exclusion.definition() : exclusionLong(exclusion)));
             yaml.put(EXCLUDE, exclusions);
         }
         if (!table.triggers().isEmpty()) {
@@ -275,8 +278,15 @@ public final class YamlSchemaWriter {
         return yaml;
     }
 
+    private static Map<String, Object> exclusionLong(dev.schemaguard.model.ExclusionConstraint exclusion) {
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        yaml.put(DEFINITION, exclusion.definition());
+        yaml.put(RENAMED_FROM, exclusion.renamedFrom());
+        return yaml;
+    }
+
     private static Object unique(UniqueDef unique) {
-        if (unique.name() == null && !unique.nullsNotDistinct() && !unique.deferrable()) {
+        if (unique.name() == null && !unique.nullsNotDistinct() && !unique.deferrable() && unique.renamedFrom() == null) {
             return unique.columns();
         }
         Map<String, Object> yaml = new LinkedHashMap<>();
@@ -285,6 +295,7 @@ public final class YamlSchemaWriter {
         putIfTrue(yaml, NULLS_NOT_DISTINCT, unique.nullsNotDistinct());
         putIfTrue(yaml, DEFERRABLE, unique.deferrable() && !unique.initiallyDeferred());
         putIfTrue(yaml, INITIALLY_DEFERRED, unique.initiallyDeferred());
+        putIfPresent(yaml, RENAMED_FROM, unique.renamedFrom());
         return yaml;
     }
 
@@ -305,6 +316,7 @@ public final class YamlSchemaWriter {
         putIfTrue(yaml, DEFERRABLE, foreignKey.deferrable() && !foreignKey.initiallyDeferred());
         putIfTrue(yaml, INITIALLY_DEFERRED, foreignKey.initiallyDeferred());
         putIfTrue(yaml, NOT_VALID, foreignKey.notValid());
+        putIfPresent(yaml, RENAMED_FROM, foreignKey.renamedFrom());
         return yaml;
     }
 
@@ -313,7 +325,7 @@ public final class YamlSchemaWriter {
     }
 
     private static Object check(CheckDef check) {
-        if (check.name() == null && !check.noInherit() && !check.notValid()) {
+        if (check.name() == null && !check.noInherit() && !check.notValid() && check.renamedFrom() == null) {
             return check.expression();
         }
         Map<String, Object> yaml = new LinkedHashMap<>();
@@ -321,6 +333,7 @@ public final class YamlSchemaWriter {
         yaml.put(EXPRESSION, check.expression());
         putIfTrue(yaml, NO_INHERIT, check.noInherit());
         putIfTrue(yaml, NOT_VALID, check.notValid());
+        putIfPresent(yaml, RENAMED_FROM, check.renamedFrom());
         return yaml;
     }
 
@@ -337,6 +350,7 @@ public final class YamlSchemaWriter {
         putIfTrue(yaml, NULLS_NOT_DISTINCT, index.nullsNotDistinct());
         putParameters(yaml, index.storageParameters());
         putIfPresent(yaml, COMMENT, index.comment());
+        putIfPresent(yaml, RENAMED_FROM, index.renamedFrom());
         return yaml;
     }
 

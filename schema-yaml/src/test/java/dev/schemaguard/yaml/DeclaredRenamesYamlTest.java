@@ -70,4 +70,67 @@ class DeclaredRenamesYamlTest {
         assertTrue(overLong.getMessage().startsWith("schema.yaml:3:") && overLong.getMessage().contains("renamed_from"),
                 overLong.getMessage());
     }
+
+    @Test
+    void readsTheOldNamesOfSchemasTypesConstraintsAndIndexesAndWritesThemBack() {
+        Database database = YamlSchemaReader.readString("""
+                schemas:
+                  app:
+                    renamed_from: old_app
+                    enums:
+                      feeling: {values: [sad, happy], renamed_from: mood}
+                    domains:
+                      positive: {type: int, renamed_from: pos}
+                    composite_types:
+                      address: {attributes: {city: text}, renamed_from: addr}
+                    range_types:
+                      numr: {subtype: float8, renamed_from: floatrange}
+                    tables:
+                      p:
+                        columns:
+                          id: int
+                          code: text
+                          n: int
+                          during: int4range
+                        primary_key: {name: p_pkey, columns: [id], renamed_from: p_old_pkey}
+                        unique:
+                          - {columns: [code], renamed_from: p_old_code}
+                        checks:
+                          - {expression: n > 0, renamed_from: p_old_check}
+                        indexes:
+                          - {name: p_n_idx, columns: [n], renamed_from: p_old_idx}
+                        exclude:
+                          p_during_excl: {definition: EXCLUDE USING gist (during WITH &&), renamed_from: p_old_excl}
+                      c:
+                        columns:
+                          p_id: int
+                        foreign_keys:
+                          - {columns: [p_id], references: p(id), renamed_from: c_old_fkey}
+                """, "schema.yaml");
+        var app = database.schema("app").orElseThrow();
+        assertEquals("old_app", app.renamedFrom());
+        assertEquals("mood", app.enums().get(0).renamedFrom());
+        assertEquals("pos", app.domains().get(0).renamedFrom());
+        assertEquals("addr", app.compositeTypes().get(0).renamedFrom());
+        assertEquals("floatrange", app.rangeTypes().get(0).renamedFrom());
+        Table p = app.table("p").orElseThrow();
+        assertEquals("p_old_pkey", p.primaryKey().renamedFrom());
+        assertEquals("p_old_code", p.uniqueConstraints().get(0).renamedFrom());
+        assertEquals("p_code_key", p.uniqueConstraints().get(0).name());
+        assertEquals("p_old_check", p.checkConstraints().get(0).renamedFrom());
+        assertEquals("p_old_idx", p.indexes().get(0).renamedFrom());
+        assertEquals("p_old_excl", p.exclusionConstraints().get(0).renamedFrom());
+        assertEquals("c_old_fkey", app.table("c").orElseThrow().foreignKeys().get(0).renamedFrom());
+        String written = YamlSchemaWriter.write(database);
+        assertEquals(database, YamlSchemaReader.readString(written, "written"), written);
+    }
+
+    @Test
+    void aKeyRenamedFromItselfIsAnErrorAtItsPlace() {
+        YamlSchemaException e = assertThrows(YamlSchemaException.class, () -> YamlSchemaReader.readString("""
+                enums:
+                  mood: {values: [a], renamed_from: mood}
+                """, "schema.yaml"));
+        assertTrue(e.getMessage().startsWith("schema.yaml:2:") && e.getMessage().contains("renamed from itself"), e.getMessage());
+    }
 }

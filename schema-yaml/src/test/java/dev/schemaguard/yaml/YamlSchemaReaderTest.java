@@ -69,7 +69,7 @@ class YamlSchemaReaderTest {
                 .toDatabase();
         Database sorted = new Database(java.util.List.of(new Schema("public",
                 expected.schemas().get(0).tables().stream().sorted(java.util.Comparator.comparing(dev.schemaguard.model.Table::name)).toList(),
-                "the application", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                "the application", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null)), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         assertEquals(sorted, read);
         assertTrue(read.table(QualifiedName.of("public", "organisations")).orElseThrow()
                 .column("id").orElseThrow().nullable() == false, "a primary key column is NOT NULL");
@@ -277,7 +277,7 @@ class YamlSchemaReaderTest {
     @Test
     void emptyDocumentAndEmptySchemasAreAllowed() {
         assertEquals(Database.EMPTY, YamlSchemaReader.readString("", "empty.yaml"));
-        assertEquals(Database.of(new Schema("audit", java.util.List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())),
+        assertEquals(Database.of(new Schema("audit", java.util.List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null)),
                 YamlSchemaReader.readString("schemas:\n  audit:\n", "x.yaml"));
     }
 }

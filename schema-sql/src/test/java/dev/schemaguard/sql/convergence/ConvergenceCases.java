@@ -54,6 +54,7 @@ final class ConvergenceCases {
         cases.addAll(textSearch());
         cases.addAll(foreignData());
         cases.addAll(typeRebuildsUnderLeavingChildren());
+        cases.addAll(declaredRenames());
         return cases;
     }
 
@@ -1659,5 +1660,114 @@ final class ConvergenceCases {
                         before + " create table t (id int, m mood);", "create table t (id int);").holdingBackUnsafeChanges(),
                 of("drop a range type and the table using it, held back (the type waits for the table)",
                         "create type fr as range (subtype = float8); create table t (id int, r fr);", "").holdingBackUnsafeChanges());
+    }
+
+    /**
+     * Declared renames ({@code renamed_from}, set on the new database's model): each kind is renamed in place, and the
+     * rows the old DDL inserted are still there afterwards, values of a renamed type's columns included.
+     */
+    static List<ConvergenceCase> declaredRenames() {
+        return List.of(
+                of("declared rename of an index keeps it and the rows",
+                        "create table t (id int primary key, n int); create index t_n_old on t (n) where n > 0;"
+                                + " insert into t values (1, 10);",
+                        "create table t (id int primary key, n int); create index t_n_new on t (n) where n > 0;")
+                        .declaring(DeclaredRenameCases.index("public", "t", "t_n_new", "t_n_old"))
+                        .keepingRows("select id, n from t", "1 10"),
+                of("declared renames of a primary key, unique, check, exclusion constraint and foreign key",
+                        "create table p (id int constraint p_old_pkey primary key, code text constraint p_old_code unique,"
+                                + " n int constraint p_old_check check (n > 0), during int4range,"
+                                + " constraint p_old_excl exclude using gist (during with &&));"
+                                + " create table c (id int, p_id int constraint c_old_fkey references p);"
+                                + " insert into p values (1, 'a', 5, '[1,3)'); insert into c values (1, 1);",
+                        "create table p (id int constraint p_pkey primary key, code text constraint p_code_key unique,"
+                                + " n int constraint p_n_check check (n > 0), during int4range,"
+                                + " constraint p_during_excl exclude using gist (during with &&));"
+                                + " create table c (id int, p_id int constraint c_p_id_fkey references p);")
+                        .declaring(DeclaredRenameCases.constraint("public", "p", "p_pkey", "p_old_pkey"))
+                        .declaring(DeclaredRenameCases.constraint("public", "p", "p_code_key", "p_old_code"))
+                        .declaring(DeclaredRenameCases.constraint("public", "p", "p_n_check", "p_old_check"))
+                        .declaring(DeclaredRenameCases.constraint("public", "p", "p_during_excl", "p_old_excl"))
+                        .declaring(DeclaredRenameCases.constraint("public", "c", "c_p_id_fkey", "c_old_fkey"))
+                        .keepingRows("select p.id, p.code, p.n, p.during, c.id from p join c on c.p_id = p.id", "1 a 5 [1,3) 1"),
+                of("declared rename of an enum keeps the values of its columns, arrays and defaults included",
+                        "create type mood as enum ('sad', 'happy');"
+                                + " create table t (id int, m mood default 'sad', ms mood[]);"
+                                + " insert into t values (1, 'happy', '{sad,happy}');",
+                        "create type feeling as enum ('sad', 'happy');"
+                                + " create table t (id int, m feeling default 'sad', ms feeling[]);")
+                        .declaring(DeclaredRenameCases.type("public", "feeling", "mood"))
+                        .keepingRows("select id, m, ms from t", "1 happy {sad,happy}"),
+                of("declared rename of an enum that a function takes and a view casts to",
+                        "create type mood as enum ('sad', 'happy'); create table t (id int, m mood);"
+                                + " create function is_happy(x mood) returns boolean language sql as $$ select x = 'happy' $$;"
+                                + " create view v as select id, m::text as label from t where is_happy(m);"
+                                + " insert into t values (1, 'happy');",
+                        "create type feeling as enum ('sad', 'happy'); create table t (id int, m feeling);"
+                                + " create function is_happy(x feeling) returns boolean language sql as $$ select x = 'happy' $$;"
+                                + " create view v as select id, m::text as label from t where is_happy(m);")
+                        .declaring(DeclaredRenameCases.type("public", "feeling", "mood"))
+                        .keepingRows("select id, label from v", "1 happy"),
+                of("declared rename of a domain keeps the values of its columns",
+                        "create domain pos as int constraint pos_check check (value > 0);"
+                                + " create table t (id int, n pos); insert into t values (1, 7);",
+                        "create domain positive as int constraint pos_check check (value > 0);"
+                                + " create table t (id int, n positive);")
+                        .declaring(DeclaredRenameCases.type("public", "positive", "pos"))
+                        .keepingRows("select id, n from t", "1 7"),
+                of("declared rename of a composite type keeps the values of its columns",
+                        "create type addr as (street text, city text); create table t (id int, a addr);"
+                                + " insert into t values (1, row('Main St', 'Oslo'));",
+                        "create type address as (street text, city text); create table t (id int, a address);")
+                        .declaring(DeclaredRenameCases.type("public", "address", "addr"))
+                        .keepingRows("select id, (a).city from t", "1 Oslo"),
+                of("declared rename of a range type keeps the values of its columns",
+                        "create type floatrange as range (subtype = float8); create table t (id int, r floatrange);"
+                                + " insert into t values (1, '[1,2)');",
+                        "create type numr as range (subtype = float8); create table t (id int, r numr);")
+                        .declaring(DeclaredRenameCases.type("public", "numr", "floatrange"))
+                        .keepingRows("select id, r from t", "1 [1,2)"),
+                of("declared rename of a schema carries its tables, types, keys and views",
+                        "create schema old_app; create type old_app.mood as enum ('sad', 'happy');"
+                                + " create table old_app.p (id int primary key, m old_app.mood);"
+                                + " create table old_app.c (id int, p_id int references old_app.p);"
+                                + " create view old_app.v as select id, m from old_app.p;"
+                                + " insert into old_app.p values (1, 'happy'); insert into old_app.c values (2, 1);",
+                        "create schema app; create type app.mood as enum ('sad', 'happy');"
+                                + " create table app.p (id int primary key, m app.mood);"
+                                + " create table app.c (id int, p_id int references app.p);"
+                                + " create view app.v as select id, m from app.p;")
+                        .declaring(DeclaredRenameCases.schema("app", "old_app"))
+                        .keepingRows("select v.id, v.m, c.id from app.v join app.c on c.p_id = v.id", "1 happy 2"),
+                of("declared rename of a schema whose tables inherit and are partitioned",
+                        "create schema old_app; create table old_app.base (id int, note text);"
+                                + " create table old_app.child (extra int) inherits (old_app.base);"
+                                + " create table old_app.parted (at int not null) partition by range (at);"
+                                + " create table old_app.parted_1 partition of old_app.parted for values from (0) to (10);"
+                                + " insert into old_app.child values (1, 'n', 2); insert into old_app.parted values (5);",
+                        "create schema app; create table app.base (id int, note text);"
+                                + " create table app.child (extra int) inherits (app.base);"
+                                + " create table app.parted (at int not null) partition by range (at);"
+                                + " create table app.parted_1 partition of app.parted for values from (0) to (10);")
+                        .declaring(DeclaredRenameCases.schema("app", "old_app"))
+                        .keepingRows("select b.id, b.note, c.extra, p.at from app.base b join app.child c using (id)"
+                                + " cross join app.parted p", "1 n 2 5"),
+                of("declared column rename keeps checks, expression and partial indexes and generated columns that use it",
+                        "create table t (id int primary key, a int constraint t_positive check (a > 0),"
+                                + " b int generated always as (a * 2) stored);"
+                                + " create index t_expr on t ((a + 1)) where a > 2; insert into t (id, a) values (1, 5);",
+                        "create table t (id int primary key, c int constraint t_positive check (c > 0),"
+                                + " b int generated always as (c * 2) stored);"
+                                + " create index t_expr on t ((c + 1)) where c > 2;")
+                        .declaring(DeclaredRenameCases.column("public", "t", "c", "a"))
+                        .keepingRows("select id, c, b from t", "1 5 10"),
+                of("declared column rename re-creates the policy and the view that name it, rows kept",
+                        "create table t (id int primary key, a int); alter table t enable row level security;"
+                                + " create policy t_positive on t using (a > 0); create view v as select id, a from t;"
+                                + " insert into t values (1, 5);",
+                        "create table t (id int primary key, c int); alter table t enable row level security;"
+                                + " create policy t_positive on t using (c > 0); create view v as select id, c from t;")
+                        .declaring(DeclaredRenameCases.column("public", "t", "c", "a"))
+                        .keepingRows("select id, c from v", "1 5"));
     }
 }

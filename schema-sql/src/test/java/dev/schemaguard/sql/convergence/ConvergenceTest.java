@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -67,6 +68,7 @@ class ConvergenceTest {
         MigrationScenario scenario = MigrationScenario.load(databases.resetPairFor(server),
                 convergenceCase.oldDdl(), convergenceCase.newDdl(), IntrospectionOptions.ALL);
         String where = "case '" + convergenceCase.name() + "' on " + server.label();
+        scenario.declare(convergenceCase.declarations());
         SchemaDiff initial = SchemaDiff.compare(scenario.targetModel(), scenario.currentModel());
         MigrationScenario.Step step = scenario.migrateMeasuringLocks(convergenceCase.options());
         if (initial.isEmpty()) {
@@ -81,6 +83,10 @@ class ConvergenceTest {
                         + System.lineSeparator() + MigrationScenario.describeChanges("differences", initial.changes())
                         + step.report());
                 assertConverged(where, step, convergenceCase.options());
+                if (convergenceCase.rowsQuery() != null) {
+                    assertEquals(convergenceCase.rows(), scenario.rows(convergenceCase.rowsQuery()),
+                            () -> where + ": the rows did not survive" + System.lineSeparator() + step.report());
+                }
             }
             case HOLDS_BACK_UNSAFE_CHANGES -> {
                 assertFalse(step.plan().skipped().isEmpty(), () -> where + ": with " + convergenceCase.options()

@@ -402,7 +402,7 @@ final class GeneratedSchemas {
                     }
                 });
             }
-            schema.enums().forEach(e -> builder.enumType(new EnumType(e.name(), e.labels(), e.comment())));
+            schema.enums().forEach(e -> builder.enumType(new EnumType(e.name(), e.labels(), e.comment(), null)));
             schema.domains().forEach(d -> builder.domain(domain(d)));
             schema.sequences().forEach(q -> builder.sequence(sequence(q)));
             if (schema.view() != null) {
@@ -622,9 +622,9 @@ final class GeneratedSchemas {
 
     private static Domain domain(DomainSpec spec) {
         List<CheckConstraint> checks = spec.checkName() == null
-                ? List.of() : List.of(new CheckConstraint(spec.checkName(), spec.kind().check, false, false));
+                ? List.of() : List.of(new CheckConstraint(spec.checkName(), spec.kind().check, false, false, null));
         return new Domain(spec.name(), spec.kind().type, spec.notNull(),
-                spec.withDefault() ? spec.kind().defaultExpression : null, null, checks, spec.comment(), java.util.Map.of());
+                spec.withDefault() ? spec.kind().defaultExpression : null, null, checks, spec.comment(), java.util.Map.of(), null);
     }
 
     private static Sequence sequence(SequenceSpec spec) {

@@ -31,7 +31,7 @@ final class MigrationScenario {
     private final PostgresServer server;
     private final IntrospectionOptions introspection;
     private final ReusableThrowawayDatabase current;
-    private final Database targetModel;
+    private Database targetModel;
     private Database currentModel;
 
     private MigrationScenario(IntrospectionOptions introspection, ReusableThrowawayDatabase current, ReusableThrowawayDatabase target)
@@ -53,6 +53,28 @@ final class MigrationScenario {
 
     Database targetModel() {
         return targetModel;
+    }
+
+    /** The target model with what the case declares beyond the new database (declared renames). */
+    void declare(java.util.function.UnaryOperator<Database> declarations) {
+        targetModel = declarations.apply(targetModel);
+    }
+
+    /** The rows of {@code query} on the current (migrated) database, each row's columns joined by a space. */
+    List<String> rows(String query) throws SQLException {
+        List<String> rows = new java.util.ArrayList<>();
+        try (java.sql.Statement statement = current.connection().createStatement();
+             java.sql.ResultSet result = statement.executeQuery(query)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? " " : "").append(result.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
     }
 
     /** The current database's model as of the last introspection (after loading, or after the last step). */
