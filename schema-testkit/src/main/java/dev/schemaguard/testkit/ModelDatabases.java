@@ -45,13 +45,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import dev.schemaguard.model.ForeignDataWrapper;
 import dev.schemaguard.model.ForeignServer;
 import dev.schemaguard.model.ForeignTable;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 
 /**
  * Random models that use every object kind of the model, with names, types, expressions and texts chosen to be
@@ -59,7 +56,7 @@ import net.jqwik.api.Arbitrary;
  * of every module draw from. Models are valid (a random choice the model refuses is drawn again) and their parts
  * come in name order, as introspection and the YAML reader give them.
  */
-public final class RandomDatabases {
+final class ModelDatabases {
 
     /** Names that need quoting in SQL or YAML, or both. */
     private static final List<String> NAMES = List.of(
@@ -100,59 +97,65 @@ public final class RandomDatabases {
     private static final List<String> BOUNDS = List.of("FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", "DEFAULT",
             "FOR VALUES IN (1, 2)", "FOR VALUES WITH (modulus 4, remainder 0)", "FOR VALUES FROM (MINVALUE) TO ('a: b')");
 
-    private RandomDatabases() {
+    private ModelDatabases() {
     }
 
-    /** Random models for jqwik properties: {@code @ForAll("databases")} with a provider returning this. */
-    public static Arbitrary<Database> arbitrary() {
-        return Arbitraries.randomValue(RandomDatabases::database);
-    }
-
-    /** One random model; the same {@code random} state gives the same model. */
-    public static Database database(Random random) {
+    /**
+     * A model drawn from {@code choices}. A draw the model refuses (a random explicit name clashes with another)
+     * is drawn again from the next choices; when the choices have run out, every draw is the same smallest one.
+     */
+    static Database database(Choices drawn) {
+        Choices choices = drawn.fromStart();
         while (true) {
+            boolean smallest = choices.exhausted();
             try {
-                List<Schema> schemas = new ArrayList<>();
-                for (String schemaName : distinct(random, NAMES, random.nextInt(3) + 1)) {
-                    schemas.add(schema(random, schemaName));
-                }
-                schemas.sort(Comparator.comparing(Schema::name));
-                requireNoForeignKeyToAForeignTable(schemas);
-                List<Extension> extensions = new ArrayList<>();
-                boolean bare = random.nextBoolean();
-                for (String name : distinct(random, NAMES, random.nextInt(3))) {
-                    extensions.add(bare ? new Extension(name, null, null)
-                            : new Extension(name, maybe(random, NAMES), maybe(random, List.of("1.3", "1.10", "2", "x.y"))));
-                }
-                extensions.sort(Comparator.comparing(Extension::name));
-                List<ForeignDataWrapper> wrappers = new ArrayList<>();
-                for (String wrapper : distinct(random, NAMES, random.nextInt(3))) {
-                    wrappers.add(random.nextBoolean() ? ForeignDataWrapper.named(wrapper)
-                            : new ForeignDataWrapper(wrapper, maybe(random, List.of("public.postgres_fdw_handler", "\"Sch ema\".h")),
-                                    maybe(random, List.of("public.postgres_fdw_validator", "v")), options(random), maybe(random, TEXTS)));
-                }
-                wrappers.sort(Comparator.comparing(ForeignDataWrapper::name));
-                List<ForeignServer> servers = new ArrayList<>();
-                for (String server : distinct(random, NAMES, random.nextInt(3))) {
-                    servers.add(new ForeignServer(server, pick(random, NAMES), maybe(random, List.of("postgres", "it's")),
-                            maybe(random, List.of("16", "1.0")), options(random), maybe(random, TEXTS)));
-                }
-                Set<String> declared = new java.util.HashSet<>();
-                servers.forEach(server -> declared.add(server.name()));
-                for (Schema schema : schemas) {
-                    for (Table table : schema.tables()) {
-                        if (table.isForeign() && declared.add(table.foreign().server())) {
-                            servers.add(ForeignServer.of(table.foreign().server(), pick(random, NAMES)));
-                        }
-                    }
-                }
-                servers.sort(Comparator.comparing(ForeignServer::name));
-                return Database.of(schemas).withExtensions(extensions).withPublications(publications(random, schemas))
-                        .withCasts(casts(random)).withForeignDataWrappers(wrappers).withForeignServers(servers);
+                return draw(choices);
             } catch (IllegalArgumentException clash) {
-                // a random explicit name clashed with another; draw again
+                if (smallest) {
+                    throw new IllegalStateException("the smallest model is refused: " + clash.getMessage(), clash);
+                }
             }
         }
+    }
+
+    private static Database draw(Choices choices) {
+        List<Schema> schemas = new ArrayList<>();
+        for (String schemaName : choices.distinct(NAMES, Math.max(1, choices.partCount()))) {
+            schemas.add(schema(choices.nextPart(), schemaName));
+        }
+        schemas.sort(Comparator.comparing(Schema::name));
+        requireNoForeignKeyToAForeignTable(schemas);
+        List<Extension> extensions = new ArrayList<>();
+        boolean bare = choices.nextBoolean();
+        for (String name : choices.distinct(NAMES, choices.nextInt(3))) {
+            extensions.add(bare ? new Extension(name, null, null)
+                    : new Extension(name, choices.maybe(NAMES), choices.maybe(List.of("1.3", "1.10", "2", "x.y"))));
+        }
+        extensions.sort(Comparator.comparing(Extension::name));
+        List<ForeignDataWrapper> wrappers = new ArrayList<>();
+        for (String wrapper : choices.distinct(NAMES, choices.nextInt(3))) {
+            wrappers.add(choices.nextBoolean() ? ForeignDataWrapper.named(wrapper)
+                    : new ForeignDataWrapper(wrapper, choices.maybe(List.of("public.postgres_fdw_handler", "\"Sch ema\".h")),
+                            choices.maybe(List.of("public.postgres_fdw_validator", "v")), options(choices), choices.maybe(TEXTS)));
+        }
+        wrappers.sort(Comparator.comparing(ForeignDataWrapper::name));
+        List<ForeignServer> servers = new ArrayList<>();
+        for (String server : choices.distinct(NAMES, choices.nextInt(3))) {
+            servers.add(new ForeignServer(server, choices.pick(NAMES), choices.maybe(List.of("postgres", "it's")),
+                    choices.maybe(List.of("16", "1.0")), options(choices), choices.maybe(TEXTS)));
+        }
+        Set<String> declared = new java.util.HashSet<>();
+        servers.forEach(server -> declared.add(server.name()));
+        for (Schema schema : schemas) {
+            for (Table table : schema.tables()) {
+                if (table.isForeign() && declared.add(table.foreign().server())) {
+                    servers.add(ForeignServer.of(table.foreign().server(), choices.pick(NAMES)));
+                }
+            }
+        }
+        servers.sort(Comparator.comparing(ForeignServer::name));
+        return Database.of(schemas).withExtensions(extensions).withPublications(publications(choices, schemas))
+                .withCasts(casts(choices)).withForeignDataWrappers(wrappers).withForeignServers(servers);
     }
 
     /** PostgreSQL refuses a foreign key that references a foreign table (and so does the YAML reader): draw again. */
@@ -170,47 +173,48 @@ public final class RandomDatabases {
     }
 
     /** Tables, views and sequences get names from one pool, as do the types: each kind shares PostgreSQL's namespace. */
-    private static Schema schema(Random random, String name) {
-        List<String> relations = distinct(random, NAMES, random.nextInt(7));
+    private static Schema schema(Choices choices, String name) {
+        List<String> relations = choices.distinct(NAMES, choices.nextInt(7));
         List<Table> tables = new ArrayList<>();
         List<Sequence> sequences = new ArrayList<>();
         List<View> views = new ArrayList<>();
         for (String relation : relations) {
-            switch (random.nextInt(5)) {
-                case 0 -> sequences.add(sequence(random, relation));
-                case 1 -> views.add(view(random, name, relation));
-                case 2 -> tables.add(random.nextBoolean() ? foreignTable(random, name, relation) : table(random, name, relation));
-                default -> tables.add(table(random, name, relation));
+            switch (choices.nextInt(5)) {
+                case 0 -> sequences.add(sequence(choices.nextPart(), relation));
+                case 1 -> views.add(view(choices.nextPart(), name, relation));
+                case 2 -> tables.add(choices.nextBoolean() ? foreignTable(choices.nextPart(), name, relation) : table(choices.nextPart(), name, relation));
+                default -> tables.add(table(choices.nextPart(), name, relation));
             }
         }
+        tables.replaceAll(table -> table.withRenamedFrom(renamedFrom(choices, relations)));
         List<EnumType> enums = new ArrayList<>();
         List<Domain> domains = new ArrayList<>();
         List<CompositeType> compositeTypes = new ArrayList<>();
         List<RangeType> rangeTypes = new ArrayList<>();
-        for (String type : distinct(random, NAMES, random.nextInt(5))) {
-            switch (random.nextInt(4)) {
-                case 0 -> enums.add(new EnumType(type, distinct(random, NAMES, random.nextInt(4)), maybe(random, TEXTS)));
-                case 1 -> domains.add(domain(random, type));
-                case 2 -> rangeTypes.add(rangeType(random, type));
-                default -> compositeTypes.add(compositeType(random, type));
+        for (String type : choices.distinct(NAMES, choices.nextInt(5))) {
+            switch (choices.nextInt(4)) {
+                case 0 -> enums.add(new EnumType(type, choices.distinct(NAMES, choices.nextInt(4)), choices.maybe(TEXTS)));
+                case 1 -> domains.add(domain(choices.nextPart(), type));
+                case 2 -> rangeTypes.add(rangeType(choices.nextPart(), type));
+                default -> compositeTypes.add(compositeType(choices.nextPart(), type));
             }
         }
         List<Routine> routines = new ArrayList<>();
-        for (int i = random.nextInt(4); i > 0; i--) {
-            routines.add(routine(random));
+        for (int i = choices.nextInt(4); i > 0; i--) {
+            routines.add(routine(choices.nextPart()));
         }
         if (routines.stream().map(Routine::signature).distinct().count() < routines.size()) {
             throw new IllegalArgumentException("two routines with one signature");
         }
         routines.sort(Comparator.comparing(Routine::name).thenComparing(Routine::arguments));
         List<Aggregate> aggregates = new ArrayList<>();
-        for (int i = random.nextInt(3); i > 0; i--) {
-            aggregates.add(aggregate(random));
+        for (int i = choices.nextInt(3); i > 0; i--) {
+            aggregates.add(aggregate(choices.nextPart()));
         }
         aggregates.sort(Comparator.comparing(Aggregate::name).thenComparing(Aggregate::arguments));
         List<Collation> collations = new ArrayList<>();
-        for (String collation : distinct(random, NAMES, random.nextInt(3))) {
-            collations.add(collation(random, collation));
+        for (String collation : choices.distinct(NAMES, choices.nextInt(3))) {
+            collations.add(collation(choices.nextPart(), collation));
         }
         Comparator<Object> byName = Comparator.comparing(o -> ((dev.schemaguard.model.SchemaObject) o).name());
         tables.sort(Comparator.comparing(Table::name));
@@ -221,50 +225,50 @@ public final class RandomDatabases {
         compositeTypes.sort(byName);
         rangeTypes.sort(byName);
         collations.sort(byName);
-        return new Schema(name, tables, maybe(random, TEXTS), sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
-                collations, grants(random, name, tables, sequences, views, enums, routines), aggregates,
-                textSearchDictionaries(random, name), textSearchConfigurations(random, name));
+        return new Schema(name, tables, choices.maybe(TEXTS), sequences, enums, domains, compositeTypes, rangeTypes, views, routines,
+                collations, grants(choices, name, tables, sequences, views, enums, routines), aggregates,
+                textSearchDictionaries(choices, name), textSearchConfigurations(choices, name));
     }
 
     /** A plain aggregate, an ordered-set one, or one with every option set. */
-    private static Aggregate aggregate(Random random) {
-        String name = pick(random, NAMES);
-        return switch (random.nextInt(3)) {
-            case 0 -> Aggregate.of(name, pick(random, List.of("", "integer", "\"Odd\" \"My Type\"")),
-                    pick(random, List.of("int4pl", "app.step", "\"My Schema\".\"Step\"")),
-                    DataType.parse(pick(random, List.of("integer", "app.mood", "numeric(10,2)[]"))))
-                    .withComment(maybe(random, TEXTS));
-            case 1 -> new Aggregate(name, pick(random, List.of("double precision ORDER BY anyelement",
+    private static Aggregate aggregate(Choices choices) {
+        String name = choices.pick(NAMES);
+        return switch (choices.nextInt(3)) {
+            case 0 -> Aggregate.of(name, choices.pick(List.of("", "integer", "\"Odd\" \"My Type\"")),
+                    choices.pick(List.of("int4pl", "app.step", "\"My Schema\".\"Step\"")),
+                    DataType.parse(choices.pick(List.of("integer", "app.mood", "numeric(10,2)[]"))))
+                    .withComment(choices.maybe(TEXTS));
+            case 1 -> new Aggregate(name, choices.pick(List.of("double precision ORDER BY anyelement",
                     "VARIADIC \"any\" ORDER BY VARIADIC \"any\"")),
-                    random.nextBoolean() ? Aggregate.Kind.ORDERED_SET : Aggregate.Kind.HYPOTHETICAL,
+                    choices.nextBoolean() ? Aggregate.Kind.ORDERED_SET : Aggregate.Kind.HYPOTHETICAL,
                     "ordered_set_transition", DataType.parse("internal"), 0, "percentile_disc_final", true,
-                    pick(random, List.of(Aggregate.Modify.values())), null, null, null, null, null, null,
-                    (random.nextBoolean() ? null : pick(random, List.of(Aggregate.Parallel.values()))), maybe(random, TEXTS));
+                    choices.pick(List.of(Aggregate.Modify.values())), null, null, null, null, null, null,
+                    (choices.nextBoolean() ? null : choices.pick(List.of(Aggregate.Parallel.values()))), choices.maybe(TEXTS));
             default -> new Aggregate(name, "integer", Aggregate.Kind.NORMAL, "app.step", DataType.parse("bigint[]"),
-                    random.nextInt(3) * 64, "app.done", random.nextBoolean(), pick(random, List.of(Aggregate.Modify.values())),
-                    "app.combine", maybe(random, List.of("app.to_bytes")), null, maybe(random, List.of("{0,0}", "a: b", "0")),
-                    random.nextBoolean() ? null : new Aggregate.Moving("app.step", "app.unstep", DataType.parse("bigint[]"),
-                            random.nextInt(2) * 32, maybe(random, List.of("app.done")), random.nextBoolean(),
-                            (random.nextBoolean() ? null : pick(random, List.of(Aggregate.Modify.values()))), maybe(random, List.of("{0,0}"))),
-                    maybe(random, List.of(">", "app.>>", "\"My Schema\".<")), pick(random, List.of(Aggregate.Parallel.values())),
-                    maybe(random, TEXTS));
+                    choices.nextInt(3) * 64, "app.done", choices.nextBoolean(), choices.pick(List.of(Aggregate.Modify.values())),
+                    "app.combine", choices.maybe(List.of("app.to_bytes")), null, choices.maybe(List.of("{0,0}", "a: b", "0")),
+                    choices.nextBoolean() ? null : new Aggregate.Moving("app.step", "app.unstep", DataType.parse("bigint[]"),
+                            choices.nextInt(2) * 32, choices.maybe(List.of("app.done")), choices.nextBoolean(),
+                            (choices.nextBoolean() ? null : choices.pick(List.of(Aggregate.Modify.values()))), choices.maybe(List.of("{0,0}"))),
+                    choices.maybe(List.of(">", "app.>>", "\"My Schema\".<")), choices.pick(List.of(Aggregate.Parallel.values())),
+                    choices.maybe(TEXTS));
         };
     }
 
     /** Casts between distinct pairs of types, by each method and in each context. */
-    private static List<Cast> casts(Random random) {
+    private static List<Cast> casts(Choices choices) {
         List<Cast> casts = new ArrayList<>();
         List<String> types = List.of("integer", "text", "app.mood", "\"My Schema\".\"My Type\"", "bigint[]");
-        for (int i = random.nextInt(3); i > 0; i--) {
-            DataType source = DataType.parse(pick(random, types));
-            DataType target = DataType.parse(pick(random, types));
-            Cast cast = switch (random.nextInt(3)) {
-                case 0 -> Cast.withFunction(source, target, pick(random, List.of("app.convert", "int4", "\"My Schema\".\"To\"")),
-                        pick(random, List.of("integer", "app.mood", "")));
+        for (int i = choices.nextInt(3); i > 0; i--) {
+            DataType source = DataType.parse(choices.pick(types));
+            DataType target = DataType.parse(choices.pick(types));
+            Cast cast = switch (choices.nextInt(3)) {
+                case 0 -> Cast.withFunction(source, target, choices.pick(List.of("app.convert", "int4", "\"My Schema\".\"To\"")),
+                        choices.pick(List.of("integer", "app.mood", "")));
                 case 1 -> new Cast(source, target, Cast.Method.BINARY, null, null, null, null);
                 default -> new Cast(source, target, Cast.Method.INOUT, null, null, null, null);
             };
-            Cast drawn = cast.withContext(pick(random, List.of(Cast.Context.values()))).withComment(maybe(random, TEXTS));
+            Cast drawn = cast.withContext(choices.pick(List.of(Cast.Context.values()))).withComment(choices.maybe(TEXTS));
             if (casts.stream().noneMatch(drawn::sameTypesAs)) {
                 casts.add(drawn);
             }
@@ -279,80 +283,80 @@ public final class RandomDatabases {
     private static final List<String> TOKEN_TYPES = List.of("asciiword", "word", "int", "float", "email", "url_path");
 
     /** Dictionaries of PostgreSQL's templates or of a template elsewhere, with options whose values are hard to spell. */
-    private static List<TextSearchDictionary> textSearchDictionaries(Random random, String schema) {
+    private static List<TextSearchDictionary> textSearchDictionaries(Choices choices, String schema) {
         List<TextSearchDictionary> dictionaries = new ArrayList<>();
-        for (String name : distinct(random, NAMES, random.nextInt(3))) {
-            QualifiedName template = random.nextInt(4) == 0 ? QualifiedName.of(pick(random, NAMES), pick(random, NAMES))
-                    : QualifiedName.of("pg_catalog", pick(random, TEMPLATES));
+        for (String name : choices.distinct(NAMES, choices.nextInt(3))) {
+            QualifiedName template = choices.nextInt(4) == 0 ? QualifiedName.of(choices.pick(NAMES), choices.pick(NAMES))
+                    : QualifiedName.of("pg_catalog", choices.pick(TEMPLATES));
             List<TextSearchDictionary.Option> options = new ArrayList<>();
-            for (String option : distinct(random, OPTION_NAMES, random.nextInt(3))) {
-                options.add(TextSearchDictionary.option(option, pick(random, TEXTS)));
+            for (String option : choices.distinct(OPTION_NAMES, choices.nextInt(3))) {
+                options.add(TextSearchDictionary.option(option, choices.pick(TEXTS)));
             }
-            dictionaries.add(new TextSearchDictionary(name, template, options, maybe(random, TEXTS)));
+            dictionaries.add(new TextSearchDictionary(name, template, options, choices.maybe(TEXTS)));
         }
         dictionaries.sort(Comparator.comparing(TextSearchDictionary::name));
         return dictionaries;
     }
 
     /** Configurations on the default parser or another, mapping token types to PostgreSQL's dictionaries or others. */
-    private static List<TextSearchConfiguration> textSearchConfigurations(Random random, String schema) {
+    private static List<TextSearchConfiguration> textSearchConfigurations(Choices choices, String schema) {
         List<TextSearchConfiguration> configurations = new ArrayList<>();
-        for (String name : distinct(random, NAMES, random.nextInt(3))) {
-            QualifiedName parser = random.nextInt(4) == 0 ? QualifiedName.of(schema, pick(random, NAMES))
+        for (String name : choices.distinct(NAMES, choices.nextInt(3))) {
+            QualifiedName parser = choices.nextInt(4) == 0 ? QualifiedName.of(schema, choices.pick(NAMES))
                     : TextSearchConfiguration.DEFAULT_PARSER;
             List<TextSearchConfiguration.Mapping> mappings = new ArrayList<>();
-            for (String tokenType : distinct(random, random.nextBoolean() ? TOKEN_TYPES : NAMES, random.nextInt(4))) {
+            for (String tokenType : choices.distinct(choices.nextBoolean() ? TOKEN_TYPES : NAMES, choices.nextInt(4))) {
                 List<QualifiedName> dictionaries = new ArrayList<>();
-                for (String dictionary : distinct(random, NAMES, random.nextInt(3) + 1)) {
-                    dictionaries.add(random.nextBoolean() ? QualifiedName.of("pg_catalog", dictionary)
+                for (String dictionary : choices.distinct(NAMES, choices.nextInt(3) + 1)) {
+                    dictionaries.add(choices.nextBoolean() ? QualifiedName.of("pg_catalog", dictionary)
                             : QualifiedName.of(schema, dictionary));
                 }
                 mappings.add(new TextSearchConfiguration.Mapping(tokenType, dictionaries));
             }
-            configurations.add(new TextSearchConfiguration(name, parser, mappings, maybe(random, TEXTS)));
+            configurations.add(new TextSearchConfiguration(name, parser, mappings, choices.maybe(TEXTS)));
         }
         configurations.sort(Comparator.comparing(TextSearchConfiguration::name));
         return configurations;
     }
 
     /** A range over a random type, now and then with every option set. */
-    private static RangeType rangeType(Random random, String name) {
-        DataType subtype = DataType.parse(pick(random, List.of("integer", "numeric", "timestamptz", "uuid", "text", "app.mood")));
-        if (random.nextBoolean()) {
-            return RangeType.of(name, subtype).withComment(maybe(random, TEXTS));
+    private static RangeType rangeType(Choices choices, String name) {
+        DataType subtype = DataType.parse(choices.pick(List.of("integer", "numeric", "timestamptz", "uuid", "text", "app.mood")));
+        if (choices.nextBoolean()) {
+            return RangeType.of(name, subtype).withComment(choices.maybe(TEXTS));
         }
-        return new RangeType(name, subtype, maybe(random, List.of("app.my_ops", "\"Sch ema\".\"Ops\"")),
-                maybe(random, List.of("\"C\"", "app.german")), maybe(random, List.of("app.canon", "canon")),
-                maybe(random, List.of("float8mi", "app.diff")), maybe(random, NAMES), maybe(random, TEXTS));
+        return new RangeType(name, subtype, choices.maybe(List.of("app.my_ops", "\"Sch ema\".\"Ops\"")),
+                choices.maybe(List.of("\"C\"", "app.german")), choices.maybe(List.of("app.canon", "canon")),
+                choices.maybe(List.of("float8mi", "app.diff")), choices.maybe(NAMES), choices.maybe(TEXTS));
     }
 
     /** Publications of some of the generated tables and schemas, or of all tables. */
-    private static List<Publication> publications(Random random, List<Schema> schemas) {
+    private static List<Publication> publications(Choices choices, List<Schema> schemas) {
         List<QualifiedName> tables = new ArrayList<>();
         schemas.forEach(schema -> schema.tables().forEach(t -> tables.add(QualifiedName.of(schema.name(), t.name()))));
         List<Publication> publications = new ArrayList<>();
-        for (String name : distinct(random, NAMES, random.nextInt(3))) {
-            boolean all = random.nextInt(4) == 0;
+        for (String name : choices.distinct(NAMES, choices.nextInt(3))) {
+            boolean all = choices.nextInt(4) == 0;
             List<Publication.Table> members = new ArrayList<>();
             if (!all) {
                 for (QualifiedName table : tables) {
-                    if (random.nextBoolean()) {
-                        members.add(random.nextBoolean() ? Publication.Table.of(table)
-                                : new Publication.Table(table, distinct(random, NAMES, random.nextInt(3)), maybe(random, CONDITIONS)));
+                    if (choices.nextBoolean()) {
+                        members.add(choices.nextBoolean() ? Publication.Table.of(table)
+                                : new Publication.Table(table, choices.distinct(NAMES, choices.nextInt(3)), choices.maybe(CONDITIONS)));
                     }
                 }
             }
-            List<String> schemaNames = all ? List.of() : distinct(random, schemas.stream().map(Schema::name).toList(),
-                    random.nextInt(Math.min(2, schemas.size()) + 1));
-            List<String> publish = random.nextBoolean() ? null : distinct(random, Publication.ALL_OPERATIONS, 1 + random.nextInt(4));
-            publications.add(new Publication(name, all, members, schemaNames, publish, random.nextBoolean(), maybe(random, TEXTS)));
+            List<String> schemaNames = all ? List.of() : choices.distinct(schemas.stream().map(Schema::name).toList(),
+                    choices.nextInt(Math.min(2, schemas.size()) + 1));
+            List<String> publish = choices.nextBoolean() ? null : choices.distinct(Publication.ALL_OPERATIONS, 1 + choices.nextInt(4));
+            publications.add(new Publication(name, all, members, schemaNames, publish, choices.nextBoolean(), choices.maybe(TEXTS)));
         }
         publications.sort(Comparator.comparing(Publication::name));
         return publications;
     }
 
     /** Grants and revoked defaults on some of the schema's objects, to roles from the name pool or PUBLIC. */
-    private static List<Grant> grants(Random random, String schema, List<Table> tables, List<Sequence> sequences,
+    private static List<Grant> grants(Choices choices, String schema, List<Table> tables, List<Sequence> sequences,
                                       List<View> views, List<EnumType> types, List<Routine> routines) {
         List<ObjectRef> objects = new ArrayList<>();
         objects.add(new ObjectRef(ObjectRef.Kind.SCHEMA, null, schema, null));
@@ -366,285 +370,300 @@ public final class RandomDatabases {
         types.forEach(t -> objects.add(ObjectRef.of(ObjectRef.Kind.TYPE, schema, t.name())));
         routines.forEach(r -> objects.add(ObjectRef.of(ObjectRef.Kind.ROUTINE, schema, r.signature())));
         Map<Grant.Key, Grant> grants = new LinkedHashMap<>();
-        for (int i = random.nextInt(5); i > 0; i--) {
-            ObjectRef on = pick(random, objects);
-            Privilege privilege = pick(random, List.copyOf(Privilege.applicableTo(on.kind())));
-            String grantee = random.nextInt(4) == 0 ? Grant.PUBLIC : pick(random, NAMES);
-            boolean revoked = random.nextInt(3) == 0;
-            Grant grant = new Grant(on, grantee, privilege, !revoked && !grantee.equals(Grant.PUBLIC) && random.nextBoolean(), revoked);
+        for (int i = choices.nextInt(5); i > 0; i--) {
+            ObjectRef on = choices.pick(objects);
+            Privilege privilege = choices.pick(List.copyOf(Privilege.applicableTo(on.kind())));
+            String grantee = choices.nextInt(4) == 0 ? Grant.PUBLIC : choices.pick(NAMES);
+            boolean revoked = choices.nextInt(3) == 0;
+            Grant grant = new Grant(on, grantee, privilege, !revoked && !grantee.equals(Grant.PUBLIC) && choices.nextBoolean(), revoked);
             grants.putIfAbsent(grant.key(), grant);
         }
         return grants.values().stream().sorted(Grant.ORDER).toList();
     }
 
-    private static Sequence sequence(Random random, String name) {
-        boolean owned = random.nextInt(3) == 0;
-        return new Sequence(name, random.nextBoolean() ? null : DataType.parse(pick(random, List.of("smallint", "integer", "bigint"))),
-                random.nextBoolean() ? SequenceOptions.DEFAULTS : new SequenceOptions(maybeLong(random), maybeLong(random),
-                        maybeLong(random), maybeLong(random), maybeLong(random), random.nextBoolean()),
-                owned ? pick(random, NAMES) : null, owned ? pick(random, NAMES) : null, maybe(random, TEXTS));
+    private static Sequence sequence(Choices choices, String name) {
+        boolean owned = choices.nextInt(3) == 0;
+        return new Sequence(name, choices.nextBoolean() ? null : DataType.parse(choices.pick(List.of("smallint", "integer", "bigint"))),
+                choices.nextBoolean() ? SequenceOptions.DEFAULTS : new SequenceOptions(maybeLong(choices), maybeLong(choices),
+                        maybeLong(choices), maybeLong(choices), maybeLong(choices), choices.nextBoolean()),
+                owned ? choices.pick(NAMES) : null, owned ? choices.pick(NAMES) : null, choices.maybe(TEXTS));
     }
 
     /** Every provider; a libc collation with one locale or with differing lc_collate and lc_ctype. */
-    private static Collation collation(Random random, String name) {
-        Collation collation = switch (random.nextInt(4)) {
-            case 0 -> Collation.icu(name, pick(random, List.of("en-u-kn-true", "und-u-ks-level2", "de-DE")));
-            case 1 -> Collation.builtin(name, pick(random, List.of("C", "C.UTF-8")));
-            case 2 -> Collation.libc(name, pick(random, List.of("C", "POSIX", "en_US.utf8")));
-            default -> new Collation(name, Collation.Provider.LIBC, null, "C", pick(random, List.of("POSIX", "de_DE.utf8")), true, null);
+    private static Collation collation(Choices choices, String name) {
+        Collation collation = switch (choices.nextInt(4)) {
+            case 0 -> Collation.icu(name, choices.pick(List.of("en-u-kn-true", "und-u-ks-level2", "de-DE")));
+            case 1 -> Collation.builtin(name, choices.pick(List.of("C", "C.UTF-8")));
+            case 2 -> Collation.libc(name, choices.pick(List.of("C", "POSIX", "en_US.utf8")));
+            default -> new Collation(name, Collation.Provider.LIBC, null, "C", choices.pick(List.of("POSIX", "de_DE.utf8")), true, null);
         };
-        if (collation.provider() == Collation.Provider.ICU && random.nextBoolean()) {
+        if (collation.provider() == Collation.Provider.ICU && choices.nextBoolean()) {
             collation = collation.nondeterministic();
         }
-        return collation.withComment(maybe(random, TEXTS));
+        return collation.withComment(choices.maybe(TEXTS));
     }
 
-    private static View view(Random random, String schema, String name) {
-        boolean materialized = random.nextBoolean();
+    private static View view(Choices choices, String schema, String name) {
+        boolean materialized = choices.nextBoolean();
         List<Index> indexes = new ArrayList<>();
         if (materialized) {
-            for (String indexName : distinct(random, NAMES, random.nextInt(3))) {
+            for (String indexName : choices.distinct(NAMES, choices.nextInt(3))) {
                 List<IndexKey> keys = new ArrayList<>();
-                keys.add(IndexKey.column(pick(random, NAMES)));
-                if (random.nextBoolean()) {
+                keys.add(IndexKey.column(choices.pick(NAMES)));
+                if (choices.nextBoolean()) {
                     keys.add(IndexKey.expression("lower(email)").desc());
                 }
-                indexes.add(new Index(indexName, random.nextBoolean(), pick(random, List.of("btree", "gin", "hash")), keys,
-                        random.nextBoolean() ? List.of() : List.of(pick(random, NAMES)),
-                        maybe(random, CONDITIONS), random.nextInt(4) == 0, List.of(), null));
+                indexes.add(new Index(indexName, choices.nextBoolean(), choices.pick(List.of("btree", "gin", "hash")), keys,
+                        choices.nextBoolean() ? List.of() : List.of(choices.pick(NAMES)),
+                        choices.maybe(CONDITIONS), choices.nextInt(4) == 0, List.of(), null));
             }
         }
         List<Trigger> triggers = new ArrayList<>();
         if (!materialized) {
-            for (String trigger : distinct(random, NAMES, random.nextInt(3))) {
+            for (String trigger : choices.distinct(NAMES, choices.nextInt(3))) {
                 triggers.add(new Trigger(trigger, "CREATE TRIGGER " + Identifiers.quote(trigger) + " INSTEAD OF INSERT ON "
                         + Identifiers.quote(schema) + "." + Identifiers.quote(name) + " FOR EACH ROW EXECUTE FUNCTION ins()",
-                        Trigger.Firing.ORIGIN, maybe(random, TEXTS)));
+                        Trigger.Firing.ORIGIN, choices.maybe(TEXTS)));
             }
         }
-        List<String> options = random.nextInt(3) != 0 ? List.of() : materialized ? List.of("fillfactor=70")
-                : distinct(random, List.of("check_option=local", "security_barrier=true", "security_invoker=true"),
-                        1 + random.nextInt(2));
-        return new View(name, materialized, pick(random, QUERIES), indexes, maybe(random, TEXTS), triggers, options, List.of());
-    }
-
-    private static Domain domain(Random random, String name) {
-        List<CheckConstraint> checks = new ArrayList<>();
-        for (String check : distinct(random, NAMES, random.nextInt(3))) {
-            checks.add(new CheckConstraint(check, pick(random, List.of("(VALUE > 0)", "VALUE ~ '@'::text", "(VALUE <> 'a: b'::text)")), false, false));
+        List<Rule> rules = new ArrayList<>();
+        if (!materialized) {
+            for (String rule : choices.distinct(NAMES, choices.nextInt(3))) {
+                rules.add(new Rule(rule, "CREATE RULE " + Identifiers.quote(rule) + " AS\n    ON INSERT TO " + Identifiers.quote(schema)
+                        + "." + Identifiers.quote(name) + " DO INSTEAD NOTHING", Trigger.Firing.ORIGIN, choices.maybe(TEXTS)));
+            }
         }
-        return new Domain(name, DataType.parse(pick(random, TYPES)), random.nextBoolean(),
-                random.nextBoolean() ? null : pick(random, EXPRESSIONS),
-                random.nextInt(4) == 0 ? pick(random, List.of("\"C\"", "public.mine", "\"My Schema\".\"Coll\"")) : null,
-                checks, maybe(random, TEXTS), checkComments(random, checks));
+        List<String> options = choices.nextInt(3) != 0 ? List.of() : materialized ? List.of("fillfactor=70")
+                : choices.distinct(List.of("check_option=local", "security_barrier=true", "security_invoker=true"),
+                        1 + choices.nextInt(2));
+        return new View(name, materialized, choices.pick(QUERIES), indexes, choices.maybe(TEXTS), triggers, options, rules);
     }
 
-    private static java.util.Map<String, String> checkComments(Random random, List<CheckConstraint> checks) {
+    private static Domain domain(Choices choices, String name) {
+        List<CheckConstraint> checks = new ArrayList<>();
+        for (String check : choices.distinct(NAMES, choices.nextInt(3))) {
+            checks.add(new CheckConstraint(check, choices.pick(List.of("(VALUE > 0)", "VALUE ~ '@'::text", "(VALUE <> 'a: b'::text)")), false, false));
+        }
+        return new Domain(name, DataType.parse(choices.pick(TYPES)), choices.nextBoolean(),
+                choices.nextBoolean() ? null : choices.pick(EXPRESSIONS),
+                choices.nextInt(4) == 0 ? choices.pick(List.of("\"C\"", "public.mine", "\"My Schema\".\"Coll\"")) : null,
+                checks, choices.maybe(TEXTS), checkComments(choices, checks));
+    }
+
+    private static java.util.Map<String, String> checkComments(Choices choices, List<CheckConstraint> checks) {
         java.util.Map<String, String> comments = new java.util.TreeMap<>();
-        checks.stream().filter(c -> random.nextInt(3) == 0).forEach(c -> comments.put(c.name(), pick(random, TEXTS)));
+        checks.stream().filter(c -> choices.nextInt(3) == 0).forEach(c -> comments.put(c.name(), choices.pick(TEXTS)));
         return comments;
     }
 
-    private static CompositeType compositeType(Random random, String name) {
+    private static CompositeType compositeType(Choices choices, String name) {
         List<CompositeType.Attribute> attributes = new ArrayList<>();
-        for (String attribute : distinct(random, NAMES, random.nextInt(4))) {
-            attributes.add(new CompositeType.Attribute(attribute, DataType.parse(pick(random, TYPES)),
-                    random.nextInt(3) == 0 ? pick(random, List.of("\"C\"", "\"en_US\"", "public.mine")) : null));
+        for (String attribute : choices.distinct(NAMES, choices.nextInt(4))) {
+            attributes.add(new CompositeType.Attribute(attribute, DataType.parse(choices.pick(TYPES)),
+                    choices.nextInt(3) == 0 ? choices.pick(List.of("\"C\"", "\"en_US\"", "public.mine")) : null));
         }
-        return new CompositeType(name, attributes, maybe(random, TEXTS));
+        return new CompositeType(name, attributes, choices.maybe(TEXTS));
     }
 
-    private static Routine routine(Random random) {
-        Routine.Kind kind = pick(random, List.of(Routine.Kind.values()));
-        String name = pick(random, NAMES);
-        String arguments = pick(random, List.of("", "integer", "a integer, b text", "VARIADIC x integer[]", "\"Odd\" \"My Type\""));
+    private static Routine routine(Choices choices) {
+        Routine.Kind kind = choices.pick(List.of(Routine.Kind.values()));
+        String name = choices.pick(NAMES);
+        String arguments = choices.pick(List.of("", "integer", "a integer, b text", "VARIADIC x integer[]", "\"Odd\" \"My Type\""));
         String definition = switch (kind) {
             case FUNCTION -> "CREATE OR REPLACE FUNCTION app." + Identifiers.quote(name) + "(" + arguments + ")\n RETURNS integer\n"
                     + " LANGUAGE sql\nAS $function$\n  SELECT 1;\n$function$\n";
             case PROCEDURE -> "CREATE OR REPLACE PROCEDURE app." + Identifiers.quote(name) + "(" + arguments + ")\n LANGUAGE plpgsql\n"
                     + "AS $procedure$\nBEGIN\n\tNULL;\nEND\n$procedure$";
         };
-        return new Routine(name, arguments, kind, definition, maybe(random, TEXTS));
+        return new Routine(name, arguments, kind, definition, choices.maybe(TEXTS));
     }
 
-    private static Table table(Random random, String schema, String name) {
-        Table table = plainTable(random, schema, name);
+    private static Table table(Choices choices, String schema, String name) {
+        Table table = plainTable(choices, schema, name);
         List<ExclusionConstraint> exclusions = new ArrayList<>();
-        for (String exclusion : distinct(random, NAMES, random.nextInt(3))) {
+        for (String exclusion : choices.distinct(NAMES, choices.nextInt(3))) {
             if (table.constraint(exclusion).isEmpty()) {
-                exclusions.add(new ExclusionConstraint(exclusion, pick(random, List.of(
+                exclusions.add(new ExclusionConstraint(exclusion, choices.pick(List.of(
                         "EXCLUDE USING gist (room WITH =, during WITH &&)", "EXCLUDE USING gist (c WITH &&) WHERE ((active = true))"))));
             }
         }
         List<Trigger> triggers = new ArrayList<>();
-        for (String trigger : distinct(random, NAMES, random.nextInt(3))) {
+        for (String trigger : choices.distinct(NAMES, choices.nextInt(3))) {
             String statement = "CREATE TRIGGER " + Identifiers.quote(trigger) + " BEFORE INSERT ON " + Identifiers.quote(schema) + "."
-                    + Identifiers.quote(name) + (random.nextBoolean() ? " " : "\n") + "FOR EACH ROW EXECUTE FUNCTION touch()";
-            triggers.add(new Trigger(trigger, statement, pick(random, List.of(Trigger.Firing.values())), maybe(random, TEXTS)));
+                    + Identifiers.quote(name) + (choices.nextBoolean() ? " " : "\n") + "FOR EACH ROW EXECUTE FUNCTION touch()";
+            triggers.add(new Trigger(trigger, statement, choices.pick(List.of(Trigger.Firing.values())), choices.maybe(TEXTS)));
         }
-        Partitioning partitioning = random.nextInt(4) == 0
-                ? new Partitioning(pick(random, List.of(Partitioning.Strategy.values())), pick(random, PARTITION_KEYS)) : null;
-        PartitionBound partitionOf = random.nextInt(4) == 0 ? new PartitionBound(
-                QualifiedName.of(random.nextBoolean() ? schema : pick(random, NAMES), pick(random, NAMES)), pick(random, BOUNDS)) : null;
+        Partitioning partitioning = choices.nextInt(4) == 0
+                ? new Partitioning(choices.pick(List.of(Partitioning.Strategy.values())), choices.pick(PARTITION_KEYS)) : null;
+        PartitionBound partitionOf = choices.nextInt(4) == 0 ? new PartitionBound(
+                QualifiedName.of(choices.nextBoolean() ? schema : choices.pick(NAMES), choices.pick(NAMES)), choices.pick(BOUNDS)) : null;
         Set<QualifiedName> inherits = new LinkedHashSet<>();
-        if (partitionOf == null && random.nextInt(4) == 0) {
-            for (int i = random.nextInt(2); i >= 0; i--) {
-                inherits.add(QualifiedName.of(random.nextBoolean() ? schema : pick(random, NAMES), pick(random, NAMES)));
+        if (partitionOf == null && choices.nextInt(4) == 0) {
+            for (int i = choices.nextInt(2); i >= 0; i--) {
+                inherits.add(QualifiedName.of(choices.nextBoolean() ? schema : choices.pick(NAMES), choices.pick(NAMES)));
             }
         }
-        List<String> storageParameters = random.nextInt(3) == 0
-                ? distinct(random, List.of("fillfactor=70", "autovacuum_enabled=false", "toast_tuple_target=256",
-                        "autovacuum_vacuum_scale_factor=0.1"), 1 + random.nextInt(2)) : List.of();
-        ReplicaIdentity replicaIdentity = pick(random, List.of(ReplicaIdentity.DEFAULT, ReplicaIdentity.DEFAULT,
+        List<String> storageParameters = choices.nextInt(3) == 0
+                ? choices.distinct(List.of("fillfactor=70", "autovacuum_enabled=false", "toast_tuple_target=256",
+                        "autovacuum_vacuum_scale_factor=0.1"), 1 + choices.nextInt(2)) : List.of();
+        ReplicaIdentity replicaIdentity = choices.pick(List.of(ReplicaIdentity.DEFAULT, ReplicaIdentity.DEFAULT,
                 ReplicaIdentity.FULL, ReplicaIdentity.NOTHING));
         List<Rule> rules = new ArrayList<>();
-        for (String rule : distinct(random, NAMES, random.nextInt(3))) {
+        for (String rule : choices.distinct(NAMES, choices.nextInt(3))) {
             String on = Identifiers.quote(schema) + "." + Identifiers.quote(name);
-            String statement = "CREATE RULE " + Identifiers.quote(rule) + " AS" + (random.nextBoolean() ? " " : "\n    ")
-                    + pick(random, List.of("ON DELETE TO " + on + " DO INSTEAD NOTHING",
+            String statement = "CREATE RULE " + Identifiers.quote(rule) + " AS" + (choices.nextBoolean() ? " " : "\n    ")
+                    + choices.pick(List.of("ON DELETE TO " + on + " DO INSTEAD NOTHING",
                     "ON UPDATE TO " + on + " DO ( INSERT INTO log (a)\n  VALUES (new.a);\n INSERT INTO log (a)\n  VALUES (old.a);\n)"));
-            rules.add(new Rule(rule, statement, pick(random, List.of(Trigger.Firing.values())), maybe(random, TEXTS)));
+            rules.add(new Rule(rule, statement, choices.pick(List.of(Trigger.Firing.values())), choices.maybe(TEXTS)));
         }
         Table built = table.withExclusionConstraints(exclusions).withTriggers(triggers).withRules(rules).withPartitioning(partitioning)
                 .withPartitionOf(partitionOf).withInherits(List.copyOf(inherits))
-                .withUnlogged(partitioning == null && random.nextInt(4) == 0)
+                .withUnlogged(partitioning == null && choices.nextInt(4) == 0)
                 .withStorageParameters(storageParameters).withReplicaIdentity(replicaIdentity)
                 .withCheckConstraints(table.checkConstraints().stream()
-                        .map(c -> c.withNotValid(random.nextInt(3) == 0)).toList())
-                .withForeignKeys(table.foreignKeys().stream().map(f -> f.withNotValid(random.nextInt(3) == 0)).toList())
-                .withIndexes(table.indexes().stream().map(i -> random.nextInt(3) == 0
-                        ? i.withStorageParameters(List.of("fillfactor=80")).withComment(maybe(random, TEXTS)) : i).toList());
+                        .map(c -> c.withNotValid(choices.nextInt(3) == 0)).toList())
+                .withForeignKeys(table.foreignKeys().stream().map(f -> f.withNotValid(choices.nextInt(3) == 0)).toList())
+                .withIndexes(table.indexes().stream().map(i -> choices.nextInt(3) == 0
+                        ? i.withStorageParameters(List.of("fillfactor=80")).withComment(choices.maybe(TEXTS)) : i).toList());
         java.util.Map<String, String> comments = new java.util.TreeMap<>();
         for (dev.schemaguard.model.Constraint constraint : built.constraints()) {
-            if (random.nextInt(4) == 0) {
-                comments.put(constraint.name(), pick(random, TEXTS));
+            if (choices.nextInt(4) == 0) {
+                comments.put(constraint.name(), choices.pick(TEXTS));
             }
         }
         return built.withConstraintComments(comments);
     }
 
     /**
+     * Null now and then a name from the pool none of {@code taken} has: what a table or column is declared renamed
+     * from (a rename from a name its schema or table also has is refused when compared).
+     */
+    private static String renamedFrom(Choices choices, List<String> taken) {
+        return choices.nextInt(6) == 0 ? choices.pick(NAMES.stream().filter(name -> !taken.contains(name)).toList()) : null;
+    }
+
+    /**
      * A foreign table: columns without keys, checks, a comment, triggers, perhaps a partition or inheritance
      * child, and options of its own and of its columns (also of columns it inherits, which it does not list).
      */
-    private static Table foreignTable(Random random, String schema, String name) {
-        Table plain = plainTable(random, schema, name);
+    private static Table foreignTable(Choices choices, String schema, String name) {
+        Table plain = plainTable(choices, schema, name);
         Map<String, Map<String, String>> columnOptions = new java.util.TreeMap<>();
-        for (String column : distinct(random, NAMES, random.nextInt(3))) {
-            columnOptions.put(column, options(random));
+        for (String column : choices.distinct(NAMES, choices.nextInt(3))) {
+            columnOptions.put(column, options(choices));
         }
-        PartitionBound partitionOf = random.nextInt(4) == 0 ? new PartitionBound(
-                QualifiedName.of(schema, pick(random, NAMES)), pick(random, BOUNDS)) : null;
-        List<QualifiedName> inherits = partitionOf == null && random.nextInt(4) == 0
-                ? List.of(QualifiedName.of(schema, pick(random, NAMES))) : List.of();
+        PartitionBound partitionOf = choices.nextInt(4) == 0 ? new PartitionBound(
+                QualifiedName.of(schema, choices.pick(NAMES)), choices.pick(BOUNDS)) : null;
+        List<QualifiedName> inherits = partitionOf == null && choices.nextInt(4) == 0
+                ? List.of(QualifiedName.of(schema, choices.pick(NAMES))) : List.of();
         return Table.empty(name).withColumns(plain.columns())
                 .withCheckConstraints(plain.checkConstraints()).withComment(plain.comment())
                 .withPartitionOf(partitionOf).withInherits(inherits)
-                .withForeign(new ForeignTable(pick(random, NAMES), options(random), columnOptions));
+                .withForeign(new ForeignTable(choices.pick(NAMES), options(choices), columnOptions));
     }
 
     /** Generic options with names and values that are hard to spell; empty now and then. */
-    private static Map<String, String> options(Random random) {
+    private static Map<String, String> options(Choices choices) {
         Map<String, String> options = new java.util.TreeMap<>();
-        for (String option : distinct(random, NAMES, random.nextInt(3))) {
-            options.put(option, pick(random, List.of("localhost", "5432", "it's", "", "a: b", "true", "back\\slash", "日本")));
+        for (String option : choices.distinct(NAMES, choices.nextInt(3))) {
+            options.put(option, choices.pick(List.of("localhost", "5432", "it's", "", "a: b", "true", "back\\slash", "日本")));
         }
         return options;
     }
 
-    private static Table plainTable(Random random, String schema, String name) {
-        List<String> columns = distinct(random, NAMES, random.nextInt(5) + 1);
+    private static Table plainTable(Choices choices, String schema, String name) {
+        List<String> columns = choices.distinct(NAMES, choices.nextInt(5) + 1);
         return Table.named(name, t -> {
-            List<String> key = random.nextInt(3) == 0 ? List.of() : distinct(random, columns, 1 + random.nextInt(Math.min(2, columns.size())));
+            List<String> key = choices.nextInt(3) == 0 ? List.of() : choices.distinct(columns, 1 + choices.nextInt(Math.min(2, columns.size())));
             for (String column : columns) {
-                column(random, t, column, key.contains(column));
+                column(choices, t, column, columns, key.contains(column));
             }
             if (!key.isEmpty()) {
                 var primaryKey = t.primaryKey(key.toArray(String[]::new));
-                if (random.nextInt(3) == 0) {
-                    primaryKey.named(pick(random, NAMES));
+                if (choices.nextInt(3) == 0) {
+                    primaryKey.named(choices.pick(NAMES));
                 }
             }
-            for (int i = random.nextInt(3); i > 0; i--) {
-                var unique = t.unique(distinct(random, columns, 1 + random.nextInt(columns.size())).toArray(String[]::new));
-                if (random.nextInt(3) == 0) {
-                    unique.named(pick(random, NAMES));
+            for (int i = choices.nextInt(3); i > 0; i--) {
+                var unique = t.unique(choices.distinct(columns, 1 + choices.nextInt(columns.size())).toArray(String[]::new));
+                if (choices.nextInt(3) == 0) {
+                    unique.named(choices.pick(NAMES));
                 }
-                if (random.nextInt(4) == 0) {
+                if (choices.nextInt(4) == 0) {
                     unique.nullsNotDistinct();
                 }
-                switch (random.nextInt(4)) {
+                switch (choices.nextInt(4)) {
                     case 0 -> unique.deferrable();
                     case 1 -> unique.initiallyDeferred();
                     default -> { }
                 }
             }
-            for (int i = random.nextInt(3); i > 0; i--) {
-                List<String> from = distinct(random, columns, 1 + random.nextInt(Math.min(2, columns.size())));
-                List<String> to = distinct(random, NAMES, from.size());
-                QualifiedName target = QualifiedName.of(random.nextBoolean() ? schema : pick(random, NAMES), pick(random, NAMES));
+            for (int i = choices.nextInt(3); i > 0; i--) {
+                List<String> from = choices.distinct(columns, 1 + choices.nextInt(Math.min(2, columns.size())));
+                List<String> to = choices.distinct(NAMES, from.size());
+                QualifiedName target = QualifiedName.of(choices.nextBoolean() ? schema : choices.pick(NAMES), choices.pick(NAMES));
                 var foreignKey = t.foreignKey(from.toArray(String[]::new)).references(target, to.toArray(String[]::new))
-                        .onDelete(pick(random, List.of(ReferentialAction.values())))
-                        .onUpdate(pick(random, List.of(ReferentialAction.values())));
-                if (random.nextInt(3) == 0) {
-                    foreignKey.named(pick(random, NAMES));
+                        .onDelete(choices.pick(List.of(ReferentialAction.values())))
+                        .onUpdate(choices.pick(List.of(ReferentialAction.values())));
+                if (choices.nextInt(3) == 0) {
+                    foreignKey.named(choices.pick(NAMES));
                 }
-                if (random.nextInt(4) == 0) {
+                if (choices.nextInt(4) == 0) {
                     foreignKey.matchFull();
                 }
-                switch (random.nextInt(4)) {
+                switch (choices.nextInt(4)) {
                     case 0 -> foreignKey.deferrable();
                     case 1 -> foreignKey.initiallyDeferred();
                     default -> { }
                 }
             }
-            for (int i = random.nextInt(3); i > 0; i--) {
-                var check = t.check(random.nextBoolean() ? pick(random, CONDITIONS) : "(" + dev.schemaguard.model.Identifiers.quote(pick(random, columns)) + " > 0)");
-                if (random.nextInt(3) == 0) {
-                    check.named(pick(random, NAMES));
+            for (int i = choices.nextInt(3); i > 0; i--) {
+                var check = t.check(choices.nextBoolean() ? choices.pick(CONDITIONS) : "(" + dev.schemaguard.model.Identifiers.quote(choices.pick(columns)) + " > 0)");
+                if (choices.nextInt(3) == 0) {
+                    check.named(choices.pick(NAMES));
                 }
-                if (random.nextInt(4) == 0) {
+                if (choices.nextInt(4) == 0) {
                     check.noInherit();
                 }
             }
-            for (int i = random.nextInt(3); i > 0; i--) {
+            for (int i = choices.nextInt(3); i > 0; i--) {
                 List<IndexKey> keys = new ArrayList<>();
-                for (int k = random.nextInt(2) + 1; k > 0; k--) {
-                    IndexKey indexKey = random.nextInt(3) == 0
-                            ? IndexKey.expression(pick(random, List.of("lower(email)", "(a + b)", "(data ->> 'k'::text)", "upper(\"Mixed Case\")")))
-                            : IndexKey.column(pick(random, columns));
-                    if (random.nextBoolean()) {
+                for (int k = choices.nextInt(2) + 1; k > 0; k--) {
+                    IndexKey indexKey = choices.nextInt(3) == 0
+                            ? IndexKey.expression(choices.pick(List.of("lower(email)", "(a + b)", "(data ->> 'k'::text)", "upper(\"Mixed Case\")")))
+                            : IndexKey.column(choices.pick(columns));
+                    if (choices.nextBoolean()) {
                         indexKey = indexKey.desc();
                     }
-                    if (random.nextInt(3) == 0) {
-                        indexKey = indexKey.nullsFirst(random.nextBoolean());
+                    if (choices.nextInt(3) == 0) {
+                        indexKey = indexKey.nullsFirst(choices.nextBoolean());
                     }
-                    if (random.nextInt(3) == 0) {
-                        indexKey = indexKey.withOpclass(pick(random, List.of("text_pattern_ops", "Odd Ops", "jsonb_path_ops")));
+                    if (choices.nextInt(3) == 0) {
+                        indexKey = indexKey.withOpclass(choices.pick(List.of("text_pattern_ops", "Odd Ops", "jsonb_path_ops")));
                     }
                     keys.add(indexKey);
                 }
                 var index = t.index(keys.toArray(IndexKey[]::new));
-                if (random.nextInt(3) == 0) {
-                    index.named(pick(random, NAMES));
+                if (choices.nextInt(3) == 0) {
+                    index.named(choices.pick(NAMES));
                 }
-                if (random.nextBoolean()) {
+                if (choices.nextBoolean()) {
                     index.unique();
                 }
-                if (random.nextInt(3) == 0) {
-                    index.using(pick(random, List.of("hash", "gin", "gist", "brin", "btree")));
+                if (choices.nextInt(3) == 0) {
+                    index.using(choices.pick(List.of("hash", "gin", "gist", "brin", "btree")));
                 }
-                if (random.nextInt(3) == 0) {
-                    index.include(distinct(random, columns, 1).toArray(String[]::new));
+                if (choices.nextInt(3) == 0) {
+                    index.include(choices.distinct(columns, 1).toArray(String[]::new));
                 }
-                if (random.nextInt(3) == 0) {
-                    index.where(pick(random, CONDITIONS));
+                if (choices.nextInt(3) == 0) {
+                    index.where(choices.pick(CONDITIONS));
                 }
-                if (random.nextInt(4) == 0) {
+                if (choices.nextInt(4) == 0) {
                     index.nullsNotDistinct();
                 }
             }
-            RowSecurity rowSecurity = pick(random, List.of(RowSecurity.OFF, new RowSecurity(true, false),
+            RowSecurity rowSecurity = choices.pick(List.of(RowSecurity.OFF, new RowSecurity(true, false),
                     new RowSecurity(true, true), new RowSecurity(false, true)));
             if (rowSecurity.enabled()) {
                 t.rowLevelSecurity();
@@ -652,68 +671,56 @@ public final class RandomDatabases {
             if (rowSecurity.forced()) {
                 t.forceRowLevelSecurity();
             }
-            for (String policyName : distinct(random, NAMES, random.nextInt(3))) {
-                var policy = t.policy(policyName).forCommand(pick(random, List.of(Policy.Command.values())))
-                        .to(distinct(random, List.of("app_user", "Admin Role", "yes", "null"), random.nextInt(3)).toArray(String[]::new));
-                if (random.nextBoolean()) {
+            for (String policyName : choices.distinct(NAMES, choices.nextInt(3))) {
+                var policy = t.policy(policyName).forCommand(choices.pick(List.of(Policy.Command.values())))
+                        .to(choices.distinct(List.of("app_user", "Admin Role", "yes", "null"), choices.nextInt(3)).toArray(String[]::new));
+                if (choices.nextBoolean()) {
                     policy.restrictive();
                 }
-                if (random.nextBoolean()) {
-                    policy.using(pick(random, CONDITIONS));
+                if (choices.nextBoolean()) {
+                    policy.using(choices.pick(CONDITIONS));
                 }
-                if (random.nextBoolean()) {
-                    policy.withCheck(pick(random, CONDITIONS));
+                if (choices.nextBoolean()) {
+                    policy.withCheck(choices.pick(CONDITIONS));
                 }
             }
-            t.comment(maybe(random, TEXTS));
+            t.comment(choices.maybe(TEXTS));
         });
     }
 
-    private static void column(Random random, TableBuilder table, String name, boolean inPrimaryKey) {
-        DataType type = DataType.parse(pick(random, TYPES));
+    private static void column(Choices choices, TableBuilder table, String name, List<String> columns, boolean inPrimaryKey) {
+        DataType type = DataType.parse(choices.pick(TYPES));
         var column = table.column(name, type);
-        if (inPrimaryKey || random.nextBoolean()) {
+        if (inPrimaryKey || choices.nextBoolean()) {
             column.notNull();
         }
         boolean integer = type.name().equals("integer") || type.name().equals("bigint") || type.name().equals("smallint");
-        switch (random.nextInt(integer && type.arrayDimensions() == 0 ? 4 : 3)) {
-            case 0 -> column.defaultValue(pick(random, EXPRESSIONS));
-            case 1 -> column.generatedAs(pick(random, List.of("price * 2", "(a || ' '::text) || b", "lower(\"Mixed Case\")")));
-            case 3 -> column.identity(new Identity(pick(random, List.of(Identity.Generation.values())), random.nextBoolean()
+        switch (choices.nextInt(integer && type.arrayDimensions() == 0 ? 4 : 3)) {
+            case 0 -> column.defaultValue(choices.pick(EXPRESSIONS));
+            case 1 -> column.generatedAs(choices.pick(List.of("price * 2", "(a || ' '::text) || b", "lower(\"Mixed Case\")")));
+            case 3 -> column.identity(new Identity(choices.pick(List.of(Identity.Generation.values())), choices.nextBoolean()
                     ? SequenceOptions.DEFAULTS
-                    : new SequenceOptions(maybeLong(random), maybeLong(random), maybeLong(random), maybeLong(random),
-                    maybeLong(random), random.nextBoolean())));
+                    : new SequenceOptions(maybeLong(choices), maybeLong(choices), maybeLong(choices), maybeLong(choices),
+                    maybeLong(choices), choices.nextBoolean())));
             default -> { }
         }
-        if (random.nextInt(4) == 0) {
-            column.collate(pick(random, List.of("\"C\"", "\"en_US\"", "\"und-x-icu\"", "\"de_DE.utf8\"", "public.mine", "\"My Schema\".\"Coll\"")));
+        if (choices.nextInt(4) == 0) {
+            column.collate(choices.pick(List.of("\"C\"", "\"en_US\"", "\"und-x-icu\"", "\"de_DE.utf8\"", "public.mine", "\"My Schema\".\"Coll\"")));
         }
-        column.comment(random.nextInt(4) == 0 ? pick(random, TEXTS) : null);
-        if (random.nextInt(6) == 0) {
-            column.storage(pick(random, List.of(Column.Storage.values())));
+        column.comment(choices.nextInt(4) == 0 ? choices.pick(TEXTS) : null);
+        if (choices.nextInt(6) == 0) {
+            column.storage(choices.pick(List.of(Column.Storage.values())));
         }
-        if (random.nextInt(6) == 0) {
-            column.compression(pick(random, List.of(Column.Compression.values())));
+        if (choices.nextInt(6) == 0) {
+            column.compression(choices.pick(List.of(Column.Compression.values())));
+        }
+        String oldName = renamedFrom(choices, columns);
+        if (oldName != null) {
+            column.renamedFrom(oldName);
         }
     }
 
-    private static Long maybeLong(Random random) {
-        return random.nextBoolean() ? null : (long) random.nextInt(2000) - 1000;
-    }
-
-    private static String maybe(Random random, List<String> values) {
-        return random.nextBoolean() ? null : pick(random, values);
-    }
-
-    private static <T> T pick(Random random, List<T> values) {
-        return values.get(random.nextInt(values.size()));
-    }
-
-    private static List<String> distinct(Random random, List<String> values, int count) {
-        Set<String> chosen = new LinkedHashSet<>();
-        while (chosen.size() < Math.min(count, values.size())) {
-            chosen.add(pick(random, values));
-        }
-        return new ArrayList<>(chosen);
+    private static Long maybeLong(Choices choices) {
+        return choices.nextBoolean() ? null : (long) choices.nextInt(2000) - 1000;
     }
 }

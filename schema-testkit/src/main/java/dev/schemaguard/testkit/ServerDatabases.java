@@ -1,4 +1,4 @@
-package dev.schemaguard.sql.convergence;
+package dev.schemaguard.testkit;
 
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.DataType;
@@ -26,7 +26,6 @@ import dev.schemaguard.model.TableBuilder;
 import dev.schemaguard.model.TextSearchConfiguration;
 import dev.schemaguard.model.TextSearchDictionary;
 import dev.schemaguard.model.View;
-import dev.schemaguard.testkit.ThrowawayDatabase;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -49,18 +48,24 @@ import java.util.Set;
  * them modulo, never by discarding samples. Everything is spelled as PostgreSQL prints it, so a model built
  * here equals its own introspection.
  */
-final class GeneratedSchemas {
+final class ServerDatabases {
 
     /** Schema names: the "gen" schema and variations needing quotes. */
     static final List<String> SCHEMA_NAMES = List.of("gen", "gen two", "Gen\"Q", "gén_日本");
 
+    /** Names of exactly 63 bytes, PostgreSQL's limit, in ASCII and in multi-byte letters. */
+    static final String LONG_TABLE = "t_with_a_name_that_is_exactly_sixty_three_bytes_long_0123456789";
+    static final String LONG_COLUMN = "column_name_that_is_exactly_sixty_three_bytes_long_abcdefghijkl";
+    static final String LONG_JAPANESE = "日本語".repeat(7);
+    static final String LONG_NAIVE = "naïve_".repeat(9);
+
     static final List<String> TABLE_NAMES = List.of(
             "t", "items", "Order Items", "select", "user", "order", "naïve", "日本", "MixedCase", "quote\"d",
-            ConvergenceCases.LONG_TABLE, ConvergenceCases.LONG_JAPANESE);
+            LONG_TABLE, LONG_JAPANESE);
 
     static final List<String> COLUMN_NAMES = List.of(
             "id", "a", "b_2", "Mixed Case", "select", "order", "user", "naïve", "日本", "quote\"d", "x y",
-            ConvergenceCases.LONG_COLUMN, ConvergenceCases.LONG_NAIVE);
+            LONG_COLUMN, LONG_NAIVE);
 
     static final List<String> REFERENCE_COLUMN_NAMES = List.of("ref", "Parent Id", "order", "référence");
 
@@ -227,12 +232,12 @@ final class GeneratedSchemas {
         }
     }
 
-    private GeneratedSchemas() {
+    private ServerDatabases() {
     }
 
     static Arbitrary<Database> databases() {
         return schemaSpecs().list().ofMinSize(1).ofMaxSize(2).uniqueElements(SchemaSpec::name)
-                .map(GeneratedSchemas::build);
+                .map(ServerDatabases::build);
     }
 
     static Arbitrary<SchemaSpec> schemaSpecs() {

@@ -9,6 +9,7 @@ import dev.schemaguard.sql.PlanCauses;
 import dev.schemaguard.sql.PlanExecutor;
 import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
+import dev.schemaguard.testkit.Databases;
 import dev.schemaguard.testkit.TestPostgres;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -22,7 +23,7 @@ import java.sql.SQLException;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Laws of the core loop over random schemas ({@link GeneratedSchemas}): names needing quotes, every column type
+ * Laws of the core loop over random schemas ({@link Databases#arbitrary()}, server-valid): names needing quotes, every column type
  * the generator knows, keys, foreign keys across tables and schemas, checks, indexes, comments, row-level
  * security and policies, enums and domains (some used by columns), standalone sequences with their options,
  * views and materialized views over a table, and grants (read with privileges). The database properties run on
@@ -46,7 +47,7 @@ class SchemaProperties {
 
     @Provide
     Arbitrary<Database> databases() {
-        return GeneratedSchemas.databases();
+        return Databases.arbitrary().serverValid();
     }
 
     @Property(tries = 1000)
@@ -63,7 +64,7 @@ class SchemaProperties {
         ReusableThrowawayDatabase database = emptyDatabase();
         MigrationPlan baseline = MigrationPlanner.baseline(model);
         apply(database, baseline, "the baseline");
-        Database introspected = introspect(database, GeneratedSchemas.schemaNames(model));
+        Database introspected = introspect(database, Databases.schemaNames(model));
         SchemaDiff diff = SchemaDiff.compare(model, introspected);
         if (!diff.isEmpty()) {
             fail("the baseline, applied to an empty database on " + database.server().label()
@@ -76,7 +77,7 @@ class SchemaProperties {
     @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
     void planFromAToBConverges(@ForAll("databases") Database a, @ForAll("databases") Database b) throws SQLException {
         ReusableThrowawayDatabase database = emptyDatabase();
-        String[] schemas = GeneratedSchemas.schemaNames(a, b);
+        String[] schemas = Databases.schemaNames(a, b);
         apply(database, MigrationPlanner.baseline(a), "the baseline of a");
         Database actual = introspect(database, schemas);
         SchemaDiff planned = SchemaDiff.compare(b, actual);
