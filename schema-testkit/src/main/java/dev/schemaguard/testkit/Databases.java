@@ -12,8 +12,8 @@ import java.util.Set;
  *       expressions and texts chosen to be hard to spell (quotes, keywords, YAML indicators, unicode, 63-byte
  *       names), references that need not resolve. For laws that need no server: YAML round trip, merge,
  *       selection, diff.</li>
- *   <li>{@code Databases.arbitrary().serverValid()}: models a PostgreSQL server accepts and reads back as they
- *       are, spelled as PostgreSQL prints them (resolved references and types, valid expressions): for laws that
+ *   <li>{@code Databases.arbitrary().serverValid(majorVersion)}: models a PostgreSQL server of that version
+ *       accepts and reads back as they are, spelled as it prints them (resolved references and types, valid expressions): for laws that
  *       plan and apply them on a server.</li>
  * </ul>
  * Both are built from jqwik combinators, so a failing model shrinks toward a small one.
@@ -25,7 +25,7 @@ public final class Databases {
 
     /** Random models for jqwik properties: {@code @ForAll("databases")} with a provider returning this. */
     public static DatabaseArbitrary arbitrary() {
-        return new DatabaseArbitrary(false);
+        return new DatabaseArbitrary(0);
     }
 
     /** The names of the schemas of these models, each once, for introspecting only those. */

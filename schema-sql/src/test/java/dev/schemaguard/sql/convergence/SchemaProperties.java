@@ -47,7 +47,7 @@ class SchemaProperties {
 
     @Provide
     Arbitrary<Database> databases() {
-        return Databases.arbitrary().serverValid();
+        return Databases.arbitrary().serverValid(TestPostgres.primary().majorVersion());
     }
 
     @Property(tries = 1000)
