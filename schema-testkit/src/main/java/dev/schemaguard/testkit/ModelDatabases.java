@@ -126,17 +126,18 @@ final class ModelDatabases {
         schemas.sort(Comparator.comparing(Schema::name));
         requireNoForeignKeyToAForeignTable(schemas);
         List<Extension> extensions = new ArrayList<>();
-        boolean bare = choices.nextBoolean();
+        boolean withSchemaAndVersion = choices.nextBoolean();
         for (String name : choices.distinct(NAMES, choices.nextInt(3))) {
-            extensions.add(bare ? new Extension(name, null, null)
-                    : new Extension(name, choices.maybe(NAMES), choices.maybe(List.of("1.3", "1.10", "2", "x.y"))));
+            extensions.add(withSchemaAndVersion
+                    ? new Extension(name, choices.maybe(NAMES), choices.maybe(List.of("1.3", "1.10", "2", "x.y")))
+                    : new Extension(name, null, null));
         }
         extensions.sort(Comparator.comparing(Extension::name));
         List<ForeignDataWrapper> wrappers = new ArrayList<>();
         for (String wrapper : choices.distinct(NAMES, choices.nextInt(3))) {
-            wrappers.add(choices.nextBoolean() ? ForeignDataWrapper.named(wrapper)
-                    : new ForeignDataWrapper(wrapper, choices.maybe(List.of("public.postgres_fdw_handler", "\"Sch ema\".h")),
-                            choices.maybe(List.of("public.postgres_fdw_validator", "v")), options(choices), choices.maybe(TEXTS)));
+            wrappers.add(choices.nextBoolean() ? new ForeignDataWrapper(wrapper, choices.maybe(List.of("public.postgres_fdw_handler", "\"Sch ema\".h")),
+                    choices.maybe(List.of("public.postgres_fdw_validator", "v")), options(choices), choices.maybe(TEXTS))
+                    : ForeignDataWrapper.named(wrapper));
         }
         wrappers.sort(Comparator.comparing(ForeignDataWrapper::name));
         List<ForeignServer> servers = new ArrayList<>();
@@ -243,13 +244,13 @@ final class ModelDatabases {
                     choices.nextBoolean() ? Aggregate.Kind.ORDERED_SET : Aggregate.Kind.HYPOTHETICAL,
                     "ordered_set_transition", DataType.parse("internal"), 0, "percentile_disc_final", true,
                     choices.pick(List.of(Aggregate.Modify.values())), null, null, null, null, null, null,
-                    (choices.nextBoolean() ? null : choices.pick(List.of(Aggregate.Parallel.values()))), choices.maybe(TEXTS));
+                    (choices.nextBoolean() ? choices.pick(List.of(Aggregate.Parallel.values())) : null), choices.maybe(TEXTS));
             default -> new Aggregate(name, "integer", Aggregate.Kind.NORMAL, "app.step", DataType.parse("bigint[]"),
                     choices.nextInt(3) * 64, "app.done", choices.nextBoolean(), choices.pick(List.of(Aggregate.Modify.values())),
                     "app.combine", choices.maybe(List.of("app.to_bytes")), null, choices.maybe(List.of("{0,0}", "a: b", "0")),
-                    choices.nextBoolean() ? null : new Aggregate.Moving("app.step", "app.unstep", DataType.parse("bigint[]"),
+                    choices.nextBoolean() ? new Aggregate.Moving("app.step", "app.unstep", DataType.parse("bigint[]"),
                             choices.nextInt(2) * 32, choices.maybe(List.of("app.done")), choices.nextBoolean(),
-                            (choices.nextBoolean() ? null : choices.pick(List.of(Aggregate.Modify.values()))), choices.maybe(List.of("{0,0}"))),
+                            (choices.nextBoolean() ? choices.pick(List.of(Aggregate.Modify.values())) : null), choices.maybe(List.of("{0,0}"))) : null,
                     choices.maybe(List.of(">", "app.>>", "\"My Schema\".<")), choices.pick(List.of(Aggregate.Parallel.values())),
                     choices.maybe(TEXTS));
         };
@@ -286,7 +287,7 @@ final class ModelDatabases {
     private static List<TextSearchDictionary> textSearchDictionaries(Choices choices, String schema) {
         List<TextSearchDictionary> dictionaries = new ArrayList<>();
         for (String name : choices.distinct(NAMES, choices.nextInt(3))) {
-            QualifiedName template = choices.nextInt(4) == 0 ? QualifiedName.of(choices.pick(NAMES), choices.pick(NAMES))
+            QualifiedName template = choices.oneIn(4) ? QualifiedName.of(choices.pick(NAMES), choices.pick(NAMES))
                     : QualifiedName.of("pg_catalog", choices.pick(TEMPLATES));
             List<TextSearchDictionary.Option> options = new ArrayList<>();
             for (String option : choices.distinct(OPTION_NAMES, choices.nextInt(3))) {
@@ -302,7 +303,7 @@ final class ModelDatabases {
     private static List<TextSearchConfiguration> textSearchConfigurations(Choices choices, String schema) {
         List<TextSearchConfiguration> configurations = new ArrayList<>();
         for (String name : choices.distinct(NAMES, choices.nextInt(3))) {
-            QualifiedName parser = choices.nextInt(4) == 0 ? QualifiedName.of(schema, choices.pick(NAMES))
+            QualifiedName parser = choices.oneIn(4) ? QualifiedName.of(schema, choices.pick(NAMES))
                     : TextSearchConfiguration.DEFAULT_PARSER;
             List<TextSearchConfiguration.Mapping> mappings = new ArrayList<>();
             for (String tokenType : choices.distinct(choices.nextBoolean() ? TOKEN_TYPES : NAMES, choices.nextInt(4))) {
@@ -336,7 +337,7 @@ final class ModelDatabases {
         schemas.forEach(schema -> schema.tables().forEach(t -> tables.add(QualifiedName.of(schema.name(), t.name()))));
         List<Publication> publications = new ArrayList<>();
         for (String name : choices.distinct(NAMES, choices.nextInt(3))) {
-            boolean all = choices.nextInt(4) == 0;
+            boolean all = choices.oneIn(4);
             List<Publication.Table> members = new ArrayList<>();
             if (!all) {
                 for (QualifiedName table : tables) {
@@ -348,7 +349,7 @@ final class ModelDatabases {
             }
             List<String> schemaNames = all ? List.of() : choices.distinct(schemas.stream().map(Schema::name).toList(),
                     choices.nextInt(Math.min(2, schemas.size()) + 1));
-            List<String> publish = choices.nextBoolean() ? null : choices.distinct(Publication.ALL_OPERATIONS, 1 + choices.nextInt(4));
+            List<String> publish = choices.nextBoolean() ? choices.distinct(Publication.ALL_OPERATIONS, 1 + choices.nextInt(4)) : null;
             publications.add(new Publication(name, all, members, schemaNames, publish, choices.nextBoolean(), choices.maybe(TEXTS)));
         }
         publications.sort(Comparator.comparing(Publication::name));
@@ -373,8 +374,8 @@ final class ModelDatabases {
         for (int i = choices.nextInt(5); i > 0; i--) {
             ObjectRef on = choices.pick(objects);
             Privilege privilege = choices.pick(List.copyOf(Privilege.applicableTo(on.kind())));
-            String grantee = choices.nextInt(4) == 0 ? Grant.PUBLIC : choices.pick(NAMES);
-            boolean revoked = choices.nextInt(3) == 0;
+            String grantee = choices.oneIn(4) ? Grant.PUBLIC : choices.pick(NAMES);
+            boolean revoked = choices.oneIn(3);
             Grant grant = new Grant(on, grantee, privilege, !revoked && !grantee.equals(Grant.PUBLIC) && choices.nextBoolean(), revoked);
             grants.putIfAbsent(grant.key(), grant);
         }
@@ -382,8 +383,8 @@ final class ModelDatabases {
     }
 
     private static Sequence sequence(Choices choices, String name) {
-        boolean owned = choices.nextInt(3) == 0;
-        return new Sequence(name, choices.nextBoolean() ? null : DataType.parse(choices.pick(List.of("smallint", "integer", "bigint"))),
+        boolean owned = choices.oneIn(3);
+        return new Sequence(name, choices.nextBoolean() ? DataType.parse(choices.pick(List.of("smallint", "integer", "bigint"))) : null,
                 choices.nextBoolean() ? SequenceOptions.DEFAULTS : new SequenceOptions(maybeLong(choices), maybeLong(choices),
                         maybeLong(choices), maybeLong(choices), maybeLong(choices), choices.nextBoolean()),
                 owned ? choices.pick(NAMES) : null, owned ? choices.pick(NAMES) : null, choices.maybe(TEXTS));
@@ -414,8 +415,8 @@ final class ModelDatabases {
                     keys.add(IndexKey.expression("lower(email)").desc());
                 }
                 indexes.add(new Index(indexName, choices.nextBoolean(), choices.pick(List.of("btree", "gin", "hash")), keys,
-                        choices.nextBoolean() ? List.of() : List.of(choices.pick(NAMES)),
-                        choices.maybe(CONDITIONS), choices.nextInt(4) == 0, List.of(), null));
+                        choices.nextBoolean() ? List.of(choices.pick(NAMES)) : List.of(),
+                        choices.maybe(CONDITIONS), choices.oneIn(4), List.of(), null));
             }
         }
         List<Trigger> triggers = new ArrayList<>();
@@ -433,7 +434,7 @@ final class ModelDatabases {
                         + "." + Identifiers.quote(name) + " DO INSTEAD NOTHING", Trigger.Firing.ORIGIN, choices.maybe(TEXTS)));
             }
         }
-        List<String> options = choices.nextInt(3) != 0 ? List.of() : materialized ? List.of("fillfactor=70")
+        List<String> options = !choices.oneIn(3) ? List.of() : materialized ? List.of("fillfactor=70")
                 : choices.distinct(List.of("check_option=local", "security_barrier=true", "security_invoker=true"),
                         1 + choices.nextInt(2));
         return new View(name, materialized, choices.pick(QUERIES), indexes, choices.maybe(TEXTS), triggers, options, rules);
@@ -445,14 +446,14 @@ final class ModelDatabases {
             checks.add(new CheckConstraint(check, choices.pick(List.of("(VALUE > 0)", "VALUE ~ '@'::text", "(VALUE <> 'a: b'::text)")), false, false));
         }
         return new Domain(name, DataType.parse(choices.pick(TYPES)), choices.nextBoolean(),
-                choices.nextBoolean() ? null : choices.pick(EXPRESSIONS),
-                choices.nextInt(4) == 0 ? choices.pick(List.of("\"C\"", "public.mine", "\"My Schema\".\"Coll\"")) : null,
+                choices.nextBoolean() ? choices.pick(EXPRESSIONS) : null,
+                choices.oneIn(4) ? choices.pick(List.of("\"C\"", "public.mine", "\"My Schema\".\"Coll\"")) : null,
                 checks, choices.maybe(TEXTS), checkComments(choices, checks));
     }
 
     private static java.util.Map<String, String> checkComments(Choices choices, List<CheckConstraint> checks) {
         java.util.Map<String, String> comments = new java.util.TreeMap<>();
-        checks.stream().filter(c -> choices.nextInt(3) == 0).forEach(c -> comments.put(c.name(), choices.pick(TEXTS)));
+        checks.stream().filter(c -> choices.oneIn(3)).forEach(c -> comments.put(c.name(), choices.pick(TEXTS)));
         return comments;
     }
 
@@ -460,7 +461,7 @@ final class ModelDatabases {
         List<CompositeType.Attribute> attributes = new ArrayList<>();
         for (String attribute : choices.distinct(NAMES, choices.nextInt(4))) {
             attributes.add(new CompositeType.Attribute(attribute, DataType.parse(choices.pick(TYPES)),
-                    choices.nextInt(3) == 0 ? choices.pick(List.of("\"C\"", "\"en_US\"", "public.mine")) : null));
+                    choices.oneIn(3) ? choices.pick(List.of("\"C\"", "\"en_US\"", "public.mine")) : null));
         }
         return new CompositeType(name, attributes, choices.maybe(TEXTS));
     }
@@ -480,55 +481,60 @@ final class ModelDatabases {
 
     private static Table table(Choices choices, String schema, String name) {
         Table table = plainTable(choices, schema, name);
+        Choices exclusionChoices = choices.nextPart();
         List<ExclusionConstraint> exclusions = new ArrayList<>();
-        for (String exclusion : choices.distinct(NAMES, choices.nextInt(3))) {
+        for (String exclusion : exclusionChoices.distinct(NAMES, exclusionChoices.nextInt(3))) {
             if (table.constraint(exclusion).isEmpty()) {
-                exclusions.add(new ExclusionConstraint(exclusion, choices.pick(List.of(
+                exclusions.add(new ExclusionConstraint(exclusion, exclusionChoices.pick(List.of(
                         "EXCLUDE USING gist (room WITH =, during WITH &&)", "EXCLUDE USING gist (c WITH &&) WHERE ((active = true))"))));
             }
         }
+        Choices triggerChoices = choices.nextPart();
         List<Trigger> triggers = new ArrayList<>();
-        for (String trigger : choices.distinct(NAMES, choices.nextInt(3))) {
+        for (String trigger : triggerChoices.distinct(NAMES, triggerChoices.nextInt(3))) {
             String statement = "CREATE TRIGGER " + Identifiers.quote(trigger) + " BEFORE INSERT ON " + Identifiers.quote(schema) + "."
-                    + Identifiers.quote(name) + (choices.nextBoolean() ? " " : "\n") + "FOR EACH ROW EXECUTE FUNCTION touch()";
-            triggers.add(new Trigger(trigger, statement, choices.pick(List.of(Trigger.Firing.values())), choices.maybe(TEXTS)));
+                    + Identifiers.quote(name) + (triggerChoices.nextBoolean() ? " " : "\n") + "FOR EACH ROW EXECUTE FUNCTION touch()";
+            triggers.add(new Trigger(trigger, statement, triggerChoices.pick(List.of(Trigger.Firing.values())), triggerChoices.maybe(TEXTS)));
         }
-        Partitioning partitioning = choices.nextInt(4) == 0
-                ? new Partitioning(choices.pick(List.of(Partitioning.Strategy.values())), choices.pick(PARTITION_KEYS)) : null;
-        PartitionBound partitionOf = choices.nextInt(4) == 0 ? new PartitionBound(
-                QualifiedName.of(choices.nextBoolean() ? schema : choices.pick(NAMES), choices.pick(NAMES)), choices.pick(BOUNDS)) : null;
+        Choices layoutChoices = choices.nextPart();
+        Partitioning partitioning = layoutChoices.oneIn(4)
+                ? new Partitioning(layoutChoices.pick(List.of(Partitioning.Strategy.values())), layoutChoices.pick(PARTITION_KEYS)) : null;
+        PartitionBound partitionOf = layoutChoices.oneIn(4) ? new PartitionBound(
+                QualifiedName.of(layoutChoices.nextBoolean() ? schema : layoutChoices.pick(NAMES), layoutChoices.pick(NAMES)), layoutChoices.pick(BOUNDS)) : null;
         Set<QualifiedName> inherits = new LinkedHashSet<>();
-        if (partitionOf == null && choices.nextInt(4) == 0) {
-            for (int i = choices.nextInt(2); i >= 0; i--) {
-                inherits.add(QualifiedName.of(choices.nextBoolean() ? schema : choices.pick(NAMES), choices.pick(NAMES)));
+        if (partitionOf == null && layoutChoices.oneIn(4)) {
+            for (int i = layoutChoices.nextInt(2); i >= 0; i--) {
+                inherits.add(QualifiedName.of(layoutChoices.nextBoolean() ? schema : layoutChoices.pick(NAMES), layoutChoices.pick(NAMES)));
             }
         }
-        List<String> storageParameters = choices.nextInt(3) == 0
-                ? choices.distinct(List.of("fillfactor=70", "autovacuum_enabled=false", "toast_tuple_target=256",
-                        "autovacuum_vacuum_scale_factor=0.1"), 1 + choices.nextInt(2)) : List.of();
-        ReplicaIdentity replicaIdentity = choices.pick(List.of(ReplicaIdentity.DEFAULT, ReplicaIdentity.DEFAULT,
+        List<String> storageParameters = layoutChoices.oneIn(3)
+                ? layoutChoices.distinct(List.of("fillfactor=70", "autovacuum_enabled=false", "toast_tuple_target=256",
+                        "autovacuum_vacuum_scale_factor=0.1"), 1 + layoutChoices.nextInt(2)) : List.of();
+        ReplicaIdentity replicaIdentity = layoutChoices.pick(List.of(ReplicaIdentity.DEFAULT, ReplicaIdentity.DEFAULT,
                 ReplicaIdentity.FULL, ReplicaIdentity.NOTHING));
+        Choices ruleChoices = choices.nextPart();
         List<Rule> rules = new ArrayList<>();
-        for (String rule : choices.distinct(NAMES, choices.nextInt(3))) {
+        for (String rule : ruleChoices.distinct(NAMES, ruleChoices.nextInt(3))) {
             String on = Identifiers.quote(schema) + "." + Identifiers.quote(name);
-            String statement = "CREATE RULE " + Identifiers.quote(rule) + " AS" + (choices.nextBoolean() ? " " : "\n    ")
-                    + choices.pick(List.of("ON DELETE TO " + on + " DO INSTEAD NOTHING",
+            String statement = "CREATE RULE " + Identifiers.quote(rule) + " AS" + (ruleChoices.nextBoolean() ? " " : "\n    ")
+                    + ruleChoices.pick(List.of("ON DELETE TO " + on + " DO INSTEAD NOTHING",
                     "ON UPDATE TO " + on + " DO ( INSERT INTO log (a)\n  VALUES (new.a);\n INSERT INTO log (a)\n  VALUES (old.a);\n)"));
-            rules.add(new Rule(rule, statement, choices.pick(List.of(Trigger.Firing.values())), choices.maybe(TEXTS)));
+            rules.add(new Rule(rule, statement, ruleChoices.pick(List.of(Trigger.Firing.values())), ruleChoices.maybe(TEXTS)));
         }
+        Choices detailChoices = choices.nextPart();
         Table built = table.withExclusionConstraints(exclusions).withTriggers(triggers).withRules(rules).withPartitioning(partitioning)
                 .withPartitionOf(partitionOf).withInherits(List.copyOf(inherits))
-                .withUnlogged(partitioning == null && choices.nextInt(4) == 0)
+                .withUnlogged(partitioning == null && detailChoices.oneIn(4))
                 .withStorageParameters(storageParameters).withReplicaIdentity(replicaIdentity)
                 .withCheckConstraints(table.checkConstraints().stream()
-                        .map(c -> c.withNotValid(choices.nextInt(3) == 0)).toList())
-                .withForeignKeys(table.foreignKeys().stream().map(f -> f.withNotValid(choices.nextInt(3) == 0)).toList())
-                .withIndexes(table.indexes().stream().map(i -> choices.nextInt(3) == 0
-                        ? i.withStorageParameters(List.of("fillfactor=80")).withComment(choices.maybe(TEXTS)) : i).toList());
+                        .map(c -> c.withNotValid(detailChoices.oneIn(3))).toList())
+                .withForeignKeys(table.foreignKeys().stream().map(f -> f.withNotValid(detailChoices.oneIn(3))).toList())
+                .withIndexes(table.indexes().stream().map(i -> detailChoices.oneIn(3)
+                        ? i.withStorageParameters(List.of("fillfactor=80")).withComment(detailChoices.maybe(TEXTS)) : i).toList());
         java.util.Map<String, String> comments = new java.util.TreeMap<>();
         for (dev.schemaguard.model.Constraint constraint : built.constraints()) {
-            if (choices.nextInt(4) == 0) {
-                comments.put(constraint.name(), choices.pick(TEXTS));
+            if (detailChoices.oneIn(4)) {
+                comments.put(constraint.name(), detailChoices.pick(TEXTS));
             }
         }
         return built.withConstraintComments(comments);
@@ -539,7 +545,7 @@ final class ModelDatabases {
      * from (a rename from a name its schema or table also has is refused when compared).
      */
     private static String renamedFrom(Choices choices, List<String> taken) {
-        return choices.nextInt(6) == 0 ? choices.pick(NAMES.stream().filter(name -> !taken.contains(name)).toList()) : null;
+        return choices.oneIn(6) ? choices.pick(NAMES.stream().filter(name -> !taken.contains(name)).toList()) : null;
     }
 
     /**
@@ -552,9 +558,9 @@ final class ModelDatabases {
         for (String column : choices.distinct(NAMES, choices.nextInt(3))) {
             columnOptions.put(column, options(choices));
         }
-        PartitionBound partitionOf = choices.nextInt(4) == 0 ? new PartitionBound(
+        PartitionBound partitionOf = choices.oneIn(4) ? new PartitionBound(
                 QualifiedName.of(schema, choices.pick(NAMES)), choices.pick(BOUNDS)) : null;
-        List<QualifiedName> inherits = partitionOf == null && choices.nextInt(4) == 0
+        List<QualifiedName> inherits = partitionOf == null && choices.oneIn(4)
                 ? List.of(QualifiedName.of(schema, choices.pick(NAMES))) : List.of();
         return Table.empty(name).withColumns(plain.columns())
                 .withCheckConstraints(plain.checkConstraints()).withComment(plain.comment())
@@ -580,90 +586,95 @@ final class ModelDatabases {
             }
             if (!key.isEmpty()) {
                 var primaryKey = t.primaryKey(key.toArray(String[]::new));
-                if (choices.nextInt(3) == 0) {
+                if (choices.oneIn(3)) {
                     primaryKey.named(choices.pick(NAMES));
                 }
             }
-            for (int i = choices.nextInt(3); i > 0; i--) {
-                var unique = t.unique(choices.distinct(columns, 1 + choices.nextInt(columns.size())).toArray(String[]::new));
-                if (choices.nextInt(3) == 0) {
-                    unique.named(choices.pick(NAMES));
+            Choices uniqueChoices = choices.nextPart();
+            for (int i = uniqueChoices.nextInt(3); i > 0; i--) {
+                var unique = t.unique(uniqueChoices.distinct(columns, 1 + uniqueChoices.nextInt(columns.size())).toArray(String[]::new));
+                if (uniqueChoices.oneIn(3)) {
+                    unique.named(uniqueChoices.pick(NAMES));
                 }
-                if (choices.nextInt(4) == 0) {
+                if (uniqueChoices.oneIn(4)) {
                     unique.nullsNotDistinct();
                 }
-                switch (choices.nextInt(4)) {
-                    case 0 -> unique.deferrable();
-                    case 1 -> unique.initiallyDeferred();
+                switch (uniqueChoices.nextInt(4)) {
+                    case 1 -> unique.deferrable();
+                    case 2 -> unique.initiallyDeferred();
                     default -> { }
                 }
             }
-            for (int i = choices.nextInt(3); i > 0; i--) {
-                List<String> from = choices.distinct(columns, 1 + choices.nextInt(Math.min(2, columns.size())));
-                List<String> to = choices.distinct(NAMES, from.size());
-                QualifiedName target = QualifiedName.of(choices.nextBoolean() ? schema : choices.pick(NAMES), choices.pick(NAMES));
+            Choices foreignKeyChoices = choices.nextPart();
+            for (int i = foreignKeyChoices.nextInt(3); i > 0; i--) {
+                List<String> from = foreignKeyChoices.distinct(columns, 1 + foreignKeyChoices.nextInt(Math.min(2, columns.size())));
+                List<String> to = foreignKeyChoices.distinct(NAMES, from.size());
+                QualifiedName target = QualifiedName.of(foreignKeyChoices.nextBoolean() ? schema : foreignKeyChoices.pick(NAMES), foreignKeyChoices.pick(NAMES));
                 var foreignKey = t.foreignKey(from.toArray(String[]::new)).references(target, to.toArray(String[]::new))
-                        .onDelete(choices.pick(List.of(ReferentialAction.values())))
-                        .onUpdate(choices.pick(List.of(ReferentialAction.values())));
-                if (choices.nextInt(3) == 0) {
-                    foreignKey.named(choices.pick(NAMES));
+                        .onDelete(foreignKeyChoices.pick(List.of(ReferentialAction.values())))
+                        .onUpdate(foreignKeyChoices.pick(List.of(ReferentialAction.values())));
+                if (foreignKeyChoices.oneIn(3)) {
+                    foreignKey.named(foreignKeyChoices.pick(NAMES));
                 }
-                if (choices.nextInt(4) == 0) {
+                if (foreignKeyChoices.oneIn(4)) {
                     foreignKey.matchFull();
                 }
-                switch (choices.nextInt(4)) {
-                    case 0 -> foreignKey.deferrable();
-                    case 1 -> foreignKey.initiallyDeferred();
+                switch (foreignKeyChoices.nextInt(4)) {
+                    case 1 -> foreignKey.deferrable();
+                    case 2 -> foreignKey.initiallyDeferred();
                     default -> { }
                 }
             }
-            for (int i = choices.nextInt(3); i > 0; i--) {
-                var check = t.check(choices.nextBoolean() ? choices.pick(CONDITIONS) : "(" + dev.schemaguard.model.Identifiers.quote(choices.pick(columns)) + " > 0)");
-                if (choices.nextInt(3) == 0) {
-                    check.named(choices.pick(NAMES));
+            Choices checkChoices = choices.nextPart();
+            for (int i = checkChoices.nextInt(3); i > 0; i--) {
+                var check = t.check(checkChoices.nextBoolean() ? checkChoices.pick(CONDITIONS) : "(" + dev.schemaguard.model.Identifiers.quote(checkChoices.pick(columns)) + " > 0)");
+                if (checkChoices.oneIn(3)) {
+                    check.named(checkChoices.pick(NAMES));
                 }
-                if (choices.nextInt(4) == 0) {
+                if (checkChoices.oneIn(4)) {
                     check.noInherit();
                 }
             }
-            for (int i = choices.nextInt(3); i > 0; i--) {
+            Choices indexChoices = choices.nextPart();
+            for (int i = indexChoices.nextInt(3); i > 0; i--) {
                 List<IndexKey> keys = new ArrayList<>();
-                for (int k = choices.nextInt(2) + 1; k > 0; k--) {
-                    IndexKey indexKey = choices.nextInt(3) == 0
-                            ? IndexKey.expression(choices.pick(List.of("lower(email)", "(a + b)", "(data ->> 'k'::text)", "upper(\"Mixed Case\")")))
-                            : IndexKey.column(choices.pick(columns));
-                    if (choices.nextBoolean()) {
+                for (int k = indexChoices.nextInt(2) + 1; k > 0; k--) {
+                    IndexKey indexKey = indexChoices.oneIn(3)
+                            ? IndexKey.expression(indexChoices.pick(List.of("lower(email)", "(a + b)", "(data ->> 'k'::text)", "upper(\"Mixed Case\")")))
+                            : IndexKey.column(indexChoices.pick(columns));
+                    if (indexChoices.nextBoolean()) {
                         indexKey = indexKey.desc();
                     }
-                    if (choices.nextInt(3) == 0) {
-                        indexKey = indexKey.nullsFirst(choices.nextBoolean());
+                    if (indexChoices.oneIn(3)) {
+                        indexKey = indexKey.nullsFirst(indexChoices.nextBoolean());
                     }
-                    if (choices.nextInt(3) == 0) {
-                        indexKey = indexKey.withOpclass(choices.pick(List.of("text_pattern_ops", "Odd Ops", "jsonb_path_ops")));
+                    if (indexChoices.oneIn(3)) {
+                        indexKey = indexKey.withOpclass(indexChoices.pick(List.of("text_pattern_ops", "Odd Ops", "jsonb_path_ops")));
                     }
                     keys.add(indexKey);
                 }
                 var index = t.index(keys.toArray(IndexKey[]::new));
-                if (choices.nextInt(3) == 0) {
-                    index.named(choices.pick(NAMES));
+                if (indexChoices.oneIn(3)) {
+                    index.named(indexChoices.pick(NAMES));
                 }
-                if (choices.nextBoolean()) {
+                if (indexChoices.nextBoolean()) {
                     index.unique();
                 }
-                if (choices.nextInt(3) == 0) {
-                    index.using(choices.pick(List.of("hash", "gin", "gist", "brin", "btree")));
+                if (indexChoices.oneIn(3)) {
+                    index.using(indexChoices.pick(List.of("hash", "gin", "gist", "brin", "btree")));
                 }
-                if (choices.nextInt(3) == 0) {
-                    index.include(choices.distinct(columns, 1).toArray(String[]::new));
+                if (indexChoices.oneIn(3)) {
+                    index.include(indexChoices.distinct(columns, 1).toArray(String[]::new));
                 }
-                if (choices.nextInt(3) == 0) {
-                    index.where(choices.pick(CONDITIONS));
+                if (indexChoices.oneIn(3)) {
+                    index.where(indexChoices.pick(CONDITIONS));
                 }
-                if (choices.nextInt(4) == 0) {
+                if (indexChoices.oneIn(4)) {
                     index.nullsNotDistinct();
                 }
             }
-            RowSecurity rowSecurity = choices.pick(List.of(RowSecurity.OFF, new RowSecurity(true, false),
+            Choices securityChoices = choices.nextPart();
+            RowSecurity rowSecurity = securityChoices.pick(List.of(RowSecurity.OFF, new RowSecurity(true, false),
                     new RowSecurity(true, true), new RowSecurity(false, true)));
             if (rowSecurity.enabled()) {
                 t.rowLevelSecurity();
@@ -671,20 +682,20 @@ final class ModelDatabases {
             if (rowSecurity.forced()) {
                 t.forceRowLevelSecurity();
             }
-            for (String policyName : choices.distinct(NAMES, choices.nextInt(3))) {
-                var policy = t.policy(policyName).forCommand(choices.pick(List.of(Policy.Command.values())))
-                        .to(choices.distinct(List.of("app_user", "Admin Role", "yes", "null"), choices.nextInt(3)).toArray(String[]::new));
-                if (choices.nextBoolean()) {
+            for (String policyName : securityChoices.distinct(NAMES, securityChoices.nextInt(3))) {
+                var policy = t.policy(policyName).forCommand(securityChoices.pick(List.of(Policy.Command.values())))
+                        .to(securityChoices.distinct(List.of("app_user", "Admin Role", "yes", "null"), securityChoices.nextInt(3)).toArray(String[]::new));
+                if (securityChoices.nextBoolean()) {
                     policy.restrictive();
                 }
-                if (choices.nextBoolean()) {
-                    policy.using(choices.pick(CONDITIONS));
+                if (securityChoices.nextBoolean()) {
+                    policy.using(securityChoices.pick(CONDITIONS));
                 }
-                if (choices.nextBoolean()) {
-                    policy.withCheck(choices.pick(CONDITIONS));
+                if (securityChoices.nextBoolean()) {
+                    policy.withCheck(securityChoices.pick(CONDITIONS));
                 }
             }
-            t.comment(choices.maybe(TEXTS));
+            t.comment(securityChoices.maybe(TEXTS));
         });
     }
 
@@ -696,22 +707,22 @@ final class ModelDatabases {
         }
         boolean integer = type.name().equals("integer") || type.name().equals("bigint") || type.name().equals("smallint");
         switch (choices.nextInt(integer && type.arrayDimensions() == 0 ? 4 : 3)) {
-            case 0 -> column.defaultValue(choices.pick(EXPRESSIONS));
-            case 1 -> column.generatedAs(choices.pick(List.of("price * 2", "(a || ' '::text) || b", "lower(\"Mixed Case\")")));
+            case 1 -> column.defaultValue(choices.pick(EXPRESSIONS));
+            case 2 -> column.generatedAs(choices.pick(List.of("price * 2", "(a || ' '::text) || b", "lower(\"Mixed Case\")")));
             case 3 -> column.identity(new Identity(choices.pick(List.of(Identity.Generation.values())), choices.nextBoolean()
                     ? SequenceOptions.DEFAULTS
                     : new SequenceOptions(maybeLong(choices), maybeLong(choices), maybeLong(choices), maybeLong(choices),
                     maybeLong(choices), choices.nextBoolean())));
             default -> { }
         }
-        if (choices.nextInt(4) == 0) {
+        if (choices.oneIn(4)) {
             column.collate(choices.pick(List.of("\"C\"", "\"en_US\"", "\"und-x-icu\"", "\"de_DE.utf8\"", "public.mine", "\"My Schema\".\"Coll\"")));
         }
-        column.comment(choices.nextInt(4) == 0 ? choices.pick(TEXTS) : null);
-        if (choices.nextInt(6) == 0) {
+        column.comment(choices.oneIn(4) ? choices.pick(TEXTS) : null);
+        if (choices.oneIn(6)) {
             column.storage(choices.pick(List.of(Column.Storage.values())));
         }
-        if (choices.nextInt(6) == 0) {
+        if (choices.oneIn(6)) {
             column.compression(choices.pick(List.of(Column.Compression.values())));
         }
         String oldName = renamedFrom(choices, columns);
@@ -721,6 +732,6 @@ final class ModelDatabases {
     }
 
     private static Long maybeLong(Choices choices) {
-        return choices.nextBoolean() ? null : (long) choices.nextInt(2000) - 1000;
+        return choices.nextBoolean() ? (long) choices.nextInt(2000) - 1000 : null;
     }
 }
