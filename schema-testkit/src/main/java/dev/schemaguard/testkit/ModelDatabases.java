@@ -200,18 +200,22 @@ final class ModelDatabases {
                 default -> compositeTypes.add(compositeType(choices.nextPart(), type));
             }
         }
-        List<Routine> routines = new ArrayList<>();
+        // a routine or aggregate drawn with the signature of an earlier one is left out (they share one namespace)
+        Map<String, Routine> routinesBySignature = new LinkedHashMap<>();
         for (int i = choices.nextInt(4); i > 0; i--) {
-            routines.add(routine(choices.nextPart()));
+            Routine routine = routine(choices.nextPart());
+            routinesBySignature.putIfAbsent(routine.signature(), routine);
         }
-        if (routines.stream().map(Routine::signature).distinct().count() < routines.size()) {
-            throw new IllegalArgumentException("two routines with one signature");
-        }
+        List<Routine> routines = new ArrayList<>(routinesBySignature.values());
         routines.sort(Comparator.comparing(Routine::name).thenComparing(Routine::arguments));
-        List<Aggregate> aggregates = new ArrayList<>();
+        Map<String, Aggregate> aggregatesBySignature = new LinkedHashMap<>();
         for (int i = choices.nextInt(3); i > 0; i--) {
-            aggregates.add(aggregate(choices.nextPart()));
+            Aggregate aggregate = aggregate(choices.nextPart());
+            if (!routinesBySignature.containsKey(aggregate.signature())) {
+                aggregatesBySignature.putIfAbsent(aggregate.signature(), aggregate);
+            }
         }
+        List<Aggregate> aggregates = new ArrayList<>(aggregatesBySignature.values());
         aggregates.sort(Comparator.comparing(Aggregate::name).thenComparing(Aggregate::arguments));
         List<Collation> collations = new ArrayList<>();
         for (String collation : choices.distinct(NAMES, choices.nextInt(3))) {
