@@ -19,9 +19,6 @@ final class Choices {
 
     private static final Choices SMALLEST = new Choices(List.of(), List.of());
 
-    /** The sections of a table: uniques, foreign keys, checks, indexes, security, exclusions, triggers, layout, rules, details. */
-    private static final int TABLE_SECTIONS = 10;
-
     /** Above every bound the generators ask for, so that a choice modulo its bound is about uniform. */
     private static final int MAX_VALUE = 1 << 16;
 
@@ -37,17 +34,16 @@ final class Choices {
 
     /**
      * The choices of a database: numbers for its own objects (extensions, casts, wrappers, servers, publications)
-     * and up to three schemas; a schema's numbers (its counts, grants, text search objects) and up to 17 objects
-     * (tables, views, sequences, types, routines...); an object's numbers and ten sections, which a table reads
-     * its constraints, indexes, triggers, rules... from, so that each shrinks on its own. A list of numbers is at
-     * most about as long as its reader needs (measured over 300 models: a database 111, a schema 114, an object
-     * 82, a section 45) and of a uniformly drawn length, so many parts end early in smallest choices: small
-     * models come often, and jqwik can shrink a list to nothing in one step.
+     * and up to three schemas; a schema's numbers (its counts, grants, text search objects) and up to 80 parts,
+     * one per object (view, sequence, type, routine...) and eleven per table: its own, and ten sections it reads
+     * its constraints, indexes, triggers, rules... from (see {@link #nextPartWithSections}), so that each shrinks
+     * on its own. A list of numbers is at most about as long as its reader needs (measured over 300 models: a
+     * database 111, a schema 114, an object 82, a section 45) and of a uniformly drawn length, so many parts end
+     * early in smallest choices: small models come often, and jqwik can shrink a list to nothing in one step.
      */
     static Arbitrary<Choices> arbitrary() {
-        Arbitrary<Choices> section = values(60).map(values -> new Choices(values, List.of()));
-        Arbitrary<Choices> object = Combinators.combine(values(120), section.list().ofSize(TABLE_SECTIONS)).as(Choices::new);
-        Arbitrary<Choices> schema = Combinators.combine(values(160), object.list().ofMaxSize(17)).as(Choices::new);
+        Arbitrary<Choices> part = values(90).map(values -> new Choices(values, List.of()));
+        Arbitrary<Choices> schema = Combinators.combine(values(160), part.list().ofMaxSize(80)).as(Choices::new);
         // edge cases of nested lists of numbers are many and mean nothing here (the smallest choices are one)
         return Combinators.combine(values(160), schema.list().ofMinSize(1).ofMaxSize(3)).as(Choices::new).withoutEdgeCases();
     }
@@ -69,6 +65,19 @@ final class Choices {
     /** The choices of the next part; the smallest ones when there are no more parts. */
     Choices nextPart() {
         return nextPart < parts.size() ? parts.get(nextPart++) : SMALLEST;
+    }
+
+    /**
+     * The choices of the next part, with the {@code sections} parts after it as its parts: one object's choices
+     * in sections (a table's uniques, foreign keys, ...), each of which shrinks without moving the others.
+     */
+    Choices nextPartWithSections(int sections) {
+        Choices own = nextPart();
+        List<Choices> ownSections = new ArrayList<>();
+        for (int i = 0; i < sections; i++) {
+            ownSections.add(nextPart());
+        }
+        return new Choices(own.values, ownSections);
     }
 
     /** How many parts were drawn (the count of schemas of a database). */

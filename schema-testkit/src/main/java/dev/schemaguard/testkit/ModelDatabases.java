@@ -97,6 +97,12 @@ final class ModelDatabases {
     private static final List<String> BOUNDS = List.of("FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", "DEFAULT",
             "FOR VALUES IN (1, 2)", "FOR VALUES WITH (modulus 4, remainder 0)", "FOR VALUES FROM (MINVALUE) TO ('a: b')");
 
+    /** The sections of a table's choices: uniques, foreign keys, checks, indexes and security (as a foreign table has). */
+    private static final int PLAIN_TABLE_SECTIONS = 5;
+
+    /** ... then exclusions, triggers, layout (partitions, inheritance, storage), rules and details. */
+    private static final int TABLE_SECTIONS = PLAIN_TABLE_SECTIONS + 5;
+
     private ModelDatabases() {
     }
 
@@ -183,8 +189,9 @@ final class ModelDatabases {
             switch (choices.nextInt(5)) {
                 case 0 -> sequences.add(sequence(choices.nextPart(), relation));
                 case 1 -> views.add(view(choices.nextPart(), name, relation));
-                case 2 -> tables.add(choices.nextBoolean() ? foreignTable(choices.nextPart(), name, relation) : table(choices.nextPart(), name, relation));
-                default -> tables.add(table(choices.nextPart(), name, relation));
+                case 2 -> tables.add(choices.nextBoolean() ? foreignTable(choices.nextPartWithSections(PLAIN_TABLE_SECTIONS), name, relation)
+                        : table(choices.nextPartWithSections(TABLE_SECTIONS), name, relation));
+                default -> tables.add(table(choices.nextPartWithSections(TABLE_SECTIONS), name, relation));
             }
         }
         tables.replaceAll(table -> table.withRenamedFrom(renamedFrom(choices, relations)));
