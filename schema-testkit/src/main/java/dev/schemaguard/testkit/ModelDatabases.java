@@ -51,10 +51,11 @@ import dev.schemaguard.model.ForeignTable;
 import java.util.Set;
 
 /**
- * Random models that use every object kind of the model, with names, types, expressions and texts chosen to be
- * hard to spell (quotes, keywords, YAML indicators, unicode, 63-byte names): the one generator that property tests
- * of every module draw from. Models are valid (a random choice the model refuses is drawn again) and their parts
- * come in name order, as introspection and the YAML reader give them.
+ * The models of {@code Databases.arbitrary()}: every object kind of the model, with names, types, expressions and
+ * texts chosen to be hard to spell (quotes, keywords, YAML indicators, unicode, 63-byte names), read from
+ * {@link Choices} so that they shrink. Models are valid (a draw the model refuses is drawn again from the next
+ * choices) and their parts come in name order, as introspection and the YAML reader give them; references need
+ * not resolve (a foreign key may name a table no schema has).
  */
 final class ModelDatabases {
 

@@ -43,8 +43,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Random models for the property tests, composed from small arbitraries so that jqwik can shrink a failing
- * database piece by piece. Generation produces a plain "spec" (names, kinds, picks given as numbers); building
+ * The models of {@code Databases.arbitrary().serverValid(version)}, composed from small arbitraries so that jqwik
+ * can shrink a failing database piece by piece. Generation produces a plain "spec" (names, kinds, picks given as numbers); building
  * turns picks that do not fit (an index on column 5 of a 2-column table) into something that does, by taking
  * them modulo, never by discarding samples. Everything is spelled as PostgreSQL prints it, so a model built
  * here equals its own introspection.

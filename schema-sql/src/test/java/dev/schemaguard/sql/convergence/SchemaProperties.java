@@ -23,10 +23,12 @@ import java.sql.SQLException;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Laws of the core loop over random schemas ({@link Databases#arbitrary()}, server-valid): names needing quotes, every column type
- * the generator knows, keys, foreign keys across tables and schemas, checks, indexes, comments, row-level
- * security and policies, enums and domains (some used by columns), standalone sequences with their options,
- * views and materialized views over a table, and grants (read with privileges). The database properties run on
+ * Laws of the core loop over random schemas ({@code Databases.arbitrary().serverValid(version)}, spelled as the
+ * primary server's version prints them): names needing quotes, every column type the generator knows, keys,
+ * foreign keys across tables and schemas, checks, indexes, comments, row-level security and policies, storage
+ * parameters, unlogged tables, inheritance, enums and domains (some used by columns), composite types,
+ * standalone sequences with their options, views and materialized views over a table, functions using a table's
+ * row type, text search dictionaries and configurations, foreign tables, and grants (read with privileges). The database properties run on
  * the primary server, in a database emptied before each try.
  * jqwik prints the seed of every run; a failure reproduces with {@code @Property(seed = "...")}.
  */
