@@ -17,6 +17,7 @@ import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.Privilege;
 import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.model.SchemaBuilder;
@@ -181,11 +182,11 @@ final class ServerDatabases {
 
     record TableSpec(String name, List<ColumnSpec> columns, KeySpec keys, List<ForeignKeySpec> foreignKeys,
                      List<IndexSpec> indexes, RowSecurityChoice rowSecurity, PolicySpec policy, String comment,
-                     boolean unlogged, List<String> storageParameters) {
+                     boolean unlogged, List<String> storageParameters, ReplicaIdentity replicaIdentity) {
 
-        TableSpec withLayout(boolean newUnlogged, List<String> newStorageParameters) {
+        TableSpec withLayout(boolean newUnlogged, List<String> newStorageParameters, ReplicaIdentity newReplicaIdentity) {
             return new TableSpec(name, columns, keys, foreignKeys, indexes, rowSecurity, policy, comment, newUnlogged,
-                    newStorageParameters);
+                    newStorageParameters, newReplicaIdentity);
         }
     }
 
@@ -332,8 +333,10 @@ final class ServerDatabases {
                 Arbitraries.of(RowSecurityChoice.class),
                 policySpecs().injectNull(0.5),
                 comments()).as((name, columns, keys, foreignKeys, indexes, rowSecurity, policy, comment) -> new TableSpec(
-                        name, columns, keys, foreignKeys, indexes, rowSecurity, policy, comment, false, List.of()));
-        return Combinators.combine(logged, Arbitraries.of(false, true), Arbitraries.of(STORAGE_PARAMETERS))
+                        name, columns, keys, foreignKeys, indexes, rowSecurity, policy, comment, false, List.of(),
+                        ReplicaIdentity.DEFAULT));
+        return Combinators.combine(logged, Arbitraries.of(false, true), Arbitraries.of(STORAGE_PARAMETERS),
+                Arbitraries.of(ReplicaIdentity.DEFAULT, ReplicaIdentity.DEFAULT, ReplicaIdentity.FULL, ReplicaIdentity.NOTHING))
                 .as(TableSpec::withLayout);
     }
 
@@ -643,6 +646,7 @@ final class ServerDatabases {
         if (spec.unlogged()) {
             t.unlogged();
         }
+        t.replicaIdentity(spec.replicaIdentity());
         for (String parameter : spec.storageParameters()) {
             String[] nameAndValue = parameter.split("=", 2);
             t.storageParameter(nameAndValue[0], nameAndValue[1]);
