@@ -20,9 +20,9 @@ final class Models {
     }
 
     static Database tablesOnly(Database database) {
-        return new Database(database.schemas().stream()
+        return Database.of(database.schemas().stream()
                 .map(s -> Schema.empty(s.name()).withTables(s.tables()).withComment(s.comment()))
-                .toList(), database.extensions(), List.of(), List.of(), List.of(), List.of(), List.of());
+                .toList()).withExtensions(database.extensions());
     }
 
     /** Expected sequences missing or different in the database, and sequences only the database has. */

@@ -3,7 +3,7 @@ package dev.schemaguard.jpa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.schemaguard.model.Database;
-import dev.schemaguard.testkit.RandomDatabases;
+import dev.schemaguard.testkit.Databases;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -19,6 +19,6 @@ class SchemaMergeProperties {
 
     @Provide
     Arbitrary<Database> databases() {
-        return RandomDatabases.arbitrary();
+        return Databases.arbitrary();
     }
 }

@@ -121,8 +121,8 @@ class CanonicalSchemaTest {
 
     @Test
     void anExtensionTheThrowawayServerLacksIsAReasonToFallBack() throws Exception {
-        Database expected = new Database(documents("status <> ''").schemas(),
-                List.of(new Extension("schemaguard_no_such_extension", "public", null)), List.of(), List.of(), List.of(), List.of(), List.of());
+        Database expected = documents("status <> ''")
+                .withExtensions(List.of(new Extension("schemaguard_no_such_extension", "public", null)));
         try (ThrowawayDatabaseOnServer throwaway = ThrowawayDatabaseOnServer.create(SERVER.adminJdbcUrl(), new Properties())) {
             CanonicalizationException e = assertThrows(CanonicalizationException.class,
                     () -> CanonicalSchema.canonicalize(expected, throwaway));

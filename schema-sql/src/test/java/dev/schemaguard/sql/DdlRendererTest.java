@@ -179,7 +179,7 @@ class DdlRendererTest {
     }
     @Test
     void baselineOrdersObjectsBesideTablesByWhatTheyNeed() {
-        Database db = new Database(List.of(Schema.named("app")
+        Database db = Database.of(List.of(Schema.named("app")
                 .enumType("state", "new", "done")
                 .domain(new Domain("qty", integer(), true, "1", null, List.of(new CheckConstraint("qty_check", "VALUE > 0", false, false, null)), null, java.util.Map.of(), null))
                 .sequence(new Sequence("job_ids", bigint(), new SequenceOptions(10L, null, null, null, null, false), "jobs", "id", null))
@@ -197,7 +197,7 @@ class DdlRendererTest {
                     t.partitionBy(Partitioning.Strategy.LIST, "state");
                 })
                 .table("jobs_new", t -> t.partitionOf("jobs", "FOR VALUES IN ('new')"))
-                .build()), List.of(new Extension("pg_trgm", "app", null)), List.of(), List.of(), List.of(), List.of(), List.of());
+                .build())).withExtensions(List.of(new Extension("pg_trgm", "app", null)));
 
         assertEquals("""
                 SET LOCAL check_function_bodies = off;

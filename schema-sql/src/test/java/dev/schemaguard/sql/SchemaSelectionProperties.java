@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Schema;
-import dev.schemaguard.testkit.RandomDatabases;
+import dev.schemaguard.testkit.Databases;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -67,6 +67,6 @@ class SchemaSelectionProperties {
 
     @Provide
     Arbitrary<Database> databases() {
-        return RandomDatabases.arbitrary();
+        return Databases.arbitrary();
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.Database;
-import dev.schemaguard.testkit.RandomDatabases;
+import dev.schemaguard.testkit.Databases;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -35,6 +35,6 @@ class YamlRoundTripProperties {
 
     @Provide
     Arbitrary<Database> databases() {
-        return RandomDatabases.arbitrary();
+        return Databases.arbitrary();
     }
 }

@@ -67,9 +67,8 @@ class YamlSchemaReaderTest {
                     t.comment("what users write");
                 })
                 .toDatabase();
-        Database sorted = new Database(java.util.List.of(new Schema("public",
-                expected.schemas().get(0).tables().stream().sorted(java.util.Comparator.comparing(dev.schemaguard.model.Table::name)).toList(),
-                "the application", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null)), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        Database sorted = Database.of(Schema.empty("public").withComment("the application").withTables(
+                expected.schemas().get(0).tables().stream().sorted(java.util.Comparator.comparing(dev.schemaguard.model.Table::name)).toList()));
         assertEquals(sorted, read);
         assertTrue(read.table(QualifiedName.of("public", "organisations")).orElseThrow()
                 .column("id").orElseThrow().nullable() == false, "a primary key column is NOT NULL");
@@ -226,7 +225,7 @@ class YamlSchemaReaderTest {
                 .view("happy_events", "SELECT at FROM app.events")
                 .routine(new Routine("touch", "", Routine.Kind.FUNCTION, touch, null))
                 .build();
-        assertEquals(new Database(List.of(expected), List.of(new Extension("pgcrypto", null, null)), List.of(), List.of(), List.of(), List.of(), List.of()),
+        assertEquals(Database.of(expected).withExtensions(List.of(new Extension("pgcrypto", null, null))),
                 YamlSchemaReader.read(directory));
     }
 

@@ -164,9 +164,10 @@ class YamlSchemaWriterTest {
                         $function$
                         """, null))
                 .build();
-        Database database = new Database(List.of(schema), List.of(new Extension("btree_gist", "public", "1.7"),
-                new Extension("pgcrypto", null, null)), List.of(), List.of(new Dependency(
-                        ObjectRef.of(ObjectRef.Kind.VIEW, "public", "active_rooms"), ObjectRef.of(ObjectRef.Kind.TABLE, "public", "bookings"))), List.of(), List.of(), List.of());
+        Database database = Database.of(schema)
+                .withExtensions(List.of(new Extension("btree_gist", "public", "1.7"), new Extension("pgcrypto", null, null)))
+                .withDependencies(List.of(new Dependency(ObjectRef.of(ObjectRef.Kind.VIEW, "public", "active_rooms"),
+                        ObjectRef.of(ObjectRef.Kind.TABLE, "public", "bookings"))));
 
         String yaml = YamlSchemaWriter.write(database);
         assertEquals("""

@@ -9,6 +9,7 @@ import dev.schemaguard.sql.PlanCauses;
 import dev.schemaguard.sql.PlanExecutor;
 import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
+import dev.schemaguard.testkit.Databases;
 import dev.schemaguard.testkit.TestPostgres;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -22,10 +23,12 @@ import java.sql.SQLException;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Laws of the core loop over random schemas ({@link GeneratedSchemas}): names needing quotes, every column type
- * the generator knows, keys, foreign keys across tables and schemas, checks, indexes, comments, row-level
- * security and policies, enums and domains (some used by columns), standalone sequences with their options,
- * views and materialized views over a table, and grants (read with privileges). The database properties run on
+ * Laws of the core loop over random schemas ({@code Databases.arbitrary().serverValid(version)}, spelled as the
+ * primary server's version prints them): names needing quotes, every column type the generator knows, keys,
+ * foreign keys across tables and schemas, checks, indexes, comments, row-level security and policies, storage
+ * parameters, unlogged tables, inheritance, enums and domains (some used by columns), composite types,
+ * standalone sequences with their options, views and materialized views over a table, functions using a table's
+ * row type, text search dictionaries and configurations, foreign tables, and grants (read with privileges). The database properties run on
  * the primary server, in a database emptied before each try.
  * jqwik prints the seed of every run; a failure reproduces with {@code @Property(seed = "...")}.
  */
@@ -46,7 +49,7 @@ class SchemaProperties {
 
     @Provide
     Arbitrary<Database> databases() {
-        return GeneratedSchemas.databases();
+        return Databases.arbitrary().serverValid(TestPostgres.primary().majorVersion());
     }
 
     @Property(tries = 1000)
@@ -63,7 +66,7 @@ class SchemaProperties {
         ReusableThrowawayDatabase database = emptyDatabase();
         MigrationPlan baseline = MigrationPlanner.baseline(model);
         apply(database, baseline, "the baseline");
-        Database introspected = introspect(database, GeneratedSchemas.schemaNames(model));
+        Database introspected = introspect(database, Databases.schemaNames(model));
         SchemaDiff diff = SchemaDiff.compare(model, introspected);
         if (!diff.isEmpty()) {
             fail("the baseline, applied to an empty database on " + database.server().label()
@@ -76,7 +79,7 @@ class SchemaProperties {
     @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
     void planFromAToBConverges(@ForAll("databases") Database a, @ForAll("databases") Database b) throws SQLException {
         ReusableThrowawayDatabase database = emptyDatabase();
-        String[] schemas = GeneratedSchemas.schemaNames(a, b);
+        String[] schemas = Databases.schemaNames(a, b);
         apply(database, MigrationPlanner.baseline(a), "the baseline of a");
         Database actual = introspect(database, schemas);
         SchemaDiff planned = SchemaDiff.compare(b, actual);
