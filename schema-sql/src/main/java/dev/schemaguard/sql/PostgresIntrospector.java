@@ -921,8 +921,8 @@ public final class PostgresIntrospector {
 
     /**
      * Rows fetched per round trip. In a transaction (every read is in one) the driver then keeps only this many rows
-     * of a query in memory instead of all of them: the columns of 10,000 tables are 100,000 rows, some 60 MB as the
-     * driver holds them, which used to be the peak of a command's resident memory.
+     * of a query in memory instead of all of them: the columns of 10,000 tables are 100,000 rows, tens of MB as the
+     * driver holds them, on top of whatever the caller holds meanwhile (the declared model, in a check).
      */
     static final int FETCH_ROWS = 5_000;
 
