@@ -110,11 +110,17 @@ final class SchemaLoader implements AutoCloseable {
                 throwawayServer.matchVersionOf(database.url());
             }
         }
-        Database firstDeclared = comparable(first);
-        Database secondDeclared = comparable(second);
+        Database firstDeclared = declared(first);
+        Database secondDeclared = declared(second);
         List<Database> declaredSides = Stream.of(firstDeclared, secondDeclared).filter(Objects::nonNull).toList();
         Database a = firstDeclared != null ? firstDeclared : introspect(((Source.DatabaseSource) first).url(), declaredSides);
         Database b = secondDeclared != null ? secondDeclared : introspect(((Source.DatabaseSource) second).url(), declaredSides);
+        if (firstDeclared != null) {
+            a = comparable(first, firstDeclared, secondDeclared == null ? b : null);
+        }
+        if (secondDeclared != null) {
+            b = comparable(second, secondDeclared, firstDeclared == null ? a : null);
+        }
         return scoped(a, b);
     }
 
@@ -124,8 +130,9 @@ final class SchemaLoader implements AutoCloseable {
      */
     Database expected(Source source, DatabaseUrl target) {
         throwawayServer.matchVersionOf(target);
-        Database declared = comparable(source);
-        return declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), List.of());
+        Database declared = declared(source);
+        return declared != null ? comparable(source, declared, null)
+                : introspect(((Source.DatabaseSource) source).url(), List.of());
     }
 
     /**
@@ -170,10 +177,19 @@ final class SchemaLoader implements AutoCloseable {
         return visible(declared != null ? declared : introspect(((Source.DatabaseSource) source).url(), List.of()));
     }
 
-    /** A declared schema ready for comparison; .sql sources are PostgreSQL's spelling already (introspected). */
-    private Database comparable(Source source) {
-        Database declared = declared(source);
-        if (declared == null || !canonicalize || !(source instanceof Source.YamlSource)) {
+    /**
+     * The declared schema of {@code source} ready for comparison with {@code live} (a database's model, or null):
+     * .sql sources are PostgreSQL's spelling already (introspected), and so is a YAML schema equal to
+     * {@code live} ({@link CanonicalSchema#equalsLiveSpelling}: a snapshot of that database), which then needs no
+     * scratch build (said with --verbose); any other YAML schema is canonicalized.
+     */
+    private Database comparable(Source source, Database declared, Database live) {
+        if (!canonicalize || !(source instanceof Source.YamlSource)) {
+            return declared;
+        }
+        if (live != null && CanonicalSchema.equalsLiveSpelling(declared, live)) {
+            notes.accept(source.display() + " equals the live schema, in PostgreSQL's spelling already: not built in a"
+                    + " throwaway database");
             return declared;
         }
         ThrowawayDatabase database;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.Database;
+import dev.schemaguard.sql.CanonicalSchema;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.IntrospectionResult;
 import dev.schemaguard.sql.MigrationPlan;
@@ -15,9 +16,11 @@ import dev.schemaguard.sql.MigrationPlanner;
 import dev.schemaguard.sql.PlanExecutor;
 import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
+import dev.schemaguard.sql.ThrowawayDatabaseOnServer;
 import dev.schemaguard.testkit.PostgresServer;
 import dev.schemaguard.testkit.TestPostgres;
 import dev.schemaguard.testkit.ThrowawayDatabase;
+import dev.schemaguard.yaml.YamlSchemaReader;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +106,11 @@ class RealWorldCorpusTest {
             assertNoWarning(check, where + ": check against its own snapshot");
 
             Database model = read(loaded, where);
+            // that check needs no throwaway build (the snapshot equals the database); a build must agree all the same
+            try (ThrowawayDatabaseOnServer scratch = ThrowawayDatabaseOnServer.create(devDb, new java.util.Properties())) {
+                assertNoDifference(CanonicalSchema.canonicalize(YamlSchemaReader.read(snapshot), scratch), model,
+                        where + ": the snapshot built in a throwaway database");
+            }
             MigrationPlan plan = MigrationPlanner.plan(model, read(planned, where), PlanOptions.SAFE);
             try (Connection connection = planned.connect()) {
                 PlanExecutor.apply(connection, plan);

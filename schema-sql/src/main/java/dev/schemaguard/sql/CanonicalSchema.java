@@ -85,6 +85,30 @@ public final class CanonicalSchema {
         }
     }
 
+    /**
+     * Whether {@code expected} is PostgreSQL's spelling already because it equals what the live database
+     * {@code actual} printed: every schema it declares equal to {@code actual}'s schema of that name (tables,
+     * views, types, routines, everything the model holds, down to each expression's text), and the objects outside
+     * schemas (casts, publications, foreign-data wrappers and servers) equal too. A snapshot of that database reads
+     * back this way. Canonicalizing it would create those same texts in an empty database and read them back: what
+     * the server printed it parses again into the same tree and prints the same way (pg_dump relies on it), so
+     * {@link #canonicalize} would return the model it was given, and the comparison finds nothing either way.
+     * Anything short of equality, even one object, answers false: then build.
+     */
+    public static boolean equalsLiveSpelling(Database expected, Database actual) {
+        if (!expected.casts().equals(actual.casts()) || !expected.publications().equals(actual.publications())
+                || !expected.foreignDataWrappers().equals(actual.foreignDataWrappers())
+                || !expected.foreignServers().equals(actual.foreignServers())) {
+            return false;
+        }
+        for (Schema schema : expected.schemas()) {
+            if (!actual.schema(schema.name()).map(schema::equals).orElse(false)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The declared former names (renamed_from), which no database remembers, put back on the canonical model. */
     private static Schema withDeclaredRenames(Schema canonical, Schema declared) {
         return DeclaredRenameNames.copy(declared, canonical);
