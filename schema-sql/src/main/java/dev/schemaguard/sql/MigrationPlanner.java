@@ -520,7 +520,17 @@ public final class MigrationPlanner {
                 && !(change instanceof SchemaChange.TableDropped) && !(change instanceof SchemaChange.TableRenamed) && !(change instanceof SchemaChange.ColumnRenamed)) {
             return; // the table is created afresh from the expected model
         }
-        if (change instanceof SchemaChange.SchemaAdded added) {
+        change.accept(new Dispatch());
+    }
+
+    /**
+     * Plans each kind of change: one method per kind, so that a new kind does not compile until it is planned.
+     * Some kinds are planned in another pass (see {@link #build}); their methods say where.
+     */
+    private final class Dispatch implements SchemaChange.Visitor<Void> {
+
+        @Override
+        public Void visit(SchemaChange.SchemaAdded added) {
             String name = added.schema().name();
             addedSchemas.put(name, cause);
             Group group = group().add(Phase.CREATE_SCHEMAS, DdlRenderer.createSchema(name), Kind.CREATE, NONE, "create schema " + name);
@@ -529,163 +539,432 @@ public final class MigrationPlanner {
                         "comment on schema " + name);
             }
             added.schema().objects().forEach(object -> planObjectAdded(name, object));
-        } else if (change instanceof SchemaChange.ExtensionAdded e) {
-            group().add(Phase.CREATE_EXTENSIONS, DdlObjects.createExtension(e.extension()), Kind.CREATE, NONE,
-                    "create extension " + e.extension().name());
-        } else if (change instanceof SchemaChange.ExtensionDropped e) {
-            group().add(Phase.DROP_EXTENSIONS, DdlObjects.dropExtension(e.extension()), Kind.DROP, NONE,
-                    "drop extension " + e.extension().name() + " (fails while objects still use it)");
-        } else if (change instanceof SchemaChange.ExtensionAltered e) {
-            planExtensionAlter(e.expected(), e.actual());
-        } else if (change instanceof SchemaChange.CastAdded c) {
-            planCastCreate(group(), c.cast(), Kind.CREATE);
-        } else if (change instanceof SchemaChange.CastDropped c) {
-            group().add(Phase.DROP_CASTS, DdlAggregates.dropCast(c.cast()), Kind.DROP, NONE, "drop cast " + c.cast().sql());
-            handledCasts.add(c.cast());
-        } else if (change instanceof SchemaChange.CastAltered c) {
-            planCastAlter(c.expected(), c.actual());
-        } else if (change instanceof SchemaChange.ObjectAdded o) {
-            planObjectAdded(o.schema(), o.object());
-        } else if (change instanceof SchemaChange.ObjectDropped o) {
-            planObjectDropped(o.schema(), o.object());
-        } else if (change instanceof SchemaChange.ObjectAltered o) {
-            planObjectAltered(o.schema(), o.expected(), o.actual());
-        } else if (change instanceof SchemaChange.TriggerAdded t) {
-            ObjectRef ref = triggerRef(t.table(), t.trigger().name());
-            create(ref, cause);
-            newObjects.add(ref);
-        } else if (change instanceof SchemaChange.TriggerDropped t) {
-            dropDependent(triggerRef(t.table(), t.trigger().name()), "not in the expected schema", cause);
-        } else if (change instanceof SchemaChange.TriggerAltered t) {
-            planTriggerAlter(t.table(), t.expected(), t.actual());
-        } else if (change instanceof SchemaChange.RuleAdded r) {
-            ObjectRef ref = ruleRef(r.table(), r.rule().name());
-            create(ref, cause);
-            newObjects.add(ref);
-        } else if (change instanceof SchemaChange.RuleDropped r) {
-            dropDependent(ruleRef(r.table(), r.rule().name()), "not in the expected schema", cause);
-        } else if (change instanceof SchemaChange.RuleAltered r) {
-            planRuleAlter(r.table(), r.expected(), r.actual());
-        } else if (change instanceof SchemaChange.PartitionBoundChanged p) {
-            planPartitionBound(p.table(), p.expected(), p.actual());
-        } else if (change instanceof SchemaChange.InheritanceChanged i) {
-            planInheritance(i.table(), i.expected(), i.actual());
-        } else if (change instanceof SchemaChange.SchemaDropped dropped) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.SchemaDropped dropped) {
             planSchemaDrop(dropped.schema());
-        } else if (change instanceof SchemaChange.SchemaCommentChanged c) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.SchemaCommentChanged c) {
             group().add(Phase.COMMENTS, DdlRenderer.commentOnSchema(c.schema(), c.expected()), Kind.ALTER, NONE,
                     "set the comment on schema " + c.schema());
-        } else if (change instanceof SchemaChange.TableDropped dropped) {
-            planTableDrop(group(), dropped.table(), dropped.definition());
-        } else if (change instanceof SchemaChange.TableRenamed r) {
+            return null;
+        }
+
+        /** With every other new table, in foreign key order: {@link #planTableCreations}. */
+        @Override
+        public Void visit(SchemaChange.TableAdded added) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.TableRenamed r) {
             QualifiedName old = QualifiedName.of(r.table().schema(), r.oldName());
             group().add(Phase.RENAME_TABLES, DdlRenderer.renameTable(old, r.table().name()), Kind.ALTER, NONE,
                     "rename table " + old + " to " + r.table().name() + " (declared renamed_from), keeping its rows");
-        } else if (change instanceof SchemaChange.ColumnRenamed r) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ColumnRenamed r) {
             group().add(Phase.RENAME_COLUMNS, DdlRenderer.renameColumn(r.table(), r.oldName(), r.column()), Kind.ALTER, NONE,
                     "rename column " + r.table() + "." + r.oldName() + " to " + r.column()
                             + " (declared renamed_from), keeping its values");
-        } else if (change instanceof SchemaChange.TableCommentChanged c) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.TableDropped dropped) {
+            planTableDrop(group(), dropped.table(), dropped.definition());
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.TableCommentChanged c) {
             group().add(Phase.COMMENTS, commentOnTable(c.table(), c.expected()), Kind.ALTER, NONE,
                     "set the comment on table " + c.table());
-        } else if (change instanceof SchemaChange.RowSecurityChanged c) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.RowSecurityChanged c) {
             planRowSecurity(group(), c.table(), c.expected(), c.actual(), Kind.ALTER);
-        } else if (change instanceof SchemaChange.PersistenceChanged p) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.PersistenceChanged p) {
             planPersistence(p.table(), p.expectedUnlogged());
-        } else if (change instanceof SchemaChange.ColumnAdded c) {
-            planColumnAdd(group(), c.table(), c.column(), Kind.CREATE);
-        } else if (change instanceof SchemaChange.ColumnDropped c) {
-            dataDrops.put(ObjectRef.column(c.table(), c.column().name()), group().add(isChild(actual, c.table())
-                            ? Phase.DROP_CHILD_COLUMNS : Phase.DROP_COLUMNS,
-                    DdlRenderer.dropColumn(c.table(), c.column().name()), Kind.DROP, DELETES,
-                    "drop column " + c.table() + "." + c.column().name() + " and its data"));
-        } else if (change instanceof SchemaChange.ColumnAltered c) {
-            planColumnAlter(c);
-        } else if (change instanceof SchemaChange.ConstraintAdded c) {
-            planConstraintAdd(c.table(), c.constraint(), Kind.CREATE);
-        } else if (change instanceof SchemaChange.ConstraintDropped c) {
-            planConstraintDrop(c.table(), c.constraint(), "not in the expected schema");
-        } else if (change instanceof SchemaChange.ConstraintAltered c) {
-            planConstraintDrop(c.table(), c.actual(), "re-created with the expected definition");
-            planConstraintAdd(c.table(), c.expected(), Kind.ALTER);
-        } else if (change instanceof SchemaChange.IndexAdded i) {
-            planIndexCreate(group(), i.table(), i.index(), Kind.CREATE);
-        } else if (change instanceof SchemaChange.IndexDropped i) {
-            group().add(Phase.DROP_INDEXES, DdlRenderer.dropIndex(i.table(), i.index().name()), Kind.DROP, NONE,
-                    "drop index " + i.index().name() + " on " + i.table());
-        } else if (change instanceof SchemaChange.IndexAltered i) {
-            group().add(Phase.DROP_INDEXES, DdlRenderer.dropIndex(i.table(), i.actual().name()), Kind.DROP, NONE,
-                    "drop index " + i.actual().name() + " on " + i.table() + " (re-created with the expected definition)");
-            planIndexCreate(group(), i.table(), i.expected(), Kind.ALTER);
-        } else if (change instanceof SchemaChange.PolicyAdded p) {
-            group().add(Phase.POLICIES, DdlRenderer.createPolicy(p.table(), p.policy()), Kind.CREATE, NONE,
-                    "create policy " + p.policy().name() + " on " + p.table());
-        } else if (change instanceof SchemaChange.PolicyDropped p) {
-            group().add(Phase.DROP_POLICIES, DdlRenderer.dropPolicy(p.table(), p.policy().name()), Kind.DROP, NONE,
-                    "drop policy " + p.policy().name() + " on " + p.table());
-        } else if (change instanceof SchemaChange.PolicyAltered p) {
-            // a policy on a column that changes type is dropped and re-created instead (see planDependents)
-            unlessRecreated(policyRef(p.table(), p.expected().name()), () -> planPolicyAlter(p.table(), p.expected(), p.actual()));
-        } else if (change instanceof SchemaChange.StorageParametersChanged p) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.StorageParametersChanged p) {
             for (String action : DdlRenderer.storageParameterActions(p.expected(), p.actual())) {
                 group().add(Phase.STORAGE_PARAMETERS, DdlRenderer.alterTable(p.table(), action), Kind.ALTER, NONE,
                         "storage parameters of table " + p.table() + ": " + action);
             }
-        } else if (change instanceof SchemaChange.ReplicaIdentityChanged r) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ReplicaIdentityChanged r) {
             planReplicaIdentity(group(), r.table(), r.expected(), Kind.ALTER);
-        } else if (change instanceof SchemaChange.ConstraintNotValidated c) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ColumnAdded c) {
+            planColumnAdd(group(), c.table(), c.column(), Kind.CREATE);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ColumnDropped c) {
+            dataDrops.put(ObjectRef.column(c.table(), c.column().name()), group().add(isChild(actual, c.table())
+                            ? Phase.DROP_CHILD_COLUMNS : Phase.DROP_COLUMNS,
+                    DdlRenderer.dropColumn(c.table(), c.column().name()), Kind.DROP, DELETES,
+                    "drop column " + c.table() + "." + c.column().name() + " and its data"));
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ColumnAltered c) {
+            planColumnAlter(c);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ConstraintAdded c) {
+            planConstraintAdd(c.table(), c.constraint(), Kind.CREATE);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ConstraintDropped c) {
+            planConstraintDrop(c.table(), c.constraint(), "not in the expected schema");
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ConstraintAltered c) {
+            planConstraintDrop(c.table(), c.actual(), "re-created with the expected definition");
+            planConstraintAdd(c.table(), c.expected(), Kind.ALTER);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ConstraintNotValidated c) {
             group().add(Phase.VALIDATE_CONSTRAINTS, DdlRenderer.validateConstraint(c.table(), c.constraint().name()),
                     Kind.ALTER, MAY_FAIL, "validate " + c.constraint().kind() + " " + c.constraint().name() + " on "
                             + c.table() + " (checks the rows it never checked; fails if one breaks it)");
-        } else if (change instanceof SchemaChange.IndexStorageParametersChanged p) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ConstraintCommentChanged c) {
+            group().add(Phase.COMMENTS, DdlRenderer.commentOnConstraint(c.table(), c.constraint(), c.expected()), Kind.ALTER,
+                    NONE, "set the comment on constraint " + c.constraint() + " of " + c.table());
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.IndexStorageParametersChanged p) {
             for (String action : DdlRenderer.storageParameterActions(p.expected(), p.actual())) {
                 group().add(Phase.STORAGE_PARAMETERS, DdlRenderer.alterIndex(p.table(), p.index(), action), Kind.ALTER,
                         NONE, "storage parameters of index " + p.index() + " on " + p.table() + ": " + action);
             }
-        } else if (change instanceof SchemaChange.PublicationAdded p) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.IndexCommentChanged c) {
+            group().add(Phase.COMMENTS, DdlRenderer.commentOnIndex(c.table(), c.index(), c.expected()), Kind.ALTER, NONE,
+                    "set the comment on index " + c.index() + " on " + c.table());
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.IndexAdded i) {
+            planIndexCreate(group(), i.table(), i.index(), Kind.CREATE);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.IndexDropped i) {
+            group().add(Phase.DROP_INDEXES, DdlRenderer.dropIndex(i.table(), i.index().name()), Kind.DROP, NONE,
+                    "drop index " + i.index().name() + " on " + i.table());
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.IndexAltered i) {
+            group().add(Phase.DROP_INDEXES, DdlRenderer.dropIndex(i.table(), i.actual().name()), Kind.DROP, NONE,
+                    "drop index " + i.actual().name() + " on " + i.table() + " (re-created with the expected definition)");
+            planIndexCreate(group(), i.table(), i.expected(), Kind.ALTER);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.PolicyAdded p) {
+            group().add(Phase.POLICIES, DdlRenderer.createPolicy(p.table(), p.policy()), Kind.CREATE, NONE,
+                    "create policy " + p.policy().name() + " on " + p.table());
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.PolicyDropped p) {
+            group().add(Phase.DROP_POLICIES, DdlRenderer.dropPolicy(p.table(), p.policy().name()), Kind.DROP, NONE,
+                    "drop policy " + p.policy().name() + " on " + p.table());
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.PolicyAltered p) {
+            // a policy on a column that changes type is dropped and re-created instead (see planDependents)
+            unlessRecreated(policyRef(p.table(), p.expected().name()), () -> planPolicyAlter(p.table(), p.expected(), p.actual()));
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ForeignDataWrapperAdded change) {
+            planForeignData(change);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ForeignDataWrapperDropped change) {
+            planForeignData(change);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ForeignDataWrapperAltered change) {
+            planForeignData(change);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ForeignServerAdded change) {
+            planForeignData(change);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ForeignServerDropped change) {
+            planForeignData(change);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ForeignServerAltered change) {
+            planForeignData(change);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ForeignTableChanged change) {
+            planForeignData(change);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.PublicationAdded p) {
             Group group = group().add(Phase.PUBLICATIONS, DdlPublications.create(p.publication()), Kind.CREATE, NONE,
                     "create publication " + p.publication().name());
             if (p.publication().comment() != null) {
                 group.add(Phase.COMMENTS, DdlPublications.comment(p.publication()), Kind.CREATE, NONE,
                         "comment on publication " + p.publication().name());
             }
-        } else if (change instanceof SchemaChange.PublicationDropped p) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.PublicationDropped p) {
             group().add(Phase.DROP_DEPENDENTS, DdlPublications.drop(p.publication()), Kind.DROP, STOPS_REPLICATION,
                     "drop publication " + p.publication().name() + " (its subscribers stop receiving changes)");
-        } else if (change instanceof SchemaChange.PublicationAltered p) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.PublicationAltered p) {
             planPublicationAlter(p.expected(), p.actual());
-        } else if (change instanceof SchemaChange.ForeignDataWrapperAdded
-                || change instanceof SchemaChange.ForeignDataWrapperDropped
-                || change instanceof SchemaChange.ForeignDataWrapperAltered
-                || change instanceof SchemaChange.ForeignServerAdded
-                || change instanceof SchemaChange.ForeignServerDropped
-                || change instanceof SchemaChange.ForeignServerAltered
-                || change instanceof SchemaChange.ForeignTableChanged) {
-            planForeignData(change);
-        } else if (change instanceof SchemaChange.ConstraintCommentChanged c) {
-            group().add(Phase.COMMENTS, DdlRenderer.commentOnConstraint(c.table(), c.constraint(), c.expected()), Kind.ALTER,
-                    NONE, "set the comment on constraint " + c.constraint() + " of " + c.table());
-        } else if (change instanceof SchemaChange.IndexCommentChanged c) {
-            group().add(Phase.COMMENTS, DdlRenderer.commentOnIndex(c.table(), c.index(), c.expected()), Kind.ALTER, NONE,
-                    "set the comment on index " + c.index() + " on " + c.table());
-        } else if (!PLANNED_IN_OTHER_PASSES.contains(change.getClass())) {
-            throw new IllegalStateException("the planner has no plan for a change of kind "
-                    + change.getClass().getSimpleName() + " (" + change.describe() + "); this is a bug in schemaguard");
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.CastAdded c) {
+            planCastCreate(group(), c.cast(), Kind.CREATE);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.CastDropped c) {
+            group().add(Phase.DROP_CASTS, DdlAggregates.dropCast(c.cast()), Kind.DROP, NONE, "drop cast " + c.cast().sql());
+            handledCasts.add(c.cast());
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.CastAltered c) {
+            planCastAlter(c.expected(), c.actual());
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ExtensionAdded e) {
+            group().add(Phase.CREATE_EXTENSIONS, DdlObjects.createExtension(e.extension()), Kind.CREATE, NONE,
+                    "create extension " + e.extension().name());
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ExtensionDropped e) {
+            group().add(Phase.DROP_EXTENSIONS, DdlObjects.dropExtension(e.extension()), Kind.DROP, NONE,
+                    "drop extension " + e.extension().name() + " (fails while objects still use it)");
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ExtensionAltered e) {
+            planExtensionAlter(e.expected(), e.actual());
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ObjectAdded o) {
+            planObjectAdded(o.schema(), o.object());
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ObjectDropped o) {
+            planObjectDropped(o.schema(), o.object());
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ObjectAltered o) {
+            planObjectAltered(o.schema(), o.expected(), o.actual());
+            return null;
+        }
+
+        /** Text search objects are planned all together once the drops of tables and columns are known: {@link #planTextSearch}. */
+        @Override
+        public Void visit(SchemaChange.TextSearchDictionaryAdded change) {
+            return null;
+        }
+
+        /** See {@link #planTextSearch}. */
+        @Override
+        public Void visit(SchemaChange.TextSearchDictionaryDropped change) {
+            return null;
+        }
+
+        /** See {@link #planTextSearch}. */
+        @Override
+        public Void visit(SchemaChange.TextSearchDictionaryAltered change) {
+            return null;
+        }
+
+        /** See {@link #planTextSearch}. */
+        @Override
+        public Void visit(SchemaChange.TextSearchConfigurationAdded change) {
+            return null;
+        }
+
+        /** See {@link #planTextSearch}. */
+        @Override
+        public Void visit(SchemaChange.TextSearchConfigurationDropped change) {
+            return null;
+        }
+
+        /** See {@link #planTextSearch}. */
+        @Override
+        public Void visit(SchemaChange.TextSearchConfigurationAltered change) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.TriggerAdded t) {
+            ObjectRef ref = triggerRef(t.table(), t.trigger().name());
+            create(ref, cause);
+            newObjects.add(ref);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.TriggerDropped t) {
+            dropDependent(triggerRef(t.table(), t.trigger().name()), "not in the expected schema", cause);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.TriggerAltered t) {
+            planTriggerAlter(t.table(), t.expected(), t.actual());
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.RuleAdded r) {
+            ObjectRef ref = ruleRef(r.table(), r.rule().name());
+            create(ref, cause);
+            newObjects.add(ref);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.RuleDropped r) {
+            dropDependent(ruleRef(r.table(), r.rule().name()), "not in the expected schema", cause);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.RuleAltered r) {
+            planRuleAlter(r.table(), r.expected(), r.actual());
+            return null;
+        }
+
+        /** A new partitioning is a table rebuild, collected in the first pass: {@link #collectTableLevelChanges}. */
+        @Override
+        public Void visit(SchemaChange.PartitioningChanged p) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.PartitionBoundChanged p) {
+            planPartitionBound(p.table(), p.expected(), p.actual());
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.InheritanceChanged i) {
+            planInheritance(i.table(), i.expected(), i.actual());
+            return null;
+        }
+
+        /** Grants are planned last, once every object exists: {@link #planGrants}. */
+        @Override
+        public Void visit(SchemaChange.GrantAdded g) {
+            return null;
+        }
+
+        /** See {@link #planGrants}. */
+        @Override
+        public Void visit(SchemaChange.GrantDropped g) {
+            return null;
+        }
+
+        /** See {@link #planGrants}. */
+        @Override
+        public Void visit(SchemaChange.GrantOptionChanged g) {
+            return null;
         }
     }
-
-    /**
-     * Changes planned outside {@link #planChange}: new tables with all other new tables, in foreign key order
-     * ({@link #planTableCreations}), a new partitioning as a table rebuild ({@link #collectTableLevelChanges}),
-     * grants last ({@link #planGrants}), text search dictionaries and configurations all together once the drops of
-     * tables and columns are known ({@link #planTextSearch}).
-     */
-    private static final Set<Class<? extends SchemaChange>> PLANNED_IN_OTHER_PASSES = Set.of(
-            SchemaChange.TableAdded.class, SchemaChange.PartitioningChanged.class, SchemaChange.GrantAdded.class,
-            SchemaChange.GrantDropped.class, SchemaChange.GrantOptionChanged.class,
-            SchemaChange.TextSearchDictionaryAdded.class, SchemaChange.TextSearchDictionaryDropped.class,
-            SchemaChange.TextSearchDictionaryAltered.class, SchemaChange.TextSearchConfigurationAdded.class,
-            SchemaChange.TextSearchConfigurationDropped.class, SchemaChange.TextSearchConfigurationAltered.class);
 
     /**
      * A publication changed member by member, so that tables it publishes outside the compared schemas are never
