@@ -22,6 +22,11 @@ final class CastPlanner extends ConcernPlanner {
         super(planners);
     }
 
+    void castDropped(SchemaChange.CastDropped c) {
+        group().add(PlanPhase.DROP_CASTS, DdlAggregates.dropCast(c.cast()), Kind.DROP, NONE, "drop cast " + c.cast().sql());
+        ledger.castHandledByDiff(c.cast());
+    }
+
     void planCastCreate(PlanGroup group, Cast cast, Kind kind) {
         group.add(PlanPhase.CREATE_CASTS, DdlAggregates.createCast(cast), kind, NONE,
                 (kind == Kind.CREATE ? "create cast " : "re-create cast ") + cast.sql());
@@ -87,10 +92,5 @@ final class CastPlanner extends ConcernPlanner {
         List<String> parts = Identifiers.splitQualified(cast.functionName(), false);
         return parts.size() != 2 ? null : ledger.dependentDrop(ObjectRef.of(ObjectRef.Kind.ROUTINE, parts.get(0),
                 Identifiers.quote(parts.get(1)) + "(" + cast.functionArguments() + ")"));
-    }
-
-    void castDropped(SchemaChange.CastDropped c) {
-        group().add(PlanPhase.DROP_CASTS, DdlAggregates.dropCast(c.cast()), Kind.DROP, NONE, "drop cast " + c.cast().sql());
-        ledger.castHandledByDiff(c.cast());
     }
 }

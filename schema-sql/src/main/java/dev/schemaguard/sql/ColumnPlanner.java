@@ -41,6 +41,13 @@ final class ColumnPlanner extends ConcernPlanner {
         super(planners);
     }
 
+    void columnDropped(SchemaChange.ColumnDropped c) {
+        ledger.dropsData(ObjectRef.column(c.table(), c.column().name()), group().add(isChild(actual, c.table())
+                        ? PlanPhase.DROP_CHILD_COLUMNS : PlanPhase.DROP_COLUMNS,
+                DdlRenderer.dropColumn(c.table(), c.column().name()), Kind.DROP, DELETES,
+                "drop column " + c.table() + "." + c.column().name() + " and its data"));
+    }
+
     void planColumnAdd(PlanGroup group, QualifiedName table, Column column, Kind kind) {
         Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
         boolean filledByDatabase = column.identity() != null || column.type().isSerial() || column.generatedExpression() != null;
@@ -339,12 +346,5 @@ final class ColumnPlanner extends ConcernPlanner {
             return fk.columns().contains(column);
         }
         return mention.matcher(((CheckConstraint) constraint).expression()).find();
-    }
-
-    void columnDropped(SchemaChange.ColumnDropped c) {
-        ledger.dropsData(ObjectRef.column(c.table(), c.column().name()), group().add(isChild(actual, c.table())
-                        ? PlanPhase.DROP_CHILD_COLUMNS : PlanPhase.DROP_COLUMNS,
-                DdlRenderer.dropColumn(c.table(), c.column().name()), Kind.DROP, DELETES,
-                "drop column " + c.table() + "." + c.column().name() + " and its data"));
     }
 }

@@ -148,10 +148,6 @@ abstract class ConcernPlanner {
         return planners.routines;
     }
 
-    DependentsPlanner dependents() {
-        return planners.dependents;
-    }
-
     TextSearchPlanner textSearch() {
         return planners.textSearch;
     }

@@ -21,6 +21,20 @@ final class PublicationPlanner extends ConcernPlanner {
         super(planners);
     }
 
+    void publicationAdded(SchemaChange.PublicationAdded p) {
+        PlanGroup group = group().add(PlanPhase.PUBLICATIONS, DdlPublications.create(p.publication()), Kind.CREATE, NONE,
+                "create publication " + p.publication().name());
+        if (p.publication().comment() != null) {
+            group.add(PlanPhase.COMMENTS, DdlPublications.comment(p.publication()), Kind.CREATE, NONE,
+                    "comment on publication " + p.publication().name());
+        }
+    }
+
+    void publicationDropped(SchemaChange.PublicationDropped p) {
+        group().add(PlanPhase.DROP_DEPENDENTS, DdlPublications.drop(p.publication()), Kind.DROP, STOPS_REPLICATION,
+                "drop publication " + p.publication().name() + " (its subscribers stop receiving changes)");
+    }
+
     /**
      * A publication changed member by member, so that tables it publishes outside the compared schemas are never
      * touched; FOR ALL TABLES, which cannot be altered, is dropped and created again.
@@ -75,19 +89,5 @@ final class PublicationPlanner extends ConcernPlanner {
         if (!Objects.equals(want.comment(), have.comment())) {
             group().add(PlanPhase.COMMENTS, DdlPublications.comment(want), Kind.ALTER, NONE, "set the comment on " + name);
         }
-    }
-
-    void publicationAdded(SchemaChange.PublicationAdded p) {
-        PlanGroup group = group().add(PlanPhase.PUBLICATIONS, DdlPublications.create(p.publication()), Kind.CREATE, NONE,
-                "create publication " + p.publication().name());
-        if (p.publication().comment() != null) {
-            group.add(PlanPhase.COMMENTS, DdlPublications.comment(p.publication()), Kind.CREATE, NONE,
-                    "comment on publication " + p.publication().name());
-        }
-    }
-
-    void publicationDropped(SchemaChange.PublicationDropped p) {
-        group().add(PlanPhase.DROP_DEPENDENTS, DdlPublications.drop(p.publication()), Kind.DROP, STOPS_REPLICATION,
-                "drop publication " + p.publication().name() + " (its subscribers stop receiving changes)");
     }
 }

@@ -34,14 +34,73 @@ final class RoutinePlanner extends ConcernPlanner {
 
     /** The expected tables and views by qualified name, for routine signatures; built on first use. */
     private Set<QualifiedName> expectedTables;
+
     private Set<QualifiedName> expectedViews;
 
     RoutinePlanner(Planners planners) {
         super(planners);
     }
 
+    /** A new view (with its triggers and rules), routine or aggregate: created once the changes are made. */
+    void objectAdded(String schema, SchemaObject object) {
+        QualifiedName name = QualifiedName.of(schema, object.name());
+        ObjectRef ref = objectRef(schema, object);
+        create(ref, cause());
+        ledger.markNew(ref);
+        if (object instanceof View view) {
+            for (Trigger trigger : view.triggers()) {
+                ObjectRef triggerRef = triggerRef(name, trigger.name());
+                create(triggerRef, cause());
+                ledger.markNew(triggerRef);
+            }
+            for (Rule rule : view.rules()) {
+                ObjectRef ruleRef = ruleRef(name, rule.name());
+                create(ruleRef, cause());
+                ledger.markNew(ruleRef);
+            }
+        }
+    }
+
+    void objectDropped(String schema, SchemaObject object) {
+        dropDependent(objectRef(schema, object), "not in the expected schema", cause());
+    }
+
+    /** Returns true when the object is re-created (which sets its comment too). */
+    boolean objectAltered(String schema, SchemaObject want, SchemaObject have) {
+        if (want instanceof View w && have instanceof View h) {
+            return planViewAlter(schema, w, h);
+        }
+        if (want instanceof Routine w && have instanceof Routine h) {
+            return planRoutineAlter(schema, w, h);
+        }
+        if (want instanceof Aggregate w && have instanceof Aggregate h && !w.sameDefinitionAs(h)) {
+            ObjectRef ref = objectRef(schema, w);
+            dropDependent(ref, "its definition changes, which only dropping and creating it again can do", cause());
+            touch(ref);
+            create(ref, cause());
+            return true;
+        }
+        return false;
+    }
+
+    void triggerAdded(SchemaChange.TriggerAdded t) {
+        ledger.createNew(triggerRef(t.table(), t.trigger().name()), cause());
+    }
+
+    void triggerDropped(SchemaChange.TriggerDropped t) {
+        dropDependent(triggerRef(t.table(), t.trigger().name()), "not in the expected schema", cause());
+    }
+
+    void ruleAdded(SchemaChange.RuleAdded r) {
+        ledger.createNew(ruleRef(r.table(), r.rule().name()), cause());
+    }
+
+    void ruleDropped(SchemaChange.RuleDropped r) {
+        dropDependent(ruleRef(r.table(), r.rule().name()), "not in the expected schema", cause());
+    }
+
     /** Returns true when the view is re-created (which sets its comment too). */
-    boolean planViewAlter(String schema, View want, View have) {
+    private boolean planViewAlter(String schema, View want, View have) {
         ObjectRef wantRef = PlanGraph.viewRef(schema, want);
         ObjectRef haveRef = PlanGraph.viewRef(schema, have);
         boolean sameQuery = want.materialized() == have.materialized()
@@ -102,7 +161,7 @@ final class RoutinePlanner extends ConcernPlanner {
      * and defaults, result type) stays the same; otherwise the routine is dropped and created again. Returns
      * true when it is re-created.
      */
-    boolean planRoutineAlter(String schema, Routine want, Routine have) {
+    private boolean planRoutineAlter(String schema, Routine want, Routine have) {
         ObjectRef ref = ObjectRef.of(ObjectRef.Kind.ROUTINE, schema, want.signature());
         if (want.routineKind() == have.routineKind() && want.definition().strip().equals(have.definition().strip())) {
             return false;
@@ -265,63 +324,5 @@ final class RoutinePlanner extends ConcernPlanner {
             group.add(PlanPhase.COMMENTS, DdlObjects.comment(schema, view, view.comment()), kind, NONE,
                     "comment on " + view.kind() + " " + name);
         }
-    }
-
-    void triggerAdded(SchemaChange.TriggerAdded t) {
-        ledger.createNew(triggerRef(t.table(), t.trigger().name()), cause());
-    }
-
-    void triggerDropped(SchemaChange.TriggerDropped t) {
-        dropDependent(triggerRef(t.table(), t.trigger().name()), "not in the expected schema", cause());
-    }
-
-    void ruleAdded(SchemaChange.RuleAdded r) {
-        ledger.createNew(ruleRef(r.table(), r.rule().name()), cause());
-    }
-
-    void ruleDropped(SchemaChange.RuleDropped r) {
-        dropDependent(ruleRef(r.table(), r.rule().name()), "not in the expected schema", cause());
-    }
-
-    /** A new view (with its triggers and rules), routine or aggregate: created once the changes are made. */
-    void objectAdded(String schema, SchemaObject object) {
-        QualifiedName name = QualifiedName.of(schema, object.name());
-        ObjectRef ref = objectRef(schema, object);
-        create(ref, cause());
-        ledger.markNew(ref);
-        if (object instanceof View view) {
-            for (Trigger trigger : view.triggers()) {
-                ObjectRef triggerRef = triggerRef(name, trigger.name());
-                create(triggerRef, cause());
-                ledger.markNew(triggerRef);
-            }
-            for (Rule rule : view.rules()) {
-                ObjectRef ruleRef = ruleRef(name, rule.name());
-                create(ruleRef, cause());
-                ledger.markNew(ruleRef);
-            }
-        }
-    }
-
-    void objectDropped(String schema, SchemaObject object) {
-        dropDependent(objectRef(schema, object), "not in the expected schema", cause());
-    }
-
-    /** Returns true when the object is re-created (which sets its comment too). */
-    boolean objectAltered(String schema, SchemaObject want, SchemaObject have) {
-        if (want instanceof View w && have instanceof View h) {
-            return planViewAlter(schema, w, h);
-        }
-        if (want instanceof Routine w && have instanceof Routine h) {
-            return planRoutineAlter(schema, w, h);
-        }
-        if (want instanceof Aggregate w && have instanceof Aggregate h && !w.sameDefinitionAs(h)) {
-            ObjectRef ref = objectRef(schema, w);
-            dropDependent(ref, "its definition changes, which only dropping and creating it again can do", cause());
-            touch(ref);
-            create(ref, cause());
-            return true;
-        }
-        return false;
     }
 }

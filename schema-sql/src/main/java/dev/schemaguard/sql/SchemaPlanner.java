@@ -25,6 +25,32 @@ final class SchemaPlanner extends ConcernPlanner {
         super(planners);
     }
 
+    void schemaAdded(SchemaChange.SchemaAdded added) {
+        String name = added.schema().name();
+        ledger.addSchema(name, cause());
+        PlanGroup group = group().add(PlanPhase.CREATE_SCHEMAS, DdlRenderer.createSchema(name), Kind.CREATE, NONE, "create schema " + name);
+        if (added.schema().comment() != null) {
+            group.add(PlanPhase.COMMENTS, DdlRenderer.commentOnSchema(name, added.schema().comment()), Kind.CREATE, NONE,
+                    "comment on schema " + name);
+        }
+        added.schema().objects().forEach(object -> planObjectAdded(name, object));
+    }
+
+    void schemaCommentChanged(SchemaChange.SchemaCommentChanged c) {
+        group().add(PlanPhase.COMMENTS, DdlRenderer.commentOnSchema(c.schema(), c.expected()), Kind.ALTER, NONE,
+                "set the comment on schema " + c.schema());
+    }
+
+    void extensionAdded(SchemaChange.ExtensionAdded e) {
+        group().add(PlanPhase.CREATE_EXTENSIONS, DdlObjects.createExtension(e.extension()), Kind.CREATE, NONE,
+                "create extension " + e.extension().name());
+    }
+
+    void extensionDropped(SchemaChange.ExtensionDropped e) {
+        group().add(PlanPhase.DROP_EXTENSIONS, DdlObjects.dropExtension(e.extension()), Kind.DROP, NONE,
+                "drop extension " + e.extension().name() + " (fails while objects still use it)");
+    }
+
     void planSchemaDrop(Schema schema) {
         PlanGroup group = group();
         for (Table table : schema.tables()) {
@@ -77,31 +103,5 @@ final class SchemaPlanner extends ConcernPlanner {
             group().add(PlanPhase.COMMENTS, DdlObjects.comment(schema, want, want.comment()), Kind.ALTER, NONE,
                     "set the comment on " + want.kind() + " " + name);
         }
-    }
-
-    void schemaAdded(SchemaChange.SchemaAdded added) {
-        String name = added.schema().name();
-        ledger.addSchema(name, cause());
-        PlanGroup group = group().add(PlanPhase.CREATE_SCHEMAS, DdlRenderer.createSchema(name), Kind.CREATE, NONE, "create schema " + name);
-        if (added.schema().comment() != null) {
-            group.add(PlanPhase.COMMENTS, DdlRenderer.commentOnSchema(name, added.schema().comment()), Kind.CREATE, NONE,
-                    "comment on schema " + name);
-        }
-        added.schema().objects().forEach(object -> planObjectAdded(name, object));
-    }
-
-    void schemaCommentChanged(SchemaChange.SchemaCommentChanged c) {
-        group().add(PlanPhase.COMMENTS, DdlRenderer.commentOnSchema(c.schema(), c.expected()), Kind.ALTER, NONE,
-                "set the comment on schema " + c.schema());
-    }
-
-    void extensionAdded(SchemaChange.ExtensionAdded e) {
-        group().add(PlanPhase.CREATE_EXTENSIONS, DdlObjects.createExtension(e.extension()), Kind.CREATE, NONE,
-                "create extension " + e.extension().name());
-    }
-
-    void extensionDropped(SchemaChange.ExtensionDropped e) {
-        group().add(PlanPhase.DROP_EXTENSIONS, DdlObjects.dropExtension(e.extension()), Kind.DROP, NONE,
-                "drop extension " + e.extension().name() + " (fails while objects still use it)");
     }
 }

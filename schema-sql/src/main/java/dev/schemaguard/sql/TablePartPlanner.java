@@ -28,6 +28,60 @@ final class TablePartPlanner extends ConcernPlanner {
         super(planners);
     }
 
+    void constraintAltered(SchemaChange.ConstraintAltered c) {
+        planConstraintDrop(c.table(), c.actual(), "re-created with the expected definition");
+        planConstraintAdd(c.table(), c.expected(), Kind.ALTER);
+    }
+
+    void constraintNotValidated(SchemaChange.ConstraintNotValidated c) {
+        group().add(PlanPhase.VALIDATE_CONSTRAINTS, DdlRenderer.validateConstraint(c.table(), c.constraint().name()),
+                Kind.ALTER, MAY_FAIL, "validate " + c.constraint().kind() + " " + c.constraint().name() + " on "
+                        + c.table() + " (checks the rows it never checked; fails if one breaks it)");
+    }
+
+    void constraintCommentChanged(SchemaChange.ConstraintCommentChanged c) {
+        group().add(PlanPhase.COMMENTS, DdlRenderer.commentOnConstraint(c.table(), c.constraint(), c.expected()), Kind.ALTER,
+                NONE, "set the comment on constraint " + c.constraint() + " of " + c.table());
+    }
+
+    void indexStorageParametersChanged(SchemaChange.IndexStorageParametersChanged p) {
+        for (String action : DdlRenderer.storageParameterActions(p.expected(), p.actual())) {
+            group().add(PlanPhase.STORAGE_PARAMETERS, DdlRenderer.alterIndex(p.table(), p.index(), action), Kind.ALTER,
+                    NONE, "storage parameters of index " + p.index() + " on " + p.table() + ": " + action);
+        }
+    }
+
+    void indexCommentChanged(SchemaChange.IndexCommentChanged c) {
+        group().add(PlanPhase.COMMENTS, DdlRenderer.commentOnIndex(c.table(), c.index(), c.expected()), Kind.ALTER, NONE,
+                "set the comment on index " + c.index() + " on " + c.table());
+    }
+
+    void indexDropped(SchemaChange.IndexDropped i) {
+        group().add(PlanPhase.DROP_INDEXES, DdlRenderer.dropIndex(i.table(), i.index().name()), Kind.DROP, NONE,
+                "drop index " + i.index().name() + " on " + i.table());
+    }
+
+    void indexAltered(SchemaChange.IndexAltered i) {
+        group().add(PlanPhase.DROP_INDEXES, DdlRenderer.dropIndex(i.table(), i.actual().name()), Kind.DROP, NONE,
+                "drop index " + i.actual().name() + " on " + i.table() + " (re-created with the expected definition)");
+        planIndexCreate(group(), i.table(), i.expected(), Kind.ALTER);
+    }
+
+    void policyAdded(SchemaChange.PolicyAdded p) {
+        group().add(PlanPhase.POLICIES, DdlRenderer.createPolicy(p.table(), p.policy()), Kind.CREATE, NONE,
+                "create policy " + p.policy().name() + " on " + p.table());
+    }
+
+    void policyDropped(SchemaChange.PolicyDropped p) {
+        group().add(PlanPhase.DROP_POLICIES, DdlRenderer.dropPolicy(p.table(), p.policy().name()), Kind.DROP, NONE,
+                "drop policy " + p.policy().name() + " on " + p.table());
+    }
+
+    /** A policy on a column that changes type is dropped and re-created instead (see {@link DependentsPlanner}). */
+    void policyAltered(SchemaChange.PolicyAltered p) {
+        unlessRecreated(policyRef(p.table(), p.expected().name()), () -> planPolicyAlter(p.table(), p.expected(), p.actual()));
+    }
+
     /** {@code REPLICA IDENTITY ...}, after the index it may name exists. */
     void planReplicaIdentity(PlanGroup group, QualifiedName table, ReplicaIdentity identity, Kind kind) {
         group.add(PlanPhase.REPLICA_IDENTITY, DdlRenderer.replicaIdentity(table, identity), kind, NONE,
@@ -104,59 +158,5 @@ final class TablePartPlanner extends ConcernPlanner {
                     "drop " + name + " (re-created with the expected definition)")
                     .add(PlanPhase.POLICIES, DdlRenderer.createPolicy(table, want), Kind.ALTER, NONE, "re-create " + name);
         }
-    }
-
-    void constraintAltered(SchemaChange.ConstraintAltered c) {
-        planConstraintDrop(c.table(), c.actual(), "re-created with the expected definition");
-        planConstraintAdd(c.table(), c.expected(), Kind.ALTER);
-    }
-
-    void constraintNotValidated(SchemaChange.ConstraintNotValidated c) {
-        group().add(PlanPhase.VALIDATE_CONSTRAINTS, DdlRenderer.validateConstraint(c.table(), c.constraint().name()),
-                Kind.ALTER, MAY_FAIL, "validate " + c.constraint().kind() + " " + c.constraint().name() + " on "
-                        + c.table() + " (checks the rows it never checked; fails if one breaks it)");
-    }
-
-    void constraintCommentChanged(SchemaChange.ConstraintCommentChanged c) {
-        group().add(PlanPhase.COMMENTS, DdlRenderer.commentOnConstraint(c.table(), c.constraint(), c.expected()), Kind.ALTER,
-                NONE, "set the comment on constraint " + c.constraint() + " of " + c.table());
-    }
-
-    void indexStorageParametersChanged(SchemaChange.IndexStorageParametersChanged p) {
-        for (String action : DdlRenderer.storageParameterActions(p.expected(), p.actual())) {
-            group().add(PlanPhase.STORAGE_PARAMETERS, DdlRenderer.alterIndex(p.table(), p.index(), action), Kind.ALTER,
-                    NONE, "storage parameters of index " + p.index() + " on " + p.table() + ": " + action);
-        }
-    }
-
-    void indexCommentChanged(SchemaChange.IndexCommentChanged c) {
-        group().add(PlanPhase.COMMENTS, DdlRenderer.commentOnIndex(c.table(), c.index(), c.expected()), Kind.ALTER, NONE,
-                "set the comment on index " + c.index() + " on " + c.table());
-    }
-
-    void indexDropped(SchemaChange.IndexDropped i) {
-        group().add(PlanPhase.DROP_INDEXES, DdlRenderer.dropIndex(i.table(), i.index().name()), Kind.DROP, NONE,
-                "drop index " + i.index().name() + " on " + i.table());
-    }
-
-    void indexAltered(SchemaChange.IndexAltered i) {
-        group().add(PlanPhase.DROP_INDEXES, DdlRenderer.dropIndex(i.table(), i.actual().name()), Kind.DROP, NONE,
-                "drop index " + i.actual().name() + " on " + i.table() + " (re-created with the expected definition)");
-        planIndexCreate(group(), i.table(), i.expected(), Kind.ALTER);
-    }
-
-    void policyAdded(SchemaChange.PolicyAdded p) {
-        group().add(PlanPhase.POLICIES, DdlRenderer.createPolicy(p.table(), p.policy()), Kind.CREATE, NONE,
-                "create policy " + p.policy().name() + " on " + p.table());
-    }
-
-    void policyDropped(SchemaChange.PolicyDropped p) {
-        group().add(PlanPhase.DROP_POLICIES, DdlRenderer.dropPolicy(p.table(), p.policy().name()), Kind.DROP, NONE,
-                "drop policy " + p.policy().name() + " on " + p.table());
-    }
-
-    /** A policy on a column that changes type is dropped and re-created instead (see {@link DependentsPlanner}). */
-    void policyAltered(SchemaChange.PolicyAltered p) {
-        unlessRecreated(policyRef(p.table(), p.expected().name()), () -> planPolicyAlter(p.table(), p.expected(), p.actual()));
     }
 }

@@ -40,6 +40,18 @@ final class TablePlanner extends ConcernPlanner {
         super(planners);
     }
 
+    void commentChanged(SchemaChange.TableCommentChanged c) {
+        group().add(PlanPhase.COMMENTS, context.commentOnTable(c.table(), c.expected()), Kind.ALTER, NONE,
+                "set the comment on table " + c.table());
+    }
+
+    void storageParametersChanged(SchemaChange.StorageParametersChanged p) {
+        for (String action : DdlRenderer.storageParameterActions(p.expected(), p.actual())) {
+            group().add(PlanPhase.STORAGE_PARAMETERS, DdlRenderer.alterTable(p.table(), action), Kind.ALTER, NONE,
+                    "storage parameters of table " + p.table() + ": " + action);
+        }
+    }
+
     /** A table without parents now; a partition or inheritance child once all drops are known (planChildTableDrops). */
     void planTableDrop(PlanGroup group, QualifiedName name, Table table) {
         ledger.dropsData(tableRef(name), group);
@@ -322,17 +334,5 @@ final class TablePlanner extends ConcernPlanner {
         table.checkConstraints().stream().filter(check -> !check.noInherit()).forEach(check -> checks.put(check.name(), check));
         table.parents().forEach(grandparent -> checksPassedOn(grandparent, seen).forEach(checks::putIfAbsent));
         return checks;
-    }
-
-    void commentChanged(SchemaChange.TableCommentChanged c) {
-        group().add(PlanPhase.COMMENTS, context.commentOnTable(c.table(), c.expected()), Kind.ALTER, NONE,
-                "set the comment on table " + c.table());
-    }
-
-    void storageParametersChanged(SchemaChange.StorageParametersChanged p) {
-        for (String action : DdlRenderer.storageParameterActions(p.expected(), p.actual())) {
-            group().add(PlanPhase.STORAGE_PARAMETERS, DdlRenderer.alterTable(p.table(), action), Kind.ALTER, NONE,
-                    "storage parameters of table " + p.table() + ": " + action);
-        }
     }
 }

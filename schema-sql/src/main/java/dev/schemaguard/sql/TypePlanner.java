@@ -47,11 +47,82 @@ final class TypePlanner extends ConcernPlanner {
         super(planners);
     }
 
+    /** A new sequence, type or collation, with its ownership and comments. */
+    void objectAdded(String schema, SchemaObject object) {
+        QualifiedName name = QualifiedName.of(schema, object.name());
+        String what = object.kind() + " " + name;
+        ledger.createdObject(objectRef(schema, object), cause());
+        PlanGroup group = group().add(createPhase(object), DdlObjects.create(schema, object), Kind.CREATE, NONE, "create " + what);
+        if (object instanceof Sequence sequence && sequence.ownedByTable() != null) {
+            group.add(PlanPhase.SEQUENCE_OWNERSHIP, DdlObjects.sequenceOwnedBy(name, sequence), Kind.CREATE, NONE,
+                    "make " + what + " owned by " + sequence.ownedByTable() + "." + sequence.ownedByColumn());
+        }
+        if (object.comment() != null) {
+            group.add(PlanPhase.COMMENTS, DdlObjects.comment(schema, object, object.comment()), Kind.CREATE, NONE, "comment on " + what);
+        }
+        if (object instanceof Domain domain) {
+            planDomainConstraintComments(group, name, domain, Map.of(), Set.of(), Kind.CREATE);
+        }
+    }
+
+    /** Planned once every table and column drop is ({@link #planDeferredDrops}), unless its owning column takes it along. */
+    void objectDropped(String schema, SchemaObject object) {
+        QualifiedName name = QualifiedName.of(schema, object.name());
+        ObjectRef ref = objectRef(schema, object);
+        if (object instanceof Sequence sequence && sequence.ownedByTable() != null
+                && (ledger.dropsTable(QualifiedName.of(schema, sequence.ownedByTable()))
+                || ledger.dropsColumn(new PartRef(QualifiedName.of(schema, sequence.ownedByTable()), sequence.ownedByColumn())))) {
+            return; // PostgreSQL drops it with the column that owns it
+        }
+        PlanPhase phase = object instanceof Sequence ? PlanPhase.DROP_SEQUENCES
+                : object instanceof Collation ? PlanPhase.DROP_COLLATIONS : PlanPhase.DROP_TYPES;
+        // once every table and column drop is planned: held back with the drop of one that still uses it
+        Cause dropCause = cause();
+        deferredDrops.add(() -> because(dropCause, () -> {
+            PlanGroup dataDrop = dataDropUsing(ref);
+            (dataDrop != null ? dataDrop.joinedBy(cause()) : group()).add(phase, DdlObjects.drop(schema, object), Kind.DROP,
+                    NONE, "drop " + object.kind() + " " + name);
+        }));
+    }
+
+    /** The drops of types, collations and sequences, once every table and column drop is planned. */
+    void planDeferredDrops() {
+        deferredDrops.forEach(Runnable::run);
+    }
+
+    /** Returns true when the object is built anew (which sets its comment too). */
+    boolean objectAltered(String schema, SchemaObject want, SchemaObject have) {
+        QualifiedName name = QualifiedName.of(schema, want.name());
+        if (want instanceof Sequence w && have instanceof Sequence h) {
+            planSequenceAlter(name, w, h);
+        } else if (want instanceof EnumType w && have instanceof EnumType h) {
+            planEnumAlter(name, w, h);
+        } else if (want instanceof Domain w && have instanceof Domain h) {
+            return planDomainAlter(name, w, h);
+        } else if (want instanceof CompositeType w && have instanceof CompositeType h) {
+            planCompositeAlter(name, w, h);
+        } else if (want instanceof RangeType w && have instanceof RangeType h && !w.withComment(null).equals(h.withComment(null))) {
+            group().add(PlanPhase.DROP_ROUTINES, DdlObjects.drop(schema, h), Kind.DROP, MAY_FAIL,
+                    "drop range type " + name + " to re-create it (fails while columns or functions use it: schemaguard"
+                            + " does not convert them)")
+                    .add(PlanPhase.CREATE_COMPOSITES, DdlObjects.create(schema, w), Kind.ALTER, NONE, "re-create range type " + name);
+            if (w.comment() != null) {
+                group().add(PlanPhase.COMMENTS, DdlObjects.comment(schema, w, w.comment()), Kind.ALTER, NONE,
+                        "comment on range type " + name);
+            }
+            return true;
+        } else if (want instanceof Collation w && have instanceof Collation h && !w.sameDefinitionAs(h)) {
+            planCollationRebuild(name, w);
+            return true;
+        }
+        return false;
+    }
+
     /**
      * COMMENT ON CONSTRAINT of the domain's checks whose comment differs from {@code have}'s, or whose check is
      * (re-)added by the plan ({@code added}): a check comes back without one.
      */
-    void planDomainConstraintComments(PlanGroup group, QualifiedName name, Domain want, Map<String, String> have,
+    private void planDomainConstraintComments(PlanGroup group, QualifiedName name, Domain want, Map<String, String> have,
                                               Set<String> added, Kind kind) {
         for (CheckConstraint check : want.checks()) {
             String comment = want.constraintComment(check.name());
@@ -63,7 +134,7 @@ final class TypePlanner extends ConcernPlanner {
         }
     }
 
-    PlanPhase createPhase(SchemaObject object) {
+    private PlanPhase createPhase(SchemaObject object) {
         if (object instanceof Sequence) {
             return PlanPhase.CREATE_SEQUENCES;
         }
@@ -88,7 +159,7 @@ final class TypePlanner extends ConcernPlanner {
                         || s.rangeTypes().stream().anyMatch(r -> r.name().equals(base.name())));
     }
 
-    void planSequenceAlter(QualifiedName name, Sequence want, Sequence have) {
+    private void planSequenceAlter(QualifiedName name, Sequence want, Sequence have) {
         String alter = DdlObjects.alterSequence(name, want, have);
         PlanGroup group = group();
         if (alter != null) {
@@ -108,7 +179,7 @@ final class TypePlanner extends ConcernPlanner {
      * New values are added in place ({@code ADD VALUE ... BEFORE/AFTER}) when every existing value keeps its
      * position; a removed or reordered value needs a new type and every column converted to it.
      */
-    void planEnumAlter(QualifiedName name, EnumType want, EnumType have) {
+    private void planEnumAlter(QualifiedName name, EnumType want, EnumType have) {
         List<String> kept = want.values().stream().filter(have.values()::contains).toList();
         if (!kept.equals(have.values())) {
             boolean removes = !want.values().containsAll(have.values());
@@ -156,11 +227,6 @@ final class TypePlanner extends ConcernPlanner {
     }
 
     /**
-     * The old type is renamed out of the way, the expected one created, every column of the actual database of
-     * that type converted through text, and the old type dropped. Views, checks, routines and other dependents
-     * of the type and of those columns are dropped before and re-created after (see {@link DependentsPlanner}).
-     */
-    /**
      * The columns of {@code table} a type rebuild converts on it: its own, and those it inherits from a parent it
      * leaves in this plan (NO INHERIT runs first; the parent's conversion then no longer reaches the child).
      */
@@ -180,6 +246,11 @@ final class TypePlanner extends ConcernPlanner {
         return columns;
     }
 
+    /**
+     * The old type is renamed out of the way, the expected one created, every column of the actual database of
+     * that type converted through text, and the old type dropped. Views, checks, routines and other dependents
+     * of the type and of those columns are dropped before and re-created after (see {@link DependentsPlanner}).
+     */
     private void planTypeRebuild(QualifiedName name, SchemaObject want, boolean losesValues, String why) {
         PlanPhase phase = want instanceof Domain ? PlanPhase.CREATE_DOMAINS : PlanPhase.CREATE_ENUMS;
         String keyword = DdlObjects.keyword(want);
@@ -260,7 +331,7 @@ final class TypePlanner extends ConcernPlanner {
      * dropped; indexes, views and checks using it are dropped before and re-created after (see
      * {@link DependentsPlanner}). The final drop fails while a domain or composite type still uses the old one.
      */
-    void planCollationRebuild(QualifiedName name, Collation want) {
+    private void planCollationRebuild(QualifiedName name, Collation want) {
         String oldName = Identifiers.defaultName(want.name(), "schemaguard", "old");
         QualifiedName old = QualifiedName.of(name.schema(), oldName);
         PlanGroup group = group()
@@ -311,7 +382,7 @@ final class TypePlanner extends ConcernPlanner {
     }
 
     /** Returns whether the domain is built anew (with its comments). */
-    boolean planDomainAlter(QualifiedName name, Domain want, Domain have) {
+    private boolean planDomainAlter(QualifiedName name, Domain want, Domain have) {
         if (!want.baseType().sameTypeAs(have.baseType()) || !Objects.equals(want.collation(), have.collation())) {
             boolean widening = Objects.equals(want.collation(), have.collation()) && DdlTypeChanges.isWidening(have.baseType(), want.baseType());
             planTypeRebuild(name, want, !widening, "has base type " + want.baseType().sql() + " instead of " + have.baseType().sql()
@@ -350,7 +421,7 @@ final class TypePlanner extends ConcernPlanner {
         return false;
     }
 
-    void planCompositeAlter(QualifiedName name, CompositeType want, CompositeType have) {
+    private void planCompositeAlter(QualifiedName name, CompositeType want, CompositeType have) {
         PlanGroup group = group();
         for (CompositeType.Attribute attribute : have.attributes()) {
             if (want.attributes().stream().noneMatch(a -> a.name().equals(attribute.name()))) {
@@ -370,76 +441,5 @@ final class TypePlanner extends ConcernPlanner {
                                 + " (fails while a table column has this type)");
             }
         }
-    }
-
-    /** A new sequence, type or collation, with its ownership and comments. */
-    void objectAdded(String schema, SchemaObject object) {
-        QualifiedName name = QualifiedName.of(schema, object.name());
-        String what = object.kind() + " " + name;
-        ledger.createdObject(objectRef(schema, object), cause());
-        PlanGroup group = group().add(createPhase(object), DdlObjects.create(schema, object), Kind.CREATE, NONE, "create " + what);
-        if (object instanceof Sequence sequence && sequence.ownedByTable() != null) {
-            group.add(PlanPhase.SEQUENCE_OWNERSHIP, DdlObjects.sequenceOwnedBy(name, sequence), Kind.CREATE, NONE,
-                    "make " + what + " owned by " + sequence.ownedByTable() + "." + sequence.ownedByColumn());
-        }
-        if (object.comment() != null) {
-            group.add(PlanPhase.COMMENTS, DdlObjects.comment(schema, object, object.comment()), Kind.CREATE, NONE, "comment on " + what);
-        }
-        if (object instanceof Domain domain) {
-            planDomainConstraintComments(group, name, domain, Map.of(), Set.of(), Kind.CREATE);
-        }
-    }
-
-    /** Planned once every table and column drop is ({@link #planDeferredDrops}), unless its owning column takes it along. */
-    void objectDropped(String schema, SchemaObject object) {
-        QualifiedName name = QualifiedName.of(schema, object.name());
-        ObjectRef ref = objectRef(schema, object);
-        if (object instanceof Sequence sequence && sequence.ownedByTable() != null
-                && (ledger.dropsTable(QualifiedName.of(schema, sequence.ownedByTable()))
-                || ledger.dropsColumn(new PartRef(QualifiedName.of(schema, sequence.ownedByTable()), sequence.ownedByColumn())))) {
-            return; // PostgreSQL drops it with the column that owns it
-        }
-        PlanPhase phase = object instanceof Sequence ? PlanPhase.DROP_SEQUENCES
-                : object instanceof Collation ? PlanPhase.DROP_COLLATIONS : PlanPhase.DROP_TYPES;
-        // once every table and column drop is planned: held back with the drop of one that still uses it
-        Cause dropCause = cause();
-        deferredDrops.add(() -> because(dropCause, () -> {
-            PlanGroup dataDrop = dataDropUsing(ref);
-            (dataDrop != null ? dataDrop.joinedBy(cause()) : group()).add(phase, DdlObjects.drop(schema, object), Kind.DROP,
-                    NONE, "drop " + object.kind() + " " + name);
-        }));
-    }
-
-    /** The drops of types, collations and sequences, once every table and column drop is planned. */
-    void planDeferredDrops() {
-        deferredDrops.forEach(Runnable::run);
-    }
-
-    /** Returns true when the object is built anew (which sets its comment too). */
-    boolean objectAltered(String schema, SchemaObject want, SchemaObject have) {
-        QualifiedName name = QualifiedName.of(schema, want.name());
-        if (want instanceof Sequence w && have instanceof Sequence h) {
-            planSequenceAlter(name, w, h);
-        } else if (want instanceof EnumType w && have instanceof EnumType h) {
-            planEnumAlter(name, w, h);
-        } else if (want instanceof Domain w && have instanceof Domain h) {
-            return planDomainAlter(name, w, h);
-        } else if (want instanceof CompositeType w && have instanceof CompositeType h) {
-            planCompositeAlter(name, w, h);
-        } else if (want instanceof RangeType w && have instanceof RangeType h && !w.withComment(null).equals(h.withComment(null))) {
-            group().add(PlanPhase.DROP_ROUTINES, DdlObjects.drop(schema, h), Kind.DROP, MAY_FAIL,
-                    "drop range type " + name + " to re-create it (fails while columns or functions use it: schemaguard"
-                            + " does not convert them)")
-                    .add(PlanPhase.CREATE_COMPOSITES, DdlObjects.create(schema, w), Kind.ALTER, NONE, "re-create range type " + name);
-            if (w.comment() != null) {
-                group().add(PlanPhase.COMMENTS, DdlObjects.comment(schema, w, w.comment()), Kind.ALTER, NONE,
-                        "comment on range type " + name);
-            }
-            return true;
-        } else if (want instanceof Collation w && have instanceof Collation h && !w.sameDefinitionAs(h)) {
-            planCollationRebuild(name, w);
-            return true;
-        }
-        return false;
     }
 }
