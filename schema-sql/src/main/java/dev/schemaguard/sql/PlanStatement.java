@@ -14,8 +14,8 @@ import java.util.Set;
  * <p>How the statement runs: the strongest table lock it takes ({@code lockLevel}, {@link LockLevel#UNDETERMINED}
  * until the online-plan work fills it in) and whether it can run inside a transaction block ({@code transactional}:
  * every statement the planner emits today can, and {@link PlanExecutor} runs a plan in one transaction). In the
- * library only the planner builds statements (in one place, {@code PlanGroup#add}), so a new component is filled in
- * there.
+ * library only the planner builds statements ({@code PlanGroup#add}, and the prelude in {@code PlanSteps#assemble}),
+ * so a new component is filled in there.
  */
 public record PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String description, Cause cause,
                             LockLevel lockLevel, boolean transactional) {
