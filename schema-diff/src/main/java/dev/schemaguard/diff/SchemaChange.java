@@ -44,6 +44,153 @@ public sealed interface SchemaChange {
     /** One line for a person: {@code missing column public.orders.total numeric(10,2) NOT NULL}. */
     String describe();
 
+    /** Calls the visitor's method for this kind of change: a new kind does not compile until every visitor handles it. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per kind of change, so that a consumer that must handle every kind (the planner) is told by the
+     * compiler when a kind is added.
+     */
+    interface Visitor<R> {
+        R visit(SchemaAdded change);
+
+        R visit(SchemaDropped change);
+
+        R visit(SchemaCommentChanged change);
+
+        R visit(TableAdded change);
+
+        R visit(TableRenamed change);
+
+        R visit(ColumnRenamed change);
+
+        R visit(SchemaRenamed change);
+
+        R visit(TypeRenamed change);
+
+        R visit(IndexRenamed change);
+
+        R visit(ConstraintRenamed change);
+
+        R visit(TableDropped change);
+
+        R visit(TableCommentChanged change);
+
+        R visit(RowSecurityChanged change);
+
+        R visit(PersistenceChanged change);
+
+        R visit(StorageParametersChanged change);
+
+        R visit(ReplicaIdentityChanged change);
+
+        R visit(ColumnAdded change);
+
+        R visit(ColumnDropped change);
+
+        R visit(ColumnAltered change);
+
+        R visit(ConstraintAdded change);
+
+        R visit(ConstraintDropped change);
+
+        R visit(ConstraintAltered change);
+
+        R visit(ConstraintNotValidated change);
+
+        R visit(ConstraintCommentChanged change);
+
+        R visit(IndexStorageParametersChanged change);
+
+        R visit(IndexCommentChanged change);
+
+        R visit(IndexAdded change);
+
+        R visit(IndexDropped change);
+
+        R visit(IndexAltered change);
+
+        R visit(PolicyAdded change);
+
+        R visit(PolicyDropped change);
+
+        R visit(PolicyAltered change);
+
+        R visit(ForeignDataWrapperAdded change);
+
+        R visit(ForeignDataWrapperDropped change);
+
+        R visit(ForeignDataWrapperAltered change);
+
+        R visit(ForeignServerAdded change);
+
+        R visit(ForeignServerDropped change);
+
+        R visit(ForeignServerAltered change);
+
+        R visit(PublicationAdded change);
+
+        R visit(PublicationDropped change);
+
+        R visit(PublicationAltered change);
+
+        R visit(CastAdded change);
+
+        R visit(CastDropped change);
+
+        R visit(CastAltered change);
+
+        R visit(ExtensionAdded change);
+
+        R visit(ExtensionDropped change);
+
+        R visit(ExtensionAltered change);
+
+        R visit(ObjectAdded change);
+
+        R visit(ObjectDropped change);
+
+        R visit(ObjectAltered change);
+
+        R visit(TextSearchDictionaryAdded change);
+
+        R visit(TextSearchDictionaryDropped change);
+
+        R visit(TextSearchDictionaryAltered change);
+
+        R visit(TextSearchConfigurationAdded change);
+
+        R visit(TextSearchConfigurationDropped change);
+
+        R visit(TextSearchConfigurationAltered change);
+
+        R visit(TriggerAdded change);
+
+        R visit(TriggerDropped change);
+
+        R visit(TriggerAltered change);
+
+        R visit(RuleAdded change);
+
+        R visit(RuleDropped change);
+
+        R visit(RuleAltered change);
+
+        R visit(PartitioningChanged change);
+
+        R visit(ForeignTableChanged change);
+
+        R visit(PartitionBoundChanged change);
+
+        R visit(InheritanceChanged change);
+
+        R visit(GrantAdded change);
+
+        R visit(GrantDropped change);
+
+        R visit(GrantOptionChanged change);
+    }
+
     enum ColumnAspect { TYPE, NULLABILITY, DEFAULT, IDENTITY, GENERATED, COLLATION, COMMENT, STORAGE, COMPRESSION }
 
     /** A change that belongs to one table. */
@@ -65,6 +212,11 @@ public sealed interface SchemaChange {
 
     /** The schema is declared renamed from {@code oldName}: rename it, with everything in it. */
     record SchemaRenamed(String schema, String oldName) implements DeclaredRename {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return schema;
         }
@@ -79,6 +231,11 @@ public sealed interface SchemaChange {
      * {@code oldName} in the same schema: rename it, and the columns of that type keep their values.
      */
     record TypeRenamed(String schema, SchemaObject type, String oldName) implements DeclaredRename {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return schema + "." + type.name();
         }
@@ -90,6 +247,11 @@ public sealed interface SchemaChange {
 
     /** The index (of {@code table}) is declared renamed from {@code oldName}: rename it instead of building it again. */
     record IndexRenamed(QualifiedName table, String index, String oldName) implements TableChange, DeclaredRename {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "index " + QualifiedName.of(table.schema(), oldName) + " of " + table + " is to be renamed to " + index;
         }
@@ -97,12 +259,22 @@ public sealed interface SchemaChange {
 
     /** The constraint of {@code table} is declared renamed from {@code oldName}: RENAME CONSTRAINT, no re-validation. */
     record ConstraintRenamed(QualifiedName table, String constraint, String oldName) implements TableChange, DeclaredRename {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "constraint " + oldName + " of " + table + " is to be renamed to " + constraint;
         }
     }
 
     record SchemaAdded(Schema schema) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return schema.name();
         }
@@ -113,6 +285,11 @@ public sealed interface SchemaChange {
     }
 
     record SchemaDropped(Schema schema) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return schema.name();
         }
@@ -123,6 +300,11 @@ public sealed interface SchemaChange {
     }
 
     record SchemaCommentChanged(String schema, String expected, String actual) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return schema;
         }
@@ -133,6 +315,11 @@ public sealed interface SchemaChange {
     }
 
     record TableAdded(QualifiedName table, Table definition) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "missing table " + table + " (" + definition.columns().size() + " columns)";
         }
@@ -143,6 +330,11 @@ public sealed interface SchemaChange {
      * rename it, keeping its rows. {@code table} is the new name, which the table's other changes use.
      */
     record TableRenamed(QualifiedName table, String oldName) implements TableChange, DeclaredRename {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "table " + QualifiedName.of(table.schema(), oldName) + " is to be renamed to " + table.name();
         }
@@ -153,24 +345,44 @@ public sealed interface SchemaChange {
      * keeping its values. {@code column} is the new name, which the column's other changes use.
      */
     record ColumnRenamed(QualifiedName table, String column, String oldName) implements TableChange, DeclaredRename {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "column " + table + "." + oldName + " is to be renamed to " + column;
         }
     }
 
     record TableDropped(QualifiedName table, Table definition) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "unexpected table " + table;
         }
     }
 
     record TableCommentChanged(QualifiedName table, String expected, String actual) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "comment on table " + table + " is " + Describe.text(actual) + ", expected " + Describe.text(expected);
         }
     }
 
     record RowSecurityChanged(QualifiedName table, RowSecurity expected, RowSecurity actual) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "row level security on " + table + " is " + Describe.rowSecurity(actual)
                     + ", expected " + Describe.rowSecurity(expected);
@@ -179,6 +391,11 @@ public sealed interface SchemaChange {
 
     /** The table is {@code UNLOGGED} where it is expected logged, or the other way round. */
     record PersistenceChanged(QualifiedName table, boolean expectedUnlogged, boolean actualUnlogged) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return table + " is " + Describe.persistence(actualUnlogged) + ", expected " + Describe.persistence(expectedUnlogged);
         }
@@ -186,6 +403,11 @@ public sealed interface SchemaChange {
 
     /** The table's storage parameters ({@code WITH (...)}) differ; each list holds {@code name=value}. */
     record StorageParametersChanged(QualifiedName table, List<String> expected, List<String> actual) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return table + " has storage parameters " + Describe.parameters(actual) + ", expected "
                     + Describe.parameters(expected);
@@ -194,18 +416,33 @@ public sealed interface SchemaChange {
 
     /** What the table's changes carry to logical replication differs. */
     record ReplicaIdentityChanged(QualifiedName table, ReplicaIdentity expected, ReplicaIdentity actual) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return table + " has REPLICA IDENTITY " + actual.sql() + ", expected " + expected.sql();
         }
     }
 
     record ColumnAdded(QualifiedName table, Column column) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "missing column " + table + "." + column.name() + " " + Describe.column(column);
         }
     }
 
     record ColumnDropped(QualifiedName table, Column column) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "unexpected column " + table + "." + column.name() + " " + Describe.column(column);
         }
@@ -213,6 +450,11 @@ public sealed interface SchemaChange {
 
     record ColumnAltered(QualifiedName table, Column expected, Column actual, Set<ColumnAspect> aspects)
             implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public ColumnAltered {
             aspects = Collections.unmodifiableSet(EnumSet.copyOf(aspects));
         }
@@ -224,18 +466,33 @@ public sealed interface SchemaChange {
     }
 
     record ConstraintAdded(QualifiedName table, Constraint constraint) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "missing " + constraint.kind() + " " + constraint.name() + " on " + table;
         }
     }
 
     record ConstraintDropped(QualifiedName table, Constraint constraint) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "unexpected " + constraint.kind() + " " + constraint.name() + " on " + table;
         }
     }
 
     record ConstraintAltered(QualifiedName table, Constraint expected, Constraint actual) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             String how = ConstraintDifference.describe(expected, actual);
             return expected.kind() + " " + expected.name() + " on " + table + " differs from the expected definition"
@@ -249,6 +506,11 @@ public sealed interface SchemaChange {
      * one: that is no difference.)
      */
     record ConstraintNotValidated(QualifiedName table, Constraint constraint) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return constraint.kind() + " " + constraint.name() + " on " + table + " is NOT VALID, expected validated";
         }
@@ -256,6 +518,11 @@ public sealed interface SchemaChange {
 
     record ConstraintCommentChanged(QualifiedName table, String constraint, String expected, String actual)
             implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "comment on constraint " + constraint + " of " + table + " is " + Describe.text(actual)
                     + ", expected " + Describe.text(expected);
@@ -265,6 +532,11 @@ public sealed interface SchemaChange {
     /** The same index, with other storage parameters; each list holds {@code name=value}. */
     record IndexStorageParametersChanged(QualifiedName table, String index, List<String> expected, List<String> actual)
             implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "index " + index + " on " + table + " has storage parameters " + Describe.parameters(actual)
                     + ", expected " + Describe.parameters(expected);
@@ -272,6 +544,11 @@ public sealed interface SchemaChange {
     }
 
     record IndexCommentChanged(QualifiedName table, String index, String expected, String actual) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "index " + index + " on " + table + " has comment " + Describe.text(actual) + ", expected "
                     + Describe.text(expected);
@@ -279,42 +556,77 @@ public sealed interface SchemaChange {
     }
 
     record IndexAdded(QualifiedName table, Index index) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "missing index " + index.name() + " on " + table;
         }
     }
 
     record IndexDropped(QualifiedName table, Index index) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "unexpected index " + index.name() + " on " + table;
         }
     }
 
     record IndexAltered(QualifiedName table, Index expected, Index actual) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "index " + expected.name() + " on " + table + " differs from the expected definition";
         }
     }
 
     record PolicyAdded(QualifiedName table, Policy policy) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "missing policy " + policy.name() + " on " + table;
         }
     }
 
     record PolicyDropped(QualifiedName table, Policy policy) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "unexpected policy " + policy.name() + " on " + table;
         }
     }
 
     record PolicyAltered(QualifiedName table, Policy expected, Policy actual) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "policy " + expected.name() + " on " + table + " differs from the expected definition";
         }
     }
 
     record ForeignDataWrapperAdded(ForeignDataWrapper wrapper) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return "foreign-data wrapper " + wrapper.name();
         }
@@ -325,6 +637,11 @@ public sealed interface SchemaChange {
     }
 
     record ForeignDataWrapperDropped(ForeignDataWrapper wrapper) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return "foreign-data wrapper " + wrapper.name();
         }
@@ -336,6 +653,11 @@ public sealed interface SchemaChange {
 
     /** Another handler, validator, options or comment. */
     record ForeignDataWrapperAltered(ForeignDataWrapper expected, ForeignDataWrapper actual) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return "foreign-data wrapper " + expected.name();
         }
@@ -346,6 +668,11 @@ public sealed interface SchemaChange {
     }
 
     record ForeignServerAdded(ForeignServer server) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return "server " + server.name();
         }
@@ -356,6 +683,11 @@ public sealed interface SchemaChange {
     }
 
     record ForeignServerDropped(ForeignServer server) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return "server " + server.name();
         }
@@ -367,6 +699,11 @@ public sealed interface SchemaChange {
 
     /** Another wrapper, type, version, options or comment. */
     record ForeignServerAltered(ForeignServer expected, ForeignServer actual) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return "server " + expected.name();
         }
@@ -382,6 +719,11 @@ public sealed interface SchemaChange {
     }
 
     record PublicationAdded(Publication publication) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return "publication " + publication.name();
         }
@@ -392,6 +734,11 @@ public sealed interface SchemaChange {
     }
 
     record PublicationDropped(Publication publication) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return "publication " + publication.name();
         }
@@ -403,6 +750,11 @@ public sealed interface SchemaChange {
 
     /** The publication publishes other tables, schemas or operations, or has another comment. */
     record PublicationAltered(Publication expected, Publication actual) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return "publication " + expected.name();
         }
@@ -413,6 +765,11 @@ public sealed interface SchemaChange {
     }
 
     record CastAdded(Cast cast) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return "cast " + cast.sql();
         }
@@ -423,6 +780,11 @@ public sealed interface SchemaChange {
     }
 
     record CastDropped(Cast cast) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return "cast " + cast.sql();
         }
@@ -434,6 +796,11 @@ public sealed interface SchemaChange {
 
     /** The cast converts another way, applies in another context, or has another comment. */
     record CastAltered(Cast expected, Cast actual) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return "cast " + expected.sql();
         }
@@ -444,6 +811,11 @@ public sealed interface SchemaChange {
     }
 
     record ExtensionAdded(Extension extension) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return "extension " + extension.name();
         }
@@ -454,6 +826,11 @@ public sealed interface SchemaChange {
     }
 
     record ExtensionDropped(Extension extension) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return "extension " + extension.name();
         }
@@ -464,6 +841,11 @@ public sealed interface SchemaChange {
     }
 
     record ExtensionAltered(Extension expected, Extension actual) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return "extension " + expected.name();
         }
@@ -476,6 +858,11 @@ public sealed interface SchemaChange {
 
     /** A sequence, type, view, routine or collation present only in the expected schema. */
     record ObjectAdded(String schema, SchemaObject object) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return schema + "." + object.identity();
         }
@@ -486,6 +873,11 @@ public sealed interface SchemaChange {
     }
 
     record ObjectDropped(String schema, SchemaObject object) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return schema + "." + object.identity();
         }
@@ -496,6 +888,11 @@ public sealed interface SchemaChange {
     }
 
     record ObjectAltered(String schema, SchemaObject expected, SchemaObject actual) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return schema + "." + expected.identity();
         }
@@ -519,6 +916,11 @@ public sealed interface SchemaChange {
     }
 
     record TextSearchDictionaryAdded(String schema, TextSearchDictionary dictionary) implements TextSearchChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String name() {
             return dictionary.name();
         }
@@ -529,6 +931,11 @@ public sealed interface SchemaChange {
     }
 
     record TextSearchDictionaryDropped(String schema, TextSearchDictionary dictionary) implements TextSearchChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String name() {
             return dictionary.name();
         }
@@ -541,6 +948,11 @@ public sealed interface SchemaChange {
     /** Another template, other options or another comment. */
     record TextSearchDictionaryAltered(String schema, TextSearchDictionary expected, TextSearchDictionary actual)
             implements TextSearchChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String name() {
             return expected.name();
         }
@@ -551,6 +963,11 @@ public sealed interface SchemaChange {
     }
 
     record TextSearchConfigurationAdded(String schema, TextSearchConfiguration configuration) implements TextSearchChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String name() {
             return configuration.name();
         }
@@ -561,6 +978,11 @@ public sealed interface SchemaChange {
     }
 
     record TextSearchConfigurationDropped(String schema, TextSearchConfiguration configuration) implements TextSearchChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String name() {
             return configuration.name();
         }
@@ -573,6 +995,11 @@ public sealed interface SchemaChange {
     /** Another parser, other mappings or another comment. */
     record TextSearchConfigurationAltered(String schema, TextSearchConfiguration expected, TextSearchConfiguration actual)
             implements TextSearchChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String name() {
             return expected.name();
         }
@@ -584,18 +1011,33 @@ public sealed interface SchemaChange {
 
     /** A trigger of a table, or of a view ({@code table} then names the view). */
     record TriggerAdded(QualifiedName table, Trigger trigger) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "missing trigger " + trigger.name() + " on " + table;
         }
     }
 
     record TriggerDropped(QualifiedName table, Trigger trigger) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "unexpected trigger " + trigger.name() + " on " + table;
         }
     }
 
     record TriggerAltered(QualifiedName table, Trigger expected, Trigger actual) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "trigger " + expected.name() + " on " + table + " differs from the expected definition";
         }
@@ -603,18 +1045,33 @@ public sealed interface SchemaChange {
 
     /** A rewrite rule of a table, or of a view ({@code table} then names the view). */
     record RuleAdded(QualifiedName table, Rule rule) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "missing rule " + rule.name() + " on " + table;
         }
     }
 
     record RuleDropped(QualifiedName table, Rule rule) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "unexpected rule " + rule.name() + " on " + table;
         }
     }
 
     record RuleAltered(QualifiedName table, Rule expected, Rule actual) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return "rule " + expected.name() + " on " + table + " differs from the expected definition";
         }
@@ -622,6 +1079,11 @@ public sealed interface SchemaChange {
 
     /** The partition key differs (or one side is not partitioned); PostgreSQL can only change it by rebuilding the table. */
     record PartitioningChanged(QualifiedName table, Partitioning expected, Partitioning actual) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return table + " is " + (actual == null ? "not partitioned" : "partitioned by " + actual.sql())
                     + ", expected " + (expected == null ? "not partitioned" : "partitioned by " + expected.sql());
@@ -633,6 +1095,11 @@ public sealed interface SchemaChange {
      * with another server, other options or other column options.
      */
     record ForeignTableChanged(QualifiedName table, ForeignTable expected, ForeignTable actual) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return table + " differs: " + Describe.foreignTableDifferences(expected, actual);
         }
@@ -645,6 +1112,11 @@ public sealed interface SchemaChange {
 
     /** The table is a partition of another parent or with other bounds, or is attached/detached. */
     record PartitionBoundChanged(QualifiedName table, PartitionBound expected, PartitionBound actual) implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String describe() {
             return table + " is " + (actual == null ? "not a partition" : "a partition of " + actual.parent() + " " + actual.bound())
                     + ", expected " + (expected == null ? "not a partition" : "a partition of " + expected.parent() + " " + expected.bound());
@@ -657,6 +1129,11 @@ public sealed interface SchemaChange {
      */
     record InheritanceChanged(QualifiedName table, List<QualifiedName> expected, List<QualifiedName> actual)
             implements TableChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public InheritanceChanged {
             expected = List.copyOf(expected);
             actual = List.copyOf(actual);
@@ -677,6 +1154,11 @@ public sealed interface SchemaChange {
      * only in the models when privileges are compared.
      */
     record GrantAdded(Grant grant) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return Describe.grantSubject(grant);
         }
@@ -688,6 +1170,11 @@ public sealed interface SchemaChange {
 
     /** A grant (or a revoked default privilege) only the actual schema has. */
     record GrantDropped(Grant grant) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return Describe.grantSubject(grant);
         }
@@ -699,6 +1186,11 @@ public sealed interface SchemaChange {
 
     /** The same privilege is granted on both sides, with the grant option on one only. */
     record GrantOptionChanged(Grant expected, Grant actual) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public String subject() {
             return Describe.grantSubject(expected);
         }

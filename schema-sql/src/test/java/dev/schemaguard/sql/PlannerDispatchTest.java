@@ -5,6 +5,7 @@ import static dev.schemaguard.model.DataTypes.integer;
 import static dev.schemaguard.model.DataTypes.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.diff.SchemaDiff;
@@ -227,6 +228,24 @@ class PlannerDispatchTest {
         }
         PlanCauses.assertEveryStatementCausedByTheDiff(SchemaDiff.compare(expected(), Database.EMPTY),
                 MigrationPlanner.baseline(expected()));
+    }
+
+    /**
+     * {@link PlanExecutor} runs a plan in one transaction, so every statement the planner emits must be able to run
+     * inside one; no statement's lock level is worked out yet (the online-plan work does that).
+     */
+    @Test
+    void everyStatementRunsInATransactionWithItsLockNotYetDetermined() {
+        for (PlanOptions options : List.of(PlanOptions.SAFE, PlanOptions.ALLOW_DROPS)) {
+            for (MigrationPlan plan : List.of(MigrationPlanner.plan(expected(), actual(), options),
+                    MigrationPlanner.plan(actual(), expected(), options))) {
+                for (PlanStatement statement : plan.statements()) {
+                    assertTrue(statement.transactional(), () -> "not transactional: " + statement.sql());
+                    assertEquals(PlanStatement.LockLevel.UNDETERMINED, statement.lockLevel(), statement.sql());
+                }
+            }
+        }
+        assertEquals("SHARE UPDATE EXCLUSIVE", PlanStatement.LockLevel.SHARE_UPDATE_EXCLUSIVE.sql());
     }
 
     /** The simple names of every record that implements SchemaChange, through its sealed sub-interfaces. */

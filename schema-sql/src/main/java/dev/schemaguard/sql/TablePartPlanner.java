@@ -1,0 +1,162 @@
+package dev.schemaguard.sql;
+
+import dev.schemaguard.diff.SchemaChange;
+import dev.schemaguard.model.Constraint;
+import dev.schemaguard.model.ForeignKey;
+import dev.schemaguard.model.Index;
+import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.QualifiedName;
+import dev.schemaguard.model.ReplicaIdentity;
+import dev.schemaguard.model.Table;
+import dev.schemaguard.sql.PlanLedger.PartRef;
+import dev.schemaguard.sql.PlanStatement.Cause;
+import dev.schemaguard.sql.PlanStatement.Kind;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.schemaguard.sql.PlanContext.*;
+import static dev.schemaguard.sql.PlanGroup.*;
+
+/**
+ * Constraints (other than foreign keys), indexes, policies and replica identity of tables, and the comments on
+ * the constraints the plan adds.
+ */
+final class TablePartPlanner extends ConcernPlanner {
+
+    TablePartPlanner(Planners planners) {
+        super(planners);
+    }
+
+    void constraintAltered(SchemaChange.ConstraintAltered c) {
+        planConstraintDrop(c.table(), c.actual(), "re-created with the expected definition");
+        planConstraintAdd(c.table(), c.expected(), Kind.ALTER);
+    }
+
+    void constraintNotValidated(SchemaChange.ConstraintNotValidated c) {
+        group().add(PlanPhase.VALIDATE_CONSTRAINTS, DdlRenderer.validateConstraint(c.table(), c.constraint().name()),
+                Kind.ALTER, MAY_FAIL, "validate " + c.constraint().kind() + " " + c.constraint().name() + " on "
+                        + c.table() + " (checks the rows it never checked; fails if one breaks it)");
+    }
+
+    void constraintCommentChanged(SchemaChange.ConstraintCommentChanged c) {
+        group().add(PlanPhase.COMMENTS, DdlRenderer.commentOnConstraint(c.table(), c.constraint(), c.expected()), Kind.ALTER,
+                NONE, "set the comment on constraint " + c.constraint() + " of " + c.table());
+    }
+
+    void indexStorageParametersChanged(SchemaChange.IndexStorageParametersChanged p) {
+        for (String action : DdlRenderer.storageParameterActions(p.expected(), p.actual())) {
+            group().add(PlanPhase.STORAGE_PARAMETERS, DdlRenderer.alterIndex(p.table(), p.index(), action), Kind.ALTER,
+                    NONE, "storage parameters of index " + p.index() + " on " + p.table() + ": " + action);
+        }
+    }
+
+    void indexCommentChanged(SchemaChange.IndexCommentChanged c) {
+        group().add(PlanPhase.COMMENTS, DdlRenderer.commentOnIndex(c.table(), c.index(), c.expected()), Kind.ALTER, NONE,
+                "set the comment on index " + c.index() + " on " + c.table());
+    }
+
+    void indexDropped(SchemaChange.IndexDropped i) {
+        group().add(PlanPhase.DROP_INDEXES, DdlRenderer.dropIndex(i.table(), i.index().name()), Kind.DROP, NONE,
+                "drop index " + i.index().name() + " on " + i.table());
+    }
+
+    void indexAltered(SchemaChange.IndexAltered i) {
+        group().add(PlanPhase.DROP_INDEXES, DdlRenderer.dropIndex(i.table(), i.actual().name()), Kind.DROP, NONE,
+                "drop index " + i.actual().name() + " on " + i.table() + " (re-created with the expected definition)");
+        planIndexCreate(group(), i.table(), i.expected(), Kind.ALTER);
+    }
+
+    void policyAdded(SchemaChange.PolicyAdded p) {
+        group().add(PlanPhase.POLICIES, DdlRenderer.createPolicy(p.table(), p.policy()), Kind.CREATE, NONE,
+                "create policy " + p.policy().name() + " on " + p.table());
+    }
+
+    void policyDropped(SchemaChange.PolicyDropped p) {
+        group().add(PlanPhase.DROP_POLICIES, DdlRenderer.dropPolicy(p.table(), p.policy().name()), Kind.DROP, NONE,
+                "drop policy " + p.policy().name() + " on " + p.table());
+    }
+
+    /** A policy on a column that changes type is dropped and re-created instead (see {@link DependentsPlanner}). */
+    void policyAltered(SchemaChange.PolicyAltered p) {
+        unlessRecreated(policyRef(p.table(), p.expected().name()), () -> planPolicyAlter(p.table(), p.expected(), p.actual()));
+    }
+
+    /** {@code REPLICA IDENTITY ...}, after the index it may name exists. */
+    void planReplicaIdentity(PlanGroup group, QualifiedName table, ReplicaIdentity identity, Kind kind) {
+        group.add(PlanPhase.REPLICA_IDENTITY, DdlRenderer.replicaIdentity(table, identity), kind, NONE,
+                "replica identity of table " + table + ": " + identity.sql());
+    }
+
+    void planConstraintAdd(QualifiedName table, Constraint constraint, Kind kind) {
+        if (constraint instanceof ForeignKey) {
+            ledger.addForeignKey(new PartRef(table, constraint.name()), kind, cause());
+            return;
+        }
+        group().add(PlanPhase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind, MAY_FAIL,
+                "add " + constraint.kind() + " " + constraint.name() + " on " + table);
+        ledger.createdConstraint(new PartRef(table, constraint.name()), cause());
+    }
+
+    /** COMMENT ON CONSTRAINT for every constraint the plan adds and the expected schema comments on. */
+    void planConstraintComments() {
+        ledger.foreignKeyAdds().forEach((ref, add) -> ledger.createdConstraint(ref, add.cause()));
+        for (Map.Entry<PartRef, Cause> created : ledger.createdConstraints().entrySet()) {
+            PartRef ref = created.getKey();
+            planningFor(created.getValue());
+            String comment = expected.table(ref.table()).map(t -> t.constraintComment(ref.name())).orElse(null);
+            if (comment != null) {
+                group().add(PlanPhase.COMMENTS, DdlRenderer.commentOnConstraint(ref.table(), ref.name(), comment), Kind.CREATE,
+                        NONE, "comment on constraint " + ref.name() + " of " + ref.table());
+            }
+        }
+        planningFor(null);
+    }
+
+    void planConstraintDrop(QualifiedName table, Constraint constraint, String why) {
+        if (constraint instanceof ForeignKey) {
+            return; // collected in ForeignKeyPlanner.collectForeignKeyDrops
+        }
+        boolean keptFromParent = actual.table(table).map(t -> t.constraint(constraint.name()).isEmpty()).orElse(false);
+        if (keptFromParent && droppedFromParent(table, constraint.name())) {
+            return; // the parent's DROP CONSTRAINT, planned before the detach, removes the inherited copy too
+        }
+        group().add(keptFromParent ? PlanPhase.DROP_DETACHED_CHECKS : PlanPhase.DROP_CONSTRAINTS,
+                DdlRenderer.dropConstraint(table, constraint.name()), Kind.DROP, NONE,
+                "drop " + constraint.kind() + " " + constraint.name() + " on " + table + " (" + why + ")");
+    }
+
+    /** Whether a parent the table inherits {@code constraint} from drops it in this plan. */
+    private boolean droppedFromParent(QualifiedName table, String constraint) {
+        return actual.table(table).map(Table::parents).orElse(List.of()).stream().anyMatch(parent ->
+                actual.table(parent).flatMap(t -> t.constraint(constraint)).isPresent()
+                        && expected.table(parent).flatMap(t -> t.constraint(constraint)).isEmpty()
+                        && !ledger.dropsTable(parent));
+    }
+
+    void planIndexCreate(PlanGroup group, QualifiedName table, Index index, Kind kind) {
+        group.add(PlanPhase.CREATE_INDEXES, DdlRenderer.createIndex(table, index), kind, index.unique() ? MAY_FAIL : NONE,
+                "create " + (index.unique() ? "unique " : "") + "index " + index.name() + " on " + table);
+        if (index.comment() != null) {
+            group.add(PlanPhase.COMMENTS, DdlRenderer.commentOnIndex(table, index.name(), index.comment()), kind, NONE,
+                    "comment on index " + index.name() + " on " + table);
+        }
+        expected.table(table).map(Table::replicaIdentity)
+                .filter(identity -> index.name().equals(identity.index()) && kind == Kind.ALTER)
+                .ifPresent(identity -> planReplicaIdentity(group, table, identity, Kind.ALTER));
+    }
+
+    private void planPolicyAlter(QualifiedName table, Policy want, Policy have) {
+        boolean alterable = want.permissive() == have.permissive() && want.command() == have.command()
+                && (want.using() != null || have.using() == null)
+                && (want.withCheck() != null || have.withCheck() == null);
+        String name = "policy " + want.name() + " on " + table;
+        if (alterable) {
+            group().add(PlanPhase.POLICIES, DdlRenderer.alterPolicy(table, want), Kind.ALTER, NONE, "alter " + name);
+        } else {
+            group().add(PlanPhase.DROP_POLICIES, DdlRenderer.dropPolicy(table, have.name()), Kind.DROP, NONE,
+                    "drop " + name + " (re-created with the expected definition)")
+                    .add(PlanPhase.POLICIES, DdlRenderer.createPolicy(table, want), Kind.ALTER, NONE, "re-create " + name);
+        }
+    }
+}
