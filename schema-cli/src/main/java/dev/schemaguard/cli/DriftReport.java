@@ -114,6 +114,20 @@ record DriftReport(List<Fix> fixes) {
         return String.join("; ", notes);
     }
 
+    /** One statement: its SQL, whether it runs in a transaction, the locks it takes, its hazards and its cause. */
+    private static Map<String, Object> statementJson(PlanStatement statement) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("sql", statement.sql());
+        entry.put("transactional", statement.transactional());
+        Map<String, Object> locks = new LinkedHashMap<>();
+        statement.locks().forEach((relation, mode) -> locks.put(relation.toString(), mode.sqlName()));
+        entry.put("locks", locks);
+        entry.put("hazards", statement.hazards().stream().map(Enum::name).toList());
+        entry.put("cause", statement.cause() instanceof PlanStatement.Cause.Dependent dependent
+                ? "dependent: " + dependent.reason() : "planned");
+        return entry;
+    }
+
     /** The report as the stable JSON shape documented in docs/cli.md. */
     String json() {
         List<Object> changes = new ArrayList<>();
@@ -127,6 +141,7 @@ record DriftReport(List<Fix> fixes) {
             Set<String> hazards = new TreeSet<>();
             fix.statements().forEach(s -> s.hazards().forEach(h -> hazards.add(h.name())));
             entry.put("hazards", List.copyOf(hazards));
+            entry.put("statements", fix.statements().stream().map(DriftReport::statementJson).toList());
             changes.add(entry);
             destructive += (int) fix.statements().stream().filter(DriftReport::destructive).count();
         }

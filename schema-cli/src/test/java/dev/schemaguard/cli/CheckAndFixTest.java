@@ -101,7 +101,15 @@ class CheckAndFixTest {
                 kinds.add(change.get("kind").asText() + " " + change.get("subject").asText());
                 assertFalse(change.get("description").asText().isBlank());
                 assertTrue(change.get("sql").size() > 0, () -> "no SQL for " + change);
+                assertEquals(change.get("sql").size(), change.get("statements").size(), change::toString);
+                for (JsonNode statement : change.get("statements")) {
+                    assertTrue(statement.get("transactional").asBoolean(), statement::toString);
+                    assertEquals("planned", statement.get("cause").asText(), statement::toString);
+                }
             }
+            JsonNode addColumn = json.get("changes").get(0).get("statements").get(0);
+            assertTrue(addColumn.get("sql").asText().startsWith("ALTER TABLE public.customers ADD COLUMN"), addColumn::toString);
+            assertEquals("ACCESS EXCLUSIVE", addColumn.get("locks").get("public.customers").asText(), addColumn::toString);
             assertEquals(List.of(
                     "ColumnAdded public.customers",
                     "ConstraintAdded public.customers",

@@ -28,6 +28,9 @@ import java.util.TreeMap;
  */
 public final class LockRules {
 
+    /** The rules of this version apply when the plan does not say which server it is for. */
+    private static final int NEWEST_SUPPORTED_VERSION = 17;
+
     private final int serverMajorVersion;
     private final Map<QualifiedName, List<QualifiedName>> children = new HashMap<>();
     private final Map<QualifiedName, QualifiedName> partitionParents = new HashMap<>();
@@ -42,12 +45,12 @@ public final class LockRules {
 
     /**
      * The rules for a plan made against {@code database} (the actual side, before the plan runs) on a server of
-     * that major version. The plan's
+     * that major version (0: the newest supported). The plan's
      * statements are then given to {@link #locks} in plan order: the partitions, inheritance children and foreign
      * keys they add, drop or detach are followed, so each statement is judged on the database as it finds it.
      */
     public LockRules(Database database, int serverMajorVersion) {
-        this.serverMajorVersion = serverMajorVersion;
+        this.serverMajorVersion = serverMajorVersion == 0 ? NEWEST_SUPPORTED_VERSION : serverMajorVersion;
         for (Schema schema : database.schemas()) {
             for (Table table : schema.tables()) {
                 QualifiedName name = new QualifiedName(schema.name(), table.name());

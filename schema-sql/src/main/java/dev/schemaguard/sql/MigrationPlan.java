@@ -14,6 +14,16 @@ public record MigrationPlan(List<PlanStatement> statements, List<PlanStatement> 
         skipped = List.copyOf(skipped);
     }
 
+    /**
+     * This plan with the locks of each statement filled in by {@code rules}, made for the database the plan starts
+     * from: the statements in order, then the skipped ones as if they ran after them.
+     */
+    MigrationPlan withLocksFrom(LockRules rules) {
+        List<PlanStatement> locked = statements.stream().map(s -> s.withLocks(rules.locks(s.sql()))).toList();
+        List<PlanStatement> lockedSkipped = skipped.stream().map(s -> s.withLocks(rules.locks(s.sql()))).toList();
+        return new MigrationPlan(locked, lockedSkipped);
+    }
+
     /** The statements as one SQL script, each followed by ";\n". Skipped statements are not included. */
     public String sql() {
         StringBuilder script = new StringBuilder();

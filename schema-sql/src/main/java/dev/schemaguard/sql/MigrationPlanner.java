@@ -24,10 +24,12 @@ import dev.schemaguard.sql.PlanStatement.Cause;
  */
 public final class MigrationPlanner {
 
+    private final Database actual;
     private final PlanOptions options;
     private final Planners planners;
 
     private MigrationPlanner(Database expected, Database actual, PlanOptions options) {
+        this.actual = actual;
         this.options = options;
         this.planners = new Planners(new PlanContext(expected, actual, options));
     }
@@ -69,6 +71,7 @@ public final class MigrationPlanner {
         p.casts.planCastsOfDroppedObjects();
         p.parts.planConstraintComments();
         p.grants.planGrants(diff);
-        return p.steps.assemble(options);
+        // the locks a statement takes depend on what the statements before it did: known once the order is
+        return p.steps.assemble(options).withLocksFrom(new LockRules(actual, options.serverVersion()));
     }
 }

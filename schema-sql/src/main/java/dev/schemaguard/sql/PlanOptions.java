@@ -3,9 +3,16 @@ package dev.schemaguard.sql;
 /**
  * How a plan may change the database. Without {@code allowDrops}, statements that destroy data (drop table,
  * drop column, a type change that may lose data) are left out of the plan and listed as skipped.
+ * {@code serverVersion} is the major version of the PostgreSQL the plan is for, which the locks each statement
+ * takes depend on ({@link LockRules}); 0 when not said, and then the newest supported version's rules apply.
  */
-public record PlanOptions(boolean allowDrops) {
+public record PlanOptions(boolean allowDrops, int serverVersion) {
 
-    public static final PlanOptions SAFE = new PlanOptions(false);
-    public static final PlanOptions ALLOW_DROPS = new PlanOptions(true);
+    public static final PlanOptions SAFE = new PlanOptions(false, 0);
+    public static final PlanOptions ALLOW_DROPS = new PlanOptions(true, 0);
+
+    /** These options for a plan that runs on PostgreSQL {@code major}. */
+    public PlanOptions forServer(int major) {
+        return new PlanOptions(allowDrops, major);
+    }
 }

@@ -1,24 +1,30 @@
 package dev.schemaguard.sql;
 
 import dev.schemaguard.diff.SchemaChange;
+import dev.schemaguard.model.QualifiedName;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One SQL statement of a {@link MigrationPlan}, without the trailing semicolon, with what it does for a person
  * ({@code description}), what may go wrong ({@code hazards}) and why the planner planned it ({@code cause}).
  *
- * <p>How the statement runs: the strongest table lock it takes ({@code lockLevel}, {@link LockLevel#UNDETERMINED}
- * until the online-plan work fills it in) and whether it can run inside a transaction block ({@code transactional}:
- * every statement the planner emits today can, and {@link PlanExecutor} runs a plan in one transaction). In the
- * library only the planner builds statements ({@code PlanGroup#add}, and the prelude in {@code PlanSteps#assemble}),
- * so a new component is filled in there.
+ * <p>How the statement runs: the locks it takes ({@code locks}: the strongest mode per table, view, materialized
+ * view, sequence or foreign table, by {@link LockRules}, measured against {@code pg_locks} by the convergence
+ * tests; empty for a statement that locks none) and whether it can run inside a transaction block
+ * ({@code transactional}: every statement the planner emits today can, and {@link PlanExecutor} runs a plan in one
+ * transaction). In the library only the planner builds statements ({@code PlanGroup#add}, and the prelude in
+ * {@code PlanSteps#assemble}); their locks are filled in once the plan's order is known ({@code MigrationPlanner}).
  */
 public record PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String description, Cause cause,
-                            LockLevel lockLevel, boolean transactional) {
+                            Map<QualifiedName, LockMode> locks, boolean transactional) {
 
     public enum Kind {
         /** Creates something the database is missing (schema, table, column, constraint, index, policy, comment). */
@@ -27,21 +33,6 @@ public record PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String d
         ALTER,
         /** Removes something the database should not have. */
         DROP
-    }
-
-    /**
-     * PostgreSQL's table-level lock modes, weakest first (see "Explicit Locking" in its manual), and
-     * {@link #UNDETERMINED} for a statement whose lock the planner has not worked out (every statement, today).
-     */
-    public enum LockLevel {
-        UNDETERMINED,
-        ACCESS_SHARE, ROW_SHARE, ROW_EXCLUSIVE, SHARE_UPDATE_EXCLUSIVE, SHARE, SHARE_ROW_EXCLUSIVE, EXCLUSIVE,
-        ACCESS_EXCLUSIVE;
-
-        /** {@code ACCESS EXCLUSIVE}, as PostgreSQL spells the mode; null for {@link #UNDETERMINED}. */
-        public String sql() {
-            return this == UNDETERMINED ? null : name().replace('_', ' ');
-        }
     }
 
     /** Why a statement is in the plan: always one change of the diff the plan was made from. */
@@ -74,17 +65,14 @@ public record PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String d
         Objects.requireNonNull(kind, () -> "kind of statement " + sql);
         Objects.requireNonNull(description, () -> "description of statement " + sql);
         Objects.requireNonNull(cause, () -> "cause of statement " + sql + " (a statement without one is a planner bug)");
-        Objects.requireNonNull(lockLevel, () -> "lock level of statement " + sql);
+        locks = Collections.unmodifiableMap(new TreeMap<>(locks));
         // an EnumSet keeps the declaration order, so hazards print the same way on every run
         hazards = Collections.unmodifiableSet(hazards.isEmpty() ? EnumSet.noneOf(Hazard.class) : EnumSet.copyOf(hazards));
     }
 
-    /**
-     * A statement whose lock is not determined yet and that runs inside a transaction, as every statement did
-     * before statements carried either.
-     */
+    /** A statement that runs inside a transaction, its locks not yet worked out ({@link LockRules} does that). */
     public PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String description, Cause cause) {
-        this(sql, kind, hazards, description, cause, LockLevel.UNDETERMINED, true);
+        this(sql, kind, hazards, description, cause, Map.of(), true);
     }
 
     public boolean has(Hazard hazard) {
@@ -92,6 +80,15 @@ public record PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String d
     }
 
     PlanStatement withDescription(String newDescription) {
-        return new PlanStatement(sql, kind, hazards, newDescription, cause, lockLevel, transactional);
+        return new PlanStatement(sql, kind, hazards, newDescription, cause, locks, transactional);
+    }
+
+    PlanStatement withLocks(Map<QualifiedName, LockMode> newLocks) {
+        return new PlanStatement(sql, kind, hazards, description, cause, newLocks, transactional);
+    }
+
+    /** The strongest lock the statement takes on any relation; empty when it locks no table, view or sequence. */
+    public Optional<LockMode> strongestLock() {
+        return locks.values().stream().max(Comparator.naturalOrder());
     }
 }

@@ -6,7 +6,6 @@ import dev.schemaguard.model.Database;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.LockMode;
-import dev.schemaguard.sql.LockRules;
 import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
 import dev.schemaguard.sql.PlanExecutor;
@@ -100,22 +99,22 @@ final class MigrationScenario {
     }
 
     /**
-     * Like {@link #migrate}, but runs each statement in a transaction of its own and compares the locks it takes
-     * ({@code pg_locks}) with those {@link LockRules} declares for it; the mismatches come back in the step. A
+     * Like {@link #migrate}, but plans for this server's version, runs each statement in a transaction of its own
+     * and compares the locks it takes ({@code pg_locks}) with those the plan declares for it ({@code LockRules});
+     * the mismatches come back in the step. A
      * {@code SET LOCAL} of the plan is set for the session instead (and reset afterwards), so that it still holds
      * for the statements after it.
      */
     Step migrateMeasuringLocks(PlanOptions options) throws SQLException {
         Database before = currentModel;
         SchemaDiff diff = SchemaDiff.compare(targetModel, before);
-        MigrationPlan plan = MigrationPlanner.plan(diff, targetModel, before, options);
+        MigrationPlan plan = MigrationPlanner.plan(diff, targetModel, before, options.forServer(server.majorVersion()));
         PlanCauses.assertEveryStatementCausedByTheDiff(diff, plan);
-        LockRules rules = new LockRules(before, server.majorVersion());
         List<String> wrongLocks = new ArrayList<>();
         try {
             PlanExecutor.requireSingleCommands(plan);
             for (PlanStatement statement : plan.statements()) {
-                Map<QualifiedName, LockMode> declared = rules.locks(statement.sql());
+                Map<QualifiedName, LockMode> declared = statement.locks();
                 LockProbe.Effect effect = LockProbe.run(current.connection(),
                         statement.sql().replaceFirst("^(?i)SET LOCAL ", "SET "));
                 effect.mismatch(declared).ifPresent(mismatch -> wrongLocks.add(statement.sql()
