@@ -421,18 +421,34 @@ final class TypePlanner extends ConcernPlanner {
         return false;
     }
 
+    /**
+     * Attributes dropped, added and changed in place. PostgreSQL adds an attribute at the end and cannot move one:
+     * when the expected order cannot be reached that way, the attributes from the first misplaced one on are dropped
+     * and added again in order, which loses their values in columns of the type (held back unless drops are allowed).
+     */
     private void planCompositeAlter(QualifiedName name, CompositeType want, CompositeType have) {
         PlanGroup group = group();
+        List<String> wantNames = want.attributes().stream().map(CompositeType.Attribute::name).toList();
+        List<String> kept = have.attributes().stream().map(CompositeType.Attribute::name).filter(wantNames::contains).toList();
+        int firstMisplaced = 0;
+        while (firstMisplaced < kept.size() && kept.get(firstMisplaced).equals(wantNames.get(firstMisplaced))) {
+            firstMisplaced++;
+        }
+        Set<String> readded = new HashSet<>(firstMisplaced < kept.size() ? wantNames.subList(firstMisplaced, wantNames.size()) : List.of());
         for (CompositeType.Attribute attribute : have.attributes()) {
-            if (want.attributes().stream().noneMatch(a -> a.name().equals(attribute.name()))) {
+            if (!wantNames.contains(attribute.name())) {
                 group.add(PlanPhase.CREATE_COMPOSITES, DdlObjects.dropAttribute(name, attribute.name()), Kind.DROP, DELETES,
                         "drop attribute " + attribute.name() + " of composite type " + name + " (and its values in columns of that type)");
+            } else if (readded.contains(attribute.name())) {
+                group.add(PlanPhase.CREATE_COMPOSITES, DdlObjects.dropAttribute(name, attribute.name()), Kind.DROP, DELETES,
+                        "drop attribute " + attribute.name() + " of composite type " + name + " to add it again at its"
+                                + " declared place (PostgreSQL cannot move an attribute; its values in columns of that type are lost)");
             }
         }
         for (CompositeType.Attribute attribute : want.attributes()) {
             CompositeType.Attribute existing = have.attributes().stream().filter(a -> a.name().equals(attribute.name()))
                     .findFirst().orElse(null);
-            if (existing == null) {
+            if (existing == null || readded.contains(attribute.name())) {
                 group.add(PlanPhase.CREATE_COMPOSITES, DdlObjects.addAttribute(name, attribute), Kind.ALTER, NONE,
                         "add attribute " + attribute.name() + " to composite type " + name);
             } else if (!existing.type().sameTypeAs(attribute.type()) || !Objects.equals(existing.collation(), attribute.collation())) {
