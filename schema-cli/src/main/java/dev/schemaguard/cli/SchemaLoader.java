@@ -181,7 +181,7 @@ final class SchemaLoader implements AutoCloseable {
      * The declared schema of {@code source} ready for comparison with {@code live} (a database's model, or null):
      * .sql sources are PostgreSQL's spelling already (introspected), and so is a YAML schema equal to
      * {@code live} ({@link CanonicalSchema#equalsLiveSpelling}: a snapshot of that database), which then needs no
-     * scratch build (said with --verbose); any other YAML schema is canonicalized.
+     * throwaway build (said with --verbose); any other YAML schema is canonicalized.
      */
     private Database comparable(Source source, Database declared, Database live) {
         if (!canonicalize || !(source instanceof Source.YamlSource)) {
@@ -234,7 +234,7 @@ final class SchemaLoader implements AutoCloseable {
         String where = places == null ? source.display()
                 : places.locate(statement, e.part()).map(Object::toString).orElse(source.display());
         return CliFailure.error(where + ": the expected schema is invalid: " + Main.oneLine(e.getMessage())
-                .replace("the expected schema cannot be created in a scratch database", "it cannot be created even in an"
+                .replace("the expected schema cannot be created in a throwaway database", "it cannot be created even in an"
                         + " empty database") + "; fix the schema (nothing was compared or changed)", e);
     }
 

@@ -36,7 +36,7 @@ class ApplyTest {
         }
     }
 
-    /** A snapshot's aggregates and casts (YAML, canonicalized through a scratch database) are checked and applied. */
+    /** A snapshot's aggregates and casts (YAML, canonicalized through a throwaway database) are checked and applied. */
     @Test
     void aggregatesAndCastsOfASnapshotAreCheckedAndApplied() throws Exception {
         String base = "create type code as (v text);"

@@ -107,8 +107,8 @@ class RealWorldCorpusTest {
 
             Database model = read(loaded, where);
             // that check needs no throwaway build (the snapshot equals the database); a build must agree all the same
-            try (ThrowawayDatabaseOnServer scratch = ThrowawayDatabaseOnServer.create(devDb, new java.util.Properties())) {
-                assertNoDifference(CanonicalSchema.canonicalize(YamlSchemaReader.read(snapshot), scratch), model,
+            try (ThrowawayDatabaseOnServer throwaway = ThrowawayDatabaseOnServer.create(devDb, new java.util.Properties())) {
+                assertNoDifference(CanonicalSchema.canonicalize(YamlSchemaReader.read(snapshot), throwaway), model,
                         where + ": the snapshot built in a throwaway database");
             }
             MigrationPlan plan = MigrationPlanner.plan(model, read(planned, where), PlanOptions.SAFE);

@@ -65,7 +65,7 @@ public final class CanonicalSchema {
                             jdbc.execute(statement.sql());
                         } catch (SQLException e) {
                             String part = partAt(statement, e);
-                            throw new CanonicalizationException("the expected schema cannot be created in a scratch"
+                            throw new CanonicalizationException("the expected schema cannot be created in a throwaway"
                                     + " database (" + statement.description() + "): " + firstLine(e.getMessage())
                                     + (part == null ? "" : " (in: " + part + ")"), e, statement, part,
                                     blamesSchema(statement, e));
@@ -81,7 +81,7 @@ public final class CanonicalSchema {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            throw new CanonicalizationException("the scratch database failed: " + firstLine(e.getMessage()), e);
+            throw new CanonicalizationException("the throwaway database failed: " + firstLine(e.getMessage()), e);
         }
     }
 

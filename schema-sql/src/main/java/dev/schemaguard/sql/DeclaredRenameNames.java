@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * Copies the declared former names ({@code renamed_from}) of a declared schema onto the same objects of another
- * model of it, e.g. the one read back from a scratch database: no database remembers them.
+ * model of it, e.g. the one read back from a throwaway database: no database remembers them.
  */
 final class DeclaredRenameNames {
 

@@ -86,7 +86,7 @@ public final class ThrowawayDatabaseOnServer implements ThrowawayDatabase {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             org.slf4j.LoggerFactory.getLogger(ThrowawayDatabaseOnServer.class)
-                    .warn("could not drop the scratch database {}: {} (drop it by hand)", name, e.getMessage());
+                    .warn("could not drop the throwaway database {}: {} (drop it by hand)", name, e.getMessage());
         }
     }
 

@@ -68,8 +68,8 @@ class CanonicalSchemaTest {
                 .build();
         Database declared = Database.of(schema).withCasts(List.of(dev.schemaguard.model.Cast.withFunction(
                 DataType.parse("mood"), DataType.parse("text"), "mood_label", "mood")));
-        try (ThrowawayDatabaseOnServer scratch = ThrowawayDatabaseOnServer.create(SERVER.adminJdbcUrl(), new Properties())) {
-            Database canonical = CanonicalSchema.canonicalize(declared, scratch);
+        try (ThrowawayDatabaseOnServer throwaway = ThrowawayDatabaseOnServer.create(SERVER.adminJdbcUrl(), new Properties())) {
+            Database canonical = CanonicalSchema.canonicalize(declared, throwaway);
             assertEquals(List.of(dev.schemaguard.model.Aggregate.of("tally", "integer", "public.tally_step",
                     DataType.parse("bigint"))), canonical.schema("public").orElseThrow().aggregates());
             assertEquals(List.of(dev.schemaguard.model.Cast.withFunction(DataType.userDefined("public", "mood"),
