@@ -196,6 +196,10 @@ final class ModelDatabases {
             }
         }
         tables.replaceAll(table -> table.withRenamedFrom(renamedFrom(choices, relations)));
+        List<String> relationsAndIndexes = new ArrayList<>(relations);
+        tables.forEach(table -> table.indexes().forEach(index -> relationsAndIndexes.add(index.name())));
+        tables.replaceAll(table -> table.withIndexes(table.indexes().stream()
+                .map(index -> index.withRenamedFrom(renamedFrom(choices, relationsAndIndexes))).toList()));
         List<EnumType> enums = new ArrayList<>();
         List<Domain> domains = new ArrayList<>();
         List<CompositeType> compositeTypes = new ArrayList<>();
@@ -208,6 +212,15 @@ final class ModelDatabases {
                 default -> compositeTypes.add(compositeType(choices.nextPart(), type));
             }
         }
+        // types share pg_type with the relations' row types: a type is declared renamed from a name neither has
+        List<String> typesAndRelations = new ArrayList<>(relationsAndIndexes);
+        enums.forEach(t -> typesAndRelations.add(t.name()));
+        domains.forEach(t -> typesAndRelations.add(t.name()));
+        rangeTypes.forEach(t -> typesAndRelations.add(t.name()));
+        compositeTypes.forEach(t -> typesAndRelations.add(t.name()));
+        enums.replaceAll(t -> t.withRenamedFrom(renamedFrom(choices, typesAndRelations)));
+        domains.replaceAll(t -> t.withRenamedFrom(renamedFrom(choices, typesAndRelations)));
+        compositeTypes.replaceAll(t -> t.withRenamedFrom(renamedFrom(choices, typesAndRelations)));
         // a routine or aggregate drawn with the signature of an earlier one is left out (they share one namespace)
         Map<String, Routine> routinesBySignature = new LinkedHashMap<>();
         for (int i = choices.nextInt(4); i > 0; i--) {
@@ -553,8 +566,8 @@ final class ModelDatabases {
     }
 
     /**
-     * Null now and then a name from the pool none of {@code taken} has: what a table or column is declared renamed
-     * from (a rename from a name its schema or table also has is refused when compared).
+     * Null now and then a name from the pool none of {@code taken} has: what a table, column, index or type is
+     * declared renamed from (a rename from a name its schema or table also has is refused when compared).
      */
     private static String renamedFrom(Choices choices, List<String> taken) {
         return choices.oneIn(6) ? choices.pick(NAMES.stream().filter(name -> !taken.contains(name)).toList()) : null;

@@ -51,6 +51,10 @@ final class KindsOfObjects {
             Map.entry("column storage", d -> columns(d).anyMatch(c -> c.storage() != null)),
             Map.entry("column compression", d -> columns(d).anyMatch(c -> c.compression() != null)),
             Map.entry("renamed column", d -> columns(d).anyMatch(c -> c.renamedFrom() != null)),
+            Map.entry("renamed index", d -> tables(d).anyMatch(t -> t.indexes().stream().anyMatch(i -> i.renamedFrom() != null))),
+            Map.entry("renamed type", d -> schemas(d).anyMatch(s -> s.enums().stream().anyMatch(e -> e.renamedFrom() != null)
+                    || s.domains().stream().anyMatch(e -> e.renamedFrom() != null)
+                    || s.compositeTypes().stream().anyMatch(e -> e.renamedFrom() != null))),
             Map.entry("index storage parameters", d -> tables(d).anyMatch(t -> t.indexes().stream()
                     .anyMatch(i -> !i.storageParameters().isEmpty()))),
             Map.entry("view", d -> views(d).anyMatch(v -> !v.materialized())),
