@@ -731,7 +731,9 @@ final class ModelDatabases {
             column.notNull();
         }
         boolean integer = type.name().equals("integer") || type.name().equals("bigint") || type.name().equals("smallint");
-        switch (choices.nextInt(integer && type.arrayDimensions() == 0 ? 4 : 3)) {
+        // a serial column is a default already: PostgreSQL refuses another default, a generation expression or identity
+        int kinds = type.isSerial() ? 1 : integer && type.arrayDimensions() == 0 ? 4 : 3;
+        switch (choices.nextInt(kinds)) {
             case 1 -> column.defaultValue(choices.pick(EXPRESSIONS));
             case 2 -> column.generatedAs(choices.pick(List.of("price * 2", "(a || ' '::text) || b", "lower(\"Mixed Case\")")));
             case 3 -> column.identity(new Identity(choices.pick(List.of(Identity.Generation.values())), choices.nextBoolean()
