@@ -84,32 +84,25 @@ final class MigrationScenario {
     /** Plans with {@code options}, applies, re-introspects; a plan that fails to apply fails the test with its SQL. */
     Step migrate(PlanOptions options) throws SQLException {
         Database before = currentModel;
-        SchemaDiff diff = SchemaDiff.compare(targetModel, before);
-        MigrationPlan plan = MigrationPlanner.plan(diff, targetModel, before, options);
-        PlanCauses.assertEveryStatementCausedByTheDiff(diff, plan);
+        MigrationPlan plan = plan(before, options);
         try {
             PlanExecutor.apply(current.connection(), plan);
         } catch (SQLException | RuntimeException e) {
             throw new AssertionError("the plan failed to apply on " + server.label() + ": " + e.getMessage()
                     + System.lineSeparator() + describePlan(plan), e);
         }
-        currentModel = introspect(current);
-        return new Step(before, targetModel, plan, currentModel, SchemaDiff.compare(targetModel, currentModel),
-                List.of());
+        return stepAfter(before, plan, List.of());
     }
 
     /**
      * Like {@link #migrate}, but plans for this server's version, runs each statement in a transaction of its own
      * and compares the locks it takes ({@code pg_locks}) with those the plan declares for it ({@code LockRules});
-     * the mismatches come back in the step. A
-     * {@code SET LOCAL} of the plan is set for the session instead (and reset afterwards), so that it still holds
-     * for the statements after it.
+     * the mismatches come back in the step. A {@code SET LOCAL} of the plan is set for the session instead (and
+     * reset afterwards), so that it still holds for the statements after it.
      */
     Step migrateMeasuringLocks(PlanOptions options) throws SQLException {
         Database before = currentModel;
-        SchemaDiff diff = SchemaDiff.compare(targetModel, before);
-        MigrationPlan plan = MigrationPlanner.plan(diff, targetModel, before, options.forServer(server.majorVersion()));
-        PlanCauses.assertEveryStatementCausedByTheDiff(diff, plan);
+        MigrationPlan plan = plan(before, options.forServer(server.majorVersion()));
         List<String> wrongLocks = new ArrayList<>();
         try {
             PlanExecutor.requireSingleCommands(plan);
@@ -126,6 +119,19 @@ final class MigrationScenario {
         } finally {
             current.execute("RESET ALL");
         }
+        return stepAfter(before, plan, wrongLocks);
+    }
+
+    /** The plan from {@code before} to the target, every statement of it caused by a change of the diff. */
+    private MigrationPlan plan(Database before, PlanOptions options) {
+        SchemaDiff diff = SchemaDiff.compare(targetModel, before);
+        MigrationPlan plan = MigrationPlanner.plan(diff, targetModel, before, options);
+        PlanCauses.assertEveryStatementCausedByTheDiff(diff, plan);
+        return plan;
+    }
+
+    /** The step once {@code plan} has run: the current database read again and compared with the target. */
+    private Step stepAfter(Database before, MigrationPlan plan, List<String> wrongLocks) throws SQLException {
         currentModel = introspect(current);
         return new Step(before, targetModel, plan, currentModel, SchemaDiff.compare(targetModel, currentModel),
                 wrongLocks);
