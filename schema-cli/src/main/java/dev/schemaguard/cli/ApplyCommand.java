@@ -34,6 +34,9 @@ final class ApplyCommand implements Callable<Integer> {
     LockTimeoutOption lockTimeout;
 
     @Mixin
+    OnlineOption online;
+
+    @Mixin
     SchemaOptions schemaOptions;
 
     @Mixin
@@ -56,7 +59,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         List<Database> declaredSides = expectedSource instanceof Source.DatabaseSource ? List.of() : List.of(want);
         IntrospectionOptions reading = schemaOptions.selection().forComparisonWith(declaredSides).orElse(null);
-        PlanOptions options = allowDrops.planOptions();
+        PlanOptions options = online.applyTo(allowDrops.planOptions());
         MigrationPlan plan = PlanRunner.run(url, lockedApply, connection -> {
             Database read = reading == null ? Database.EMPTY : new PostgresIntrospector(reading).introspect(connection);
             SchemaLoader.Pair scoped = scoping.scoped(want, read);

@@ -1,6 +1,7 @@
 package dev.schemaguard.cli;
 
 import dev.schemaguard.model.Database;
+import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.yaml.DeclaredSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +29,9 @@ final class CheckCommand implements Callable<Integer> {
     Format format;
 
     @Mixin
+    OnlineOption online;
+
+    @Mixin
     SchemaOptions schemaOptions;
 
     @Mixin
@@ -49,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Database want = pair.first();
         Database have = pair.second();
-        DriftReport report = DriftReport.between(want, have);
+        DriftReport report = DriftReport.between(want, have, online.applyTo(PlanOptions.ALLOW_DROPS));
         String output = switch (format) {
             case json -> report.json();
             case github -> GithubAnnotations.write(report, expectedSource.display(), url.display(), places);

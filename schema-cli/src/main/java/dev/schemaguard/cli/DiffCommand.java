@@ -2,6 +2,7 @@ package dev.schemaguard.cli;
 
 import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
+import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PlanStatement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +35,9 @@ final class DiffCommand implements Callable<Integer> {
     AllowDropsOption allowDrops;
 
     @Mixin
+    OnlineOption online;
+
+    @Mixin
     SchemaOptions schemaOptions;
 
     @Mixin
@@ -51,12 +55,12 @@ final class DiffCommand implements Callable<Integer> {
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
             pair = loader.loadPair(toSource, fromSource);
         }
-        DriftReport report = DriftReport.between(pair.first(), pair.second());
+        DriftReport report = DriftReport.between(pair.first(), pair.second(), online.applyTo(PlanOptions.ALLOW_DROPS));
         String output = switch (format) {
             case json -> report.json();
             case text -> report.text(terminal.style(), toSource.display(), fromSource.display());
             case sql -> sql(MigrationPlanner.plan(pair.first(), pair.second(),
-                    allowDrops.planOptions()));
+                    online.applyTo(allowDrops.planOptions())));
         };
         terminal.writeResult(output, null);
         return report.isEmpty() ? ExitCode.OK : ExitCode.DRIFT;

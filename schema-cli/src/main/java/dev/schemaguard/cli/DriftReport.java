@@ -20,7 +20,8 @@ import java.util.TreeSet;
 /**
  * Every difference between an expected and an actual database, each with the SQL that fixes it.
  *
- * <p>The two databases are planned once, with drops allowed (the plan {@code apply --allow-drops} runs), and each
+ * <p>The two databases are planned once, by the commands with drops allowed (the plan {@code apply --allow-drops}
+ * runs), and each
  * statement of that plan is listed under the difference it was planned for: its {@link PlanStatement#cause()}.
  * A statement that moves another object for a difference (a view dropped and re-created around a column type
  * change, a foreign key dropped before the key it references) is listed under that difference too. Together the
@@ -33,9 +34,10 @@ record DriftReport(List<Fix> fixes) {
     record Fix(SchemaChange change, List<PlanStatement> statements) {
     }
 
-    static DriftReport between(Database expected, Database actual) {
+    /** The report with the plan made with {@code options} (the commands allow drops: the report lists them all). */
+    static DriftReport between(Database expected, Database actual, PlanOptions options) {
         SchemaDiff diff = SchemaDiff.compare(expected, actual);
-        MigrationPlan plan = MigrationPlanner.plan(diff, expected, actual, PlanOptions.ALLOW_DROPS);
+        MigrationPlan plan = MigrationPlanner.plan(diff, expected, actual, options);
         Map<SchemaChange, List<PlanStatement>> byCause = plan.statementsByCause(diff.changes());
         // grouped by subject, in the order the diff names them, so that the text names each subject once
         Map<String, List<Fix>> bySubject = new LinkedHashMap<>();

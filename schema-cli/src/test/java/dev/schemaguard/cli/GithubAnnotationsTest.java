@@ -1,5 +1,7 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.sql.PlanOptions;
+
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.testkit.ThrowawayDatabase;
@@ -45,7 +47,7 @@ class GithubAnnotationsTest {
                     t.column("name", text()).notNull();
                 })
                 .toDatabase();
-        DriftReport report = DriftReport.between(places.database(), actual);
+        DriftReport report = DriftReport.between(places.database(), actual, PlanOptions.ALLOW_DROPS);
 
         List<String> lines = GithubAnnotations.write(report, "schema.yaml", "db", places).lines().toList();
 
@@ -65,7 +67,7 @@ class GithubAnnotationsTest {
         String hostile = "t\n::warning file=x::pwned, 100%";
         Database expected = Schema.named("public").table(hostile, t -> t.column("a", integer())).toDatabase();
         Database actual = Schema.named("public").toDatabase();
-        String out = GithubAnnotations.write(DriftReport.between(expected, actual), "e", "a", null);
+        String out = GithubAnnotations.write(DriftReport.between(expected, actual, PlanOptions.ALLOW_DROPS), "e", "a", null);
 
         List<String> lines = out.lines().toList();
         assertEquals(2, lines.size(), out);
@@ -77,7 +79,7 @@ class GithubAnnotationsTest {
     @Test
     void aMatchingDatabaseIsOneOkLine() {
         Database same = Schema.named("public").table("t", t -> t.column("a", integer())).toDatabase();
-        assertEquals("OK: a matches e\n", GithubAnnotations.write(DriftReport.between(same, same), "e", "a", null));
+        assertEquals("OK: a matches e\n", GithubAnnotations.write(DriftReport.between(same, same, PlanOptions.ALLOW_DROPS), "e", "a", null));
     }
 
     @Test
