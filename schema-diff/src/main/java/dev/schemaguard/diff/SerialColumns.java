@@ -122,7 +122,7 @@ public final class SerialColumns {
             case "smallint" -> "smallserial";
             default -> "serial";
         };
-        return column.withType(DataType.of(serial)).withDefault(null);
+        return column.withDefault(null).withType(DataType.of(serial));
     }
 
     /** Whether the column's default is {@code nextval} of the sequence, named with or without its schema. */

@@ -56,6 +56,13 @@ public record Column(
         if (generatedExpression != null && defaultExpression != null) {
             throw new IllegalArgumentException("generated column " + name + " cannot also have a default");
         }
+        if (type.isSerial() && (defaultExpression != null || identity != null || generatedExpression != null)) {
+            // serial is a default (nextval of its own sequence): PostgreSQL refuses a second one
+            throw new IllegalArgumentException("column " + name + " of type " + type.sql() + " cannot also have a"
+                    + " default, identity or generation expression (serial already is a default: nextval of its"
+                    + " own sequence); use " + type.storageType().sql() + " with the default, or " + type.sql()
+                    + " alone");
+        }
         if (identity != null || type.isSerial()) {
             nullable = false;
         }

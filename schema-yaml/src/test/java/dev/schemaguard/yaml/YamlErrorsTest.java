@@ -212,6 +212,13 @@ class YamlErrorsTest {
                     columns:
                       a: {type: int, nullable: true, not_null: true}
                 """), "4:48", "both 'nullable' and 'not_null'");
+        assertMessage(error("""
+                tables:
+                  orders:
+                    columns:
+                      id: {type: bigserial, default: "42"}
+                """), "4:7", "column id of table public.orders", "cannot also have a default",
+                "use bigint with the default");
     }
 
     @Test
