@@ -1,5 +1,8 @@
 package dev.schemaguard.sql;
 
+import static dev.schemaguard.sql.PlanTesting.sqls;
+import static dev.schemaguard.sql.PlanTesting.apply;
+import static dev.schemaguard.sql.PlanTesting.strings;
 import static dev.schemaguard.model.DataTypes.integer;
 import static dev.schemaguard.model.DataTypes.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,10 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -235,28 +235,5 @@ class DeclaredRenamesTest {
         return Database.of(schema.withTables(schema.tables().stream().map(t -> !t.name().equals(table) ? t
                 : t.withColumns(t.columns().stream().map(c -> c.name().equals(column) ? c.withRenamedFrom(oldName) : c)
                 .toList())).toList()));
-    }
-
-    private static List<String> sqls(MigrationPlan plan) {
-        return plan.statements().stream().map(PlanStatement::sql).toList();
-    }
-
-    private static void apply(ThrowawayDatabase db, MigrationPlan plan) throws SQLException {
-        try (Connection connection = db.connect()) {
-            PlanExecutor.apply(connection, plan);
-        } catch (SQLException e) {
-            throw new AssertionError("plan failed on " + db + ":\n" + plan.sql() + "\n" + e.getMessage(), e);
-        }
-    }
-
-    private static List<String> strings(ThrowawayDatabase db, String query) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(query)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 }

@@ -1,7 +1,6 @@
 package dev.schemaguard.sql;
 
 import dev.schemaguard.model.Database;
-import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Identity;
 import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.Schema;
@@ -13,15 +12,13 @@ import dev.schemaguard.testkit.ThrowawayDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
+import static dev.schemaguard.sql.PlanTesting.apply;
+import static dev.schemaguard.sql.PlanTesting.strings;
 import static dev.schemaguard.model.DataTypes.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -373,25 +370,5 @@ class MigrationPlannerTest {
             }
             assertEquals(List.of("v"), strings(db, "select attname from pg_attribute where attrelid = 't'::regclass and attnum > 0"));
         }
-    }
-
-    private static void apply(ThrowawayDatabase db, MigrationPlan plan) throws SQLException {
-        try (Connection connection = db.connect()) {
-            PlanExecutor.apply(connection, plan);
-        } catch (SQLException e) {
-            throw new AssertionError("plan failed on " + db + ":\n" + plan.sql() + "\n" + e.getMessage(), e);
-        }
-    }
-
-    private static List<String> strings(ThrowawayDatabase db, String query) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(query)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        assertFalse(query.isBlank());
-        return values;
     }
 }

@@ -25,16 +25,15 @@ import dev.schemaguard.testkit.ThrowawayDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import static dev.schemaguard.sql.PlanTesting.sqls;
+import static dev.schemaguard.sql.PlanTesting.apply;
+import static dev.schemaguard.sql.PlanTesting.strings;
 import static dev.schemaguard.model.DataTypes.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -598,29 +597,5 @@ class ObjectPlanningTest {
         try (Connection connection = db.connect()) {
             return model.withDependencies(new DependencyIntrospector(IntrospectionOptions.ALL).read(connection));
         }
-    }
-
-    private static List<String> sqls(MigrationPlan plan) {
-        return plan.statements().stream().map(PlanStatement::sql).toList();
-    }
-
-    private static void apply(ThrowawayDatabase db, MigrationPlan plan) throws SQLException {
-        try (Connection connection = db.connect()) {
-            PlanExecutor.apply(connection, plan);
-        } catch (SQLException e) {
-            throw new AssertionError("plan failed on " + db + ":\n" + plan.sql() + "\n" + e.getMessage(), e);
-        }
-    }
-
-    private static List<String> strings(ThrowawayDatabase db, String query) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(query)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        assertFalse(query.isBlank());
-        return values;
     }
 }
