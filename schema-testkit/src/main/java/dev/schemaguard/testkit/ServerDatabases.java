@@ -12,6 +12,7 @@ import dev.schemaguard.model.ForeignServer;
 import dev.schemaguard.model.ForeignTable;
 import dev.schemaguard.model.Grant;
 import dev.schemaguard.model.Identifiers;
+import dev.schemaguard.model.Identity;
 import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.ObjectRef;
 import dev.schemaguard.model.Policy;
@@ -31,6 +32,7 @@ import dev.schemaguard.model.View;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -162,8 +164,27 @@ final class ServerDatabases {
     record ViewSpec(String name, int columns, boolean materialized, String comment) {
     }
 
-    record ColumnSpec(String name, ColumnKind kind, boolean nullable, boolean withDefault, String comment) {
+    /**
+     * Where a column's value comes from when a row leaves it out. Identity applies to the integer kinds only and a
+     * generation expression to the kinds whose default is immutable (the default's text is the expression); a
+     * column of another kind gets no default instead.
+     */
+    enum ColumnValue { NONE, DEFAULT, IDENTITY_ALWAYS, IDENTITY_BY_DEFAULT, GENERATED }
+
+    record ColumnSpec(String name, ColumnKind kind, boolean nullable, ColumnValue value, String comment) {
+
+        boolean identity() {
+            return (value == ColumnValue.IDENTITY_ALWAYS || value == ColumnValue.IDENTITY_BY_DEFAULT)
+                    && !kind.type.isArray() && kind.type.name().matches("integer|bigint|smallint");
+        }
+
+        boolean generated() {
+            return value == ColumnValue.GENERATED && !VOLATILE_DEFAULTS.contains(kind);
+        }
     }
+
+    /** Kinds whose default a generation expression cannot use (not immutable). */
+    static final Set<ColumnKind> VOLATILE_DEFAULTS = Set.of(ColumnKind.UUID, ColumnKind.TIMESTAMPTZ, ColumnKind.DATE);
 
     /** A foreign key to the primary key of table number {@code target} (modulo the table count) of the database. */
     record ForeignKeySpec(int target, String columnName, ReferentialAction onDelete, ReferentialAction onUpdate,
@@ -369,7 +390,9 @@ final class ServerDatabases {
                 Arbitraries.of(COLUMN_NAMES),
                 Arbitraries.of(ColumnKind.class),
                 Arbitraries.of(true, false),
-                Arbitraries.of(false, true),
+                Arbitraries.frequency(Tuple.of(4, ColumnValue.NONE), Tuple.of(4, ColumnValue.DEFAULT),
+                        Tuple.of(1, ColumnValue.IDENTITY_ALWAYS), Tuple.of(1, ColumnValue.IDENTITY_BY_DEFAULT),
+                        Tuple.of(1, ColumnValue.GENERATED)),
                 comments()).as(ColumnSpec::new);
     }
 
@@ -554,7 +577,11 @@ final class ServerDatabases {
             if (!column.nullable() || primaryKey.contains(column)) {
                 c.notNull();
             }
-            if (column.withDefault()) {
+            if (column.identity()) {
+                c.identity(column.value() == ColumnValue.IDENTITY_ALWAYS ? Identity.always() : Identity.byDefault());
+            } else if (column.generated()) {
+                c.generatedAs(column.kind().defaultExpression);
+            } else if (column.value() == ColumnValue.DEFAULT) {
                 c.defaultValue(column.kind().defaultExpression);
             }
         }
