@@ -129,6 +129,12 @@ public final class TableBuilder {
         return this;
     }
 
+    /** A trigger as a record, e.g. one that fires only as a replica applies changes, or one with a comment. */
+    public TableBuilder trigger(Trigger trigger) {
+        triggers.add(trigger);
+        return this;
+    }
+
     /** A rewrite rule given as its complete {@code CREATE RULE} statement. */
     public TableBuilder rule(String ruleName, String createRule) {
         rules.add(Rule.of(ruleName, createRule));

@@ -28,6 +28,7 @@ import dev.schemaguard.model.Table;
 import dev.schemaguard.model.TableBuilder;
 import dev.schemaguard.model.TextSearchConfiguration;
 import dev.schemaguard.model.TextSearchDictionary;
+import dev.schemaguard.model.Trigger;
 import dev.schemaguard.model.View;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -201,13 +202,38 @@ final class ServerDatabases {
     record KeySpec(int primaryKeyColumns, List<Integer> uniqueColumns, int checkColumn) {
     }
 
+    /**
+     * A trigger calling the schema's trigger function {@link #TRIGGER_FUNCTION}; {@code events} is a non-empty
+     * subset of INSERT, DELETE, UPDATE, printed in that order as {@code pg_get_triggerdef} does.
+     */
+    record TriggerSpec(String name, boolean before, List<String> events, boolean forEachRow, Trigger.Firing firing,
+                       String comment) {
+
+        String definition(QualifiedName table) {
+            List<String> ordered = TRIGGER_EVENTS.stream().filter(events::contains).toList();
+            return "CREATE TRIGGER " + Identifiers.quote(name) + (before ? " BEFORE " : " AFTER ")
+                    + String.join(" OR ", ordered) + " ON " + table.sql() + " FOR EACH "
+                    + (forEachRow ? "ROW" : "STATEMENT") + " EXECUTE FUNCTION " + Identifiers.quote(table.schema())
+                    + "." + Identifiers.quote(TRIGGER_FUNCTION) + "()";
+        }
+    }
+
+    static final List<String> TRIGGER_NAMES = List.of("audit", "Touch \"Row\"", "déclencheur");
+
+    static final List<String> TRIGGER_EVENTS = List.of("INSERT", "DELETE", "UPDATE");
+
+    /** The trigger function of a schema whose tables have triggers. */
+    static final String TRIGGER_FUNCTION = "touch row";
+
     record TableSpec(String name, List<ColumnSpec> columns, KeySpec keys, List<ForeignKeySpec> foreignKeys,
                      List<IndexSpec> indexes, RowSecurityChoice rowSecurity, PolicySpec policy, String comment,
-                     boolean unlogged, List<String> storageParameters, ReplicaIdentity replicaIdentity) {
+                     boolean unlogged, List<String> storageParameters, ReplicaIdentity replicaIdentity,
+                     List<TriggerSpec> triggers) {
 
-        TableSpec withLayout(boolean newUnlogged, List<String> newStorageParameters, ReplicaIdentity newReplicaIdentity) {
+        TableSpec withLayout(boolean newUnlogged, List<String> newStorageParameters, ReplicaIdentity newReplicaIdentity,
+                             List<TriggerSpec> newTriggers) {
             return new TableSpec(name, columns, keys, foreignKeys, indexes, rowSecurity, policy, comment, newUnlogged,
-                    newStorageParameters, newReplicaIdentity);
+                    newStorageParameters, newReplicaIdentity, newTriggers);
         }
     }
 
@@ -358,10 +384,29 @@ final class ServerDatabases {
                 policySpecs().injectNull(0.5),
                 comments()).as((name, columns, keys, foreignKeys, indexes, rowSecurity, policy, comment) -> new TableSpec(
                         name, columns, keys, foreignKeys, indexes, rowSecurity, policy, comment, false, List.of(),
-                        ReplicaIdentity.DEFAULT));
+                        ReplicaIdentity.DEFAULT, List.of()));
         return Combinators.combine(logged, Arbitraries.of(false, true), Arbitraries.of(STORAGE_PARAMETERS),
-                Arbitraries.of(ReplicaIdentity.DEFAULT, ReplicaIdentity.DEFAULT, ReplicaIdentity.FULL, ReplicaIdentity.NOTHING))
+                Arbitraries.of(ReplicaIdentity.DEFAULT, ReplicaIdentity.DEFAULT, ReplicaIdentity.FULL, ReplicaIdentity.NOTHING),
+                triggerSpecs().list().ofMaxSize(2).uniqueElements(TriggerSpec::name))
                 .as(TableSpec::withLayout);
+    }
+
+    static Arbitrary<TriggerSpec> triggerSpecs() {
+        return Combinators.combine(
+                Arbitraries.of(TRIGGER_NAMES),
+                Arbitraries.of(false, true),
+                Arbitraries.of(TRIGGER_EVENTS).list().ofMinSize(1).ofMaxSize(3).uniqueElements(),
+                Arbitraries.of(true, false),
+                Arbitraries.frequency(Tuple.of(6, Trigger.Firing.ORIGIN), Tuple.of(1, Trigger.Firing.ALWAYS),
+                        Tuple.of(1, Trigger.Firing.REPLICA), Tuple.of(1, Trigger.Firing.DISABLED)),
+                comments()).as(TriggerSpec::new);
+    }
+
+    /** The function every generated trigger of {@code schema} calls, as {@code pg_get_functiondef} prints it. */
+    private static Routine triggerFunction(String schema) {
+        return new Routine(TRIGGER_FUNCTION, "", Routine.Kind.FUNCTION, "CREATE OR REPLACE FUNCTION "
+                + Identifiers.quote(schema) + "." + Identifiers.quote(TRIGGER_FUNCTION) + "()\n RETURNS trigger\n"
+                + " LANGUAGE plpgsql\nAS $function$BEGIN RETURN NEW; END$function$\n", null);
     }
 
     /** One parameter at most: PostgreSQL keeps reloptions in the order they were set, which two plans may differ in. */
@@ -461,6 +506,9 @@ final class ServerDatabases {
             for (TableSpec table : schema.tables()) {
                 builder.table(table.name(), t -> {
                     buildTable(t, table, tableNames, tableSpecs, relationNames);
+                    QualifiedName qualified = QualifiedName.of(schema.name(), table.name());
+                    table.triggers().forEach(trigger -> t.trigger(new Trigger(trigger.name(),
+                            trigger.definition(qualified), trigger.firing(), trigger.comment())));
                     if (table == first) {
                         addTypedColumns(t, schema, table);
                     }
@@ -471,6 +519,9 @@ final class ServerDatabases {
             schema.sequences().forEach(q -> builder.sequence(sequence(q)));
             if (schema.view() != null) {
                 builder.view(view(schema.name(), first, schema.view(), majorVersion));
+            }
+            if (schema.tables().stream().anyMatch(t -> !t.triggers().isEmpty())) {
+                builder.routine(triggerFunction(schema.name()));
             }
             Routine usingRowType = rowTypeRoutine(schema.name(), tableNames.get(0), schema.links().rowTypeUse());
             if (usingRowType != null) {

@@ -49,7 +49,8 @@ class DatabasesTest {
             "unique constraint", "foreign key", "check constraint", "index", "row-level security", "policy",
             "table comment", "inheritance", "unlogged table", "column default", "column comment", "view",
             "materialized view", "sequence", "enum", "domain", "function", "grant", "text search dictionary",
-            "text search configuration", "composite type", "table storage parameters", "replica identity", "identity column", "generated column");
+            "text search configuration", "composite type", "table storage parameters", "replica identity", "identity column", "generated column",
+            "trigger");
 
     private static List<Database> sample(Arbitrary<Database> arbitrary, int count) {
         RandomGenerator<Database> generator = arbitrary.generator(1000);
