@@ -15,6 +15,8 @@ import dev.schemaguard.model.Identifiers;
 import dev.schemaguard.model.Identity;
 import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.ObjectRef;
+import dev.schemaguard.model.PartitionBound;
+import dev.schemaguard.model.Partitioning;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.Privilege;
 import dev.schemaguard.model.QualifiedName;
@@ -266,7 +268,88 @@ final class ServerDatabases {
      * {@code textSearch}: the schema's text search objects, which have nothing to do with its tables.
      */
     record TableLinks(List<GrantSpec> grants, List<Integer> parents, List<TextSearchSpec> textSearch,
-                      RowTypeUse rowTypeUse, List<CompositeSpec> compositeTypes) {
+                      RowTypeUse rowTypeUse, List<CompositeSpec> compositeTypes, PartitionSpec partitioned) {
+    }
+
+    /**
+     * A partitioned table {@link #PARTITIONED_TABLE} (id bigint, at date, region text) split by {@code strategy}:
+     * RANGE on at, LIST on region, HASH on id; {@code partitions} picks of the strategy's {@link #possiblePartitions} (a
+     * pick out of range wraps); with a primary key over id and the key column, an index on region, and a comment
+     * on its first partition. None of its names is one the schema's other relations use.
+     */
+    record PartitionSpec(Partitioning.Strategy strategy, List<Integer> partitions, boolean primaryKey,
+                         boolean regionIndex, String comment) {
+
+        String keyColumn() {
+            return switch (strategy) {
+                case RANGE -> "at";
+                case LIST -> "region";
+                case HASH -> "id";
+            };
+        }
+
+        /** The partitions this strategy can have: name and bound, as pg_get_expr prints the bound. */
+        List<List<String>> possiblePartitions() {
+            return switch (strategy) {
+                case RANGE -> List.of(List.of("events_2023", "FOR VALUES FROM ('2023-01-01') TO ('2024-01-01')"),
+                        List.of("events_2024", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"),
+                        List.of("events_rest", "DEFAULT"));
+                case LIST -> List.of(List.of("events_eu", "FOR VALUES IN ('de', 'fr')"),
+                        List.of("events_us", "FOR VALUES IN ('us')"), List.of("events_rest", "DEFAULT"));
+                case HASH -> List.of(List.of("events_h0", "FOR VALUES WITH (modulus 2, remainder 0)"),
+                        List.of("events_h1", "FOR VALUES WITH (modulus 2, remainder 1)"));
+            };
+        }
+    }
+
+    static final String PARTITIONED_TABLE = "events";
+
+    static Arbitrary<PartitionSpec> partitionSpecs() {
+        return Combinators.combine(
+                Arbitraries.of(Partitioning.Strategy.class),
+                Arbitraries.integers().between(0, 2).list().ofMaxSize(3),
+                Arbitraries.of(false, true),
+                Arbitraries.of(false, true),
+                comments()).as(PartitionSpec::new);
+    }
+
+    /** The partitioned table of {@code spec} and its partitions, in the order they are created. */
+    private static List<Table> partitionedTables(String schema, PartitionSpec spec) {
+        List<Table> tables = new ArrayList<>();
+        tables.add(Table.named(PARTITIONED_TABLE, t -> {
+            t.column("id", DataType.parse("bigint")).notNull();
+            t.column("at", DataType.parse("date")).notNull();
+            var region = t.column("region", DataType.parse("text"));
+            if (spec.strategy() == Partitioning.Strategy.LIST) {
+                region.notNull();
+            }
+            t.partitionBy(spec.strategy(), spec.keyColumn());
+            if (spec.primaryKey()) {
+                if (spec.strategy() == Partitioning.Strategy.HASH) {
+                    t.primaryKey("id").named(PARTITIONED_TABLE + "_pkey");
+                } else {
+                    t.primaryKey("id", spec.keyColumn()).named(PARTITIONED_TABLE + "_pkey");
+                }
+            }
+            if (spec.regionIndex()) {
+                t.index("region").named(PARTITIONED_TABLE + "_region_idx");
+            }
+        }));
+        Set<Integer> seen = new LinkedHashSet<>();
+        for (int pick : spec.partitions()) {
+            seen.add(pick % spec.possiblePartitions().size());
+        }
+        boolean first = true;
+        for (int pick : seen) {
+            List<String> partition = spec.possiblePartitions().get(pick);
+            String comment = first ? spec.comment() : null;
+            tables.add(Table.named(partition.get(0), t -> {
+                t.partitionOf(new PartitionBound(QualifiedName.of(schema, PARTITIONED_TABLE), partition.get(1)));
+                t.comment(comment);
+            }));
+            first = false;
+        }
+        return tables;
     }
 
     /**
@@ -311,7 +394,8 @@ final class ServerDatabases {
                         Arbitraries.integers().between(-3, 7).list().ofMaxSize(4),
                         textSearchSpecs().list().ofMaxSize(2).uniqueElements(TextSearchSpec::name),
                         Arbitraries.of(RowTypeUse.class),
-                        compositeSpecs().list().ofMaxSize(2).uniqueElements(CompositeSpec::name)).as(TableLinks::new))
+                        compositeSpecs().list().ofMaxSize(2).uniqueElements(CompositeSpec::name),
+                        partitionSpecs().injectNull(0.6)).as(TableLinks::new))
                 .as(SchemaSpec::new);
     }
 
@@ -514,6 +598,9 @@ final class ServerDatabases {
                     }
                 });
             }
+            if (schema.links().partitioned() != null) {
+                partitionedTables(schema.name(), schema.links().partitioned()).forEach(builder::table);
+            }
             schema.enums().forEach(e -> builder.enumType(new EnumType(e.name(), e.labels(), e.comment(), null)));
             schema.domains().forEach(d -> builder.domain(domain(d)));
             schema.sequences().forEach(q -> builder.sequence(sequence(q)));
@@ -598,6 +685,10 @@ final class ServerDatabases {
             List<Table> tables = new ArrayList<>();
             for (int i = 0; i < schema.tables().size(); i++) {
                 Table table = schema.tables().get(i);
+                if (table.partitioning() != null || table.partitionOf() != null) {
+                    tables.add(table); // partitioned tables and partitions inherit from nothing
+                    continue;
+                }
                 QualifiedName name = QualifiedName.of(schema.name(), table.name());
                 Set<String> columns = new HashSet<>();
                 table.columns().forEach(c -> columns.add(c.name()));

@@ -50,7 +50,7 @@ class DatabasesTest {
             "table comment", "inheritance", "unlogged table", "column default", "column comment", "view",
             "materialized view", "sequence", "enum", "domain", "function", "grant", "text search dictionary",
             "text search configuration", "composite type", "table storage parameters", "replica identity", "identity column", "generated column",
-            "trigger");
+            "trigger", "partitioned table", "partition");
 
     private static List<Database> sample(Arbitrary<Database> arbitrary, int count) {
         RandomGenerator<Database> generator = arbitrary.generator(1000);
