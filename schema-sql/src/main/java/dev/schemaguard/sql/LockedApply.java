@@ -1,6 +1,7 @@
 package dev.schemaguard.sql;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -9,8 +10,9 @@ import java.util.Objects;
 /**
  * How every schemaguard apply changes a database (the CLI's {@code apply} and {@code baseline --apply}, the
  * startup guard's REPAIR mode), holding the advisory lock {@link #ADVISORY_LOCK_KEY}, so that two applies to the
- * same database never interleave: the second waits until the first has finished, then makes its plan from what
- * the first left. The plan is made inside a transaction, after the lock is held ({@link PlanMaker}), and run by
+ * same database never interleave: the second waits until the first has finished (trying the lock again every
+ * 200 ms, outside any transaction, see {@link #takeTransactionLock}), then makes its plan from what the first
+ * left. The plan is made inside a transaction, after the lock is held ({@link PlanMaker}), and run by
  * {@link PlanExecutor}:
  * <ul>
  *   <li>a plan of only transactional statements runs in that same transaction, all or nothing, under the
@@ -37,6 +39,9 @@ public final class LockedApply {
     public interface PlanMaker {
         MigrationPlan make(Connection connection) throws SQLException;
     }
+
+    /** How often an apply that waits for another one tries the lock again. */
+    private static final Duration LOCK_POLL = Duration.ofMillis(200);
 
     private final StatementTimeouts timeouts;
     private final LockRetry retry;
@@ -118,9 +123,7 @@ public final class LockedApply {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK_KEY + ")");
-            }
+            takeTransactionLock(connection);
             timeouts.withStatementTimeout(null).setLocal(connection);
             MigrationPlan plan = planMaker.make(connection);
             if (plan.isEmpty()) {
@@ -136,6 +139,26 @@ public final class LockedApply {
             throw e;
         } finally {
             restoreAutoCommit(connection, autoCommit);
+        }
+    }
+
+    /**
+     * Takes the transaction-level lock, trying again every {@link #LOCK_POLL} while another apply holds it, each
+     * try a short transaction of its own. Waiting in {@code pg_advisory_xact_lock} instead would keep a snapshot
+     * open, and a {@code CREATE INDEX CONCURRENTLY} of the apply holding the lock waits for every older snapshot:
+     * the two would deadlock.
+     */
+    private static void takeTransactionLock(Connection connection) throws SQLException {
+        while (true) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT pg_try_advisory_xact_lock(" + ADVISORY_LOCK_KEY + ")")) {
+                row.next();
+                if (row.getBoolean(1)) {
+                    return;
+                }
+            }
+            connection.rollback();
+            LockRetry.sleep(LOCK_POLL);
         }
     }
 
