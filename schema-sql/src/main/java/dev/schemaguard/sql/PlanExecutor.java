@@ -80,10 +80,15 @@ public final class PlanExecutor {
             return LockRetry.LOCK_NOT_AVAILABLE.equals(getSQLState());
         }
 
+        /** The lock_timeout the statement ran with, e.g. "5s"; null when it was the session's. */
+        public String lockTimeout() {
+            return lockTimeout;
+        }
+
         /** The relations the statement locks (by {@link LockRules}), one of which it waited for; may be empty. */
         public String lockedRelations() {
             return statement().locks().entrySet().stream()
-                    .map(lock -> lock.getKey() + " (" + lock.getValue() + ")")
+                    .map(lock -> lock.getKey() + " (" + lock.getValue().sqlName() + ")")
                     .collect(Collectors.joining(", "));
         }
 
