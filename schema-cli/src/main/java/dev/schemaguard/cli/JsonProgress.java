@@ -49,7 +49,7 @@ final class JsonProgress implements ApplyListener {
             Map<String, Object> line = head("failed", event);
             line.put("elapsedMs", failed.elapsed().toMillis());
             line.put("sqlState", failed.sqlState());
-            line.put("message", failed.message());
+            line.put("message", failed.message() == null ? null : PasswordMask.mask(failed.message()));
             return line;
         }
         if (event instanceof ApplyEvent.Retrying retrying) {
@@ -67,7 +67,7 @@ final class JsonProgress implements ApplyListener {
         }
         if (event instanceof ApplyEvent.WatchFailed failed) {
             Map<String, Object> line = head("watchFailed", event);
-            line.put("message", failed.reason());
+            line.put("message", PasswordMask.mask(failed.reason()));
             return line;
         }
         return null;

@@ -57,7 +57,8 @@ final class ProgressText {
         return "waiting for a lock" + (relation == null ? "" : " on " + relation) + " held by " + blockers(blockers);
     }
 
+    /** A server's or driver's message on one line, passwords masked. */
     static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\n\\s*", " ").trim();
+        return text == null ? "" : PasswordMask.mask(text).replaceAll("\\s*\\n\\s*", " ").trim();
     }
 }
