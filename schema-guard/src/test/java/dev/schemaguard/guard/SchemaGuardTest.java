@@ -138,8 +138,9 @@ class SchemaGuardTest {
             }
             java.util.concurrent.Future<VerificationResult> repair = thread.submit(() -> guard(db, Mode.REPAIR).verify());
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            // a waiting apply tries the lock every 200 ms (LockedApply), each try a statement of its own
-            while (count(observer, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_try_advisory_xact_lock(%'"
+            // a waiting apply tries the lock every 200 ms (LockedApply), each try a transaction of its own
+            while (count(observer, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND (query LIKE 'SELECT pg_try_advisory_xact_lock(%' OR query = 'ROLLBACK')"
                     + " AND pid <> pg_backend_pid()") == 0) {
                 assertTrue(System.nanoTime() < deadline, "the repair never tried the advisory lock");
                 Thread.sleep(20);

@@ -106,7 +106,7 @@ public final class LockedApply {
         Objects.requireNonNull(planMaker, "planMaker");
         for (int attempt = 1; ; attempt++) {
             try {
-                return applyOnce(connection, planMaker);
+                return applyOnce(connection, planMaker, attempt);
             } catch (OneTransactionFailed failed) {
                 PlanExecutor.StatementFailedException failure = failed.failure.afterAttempts(attempt);
                 if (!retry.retries(failure, attempt)) {
@@ -119,7 +119,8 @@ public final class LockedApply {
         }
     }
 
-    private MigrationPlan applyOnce(Connection connection, PlanMaker planMaker) throws SQLException, OneTransactionFailed {
+    private MigrationPlan applyOnce(Connection connection, PlanMaker planMaker, int attempt)
+            throws SQLException, OneTransactionFailed {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -129,7 +130,7 @@ public final class LockedApply {
             if (plan.isEmpty()) {
                 connection.rollback();
             } else if (StatementGroup.allTransactional(plan)) {
-                runInThisTransaction(connection, plan);
+                runInThisTransaction(connection, plan, attempt);
             } else {
                 runInGroups(connection, plan);
             }
@@ -163,9 +164,10 @@ public final class LockedApply {
     }
 
     /** Runs a plan of only transactional statements in the transaction that holds the lock, all or nothing. */
-    private void runInThisTransaction(Connection connection, MigrationPlan plan) throws SQLException, OneTransactionFailed {
+    private void runInThisTransaction(Connection connection, MigrationPlan plan, int attempt)
+            throws SQLException, OneTransactionFailed {
         try {
-            new PlanExecutor(timeouts, LockRetry.NONE, listener).run(connection, plan);
+            new PlanExecutor(timeouts, LockRetry.NONE, listener).run(connection, plan, attempt);
         } catch (PlanExecutor.StatementFailedException e) {
             throw new OneTransactionFailed(e);
         }

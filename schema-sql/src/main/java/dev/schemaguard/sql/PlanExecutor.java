@@ -174,6 +174,11 @@ public final class PlanExecutor {
      * SQL command ({@link StatementRefusedException}).
      */
     public void run(Connection connection, MigrationPlan plan) throws SQLException {
+        run(connection, plan, 1);
+    }
+
+    /** {@link #run(Connection, MigrationPlan)}, counting attempts from {@code firstAttempt} (a plan run again). */
+    void run(Connection connection, MigrationPlan plan, int firstAttempt) throws SQLException {
         requireSingleCommands(plan);
         List<StatementGroup> groups = StatementGroup.of(plan);
         boolean oneTransaction = groups.size() == 1 && groups.get(0).transactional();
@@ -182,7 +187,8 @@ public final class PlanExecutor {
         int committed = 0;
         try {
             for (StatementGroup group : groups) {
-                runWithRetry(connection, group, plan.statements().size(), committed, oneTransaction, backendPid);
+                runWithRetry(connection, group, plan.statements().size(), committed, oneTransaction, backendPid,
+                        firstAttempt);
                 committed += group.size();
             }
         } finally {
@@ -191,8 +197,8 @@ public final class PlanExecutor {
     }
 
     private void runWithRetry(Connection connection, StatementGroup group, int total, int committed,
-                              boolean oneTransaction, int backendPid) throws SQLException {
-        for (int attempt = 1; ; attempt++) {
+                              boolean oneTransaction, int backendPid, int firstAttempt) throws SQLException {
+        for (int attempt = firstAttempt; ; attempt++) {
             try {
                 if (group.transactional()) {
                     runInTransaction(connection, group, total, attempt, backendPid);

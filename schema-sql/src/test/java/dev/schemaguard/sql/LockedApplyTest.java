@@ -161,14 +161,17 @@ class LockedApplyTest {
                 List.of());
     }
 
-    /** Waits until the second apply has tried the lock at least twice (it tries every 200 ms while it waits). */
+    /**
+     * Waits until the second apply has tried the lock at least twice (it tries every 200 ms while it waits, and
+     * rolls back after each try, so its last query is the one or the other).
+     */
     private static void waitUntilTryingTheLock(Connection observer, int pid) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         int seen = 0;
         while (System.nanoTime() < deadline) {
             try (Statement statement = observer.createStatement();
-                 ResultSet row = statement.executeQuery("SELECT query LIKE '%pg_try_advisory_xact_lock%'"
-                         + " FROM pg_stat_activity WHERE pid = " + pid)) {
+                 ResultSet row = statement.executeQuery("SELECT query LIKE 'SELECT pg_try_advisory_xact_lock(%'"
+                         + " OR query = 'ROLLBACK' FROM pg_stat_activity WHERE pid = " + pid)) {
                 if (row.next() && row.getBoolean(1) && ++seen >= 2) {
                     Thread.sleep(500);
                     return;

@@ -151,6 +151,8 @@ class MixedPlanApplyTest {
             assertEquals(2, plansMade[0], "the plan was made again after the lock timeout");
             assertTrue(columnExists(observer, "busy", "x"));
             assertTrue(events.names().contains("Retrying 2 after attempt 1"), events.names()::toString);
+            assertEquals(List.of(1, 1, 2, 2), events.events().stream().filter(ApplyEvent.Started.class::isInstance)
+                    .map(e -> ((ApplyEvent.Started) e).attempt()).toList(), "the second run counts as attempt 2");
         }
     }
 
