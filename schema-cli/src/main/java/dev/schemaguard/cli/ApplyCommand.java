@@ -95,7 +95,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (format == Format.json) {
             return new JsonProgress(terminal.out());
         }
-        return terminal.interactive() ? new LiveProgressLine(terminal.err()) : new ProgressLines(terminal.err());
+        return terminal.interactive() ? new LiveProgressLine(terminal.err(), LiveProgressLine.terminalWidth()) : new ProgressLines(terminal.err());
     }
 
     private void reportText(MigrationPlan plan, DatabaseUrl url, Source expectedSource) {

@@ -68,7 +68,7 @@ class ApplyProgressTest {
 
     @Test
     void aTerminalGetsOneLineRewrittenWithTheTimeAndTheBlocker() {
-        String shown = render(LiveProgressLine::new);
+        String shown = render(out -> new LiveProgressLine(out, 200));
         String rewrite = "\r\u001b[2K";
         assertTrue(shown.startsWith(rewrite + "[2/3] add index orders_customer on public.orders (outside a transaction)"
                 + rewrite + "[2/3] 1.0 s add index"), shown);
@@ -77,6 +77,8 @@ class ApplyProgressTest {
         assertTrue(shown.endsWith(rewrite + "[2/3] done in 1 min 5 s: add index orders_customer on public.orders"
                 + " (outside a transaction)" + System.lineSeparator()), shown);
         assertEquals(3, shown.split(System.lineSeparator(), -1).length - 1, "failed, retrying and done stay as lines of their own:\n" + shown);
+        String narrow = render(out -> new LiveProgressLine(out, 40));
+        assertTrue(narrow.contains(rewrite + "[2/3] 2.0 s add index orders_customer..." + rewrite), narrow);
     }
 
     @Test
