@@ -185,11 +185,21 @@ public final class LockedApply {
         try {
             connection.rollback(); // ends the planning transaction; the session-level lock outlives it
             new PlanExecutor(timeouts, retry, listener).run(connection, plan);
-        } finally {
-            connection.setAutoCommit(true); // an unlock inside an aborted transaction would fail
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SELECT pg_advisory_unlock(" + ADVISORY_LOCK_KEY + ")");
+        } catch (SQLException | RuntimeException e) {
+            try {
+                unlockSession(connection);
+            } catch (SQLException unlockFailure) {
+                e.addSuppressed(unlockFailure); // a broken connection: its session, and the lock, are gone
             }
+            throw e;
+        }
+        unlockSession(connection);
+    }
+
+    private static void unlockSession(Connection connection) throws SQLException {
+        connection.setAutoCommit(true); // an unlock inside an aborted transaction would fail
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_unlock(" + ADVISORY_LOCK_KEY + ")");
         }
     }
 

@@ -62,9 +62,12 @@ public record StatementTimeouts(String lockTimeout, String statementTimeout) {
 
     /**
      * Sets the timeouts for the session, for a statement that runs outside a transaction; returns what the session
-     * had, for {@link #restore}.
+     * had, for {@link #restore} (null when both are the session's: then nothing is set).
      */
     SessionValues setSession(Connection connection) throws SQLException {
+        if (lockTimeout == null && statementTimeout == null) {
+            return null;
+        }
         SessionValues before;
         try (Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery(
@@ -85,6 +88,9 @@ public record StatementTimeouts(String lockTimeout, String statementTimeout) {
 
     /** Gives the session back the values {@link #setSession} found. */
     void restore(Connection connection, SessionValues before) throws SQLException {
+        if (before == null) {
+            return; // nothing was set
+        }
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false)")) {
             statement.setString(1, before.lockTimeout());
