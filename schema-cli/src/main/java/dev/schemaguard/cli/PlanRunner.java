@@ -75,7 +75,9 @@ final class PlanRunner {
             message.append(" -- ").append(e.committed()).append(" of ").append(e.step().total())
                     .append(" statement(s) were committed before it and stay");
         }
-        if (e.lockTimedOut()) {
+        if (e.note() != null) {
+            message.append(" -- ").append(e.note());
+        } else if (e.lockTimedOut()) {
             message.append("; run `schemaguard apply` again when the table is less busy, or raise --lock-timeout"
                     + " or --lock-retries");
         } else if (!e.wholePlanRolledBack()) {

@@ -22,6 +22,13 @@ public final class PlanExecutor {
     /** Runs with the session's timeouts, no retry, no listener. */
     public static final PlanExecutor PLAIN = new PlanExecutor(StatementTimeouts.SESSION, LockRetry.NONE, ApplyListener.NONE);
 
+    /** duplicate_table: what a retried CREATE INDEX CONCURRENTLY meets when its first attempt left the index. */
+    private static final String DUPLICATE = "42P07";
+
+    private static final String LEFT_BEHIND = "an earlier attempt of this statement, which runs outside a transaction,"
+            + " gave up waiting for a lock after it had created what it creates (a CREATE INDEX CONCURRENTLY leaves the"
+            + " index behind, invalid): run the apply again, whose plan must drop and rebuild it, or drop it by hand";
+
     private final StatementTimeouts timeouts;
     private final LockRetry retry;
     private final ApplyListener listener;
@@ -39,16 +46,34 @@ public final class PlanExecutor {
         private final int committed;
         private final boolean wholePlanRolledBack;
         private final String lockTimeout;
+        private final String note;
 
         StatementFailedException(ApplyEvent.Step step, int attempts, int committed, boolean wholePlanRolledBack,
                                  String lockTimeout, SQLException cause) {
-            super(message(step, attempts, committed, wholePlanRolledBack, lockTimeout, cause),
+            this(step, attempts, committed, wholePlanRolledBack, lockTimeout, null, cause);
+        }
+
+        private StatementFailedException(ApplyEvent.Step step, int attempts, int committed, boolean wholePlanRolledBack,
+                                         String lockTimeout, String note, SQLException cause) {
+            super(message(step, attempts, committed, wholePlanRolledBack, lockTimeout, cause)
+                            + (note == null ? "" : "\n  " + note),
                     cause.getSQLState(), cause.getErrorCode(), cause);
             this.step = step;
             this.attempts = attempts;
             this.committed = committed;
             this.wholePlanRolledBack = wholePlanRolledBack;
             this.lockTimeout = lockTimeout;
+            this.note = note;
+        }
+
+        /** What else the user must know about this failure, or null. */
+        public String note() {
+            return note;
+        }
+
+        StatementFailedException withNote(String text) {
+            return new StatementFailedException(step, attempts, committed, wholePlanRolledBack, lockTimeout, text,
+                    (SQLException) getCause());
         }
 
         public PlanStatement statement() {
@@ -93,7 +118,7 @@ public final class PlanExecutor {
         }
 
         StatementFailedException afterAttempts(int count) {
-            return new StatementFailedException(step, count, committed, wholePlanRolledBack, lockTimeout,
+            return new StatementFailedException(step, count, committed, wholePlanRolledBack, lockTimeout, note,
                     (SQLException) getCause());
         }
 
@@ -209,8 +234,10 @@ public final class PlanExecutor {
             } catch (FailedStep failed) {
                 SQLException cause = failed.cause();
                 if (!retry.retries(cause, attempt)) {
-                    throw new StatementFailedException(failed.step, attempt, committed, oneTransaction,
-                            timeouts.lockTimeout(), cause);
+                    StatementFailedException failure = new StatementFailedException(failed.step, attempt, committed,
+                            oneTransaction, timeouts.lockTimeout(), cause);
+                    throw attempt > firstAttempt && !group.transactional() && DUPLICATE.equals(cause.getSQLState())
+                            ? failure.withNote(LEFT_BEHIND) : failure;
                 }
                 Duration pause = retry.pauseAfter(attempt);
                 listener.on(new ApplyEvent.Retrying(failed.step, attempt, pause));

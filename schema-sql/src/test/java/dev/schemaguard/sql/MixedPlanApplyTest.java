@@ -189,6 +189,33 @@ class MixedPlanApplyTest {
         }
     }
 
+    /**
+     * A CREATE INDEX CONCURRENTLY that gives up while it waits for the writers' transactions has already made the
+     * index (invalid): its retry meets "already exists", and the failure says why and what to do.
+     */
+    @Test
+    void aConcurrentIndexThatGaveUpAfterMakingItsIndexSaysSo() throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary());
+             Connection connection = db.connect(); Connection writer = db.connect()) {
+            db.execute("CREATE TABLE t (id int)");
+            writer.setAutoCommit(false);
+            execute(writer, "INSERT INTO t VALUES (1)");
+            try {
+                MigrationPlan plan = new MigrationPlan(List.of(outsideTransaction("CREATE INDEX CONCURRENTLY t_id ON t (id)")),
+                        List.of());
+                PlanExecutor.StatementFailedException failure = assertThrows(PlanExecutor.StatementFailedException.class,
+                        () -> LockedApply.withLockTimeout("300ms").withRetry(new LockRetry(1, Duration.ofMillis(50)))
+                                .apply(connection, c -> plan));
+                assertEquals("42P07", failure.getSQLState(), failure.getMessage());
+                assertTrue(failure.note().contains("gave up waiting for a lock after it had created what it creates"),
+                        failure.getMessage());
+                assertTrue(failure.getMessage().contains("invalid"), failure.getMessage());
+            } finally {
+                writer.rollback();
+            }
+        }
+    }
+
     @Test
     void aStatementTimeoutEndsAStatementOutsideATransaction() throws SQLException {
         try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary()); Connection connection = db.connect()) {
