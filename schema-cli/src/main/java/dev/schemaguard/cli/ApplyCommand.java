@@ -1,6 +1,7 @@
 package dev.schemaguard.cli;
 
 import dev.schemaguard.model.Database;
+import dev.schemaguard.sql.ApplyListener;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.LockedApply;
 import dev.schemaguard.sql.MigrationPlan;
@@ -10,14 +11,21 @@ import dev.schemaguard.sql.PlanStatement;
 import dev.schemaguard.sql.PostgresIntrospector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "Change the database to match the expected schema: the whole plan runs in one transaction"
-                + " (all or nothing) under an advisory lock. Destructive statements only with --allow-drops.")
+        description = "Change the database to match the expected schema, under an advisory lock: a plan of"
+                + " transactional statements runs in one transaction (all or nothing); statements that cannot run in a"
+                + " transaction (--online: CREATE INDEX CONCURRENTLY) run alone, the others in transactions between"
+                + " them. Destructive statements only with --allow-drops.")
 final class ApplyCommand implements Callable<Integer> {
+
+    enum Format { text, json }
 
     private final Terminal terminal;
 
@@ -36,6 +44,11 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     OnlineOption online;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default: the statements run on stdout, progress on stderr) or json (one JSON"
+                    + " event per line on stdout, docs/cli.md).")
+    Format format;
+
     @Mixin
     SchemaOptions schemaOptions;
 
@@ -48,9 +61,9 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        LockedApply lockedApply = lockTimeout.lockedApply();
         Source expectedSource = expected.source();
         DatabaseUrl url = db.required();
-        LockedApply lockedApply = lockTimeout.lockedApply();
         Database want;
         SchemaLoader scoping;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
@@ -60,7 +73,7 @@ final class ApplyCommand implements Callable<Integer> {
         List<Database> declaredSides = expectedSource instanceof Source.DatabaseSource ? List.of() : List.of(want);
         IntrospectionOptions reading = schemaOptions.selection().forComparisonWith(declaredSides).orElse(null);
         PlanOptions options = online.applyTo(allowDrops.planOptions());
-        MigrationPlan plan = PlanRunner.run(url, lockedApply, connection -> {
+        MigrationPlan plan = PlanRunner.run(url, lockedApply, progress(), connection -> {
             Database read = reading == null ? Database.EMPTY : new PostgresIntrospector(reading).introspect(connection);
             SchemaLoader.Pair scoped = scoping.scoped(want, read);
             MigrationPlan made = MigrationPlanner.plan(scoped.first(), scoped.second(), options);
@@ -69,16 +82,50 @@ final class ApplyCommand implements Callable<Integer> {
             }
             return made;
         });
+        if (format == Format.json) {
+            reportJson(plan);
+        } else {
+            reportText(plan, url, expectedSource);
+        }
+        return ExitCode.OK;
+    }
+
+    /** Where the progress goes: JSON lines on stdout, a live line on a terminal, plain lines on stderr otherwise. */
+    private ApplyListener progress() {
+        if (format == Format.json) {
+            return new JsonProgress(terminal.out());
+        }
+        return terminal.interactive() ? new LiveProgressLine(terminal.err(), LiveProgressLine.terminalWidth()) : new ProgressLines(terminal.err());
+    }
+
+    private void reportText(MigrationPlan plan, DatabaseUrl url, Source expectedSource) {
         if (plan.isEmpty()) {
             terminal.out().println("-- nothing to apply: " + url.display() + " already matches " + expectedSource.display());
         } else {
             terminal.out().print(plan.sql());
+            long alone = plan.statements().stream().filter(statement -> !statement.transactional()).count();
             terminal.err().println("applied " + plan.statements().size() + " statement(s) to " + url.display()
-                    + " in one transaction");
+                    + (alone == 0 ? " in one transaction" : " (" + alone + " of them outside a transaction, the others"
+                    + " in transactions between them)"));
         }
         for (PlanStatement skipped : plan.skipped()) {
             terminal.out().println("-- skipped (needs --allow-drops): " + skipped.description().replace('\n', ' '));
         }
-        return ExitCode.OK;
+    }
+
+    private void reportJson(MigrationPlan plan) {
+        for (PlanStatement skipped : plan.skipped()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("event", "skipped");
+            line.put("sql", skipped.sql());
+            line.put("description", skipped.description());
+            terminal.out().print(Json.line(line));
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("event", plan.isEmpty() ? "nothingToApply" : "applied");
+        line.put("statements", plan.statements().size());
+        line.put("skipped", plan.skipped().size());
+        terminal.out().print(Json.line(line));
+        terminal.requireWritten();
     }
 }

@@ -80,4 +80,9 @@ final class Json {
         }
         json.append('"');
     }
+
+    /** {@code value} on one line (no indentation), followed by a newline: for JSON lines output. */
+    static String line(Object value) {
+        return write(value).replaceAll("\\n\\s*", "").concat("\n");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.sql.ApplyListener;
+import dev.schemaguard.sql.BlockingWatcher;
 import dev.schemaguard.sql.Hazard;
 import dev.schemaguard.sql.LockedApply;
 import dev.schemaguard.sql.MigrationPlan;
@@ -8,35 +10,81 @@ import dev.schemaguard.sql.PlanStatement;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
- * Runs a {@link LockedApply} against a database URL for a command: opens the connection, and turns a failure into
- * the CLI's one-line message and exit code.
+ * Runs a {@link LockedApply} against a database URL for a command: opens the connection (and, for progress, a
+ * second one for the {@link BlockingWatcher}), and turns a failure into the CLI's one-line message and exit code.
  */
 final class PlanRunner {
+
+    /** How often the watcher looks at the running statement. */
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
     private PlanRunner() {
     }
 
     /** Returns the plan that was applied (possibly empty: then nothing was run). */
     static MigrationPlan run(DatabaseUrl url, LockedApply apply, LockedApply.PlanMaker planMaker) {
+        return run(url, apply, ApplyListener.NONE, planMaker);
+    }
+
+    /**
+     * Returns the plan that was applied (possibly empty: then nothing was run); {@code progress} hears each
+     * statement, and who it waits for, seen from a second connection.
+     */
+    static MigrationPlan run(DatabaseUrl url, LockedApply apply, ApplyListener progress, LockedApply.PlanMaker planMaker) {
         Connection connection = Connections.open(url);
+        BlockingWatcher watcher = progress == ApplyListener.NONE ? null
+                : BlockingWatcher.start(() -> Connections.open(url), progress, WATCH_INTERVAL);
         try {
-            return apply.apply(connection, planMaker);
+            return (watcher == null ? apply : apply.withListener(watcher)).apply(connection, planMaker);
         } catch (PlanExecutor.StatementRefusedException e) {
             throw CliFailure.error("cannot apply the plan to " + url.display() + ": " + oneLine(e.getMessage())
                     + " (the statement comes from the expected schema: check the text of that object)", e);
         } catch (PlanExecutor.StatementFailedException e) {
-            String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
             throw new CliFailure(Connections.isConnectionFailure(e) ? ExitCode.CANNOT_CONNECT : ExitCode.ERROR,
-                    "statement failed on " + url.display() + ": " + oneLine(e.statement().sql()) + ": "
-                            + oneLine(PasswordMask.mask(reason))
-                            + " -- nothing was applied (the transaction was rolled back)", e);
+                    failureMessage(url, e), e);
         } catch (SQLException e) {
             throw Errors.database("applying the plan to " + url.display() + " (nothing was applied)", e);
         } finally {
+            if (watcher != null) {
+                watcher.close();
+            }
             Connections.closeQuietly(connection);
         }
+    }
+
+    /** What failed, where, what stays, and what to run next. */
+    static String failureMessage(DatabaseUrl url, PlanExecutor.StatementFailedException e) {
+        String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+        StringBuilder message = new StringBuilder("statement ").append(e.step().label()).append(" failed on ")
+                .append(url.display()).append(": ").append(oneLine(e.statement().sql())).append(": ")
+                .append(oneLine(PasswordMask.mask(reason)));
+        if (e.lockTimedOut()) {
+            message.append(" -- it waited longer than --lock-timeout")
+                    .append(e.lockTimeout() == null ? "" : " " + e.lockTimeout()).append(" for a lock");
+            if (!e.lockedRelations().isEmpty()) {
+                message.append(" on one of ").append(e.lockedRelations());
+            }
+            message.append(", on ").append(e.attempts()).append(e.attempts() == 1 ? " attempt" : " attempts");
+        }
+        if (e.wholePlanRolledBack()) {
+            message.append(" -- nothing was applied (the transaction was rolled back)");
+        } else {
+            message.append(" -- ").append(e.committed()).append(" of ").append(e.step().total())
+                    .append(" statement(s) were committed before it and stay");
+        }
+        if (e.note() != null) {
+            message.append(" -- ").append(e.note());
+        } else if (e.lockTimedOut()) {
+            message.append("; run `schemaguard apply` again when the table is less busy, or raise --lock-timeout"
+                    + " or --lock-retries");
+        } else if (!e.wholePlanRolledBack()) {
+            message.append("; fix the cause and run `schemaguard apply` again: it plans again from what is in the"
+                    + " database and continues from there");
+        }
+        return message.toString();
     }
 
     /**

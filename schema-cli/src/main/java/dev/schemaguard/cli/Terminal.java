@@ -32,6 +32,14 @@ final class Terminal {
         return style;
     }
 
+    /**
+     * Whether stderr, where progress goes, is a terminal a line can be rewritten on: the standard streams of a
+     * process that has a console (not a pipe, a file or a CI log).
+     */
+    boolean interactive() {
+        return err == System.err && System.console() != null;
+    }
+
     /** Writes a command's result to {@code output} when given, to stdout otherwise. */
     void writeResult(String text, Path output) {
         if (output == null) {

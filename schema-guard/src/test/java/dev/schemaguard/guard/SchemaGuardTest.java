@@ -138,11 +138,15 @@ class SchemaGuardTest {
             }
             java.util.concurrent.Future<VerificationResult> repair = thread.submit(() -> guard(db, Mode.REPAIR).verify());
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (count(observer, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0) {
-                assertTrue(System.nanoTime() < deadline, "the repair never waited for the advisory lock");
+            // a waiting apply tries the lock every 200 ms (LockedApply), each try a transaction of its own
+            while (count(observer, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND (query LIKE 'SELECT pg_try_advisory_xact_lock(%' OR query = 'ROLLBACK')"
+                    + " AND pid <> pg_backend_pid()") == 0) {
+                assertTrue(System.nanoTime() < deadline, "the repair never tried the advisory lock");
                 Thread.sleep(20);
             }
-            assertFalse(repair.isDone());
+            Thread.sleep(500);
+            assertFalse(repair.isDone(), "the repair waits while the apply holds the lock");
             apply.commit();
             VerificationResult result = repair.get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(VerificationResult.Status.VALID, result.status(),

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Against a real server: two applies to one database run one after the other (the second waits for the first's
- * advisory lock and plans from what the first left), a failing statement rolls the whole plan back, and the lock
+ * advisory lock, trying it again while the first holds it, and plans from what the first left), a failing statement rolls the whole plan back, and the lock
  * timeout makes a statement that waits for a table lock give up.
  */
 class LockedApplyTest {
@@ -54,7 +54,7 @@ class LockedApplyTest {
                 });
                 return sawFirstTable[0];
             });
-            waitUntilWaitingForAdvisoryLock(observer, secondPid);
+            waitUntilTryingTheLock(observer, secondPid);
             assertFalse(secondApply.isDone(), "the second apply waits while the first holds the lock");
             assertFalse(tableExists(observer, "made_by_second"));
 
@@ -161,20 +161,25 @@ class LockedApplyTest {
                 List.of());
     }
 
-    private static void waitUntilWaitingForAdvisoryLock(Connection observer, int pid) throws Exception {
+    /**
+     * Waits until the second apply has tried the lock at least twice (it tries every 200 ms while it waits, and
+     * rolls back after each try, so its last query is the one or the other).
+     */
+    private static void waitUntilTryingTheLock(Connection observer, int pid) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int seen = 0;
         while (System.nanoTime() < deadline) {
             try (Statement statement = observer.createStatement();
-                 ResultSet row = statement.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
-                         + " AND NOT granted AND pid = " + pid)) {
-                row.next();
-                if (row.getInt(1) == 1) {
+                 ResultSet row = statement.executeQuery("SELECT query LIKE 'SELECT pg_try_advisory_xact_lock(%'"
+                         + " OR query = 'ROLLBACK' FROM pg_stat_activity WHERE pid = " + pid)) {
+                if (row.next() && row.getBoolean(1) && ++seen >= 2) {
+                    Thread.sleep(500);
                     return;
                 }
             }
-            Thread.sleep(20);
+            Thread.sleep(250);
         }
-        throw new AssertionError("the second apply never waited for the advisory lock");
+        throw new AssertionError("the second apply never tried the advisory lock");
     }
 
     private static int backendPid(Connection connection) throws SQLException {
