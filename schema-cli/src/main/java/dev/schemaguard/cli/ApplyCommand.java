@@ -5,14 +5,17 @@ import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.LockedApply;
 import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
+import dev.schemaguard.sql.PlanExecutor;
 import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PlanStatement;
 import dev.schemaguard.sql.PostgresIntrospector;
+import dev.schemaguard.sql.Rollback;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = "Change the database to match the expected schema: the whole plan runs in one transaction"
@@ -37,6 +40,9 @@ final class ApplyCommand implements Callable<Integer> {
     OnlineOption online;
 
     @Mixin
+    RollbackOutputOption rollbackOutput;
+
+    @Mixin
     SchemaOptions schemaOptions;
 
     @Mixin
@@ -51,6 +57,7 @@ final class ApplyCommand implements Callable<Integer> {
         Source expectedSource = expected.source();
         DatabaseUrl url = db.required();
         LockedApply lockedApply = lockTimeout.lockedApply();
+        rollbackOutput.requireWritable();
         Database want;
         SchemaLoader scoping;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
@@ -60,25 +67,56 @@ final class ApplyCommand implements Callable<Integer> {
         List<Database> declaredSides = expectedSource instanceof Source.DatabaseSource ? List.of() : List.of(want);
         IntrospectionOptions reading = schemaOptions.selection().forComparisonWith(declaredSides).orElse(null);
         PlanOptions options = online.applyTo(allowDrops.planOptions());
+        AtomicReference<Database> original = new AtomicReference<>();
+        AtomicReference<Rollback> rollback = new AtomicReference<>();
+        // the way back is planned in the apply's transaction, from the schema as the plan really left it
+        PlanExecutor.BeforeCommit planWayBack = !rollbackOutput.wanted() ? PlanExecutor.BeforeCommit.NOTHING
+                : (connection, applied) -> {
+                    Database migrated = reading == null ? Database.EMPTY
+                            : new PostgresIntrospector(reading).introspect(connection);
+                    Database scopedMigrated = scoping.scope().apply(want, migrated).actual();
+                    rollback.set(Rollback.of(applied, original.get(), scopedMigrated, options));
+                };
         MigrationPlan plan = PlanRunner.run(url, lockedApply, connection -> {
             Database read = reading == null ? Database.EMPTY : new PostgresIntrospector(reading).introspect(connection);
             SchemaLoader.Pair scoped = scoping.scoped(want, read);
+            original.set(scoped.second());
             MigrationPlan made = MigrationPlanner.plan(scoped.first(), scoped.second(), options);
             if (!allowDrops.allowed()) {
                 PlanRunner.requireNoDataLoss(made);
             }
             return made;
-        });
+        }, planWayBack);
         if (plan.isEmpty()) {
             terminal.out().println("-- nothing to apply: " + url.display() + " already matches " + expectedSource.display());
+            if (rollbackOutput.wanted()) {
+                terminal.err().println("no rollback script written to " + rollbackOutput.file + ": nothing was applied");
+            }
         } else {
             terminal.out().print(plan.sql());
             terminal.err().println("applied " + plan.statements().size() + " statement(s) to " + url.display()
                     + " in one transaction");
+            if (rollbackOutput.wanted()) {
+                writeRollback(rollback.get(), url, expectedSource);
+            }
         }
         for (PlanStatement skipped : plan.skipped()) {
             terminal.out().println("-- skipped (needs --allow-drops): " + skipped.description().replace('\n', ' '));
         }
         return ExitCode.OK;
+    }
+
+    /** After the commit: a rollback script that cannot be written is an error, with the script on stderr. */
+    private void writeRollback(Rollback rollback, DatabaseUrl url, Source expectedSource) {
+        String when = "made by apply in its transaction, from " + url.display() + " as migrated to "
+                + expectedSource.display();
+        try {
+            rollbackOutput.write(terminal, rollback, url.display() + " as migrated", url.display() + " as it was",
+                    when);
+        } catch (CliFailure e) {
+            terminal.err().print(rollback.script(List.of("rollback script (could not be written to a file)", when)));
+            throw CliFailure.error("the plan was applied and committed, but " + e.getMessage()
+                    + "; the rollback script is printed above on stderr", e);
+        }
     }
 }

@@ -20,9 +20,15 @@ final class PlanRunner {
 
     /** Returns the plan that was applied (possibly empty: then nothing was run). */
     static MigrationPlan run(DatabaseUrl url, LockedApply apply, LockedApply.PlanMaker planMaker) {
+        return run(url, apply, planMaker, PlanExecutor.BeforeCommit.NOTHING);
+    }
+
+    /** Like {@link #run(DatabaseUrl, LockedApply, LockedApply.PlanMaker)}, with a hook before the commit. */
+    static MigrationPlan run(DatabaseUrl url, LockedApply apply, LockedApply.PlanMaker planMaker,
+                             PlanExecutor.BeforeCommit beforeCommit) {
         Connection connection = Connections.open(url);
         try {
-            return apply.apply(connection, planMaker);
+            return apply.apply(connection, planMaker, beforeCommit);
         } catch (PlanExecutor.StatementRefusedException e) {
             throw CliFailure.error("cannot apply the plan to " + url.display() + ": " + oneLine(e.getMessage())
                     + " (the statement comes from the expected schema: check the text of that object)", e);

@@ -87,13 +87,18 @@ final class DependentsPlanner extends ConcernPlanner {
         };
     }
 
+    /**
+     * Whether the drop of its table takes {@code ref} along. Not a rule or policy on a table dropped for good:
+     * its query may name another table of the same drop, which may go first, so it is dropped before the tables.
+     */
     private boolean goesWithItsTable(ObjectRef ref) {
         QualifiedName table = switch (ref.kind()) {
             case TRIGGER, RULE, POLICY, CONSTRAINT, COLUMN -> tableOf(ref);
             case INDEX -> indexTable(actual, ref);
             default -> null;
         };
-        return table != null && ledger.dropsTable(table);
+        boolean mayNameOtherTables = ref.kind() == ObjectRef.Kind.RULE || ref.kind() == ObjectRef.Kind.POLICY;
+        return table != null && ledger.dropsTable(table) && !(mayNameOtherTables && expected.table(table).isEmpty());
     }
 
     private void planDependentDrop(ObjectRef ref, String reason, boolean recreated) {

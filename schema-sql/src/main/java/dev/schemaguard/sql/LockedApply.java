@@ -71,7 +71,17 @@ public final class LockedApply {
      * @throws PlanExecutor.StatementRefusedException a statement is not exactly one SQL command (nothing was run)
      */
     public MigrationPlan apply(Connection connection, PlanMaker planMaker) throws SQLException {
+        return apply(connection, planMaker, PlanExecutor.BeforeCommit.NOTHING);
+    }
+
+    /**
+     * Like {@link #apply(Connection, PlanMaker)}, running {@code beforeCommit} in the transaction after the plan's
+     * last statement (not when the plan is empty); when it throws, nothing is applied.
+     */
+    public MigrationPlan apply(Connection connection, PlanMaker planMaker, PlanExecutor.BeforeCommit beforeCommit)
+            throws SQLException {
         Objects.requireNonNull(planMaker, "planMaker");
+        Objects.requireNonNull(beforeCommit, "beforeCommit");
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         MigrationPlan plan;
@@ -86,7 +96,7 @@ public final class LockedApply {
             if (plan.isEmpty()) {
                 connection.rollback();
             } else {
-                PlanExecutor.apply(connection, plan);
+                PlanExecutor.apply(connection, plan, beforeCommit);
             }
         } catch (SQLException | RuntimeException e) {
             try {

@@ -61,11 +61,27 @@ public final class PlanExecutor {
     }
 
     /**
+     * What runs in the plan's transaction after its last statement, before the commit, e.g. reading the migrated
+     * schema again to plan the way back ({@link Rollback}); when it throws, the whole plan is rolled back.
+     */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        BeforeCommit NOTHING = (connection, plan) -> { };
+
+        void ran(Connection connection, MigrationPlan plan) throws SQLException;
+    }
+
+    /**
      * Runs every statement of {@code plan} in one transaction: commits at the end, rolls back on the first error
      * and throws {@link StatementFailedException}. The connection's autocommit setting is restored afterwards.
      * Nothing runs when a statement is not exactly one SQL command ({@link StatementRefusedException}).
      */
     public static void apply(Connection connection, MigrationPlan plan) throws SQLException {
+        apply(connection, plan, BeforeCommit.NOTHING);
+    }
+
+    /** Like {@link #apply(Connection, MigrationPlan)}, running {@code beforeCommit} after the last statement. */
+    public static void apply(Connection connection, MigrationPlan plan, BeforeCommit beforeCommit) throws SQLException {
         requireSingleCommands(plan);
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -79,6 +95,7 @@ public final class PlanExecutor {
                     }
                 }
             }
+            beforeCommit.ran(connection, plan);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {
