@@ -65,7 +65,8 @@ public record Rollback(MigrationPlan down, List<Irreversible> irreversible) {
             return "stops publishing; changes made meanwhile are not sent to subscribers when it is published again";
         }
         if (statement.sql().toUpperCase(Locale.ROOT).startsWith("DROP SEQUENCE")) {
-            return "drops a sequence; re-created, it starts again from its start value, not where it was";
+            return "drops a sequence; its position is lost: re-created, it starts from its start value (or after the"
+                    + " highest value of a serial column), not where it was";
         }
         return null;
     }
