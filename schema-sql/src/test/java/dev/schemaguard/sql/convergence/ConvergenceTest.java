@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 /**
  * The acceptance test of the core loop: for every row of {@link ConvergenceCases} and every test server, build
  * the old and the new schema in two databases, plan the new model from the old database's model, apply the plan
- * and require that a fresh introspection of the migrated database shows no difference from the new model.
+ * and require that a fresh introspection of the migrated database shows no difference from the new model; then
+ * apply the way back ({@link dev.schemaguard.sql.Rollback}) and require the old model again.
  */
 class ConvergenceTest {
 
