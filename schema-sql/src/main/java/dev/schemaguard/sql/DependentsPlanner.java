@@ -44,7 +44,7 @@ final class DependentsPlanner extends ConcernPlanner {
         while (!queue.isEmpty()) {
             ObjectRef changed = queue.poll();
             for (ObjectRef dependent : actualGraph.dependentsOf(changed)) {
-                if (!mustMove(dependent, changed) || ledger.isHandledByDiff(dependent) || goesWithItsTable(dependent)
+                if (!mustMove(dependent, changed) || ledger.isHandledByDiff(dependent) || goesWithItsTable(dependent, changed)
                         || !exists(actual, dependent)) {
                     continue;
                 }
@@ -88,17 +88,18 @@ final class DependentsPlanner extends ConcernPlanner {
     }
 
     /**
-     * Whether the drop of its table takes {@code ref} along. Not a rule or policy on a table dropped for good:
-     * its query may name another table of the same drop, which may go first, so it is dropped before the tables.
+     * Whether the drop of its table takes {@code ref} along. Not a rule or policy that depends on another object
+     * that {@code changed} (its query names another table, which may be dropped first): it is dropped before.
      */
-    private boolean goesWithItsTable(ObjectRef ref) {
+    private boolean goesWithItsTable(ObjectRef ref, ObjectRef changed) {
         QualifiedName table = switch (ref.kind()) {
             case TRIGGER, RULE, POLICY, CONSTRAINT, COLUMN -> tableOf(ref);
             case INDEX -> indexTable(actual, ref);
             default -> null;
         };
-        boolean mayNameOtherTables = ref.kind() == ObjectRef.Kind.RULE || ref.kind() == ObjectRef.Kind.POLICY;
-        return table != null && ledger.dropsTable(table) && !(mayNameOtherTables && expected.table(table).isEmpty());
+        boolean namesAnotherChange = (ref.kind() == ObjectRef.Kind.RULE || ref.kind() == ObjectRef.Kind.POLICY)
+                && !changed.equals(ref.owner()) && expected.table(table).isEmpty();
+        return table != null && ledger.dropsTable(table) && !namesAnotherChange;
     }
 
     private void planDependentDrop(ObjectRef ref, String reason, boolean recreated) {
