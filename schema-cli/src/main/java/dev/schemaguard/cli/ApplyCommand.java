@@ -6,9 +6,11 @@ import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.LockedApply;
 import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
+import dev.schemaguard.sql.PlanExecutor;
 import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PlanStatement;
 import dev.schemaguard.sql.PostgresIntrospector;
+import dev.schemaguard.sql.Rollback;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = "Change the database to match the expected schema, under an advisory lock: a plan of"
@@ -50,6 +53,9 @@ final class ApplyCommand implements Callable<Integer> {
     Format format;
 
     @Mixin
+    RollbackOutputOption rollbackOutput;
+
+    @Mixin
     SchemaOptions schemaOptions;
 
     @Mixin
@@ -64,6 +70,7 @@ final class ApplyCommand implements Callable<Integer> {
         LockedApply lockedApply = lockTimeout.lockedApply();
         Source expectedSource = expected.source();
         DatabaseUrl url = db.required();
+        rollbackOutput.requireWritable();
         Database want;
         SchemaLoader scoping;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
@@ -73,19 +80,35 @@ final class ApplyCommand implements Callable<Integer> {
         List<Database> declaredSides = expectedSource instanceof Source.DatabaseSource ? List.of() : List.of(want);
         IntrospectionOptions reading = schemaOptions.selection().forComparisonWith(declaredSides).orElse(null);
         PlanOptions options = online.applyTo(allowDrops.planOptions());
+        AtomicReference<Database> original = new AtomicReference<>();
+        AtomicReference<Rollback> rollback = new AtomicReference<>();
+        // the way back is planned in the apply's transaction, from the schema as the plan really left it
+        PlanExecutor.BeforeCommit planWayBack = !rollbackOutput.wanted() ? PlanExecutor.BeforeCommit.NOTHING
+                : (connection, applied) -> {
+                    Database migrated = reading == null ? Database.EMPTY
+                            : new PostgresIntrospector(reading).introspect(connection);
+                    Database scopedMigrated = scoping.scope().apply(want, migrated).actual();
+                    rollback.set(Rollback.of(applied, original.get(), scopedMigrated, options));
+                };
         MigrationPlan plan = PlanRunner.run(url, lockedApply, progress(), connection -> {
             Database read = reading == null ? Database.EMPTY : new PostgresIntrospector(reading).introspect(connection);
             SchemaLoader.Pair scoped = scoping.scoped(want, read);
+            original.set(scoped.second());
             MigrationPlan made = MigrationPlanner.plan(scoped.first(), scoped.second(), options);
             if (!allowDrops.allowed()) {
                 PlanRunner.requireNoDataLoss(made);
             }
             return made;
-        });
+        }, planWayBack);
         if (format == Format.json) {
             reportJson(plan);
         } else {
             reportText(plan, url, expectedSource);
+        }
+        if (rollbackOutput.wanted() && plan.isEmpty()) {
+            terminal.err().println("no rollback script written to " + rollbackOutput.file + ": nothing was applied");
+        } else if (rollbackOutput.wanted()) {
+            writeRollback(rollback.get(), url, expectedSource);
         }
         return ExitCode.OK;
     }
@@ -127,5 +150,19 @@ final class ApplyCommand implements Callable<Integer> {
         line.put("skipped", plan.skipped().size());
         terminal.out().print(Json.line(line));
         terminal.requireWritten();
+    }
+
+    /** After the commit: a rollback script that cannot be written is an error, with the script on stderr. */
+    private void writeRollback(Rollback rollback, DatabaseUrl url, Source expectedSource) {
+        String when = "made by apply in its transaction, from " + url.display() + " as migrated to "
+                + expectedSource.display();
+        try {
+            rollbackOutput.write(terminal, rollback, url.display() + " as migrated", url.display() + " as it was",
+                    when);
+        } catch (CliFailure e) {
+            terminal.err().print(rollback.script(List.of("rollback script (could not be written to a file)", when)));
+            throw CliFailure.error("the plan was applied and committed, but " + e.getMessage()
+                    + "; the rollback script is printed above on stderr", e);
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
 import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PlanStatement;
+import dev.schemaguard.sql.Rollback;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +39,9 @@ final class DiffCommand implements Callable<Integer> {
     OnlineOption online;
 
     @Mixin
+    RollbackOutputOption rollbackOutput;
+
+    @Mixin
     SchemaOptions schemaOptions;
 
     @Mixin
@@ -51,19 +55,43 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         Source fromSource = Source.parse(from, "--from");
         Source toSource = Source.parse(to, "--to");
+        if (rollbackOutput.wanted() && format != Format.sql) {
+            throw CliFailure.error("--rollback-output needs --format sql (the way back is a SQL script)");
+        }
+        rollbackOutput.requireWritable();
         SchemaLoader.Pair pair;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
             pair = loader.loadPair(toSource, fromSource);
         }
         DriftReport report = DriftReport.between(pair.first(), pair.second(), online.applyTo(PlanOptions.ALLOW_DROPS));
+        PlanOptions sqlOptions = online.applyTo(allowDrops.planOptions());
+        MigrationPlan plan = format == Format.sql ? MigrationPlanner.plan(pair.first(), pair.second(), sqlOptions) : null;
         String output = switch (format) {
             case json -> report.json();
             case text -> report.text(terminal.style(), toSource.display(), fromSource.display());
-            case sql -> sql(MigrationPlanner.plan(pair.first(), pair.second(),
-                    online.applyTo(allowDrops.planOptions())));
+            case sql -> sql(plan);
         };
         terminal.writeResult(output, null);
+        if (rollbackOutput.wanted()) {
+            writeRollback(plan, pair, sqlOptions, fromSource, toSource);
+        }
         return report.isEmpty() ? ExitCode.OK : ExitCode.DRIFT;
+    }
+
+    /**
+     * The way back from TO to FROM; refused when the plan holds statements back, since the way back would then
+     * start from a TO the plan does not reach.
+     */
+    private void writeRollback(MigrationPlan plan, SchemaLoader.Pair pair, PlanOptions options, Source fromSource,
+                               Source toSource) {
+        if (!plan.skipped().isEmpty()) {
+            throw CliFailure.error("no rollback script written: the plan holds back " + plan.skipped().size()
+                    + " statement(s) that need --allow-drops, so it does not reach " + toSource.display()
+                    + " and a way back from there would be wrong; add --allow-drops");
+        }
+        Rollback rollback = Rollback.of(plan, pair.second(), pair.first(), options);
+        rollbackOutput.write(terminal, rollback, toSource.display(), fromSource.display(),
+                "of the plan from --from to --to (planned from the declared --to, not from a migrated database)");
     }
 
     private static String sql(MigrationPlan plan) {

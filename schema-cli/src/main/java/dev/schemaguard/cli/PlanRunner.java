@@ -26,19 +26,21 @@ final class PlanRunner {
 
     /** Returns the plan that was applied (possibly empty: then nothing was run). */
     static MigrationPlan run(DatabaseUrl url, LockedApply apply, LockedApply.PlanMaker planMaker) {
-        return run(url, apply, ApplyListener.NONE, planMaker);
+        return run(url, apply, ApplyListener.NONE, planMaker, PlanExecutor.BeforeCommit.NOTHING);
     }
 
     /**
      * Returns the plan that was applied (possibly empty: then nothing was run); {@code progress} hears each
-     * statement, and who it waits for, seen from a second connection.
+     * statement, and who it waits for, seen from a second connection; {@code beforeCommit} runs after the plan's
+     * last statement ({@link PlanExecutor.BeforeCommit}).
      */
-    static MigrationPlan run(DatabaseUrl url, LockedApply apply, ApplyListener progress, LockedApply.PlanMaker planMaker) {
+    static MigrationPlan run(DatabaseUrl url, LockedApply apply, ApplyListener progress, LockedApply.PlanMaker planMaker,
+                             PlanExecutor.BeforeCommit beforeCommit) {
         Connection connection = Connections.open(url);
         BlockingWatcher watcher = progress == ApplyListener.NONE ? null
                 : BlockingWatcher.start(() -> Connections.open(url), progress, WATCH_INTERVAL);
         try {
-            return (watcher == null ? apply : apply.withListener(watcher)).apply(connection, planMaker);
+            return (watcher == null ? apply : apply.withListener(watcher)).apply(connection, planMaker, beforeCommit);
         } catch (PlanExecutor.StatementRefusedException e) {
             throw CliFailure.error("cannot apply the plan to " + url.display() + ": " + oneLine(e.getMessage())
                     + " (the statement comes from the expected schema: check the text of that object)", e);

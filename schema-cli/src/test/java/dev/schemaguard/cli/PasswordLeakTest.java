@@ -113,6 +113,15 @@ class PasswordLeakTest {
                 assertRefused(ExitCode.OK, "fix", "--db", url, "--expected", yaml.toString());
                 CliRun diff = assertRefused(ExitCode.DRIFT, "diff", "--from", url, "--to", yaml.toString());
                 assertTrue(diff.out().contains("public.orders"), diff::toString);
+                Path rollback = dir.resolve("rollback.sql");
+                assertRefused(ExitCode.DRIFT, "diff", "--from", url, "--to", yaml.toString(), "--format", "sql",
+                        "--rollback-output", rollback.toString());
+                String script = java.nio.file.Files.readString(rollback);
+                assertTrue(script.contains(ROLE), "the URL is shown in the rollback header\n" + script);
+                for (String piece : PIECES) {
+                    assertFalse(script.toLowerCase(Locale.ROOT).contains(piece.toLowerCase(Locale.ROOT)),
+                            () -> "a piece of the password is in the rollback script written for " + url.replace(piece, "<piece>"));
+                }
             }
         }
     }

@@ -41,9 +41,14 @@ final class DdlRenames {
             statements.add(new Statement(Step.TYPE, "ALTER " + keyword + " " + old.sql() + " RENAME TO "
                     + Identifiers.quote(r.type().name()), "rename " + r.type().kind() + " " + old + " to "
                     + r.type().name() + " (declared renamed_from), keeping the values of the columns of that type"));
-            if (r.type() instanceof RangeType range && range.multirangeTypeName() == null) {
-                statements.add(renameMultirange(r.schema(), RangeType.defaultMultirangeName(r.oldName()),
-                        RangeType.defaultMultirangeName(range.name())));
+            if (r.type() instanceof RangeType range) {
+                statements.add(renameConstructors(r.schema(), r.oldName(), range.name()));
+                if (range.multirangeTypeName() == null) {
+                    String oldMultirange = RangeType.defaultMultirangeName(r.oldName());
+                    String newMultirange = RangeType.defaultMultirangeName(range.name());
+                    statements.add(renameMultirange(r.schema(), oldMultirange, newMultirange));
+                    statements.add(renameConstructors(r.schema(), oldMultirange, newMultirange));
+                }
             }
         } else if (rename instanceof SchemaChange.IndexRenamed r) {
             QualifiedName old = QualifiedName.of(r.table().schema(), r.oldName());
@@ -58,6 +63,27 @@ final class DdlRenames {
             throw new IllegalArgumentException("the planner renames tables and columns itself, not " + rename.describe());
         }
         return statements;
+    }
+
+    /**
+     * The functions PostgreSQL made to construct values of a range or multirange type, named as the type and
+     * returning it, which ALTER TYPE does not rename: renamed with it (else their old names block a type created
+     * again under the old name). A DO block, since how many there are depends on the version.
+     */
+    private static Statement renameConstructors(String schema, String oldName, String newName) {
+        String tag = "$rename$";
+        String find = "SELECT p.oid::regprocedure FROM pg_proc p WHERE p.pronamespace = "
+                + Identifiers.literal(Identifiers.quote(schema)) + "::regnamespace AND p.proname = "
+                + Identifiers.literal(oldName) + " AND p.prorettype = to_regtype("
+                + Identifiers.literal(QualifiedName.of(schema, newName).sql()) + ")";
+        String body = "DO " + tag + " DECLARE f regprocedure; BEGIN FOR f IN " + find
+                + " LOOP EXECUTE format('ALTER FUNCTION %s RENAME TO %I', f, " + Identifiers.literal(newName)
+                + "); END LOOP; END " + tag;
+        if (find.contains(tag) || newName.contains(tag)) {
+            throw new IllegalArgumentException("cannot rename the constructors of " + oldName + ": a name contains " + tag);
+        }
+        return new Statement(Step.TYPE, body, "rename the constructor functions of " + QualifiedName.of(schema, oldName)
+                + " to " + newName + " with their type");
     }
 
     private static Statement renameMultirange(String schema, String oldName, String newName) {

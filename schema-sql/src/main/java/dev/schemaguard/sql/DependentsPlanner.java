@@ -44,7 +44,7 @@ final class DependentsPlanner extends ConcernPlanner {
         while (!queue.isEmpty()) {
             ObjectRef changed = queue.poll();
             for (ObjectRef dependent : actualGraph.dependentsOf(changed)) {
-                if (!mustMove(dependent, changed) || ledger.isHandledByDiff(dependent) || goesWithItsTable(dependent)
+                if (!mustMove(dependent, changed) || ledger.isHandledByDiff(dependent) || goesWithItsTable(dependent, changed)
                         || !exists(actual, dependent)) {
                     continue;
                 }
@@ -87,13 +87,19 @@ final class DependentsPlanner extends ConcernPlanner {
         };
     }
 
-    private boolean goesWithItsTable(ObjectRef ref) {
+    /**
+     * Whether the drop of its table takes {@code ref} along. Not a rule or policy that depends on another object
+     * that {@code changed} (its query names another table, which may be dropped first): it is dropped before.
+     */
+    private boolean goesWithItsTable(ObjectRef ref, ObjectRef changed) {
         QualifiedName table = switch (ref.kind()) {
             case TRIGGER, RULE, POLICY, CONSTRAINT, COLUMN -> tableOf(ref);
             case INDEX -> indexTable(actual, ref);
             default -> null;
         };
-        return table != null && ledger.dropsTable(table);
+        boolean namesAnotherChange = (ref.kind() == ObjectRef.Kind.RULE || ref.kind() == ObjectRef.Kind.POLICY)
+                && !changed.equals(ref.owner()) && expected.table(table).isEmpty();
+        return table != null && ledger.dropsTable(table) && !namesAnotherChange;
     }
 
     private void planDependentDrop(ObjectRef ref, String reason, boolean recreated) {

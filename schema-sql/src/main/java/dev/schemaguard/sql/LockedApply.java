@@ -103,10 +103,21 @@ public final class LockedApply {
      * @throws PlanExecutor.StatementRefusedException a statement is not exactly one SQL command (nothing was run)
      */
     public MigrationPlan apply(Connection connection, PlanMaker planMaker) throws SQLException {
+        return apply(connection, planMaker, PlanExecutor.BeforeCommit.NOTHING);
+    }
+
+    /**
+     * Like {@link #apply(Connection, PlanMaker)}, running {@code beforeCommit} after the plan's last statement (not
+     * when the plan is empty), as {@link PlanExecutor.BeforeCommit} says: for a plan of only transactional
+     * statements in its transaction, so that when it throws nothing is applied.
+     */
+    public MigrationPlan apply(Connection connection, PlanMaker planMaker, PlanExecutor.BeforeCommit beforeCommit)
+            throws SQLException {
         Objects.requireNonNull(planMaker, "planMaker");
+        Objects.requireNonNull(beforeCommit, "beforeCommit");
         for (int attempt = 1; ; attempt++) {
             try {
-                return applyOnce(connection, planMaker, attempt);
+                return applyOnce(connection, planMaker, attempt, beforeCommit);
             } catch (OneTransactionFailed failed) {
                 PlanExecutor.StatementFailedException failure = failed.failure.afterAttempts(attempt);
                 if (!retry.retries(failure, attempt)) {
@@ -119,8 +130,8 @@ public final class LockedApply {
         }
     }
 
-    private MigrationPlan applyOnce(Connection connection, PlanMaker planMaker, int attempt)
-            throws SQLException, OneTransactionFailed {
+    private MigrationPlan applyOnce(Connection connection, PlanMaker planMaker, int attempt,
+                                    PlanExecutor.BeforeCommit beforeCommit) throws SQLException, OneTransactionFailed {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -130,9 +141,9 @@ public final class LockedApply {
             if (plan.isEmpty()) {
                 connection.rollback();
             } else if (StatementGroup.allTransactional(plan)) {
-                runInThisTransaction(connection, plan, attempt);
+                runInThisTransaction(connection, plan, attempt, beforeCommit);
             } else {
-                runInGroups(connection, plan);
+                runInGroups(connection, plan, beforeCommit);
             }
             return plan;
         } catch (SQLException | RuntimeException | OneTransactionFailed e) {
@@ -164,10 +175,10 @@ public final class LockedApply {
     }
 
     /** Runs a plan of only transactional statements in the transaction that holds the lock, all or nothing. */
-    private void runInThisTransaction(Connection connection, MigrationPlan plan, int attempt)
-            throws SQLException, OneTransactionFailed {
+    private void runInThisTransaction(Connection connection, MigrationPlan plan, int attempt,
+                                      PlanExecutor.BeforeCommit beforeCommit) throws SQLException, OneTransactionFailed {
         try {
-            new PlanExecutor(timeouts, LockRetry.NONE, listener).run(connection, plan, attempt);
+            new PlanExecutor(timeouts, LockRetry.NONE, listener).run(connection, plan, attempt, beforeCommit);
         } catch (PlanExecutor.StatementFailedException e) {
             throw new OneTransactionFailed(e);
         }
@@ -177,14 +188,15 @@ public final class LockedApply {
      * Runs a plan with non-transactional statements group by group under the session-level lock, taken while the
      * transaction-level one is held so that no other apply gets in between.
      */
-    private void runInGroups(Connection connection, MigrationPlan plan) throws SQLException {
+    private void runInGroups(Connection connection, MigrationPlan plan, PlanExecutor.BeforeCommit beforeCommit)
+            throws SQLException {
         PlanExecutor.requireSingleCommands(plan);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_advisory_lock(" + ADVISORY_LOCK_KEY + ")");
         }
         try {
             connection.rollback(); // ends the planning transaction; the session-level lock outlives it
-            new PlanExecutor(timeouts, retry, listener).run(connection, plan);
+            new PlanExecutor(timeouts, retry, listener).run(connection, plan, 1, beforeCommit);
         } catch (SQLException | RuntimeException e) {
             try {
                 unlockSession(connection);

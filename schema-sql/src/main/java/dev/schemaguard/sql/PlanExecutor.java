@@ -184,11 +184,29 @@ public final class PlanExecutor {
     }
 
     /**
+     * What runs after the plan's last statement, e.g. reading the migrated schema again to plan the way back
+     * ({@link Rollback}): inside the last group's transaction, before its commit, so that when it throws that group
+     * is rolled back too (for a plan of only transactional statements: nothing is applied). After a last statement
+     * that runs outside a transaction it runs after that statement, in autocommit.
+     */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        BeforeCommit NOTHING = (connection, plan) -> { };
+
+        void ran(Connection connection, MigrationPlan plan) throws SQLException;
+    }
+
+    /**
      * Runs {@code plan} with the session's timeouts, without retries ({@link #PLAIN}): a plan of only
      * transactional statements in one transaction, all or nothing.
      */
     public static void apply(Connection connection, MigrationPlan plan) throws SQLException {
         PLAIN.run(connection, plan);
+    }
+
+    /** Like {@link #apply(Connection, MigrationPlan)}, running {@code beforeCommit} after the last statement. */
+    public static void apply(Connection connection, MigrationPlan plan, BeforeCommit beforeCommit) throws SQLException {
+        PLAIN.run(connection, plan, 1, beforeCommit);
     }
 
     /**
@@ -199,11 +217,15 @@ public final class PlanExecutor {
      * SQL command ({@link StatementRefusedException}).
      */
     public void run(Connection connection, MigrationPlan plan) throws SQLException {
-        run(connection, plan, 1);
+        run(connection, plan, 1, BeforeCommit.NOTHING);
     }
 
-    /** {@link #run(Connection, MigrationPlan)}, counting attempts from {@code firstAttempt} (a plan run again). */
-    void run(Connection connection, MigrationPlan plan, int firstAttempt) throws SQLException {
+    /**
+     * {@link #run(Connection, MigrationPlan)}, counting attempts from {@code firstAttempt} (a plan run again), and
+     * running {@code beforeCommit} after the last statement.
+     */
+    void run(Connection connection, MigrationPlan plan, int firstAttempt, BeforeCommit beforeCommit) throws SQLException {
+        Objects.requireNonNull(beforeCommit, "beforeCommit");
         requireSingleCommands(plan);
         List<StatementGroup> groups = StatementGroup.of(plan);
         boolean oneTransaction = groups.size() == 1 && groups.get(0).transactional();
@@ -211,9 +233,10 @@ public final class PlanExecutor {
         int backendPid = listener == ApplyListener.NONE ? 0 : backendPid(connection);
         int committed = 0;
         try {
-            for (StatementGroup group : groups) {
-                runWithRetry(connection, group, plan.statements().size(), committed, oneTransaction, backendPid,
-                        firstAttempt);
+            for (int g = 0; g < groups.size(); g++) {
+                StatementGroup group = groups.get(g);
+                BeforeCommit last = g == groups.size() - 1 ? beforeCommit : BeforeCommit.NOTHING;
+                runWithRetry(connection, plan, group, committed, oneTransaction, backendPid, firstAttempt, last);
                 committed += group.size();
             }
         } finally {
@@ -221,14 +244,17 @@ public final class PlanExecutor {
         }
     }
 
-    private void runWithRetry(Connection connection, StatementGroup group, int total, int committed,
-                              boolean oneTransaction, int backendPid, int firstAttempt) throws SQLException {
+    private void runWithRetry(Connection connection, MigrationPlan plan, StatementGroup group, int committed,
+                              boolean oneTransaction, int backendPid, int firstAttempt, BeforeCommit beforeCommit)
+            throws SQLException {
+        int total = plan.statements().size();
         for (int attempt = firstAttempt; ; attempt++) {
             try {
                 if (group.transactional()) {
-                    runInTransaction(connection, group, total, attempt, backendPid);
+                    runInTransaction(connection, group, total, attempt, backendPid, () -> beforeCommit.ran(connection, plan));
                 } else {
                     runAlone(connection, group, total, attempt, backendPid);
+                    beforeCommit.ran(connection, plan);
                 }
                 return;
             } catch (FailedStep failed) {
@@ -246,8 +272,14 @@ public final class PlanExecutor {
         }
     }
 
-    private void runInTransaction(Connection connection, StatementGroup group, int total, int attempt, int backendPid)
-            throws SQLException, FailedStep {
+    /** What runs in a group's transaction after its last statement. */
+    @FunctionalInterface
+    private interface GroupEnd {
+        void ran() throws SQLException;
+    }
+
+    private void runInTransaction(Connection connection, StatementGroup group, int total, int attempt, int backendPid,
+                                  GroupEnd beforeCommit) throws SQLException, FailedStep {
         connection.setAutoCommit(false);
         try {
             timeouts.setLocal(connection);
@@ -255,6 +287,7 @@ public final class PlanExecutor {
                 execute(connection, new ApplyEvent.Step(group.first() + i + 1, total, group.statements().get(i)),
                         attempt, backendPid);
             }
+            beforeCommit.ran();
             connection.commit();
         } catch (SQLException | FailedStep | RuntimeException e) {
             try {

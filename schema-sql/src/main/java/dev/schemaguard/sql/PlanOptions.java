@@ -18,6 +18,11 @@ public record PlanOptions(boolean allowDrops, int serverVersion, boolean online)
         return new PlanOptions(allowDrops, major, online);
     }
 
+    /** These options with statements that destroy data allowed or not. */
+    public PlanOptions withAllowDrops(boolean drops) {
+        return new PlanOptions(drops, serverVersion, online);
+    }
+
     /** These options with the online recipes on or off. */
     public PlanOptions withOnline(boolean onlineRecipes) {
         return new PlanOptions(allowDrops, serverVersion, onlineRecipes);

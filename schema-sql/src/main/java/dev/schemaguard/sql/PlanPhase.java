@@ -55,7 +55,11 @@ enum PlanPhase {
     /** Publications and the tables they publish, once every table and column exists. */
     PUBLICATIONS,
     REVOKES, GRANTS,
-    DROP_TYPES,
+    /**
+     * Types dropped in the reverse of their creation order: domains over composite or range types, the composite
+     * and range types (and old types a rebuild replaced), plain domains (composites use them), enums.
+     */
+    DROP_DOMAINS_ON_TYPES, DROP_TYPES, DROP_DOMAINS, DROP_ENUMS,
     /** Configurations before the dictionaries they map; after everything that used them is gone. */
     DROP_TEXT_SEARCH_CONFIGURATIONS, DROP_TEXT_SEARCH_DICTIONARIES,
     DROP_COLLATIONS, DROP_SEQUENCES, DROP_EXTENSIONS, DROP_SCHEMAS, COMMENTS

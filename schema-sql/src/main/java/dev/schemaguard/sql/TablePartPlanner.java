@@ -1,9 +1,11 @@
 package dev.schemaguard.sql;
 
 import dev.schemaguard.diff.SchemaChange;
+import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Constraint;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Index;
+import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Policy;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.ReplicaIdentity;
@@ -117,6 +119,9 @@ final class TablePartPlanner extends ConcernPlanner {
         if (constraint instanceof ForeignKey) {
             return; // collected in ForeignKeyPlanner.collectForeignKeyDrops
         }
+        if (constraint instanceof CheckConstraint check && mergedByAttach(table, check)) {
+            return; // ATTACH PARTITION takes it as the one the parent passes on
+        }
         boolean keptFromParent = actual.table(table).map(t -> t.constraint(constraint.name()).isEmpty()).orElse(false);
         if (keptFromParent && droppedFromParent(table, constraint.name())) {
             return; // the parent's DROP CONSTRAINT, planned before the detach, removes the inherited copy too
@@ -124,6 +129,19 @@ final class TablePartPlanner extends ConcernPlanner {
         group().add(keptFromParent ? PlanPhase.DROP_DETACHED_CHECKS : PlanPhase.DROP_CONSTRAINTS,
                 DdlRenderer.dropConstraint(table, constraint.name()), Kind.DROP, NONE,
                 "drop " + constraint.kind() + " " + constraint.name() + " on " + table + " (" + why + ")");
+    }
+
+    /**
+     * Whether the table, no partition yet, becomes one of a parent with this same check: ATTACH PARTITION requires
+     * the check on the table and then counts it as inherited, so it stays ({@code TablePlanner#planPartitionBound}).
+     */
+    private boolean mergedByAttach(QualifiedName table, CheckConstraint check) {
+        PartitionBound want = expected.table(table).map(Table::partitionOf).orElse(null);
+        boolean standalone = actual.table(table).map(t -> t.partitionOf() == null).orElse(false);
+        return want != null && standalone && expected.table(want.parent()).flatMap(p -> p.constraint(check.name()))
+                .filter(c -> c instanceof CheckConstraint passedOn && !passedOn.noInherit()
+                        && passedOn.expression().equals(check.expression()))
+                .isPresent();
     }
 
     /** Whether a parent the table inherits {@code constraint} from drops it in this plan. */

@@ -285,8 +285,29 @@ final class TablePlanner extends ConcernPlanner {
                     "detach partition " + table + " (" + have.bound() + ") from " + have.parent());
         }
         if (want != null) {
+            if (have == null) {
+                addChecksTheAttachNeeds(group, table, want.parent());
+            }
             group.add(PlanPhase.ATTACH_PARTITIONS, DdlRenderer.attachPartition(table, want), Kind.ALTER, MAY_FAIL,
                     "attach " + table + " to " + want.parent() + " " + want.bound() + " (fails if a row lies outside the bound)");
+        }
+    }
+
+    /**
+     * ATTACH PARTITION of a table that is no partition yet needs the parent's CHECK constraints on it, which it
+     * then counts as inherited: those the table lacks, or has with another expression (dropped before, see
+     * {@link TablePartPlanner#planConstraintDrop}), are added first.
+     */
+    private void addChecksTheAttachNeeds(PlanGroup group, QualifiedName table, QualifiedName parent) {
+        Table child = actual.table(table).orElse(null);
+        for (CheckConstraint check : checksPassedOn(parent, new HashSet<>()).values()) {
+            boolean kept = child != null && child.constraint(check.name())
+                    .filter(c -> c instanceof CheckConstraint own && own.expression().equals(check.expression())).isPresent();
+            if (!kept) {
+                group.add(PlanPhase.ATTACH_PARTITIONS, DdlRenderer.addConstraint(table, check), Kind.ALTER, MAY_FAIL,
+                        "add " + check.kind() + " " + check.name() + " of " + parent + " to " + table
+                                + ", which ATTACH PARTITION requires");
+            }
         }
     }
 

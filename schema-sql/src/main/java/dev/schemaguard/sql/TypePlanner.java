@@ -6,6 +6,7 @@ import dev.schemaguard.model.Collation;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.CompositeType;
 import dev.schemaguard.model.DataType;
+import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Domain;
 import dev.schemaguard.model.EnumType;
 import dev.schemaguard.model.Identifiers;
@@ -74,8 +75,7 @@ final class TypePlanner extends ConcernPlanner {
                 || ledger.dropsColumn(new PartRef(QualifiedName.of(schema, sequence.ownedByTable()), sequence.ownedByColumn())))) {
             return; // PostgreSQL drops it with the column that owns it
         }
-        PlanPhase phase = object instanceof Sequence ? PlanPhase.DROP_SEQUENCES
-                : object instanceof Collation ? PlanPhase.DROP_COLLATIONS : PlanPhase.DROP_TYPES;
+        PlanPhase phase = dropPhase(object);
         // once every table and column drop is planned: held back with the drop of one that still uses it
         Cause dropCause = cause();
         deferredDrops.add(() -> because(dropCause, () -> {
@@ -150,10 +150,31 @@ final class TypePlanner extends ConcernPlanner {
         return PlanPhase.CREATE_COMPOSITES;
     }
 
-    /** Whether the domain's base type is a composite or range type of the expected schema (unqualified: any schema). */
+    /** The reverse of {@link #createPhase}: what uses a type goes before it. */
+    private PlanPhase dropPhase(SchemaObject object) {
+        if (object instanceof Sequence) {
+            return PlanPhase.DROP_SEQUENCES;
+        }
+        if (object instanceof Collation) {
+            return PlanPhase.DROP_COLLATIONS;
+        }
+        if (object instanceof EnumType) {
+            return PlanPhase.DROP_ENUMS;
+        }
+        if (object instanceof Domain domain) {
+            return overCompositeOrRange(domain, actual) ? PlanPhase.DROP_DOMAINS_ON_TYPES : PlanPhase.DROP_DOMAINS;
+        }
+        return PlanPhase.DROP_TYPES;
+    }
+
     private boolean overCompositeOrRange(Domain domain) {
+        return overCompositeOrRange(domain, expected);
+    }
+
+    /** Whether the domain's base type is a composite or range type of {@code model} (unqualified: any schema). */
+    private static boolean overCompositeOrRange(Domain domain, Database model) {
         DataType base = domain.baseType();
-        return expected.schemas().stream()
+        return model.schemas().stream()
                 .filter(s -> base.schema() == null || s.name().equals(base.schema()))
                 .anyMatch(s -> s.compositeTypes().stream().anyMatch(c -> c.name().equals(base.name()))
                         || s.rangeTypes().stream().anyMatch(r -> r.name().equals(base.name())));

@@ -161,12 +161,22 @@ class DeclaredRenamesTest {
                 "ALTER TYPE app.mood RENAME TO feeling",
                 "ALTER DOMAIN app.pos RENAME TO positive",
                 "ALTER TYPE app.floatrange RENAME TO numr",
+                renameConstructors("floatrange", "numr"),
                 "DO $rename$ BEGIN IF to_regtype('app.floatmultirange') IS NOT NULL THEN"
                         + " ALTER TYPE app.floatmultirange RENAME TO numr_multirange; END IF; END $rename$",
+                renameConstructors("floatmultirange", "numr_multirange"),
                 "ALTER INDEX app.t_old_idx RENAME TO t_n_idx",
                 "ALTER TABLE app.t RENAME CONSTRAINT t_old_pkey TO t_pkey",
                 "ALTER TABLE app.t RENAME CONSTRAINT t_old_check TO t_id_check"), sqls(plan));
         assertTrue(plan.skipped().isEmpty(), plan.skipped().toString());
+    }
+
+    /** The DO block renaming the functions that construct values of a range or multirange type of app. */
+    private static String renameConstructors(String oldName, String newName) {
+        return "DO $rename$ DECLARE f regprocedure; BEGIN FOR f IN SELECT p.oid::regprocedure FROM pg_proc p"
+                + " WHERE p.pronamespace = 'app'::regnamespace AND p.proname = '" + oldName + "'"
+                + " AND p.prorettype = to_regtype('app." + newName + "')"
+                + " LOOP EXECUTE format('ALTER FUNCTION %s RENAME TO %I', f, '" + newName + "'); END LOOP; END $rename$";
     }
 
     @Test

@@ -122,6 +122,29 @@ class LockedApplyTest {
     }
 
     @Test
+    void beforeCommitSeesThePlanRunInTheTransactionAndItsFailureRollsTheWholePlanBack() throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary());
+             Connection connection = db.connect(); Connection observer = db.connect()) {
+            boolean[] seen = {false, false};
+            FIVE_SECONDS.apply(connection, c -> plan("CREATE TABLE kept (id int)"), (c, applied) -> {
+                seen[0] = tableExists(c, "kept");
+                seen[1] = tableExists(observer, "kept");
+            });
+            assertTrue(seen[0], "the hook runs after the plan, on its connection");
+            assertFalse(seen[1], "the hook runs before the commit");
+            assertTrue(tableExists(observer, "kept"));
+
+            SQLException failure = assertThrows(SQLException.class, () -> FIVE_SECONDS.apply(connection,
+                    c -> plan("CREATE TABLE undone (id int)"), (c, applied) -> {
+                        throw new SQLException("cannot plan the way back");
+                    }));
+            assertEquals("cannot plan the way back", failure.getMessage());
+            assertFalse(tableExists(observer, "undone"), "a failing hook rolls the plan back");
+            assertTrue(connection.getAutoCommit());
+        }
+    }
+
+    @Test
     void anEmptyPlanRunsNothing() throws SQLException {
         try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary());
              Connection connection = db.connect(); Connection observer = db.connect()) {

@@ -64,6 +64,44 @@ class MixedPlanApplyTest {
     }
 
     @Test
+    void beforeCommitRunsOnceAfterTheLastStatementWhateverItsGroup() throws SQLException {
+        for (boolean lastIsConcurrent : List.of(false, true)) {
+            MigrationPlan plan = new MigrationPlan(List.of(
+                    statement("CREATE TABLE t (id int)"),
+                    outsideTransaction("CREATE INDEX CONCURRENTLY t_id ON t (id)"),
+                    lastIsConcurrent ? outsideTransaction("CREATE INDEX CONCURRENTLY t_id2 ON t (id)")
+                            : statement("CREATE TABLE v (id int)")), List.of());
+            String last = lastIsConcurrent ? "t_id2" : "v";
+            try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary());
+                 Connection connection = db.connect()) {
+                List<Boolean> sawTheLastStatement = new ArrayList<>();
+                LockedApply.withLockTimeout("5s").apply(connection, c -> plan,
+                        (c, applied) -> sawTheLastStatement.add(exists(c, last)));
+                assertEquals(List.of(true), sawTheLastStatement, "ran once, after " + last + " was made");
+            }
+        }
+    }
+
+    @Test
+    void aFailingBeforeCommitUndoesTheLastTransactionalGroup() throws SQLException {
+        MigrationPlan plan = new MigrationPlan(List.of(
+                statement("CREATE TABLE t (id int)"),
+                outsideTransaction("CREATE INDEX CONCURRENTLY t_id ON t (id)"),
+                statement("CREATE TABLE v (id int)")), List.of());
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary());
+             Connection connection = db.connect(); Connection observer = db.connect()) {
+            SQLException failure = assertThrows(SQLException.class, () -> LockedApply.withLockTimeout("5s")
+                    .apply(connection, c -> plan, (c, applied) -> {
+                        throw new SQLException("the way back could not be planned");
+                    }));
+            assertEquals("the way back could not be planned", failure.getMessage());
+            assertTrue(exists(observer, "t_id"), "the groups before the last stay committed");
+            assertFalse(exists(observer, "v"), "the last group was rolled back with the hook");
+            assertTrue(tryAdvisoryLock(observer), "the session-level lock was released");
+        }
+    }
+
+    @Test
     void twoMixedAppliesRunOneAfterTheOther() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary());

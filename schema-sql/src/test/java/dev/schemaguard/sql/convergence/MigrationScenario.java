@@ -13,6 +13,7 @@ import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PlanCauses;
 import dev.schemaguard.sql.PlanStatement;
 import dev.schemaguard.sql.PostgresIntrospector;
+import dev.schemaguard.sql.Rollback;
 import dev.schemaguard.testkit.PostgresServer;
 
 import java.sql.SQLException;
@@ -120,6 +121,24 @@ final class MigrationScenario {
             current.execute("RESET ALL");
         }
         return stepAfter(before, plan, wrongLocks);
+    }
+
+    /**
+     * Plans the way back ({@link Rollback}) from the current database to {@code original}, applies its down plan
+     * in one transaction and re-introspects; the step's target is {@code original}. A down plan that fails to
+     * apply fails the test with its SQL.
+     */
+    Step rollBack(Database original, MigrationPlan up, PlanOptions options) throws SQLException {
+        Database before = currentModel;
+        MigrationPlan down = Rollback.of(up, original, before, options.forServer(server.majorVersion())).down();
+        try {
+            PlanExecutor.apply(current.connection(), down);
+        } catch (SQLException | RuntimeException e) {
+            throw new AssertionError("the down plan failed to apply on " + server.label() + ": " + e.getMessage()
+                    + System.lineSeparator() + describePlan(down), e);
+        }
+        currentModel = introspect(current);
+        return new Step(before, original, down, currentModel, SchemaDiff.compare(original, currentModel), List.of());
     }
 
     /** The plan from {@code before} to the target, every statement of it caused by a change of the diff. */
