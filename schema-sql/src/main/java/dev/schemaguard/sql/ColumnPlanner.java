@@ -352,11 +352,9 @@ final class ColumnPlanner extends ConcernPlanner {
                 continue;
             }
             if (constraint instanceof ForeignKey fk) {
-                group.add(PlanPhase.ADD_FOREIGN_KEYS, DdlRenderer.addConstraint(table, fk), Kind.ALTER, MAY_FAIL,
-                        "re-create foreign key " + fk.name() + " on " + table);
+                foreignKeys().planForeignKeyAdd(group, table, fk, Kind.ALTER);
             } else {
-                group.add(PlanPhase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), Kind.ALTER, MAY_FAIL,
-                        "re-create " + constraint.kind() + " " + constraint.name() + " on " + table);
+                parts().planConstraintStatements(group, table, constraint, Kind.ALTER, "re-create ");
             }
         }
         for (Index index : expectedTable.indexes()) {

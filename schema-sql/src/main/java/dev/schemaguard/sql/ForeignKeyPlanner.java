@@ -164,7 +164,7 @@ final class ForeignKeyPlanner extends ConcernPlanner {
             Kind kind = add.getValue().kind();
             planningFor(add.getValue().cause());
             if (fk != null) {
-                planForeignKeyAdd(add.getKey().table(), fk, kind);
+                planForeignKeyAdd(group(), add.getKey().table(), fk, kind);
             }
         }
         planningFor(null);
@@ -176,10 +176,9 @@ final class ForeignKeyPlanner extends ConcernPlanner {
      * EXCLUSIVE (ROW SHARE on the referenced table) without blocking writes. PostgreSQL refuses NOT VALID foreign
      * keys on a partitioned table: there the plain statement stays, marked {@link Hazard#NOT_ONLINE}.
      */
-    private void planForeignKeyAdd(QualifiedName table, ForeignKey fk, Kind kind) {
+    void planForeignKeyAdd(PlanGroup group, QualifiedName table, ForeignKey fk, Kind kind) {
         String what = (kind == Kind.CREATE ? "add" : "re-create") + " foreign key " + fk.name() + " on " + table
                 + " referencing " + fk.referencedTable();
-        PlanGroup group = group();
         if (!online(table) || fk.notValid()) {
             group.add(PlanPhase.ADD_FOREIGN_KEYS, DdlRenderer.addConstraint(table, fk), kind, MAY_FAIL, what);
         } else if (partitioned(table)) {

@@ -116,8 +116,16 @@ final class TablePartPlanner extends ConcernPlanner {
             ledger.addForeignKey(new PartRef(table, constraint.name()), kind, cause());
             return;
         }
-        String what = "add " + constraint.kind() + " " + constraint.name() + " on " + table;
-        PlanGroup group = group();
+        planConstraintStatements(group(), table, constraint, kind, "add ");
+        ledger.createdConstraint(new PartRef(table, constraint.name()), cause());
+    }
+
+    /**
+     * The statements adding {@code constraint} (not a foreign key) to {@code table}, in {@code group}; online, on a
+     * table that exists before the plan, through the recipes below, or marked {@link Hazard#NOT_ONLINE}.
+     */
+    void planConstraintStatements(PlanGroup group, QualifiedName table, Constraint constraint, Kind kind, String verb) {
+        String what = verb + constraint.kind() + " " + constraint.name() + " on " + table;
         if (!online(table)) {
             group.add(PlanPhase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind, MAY_FAIL, what);
         } else if (constraint instanceof CheckConstraint check) {
@@ -130,7 +138,6 @@ final class TablePartPlanner extends ConcernPlanner {
                             ? " (not online: PostgreSQL builds an exclusion constraint's index only under ACCESS EXCLUSIVE)"
                             : " (not online: PostgreSQL cannot build the key's index of a partitioned table concurrently)"));
         }
-        ledger.createdConstraint(new PartRef(table, constraint.name()), cause());
     }
 
     /** Online: {@code ADD ... NOT VALID} (no scan), then {@code VALIDATE CONSTRAINT} under SHARE UPDATE EXCLUSIVE. */

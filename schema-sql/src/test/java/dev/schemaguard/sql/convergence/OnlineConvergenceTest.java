@@ -260,7 +260,7 @@ class OnlineConvergenceTest {
         for (int i = 0; i < statements.size(); i++) {
             PlanStatement statement = statements.get(i);
             String sql = statement.sql().toUpperCase(Locale.ROOT);
-            boolean onExisting = statement.locks().keySet().stream().anyMatch(existing::contains);
+            boolean onExisting = existing.stream().anyMatch(table -> targets(sql, table));
             if (!onExisting) {
                 continue;
             }
@@ -288,6 +288,13 @@ class OnlineConvergenceTest {
                     + String.join(System.lineSeparator() + "  ", problems) + System.lineSeparator()
                     + MigrationScenario.describePlan(step.plan()));
         }
+    }
+
+    /** Whether {@code upperSql} alters {@code table} or builds an index on it (rather than only referencing it). */
+    private static boolean targets(String upperSql, QualifiedName table) {
+        String name = table.sql().toUpperCase(Locale.ROOT);
+        return upperSql.startsWith("ALTER TABLE " + name + " ") || upperSql.startsWith("ALTER TABLE ONLY " + name + " ")
+                || upperSql.contains(" ON " + name + " ") || upperSql.contains(" ON ONLY " + name + " ");
     }
 
     private static boolean createsOrDrops(String sql, QualifiedName table) {
