@@ -125,7 +125,15 @@ class OnlineConvergenceTest {
                                 create table t (id int primary key, a int not null, constraint t_a_not_null_helper check (id > 0));
                                 insert into t values (1, 1);
                                 """)
-                        .keepingRows("select id, a from t", "1 1"));
+                        .keepingRows("select id, a from t", "1 1"),
+                of("online: NOT NULL on two columns with 63-byte names, whose helper names are shortened alike",
+                        "create table \"" + ConvergenceCases.LONG_TABLE + "\" (\"" + ConvergenceCases.LONG_COLUMN + "\" int,"
+                                + " \"" + ConvergenceCases.LONG_COLUMN.substring(0, 62) + "m\" int, \"" + ConvergenceCases.LONG_JAPANESE + "\" int);"
+                                + " insert into \"" + ConvergenceCases.LONG_TABLE + "\" values (1, 2, 3);",
+                        "create table \"" + ConvergenceCases.LONG_TABLE + "\" (\"" + ConvergenceCases.LONG_COLUMN + "\" int not null,"
+                                + " \"" + ConvergenceCases.LONG_COLUMN.substring(0, 62) + "m\" int not null, \"" + ConvergenceCases.LONG_JAPANESE
+                                + "\" int not null); insert into \"" + ConvergenceCases.LONG_TABLE + "\" values (1, 2, 3);")
+                        .keepingRows("select * from \"" + ConvergenceCases.LONG_TABLE + "\"", "1 2 3"));
     }
 
     @TestFactory
