@@ -95,7 +95,11 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private static String sql(MigrationPlan plan) {
-        StringBuilder sql = new StringBuilder(plan.sql());
+        StringBuilder sql = new StringBuilder();
+        for (PlanStatement statement : plan.statements()) {
+            StatementNotes.of(statement).forEach(note -> sql.append("-- ").append(note).append('\n'));
+            sql.append(statement.sql()).append(";\n");
+        }
         for (PlanStatement skipped : plan.skipped()) {
             sql.append("-- skipped (needs --allow-drops): ").append(skipped.description().replace('\n', ' '))
                     .append(": ").append(skipped.sql().replace('\n', ' ')).append(";\n");

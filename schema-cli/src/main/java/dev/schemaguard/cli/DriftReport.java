@@ -89,6 +89,9 @@ record DriftReport(List<Fix> fixes) {
                 if (!statement.hazards().isEmpty()) {
                     text.append("      ").append(style.yellow("-- " + hazardNote(statement))).append('\n');
                 }
+                if (!statement.transactional()) {
+                    text.append("      ").append(style.yellow("-- " + StatementNotes.OUTSIDE_TRANSACTION)).append('\n');
+                }
                 for (String line : (statement.sql() + ";").split("\n")) {
                     text.append("      ").append(style.dim(line)).append('\n');
                 }
@@ -111,6 +114,7 @@ record DriftReport(List<Fix> fixes) {
                 case MAY_FAIL_ON_EXISTING_ROWS -> "may fail on existing rows";
                 case REWRITES_TABLE -> "rewrites the table";
                 case STOPS_REPLICATION -> "stops replicating changes to subscribers (apply needs --allow-drops)";
+                case NOT_ONLINE -> StatementNotes.notOnlineReason(statement);
             });
         }
         return String.join("; ", notes);
@@ -125,6 +129,7 @@ record DriftReport(List<Fix> fixes) {
         statement.locks().forEach((relation, mode) -> locks.put(relation.toString(), mode.sqlName()));
         entry.put("locks", locks);
         entry.put("hazards", statement.hazards().stream().map(Enum::name).toList());
+        entry.put("description", statement.description());
         entry.put("cause", statement.cause() instanceof PlanStatement.Cause.Dependent dependent
                 ? "dependent: " + dependent.reason() : "planned");
         return entry;

@@ -202,7 +202,7 @@ final class DeclaredRenames {
                 .withIndexes(table.indexes().stream().map(i -> new Index(i.name(), i.unique(), i.method(), i.keys().stream()
                         .map(k -> k.expression() == null ? k : new IndexKey(k.column(), text.apply(k.expression()),
                                 k.descending(), k.nullsFirst(), k.opclass())).toList(), i.include(), text.apply(i.predicate()),
-                        i.nullsNotDistinct(), i.storageParameters(), i.comment(), i.renamedFrom())).toList())
+                        i.nullsNotDistinct(), i.storageParameters(), i.comment(), i.renamedFrom(), i.valid())).toList())
                 .withColumns(table.columns().stream().map(c -> c.generatedExpression() == null ? c
                         : c.withGenerated(text.apply(c.generatedExpression()))).toList());
     }

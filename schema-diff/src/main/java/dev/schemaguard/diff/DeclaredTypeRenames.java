@@ -190,7 +190,7 @@ final class DeclaredTypeRenames {
                 .withIndexes(table.indexes().stream().map(i -> new Index(i.name(), i.unique(), i.method(), i.keys().stream()
                         .map(k -> k.expression() == null ? k : new IndexKey(k.column(), casts.apply(k.expression()),
                                 k.descending(), k.nullsFirst(), k.opclass())).toList(), i.include(), casts.apply(i.predicate()),
-                        i.nullsNotDistinct(), i.storageParameters(), i.comment(), i.renamedFrom())).toList())
+                        i.nullsNotDistinct(), i.storageParameters(), i.comment(), i.renamedFrom(), i.valid())).toList())
                 .withPolicies(table.policies().stream().map(p -> new Policy(p.name(), p.permissive(), p.command(), p.roles(),
                         casts.apply(p.using()), casts.apply(p.withCheck()))).toList());
     }

@@ -573,7 +573,7 @@ public sealed interface SchemaChange {
         }
 
         public String describe() {
-            return "unexpected index " + index.name() + " on " + table;
+            return "unexpected " + (index.valid() ? "" : "invalid ") + "index " + index.name() + " on " + table;
         }
     }
 
@@ -584,7 +584,8 @@ public sealed interface SchemaChange {
         }
 
         public String describe() {
-            return "index " + expected.name() + " on " + table + " differs from the expected definition";
+            return actual.valid() ? "index " + expected.name() + " on " + table + " differs from the expected definition"
+                    : "index " + expected.name() + " on " + table + " is invalid (a failed CREATE INDEX CONCURRENTLY left it)";
         }
     }
 

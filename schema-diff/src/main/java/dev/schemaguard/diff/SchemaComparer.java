@@ -639,7 +639,7 @@ final class SchemaComparer {
 
     /** The same index apart from storage parameters and comment, which change in place. */
     static boolean sameIndex(Index a, Index b) {
-        if (a.unique() != b.unique() || !a.method().equals(b.method()) || a.nullsNotDistinct() != b.nullsNotDistinct()
+        if (a.valid() != b.valid() || a.unique() != b.unique() || !a.method().equals(b.method()) || a.nullsNotDistinct() != b.nullsNotDistinct()
                 || !a.include().equals(b.include()) || !Expressions.equivalent(a.predicate(), b.predicate())
                 || a.keys().size() != b.keys().size()) {
             return false;

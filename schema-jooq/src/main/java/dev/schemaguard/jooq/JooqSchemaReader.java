@@ -173,7 +173,7 @@ public final class JooqSchemaReader {
             keys.add(new IndexKey(field.getName(), null, descending, nullsFirst, null));
         }
         String predicate = index.getWhere() == null ? null : DSL.using(SQLDialect.POSTGRES).renderInlined(index.getWhere());
-        return new Index(index.getName(), index.getUnique(), "btree", keys, List.of(), predicate, false, List.of(), null, null);
+        return new Index(index.getName(), index.getUnique(), "btree", keys, List.of(), predicate, false, List.of(), null, null, true);
     }
 
     private static List<String> names(List<? extends TableField<?, ?>> fields) {

@@ -257,7 +257,7 @@ final class EntityMapping {
             return;
         }
         String name = index.name().isEmpty() ? draft.defaultName(columns, "idx") : constraintName(index.name());
-        draft.addIndex(new Index(name, false, "btree", keyParts, List.of(), null, false, List.of(), null, null));
+        draft.addIndex(new Index(name, false, "btree", keyParts, List.of(), null, false, List.of(), null, null, true));
     }
 
     private TableDraft table(QualifiedName name) {

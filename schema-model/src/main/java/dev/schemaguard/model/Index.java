@@ -8,6 +8,9 @@ import java.util.Objects;
  * ({@code btree}, {@code gin}, ...); {@code predicate} is the WHERE clause of a partial index or null;
  * {@code include} lists INCLUDE columns; NULLS NOT DISTINCT needs PostgreSQL 15; {@code storageParameters} are
  * {@code WITH (fillfactor=70)} as {@code name=value} in pg_class.reloptions' order; {@code comment} may be null.
+ * {@code valid} is false only for an index introspected with {@code pg_index.indisvalid} false: what a failed
+ * {@code CREATE INDEX CONCURRENTLY} leaves behind, which answers no query and still slows every write; the diff
+ * finds it different from any declared index, so a plan drops it and builds it again. Declared indexes are valid.
  */
 public record Index(
         String name,
@@ -19,14 +22,15 @@ public record Index(
         boolean nullsNotDistinct,
         List<String> storageParameters,
         String comment,
-        String renamedFrom) {
+        String renamedFrom,
+        boolean valid) {
 
     public Index withName(String newName) {
-        return new Index(newName, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, comment, renamedFrom);
+        return new Index(newName, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, comment, renamedFrom, valid);
     }
 
     public Index withStorageParameters(List<String> newStorageParameters) {
-        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, newStorageParameters, comment, renamedFrom);
+        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, newStorageParameters, comment, renamedFrom, valid);
     }
 
     /** The index with column {@code oldName} (as a key or an INCLUDE column) called {@code newName}; expressions as they are. */
@@ -34,11 +38,16 @@ public record Index(
         List<IndexKey> newKeys = keys.stream().map(k -> oldName.equals(k.column())
                 ? new IndexKey(newName, k.expression(), k.descending(), k.nullsFirst(), k.opclass()) : k).toList();
         List<String> newInclude = include.stream().map(c -> c.equals(oldName) ? newName : c).toList();
-        return new Index(name, unique, method, newKeys, newInclude, predicate, nullsNotDistinct, storageParameters, comment, renamedFrom);
+        return new Index(name, unique, method, newKeys, newInclude, predicate, nullsNotDistinct, storageParameters, comment, renamedFrom, valid);
+    }
+
+    /** The same index, valid or (as a failed concurrent build leaves it) invalid. */
+    public Index withValid(boolean newValid) {
+        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, comment, renamedFrom, newValid);
     }
 
     public Index withComment(String newComment) {
-        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, newComment, renamedFrom);
+        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, newComment, renamedFrom, valid);
     }
 
     public Index {
@@ -57,6 +66,6 @@ public record Index(
     /** The same index declared renamed from {@code oldName} (null: not renamed). */
     public Index withRenamedFrom(String oldName) {
         return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters,
-                comment, oldName);
+                comment, oldName, valid);
     }
 }

@@ -91,6 +91,6 @@ public final class IndexBuilder {
 
     Index build(String defaultName) {
         return new Index(name != null ? name : defaultName, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters,
-                comment, renamedFrom);
+                comment, renamedFrom, true);
     }
 }

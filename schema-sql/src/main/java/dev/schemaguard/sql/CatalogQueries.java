@@ -373,7 +373,7 @@ final class CatalogQueries {
      */
     static String indexes(int majorVersion) {
         return INCLUDED_RELATIONS + """
-                select i.indrelid, index_class.relname as index_name, i.indisunique, am.amname, i.indnkeyatts,
+                select i.indrelid, index_class.relname as index_name, i.indisunique, i.indisvalid, am.amname, i.indnkeyatts,
                        %s as nulls_not_distinct,
                        pg_get_expr(i.indpred, i.indrelid) as predicate,
                        k.n as position,

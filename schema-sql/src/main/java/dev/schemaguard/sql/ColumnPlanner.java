@@ -37,6 +37,9 @@ import static dev.schemaguard.sql.PlanGroup.*;
  */
 final class ColumnPlanner extends ConcernPlanner {
 
+    /** The helper check names this plan uses (see {@link #notNullHelperName}). */
+    private final Set<String> notNullHelpers = new java.util.HashSet<>();
+
     ColumnPlanner(Planners planners) {
         super(planners);
     }
@@ -117,6 +120,8 @@ final class ColumnPlanner extends ConcernPlanner {
             if (want.nullable()) {
                 steps.add(alter, DdlRenderer.alterColumn(table, column, "DROP NOT NULL"), Kind.ALTER, NONE,
                         "allow nulls in " + name);
+            } else if (online(table)) {
+                planSetNotNullOnline(steps, alter, table, column);
             } else {
                 steps.add(alter, DdlRenderer.alterColumn(table, column, "SET NOT NULL"), Kind.ALTER, MAY_FAIL,
                         "forbid nulls in " + name + " (fails if a row holds null)");
@@ -142,6 +147,45 @@ final class ColumnPlanner extends ConcernPlanner {
         // a type change gives the column its new type's storage and the default compression
         planColumnStorage(steps, table, want, aspects.contains(ColumnAspect.STORAGE) || (retype && want.storage() != null),
                 aspects.contains(ColumnAspect.COMPRESSION) || (retype && want.compression() != null), Kind.ALTER);
+    }
+
+    /**
+     * Online SET NOT NULL: a helper {@code CHECK (column IS NOT NULL) NOT VALID} (no scan), validated under SHARE
+     * UPDATE EXCLUSIVE (a scan that blocks no writes), which lets {@code SET NOT NULL} skip its own scan under ACCESS
+     * EXCLUSIVE (PostgreSQL 12 and later), then the helper dropped again. The helper's name is one the table and the
+     * plan use for nothing else.
+     */
+    private void planSetNotNullOnline(PlanGroup steps, PlanPhase alter, QualifiedName table, String column) {
+        String name = table + "." + column;
+        String helper = notNullHelperName(table, column);
+        CheckConstraint check = new CheckConstraint(helper, Identifiers.quote(column) + " IS NOT NULL", false, true, null);
+        steps.add(alter, DdlRenderer.addConstraint(table, check), Kind.ALTER, NONE,
+                        "add helper check " + helper + " NOT VALID, proving " + name + " holds no null once validated")
+                .add(alter, DdlRenderer.validateConstraint(table, helper), Kind.ALTER, MAY_FAIL,
+                        "validate helper check " + helper + " (scans the rows without blocking writes; fails if a row"
+                                + " holds null in " + name + ")")
+                .add(alter, DdlRenderer.alterColumn(table, column, "SET NOT NULL"), Kind.ALTER, NONE,
+                        "forbid nulls in " + name + " (no scan: the validated helper check proves it)")
+                .add(alter, DdlRenderer.dropConstraint(table, helper), Kind.ALTER, NONE,
+                        "drop helper check " + helper + " (the column is NOT NULL now)");
+    }
+
+    /**
+     * {@code table_column_not_null_helper}, shortened to 63 bytes as PostgreSQL's own names are, with a number added
+     * until no constraint of the table, before or after the plan, and no other helper of this plan has it.
+     */
+    private String notNullHelperName(QualifiedName table, String column) {
+        Set<String> taken = new java.util.HashSet<>(notNullHelpers);
+        for (dev.schemaguard.model.Database side : List.of(actual, expected)) {
+            side.table(table).ifPresent(t -> t.constraints().forEach(c -> taken.add(c.name())));
+            side.table(table).ifPresent(t -> t.indexes().forEach(i -> taken.add(i.name())));
+        }
+        String name = Identifiers.defaultName(table.name(), column, "not_null_helper");
+        for (int n = 1; taken.contains(name); n++) {
+            name = Identifiers.defaultName(table.name(), column, "not_null_helper" + n);
+        }
+        notNullHelpers.add(name);
+        return name;
     }
 
     /** SET STORAGE and SET COMPRESSION of a column, after its type is final (they change no stored value). */
@@ -308,11 +352,9 @@ final class ColumnPlanner extends ConcernPlanner {
                 continue;
             }
             if (constraint instanceof ForeignKey fk) {
-                group.add(PlanPhase.ADD_FOREIGN_KEYS, DdlRenderer.addConstraint(table, fk), Kind.ALTER, MAY_FAIL,
-                        "re-create foreign key " + fk.name() + " on " + table);
+                foreignKeys().planForeignKeyAdd(group, table, fk, Kind.ALTER);
             } else {
-                group.add(PlanPhase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), Kind.ALTER, MAY_FAIL,
-                        "re-create " + constraint.kind() + " " + constraint.name() + " on " + table);
+                parts().planConstraintStatements(group, table, constraint, Kind.ALTER, "re-create ");
             }
         }
         for (Index index : expectedTable.indexes()) {

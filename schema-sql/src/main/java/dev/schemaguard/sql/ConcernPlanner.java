@@ -114,6 +114,30 @@ abstract class ConcernPlanner {
         return null;
     }
 
+    // ---- online recipes ----
+
+    /**
+     * Whether statements on {@code table} get the online recipes: they were asked for ({@link PlanOptions#online()})
+     * and the table exists before the plan and stays. A table the plan creates or rebuilds is empty and unseen
+     * until the plan commits: its plain statements run inside the transaction.
+     */
+    boolean online(QualifiedName table) {
+        return options.online() && actual.table(table).isPresent() && !ledger.createsTable(table)
+                && !ledger.rebuildsTable(table) && !ledger.dropsTable(table);
+    }
+
+    /** Whether {@code table} is partitioned in the database the plan starts from. */
+    boolean partitioned(QualifiedName table) {
+        return actual.table(table).map(t -> t.partitioning() != null).orElse(false);
+    }
+
+    /** {@code hazards} and {@link Hazard#NOT_ONLINE}: a statement of an online plan that has no online recipe. */
+    static java.util.Set<Hazard> notOnline(java.util.Set<Hazard> hazards) {
+        java.util.Set<Hazard> more = java.util.EnumSet.of(Hazard.NOT_ONLINE);
+        more.addAll(hazards);
+        return more;
+    }
+
     // ---- the other planners ----
 
     SchemaPlanner schemas() {

@@ -298,11 +298,20 @@ final class DdlRenderer {
     }
 
     static String createIndex(QualifiedName table, Index index) {
+        return createIndex(table, index, false);
+    }
+
+    /** {@code CREATE [UNIQUE] INDEX CONCURRENTLY ...}: builds without blocking writes; not in a transaction block. */
+    static String createIndexConcurrently(QualifiedName table, Index index) {
+        return createIndex(table, index, true);
+    }
+
+    private static String createIndex(QualifiedName table, Index index, boolean concurrently) {
         StringBuilder sql = new StringBuilder("CREATE ");
         if (index.unique()) {
             sql.append("UNIQUE ");
         }
-        sql.append("INDEX ").append(Identifiers.quote(index.name())).append(" ON ").append(table.sql())
+        sql.append(concurrently ? "INDEX CONCURRENTLY " : "INDEX ").append(Identifiers.quote(index.name())).append(" ON ").append(table.sql())
                 .append(" USING ").append(Identifiers.quote(index.method()))
                 .append(" (").append(index.keys().stream().map(DdlRenderer::indexKey).collect(Collectors.joining(", "))).append(")");
         if (!index.include().isEmpty()) {
@@ -335,6 +344,25 @@ final class DdlRenderer {
     /** Indexes live in their table's schema. */
     static String dropIndex(QualifiedName table, String index) {
         return "DROP INDEX " + QualifiedName.of(table.schema(), index).sql();
+    }
+
+    /** {@code DROP INDEX CONCURRENTLY [IF EXISTS] ...}: waits for the index's users; not in a transaction block. */
+    static String dropIndexConcurrently(QualifiedName table, String index, boolean ifExists) {
+        return "DROP INDEX CONCURRENTLY " + (ifExists ? "IF EXISTS " : "") + QualifiedName.of(table.schema(), index).sql();
+    }
+
+    /**
+     * {@code ALTER TABLE ... ADD CONSTRAINT name UNIQUE|PRIMARY KEY USING INDEX name}: makes the unique index of the
+     * same name the key's index (a catalog change, no scan, when the key's columns are already NOT NULL).
+     */
+    static String addKeyUsingIndex(QualifiedName table, Constraint key) {
+        String name = Identifiers.quote(key.name());
+        if (key instanceof PrimaryKey) {
+            return alterTable(table, "ADD CONSTRAINT " + name + " PRIMARY KEY USING INDEX " + name);
+        }
+        UniqueConstraint unique = (UniqueConstraint) key;
+        return alterTable(table, "ADD CONSTRAINT " + name + " UNIQUE USING INDEX " + name
+                + deferrable(unique.deferrable(), unique.initiallyDeferred()));
     }
 
     static String createPolicy(QualifiedName table, Policy policy) {

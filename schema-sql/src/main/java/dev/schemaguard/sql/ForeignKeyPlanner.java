@@ -82,7 +82,7 @@ final class ForeignKeyPlanner extends ConcernPlanner {
     }
 
     private void uniqueIndexDependents(QualifiedName table, Index index, String what) {
-        if (index.unique() && index.keys().stream().noneMatch(IndexKey::isExpression)) {
+        if (index.unique() && index.valid() && index.keys().stream().noneMatch(IndexKey::isExpression)) {
             Set<String> keyColumns = Set.copyOf(index.keys().stream().map(IndexKey::column).toList());
             dependentsOf(table, fk -> Set.copyOf(fk.referencedColumns()).equals(keyColumns),
                     "it may rely on unique index " + index.name() + " on " + table + ", which " + what);
@@ -164,12 +164,34 @@ final class ForeignKeyPlanner extends ConcernPlanner {
             Kind kind = add.getValue().kind();
             planningFor(add.getValue().cause());
             if (fk != null) {
-                group().add(PlanPhase.ADD_FOREIGN_KEYS, DdlRenderer.addConstraint(add.getKey().table(), fk), kind, MAY_FAIL,
-                        (kind == Kind.CREATE ? "add" : "re-create") + " foreign key " + fk.name() + " on "
-                                + add.getKey().table() + " referencing " + fk.referencedTable());
+                planForeignKeyAdd(group(), add.getKey().table(), fk, kind);
             }
         }
         planningFor(null);
+    }
+
+    /**
+     * {@code ADD CONSTRAINT ... FOREIGN KEY}; online, on a table that exists before the plan, {@code ADD ... NOT VALID}
+     * (checks new rows only, no scan) and then {@code VALIDATE CONSTRAINT}, which scans the rows under SHARE UPDATE
+     * EXCLUSIVE (ROW SHARE on the referenced table) without blocking writes. PostgreSQL refuses NOT VALID foreign
+     * keys on a partitioned table: there the plain statement stays, marked {@link Hazard#NOT_ONLINE}.
+     */
+    void planForeignKeyAdd(PlanGroup group, QualifiedName table, ForeignKey fk, Kind kind) {
+        String what = (kind == Kind.CREATE ? "add" : "re-create") + " foreign key " + fk.name() + " on " + table
+                + " referencing " + fk.referencedTable();
+        if (!online(table) || fk.notValid()) {
+            group.add(PlanPhase.ADD_FOREIGN_KEYS, DdlRenderer.addConstraint(table, fk), kind, MAY_FAIL, what);
+        } else if (partitioned(table)) {
+            group.add(PlanPhase.ADD_FOREIGN_KEYS, DdlRenderer.addConstraint(table, fk), kind, notOnline(MAY_FAIL), what
+                    + " (not online: PostgreSQL cannot add a NOT VALID foreign key to a partitioned table; it checks every"
+                    + " row under SHARE ROW EXCLUSIVE on both tables)");
+        } else {
+            group.add(PlanPhase.ADD_FOREIGN_KEYS, DdlRenderer.addConstraint(table, fk.withNotValid(true)), kind, NONE,
+                            what + " NOT VALID (checks new rows only; validated below)")
+                    .add(PlanPhase.VALIDATE_CONSTRAINTS, DdlRenderer.validateConstraint(table, fk.name()), kind, MAY_FAIL,
+                            "validate foreign key " + fk.name() + " on " + table + " (scans the rows without blocking"
+                                    + " writes; fails if one references a missing row)");
+        }
     }
 
     private ForeignKey expectedForeignKey(PartRef ref) {

@@ -16,5 +16,13 @@ public enum Hazard {
      * Stops logical replication of some changes: a publication is dropped, or stops publishing a table or schema.
      * Like deleting data, planned only when drops are allowed.
      */
-    STOPS_REPLICATION
+    STOPS_REPLICATION,
+
+    /**
+     * In a plan asked to be online ({@link PlanOptions#online()}), a statement on a table that exists before the plan
+     * for which no online recipe applies (an index of a partitioned table cannot be built concurrently, a
+     * constraint's own index cannot be dropped concurrently, ...): it holds its blocking lock for its whole run. The
+     * statement's description says why, after {@code "not online: "}.
+     */
+    NOT_ONLINE
 }

@@ -17,12 +17,14 @@ final class IntrospectedIndex {
     private final boolean nullsNotDistinct;
     private final List<String> storageParameters;
     private final String comment;
+    private final boolean valid;
     final List<IndexKey> keys = new ArrayList<>();
     final List<String> include = new ArrayList<>();
 
     private IntrospectedIndex(String name, boolean unique, String method, String predicate, boolean nullsNotDistinct,
-                              List<String> storageParameters, String comment) {
+                              List<String> storageParameters, String comment, boolean valid) {
         this.name = name;
+        this.valid = valid;
         this.storageParameters = storageParameters;
         this.comment = comment;
         this.unique = unique;
@@ -34,9 +36,9 @@ final class IntrospectedIndex {
     /** The index collected under {@code name} in {@code indexes}, created on its first row. */
     static IntrospectedIndex in(Map<String, IntrospectedIndex> indexes, String name, boolean unique, String method,
                                 String predicate, boolean nullsNotDistinct, List<String> storageParameters,
-                                String comment) {
+                                String comment, boolean valid) {
         return indexes.computeIfAbsent(name, n -> new IntrospectedIndex(n, unique, method, predicate, nullsNotDistinct,
-                storageParameters, comment));
+                storageParameters, comment, valid));
     }
 
     static List<Index> build(Map<String, IntrospectedIndex> indexes) {
@@ -44,6 +46,6 @@ final class IntrospectedIndex {
     }
 
     Index toIndex() {
-        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, comment, null);
+        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, storageParameters, comment, null, valid);
     }
 }

@@ -218,6 +218,11 @@ public final class LockRules {
                     lockWithDescendants(table, only, LockMode.SHARE_ROW_EXCLUSIVE);
                     lock(referenced, LockMode.SHARE_ROW_EXCLUSIVE);
                     references.add(new Reference(table, name, columns, referenced, action.nameList()));
+                } else if (!only && partitionParents.containsValue(table)
+                        && (action.words("unique") || action.words("primary", "key"))) {
+                    // the key's index is built on each partition under SHARE, as CREATE INDEX builds it
+                    lockWithDescendants(table, LockMode.SHARE);
+                    lock(table, LockMode.ACCESS_EXCLUSIVE);
                 } else {
                     lockWithDescendants(table, only, LockMode.ACCESS_EXCLUSIVE);
                 }

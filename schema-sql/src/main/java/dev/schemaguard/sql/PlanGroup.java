@@ -34,6 +34,12 @@ final class PlanGroup {
         return this;
     }
 
+    /** A statement PostgreSQL refuses to run inside a transaction block ({@code CREATE INDEX CONCURRENTLY}, ...). */
+    PlanGroup addOutsideTransaction(PlanPhase phase, String sql, Kind kind, Set<Hazard> hazards, String description) {
+        steps.add(plan.step(phase, new PlanStatement(sql, kind, hazards, description, cause).outsideTransaction()));
+        return this;
+    }
+
     /** This group, adding statements for {@code other}: a change that stands or falls with this group's. */
     PlanGroup joinedBy(Cause other) {
         return new PlanGroup(plan, steps, other);

@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * <p>How the statement runs: the locks it takes ({@code locks}: the strongest mode per table, view, materialized
  * view, sequence or foreign table, by {@link LockRules}, measured against {@code pg_locks} by the convergence
  * tests; empty for a statement that locks none) and whether it can run inside a transaction block
- * ({@code transactional}: every statement the planner emits today can, and {@link PlanExecutor} runs a plan in one
- * transaction). In the library only the planner builds statements ({@code PlanGroup#add}, and the prelude in
+ * ({@code transactional}: false only for the online recipes' {@code CREATE INDEX CONCURRENTLY} and
+ * {@code DROP INDEX CONCURRENTLY}, planned with {@link PlanOptions#online()}). In the library only the planner builds statements ({@code PlanGroup#add}, and the prelude in
  * {@code PlanSteps#assemble}); their locks are filled in once the plan's order is known ({@code MigrationPlanner}).
  */
 public record PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String description, Cause cause,
@@ -81,6 +81,11 @@ public record PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String d
 
     PlanStatement withDescription(String newDescription) {
         return new PlanStatement(sql, kind, hazards, newDescription, cause, locks, transactional);
+    }
+
+    /** This statement, marked as one PostgreSQL refuses to run inside a transaction block. */
+    PlanStatement outsideTransaction() {
+        return new PlanStatement(sql, kind, hazards, description, cause, locks, false);
     }
 
     PlanStatement withLocks(Map<QualifiedName, LockMode> newLocks) {

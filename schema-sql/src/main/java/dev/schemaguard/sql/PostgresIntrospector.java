@@ -657,7 +657,7 @@ public final class PostgresIntrospector {
         IntrospectedIndex index = IntrospectedIndex.in(indexes,
                 row.getString("index_name"), row.getBoolean("indisunique"), row.getString("amname"),
                 row.getString("predicate"), row.getBoolean("nulls_not_distinct"),
-                strings(row.getArray("storage_parameters")), row.getString("comment"));
+                strings(row.getArray("storage_parameters")), row.getString("comment"), row.getBoolean("indisvalid"));
         if (row.getInt("position") > row.getInt("indnkeyatts")) {
             index.include.add(row.getString("attname"));
             return;

@@ -271,8 +271,11 @@ final class RoutinePlanner extends ConcernPlanner {
                             verb + "policy " + policy.name() + " on " + table));
             case CONSTRAINT -> expected.table(table).flatMap(t -> t.constraint(ref.member()))
                     .ifPresent(constraint -> {
-                        group().add(PlanPhase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind,
-                                MAY_FAIL, verb + constraint.kind() + " " + constraint.name() + " on " + table);
+                        if (constraint instanceof dev.schemaguard.model.ForeignKey fk) {
+                            foreignKeys().planForeignKeyAdd(group(), table, fk, kind);
+                        } else {
+                            parts().planConstraintStatements(group(), table, constraint, kind, verb);
+                        }
                         ledger.createdConstraint(new PartRef(table, constraint.name()), cause());
                     });
             case COLUMN -> expected.table(table).flatMap(t -> t.column(ref.member()))

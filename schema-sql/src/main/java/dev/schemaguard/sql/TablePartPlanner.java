@@ -3,19 +3,24 @@ package dev.schemaguard.sql;
 import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Constraint;
+import dev.schemaguard.model.ExclusionConstraint;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Index;
+import dev.schemaguard.model.IndexKey;
 import dev.schemaguard.model.PartitionBound;
 import dev.schemaguard.model.Policy;
+import dev.schemaguard.model.PrimaryKey;
 import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.ReplicaIdentity;
 import dev.schemaguard.model.Table;
+import dev.schemaguard.model.UniqueConstraint;
 import dev.schemaguard.sql.PlanLedger.PartRef;
 import dev.schemaguard.sql.PlanStatement.Cause;
 import dev.schemaguard.sql.PlanStatement.Kind;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.schemaguard.sql.PlanContext.*;
 import static dev.schemaguard.sql.PlanGroup.*;
@@ -59,14 +64,31 @@ final class TablePartPlanner extends ConcernPlanner {
     }
 
     void indexDropped(SchemaChange.IndexDropped i) {
-        group().add(PlanPhase.DROP_INDEXES, DdlRenderer.dropIndex(i.table(), i.index().name()), Kind.DROP, NONE,
-                "drop index " + i.index().name() + " on " + i.table());
+        planIndexDrop(group(), i.table(), i.index(), "drop index " + i.index().name() + " on " + i.table());
     }
 
     void indexAltered(SchemaChange.IndexAltered i) {
-        group().add(PlanPhase.DROP_INDEXES, DdlRenderer.dropIndex(i.table(), i.actual().name()), Kind.DROP, NONE,
-                "drop index " + i.actual().name() + " on " + i.table() + " (re-created with the expected definition)");
-        planIndexCreate(group(), i.table(), i.expected(), Kind.ALTER);
+        PlanGroup group = group();
+        planIndexDrop(group, i.table(), i.actual(), "drop index " + i.actual().name() + " on " + i.table() + (i.actual().valid()
+                ? " (re-created with the expected definition)"
+                : " (invalid: a CREATE INDEX CONCURRENTLY failed and left it; built again below)"));
+        planIndexCreate(group, i.table(), i.expected(), Kind.ALTER);
+    }
+
+    /**
+     * {@code DROP INDEX}; online, {@code DROP INDEX CONCURRENTLY} (with IF EXISTS for an invalid index, which a failed
+     * concurrent drop may have taken away already), except on a partitioned table, where PostgreSQL refuses it.
+     */
+    private void planIndexDrop(PlanGroup group, QualifiedName table, Index index, String description) {
+        if (!online(table)) {
+            group.add(PlanPhase.DROP_INDEXES, DdlRenderer.dropIndex(table, index.name()), Kind.DROP, NONE, description);
+        } else if (partitioned(table)) {
+            group.add(PlanPhase.DROP_INDEXES, DdlRenderer.dropIndex(table, index.name()), Kind.DROP, notOnline(NONE),
+                    description + " (not online: PostgreSQL cannot drop an index of a partitioned table concurrently)");
+        } else {
+            group.addOutsideTransaction(PlanPhase.DROP_INDEXES, DdlRenderer.dropIndexConcurrently(table, index.name(),
+                    !index.valid()), Kind.DROP, NONE, description + ", concurrently");
+        }
     }
 
     void policyAdded(SchemaChange.PolicyAdded p) {
@@ -95,9 +117,60 @@ final class TablePartPlanner extends ConcernPlanner {
             ledger.addForeignKey(new PartRef(table, constraint.name()), kind, cause());
             return;
         }
-        group().add(PlanPhase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind, MAY_FAIL,
-                "add " + constraint.kind() + " " + constraint.name() + " on " + table);
+        planConstraintStatements(group(), table, constraint, kind, "add ");
         ledger.createdConstraint(new PartRef(table, constraint.name()), cause());
+    }
+
+    /**
+     * The statements adding {@code constraint} (not a foreign key) to {@code table}, in {@code group}; online, on a
+     * table that exists before the plan, through the recipes below, or marked {@link Hazard#NOT_ONLINE}.
+     */
+    void planConstraintStatements(PlanGroup group, QualifiedName table, Constraint constraint, Kind kind, String verb) {
+        String what = verb + constraint.kind() + " " + constraint.name() + " on " + table;
+        if (!online(table)) {
+            group.add(PlanPhase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind, MAY_FAIL, what);
+        } else if (constraint instanceof CheckConstraint check) {
+            planCheckOnline(group, table, check, kind, what);
+        } else if ((constraint instanceof UniqueConstraint || constraint instanceof PrimaryKey) && !partitioned(table)) {
+            planKeyOnline(group, table, constraint, kind, what);
+        } else {
+            group.add(PlanPhase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, constraint), kind, notOnline(MAY_FAIL),
+                    what + (constraint instanceof ExclusionConstraint
+                            ? " (not online: PostgreSQL builds an exclusion constraint's index only under ACCESS EXCLUSIVE)"
+                            : " (not online: PostgreSQL cannot build the key's index of a partitioned table concurrently)"));
+        }
+    }
+
+    /** Online: {@code ADD ... NOT VALID} (no scan), then {@code VALIDATE CONSTRAINT} under SHARE UPDATE EXCLUSIVE. */
+    private void planCheckOnline(PlanGroup group, QualifiedName table, CheckConstraint check, Kind kind, String what) {
+        if (check.notValid()) {
+            group.add(PlanPhase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, check), kind, NONE, what + " NOT VALID");
+            return;
+        }
+        group.add(PlanPhase.ADD_CONSTRAINTS, DdlRenderer.addConstraint(table, check.withNotValid(true)), kind, NONE,
+                        what + " NOT VALID (checks new rows only; validated below)")
+                .add(PlanPhase.VALIDATE_CONSTRAINTS, DdlRenderer.validateConstraint(table, check.name()), kind, MAY_FAIL,
+                        "validate check " + check.name() + " on " + table + " (scans the rows without blocking writes;"
+                                + " fails if one breaks it)");
+    }
+
+    /**
+     * Online: the key's unique index built concurrently under the key's name, then made the key's index by
+     * {@code ADD CONSTRAINT ... USING INDEX} (a catalog change: the columns are NOT NULL already, the ALTER COLUMN
+     * steps run before). A failed build leaves an invalid index, which the next plan drops and builds again.
+     */
+    private void planKeyOnline(PlanGroup group, QualifiedName table, Constraint key, Kind kind, String what) {
+        List<String> columns = key instanceof PrimaryKey pk ? pk.columns() : ((UniqueConstraint) key).columns();
+        boolean nullsNotDistinct = key instanceof UniqueConstraint unique && unique.nullsNotDistinct();
+        Index index = new Index(key.name(), true, "btree", columns.stream()
+                .map(column -> new IndexKey(column, null, false, false, null)).toList(), List.of(), null,
+                nullsNotDistinct, List.of(), null, null, true);
+        group.addOutsideTransaction(PlanPhase.ADD_CONSTRAINTS, DdlRenderer.createIndexConcurrently(table, index), kind,
+                        MAY_FAIL, "build the unique index of " + key.kind() + " " + key.name() + " on " + table
+                                + " concurrently (fails if rows repeat a key; a failed build leaves an invalid index,"
+                                + " which the next plan drops and builds again)")
+                .add(PlanPhase.ADD_CONSTRAINTS, DdlRenderer.addKeyUsingIndex(table, key), kind, NONE,
+                        what + " using the index built for it");
     }
 
     /** COMMENT ON CONSTRAINT for every constraint the plan adds and the expected schema comments on. */
@@ -152,9 +225,24 @@ final class TablePartPlanner extends ConcernPlanner {
                         && !ledger.dropsTable(parent));
     }
 
+    /**
+     * {@code CREATE INDEX}; online, {@code CREATE INDEX CONCURRENTLY}, except on a partitioned table, where
+     * PostgreSQL refuses it.
+     */
     void planIndexCreate(PlanGroup group, QualifiedName table, Index index, Kind kind) {
-        group.add(PlanPhase.CREATE_INDEXES, DdlRenderer.createIndex(table, index), kind, index.unique() ? MAY_FAIL : NONE,
-                "create " + (index.unique() ? "unique " : "") + "index " + index.name() + " on " + table);
+        Set<Hazard> hazards = index.unique() ? MAY_FAIL : NONE;
+        String what = "create " + (index.unique() ? "unique " : "") + "index " + index.name() + " on " + table;
+        if (!online(table)) {
+            group.add(PlanPhase.CREATE_INDEXES, DdlRenderer.createIndex(table, index), kind, hazards, what);
+        } else if (partitioned(table)) {
+            group.add(PlanPhase.CREATE_INDEXES, DdlRenderer.createIndex(table, index), kind, notOnline(hazards), what
+                    + " (not online: PostgreSQL cannot build an index of a partitioned table concurrently; it holds SHARE"
+                    + " on every partition while it builds)");
+        } else {
+            group.addOutsideTransaction(PlanPhase.CREATE_INDEXES, DdlRenderer.createIndexConcurrently(table, index), kind,
+                    hazards, what + " concurrently (a failed build leaves an invalid index, which the next plan drops and"
+                            + " builds again)");
+        }
         if (index.comment() != null) {
             group.add(PlanPhase.COMMENTS, DdlRenderer.commentOnIndex(table, index.name(), index.comment()), kind, NONE,
                     "comment on index " + index.name() + " on " + table);

@@ -331,9 +331,12 @@ final class TablePlanner extends ConcernPlanner {
         for (QualifiedName parent : want.subList(same, want.size())) {
             for (CheckConstraint check : checksPassedOn(parent, new HashSet<>()).values()) {
                 if (child == null || child.constraint(check.name()).isEmpty()) {
-                    group.add(PlanPhase.ATTACH_PARTITIONS, DdlRenderer.addConstraint(table, check), Kind.ALTER, MAY_FAIL,
+                    boolean onExistingTable = online(table);
+                    group.add(PlanPhase.ATTACH_PARTITIONS, DdlRenderer.addConstraint(table, check), Kind.ALTER,
+                            onExistingTable ? notOnline(MAY_FAIL) : MAY_FAIL,
                             "add " + check.kind() + " " + check.name() + " of " + parent + " to " + table
-                                    + ", which INHERIT requires");
+                                    + ", which INHERIT requires" + (onExistingTable ? " (not online: INHERIT refuses a"
+                                    + " NOT VALID check, so it checks every row under ACCESS EXCLUSIVE)" : ""));
                 }
             }
             group.add(PlanPhase.ATTACH_PARTITIONS, DdlRenderer.alterTable(table, "INHERIT " + parent.sql()), Kind.ALTER, MAY_FAIL,

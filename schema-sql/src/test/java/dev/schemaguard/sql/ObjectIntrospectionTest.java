@@ -293,7 +293,7 @@ class ObjectIntrospectionTest {
                 .view(new View("Big Spenders", true, "SELECT c.id, r.logged FROM app.customers c"
                         + " JOIN app.readings r ON r.id = c.id",
                         List.of(new Index("Big Spenders_id_idx", true, "btree", List.of(IndexKey.column("id")), List.of(),
-                                null, false, List.of(), null, null)), "for reports", List.of(), List.of(), List.of()))
+                                null, false, List.of(), null, null, true)), "for reports", List.of(), List.of(), List.of()))
                 .routine(new Routine("Do It", majorVersion >= 14 ? "IN n integer" : "n integer", Routine.Kind.PROCEDURE,
                         doIt(majorVersion), null))
                 .table("Hashed", t -> {

@@ -81,7 +81,7 @@ class ObjectPlanningTest {
                 .view("happy_tickets", "SELECT id FROM app.open_tickets WHERE mood = 'happy'::app.mood")
                 .view("open_tickets", "SELECT id, mood FROM app.tickets WHERE mood <> 'sad'::app.mood")
                 .view(new View("mood_counts", true, "SELECT mood, count(*) AS n FROM app.tickets GROUP BY mood",
-                        List.of(new Index("mood_counts_mood_idx", true, "btree", List.of(IndexKey.column("mood")), List.of(), null, false, List.of(), null, null)),
+                        List.of(new Index("mood_counts_mood_idx", true, "btree", List.of(IndexKey.column("mood")), List.of(), null, false, List.of(), null, null, true)),
                         "per mood", List.of(), List.of(), List.of()))
                 .table("events", t -> {
                     t.column("id", bigint()).notNull();

@@ -441,7 +441,7 @@ final class ModelDatabases {
                 }
                 indexes.add(new Index(indexName, choices.nextBoolean(), choices.pick(List.of("btree", "gin", "hash")), keys,
                         choices.nextBoolean() ? List.of(choices.pick(NAMES)) : List.of(),
-                        choices.maybe(CONDITIONS), choices.oneIn(4), List.of(), null, null));
+                        choices.maybe(CONDITIONS), choices.oneIn(4), List.of(), null, null, true));
             }
         }
         List<Trigger> triggers = new ArrayList<>();

@@ -243,7 +243,7 @@ final class SchemaObjectReader {
                 }
                 indexes.add(Nodes.build(item.position(), "an index of " + kindWhat, () -> new Index(index.name(),
                         index.unique(), index.method(), index.keys(), index.include(), index.predicate(), index.nullsNotDistinct(),
-                        index.storageParameters(), index.comment(), null)));
+                        index.storageParameters(), index.comment(), null, true)));
             }
         }
         if (materialized && fields.has(TRIGGERS)) {

@@ -149,7 +149,7 @@ class YamlSchemaWriterTest {
                         new CompositeType.Attribute("city", text(), "\"C\"")), null, null))
                 .view("active_rooms", " SELECT bookings.room\n   FROM bookings")
                 .view(new View("room_counts", true, " SELECT count(*) AS n\n   FROM bookings", List.of(new Index("room_counts_n",
-                        false, "btree", List.of(IndexKey.column("n")), List.of(), null, false, List.of(), null, null)), "refreshed nightly", List.of(), List.of(), List.of()))
+                        false, "btree", List.of(IndexKey.column("n")), List.of(), null, false, List.of(), null, null, true)), "refreshed nightly", List.of(), List.of(), List.of()))
                 .routine(new Routine("archive", "before date", Routine.Kind.PROCEDURE,
                         "CREATE OR REPLACE PROCEDURE public.archive(before date)\n LANGUAGE sql\nAS $procedure$DELETE FROM events$procedure$",
                         "moves old events away"))

@@ -104,6 +104,94 @@ final class LockProbe {
         return new Effect(locks, parts, rewritten);
     }
 
+    private static final String TABLES = """
+            SELECT format('%I.%I', n.nspname, c.relname)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+              AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'""";
+    private static final String WAITING_FOR = """
+            SELECT relation, mode FROM pg_locks WHERE pid = ? AND locktype = 'relation' AND NOT granted""";
+
+    /**
+     * Runs one statement that cannot run in a transaction block ({@code CREATE INDEX CONCURRENTLY}, ...) on
+     * {@code connection} in autocommit mode and reports the lock it asks for first: {@code holder}, another session,
+     * holds every table in ACCESS EXCLUSIVE mode in an open transaction while the statement runs in a background
+     * thread; the mode the statement waits for ({@code pg_locks}, not granted, its pid) is read, then the holder
+     * rolls back and the statement completes. Only that first lock is seen: for the statements planned outside a
+     * transaction (one table each) it is the one that matters.
+     */
+    static Effect runOutsideTransaction(Connection connection, Connection holder, String sql) throws SQLException {
+        Map<Long, Relation> before = relations(connection);
+        int pid;
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            pid = row.getInt(1);
+        }
+        java.util.List<String> tables = new java.util.ArrayList<>();
+        try (Statement statement = holder.createStatement(); ResultSet rows = statement.executeQuery(TABLES)) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        Map<QualifiedName, LockMode> locks = new TreeMap<>();
+        holder.setAutoCommit(false);
+        java.util.concurrent.CompletableFuture<Void> run;
+        try {
+            if (!tables.isEmpty()) {
+                try (Statement statement = holder.createStatement()) {
+                    statement.execute("LOCK TABLE " + String.join(", ", tables) + " IN ACCESS EXCLUSIVE MODE");
+                }
+            }
+            run = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(sql);
+                } catch (SQLException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (locks.isEmpty() && !run.isDone() && System.nanoTime() < deadline) {
+                try (PreparedStatement query = holder.prepareStatement(WAITING_FOR)) {
+                    query.setInt(1, pid);
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            Relation relation = before.get(rows.getLong(1));
+                            if (relation != null) {
+                                locks.merge(relation.name(), LockMode.ofPgLocks(rows.getString(2)), LockMode::stronger);
+                            }
+                        }
+                    }
+                }
+                if (locks.isEmpty()) {
+                    sleep();
+                }
+            }
+        } finally {
+            holder.rollback();
+            holder.setAutoCommit(true);
+        }
+        try {
+            run.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof SQLException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+        java.util.Set<QualifiedName> parts = new java.util.TreeSet<>();
+        before.values().stream().filter(Relation::part).forEach(relation -> parts.add(relation.name()));
+        return new Effect(locks, parts, Map.of());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring a statement's lock", e);
+        }
+    }
+
     private static Map<Long, Relation> relations(Connection connection) throws SQLException {
         Map<Long, Relation> relations = new HashMap<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(USER_RELATIONS)) {

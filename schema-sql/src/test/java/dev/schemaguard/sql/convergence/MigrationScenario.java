@@ -77,6 +77,12 @@ final class MigrationScenario {
         return rows;
     }
 
+    /** Runs {@code sql} on the current database (fixing its rows between two steps, say) and reads it again. */
+    void execute(String sql) throws SQLException {
+        current.execute(sql);
+        currentModel = introspect(current);
+    }
+
     /** The current database's model as of the last introspection (after loading, or after the last step). */
     Database currentModel() {
         return currentModel;
@@ -105,12 +111,17 @@ final class MigrationScenario {
         Database before = currentModel;
         MigrationPlan plan = plan(before, options.forServer(server.majorVersion()));
         List<String> wrongLocks = new ArrayList<>();
+        java.sql.Connection holder = null;
         try {
             PlanExecutor.requireSingleCommands(plan);
             for (PlanStatement statement : plan.statements()) {
                 Map<QualifiedName, LockMode> declared = statement.locks();
-                LockProbe.Effect effect = LockProbe.run(current.connection(),
-                        statement.sql().replaceFirst("^(?i)SET LOCAL ", "SET "));
+                if (!statement.transactional() && holder == null) {
+                    holder = current.connectAnother();
+                }
+                LockProbe.Effect effect = statement.transactional() ? LockProbe.run(current.connection(),
+                        statement.sql().replaceFirst("^(?i)SET LOCAL ", "SET "))
+                        : LockProbe.runOutsideTransaction(current.connection(), holder, statement.sql());
                 effect.mismatch(declared).ifPresent(mismatch -> wrongLocks.add(statement.sql()
                         + System.lineSeparator() + "      " + mismatch));
             }
@@ -119,6 +130,9 @@ final class MigrationScenario {
                     + e.getMessage() + System.lineSeparator() + describePlan(plan), e);
         } finally {
             current.execute("RESET ALL");
+            if (holder != null) {
+                holder.close();
+            }
         }
         return stepAfter(before, plan, wrongLocks);
     }

@@ -42,6 +42,11 @@ final class ReusableThrowawayDatabase implements AutoCloseable {
         return connection;
     }
 
+    /** A second connection to the database, for the caller to close (a session that holds locks while another waits). */
+    Connection connectAnother() throws SQLException {
+        return database.connect();
+    }
+
     /** Runs a script of one or more statements in autocommit mode. */
     void execute(String script) throws SQLException {
         try (Statement statement = connection.createStatement()) {
