@@ -37,6 +37,8 @@ public final class LockRules {
     private final List<Reference> references = new ArrayList<>();
     private final Map<QualifiedName, QualifiedName> indexTables = new HashMap<>();
     private final java.util.Set<QualifiedName> views = new java.util.HashSet<>();
+    /** Partitioned and foreign tables: no rows of their own to scan or rewrite. */
+    private final java.util.Set<QualifiedName> withoutStorage = new java.util.HashSet<>();
 
     /** A foreign key {@code name} of {@code table} over {@code columns}, referencing {@code referenced}'s columns. */
     private record Reference(QualifiedName table, String name, List<String> columns, QualifiedName referenced,
@@ -54,6 +56,9 @@ public final class LockRules {
         for (Schema schema : database.schemas()) {
             for (Table table : schema.tables()) {
                 QualifiedName name = new QualifiedName(schema.name(), table.name());
+                if (table.partitioning() != null || table.foreign() != null) {
+                    withoutStorage.add(name);
+                }
                 if (table.partitionOf() != null) {
                     addChild(table.partitionOf().parent(), name);
                     partitionParents.put(name, table.partitionOf().parent());
@@ -89,31 +94,43 @@ public final class LockRules {
         partitionParents.remove(table);
     }
 
-    /**
-     * The strongest declared mode per relation that {@code sql}, the next statement of the plan, takes; the
-     * statement's effect on partitions, children and foreign keys is then recorded for the statements after it.
-     */
-    public Map<QualifiedName, LockMode> locks(String sql) {
-        Map<QualifiedName, LockMode> locks = new TreeMap<>();
-        List<SqlLexer.Token> tokens;
-        try {
-            tokens = SqlLexer.tokens(sql);
-        } catch (SqlTextException e) {
-            return locks;
-        }
-        new Statement(tokens, locks).classify();
-        return locks;
+    /** What a statement does to the relations it touches: the strongest lock on each, and the tables it works through. */
+    public record Effect(Map<QualifiedName, LockMode> locks, Map<QualifiedName, TableWork> work) {
     }
 
-    /** One statement being read, and the locks found so far. */
+    /**
+     * The strongest declared mode per relation that {@code statement}, the next statement of the plan, takes, and
+     * the tables it scans or rewrites; the statement's effect on partitions, children and foreign keys is then
+     * recorded for the statements after it. Whether a column's type change or a new column rewrites the table is
+     * the planner's word ({@link Hazard#REWRITES_TABLE}): it knows both types, the SQL text does not.
+     */
+    public Effect effect(PlanStatement statement) {
+        Map<QualifiedName, LockMode> locks = new TreeMap<>();
+        Map<QualifiedName, TableWork> work = new TreeMap<>();
+        List<SqlLexer.Token> tokens;
+        try {
+            tokens = SqlLexer.tokens(statement.sql());
+        } catch (SqlTextException e) {
+            return new Effect(locks, work);
+        }
+        new Statement(tokens, locks, work, statement.has(Hazard.REWRITES_TABLE)).classify();
+        return new Effect(locks, work);
+    }
+
+    /** One statement being read, and the locks and work found so far. */
     private final class Statement {
         private final List<SqlLexer.Token> tokens;
         private final Map<QualifiedName, LockMode> locks;
+        private final Map<QualifiedName, TableWork> work;
+        private final boolean rewrites;
         private int at;
 
-        Statement(List<SqlLexer.Token> tokens, Map<QualifiedName, LockMode> locks) {
+        Statement(List<SqlLexer.Token> tokens, Map<QualifiedName, LockMode> locks, Map<QualifiedName, TableWork> work,
+                  boolean rewrites) {
             this.tokens = tokens;
             this.locks = locks;
+            this.work = work;
+            this.rewrites = rewrites;
         }
 
         void classify() {
@@ -165,6 +182,11 @@ public final class LockRules {
                 if (words("for", "table")) {
                     lockList(LockMode.SHARE_UPDATE_EXCLUSIVE);
                 }
+            } else if (words("select")) {
+                // a SELECT of the plan reads a table in full (setval to a column's maximum)
+                if (skipToWordAtTop("from")) {
+                    work(qualifiedName(), TableWork.SCANS);
+                }
             } else if (words("create", "or", "replace", "view")) {
                 QualifiedName view = qualifiedName();
                 if (views.contains(view)) {
@@ -181,7 +203,7 @@ public final class LockRules {
             }
             QualifiedName table = qualifiedName();
             for (List<SqlLexer.Token> action : actions()) {
-                alterTableAction(table, only, new Statement(action, locks));
+                alterTableAction(table, only, new Statement(action, locks, work, rewrites));
             }
         }
 
@@ -211,6 +233,7 @@ public final class LockRules {
         private void alterTableAction(QualifiedName table, boolean only, Statement action) {
             if (action.words("add", "constraint")) {
                 String name = action.identifier();
+                boolean validates = !action.hasWordsAtTop("not", "valid");
                 if (action.words("foreign", "key")) {
                     List<String> columns = action.nameList();
                     action.words("references");
@@ -218,11 +241,20 @@ public final class LockRules {
                     lockWithDescendants(table, only, LockMode.SHARE_ROW_EXCLUSIVE);
                     lock(referenced, LockMode.SHARE_ROW_EXCLUSIVE);
                     references.add(new Reference(table, name, columns, referenced, action.nameList()));
+                    if (validates) {
+                        workWithDescendants(table, only, TableWork.SCANS);
+                    }
                 } else {
                     lockWithDescendants(table, only, LockMode.ACCESS_EXCLUSIVE);
+                    // a key over an index built beforehand (USING INDEX) reads nothing; every other constraint
+                    // is checked against every row, or builds its index from them
+                    if (validates && !action.hasWordsAtTop("using", "index")) {
+                        workWithDescendants(table, only, TableWork.SCANS);
+                    }
                 }
             } else if (action.words("validate", "constraint")) {
                 lockWithDescendants(table, only, LockMode.SHARE_UPDATE_EXCLUSIVE);
+                workWithDescendants(table, only, TableWork.SCANS);
             } else if (action.words("drop", "constraint")) {
                 action.words("if", "exists");
                 String constraint = action.identifier();
@@ -243,6 +275,8 @@ public final class LockRules {
                 QualifiedName partition = action.qualifiedName();
                 lock(table, LockMode.SHARE_UPDATE_EXCLUSIVE);
                 lock(partition, LockMode.ACCESS_EXCLUSIVE);
+                // every row is checked against the bound (unless a valid CHECK of the partition implies it)
+                workWithDescendants(partition, false, TableWork.SCANS);
                 addChild(table, partition);
                 partitionParents.put(partition, table);
             } else if (action.words("detach", "partition")) {
@@ -262,14 +296,33 @@ public final class LockRules {
             } else if (action.words("rename", "to")) {
                 lock(table, LockMode.ACCESS_EXCLUSIVE);
                 renameTable(table, new QualifiedName(table.schema(), action.identifier()));
+            } else if (action.words("set", "logged") || action.words("set", "unlogged")
+                    || action.words("set", "tablespace") || action.words("set", "access", "method")) {
+                lock(table, LockMode.ACCESS_EXCLUSIVE);
+                work(table, TableWork.REWRITES);
             } else if (action.words("add", "column") || action.words("add")) {
                 lockWithDescendants(table, only, LockMode.ACCESS_EXCLUSIVE);
+                if (rewrites) {
+                    workWithDescendants(table, only, TableWork.REWRITES);
+                } else if (action.newColumnIsChecked()) {
+                    workWithDescendants(table, only, TableWork.SCANS);
+                }
             } else if (action.words("drop", "column") || action.words("alter", "column")) {
                 action.words("if", "exists");
                 String column = action.identifier();
                 lockWithDescendants(table, only, LockMode.ACCESS_EXCLUSIVE);
                 if (action.words("type") || action.words("set", "data", "type")) {
                     foreignKeyPeers(table, column);
+                    if (rewrites) {
+                        workWithDescendants(table, only, TableWork.REWRITES);
+                    }
+                    // the foreign keys over a retyped key are checked again: every referencing row is read
+                    references.stream().filter(r -> r.referenced().equals(table) && r.referencedColumns().contains(column))
+                            .forEach(r -> work(r.table(), TableWork.SCANS));
+                } else if (action.words("set", "not", "null")) {
+                    workWithDescendants(table, only, TableWork.SCANS);
+                } else if (action.words("set", "expression")) {
+                    workWithDescendants(table, only, TableWork.REWRITES);
                 } else if (isDrop(action)) {
                     foreignKeyPeers(table, column);
                     references.removeIf(r -> r.table().equals(table) && r.columns().contains(column));
@@ -296,6 +349,9 @@ public final class LockRules {
         }
 
         private void renameTable(QualifiedName from, QualifiedName to) {
+            if (withoutStorage.remove(from)) {
+                withoutStorage.add(to);
+            }
             references.replaceAll(r -> new Reference(r.table().equals(from) ? to : r.table(), r.name(), r.columns(),
                     r.referenced().equals(from) ? to : r.referenced(), r.referencedColumns()));
             List<QualifiedName> ownChildren = children.remove(from);
@@ -318,8 +374,9 @@ public final class LockRules {
             }
             expectWord("on");
             boolean only = words("only");
-            lockWithDescendants(qualifiedName(), only,
-                    concurrently ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.SHARE);
+            QualifiedName table = qualifiedName();
+            lockWithDescendants(table, only, concurrently ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.SHARE);
+            workWithDescendants(table, only, TableWork.SCANS);
         }
 
         private void dropTables() {
@@ -344,6 +401,9 @@ public final class LockRules {
         private void createTable() {
             words("if", "not", "exists");
             QualifiedName created = qualifiedName();
+            if (hasWordsAtTop("partition", "by") || tokens.get(1).isWord("foreign")) {
+                withoutStorage.add(created);
+            }
             if (words("partition", "of")) {
                 QualifiedName parent = qualifiedName();
                 lock(parent, LockMode.ACCESS_EXCLUSIVE);
@@ -417,6 +477,50 @@ public final class LockRules {
             return all;
         }
 
+        private void workWithDescendants(QualifiedName table, boolean only, TableWork kind) {
+            (only ? java.util.Collections.singletonList(table) : withDescendants(table)).forEach(t -> work(t, kind));
+        }
+
+        /** Work on a table that holds rows itself: a partitioned table's rows are its partitions'. */
+        private void work(QualifiedName table, TableWork kind) {
+            if (table != null && !withoutStorage.contains(table)) {
+                work.merge(table, kind, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            }
+        }
+
+        /**
+         * Whether an added column comes with a rule PostgreSQL checks on every existing row: NOT NULL without a
+         * default to fill it, CHECK, REFERENCES, or a key or exclusion index built over the table.
+         */
+        private boolean newColumnIsChecked() {
+            boolean notNull = hasWordsAtTop("not", "null") || hasWordsAtTop("primary", "key");
+            boolean filled = hasWordsAtTop("default") || hasWordsAtTop("generated");
+            return (notNull && !filled) || hasWordsAtTop("check") || hasWordsAtTop("references")
+                    || hasWordsAtTop("unique") || hasWordsAtTop("primary", "key");
+        }
+
+        /** Whether these words follow each other anywhere in the statement outside parentheses. */
+        private boolean hasWordsAtTop(String... sequence) {
+            int depth = 0;
+            for (int i = 0; i < tokens.size(); i++) {
+                SqlLexer.Kind kind = tokens.get(i).kind();
+                if (kind == SqlLexer.Kind.OPEN_PAREN || kind == SqlLexer.Kind.OPEN_BRACKET) {
+                    depth++;
+                } else if (kind == SqlLexer.Kind.CLOSE_PAREN || kind == SqlLexer.Kind.CLOSE_BRACKET) {
+                    depth--;
+                } else if (depth == 0 && i + sequence.length <= tokens.size()) {
+                    boolean matches = true;
+                    for (int j = 0; j < sequence.length && matches; j++) {
+                        matches = tokens.get(i + j).isWord(sequence[j]);
+                    }
+                    if (matches) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         private void lock(QualifiedName relation, LockMode mode) {
             if (relation != null) {
                 locks.merge(relation, mode, LockMode::stronger);
@@ -457,6 +561,22 @@ public final class LockRules {
         private boolean skipToWord(String word) {
             for (; at < tokens.size(); at++) {
                 if (tokens.get(at).isWord(word)) {
+                    at++;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean skipToWordAtTop(String word) {
+            int depth = 0;
+            for (; at < tokens.size(); at++) {
+                SqlLexer.Kind kind = tokens.get(at).kind();
+                if (kind == SqlLexer.Kind.OPEN_PAREN) {
+                    depth++;
+                } else if (kind == SqlLexer.Kind.CLOSE_PAREN) {
+                    depth--;
+                } else if (depth == 0 && tokens.get(at).isWord(word)) {
                     at++;
                     return true;
                 }
