@@ -8,11 +8,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import dev.schemaguard.sql.RelationSizes;
+
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Compare two schemas (databases, YAML or .sql in any combination). Exit 0: equal,"
-                + " 1: different. --format sql prints the statements that turn FROM into TO.")
+                + " 1: different, 4: the plan breaks a rule named by --fail-on(-severity). --format sql prints the"
+                + " statements that turn FROM into TO.")
 final class DiffCommand implements Callable<Integer> {
 
     enum Format { text, json, sql }
@@ -38,6 +42,9 @@ final class DiffCommand implements Callable<Integer> {
     OnlineOption online;
 
     @Mixin
+    RulesOption rules;
+
+    @Mixin
     SchemaOptions schemaOptions;
 
     @Mixin
@@ -52,18 +59,24 @@ final class DiffCommand implements Callable<Integer> {
         Source fromSource = Source.parse(from, "--from");
         Source toSource = Source.parse(to, "--to");
         SchemaLoader.Pair pair;
+        int serverVersion;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
             pair = loader.loadPair(toSource, fromSource);
+            serverVersion = loader.serverVersion(fromSource); // the plan runs on FROM
         }
-        DriftReport report = DriftReport.between(pair.first(), pair.second(), online.applyTo(PlanOptions.ALLOW_DROPS));
+        // sizes come from FROM when it is a database; a declared FROM has none, and the report says so
+        Function<MigrationPlan, RelationSizes> sizes = fromSource instanceof Source.DatabaseSource database
+                ? plan -> PlanReview.sizesOn(database.url(), plan) : plan -> RelationSizes.UNKNOWN;
+        DriftReport report = DriftReport.between(pair.first(), pair.second(),
+                online.applyTo(PlanOptions.ALLOW_DROPS).forServer(serverVersion), sizes, rules.ruleOptions(false));
         String output = switch (format) {
             case json -> report.json();
             case text -> report.text(terminal.style(), toSource.display(), fromSource.display());
             case sql -> sql(MigrationPlanner.plan(pair.first(), pair.second(),
-                    online.applyTo(allowDrops.planOptions())));
+                    online.applyTo(allowDrops.planOptions()).forServer(serverVersion)));
         };
         terminal.writeResult(output, null);
-        return report.isEmpty() ? ExitCode.OK : ExitCode.DRIFT;
+        return CheckCommand.exitCode(report, rules, terminal);
     }
 
     private static String sql(MigrationPlan plan) {

@@ -114,6 +114,15 @@ class PlanRulesTest {
     }
 
     @Test
+    void docsListEveryRuleWithItsSeverity() throws java.io.IOException {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "rules.md"));
+        for (PlanRule rule : PlanRule.values()) {
+            assertTrue(docs.contains("| " + rule.code() + " | " + rule.severity().label() + " |"),
+                    () -> "docs/rules.md does not list " + rule.code() + " as " + rule.severity().label());
+        }
+    }
+
+    @Test
     void smallTablesBreakNoSizeRule() throws SQLException {
         List<RuleFinding> findings = findings(FILLED_T, "CREATE TABLE t (id int PRIMARY KEY, v bigint NOT NULL CHECK (v > 0),"
                 + " w bigint); CREATE INDEX t_v ON t (v);", UnaryOperator.identity(), RuleOptions.DEFAULTS.withLockTimeoutSet(true));
