@@ -80,7 +80,7 @@ final class CheckCommand implements Callable<Integer> {
     static int exitCode(DriftReport report, RulesOption rules, Terminal terminal) {
         List<RuleFinding> failing = rules.failing(report.review().findings());
         if (!failing.isEmpty()) {
-            terminal.err().println(RulesOption.failure(failing, ""));
+            terminal.err().println("schemaguard: " + RulesOption.failure(failing, "; each finding is listed in the report (docs/rules.md says what to do instead)"));
             return ExitCode.RULES_BROKEN;
         }
         return report.isEmpty() ? ExitCode.OK : ExitCode.DRIFT;
