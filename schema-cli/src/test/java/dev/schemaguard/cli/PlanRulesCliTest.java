@@ -92,6 +92,25 @@ class PlanRulesCliTest {
         }
     }
 
+    /** The plan is made for the checked server's version: DETACH PARTITION locks the partition differently on 13. */
+    @Test
+    void checkPlansForTheServersVersion() throws Exception {
+        Path expected = Fixtures.expectedYaml("create table m (d date not null) partition by range (d);"
+                + " create table m_feb (d date not null);", dir.resolve("m.yaml"));
+        java.util.List<dev.schemaguard.testkit.PostgresServer> servers = dev.schemaguard.testkit.TestPostgres.all();
+        org.junit.jupiter.api.Assumptions.assumeTrue(servers.stream().anyMatch(s -> s.majorVersion() == 13)
+                && servers.stream().anyMatch(s -> s.majorVersion() >= 14), "needs PostgreSQL 13 and a newer server");
+        for (dev.schemaguard.testkit.PostgresServer server : servers) {
+            try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+                db.execute("create table m (d date not null) partition by range (d);"
+                        + " create table m_feb partition of m for values from ('2006-02-01') to ('2006-03-01');");
+                CliRun json = CliRun.of("check", "--db", db.jdbcUrl(), "--expected", expected.toString(), "--format", "json");
+                String mode = server.majorVersion() == 13 ? "SHARE UPDATE EXCLUSIVE" : "ACCESS EXCLUSIVE";
+                assertTrue(json.out().contains("\"public.m_feb\": \"" + mode + "\""), () -> server.label() + ": " + json);
+            }
+        }
+    }
+
     private static boolean indexExists(ThrowawayDatabase db) throws Exception {
         try (Connection connection = db.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select count(*) from pg_indexes where indexname = 't_v'")) {
