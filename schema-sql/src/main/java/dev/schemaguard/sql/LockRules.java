@@ -22,9 +22,16 @@ import java.util.TreeMap;
  * <p>Declared are the modes that make other sessions wait for more than DDL: SHARE UPDATE EXCLUSIVE and stronger,
  * on tables, views, materialized views, sequences and foreign tables. Weaker locks a statement takes in passing
  * (ACCESS SHARE on the tables a view reads, ROW EXCLUSIVE on a rule's action tables) block no reads or writes and are
- * not listed; locks on a table's own indexes, TOAST table and identity sequences follow the table's. Every rule is
- * measured: {@code StatementLocksTest} runs every statement the convergence table plans on PostgreSQL 13–17 and
- * compares with {@code pg_locks}.
+ * not listed; locks on a table's own indexes, TOAST table and identity sequences follow the table's.
+ *
+ * <p>The same reading names the tables a statement reads in full or rewrites ({@link TableWork}): validating a
+ * constraint or NOT NULL, building an index, checking a partition's bound, a SELECT of a table; rewriting for
+ * persistence, tablespace or access method changes, a generation expression set, and the type changes and new
+ * columns the planner marks {@link Hazard#REWRITES_TABLE}. A partitioned or foreign table has no rows of its own:
+ * the work is on its partitions. Not declared, as weak locks are not: the table a foreign key references (read
+ * only when the referencing table has rows), and tables read under ACCESS SHARE (a materialized view's query).
+ * Every rule is measured: {@code ConvergenceTest} runs every statement the convergence table plans on PostgreSQL
+ * 13–17 and compares with {@code pg_locks}, the table's {@code relfilenode} and {@code pg_stat_get_xact_numscans}.
  */
 public final class LockRules {
 

@@ -53,6 +53,8 @@ class PlanRulesTest {
                 new Case(PlanRule.SG101, FILLED_T, "CREATE TABLE t (id int PRIMARY KEY, v bigint, w bigint);"),
                 new Case(PlanRule.SG102, FILLED_T, "CREATE TABLE t (id int PRIMARY KEY, v int, w bigint,"
                         + " n bigint GENERATED ALWAYS AS IDENTITY);"),
+                new Case(PlanRule.SG102, FILLED_T, "CREATE TABLE t (id int PRIMARY KEY, v int, w bigint,"
+                        + " seen timestamptz DEFAULT clock_timestamp());"),
                 new Case(PlanRule.SG103, FILLED_T, "CREATE UNLOGGED TABLE t (id int PRIMARY KEY, v int, w bigint);"),
                 new Case(PlanRule.SG104, "CREATE TABLE p (id int PRIMARY KEY); INSERT INTO p VALUES (1);" + FILLED_T
                         + "UPDATE t SET v = 1; ANALYZE t;",
