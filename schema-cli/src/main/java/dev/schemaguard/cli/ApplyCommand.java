@@ -9,8 +9,12 @@ import dev.schemaguard.sql.MigrationPlanner;
 import dev.schemaguard.sql.PlanExecutor;
 import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PlanStatement;
+import dev.schemaguard.sql.PlanRules;
 import dev.schemaguard.sql.PostgresIntrospector;
+import dev.schemaguard.sql.RelationSizes;
 import dev.schemaguard.sql.Rollback;
+import dev.schemaguard.sql.RuleFinding;
+import dev.schemaguard.sql.RuleOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,6 +60,9 @@ final class ApplyCommand implements Callable<Integer> {
     RollbackOutputOption rollbackOutput;
 
     @Mixin
+    RulesOption rules;
+
+    @Mixin
     SchemaOptions schemaOptions;
 
     @Mixin
@@ -80,6 +87,7 @@ final class ApplyCommand implements Callable<Integer> {
         List<Database> declaredSides = expectedSource instanceof Source.DatabaseSource ? List.of() : List.of(want);
         IntrospectionOptions reading = schemaOptions.selection().forComparisonWith(declaredSides).orElse(null);
         PlanOptions options = online.applyTo(allowDrops.planOptions());
+        RuleOptions ruleOptions = rules.ruleOptions(!lockTimeout.lockTimeout.trim().matches("0+\\s*[a-z]*"));
         AtomicReference<Database> original = new AtomicReference<>();
         AtomicReference<Rollback> rollback = new AtomicReference<>();
         // the way back is planned in the apply's transaction, from the schema as the plan really left it
@@ -88,15 +96,26 @@ final class ApplyCommand implements Callable<Integer> {
                     Database migrated = reading == null ? Database.EMPTY
                             : new PostgresIntrospector(reading).introspect(connection);
                     Database scopedMigrated = scoping.scope().apply(want, migrated).actual();
-                    rollback.set(Rollback.of(applied, original.get(), scopedMigrated, options));
+                    rollback.set(Rollback.of(applied, original.get(), scopedMigrated,
+                            options.forServer(connection.getMetaData().getDatabaseMajorVersion())));
                 };
         MigrationPlan plan = PlanRunner.run(url, lockedApply, progress(), connection -> {
             Database read = reading == null ? Database.EMPTY : new PostgresIntrospector(reading).introspect(connection);
             SchemaLoader.Pair scoped = scoping.scoped(want, read);
             original.set(scoped.second());
-            MigrationPlan made = MigrationPlanner.plan(scoped.first(), scoped.second(), options);
+            MigrationPlan made = MigrationPlanner.plan(scoped.first(), scoped.second(),
+                    options.forServer(connection.getMetaData().getDatabaseMajorVersion()));
             if (!allowDrops.allowed()) {
                 PlanRunner.requireNoDataLoss(made);
+            }
+            if (rules.asked()) {
+                // judged inside the lock, on the sizes of this moment; a failure rolls back before anything runs
+                List<RuleFinding> failing = rules.failing(PlanRules.evaluate(made, RelationSizes.read(connection, made),
+                        ruleOptions));
+                if (!failing.isEmpty()) {
+                    throw new CliFailure(ExitCode.RULES_BROKEN, RulesOption.failure(failing, "; nothing was applied: "
+                            + failing.stream().map(RuleFinding::describe).collect(java.util.stream.Collectors.joining(" | "))), null);
+                }
             }
             return made;
         }, planWayBack);

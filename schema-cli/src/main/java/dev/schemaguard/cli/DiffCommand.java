@@ -4,16 +4,19 @@ import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
 import dev.schemaguard.sql.PlanOptions;
 import dev.schemaguard.sql.PlanStatement;
+import dev.schemaguard.sql.RelationSizes;
 import dev.schemaguard.sql.Rollback;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Compare two schemas (databases, YAML or .sql in any combination). Exit 0: equal,"
-                + " 1: different. --format sql prints the statements that turn FROM into TO.")
+                + " 1: different, 4: the plan breaks a rule named by --fail-on(-severity). --format sql prints the"
+                + " statements that turn FROM into TO.")
 final class DiffCommand implements Callable<Integer> {
 
     enum Format { text, json, sql }
@@ -42,6 +45,9 @@ final class DiffCommand implements Callable<Integer> {
     RollbackOutputOption rollbackOutput;
 
     @Mixin
+    RulesOption rules;
+
+    @Mixin
     SchemaOptions schemaOptions;
 
     @Mixin
@@ -60,11 +66,17 @@ final class DiffCommand implements Callable<Integer> {
         }
         rollbackOutput.requireWritable();
         SchemaLoader.Pair pair;
+        int serverVersion;
         try (SchemaLoader loader = schemaOptions.loader(terminal)) {
             pair = loader.loadPair(toSource, fromSource);
+            serverVersion = loader.serverVersion(fromSource); // the plan runs on FROM
         }
-        DriftReport report = DriftReport.between(pair.first(), pair.second(), online.applyTo(PlanOptions.ALLOW_DROPS));
-        PlanOptions sqlOptions = online.applyTo(allowDrops.planOptions());
+        // sizes come from FROM when it is a database; a declared FROM has none, and the report says so
+        Function<MigrationPlan, RelationSizes> sizes = fromSource instanceof Source.DatabaseSource database
+                ? plan -> PlanReview.sizesOn(database.url(), plan) : plan -> RelationSizes.UNKNOWN;
+        DriftReport report = DriftReport.between(pair.first(), pair.second(),
+                online.applyTo(PlanOptions.ALLOW_DROPS).forServer(serverVersion), sizes, rules.ruleOptions(false));
+        PlanOptions sqlOptions = online.applyTo(allowDrops.planOptions()).forServer(serverVersion);
         MigrationPlan plan = format == Format.sql ? MigrationPlanner.plan(pair.first(), pair.second(), sqlOptions) : null;
         String output = switch (format) {
             case json -> report.json();
@@ -75,7 +87,7 @@ final class DiffCommand implements Callable<Integer> {
         if (rollbackOutput.wanted()) {
             writeRollback(plan, pair, sqlOptions, fromSource, toSource);
         }
-        return report.isEmpty() ? ExitCode.OK : ExitCode.DRIFT;
+        return CheckCommand.exitCode(report, rules, terminal);
     }
 
     /**

@@ -11,6 +11,11 @@ public final class ExitCode {
     public static final int CANNOT_CONNECT = 2;
     /** Anything else: bad arguments, an unreadable or invalid schema, a failed statement, an internal error. */
     public static final int ERROR = 3;
+    /**
+     * The plan breaks a rule named by {@code --fail-on} or at the severity of {@code --fail-on-severity} (check,
+     * diff: the report is printed; apply: nothing was run).
+     */
+    public static final int RULES_BROKEN = 4;
 
     private ExitCode() {
     }

@@ -51,6 +51,8 @@ final class SchemaLoader implements AutoCloseable {
     private ComparisonScope commandLineScope = ComparisonScope.DEFAULT;
     private ComparisonScope declaredScope = ComparisonScope.DEFAULT;
     private Consumer<String> notes = note -> { };
+    /** The major version of each database read, by URL: the plan is made for the server it runs on. */
+    private final java.util.Map<DatabaseUrl, Integer> serverVersions = new java.util.HashMap<>();
 
     SchemaLoader(IntrospectionOptions selection, DatabaseUrl devDb, boolean canonicalize, Consumer<String> warnings) {
         this.selection = selection;
@@ -268,12 +270,13 @@ final class SchemaLoader implements AutoCloseable {
         IntrospectionOptions options = selection.forComparisonWith(declaredSides).orElse(null);
         if (connections > 1 && options != null) {
             try {
-                return new PostgresIntrospector(options).introspect(() -> Connections.open(url), connections);
+                return new PostgresIntrospector(options).introspect(() -> recordingVersion(url, Connections.open(url)),
+                        connections);
             } catch (SQLException e) {
                 throw Errors.database("reading the schema of " + url.display(), e);
             }
         }
-        Connection connection = Connections.open(url);
+        Connection connection = recordingVersion(url, Connections.open(url));
         try {
             if (options == null) {
                 return Database.EMPTY;
@@ -284,6 +287,33 @@ final class SchemaLoader implements AutoCloseable {
         } finally {
             Connections.closeQuietly(connection);
         }
+    }
+
+    /** {@code connection}, its server's major version noted for {@link #serverVersion}. */
+    private Connection recordingVersion(DatabaseUrl url, Connection connection) {
+        try {
+            int major = connection.getMetaData().getDatabaseMajorVersion();
+            synchronized (serverVersions) {
+                serverVersions.put(url, major);
+            }
+        } catch (SQLException e) {
+            Connections.closeQuietly(connection);
+            throw Errors.database("reading the server version of " + url.display(), e);
+        }
+        return connection;
+    }
+
+    /**
+     * The major version of the server {@code source} was read from, when it is a database this loader has read;
+     * 0 otherwise (the planner then follows the newest supported version).
+     */
+    int serverVersion(Source source) {
+        if (source instanceof Source.DatabaseSource database) {
+            synchronized (serverVersions) {
+                return serverVersions.getOrDefault(database.url(), 0);
+            }
+        }
+        return 0;
     }
 
     private static DeclaredSchema readYaml(Path path) {

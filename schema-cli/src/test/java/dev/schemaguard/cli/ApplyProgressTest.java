@@ -38,7 +38,7 @@ class ApplyProgressTest {
 
     private static final PlanStatement INDEX = new PlanStatement("CREATE INDEX CONCURRENTLY orders_customer ON public.orders (customer_id)",
             PlanStatement.Kind.CREATE, Set.of(), "add index orders_customer on public.orders",
-            new PlanStatement.Cause.Planned(new SchemaChange.SchemaAdded(Schema.empty("hand_written"))), Map.of(), false);
+            new PlanStatement.Cause.Planned(new SchemaChange.SchemaAdded(Schema.empty("hand_written"))), Map.of(), Map.of(), false);
     private static final ApplyEvent.Step STEP = new ApplyEvent.Step(2, 3, INDEX);
     private static final ApplyEvent.Blocker BLOCKER = new ApplyEvent.Blocker(4242,
             OffsetDateTime.of(2026, 12, 6, 23, 10, 1, 123_000_000, ZoneOffset.UTC), "idle in transaction");

@@ -57,7 +57,7 @@ final class ColumnPlanner extends ConcernPlanner {
         if (!column.nullable() && column.defaultExpression() == null && !filledByDatabase) {
             hazards.add(Hazard.MAY_FAIL_ON_EXISTING_ROWS);
         }
-        if (filledByDatabase) {
+        if (filledByDatabase || callsVolatileFunction(column.defaultExpression())) {
             hazards.add(Hazard.REWRITES_TABLE);
         }
         String name = table + "." + column.name();
@@ -67,6 +67,34 @@ final class ColumnPlanner extends ConcernPlanner {
             group.add(PlanPhase.COMMENTS, DdlRenderer.commentOnColumn(table, column.name(), column.comment()), kind, NONE,
                     "comment on column " + name);
         }
+    }
+
+    /**
+     * Built-in (and uuid-ossp) functions that PostgreSQL marks volatile: a new column whose default calls one is
+     * filled row by row, which rewrites the table; a stable or immutable default is stored once (PostgreSQL 11+).
+     * A user function's volatility is not in the model, so its default is taken as not rewriting.
+     */
+    private static final Set<String> VOLATILE_FUNCTIONS = Set.of("random", "random_normal", "gen_random_uuid",
+            "clock_timestamp", "timeofday", "nextval", "setseed", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4");
+
+    static boolean callsVolatileFunction(String expression) {
+        if (expression == null) {
+            return false;
+        }
+        List<SqlLexer.Token> tokens;
+        try {
+            tokens = SqlLexer.tokens(expression);
+        } catch (SqlTextException e) {
+            return false;
+        }
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            SqlLexer.Token token = tokens.get(i);
+            if (token.kind() == SqlLexer.Kind.WORD && VOLATILE_FUNCTIONS.contains(token.folded())
+                    && tokens.get(i + 1).kind() == SqlLexer.Kind.OPEN_PAREN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A generated column whose expression is added or changed: PostgreSQL 13-16 can only drop and re-add it. */

@@ -22,9 +22,16 @@ import java.util.TreeMap;
  * <p>Declared are the modes that make other sessions wait for more than DDL: SHARE UPDATE EXCLUSIVE and stronger,
  * on tables, views, materialized views, sequences and foreign tables. Weaker locks a statement takes in passing
  * (ACCESS SHARE on the tables a view reads, ROW EXCLUSIVE on a rule's action tables) block no reads or writes and are
- * not listed; locks on a table's own indexes, TOAST table and identity sequences follow the table's. Every rule is
- * measured: {@code StatementLocksTest} runs every statement the convergence table plans on PostgreSQL 13–17 and
- * compares with {@code pg_locks}.
+ * not listed; locks on a table's own indexes, TOAST table and identity sequences follow the table's.
+ *
+ * <p>The same reading names the tables a statement reads in full or rewrites ({@link TableWork}): validating a
+ * constraint or NOT NULL, building an index, checking a partition's bound, a SELECT of a table; rewriting for
+ * persistence, tablespace or access method changes, a generation expression set, and the type changes and new
+ * columns the planner marks {@link Hazard#REWRITES_TABLE}. A partitioned or foreign table has no rows of its own:
+ * the work is on its partitions. Not declared, as weak locks are not: the table a foreign key references (read
+ * only when the referencing table has rows), and tables read under ACCESS SHARE (a materialized view's query).
+ * Every rule is measured: {@code ConvergenceTest} runs every statement the convergence table plans on PostgreSQL
+ * 13–17 and compares with {@code pg_locks}, the table's {@code relfilenode} and {@code pg_stat_get_xact_numscans}.
  */
 public final class LockRules {
 
@@ -37,6 +44,8 @@ public final class LockRules {
     private final List<Reference> references = new ArrayList<>();
     private final Map<QualifiedName, QualifiedName> indexTables = new HashMap<>();
     private final java.util.Set<QualifiedName> views = new java.util.HashSet<>();
+    /** Partitioned and foreign tables: no rows of their own to scan or rewrite. */
+    private final java.util.Set<QualifiedName> withoutStorage = new java.util.HashSet<>();
 
     /** A foreign key {@code name} of {@code table} over {@code columns}, referencing {@code referenced}'s columns. */
     private record Reference(QualifiedName table, String name, List<String> columns, QualifiedName referenced,
@@ -54,6 +63,9 @@ public final class LockRules {
         for (Schema schema : database.schemas()) {
             for (Table table : schema.tables()) {
                 QualifiedName name = new QualifiedName(schema.name(), table.name());
+                if (table.partitioning() != null || table.foreign() != null) {
+                    withoutStorage.add(name);
+                }
                 if (table.partitionOf() != null) {
                     addChild(table.partitionOf().parent(), name);
                     partitionParents.put(name, table.partitionOf().parent());
@@ -89,31 +101,43 @@ public final class LockRules {
         partitionParents.remove(table);
     }
 
-    /**
-     * The strongest declared mode per relation that {@code sql}, the next statement of the plan, takes; the
-     * statement's effect on partitions, children and foreign keys is then recorded for the statements after it.
-     */
-    public Map<QualifiedName, LockMode> locks(String sql) {
-        Map<QualifiedName, LockMode> locks = new TreeMap<>();
-        List<SqlLexer.Token> tokens;
-        try {
-            tokens = SqlLexer.tokens(sql);
-        } catch (SqlTextException e) {
-            return locks;
-        }
-        new Statement(tokens, locks).classify();
-        return locks;
+    /** What a statement does to the relations it touches: the strongest lock on each, and the tables it works through. */
+    public record Effect(Map<QualifiedName, LockMode> locks, Map<QualifiedName, TableWork> work) {
     }
 
-    /** One statement being read, and the locks found so far. */
+    /**
+     * The strongest declared mode per relation that {@code statement}, the next statement of the plan, takes, and
+     * the tables it scans or rewrites; the statement's effect on partitions, children and foreign keys is then
+     * recorded for the statements after it. Whether a column's type change or a new column rewrites the table is
+     * the planner's word ({@link Hazard#REWRITES_TABLE}): it knows both types, the SQL text does not.
+     */
+    public Effect effect(PlanStatement statement) {
+        Map<QualifiedName, LockMode> locks = new TreeMap<>();
+        Map<QualifiedName, TableWork> work = new TreeMap<>();
+        List<SqlLexer.Token> tokens;
+        try {
+            tokens = SqlLexer.tokens(statement.sql());
+        } catch (SqlTextException e) {
+            return new Effect(locks, work);
+        }
+        new Statement(tokens, locks, work, statement.has(Hazard.REWRITES_TABLE)).classify();
+        return new Effect(locks, work);
+    }
+
+    /** One statement being read, and the locks and work found so far. */
     private final class Statement {
         private final List<SqlLexer.Token> tokens;
         private final Map<QualifiedName, LockMode> locks;
+        private final Map<QualifiedName, TableWork> work;
+        private final boolean rewrites;
         private int at;
 
-        Statement(List<SqlLexer.Token> tokens, Map<QualifiedName, LockMode> locks) {
+        Statement(List<SqlLexer.Token> tokens, Map<QualifiedName, LockMode> locks, Map<QualifiedName, TableWork> work,
+                  boolean rewrites) {
             this.tokens = tokens;
             this.locks = locks;
+            this.work = work;
+            this.rewrites = rewrites;
         }
 
         void classify() {
@@ -165,6 +189,11 @@ public final class LockRules {
                 if (words("for", "table")) {
                     lockList(LockMode.SHARE_UPDATE_EXCLUSIVE);
                 }
+            } else if (words("select")) {
+                // a SELECT of the plan reads a table in full (setval to a column's maximum)
+                if (skipToWordAtTop("from")) {
+                    work(qualifiedName(), TableWork.SCANS);
+                }
             } else if (words("create", "or", "replace", "view")) {
                 QualifiedName view = qualifiedName();
                 if (views.contains(view)) {
@@ -181,7 +210,7 @@ public final class LockRules {
             }
             QualifiedName table = qualifiedName();
             for (List<SqlLexer.Token> action : actions()) {
-                alterTableAction(table, only, new Statement(action, locks));
+                alterTableAction(table, only, new Statement(action, locks, work, rewrites));
             }
         }
 
@@ -211,6 +240,7 @@ public final class LockRules {
         private void alterTableAction(QualifiedName table, boolean only, Statement action) {
             if (action.words("add", "constraint")) {
                 String name = action.identifier();
+                boolean validates = !action.hasWordsAtTop("not", "valid");
                 if (action.words("foreign", "key")) {
                     List<String> columns = action.nameList();
                     action.words("references");
@@ -218,16 +248,26 @@ public final class LockRules {
                     lockWithDescendants(table, only, LockMode.SHARE_ROW_EXCLUSIVE);
                     lock(referenced, LockMode.SHARE_ROW_EXCLUSIVE);
                     references.add(new Reference(table, name, columns, referenced, action.nameList()));
+                    if (validates) {
+                        workWithDescendants(table, only, TableWork.SCANS);
+                    }
                 } else if (!only && partitionParents.containsValue(table)
                         && (action.words("unique") || action.words("primary", "key"))) {
                     // the key's index is built on each partition under SHARE, as CREATE INDEX builds it
                     lockWithDescendants(table, LockMode.SHARE);
                     lock(table, LockMode.ACCESS_EXCLUSIVE);
+                    workWithDescendants(table, false, TableWork.SCANS);
                 } else {
                     lockWithDescendants(table, only, LockMode.ACCESS_EXCLUSIVE);
+                    // a key over an index built beforehand (USING INDEX) reads nothing; every other constraint
+                    // is checked against every row, or builds its index from them
+                    if (validates && !action.hasWordsAtTop("using", "index")) {
+                        workWithDescendants(table, only, TableWork.SCANS);
+                    }
                 }
             } else if (action.words("validate", "constraint")) {
                 lockWithDescendants(table, only, LockMode.SHARE_UPDATE_EXCLUSIVE);
+                workWithDescendants(table, only, TableWork.SCANS);
             } else if (action.words("drop", "constraint")) {
                 action.words("if", "exists");
                 String constraint = action.identifier();
@@ -248,6 +288,8 @@ public final class LockRules {
                 QualifiedName partition = action.qualifiedName();
                 lock(table, LockMode.SHARE_UPDATE_EXCLUSIVE);
                 lock(partition, LockMode.ACCESS_EXCLUSIVE);
+                // every row is checked against the bound (unless a valid CHECK of the partition implies it)
+                workWithDescendants(partition, false, TableWork.SCANS);
                 addChild(table, partition);
                 partitionParents.put(partition, table);
             } else if (action.words("detach", "partition")) {
@@ -267,14 +309,33 @@ public final class LockRules {
             } else if (action.words("rename", "to")) {
                 lock(table, LockMode.ACCESS_EXCLUSIVE);
                 renameTable(table, new QualifiedName(table.schema(), action.identifier()));
+            } else if (action.words("set", "logged") || action.words("set", "unlogged")
+                    || action.words("set", "tablespace") || action.words("set", "access", "method")) {
+                lock(table, LockMode.ACCESS_EXCLUSIVE);
+                work(table, TableWork.REWRITES);
             } else if (action.words("add", "column") || action.words("add")) {
                 lockWithDescendants(table, only, LockMode.ACCESS_EXCLUSIVE);
+                if (rewrites) {
+                    workWithDescendants(table, only, TableWork.REWRITES);
+                } else if (action.newColumnIsChecked()) {
+                    workWithDescendants(table, only, TableWork.SCANS);
+                }
             } else if (action.words("drop", "column") || action.words("alter", "column")) {
                 action.words("if", "exists");
                 String column = action.identifier();
                 lockWithDescendants(table, only, LockMode.ACCESS_EXCLUSIVE);
                 if (action.words("type") || action.words("set", "data", "type")) {
                     foreignKeyPeers(table, column);
+                    if (rewrites) {
+                        workWithDescendants(table, only, TableWork.REWRITES);
+                    }
+                    // the foreign keys over a retyped key are checked again: every referencing row is read
+                    references.stream().filter(r -> r.referenced().equals(table) && r.referencedColumns().contains(column))
+                            .forEach(r -> work(r.table(), TableWork.SCANS));
+                } else if (action.words("set", "not", "null")) {
+                    workWithDescendants(table, only, TableWork.SCANS);
+                } else if (action.words("set", "expression")) {
+                    workWithDescendants(table, only, TableWork.REWRITES);
                 } else if (isDrop(action)) {
                     foreignKeyPeers(table, column);
                     references.removeIf(r -> r.table().equals(table) && r.columns().contains(column));
@@ -301,6 +362,9 @@ public final class LockRules {
         }
 
         private void renameTable(QualifiedName from, QualifiedName to) {
+            if (withoutStorage.remove(from)) {
+                withoutStorage.add(to);
+            }
             references.replaceAll(r -> new Reference(r.table().equals(from) ? to : r.table(), r.name(), r.columns(),
                     r.referenced().equals(from) ? to : r.referenced(), r.referencedColumns()));
             List<QualifiedName> ownChildren = children.remove(from);
@@ -323,8 +387,9 @@ public final class LockRules {
             }
             expectWord("on");
             boolean only = words("only");
-            lockWithDescendants(qualifiedName(), only,
-                    concurrently ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.SHARE);
+            QualifiedName table = qualifiedName();
+            lockWithDescendants(table, only, concurrently ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.SHARE);
+            workWithDescendants(table, only, TableWork.SCANS);
         }
 
         private void dropTables() {
@@ -349,6 +414,9 @@ public final class LockRules {
         private void createTable() {
             words("if", "not", "exists");
             QualifiedName created = qualifiedName();
+            if (hasWordsAtTop("partition", "by") || tokens.get(1).isWord("foreign")) {
+                withoutStorage.add(created);
+            }
             if (words("partition", "of")) {
                 QualifiedName parent = qualifiedName();
                 lock(parent, LockMode.ACCESS_EXCLUSIVE);
@@ -422,6 +490,50 @@ public final class LockRules {
             return all;
         }
 
+        private void workWithDescendants(QualifiedName table, boolean only, TableWork kind) {
+            (only ? java.util.Collections.singletonList(table) : withDescendants(table)).forEach(t -> work(t, kind));
+        }
+
+        /** Work on a table that holds rows itself: a partitioned table's rows are its partitions'. */
+        private void work(QualifiedName table, TableWork kind) {
+            if (table != null && !withoutStorage.contains(table)) {
+                work.merge(table, kind, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            }
+        }
+
+        /**
+         * Whether an added column comes with a rule PostgreSQL checks on every existing row: NOT NULL without a
+         * default to fill it, CHECK, REFERENCES, or a key or exclusion index built over the table.
+         */
+        private boolean newColumnIsChecked() {
+            boolean notNull = hasWordsAtTop("not", "null") || hasWordsAtTop("primary", "key");
+            boolean filled = hasWordsAtTop("default") || hasWordsAtTop("generated");
+            return (notNull && !filled) || hasWordsAtTop("check") || hasWordsAtTop("references")
+                    || hasWordsAtTop("unique") || hasWordsAtTop("primary", "key");
+        }
+
+        /** Whether these words follow each other anywhere in the statement outside parentheses. */
+        private boolean hasWordsAtTop(String... sequence) {
+            int depth = 0;
+            for (int i = 0; i < tokens.size(); i++) {
+                SqlLexer.Kind kind = tokens.get(i).kind();
+                if (kind == SqlLexer.Kind.OPEN_PAREN || kind == SqlLexer.Kind.OPEN_BRACKET) {
+                    depth++;
+                } else if (kind == SqlLexer.Kind.CLOSE_PAREN || kind == SqlLexer.Kind.CLOSE_BRACKET) {
+                    depth--;
+                } else if (depth == 0 && i + sequence.length <= tokens.size()) {
+                    boolean matches = true;
+                    for (int j = 0; j < sequence.length && matches; j++) {
+                        matches = tokens.get(i + j).isWord(sequence[j]);
+                    }
+                    if (matches) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         private void lock(QualifiedName relation, LockMode mode) {
             if (relation != null) {
                 locks.merge(relation, mode, LockMode::stronger);
@@ -462,6 +574,22 @@ public final class LockRules {
         private boolean skipToWord(String word) {
             for (; at < tokens.size(); at++) {
                 if (tokens.get(at).isWord(word)) {
+                    at++;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean skipToWordAtTop(String word) {
+            int depth = 0;
+            for (; at < tokens.size(); at++) {
+                SqlLexer.Kind kind = tokens.get(at).kind();
+                if (kind == SqlLexer.Kind.OPEN_PAREN) {
+                    depth++;
+                } else if (kind == SqlLexer.Kind.CLOSE_PAREN) {
+                    depth--;
+                } else if (depth == 0 && tokens.get(at).isWord(word)) {
                     at++;
                     return true;
                 }

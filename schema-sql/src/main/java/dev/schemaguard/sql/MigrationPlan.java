@@ -15,13 +15,17 @@ public record MigrationPlan(List<PlanStatement> statements, List<PlanStatement> 
     }
 
     /**
-     * This plan with the locks of each statement filled in by {@code rules}, made for the database the plan starts
+     * This plan with the locks and table work of each statement filled in by {@code rules}, made for the database the plan starts
      * from: the statements in order, then the skipped ones as if they ran after them.
      */
     MigrationPlan withLocksFrom(LockRules rules) {
-        List<PlanStatement> locked = statements.stream().map(s -> s.withLocks(rules.locks(s.sql()))).toList();
-        List<PlanStatement> lockedSkipped = skipped.stream().map(s -> s.withLocks(rules.locks(s.sql()))).toList();
-        return new MigrationPlan(locked, lockedSkipped);
+        return new MigrationPlan(statements.stream().map(s -> withEffect(s, rules)).toList(),
+                skipped.stream().map(s -> withEffect(s, rules)).toList());
+    }
+
+    private static PlanStatement withEffect(PlanStatement statement, LockRules rules) {
+        LockRules.Effect effect = rules.effect(statement);
+        return statement.withLocks(effect.locks()).withWork(effect.work());
     }
 
     /** The statements as one SQL script, each followed by ";\n". Skipped statements are not included. */

@@ -18,13 +18,16 @@ import java.util.TreeMap;
  *
  * <p>How the statement runs: the locks it takes ({@code locks}: the strongest mode per table, view, materialized
  * view, sequence or foreign table, by {@link LockRules}, measured against {@code pg_locks} by the convergence
- * tests; empty for a statement that locks none) and whether it can run inside a transaction block
+ * tests; empty for a statement that locks none), the tables it reads or rewrites in full ({@code work}, by the same
+ * rules and measured the same way; empty when it does neither) and whether it can run inside a transaction block
  * ({@code transactional}: false only for the online recipes' {@code CREATE INDEX CONCURRENTLY} and
- * {@code DROP INDEX CONCURRENTLY}, planned with {@link PlanOptions#online()}). In the library only the planner builds statements ({@code PlanGroup#add}, and the prelude in
+ * {@code DROP INDEX CONCURRENTLY}, planned with {@link PlanOptions#online()}). In the library only the planner builds
+ * statements ({@code PlanGroup#add}, and the prelude in
  * {@code PlanSteps#assemble}); their locks are filled in once the plan's order is known ({@code MigrationPlanner}).
  */
 public record PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String description, Cause cause,
-                            Map<QualifiedName, LockMode> locks, boolean transactional) {
+                            Map<QualifiedName, LockMode> locks, Map<QualifiedName, TableWork> work,
+                            boolean transactional) {
 
     public enum Kind {
         /** Creates something the database is missing (schema, table, column, constraint, index, policy, comment). */
@@ -66,13 +69,14 @@ public record PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String d
         Objects.requireNonNull(description, () -> "description of statement " + sql);
         Objects.requireNonNull(cause, () -> "cause of statement " + sql + " (a statement without one is a planner bug)");
         locks = Collections.unmodifiableMap(new TreeMap<>(locks));
+        work = Collections.unmodifiableMap(new TreeMap<>(work));
         // an EnumSet keeps the declaration order, so hazards print the same way on every run
         hazards = Collections.unmodifiableSet(hazards.isEmpty() ? EnumSet.noneOf(Hazard.class) : EnumSet.copyOf(hazards));
     }
 
     /** A statement that runs inside a transaction, its locks not yet worked out ({@link LockRules} does that). */
     public PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String description, Cause cause) {
-        this(sql, kind, hazards, description, cause, Map.of(), true);
+        this(sql, kind, hazards, description, cause, Map.of(), Map.of(), true);
     }
 
     public boolean has(Hazard hazard) {
@@ -80,16 +84,35 @@ public record PlanStatement(String sql, Kind kind, Set<Hazard> hazards, String d
     }
 
     PlanStatement withDescription(String newDescription) {
-        return new PlanStatement(sql, kind, hazards, newDescription, cause, locks, transactional);
+        return new PlanStatement(sql, kind, hazards, newDescription, cause, locks, work, transactional);
     }
 
     /** This statement, marked as one PostgreSQL refuses to run inside a transaction block. */
     PlanStatement outsideTransaction() {
-        return new PlanStatement(sql, kind, hazards, description, cause, locks, false);
+        return new PlanStatement(sql, kind, hazards, description, cause, locks, work, false);
     }
 
     PlanStatement withLocks(Map<QualifiedName, LockMode> newLocks) {
-        return new PlanStatement(sql, kind, hazards, description, cause, newLocks, transactional);
+        return new PlanStatement(sql, kind, hazards, description, cause, newLocks, work, transactional);
+    }
+
+    PlanStatement withWork(Map<QualifiedName, TableWork> newWork) {
+        return new PlanStatement(sql, kind, hazards, description, cause, locks, newWork, transactional);
+    }
+
+    /**
+     * The relation the statement is about: the one it does the most work on, else the one it locks the strongest
+     * (the first by name among equals); empty when it locks none (a function, a type, a schema).
+     */
+    public Optional<QualifiedName> relation() {
+        Optional<QualifiedName> worked = work.entrySet().stream()
+                .max(Map.Entry.<QualifiedName, TableWork>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey);
+        return worked.or(() -> locks.entrySet().stream()
+                .max(Map.Entry.<QualifiedName, LockMode>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey));
     }
 
     /** The strongest lock the statement takes on any relation; empty when it locks no table, view or sequence. */

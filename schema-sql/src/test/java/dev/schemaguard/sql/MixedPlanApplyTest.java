@@ -309,7 +309,7 @@ class MixedPlanApplyTest {
     private static MigrationPlan indexesConcurrently(MigrationPlan plan) {
         List<PlanStatement> statements = plan.statements().stream().map(s -> s.sql().startsWith("CREATE INDEX ")
                 ? new PlanStatement(s.sql().replaceFirst("CREATE INDEX ", "CREATE INDEX CONCURRENTLY "), s.kind(),
-                s.hazards(), s.description(), s.cause(), s.locks(), false)
+                s.hazards(), s.description(), s.cause(), s.locks(), s.work(), false)
                 : s).toList();
         return new MigrationPlan(statements, plan.skipped());
     }
@@ -366,12 +366,12 @@ class MixedPlanApplyTest {
     }
 
     static PlanStatement outsideTransaction(String sql) {
-        return new PlanStatement(sql, PlanStatement.Kind.CREATE, Set.of(), sql, PlanCauses.handWritten(), Map.of(), false);
+        return new PlanStatement(sql, PlanStatement.Kind.CREATE, Set.of(), sql, PlanCauses.handWritten(), Map.of(), Map.of(), false);
     }
 
     static PlanStatement locking(String sql, String table) {
         return new PlanStatement(sql, PlanStatement.Kind.ALTER, Set.of(), sql, PlanCauses.handWritten(),
-                Map.of(QualifiedName.of("public", table), LockMode.ACCESS_EXCLUSIVE), true);
+                Map.of(QualifiedName.of("public", table), LockMode.ACCESS_EXCLUSIVE), Map.of(), true);
     }
 
     private static void rollback(Connection connection) {

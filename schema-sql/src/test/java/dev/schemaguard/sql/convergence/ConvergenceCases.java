@@ -593,6 +593,10 @@ final class ConvergenceCases {
                 of("add default",
                         "create table t (n int, s text, at timestamptz, flag boolean);",
                         "create table t (n int default 42, s text default 'it''s', at timestamptz default now(), flag boolean default true);"),
+                of("columns added with volatile defaults rewrite the table, a stable one does not",
+                        "create table t (id int); insert into t values (1), (2);",
+                        "create table t (id int, a timestamptz default clock_timestamp(), b double precision default random(),"
+                                + " c uuid default gen_random_uuid(), d timestamptz default now(), e text default 'random()');"),
                 of("change default",
                         "create table t (n int default 1, s text default 'a');",
                         "create table t (n int default 2, s text default 'b');"),

@@ -3,9 +3,7 @@ package dev.schemaguard.sql.convergence;
 import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.Database;
-import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.sql.IntrospectionOptions;
-import dev.schemaguard.sql.LockMode;
 import dev.schemaguard.sql.MigrationPlan;
 import dev.schemaguard.sql.MigrationPlanner;
 import dev.schemaguard.sql.PlanExecutor;
@@ -19,7 +17,6 @@ import dev.schemaguard.testkit.PostgresServer;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Two databases on one server: "current", built from the old DDL and migrated step by step, and "target",
@@ -103,7 +100,8 @@ final class MigrationScenario {
 
     /**
      * Like {@link #migrate}, but plans for this server's version, runs each statement in a transaction of its own
-     * and compares the locks it takes ({@code pg_locks}) with those the plan declares for it ({@code LockRules});
+     * and compares the locks it takes ({@code pg_locks}) and the tables it scans or rewrites with those the plan
+     * declares for it ({@code LockRules});
      * the mismatches come back in the step. A {@code SET LOCAL} of the plan is set for the session instead (and
      * reset afterwards), so that it still holds for the statements after it.
      */
@@ -115,14 +113,13 @@ final class MigrationScenario {
         try {
             PlanExecutor.requireSingleCommands(plan);
             for (PlanStatement statement : plan.statements()) {
-                Map<QualifiedName, LockMode> declared = statement.locks();
                 if (!statement.transactional() && holder == null) {
                     holder = current.connectAnother();
                 }
                 LockProbe.Effect effect = statement.transactional() ? LockProbe.run(current.connection(),
                         statement.sql().replaceFirst("^(?i)SET LOCAL ", "SET "))
                         : LockProbe.runOutsideTransaction(current.connection(), holder, statement.sql());
-                effect.mismatch(declared).ifPresent(mismatch -> wrongLocks.add(statement.sql()
+                effect.mismatch(statement).ifPresent(mismatch -> wrongLocks.add(statement.sql()
                         + System.lineSeparator() + "      " + mismatch));
             }
         } catch (SQLException | RuntimeException e) {
