@@ -147,8 +147,8 @@ public final class PlanRules {
             removed.removeAll(wanted.values());
             add(findings, PlanRule.SG204, statement, altered.schema() + "." + was.name() + " loses " + removed);
         }
-        if (statement.cause() instanceof PlanStatement.Cause.Dependent && form.startsWith("drop", "view")
-                || statement.cause() instanceof PlanStatement.Cause.Dependent && form.startsWith("drop", "materialized", "view")) {
+        if (statement.cause() instanceof PlanStatement.Cause.Dependent
+                && (form.startsWith("drop", "view") || form.startsWith("drop", "materialized", "view"))) {
             add(findings, PlanRule.SG207, statement, oneLine(statement.description()));
         }
         if (change instanceof SchemaChange.ColumnAdded added && form.has("add") && statement.has(Hazard.MAY_FAIL_ON_EXISTING_ROWS)
