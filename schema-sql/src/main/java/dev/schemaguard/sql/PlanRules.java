@@ -85,7 +85,7 @@ public final class PlanRules {
             if (!big(table)) {
                 continue;
             }
-            String size = size(table);
+            String size = size(table, entry.getValue());
             if (entry.getValue() == TableWork.REWRITES) {
                 PlanRule rule = change instanceof SchemaChange.ColumnAltered && form.has("type") ? PlanRule.SG101
                         : form.has("add") && change instanceof SchemaChange.ColumnAdded ? PlanRule.SG102 : PlanRule.SG103;
@@ -189,10 +189,16 @@ public final class PlanRules {
     }
 
     private String size(QualifiedName table) {
+        return size(table, TableWork.SCANS);
+    }
+
+    /** The table's size as the work touches it: its own data for a scan, with indexes and TOAST for a rewrite. */
+    private String size(QualifiedName table, TableWork work) {
         if (!sizes.known()) {
             return "(size unknown: no live database)";
         }
-        return sizes.of(table).map(size -> "(~" + StatementCost.bytes(size.tableBytes()) + ", "
+        return sizes.of(table).map(size -> "(~" + StatementCost.bytes(work == TableWork.REWRITES ? size.totalBytes()
+                        : size.tableBytes()) + ", "
                 + (size.analyzed() ? "~" + StatementCost.count(size.rows().getAsLong()) + " rows" : "rows unknown (never analyzed)")
                 + ")").orElse("");
     }
