@@ -85,7 +85,7 @@ public final class PlanRules {
             if (!big(table)) {
                 continue;
             }
-            String size = size(table);
+            String size = size(table, entry.getValue());
             if (entry.getValue() == TableWork.REWRITES) {
                 PlanRule rule = change instanceof SchemaChange.ColumnAltered && form.has("type") ? PlanRule.SG101
                         : form.has("add") && change instanceof SchemaChange.ColumnAdded ? PlanRule.SG102 : PlanRule.SG103;
@@ -147,8 +147,8 @@ public final class PlanRules {
             removed.removeAll(wanted.values());
             add(findings, PlanRule.SG204, statement, altered.schema() + "." + was.name() + " loses " + removed);
         }
-        if (statement.cause() instanceof PlanStatement.Cause.Dependent && form.startsWith("drop", "view")
-                || statement.cause() instanceof PlanStatement.Cause.Dependent && form.startsWith("drop", "materialized", "view")) {
+        if (statement.cause() instanceof PlanStatement.Cause.Dependent
+                && (form.startsWith("drop", "view") || form.startsWith("drop", "materialized", "view"))) {
             add(findings, PlanRule.SG207, statement, oneLine(statement.description()));
         }
         if (change instanceof SchemaChange.ColumnAdded added && form.has("add") && statement.has(Hazard.MAY_FAIL_ON_EXISTING_ROWS)
@@ -189,10 +189,16 @@ public final class PlanRules {
     }
 
     private String size(QualifiedName table) {
+        return size(table, TableWork.SCANS);
+    }
+
+    /** The table's size as the work touches it: its own data for a scan, with indexes and TOAST for a rewrite. */
+    private String size(QualifiedName table, TableWork work) {
         if (!sizes.known()) {
             return "(size unknown: no live database)";
         }
-        return sizes.of(table).map(size -> "(~" + StatementCost.bytes(size.tableBytes()) + ", "
+        return sizes.of(table).map(size -> "(~" + StatementCost.bytes(work == TableWork.REWRITES ? size.totalBytes()
+                        : size.tableBytes()) + ", "
                 + (size.analyzed() ? "~" + StatementCost.count(size.rows().getAsLong()) + " rows" : "rows unknown (never analyzed)")
                 + ")").orElse("");
     }

@@ -27,11 +27,13 @@ public final class RelationSizes {
 
     /**
      * The rows the statistics count, scaled to the table's current size as PostgreSQL's planner does (the
-     * statistics were taken when the table had {@code relpages} pages); null when never analyzed.
+     * statistics were taken when the table had {@code relpages} pages); null when never analyzed (PostgreSQL 14+
+     * says so with -1; 13 says 0 rows of 0 pages, which a table that has pages now cannot be taken at).
      */
     private static final String SIZES = """
             SELECT n.nspname, c.relname,
                    CASE WHEN c.reltuples < 0 THEN NULL
+                        WHEN c.relpages = 0 AND pg_relation_size(c.oid) > 0 THEN NULL
                         WHEN c.relpages > 0 THEN c.reltuples / c.relpages
                              * (pg_relation_size(c.oid) / current_setting('block_size')::bigint)
                         ELSE c.reltuples END::bigint,
