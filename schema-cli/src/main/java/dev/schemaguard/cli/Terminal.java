@@ -37,7 +37,24 @@ final class Terminal {
      * process that has a console (not a pipe, a file or a CI log).
      */
     boolean interactive() {
-        return err == System.err && System.console() != null;
+        return err == System.err && isTerminal(System.console());
+    }
+
+    /**
+     * Whether {@code console} is a terminal: from Java 22 {@code System.console()} returns a console for redirected
+     * streams too, and only {@code Console.isTerminal()} (not in Java 17, hence reflection) tells them apart.
+     */
+    private static boolean isTerminal(java.io.Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // Java 17-21: a console exists only for a terminal
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     /** Writes a command's result to {@code output} when given, to stdout otherwise. */

@@ -134,6 +134,32 @@ class ApplyProgressTest {
         }
     }
 
+    /** A plan in groups that fails half-way: the message says what stays and that applying again continues. */
+    @Test
+    void aFailureHalfWaySaysWhatStaysAndHowToContinue() throws Exception {
+        try (ThrowawayDatabase db = Fixtures.database("create table t (id int); insert into t values (1), (1);");
+             Connection connection = db.connect()) {
+            dev.schemaguard.sql.MigrationPlan plan = new dev.schemaguard.sql.MigrationPlan(List.of(
+                    handWritten("CREATE INDEX CONCURRENTLY t_id ON t (id)", false),
+                    handWritten("CREATE TABLE u (id int)", true),
+                    handWritten("ALTER TABLE t ADD CONSTRAINT t_id_key UNIQUE (id)", true)), List.of());
+            dev.schemaguard.sql.PlanExecutor.StatementFailedException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.schemaguard.sql.PlanExecutor.StatementFailedException.class,
+                    () -> dev.schemaguard.sql.LockedApply.withLockTimeout("5s").apply(connection, c -> plan));
+            String message = PlanRunner.failureMessage(DatabaseUrl.parse(db.jdbcUrl()), failure);
+            assertTrue(message.startsWith("statement 3/3 failed on "), message);
+            assertTrue(message.endsWith(" -- 1 of 3 statement(s) were committed before it and stay; fix the cause and run"
+                    + " `schemaguard apply` again: it plans again from what is in the database and continues from there"),
+                    message);
+        }
+    }
+
+    private static PlanStatement handWritten(String sql, boolean transactional) {
+        return new PlanStatement(sql, PlanStatement.Kind.CREATE, Set.of(), sql,
+                new PlanStatement.Cause.Planned(new SchemaChange.SchemaAdded(Schema.empty("hand_written"))), Map.of(),
+                transactional);
+    }
+
     @Test
     void aStatementTimeoutMustBeADuration() throws Exception {
         Path yaml = java.nio.file.Files.writeString(dir.resolve("x.yaml"), "schemas: {}\n");
