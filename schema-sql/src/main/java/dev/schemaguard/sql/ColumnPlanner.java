@@ -7,6 +7,7 @@ import dev.schemaguard.diff.SerialColumns;
 import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Column;
 import dev.schemaguard.model.Constraint;
+import dev.schemaguard.model.Database;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Identifiers;
 import dev.schemaguard.model.Identity;
@@ -23,6 +24,7 @@ import dev.schemaguard.sql.PlanStatement.Kind;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -38,7 +40,7 @@ import static dev.schemaguard.sql.PlanGroup.*;
 final class ColumnPlanner extends ConcernPlanner {
 
     /** The helper check names this plan uses (see {@link #notNullHelperName}). */
-    private final Set<String> notNullHelpers = new java.util.HashSet<>();
+    private final Set<String> notNullHelpers = new HashSet<>();
 
     ColumnPlanner(Planners planners) {
         super(planners);
@@ -203,8 +205,8 @@ final class ColumnPlanner extends ConcernPlanner {
      * until no constraint of the table, before or after the plan, and no other helper of this plan has it.
      */
     private String notNullHelperName(QualifiedName table, String column) {
-        Set<String> taken = new java.util.HashSet<>(notNullHelpers);
-        for (dev.schemaguard.model.Database side : List.of(actual, expected)) {
+        Set<String> taken = new HashSet<>(notNullHelpers);
+        for (Database side : List.of(actual, expected)) {
             side.table(table).ifPresent(t -> t.constraints().forEach(c -> taken.add(c.name())));
             side.table(table).ifPresent(t -> t.indexes().forEach(i -> taken.add(i.name())));
         }

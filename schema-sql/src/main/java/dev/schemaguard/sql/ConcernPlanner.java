@@ -6,6 +6,9 @@ import dev.schemaguard.model.QualifiedName;
 import dev.schemaguard.model.Table;
 import dev.schemaguard.sql.PlanStatement.Cause;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import static dev.schemaguard.sql.PlanContext.indexTable;
 import static dev.schemaguard.sql.PlanContext.tableRef;
 
@@ -132,8 +135,8 @@ abstract class ConcernPlanner {
     }
 
     /** {@code hazards} and {@link Hazard#NOT_ONLINE}: a statement of an online plan that has no online recipe. */
-    static java.util.Set<Hazard> notOnline(java.util.Set<Hazard> hazards) {
-        java.util.Set<Hazard> more = java.util.EnumSet.of(Hazard.NOT_ONLINE);
+    static Set<Hazard> notOnline(Set<Hazard> hazards) {
+        Set<Hazard> more = EnumSet.of(Hazard.NOT_ONLINE);
         more.addAll(hazards);
         return more;
     }

@@ -250,6 +250,39 @@ class PlannerDispatchTest {
         }
     }
 
+    /**
+     * Online ({@link PlanOptions#online()}), every change kind is planned too, every statement caused by the diff;
+     * only the CONCURRENTLY statements run outside a transaction, and they, too, name their locks.
+     */
+    @Test
+    void everyChangeIsPlannedOnlineWithOnlyConcurrentStatementsOutsideATransaction() {
+        Set<String> recipes = new TreeSet<>();
+        for (PlanOptions options : List.of(PlanOptions.SAFE.withOnline(true), PlanOptions.ALLOW_DROPS.withOnline(true))) {
+            for (boolean forward : List.of(true, false)) {
+                Database want = forward ? expected() : actual();
+                Database have = forward ? actual() : expected();
+                SchemaDiff diff = SchemaDiff.compare(want, have);
+                MigrationPlan plan = MigrationPlanner.plan(diff, want, have, options);
+                PlanCauses.assertEveryStatementCausedByTheDiff(diff, plan);
+                for (PlanStatement statement : plan.statements()) {
+                    assertEquals(statement.sql().contains(" CONCURRENTLY "), !statement.transactional(), statement::sql);
+                    for (String recipe : List.of("CREATE INDEX CONCURRENTLY", "DROP INDEX CONCURRENTLY", " NOT VALID",
+                            "VALIDATE CONSTRAINT", "USING INDEX")) {
+                        if (statement.sql().contains(recipe)) {
+                            recipes.add(recipe);
+                        }
+                    }
+                    if (statement.sql().matches("(?s)(ALTER|DROP) TABLE .*|CREATE (UNIQUE )?INDEX .*|DROP INDEX .*")) {
+                        assertTrue(statement.strongestLock().isPresent(), () -> "no lock named: " + statement.sql());
+                    }
+                }
+            }
+        }
+        // (these models change no column's NOT NULL on a kept table: OnlineConvergenceTest covers that recipe)
+        assertEquals(Set.of("CREATE INDEX CONCURRENTLY", "DROP INDEX CONCURRENTLY", " NOT VALID", "VALIDATE CONSTRAINT",
+                "USING INDEX"), recipes, "the models should make the planner use these online recipes");
+    }
+
     /** The simple names of every record that implements SchemaChange, through its sealed sub-interfaces. */
     private static Set<String> everyKind() {
         Set<String> kinds = new TreeSet<>();

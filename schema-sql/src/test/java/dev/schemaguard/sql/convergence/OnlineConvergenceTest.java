@@ -50,9 +50,16 @@ class OnlineConvergenceTest {
         DATABASES.close();
     }
 
-    /** The case groups the online recipes change plans of, and the online cases. */
+    /**
+     * The case groups the online recipes change plans of, and the online cases; with {@code -Donline.allCases=true},
+     * every convergence case (a longer run, for when the recipes change).
+     */
     static List<ConvergenceCase> cases() {
         List<ConvergenceCase> cases = new ArrayList<>(onlineCases());
+        if (Boolean.getBoolean("online.allCases")) {
+            cases.addAll(ConvergenceCases.all());
+            return cases;
+        }
         cases.addAll(ConvergenceCases.defaultsAndNullability());
         cases.addAll(ConvergenceCases.primaryKeys());
         cases.addAll(ConvergenceCases.uniqueAndCheck());
