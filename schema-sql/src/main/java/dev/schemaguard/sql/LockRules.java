@@ -1,5 +1,6 @@
 package dev.schemaguard.sql;
 
+import dev.schemaguard.model.CheckConstraint;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Index;
@@ -46,6 +47,15 @@ public final class LockRules {
     private final java.util.Set<QualifiedName> views = new java.util.HashSet<>();
     /** Partitioned and foreign tables: no rows of their own to scan or rewrite. */
     private final java.util.Set<QualifiedName> withoutStorage = new java.util.HashSet<>();
+    /**
+     * Checks {@code CHECK (column IS NOT NULL)} by table and name, with their column: added NOT VALID (proving
+     * nothing yet) or valid. A valid one proves the column holds no null, and PostgreSQL 12+ then sets NOT NULL
+     * without reading the table (the online recipe's helper check). Other checks that imply it are not followed.
+     */
+    private final Map<QualifiedName, Map<String, NotNullCheck>> notNullChecks = new HashMap<>();
+
+    private record NotNullCheck(String column, boolean valid) {
+    }
 
     /** A foreign key {@code name} of {@code table} over {@code columns}, referencing {@code referenced}'s columns. */
     private record Reference(QualifiedName table, String name, List<String> columns, QualifiedName referenced,
@@ -80,9 +90,27 @@ public final class LockRules {
                 for (Index index : table.indexes()) {
                     indexTables.put(new QualifiedName(schema.name(), index.name()), name);
                 }
+                for (CheckConstraint check : table.checkConstraints()) {
+                    java.util.regex.Matcher notNull = IS_NOT_NULL.matcher(check.expression());
+                    if (notNull.matches()) {
+                        String column = notNull.group(1) != null ? notNull.group(1).replace("\"\"", "\"") : notNull.group(2);
+                        notNullChecks.computeIfAbsent(name, t -> new HashMap<>())
+                                .put(check.name(), new NotNullCheck(column, !check.notValid()));
+                    }
+                }
             }
             schema.views().forEach(view -> views.add(new QualifiedName(schema.name(), view.name())));
         }
+    }
+
+    /** {@code (column IS NOT NULL)} as PostgreSQL prints a check: the column quoted (group 1) or bare (group 2). */
+    private static final java.util.regex.Pattern IS_NOT_NULL = java.util.regex.Pattern.compile(
+            "\\(*(?:\"((?:[^\"]|\"\")+)\"|([a-z_][a-z0-9_$]*)) IS NOT NULL\\)*");
+
+    /** Whether a valid check of {@code table} proves {@code column} holds no null. */
+    private boolean provenNotNull(QualifiedName table, String column) {
+        return notNullChecks.getOrDefault(table, Map.of()).values().stream()
+                .anyMatch(check -> check.valid() && check.column().equals(column));
     }
 
     private void addChild(QualifiedName parent, QualifiedName child) {
@@ -241,6 +269,11 @@ public final class LockRules {
             if (action.words("add", "constraint")) {
                 String name = action.identifier();
                 boolean validates = !action.hasWordsAtTop("not", "valid");
+                String notNullColumn = action.notNullCheckColumn();
+                if (notNullColumn != null) {
+                    notNullChecks.computeIfAbsent(table, t -> new HashMap<>())
+                            .put(name, new NotNullCheck(notNullColumn, validates));
+                }
                 if (action.words("foreign", "key")) {
                     List<String> columns = action.nameList();
                     action.words("references");
@@ -266,11 +299,15 @@ public final class LockRules {
                     }
                 }
             } else if (action.words("validate", "constraint")) {
+                String name = action.identifier();
+                notNullChecks.getOrDefault(table, new HashMap<>())
+                        .computeIfPresent(name, (n, check) -> new NotNullCheck(check.column(), true));
                 lockWithDescendants(table, only, LockMode.SHARE_UPDATE_EXCLUSIVE);
                 workWithDescendants(table, only, TableWork.SCANS);
             } else if (action.words("drop", "constraint")) {
                 action.words("if", "exists");
                 String constraint = action.identifier();
+                notNullChecks.getOrDefault(table, new HashMap<>()).remove(constraint);
                 lockWithDescendants(table, only, LockMode.ACCESS_EXCLUSIVE);
                 for (Reference reference : List.copyOf(references)) {
                     if (reference.table().equals(table) && reference.name().equals(constraint)) {
@@ -333,7 +370,9 @@ public final class LockRules {
                     references.stream().filter(r -> r.referenced().equals(table) && r.referencedColumns().contains(column))
                             .forEach(r -> work(r.table(), TableWork.SCANS));
                 } else if (action.words("set", "not", "null")) {
-                    workWithDescendants(table, only, TableWork.SCANS);
+                    if (!provenNotNull(table, column)) {
+                        workWithDescendants(table, only, TableWork.SCANS);
+                    }
                 } else if (action.words("set", "expression")) {
                     workWithDescendants(table, only, TableWork.REWRITES);
                 } else if (isDrop(action)) {
@@ -510,6 +549,33 @@ public final class LockRules {
             boolean filled = hasWordsAtTop("default") || hasWordsAtTop("generated");
             return (notNull && !filled) || hasWordsAtTop("check") || hasWordsAtTop("references")
                     || hasWordsAtTop("unique") || hasWordsAtTop("primary", "key");
+        }
+
+        /**
+         * The column of a {@code CHECK (column IS NOT NULL)} (one or two pairs of parentheses) that starts at the
+         * current token, or null for any other constraint; reads nothing when null.
+         */
+        private String notNullCheckColumn() {
+            int start = at;
+            if (words("check", "(")) {
+                boolean inner = words("(");
+                String column = identifier();
+                if (column != null && words("is", "not", "null") && closeParen() && (!inner || closeParen())
+                        && (at == tokens.size() || peekWord("not"))) {
+                    at = start;
+                    return column;
+                }
+            }
+            at = start;
+            return null;
+        }
+
+        private boolean closeParen() {
+            if (at < tokens.size() && tokens.get(at).kind() == SqlLexer.Kind.CLOSE_PAREN) {
+                at++;
+                return true;
+            }
+            return false;
         }
 
         /** Whether these words follow each other anywhere in the statement outside parentheses. */

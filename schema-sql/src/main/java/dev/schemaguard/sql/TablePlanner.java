@@ -304,9 +304,12 @@ final class TablePlanner extends ConcernPlanner {
             boolean kept = child != null && child.constraint(check.name())
                     .filter(c -> c instanceof CheckConstraint own && own.expression().equals(check.expression())).isPresent();
             if (!kept) {
-                group.add(PlanPhase.ATTACH_PARTITIONS, DdlRenderer.addConstraint(table, check), Kind.ALTER, MAY_FAIL,
+                boolean onExistingTable = online(table);
+                group.add(PlanPhase.ATTACH_PARTITIONS, DdlRenderer.addConstraint(table, check), Kind.ALTER,
+                        onExistingTable ? notOnline(MAY_FAIL) : MAY_FAIL,
                         "add " + check.kind() + " " + check.name() + " of " + parent + " to " + table
-                                + ", which ATTACH PARTITION requires");
+                                + ", which ATTACH PARTITION requires" + (onExistingTable ? " (not online: ATTACH"
+                                + " PARTITION refuses a NOT VALID check, so it checks every row under ACCESS EXCLUSIVE)" : ""));
             }
         }
     }
