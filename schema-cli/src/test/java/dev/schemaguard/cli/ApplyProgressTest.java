@@ -157,7 +157,7 @@ class ApplyProgressTest {
     private static PlanStatement handWritten(String sql, boolean transactional) {
         return new PlanStatement(sql, PlanStatement.Kind.CREATE, Set.of(), sql,
                 new PlanStatement.Cause.Planned(new SchemaChange.SchemaAdded(Schema.empty("hand_written"))), Map.of(),
-                transactional);
+                Map.of(), transactional);
     }
 
     @Test

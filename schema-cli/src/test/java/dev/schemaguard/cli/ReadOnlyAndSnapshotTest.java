@@ -43,6 +43,21 @@ class ReadOnlyAndSnapshotTest {
     }
 
     @Test
+    void snapshotWarnsAboutAnIndexAFailedConcurrentBuildLeftInvalid() throws Exception {
+        try (ThrowawayDatabase db = Fixtures.database("CREATE TABLE t (k int); INSERT INTO t VALUES (1), (1);")) {
+            try (Connection connection = db.connect(); java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("CREATE UNIQUE INDEX CONCURRENTLY t_k_key ON t (k)");
+            } catch (java.sql.SQLException duplicate) {
+                assertEquals("23505", duplicate.getSQLState(), duplicate::toString); // leaves t_k_key invalid
+            }
+            CliRun run = CliRun.of("snapshot", "--db", db.jdbcUrl());
+            assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+            assertTrue(run.err().contains("warning: index t_k_key on public.t is invalid"), run::toString);
+            assertTrue(run.out().contains("t_k_key"), run::toString);
+        }
+    }
+
+    @Test
     void snapshotOnSeveralConnectionsIsTheSameSnapshot() throws Exception {
         try (ThrowawayDatabase db = Fixtures.database(Fixtures.SHOP)) {
             CliRun one = CliRun.of("snapshot", "--db", db.jdbcUrl());
