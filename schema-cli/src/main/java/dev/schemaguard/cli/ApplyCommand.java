@@ -147,8 +147,9 @@ final class ApplyCommand implements Callable<Integer> {
             terminal.out().print(plan.sql());
             long alone = plan.statements().stream().filter(statement -> !statement.transactional()).count();
             terminal.err().println("applied " + plan.statements().size() + " statement(s) to " + url.display()
-                    + (alone == 0 ? " in one transaction" : " (" + alone + " of them outside a transaction, the others"
-                    + " in transactions between them)"));
+                    + (plan.online() ? " each in a transaction of its own" + (alone == 0 ? "" : " (" + alone
+                    + " of them outside a transaction)") : alone == 0 ? " in one transaction" : " (" + alone
+                    + " of them outside a transaction, the others in transactions between them)"));
         }
         for (PlanStatement skipped : plan.skipped()) {
             terminal.out().println("-- skipped (needs --allow-drops): " + skipped.description().replace('\n', ' '));

@@ -140,7 +140,7 @@ public final class LockedApply {
             MigrationPlan plan = planMaker.make(connection);
             if (plan.isEmpty()) {
                 connection.rollback();
-            } else if (StatementGroup.allTransactional(plan)) {
+            } else if (StatementGroup.oneTransaction(plan)) {
                 runInThisTransaction(connection, plan, attempt, beforeCommit);
             } else {
                 runInGroups(connection, plan, beforeCommit);
@@ -185,8 +185,8 @@ public final class LockedApply {
     }
 
     /**
-     * Runs a plan with non-transactional statements group by group under the session-level lock, taken while the
-     * transaction-level one is held so that no other apply gets in between.
+     * Runs a plan with non-transactional statements, or an online plan, group by group under the session-level
+     * lock, taken while the transaction-level one is held so that no other apply gets in between.
      */
     private void runInGroups(Connection connection, MigrationPlan plan, PlanExecutor.BeforeCommit beforeCommit)
             throws SQLException {

@@ -6,12 +6,21 @@ import java.util.List;
 /**
  * The statements that turn one database into another, in the order they must run, and the statements left out
  * ({@code skipped}) because they would delete data and the plan was made without {@link PlanOptions#allowDrops()}.
+ * {@code online}: made with {@link PlanOptions#online()}, so that {@link PlanExecutor} runs each statement in a
+ * transaction of its own (or alone, outside one) and no lock is held past the statement that takes it: a
+ * {@code VALIDATE CONSTRAINT} must not read the table while the ACCESS EXCLUSIVE lock of the {@code ADD CONSTRAINT
+ * ... NOT VALID} before it is still held. Any other plan runs its transactional statements together.
  */
-public record MigrationPlan(List<PlanStatement> statements, List<PlanStatement> skipped) {
+public record MigrationPlan(List<PlanStatement> statements, List<PlanStatement> skipped, boolean online) {
 
     public MigrationPlan {
         statements = List.copyOf(statements);
         skipped = List.copyOf(skipped);
+    }
+
+    /** A plan whose transactional statements run together (not online). */
+    public MigrationPlan(List<PlanStatement> statements, List<PlanStatement> skipped) {
+        this(statements, skipped, false);
     }
 
     /**
@@ -20,7 +29,7 @@ public record MigrationPlan(List<PlanStatement> statements, List<PlanStatement> 
      */
     MigrationPlan withLocksFrom(LockRules rules) {
         return new MigrationPlan(statements.stream().map(s -> withEffect(s, rules)).toList(),
-                skipped.stream().map(s -> withEffect(s, rules)).toList());
+                skipped.stream().map(s -> withEffect(s, rules)).toList(), online);
     }
 
     private static PlanStatement withEffect(PlanStatement statement, LockRules rules) {
@@ -57,7 +66,7 @@ public record MigrationPlan(List<PlanStatement> statements, List<PlanStatement> 
                 left.add(statement.withDescription(statement.description() + " (left out: not additive)"));
             }
         }
-        return new MigrationPlan(creates, left);
+        return new MigrationPlan(creates, left, online);
     }
 
     private static boolean isDeclaredRename(PlanStatement statement) {

@@ -79,7 +79,7 @@ final class PlanSteps {
                         Kind.CREATE, PlanGroup.NONE, "do not check function bodies while creating them: tables and views they use are"
                                 + " created later in the plan", new Cause.Dependent(routine.statement().cause().change(),
                                 "routines are created before the tables and views their bodies may use")))));
-        return new MigrationPlan(inPhaseOrder(run), inPhaseOrder(skipped));
+        return new MigrationPlan(inPhaseOrder(run), inPhaseOrder(skipped), options.online());
     }
 
     private static String skipReason(PlanStatement statement) {

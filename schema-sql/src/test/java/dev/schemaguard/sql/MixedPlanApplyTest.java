@@ -102,6 +102,37 @@ class MixedPlanApplyTest {
     }
 
     @Test
+    void anOnlinePlanRunsEachStatementInATransactionOfItsOwn() throws SQLException {
+        MigrationPlan plan = new MigrationPlan(List.of(
+                statement("CREATE TABLE t (id int)"),
+                statement("ALTER TABLE t ADD CONSTRAINT t_id_positive CHECK (id > 0) NOT VALID"),
+                statement("ALTER TABLE t VALIDATE CONSTRAINT t_id_positive")), List.of(), true);
+        assertEquals(3, StatementGroup.of(plan).size(), "one group per statement");
+        assertFalse(StatementGroup.oneTransaction(plan));
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary());
+             Connection connection = db.connect()) {
+            List<Long> transactions = new ArrayList<>();
+            ApplyListener afterEach = event -> {
+                if (event instanceof ApplyEvent.Finished) {
+                    transactions.add(currentTransaction(connection));
+                }
+            };
+            LockedApply.withLockTimeout("5s").withListener(afterEach).apply(connection, c -> plan);
+            assertEquals(3, new java.util.HashSet<>(transactions).size(), "three transactions: " + transactions);
+        }
+    }
+
+    private static long currentTransaction(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT txid_current()")) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void twoMixedAppliesRunOneAfterTheOther() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (ThrowawayDatabase db = ThrowawayDatabase.create(TestPostgres.primary());
