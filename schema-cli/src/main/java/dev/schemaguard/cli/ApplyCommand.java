@@ -174,7 +174,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     /** After the commit: a rollback script that cannot be written is an error, with the script on stderr. */
     private void writeRollback(Rollback rollback, DatabaseUrl url, Source expectedSource) {
-        String when = "made by apply in its transaction, from " + url.display() + " as migrated to "
+        String when = "made by apply after its last statement, before that commit, from " + url.display() + " as migrated to "
                 + expectedSource.display();
         try {
             rollbackOutput.write(terminal, rollback, url.display() + " as migrated", url.display() + " as it was",
