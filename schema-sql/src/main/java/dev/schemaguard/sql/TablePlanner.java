@@ -304,14 +304,23 @@ final class TablePlanner extends ConcernPlanner {
             boolean kept = child != null && child.constraint(check.name())
                     .filter(c -> c instanceof CheckConstraint own && own.expression().equals(check.expression())).isPresent();
             if (!kept) {
-                boolean onExistingTable = online(table);
-                group.add(PlanPhase.ATTACH_PARTITIONS, DdlRenderer.addConstraint(table, check), Kind.ALTER,
-                        onExistingTable ? notOnline(MAY_FAIL) : MAY_FAIL,
-                        "add " + check.kind() + " " + check.name() + " of " + parent + " to " + table
-                                + ", which ATTACH PARTITION requires" + (onExistingTable ? " (not online: ATTACH"
-                                + " PARTITION refuses a NOT VALID check, so it checks every row under ACCESS EXCLUSIVE)" : ""));
+                addParentCheck(group, table, parent, check, "ATTACH PARTITION");
             }
         }
+    }
+
+    /**
+     * Adds {@code parent}'s check to {@code table} before {@code linking} (ATTACH PARTITION or INHERIT), which
+     * refuses a NOT VALID one: on a table that exists, in an online plan, the statement says it is not online.
+     */
+    private void addParentCheck(PlanGroup group, QualifiedName table, QualifiedName parent, CheckConstraint check,
+                                String linking) {
+        boolean onExistingTable = online(table);
+        group.add(PlanPhase.ATTACH_PARTITIONS, DdlRenderer.addConstraint(table, check), Kind.ALTER,
+                onExistingTable ? notOnline(MAY_FAIL) : MAY_FAIL,
+                "add " + check.kind() + " " + check.name() + " of " + parent + " to " + table + ", which " + linking
+                        + " requires" + (onExistingTable ? " (not online: " + linking + " refuses a NOT VALID check, so"
+                        + " it checks every row under ACCESS EXCLUSIVE)" : ""));
     }
 
     /**
@@ -334,12 +343,7 @@ final class TablePlanner extends ConcernPlanner {
         for (QualifiedName parent : want.subList(same, want.size())) {
             for (CheckConstraint check : checksPassedOn(parent, new HashSet<>()).values()) {
                 if (child == null || child.constraint(check.name()).isEmpty()) {
-                    boolean onExistingTable = online(table);
-                    group.add(PlanPhase.ATTACH_PARTITIONS, DdlRenderer.addConstraint(table, check), Kind.ALTER,
-                            onExistingTable ? notOnline(MAY_FAIL) : MAY_FAIL,
-                            "add " + check.kind() + " " + check.name() + " of " + parent + " to " + table
-                                    + ", which INHERIT requires" + (onExistingTable ? " (not online: INHERIT refuses a"
-                                    + " NOT VALID check, so it checks every row under ACCESS EXCLUSIVE)" : ""));
+                    addParentCheck(group, table, parent, check, "INHERIT");
                 }
             }
             group.add(PlanPhase.ATTACH_PARTITIONS, DdlRenderer.alterTable(table, "INHERIT " + parent.sql()), Kind.ALTER, MAY_FAIL,
