@@ -701,7 +701,11 @@ final class ServerDatabases {
                     }
                 }
                 tables.add(table);
-                earlier.add(name);
+                // PostgreSQL cannot add an identity column to a table that has inheritance children (a planner gap,
+                // noted in the session notes): a table with one is no parent here, or every failure would shrink to it
+                if (table.columns().stream().noneMatch(c -> c.identity() != null)) {
+                    earlier.add(name);
+                }
                 allColumns.put(name, columns);
             }
             result.add(schema.withTables(tables));
