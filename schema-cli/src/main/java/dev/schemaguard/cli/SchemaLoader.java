@@ -267,7 +267,7 @@ final class SchemaLoader implements AutoCloseable {
         if (live != null && CanonicalSchema.equalsLiveSpelling(declared, live)) {
             notes.accept(source.display() + " equals the live schema, in PostgreSQL's spelling already: not built in a"
                     + " throwaway database");
-            return declared;
+            return CanonicalSchema.sharingLiveObjects(declared, live);
         }
         ThrowawayDatabase database;
         try {

@@ -65,15 +65,20 @@ public final class DeclaredSchemaNames {
         int schemaIndent = -1;
         int next = 0;
         while (next < yaml.length()) {
-            int end = yaml.indexOf('\n', next);
+            int start = next;
+            int end = yaml.indexOf('\n', start);
             end = end < 0 ? yaml.length() : end;
-            String line = yaml.substring(next, end > next && yaml.charAt(end - 1) == '\r' ? end - 1 : end);
             next = end + 1;
+            int indent = 0;
+            while (start + indent < end && yaml.charAt(start + indent) == ' ') {
+                indent++;
+            }
+            if (indent > 0 && (!inSchemas || (schemaIndent >= 0 && indent > schemaIndent))) {
+                continue; // deeper than what names schemas (most lines: looked at no further)
+            }
+            String line = yaml.substring(start, end > start && yaml.charAt(end - 1) == '\r' ? end - 1 : end);
             if (line.isBlank() || line.stripLeading().startsWith("#")) {
                 continue;
-            }
-            if (line.charAt(0) == ' ' && !inSchemas) {
-                continue; // inside a top-level entry other than schemas
             }
             char first = line.charAt(0);
             if (first != ' ') {
@@ -96,7 +101,6 @@ public final class DeclaredSchemaNames {
                 continue;
             }
             Matcher nested = NESTED_KEY.matcher(line);
-            int indent = line.length() - line.stripLeading().length();
             if (schemaIndent < 0) {
                 schemaIndent = indent;
             }
