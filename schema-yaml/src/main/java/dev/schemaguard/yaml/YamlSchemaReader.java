@@ -58,6 +58,7 @@ public final class YamlSchemaReader {
     private final Map<String, Placed<dev.schemaguard.model.ForeignServer>> foreignServers = new TreeMap<>();
     private final ScopeYaml scope = new ScopeYaml();
     private final List<RenamedFromKeys.Site> renamedFromKeys = new ArrayList<>();
+    private final ReadMemo memo = new ReadMemo();
 
     private YamlSchemaReader() {
     }
@@ -216,7 +217,7 @@ public final class YamlSchemaReader {
         for (Entry entry : entries(fields, TABLES, "the tables of schema " + schema + " (table names to tables)")) {
             atEntry(entry, () -> {
                 parts.claimRelation("table", entry);
-                parts.tables.put(entry.key(), TableReader.read(schema, entry));
+                parts.tables.put(entry.key(), TableReader.read(schema, entry, memo));
                 noteColumns(schema, entry);
             });
         }
