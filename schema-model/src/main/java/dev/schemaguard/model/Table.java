@@ -81,7 +81,7 @@ public record Table(
         replicaIdentity = replicaIdentity == null ? ReplicaIdentity.DEFAULT : replicaIdentity;
         rules = rules == null ? List.of() : List.copyOf(rules);
         requireUniqueRules(name, rules);
-        constraintComments = constraintComments == null ? Map.of()
+        constraintComments = constraintComments == null || constraintComments.isEmpty() ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(constraintComments));
         if (partitionOf != null && !inherits.isEmpty()) {
             throw new IllegalArgumentException("table " + name + " is a partition of " + partitionOf.parent()

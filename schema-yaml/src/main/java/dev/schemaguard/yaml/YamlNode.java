@@ -1,7 +1,13 @@
 package dev.schemaguard.yaml;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A parsed YAML value that remembers where it was written. */
 sealed interface YamlNode {
@@ -14,7 +20,7 @@ sealed interface YamlNode {
     /** A mapping; keys in the order written, each with its own position. */
     record MapNode(Map<String, Entry> entries, Position position) implements YamlNode {
         public MapNode {
-            entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+            entries = entries instanceof EntryMap ? entries : EntryMap.of(List.copyOf(entries.values()));
         }
 
         @Override
@@ -24,6 +30,79 @@ sealed interface YamlNode {
     }
 
     record Entry(String key, Position keyPosition, YamlNode value) {
+    }
+
+    /**
+     * The entries of a map node, in the order written and found by key: a list searched from the start while it is
+     * short, as nearly every map of a schema is, with a hash index for a long one (the tables of a schema). Lighter
+     * than a {@code LinkedHashMap}, and a read holds hundreds of thousands.
+     */
+    final class EntryMap extends AbstractMap<String, YamlNode.Entry> {
+        /** Up to this many entries, a key is found by comparing it with each. */
+        static final int SEARCHED = 16;
+
+        private final List<YamlNode.Entry> entries;
+        private final Map<String, YamlNode.Entry> index;
+
+        /** {@code entries} (no key twice) with {@code index}, their map by key when there are more than {@link #SEARCHED}. */
+        EntryMap(List<YamlNode.Entry> entries, Map<String, YamlNode.Entry> index) {
+            this.entries = List.copyOf(entries);
+            this.index = index;
+        }
+
+        static EntryMap of(List<YamlNode.Entry> entries) {
+            Map<String, YamlNode.Entry> index = null;
+            if (entries.size() > SEARCHED) {
+                index = new HashMap<>();
+                for (YamlNode.Entry entry : entries) {
+                    index.put(entry.key(), entry);
+                }
+            }
+            return new EntryMap(entries, index);
+        }
+
+        @Override
+        public YamlNode.Entry get(Object key) {
+            if (index != null) {
+                return index.get(key);
+            }
+            for (YamlNode.Entry entry : entries) {
+                if (entry.key().equals(key)) {
+                    return entry;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public int size() {
+            return entries.size();
+        }
+
+        @Override
+        public Collection<YamlNode.Entry> values() {
+            return entries;
+        }
+
+        @Override
+        public Set<Map.Entry<String, YamlNode.Entry>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, YamlNode.Entry>> iterator() {
+                    return entries.stream().map(entry -> Map.entry(entry.key(), entry)).iterator();
+                }
+
+                @Override
+                public int size() {
+                    return entries.size();
+                }
+            };
+        }
     }
 
     record ListNode(List<YamlNode> items, Position position) implements YamlNode {

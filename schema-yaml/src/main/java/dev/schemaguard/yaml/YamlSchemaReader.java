@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,7 @@ public final class YamlSchemaReader {
             Comparator.comparing(Routine::name).thenComparing(Routine::arguments);
 
     /** Where each column was declared, by table as SQL spells it and the column's name as SQL spells it. */
-    private final Map<String, Position> columnPositions = new TreeMap<>();
+    private final Map<String, Position> columnPositions = new HashMap<>();
     private final Map<String, SchemaParts> schemas = new TreeMap<>();
     private final Map<String, Placed<Extension>> extensions = new TreeMap<>();
     private final Map<String, Placed<Publication>> publications = new TreeMap<>();
@@ -118,11 +119,14 @@ public final class YamlSchemaReader {
     }
 
     private void readDocument(String yaml, String source) {
-        YamlNode root = YamlTreeReader.read(yaml, source);
+        YamlTreeReader.Document document = YamlTreeReader.read(yaml, source);
+        YamlNode root = document.root();
         if (root == null) {
             return;
         }
-        renamedFromKeys.addAll(RenamedFromKeys.in(root));
+        if (document.hasRenames()) {
+            renamedFromKeys.addAll(RenamedFromKeys.in(root));
+        }
         Fields file = Fields.of(root, FILE_KEYS, "the top level of the file");
         scope.read(file);
         YamlNode extensionsNode = file.node(EXTENSIONS);
@@ -360,7 +364,7 @@ public final class YamlSchemaReader {
 
     /** Where each object was declared, by qualified name as SQL spells it; extensions by their name. */
     private Map<String, Position> positions() {
-        Map<String, Position> positions = new TreeMap<>();
+        Map<String, Position> positions = new HashMap<>();
         extensions.forEach((name, placed) -> positions.put(dev.schemaguard.model.Identifiers.quote(name), placed.position()));
         for (SchemaParts parts : schemas.values()) {
             for (Map<String, Placed<String>> names : List.of(parts.relationNames, parts.typeNames, parts.collationNames)) {
