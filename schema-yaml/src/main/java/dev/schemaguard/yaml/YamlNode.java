@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A parsed YAML value that remembers where it was written. */
+/**
+ * A parsed YAML value that remembers where it was written. Nodes keep line and column as numbers and make a
+ * {@link Position} when asked: a read holds hundreds of thousands of nodes until the whole file is read, and most
+ * positions are never asked for.
+ */
 sealed interface YamlNode {
 
     Position position();
@@ -18,9 +22,18 @@ sealed interface YamlNode {
     String kind();
 
     /** A mapping; keys in the order written, each with its own position. */
-    record MapNode(Map<String, Entry> entries, Position position) implements YamlNode {
+    record MapNode(Map<String, Entry> entries, String source, int line, int column) implements YamlNode {
         public MapNode {
             entries = entries instanceof EntryMap ? entries : EntryMap.of(List.copyOf(entries.values()));
+        }
+
+        MapNode(Map<String, Entry> entries, Position position) {
+            this(entries, position.source(), position.line(), position.column());
+        }
+
+        @Override
+        public Position position() {
+            return new Position(source, line, column);
         }
 
         @Override
@@ -29,7 +42,10 @@ sealed interface YamlNode {
         }
     }
 
-    record Entry(String key, Position keyPosition, YamlNode value) {
+    record Entry(String key, String source, int line, int column, YamlNode value) {
+        Position keyPosition() {
+            return new Position(source, line, column);
+        }
     }
 
     /**
@@ -66,9 +82,9 @@ sealed interface YamlNode {
             if (index != null) {
                 return index.get(key);
             }
-            for (YamlNode.Entry entry : entries) {
-                if (entry.key().equals(key)) {
-                    return entry;
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).key().equals(key)) {
+                    return entries.get(i);
                 }
             }
             return null;
@@ -105,9 +121,14 @@ sealed interface YamlNode {
         }
     }
 
-    record ListNode(List<YamlNode> items, Position position) implements YamlNode {
+    record ListNode(List<YamlNode> items, String source, int line, int column) implements YamlNode {
         public ListNode {
             items = List.copyOf(items);
+        }
+
+        @Override
+        public Position position() {
+            return new Position(source, line, column);
         }
 
         @Override
@@ -117,7 +138,16 @@ sealed interface YamlNode {
     }
 
     /** A scalar as written; {@code text} is null for YAML's null ({@code ~}, {@code null} or nothing). */
-    record ScalarNode(String text, Position position) implements YamlNode {
+    record ScalarNode(String text, String source, int line, int column) implements YamlNode {
+        ScalarNode(String text, Position position) {
+            this(text, position.source(), position.line(), position.column());
+        }
+
+        @Override
+        public Position position() {
+            return new Position(source, line, column);
+        }
+
         @Override
         public String kind() {
             return text == null ? "nothing (null)" : "the value '" + text + "'";

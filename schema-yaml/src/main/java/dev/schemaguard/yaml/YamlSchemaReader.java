@@ -50,7 +50,7 @@ public final class YamlSchemaReader {
             Comparator.comparing(Routine::name).thenComparing(Routine::arguments);
 
     /** Where each column was declared, by table as SQL spells it and the column's name as SQL spells it. */
-    private final Map<String, Position> columnPositions = new HashMap<>();
+    private final ColumnPositions columnPositions = new ColumnPositions();
     private final Map<String, SchemaParts> schemas = new TreeMap<>();
     private final Map<String, Placed<Extension>> extensions = new TreeMap<>();
     private final Map<String, Placed<Publication>> publications = new TreeMap<>();
@@ -318,9 +318,7 @@ public final class YamlSchemaReader {
     private void noteColumns(String schema, Entry entry) {
         if (entry.value() instanceof YamlNode.MapNode table && table.entries().get(COLUMNS) != null
                 && table.entries().get(COLUMNS).value() instanceof YamlNode.MapNode columns) {
-            String prefix = QualifiedName.of(schema, entry.key()).sql() + ".";
-            columns.entries().values().forEach(column -> columnPositions.put(
-                    prefix + dev.schemaguard.model.Identifiers.quote(column.key()), column.value().position()));
+            columnPositions.add(QualifiedName.of(schema, entry.key()).sql(), columns.entries().values());
         }
     }
 

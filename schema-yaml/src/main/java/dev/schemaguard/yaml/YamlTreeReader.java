@@ -81,13 +81,16 @@ final class YamlTreeReader {
     }
 
     private YamlNode readValue(YAMLParser parser, int depth) throws IOException {
-        Position position = position(parser.currentTokenLocation());
+        JsonLocation location = parser.currentTokenLocation();
+        int line = line(location);
+        int column = column(location);
         if (depth > MAX_DEPTH) {
+            Position position = position(location);
             throw new YamlSchemaException(position, "YAML nested deeper than " + MAX_DEPTH
                     + " levels; a schema needs fewer than 10");
         }
         if (parser.isCurrentAlias()) {
-            throw new YamlSchemaException(position, "YAML aliases (*name) are not supported; write the value out");
+            throw new YamlSchemaException(position(location), "YAML aliases (*name) are not supported; write the value out");
         }
         JsonToken token = parser.currentToken();
         switch (token) {
@@ -96,7 +99,7 @@ final class YamlTreeReader {
                 Map<String, YamlNode.Entry> index = null;
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = intern(parser.currentName());
-                    Position keyPosition = position(parser.currentTokenLocation());
+                    JsonLocation keyLocation = parser.currentTokenLocation();
                     if (entries.size() == YamlNode.EntryMap.SEARCHED) {
                         index = new HashMap<>();
                         for (YamlNode.Entry entry : entries) {
@@ -105,33 +108,34 @@ final class YamlTreeReader {
                     }
                     YamlNode.Entry earlier = index != null ? index.get(key) : find(entries, key);
                     if (earlier != null) {
-                        throw new YamlSchemaException(keyPosition, "duplicate key '" + key + "' (first at "
+                        throw new YamlSchemaException(position(keyLocation), "duplicate key '" + key + "' (first at "
                                 + earlier.keyPosition() + "); each key may appear once in a map");
                     }
                     renames |= key.equals(YamlKeys.RENAMED_FROM);
                     parser.nextToken();
-                    YamlNode.Entry entry = new YamlNode.Entry(key, keyPosition, readValue(parser, depth + 1));
+                    YamlNode.Entry entry = new YamlNode.Entry(key, source, line(keyLocation), column(keyLocation),
+                            readValue(parser, depth + 1));
                     entries.add(entry);
                     if (index != null) {
                         index.put(key, entry);
                     }
                 }
-                return new YamlNode.MapNode(new YamlNode.EntryMap(entries, index), position);
+                return new YamlNode.MapNode(new YamlNode.EntryMap(entries, index), source, line, column);
             }
             case START_ARRAY -> {
                 List<YamlNode> items = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     items.add(readValue(parser, depth + 1));
                 }
-                return new YamlNode.ListNode(items, position);
+                return new YamlNode.ListNode(items, source, line, column);
             }
             case VALUE_NULL -> {
-                return new YamlNode.ScalarNode(null, position);
+                return new YamlNode.ScalarNode(null, source, line, column);
             }
             case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> {
-                return new YamlNode.ScalarNode(intern(parser.getText()), position);
+                return new YamlNode.ScalarNode(intern(parser.getText()), source, line, column);
             }
-            default -> throw new YamlSchemaException(position, "unexpected YAML value (" + token
+            default -> throw new YamlSchemaException(position(location), "unexpected YAML value (" + token
                     + "); expected a map, a list or text");
         }
     }
@@ -152,9 +156,14 @@ final class YamlTreeReader {
 
     /** Line and column as the parser reports them, never below 1 (some parser errors come without a place). */
     private Position position(JsonLocation location) {
-        if (location == null) {
-            return new Position(source, 1, 1);
-        }
-        return new Position(source, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+        return new Position(source, line(location), column(location));
+    }
+
+    private static int line(JsonLocation location) {
+        return location == null ? 1 : Math.max(1, location.getLineNr());
+    }
+
+    private static int column(JsonLocation location) {
+        return location == null ? 1 : Math.max(1, location.getColumnNr());
     }
 }
