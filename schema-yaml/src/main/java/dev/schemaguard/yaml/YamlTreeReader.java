@@ -85,8 +85,7 @@ final class YamlTreeReader {
         int line = line(location);
         int column = column(location);
         if (depth > MAX_DEPTH) {
-            Position position = position(location);
-            throw new YamlSchemaException(position, "YAML nested deeper than " + MAX_DEPTH
+            throw new YamlSchemaException(position(location), "YAML nested deeper than " + MAX_DEPTH
                     + " levels; a schema needs fewer than 10");
         }
         if (parser.isCurrentAlias()) {
