@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -21,8 +22,12 @@ import java.util.regex.Pattern;
  */
 final class YamlEmitter {
 
+    /** Words YAML 1.1 reads as null, a boolean or a merge key, in any case. */
+    private static final Set<String> NOT_A_STRING_WORDS = Set.of("~", "null", "true", "false", "yes", "no", "on", "off",
+            "y", "n", "=", "<<");
+    /** Numbers, infinity and not-a-number, and document markers. */
     private static final Pattern NOT_A_STRING = Pattern.compile(
-            "(?i)~|null|true|false|yes|no|on|off|y|n|=|<<|[-+]?\\.?[0-9].*|[-+]?\\.(inf|nan)|\\.\\.\\..*|---.*");
+            "(?i)[-+]?\\.?[0-9].*|[-+]?\\.(inf|nan)|\\.\\.\\..*|---.*");
     private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
     /** Text that is written to the writer whenever this much has piled up. */
     private static final int CHUNK = 8192;
@@ -235,13 +240,14 @@ final class YamlEmitter {
         return !readsAsOtherThanText(text, first);
     }
 
-    /**
-     * Whether YAML reads {@code text}, unquoted, as null, a boolean, a number or a document marker. Only short
-     * words and text that starts with a digit, a sign or a dot can be any of those, so only they meet the pattern.
-     */
+    /** Whether YAML reads {@code text}, unquoted, as null, a boolean, a number or a document marker. */
     private static boolean readsAsOtherThanText(String text, char first) {
-        boolean candidate = text.length() <= 5 || first == '-' || first == '+' || first == '.' || (first >= '0' && first <= '9');
-        return candidate && NOT_A_STRING.matcher(text).matches();
+        if (text.length() <= 5 && NOT_A_STRING_WORDS.contains(text.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        // the pattern's every choice starts with a sign, a dot or a digit
+        return (first == '-' || first == '+' || first == '.' || (first >= '0' && first <= '9'))
+                && NOT_A_STRING.matcher(text).matches();
     }
 
     /** Letters, digits and {@code _-.$ ()}: what a plain scalar in a flow list may hold here. */
@@ -258,12 +264,15 @@ final class YamlEmitter {
 
     /** Only characters YAML lets stand for themselves, and no line breaks. */
     private static boolean isPrintable(String text) {
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            if (!isPrintable(c)) {
-                return false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E) { // not printable ASCII: look at the whole code point
+                int codePoint = text.codePointAt(i);
+                if (!isPrintable(codePoint)) {
+                    return false;
+                }
+                i += Character.charCount(codePoint) - 1;
             }
-            i += Character.charCount(c);
         }
         return true;
     }
