@@ -255,22 +255,21 @@ public final class YamlSchemaWriter {
     /** {@code unique} and {@code references}: the unique constraint and the foreign key written on this column. */
     private Object column(String schema, TableDefinition definition, Column column, boolean unique, ForeignKeyDef references) {
         String name = column.name();
-        if (!typesThatReadBack.contains(column.type())) {
-            if (!ColumnShortForm.parseType(column.type().sql()).equals(column.type())) {
-                throw new IllegalArgumentException("the type of column " + name + " of table " + definition.name()
-                        + " (" + column.type() + ") reads back differently from YAML; it cannot be written");
-            }
-            typesThatReadBack.add(column.type());
-        }
         boolean inPrimaryKey = definition.primaryKey() != null && definition.primaryKey().columns().contains(name);
         boolean primaryKey = inPrimaryKey && definition.primaryKey().onColumn();
-        String shortForm = column.renamedFrom() != null ? null // the short form has no place for a former name
-                : shortForms.computeIfAbsent(new ShortFormQuestion(column, inPrimaryKey, primaryKey, unique, references, schema),
-                        q -> Optional.ofNullable(ColumnShortForm.render(q.column(), q.inPrimaryKey(), q.primaryKey(),
-                                q.unique(), q.references(), q.schema()))).orElse(null);
-        if (shortForm != null) {
-            return shortForm;
+        if (column.renamedFrom() == null) { // the short form has no place for a former name
+            ShortFormQuestion question = new ShortFormQuestion(column, inPrimaryKey, primaryKey, unique, references, schema);
+            Optional<String> shortForm = shortForms.get(question);
+            if (shortForm == null) {
+                requireTypeReadsBack(column, definition);
+                shortForm = Optional.ofNullable(ColumnShortForm.render(column, inPrimaryKey, primaryKey, unique, references, schema));
+                shortForms.put(question, shortForm);
+            }
+            if (shortForm.isPresent()) {
+                return shortForm.get(); // its type was checked with the first column asked about
+            }
         }
+        requireTypeReadsBack(column, definition);
         Map<String, Object> yaml = new LinkedHashMap<>();
         yaml.put(TYPE, column.type().sql());
         if (!column.nullable() && !ColumnShortForm.notNullImplied(column, inPrimaryKey)) {
@@ -307,6 +306,17 @@ public final class YamlSchemaWriter {
         putIfPresent(yaml, COMMENT, column.comment());
         putIfPresent(yaml, RENAMED_FROM, column.renamedFrom());
         return yaml;
+    }
+
+    private void requireTypeReadsBack(Column column, TableDefinition definition) {
+        if (typesThatReadBack.contains(column.type())) {
+            return;
+        }
+        if (!ColumnShortForm.parseType(column.type().sql()).equals(column.type())) {
+            throw new IllegalArgumentException("the type of column " + column.name() + " of table " + definition.name()
+                    + " (" + column.type() + ") reads back differently from YAML; it cannot be written");
+        }
+        typesThatReadBack.add(column.type());
     }
 
     private static Object identity(Identity identity) {
