@@ -46,7 +46,8 @@ import java.util.function.Supplier;
  */
 public final class YamlSchemaWriter {
 
-    /** The same column spelled alike in many tables (an {@code id}, a {@code created_at}) is checked once. */
+    // Checked once per write: each type, and each column with what is written on it (an id or a created_at spelled
+    // alike in many tables), since reading back a column's short form costs more than all the rest of writing it.
     private final Set<DataType> typesThatReadBack = new HashSet<>();
     private final Map<ShortFormQuestion, Optional<String>> shortForms = new HashMap<>();
 
