@@ -120,7 +120,7 @@ final class Terminal {
     /**
      * Writes a file next to {@code output} and moves it into place once complete, so that a result that fails half
      * way (a full disk, a model part the YAML cannot spell) leaves the file as it was. What is not a plain file (a
-     * device such as /dev/stdout, a pipe) is written directly.
+     * device such as /dev/stdout, a pipe) is written directly. A file replaced keeps its permissions.
      */
     private static void writeFile(Result result, Path output) throws IOException {
         if (Files.exists(output) && !Files.isRegularFile(output)) {
@@ -136,6 +136,7 @@ final class Terminal {
                     StandardOpenOption.WRITE)) {
                 result.writeTo(writer);
             }
+            keepPermissions(target, partial);
             try {
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -143,6 +144,18 @@ final class Terminal {
             }
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    /** {@code replacement} with the permissions of {@code existing}, when it exists and the file system has them. */
+    private static void keepPermissions(Path existing, Path replacement) throws IOException {
+        if (!Files.exists(existing)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(existing));
+        } catch (UnsupportedOperationException notPosix) {
+            // the file system has no POSIX permissions: the new file gets the default ones
         }
     }
 

@@ -66,6 +66,17 @@ class TerminalTest {
         assertEquals("new\n", Files.readString(target));
     }
 
+    @Test
+    void aReplacedFileKeepsItsPermissions() throws Exception {
+        Path file = Files.writeString(directory.resolve("schema.sql"), "old\n");
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> ownerOnly =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+        Files.setPosixFilePermissions(file, ownerOnly);
+        terminal.writeResult("new\n", file);
+        assertEquals("new\n", Files.readString(file));
+        assertEquals(ownerOnly, Files.getPosixFilePermissions(file));
+    }
+
     private static List<Path> names(Path directory) throws Exception {
         try (var files = Files.list(directory)) {
             return files.map(Path::getFileName).sorted().toList();
