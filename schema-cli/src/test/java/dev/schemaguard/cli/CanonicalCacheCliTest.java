@@ -166,6 +166,25 @@ class CanonicalCacheCliTest {
         }
     }
 
+    @Test
+    void onTheEmbeddedServerTheKeyIsItsReleaseAndAHitStartsNoServer() throws Exception {
+        Path yaml = dir.resolve("hand.yaml");
+        Files.writeString(yaml, handWritten(3, UUID.randomUUID().toString()));
+        try (ThrowawayDatabase db = Fixtures.database("")) {
+            String[] check = {"check", "--db", db.jdbcUrl(), "--expected", yaml.toString(), "--verbose"};
+            CliRun miss = CliRun.withEmbeddedDefault(check);
+            CliRun hit = CliRun.withEmbeddedDefault(check);
+            String release = "embedded PostgreSQL " + dev.schemaguard.embedded.PostgresRelease.matching(
+                    Fixtures.server().majorVersion()).artifactVersion();
+            assertTrue(miss.err().contains(MISS) && miss.err().contains(release), miss::toString);
+            assertTrue(miss.err().contains("canonical form stored in the cache"), miss::toString);
+            assertTrue(hit.err().contains(HIT) && hit.err().contains(release), hit::toString);
+            assertFalse(hit.err().contains("stored in the cache"), hit::toString);
+            assertEquals(ExitCode.DRIFT, miss.exitCode(), miss::toString); // the database is empty
+            assertEquals(miss.out(), hit.out());
+        }
+    }
+
     private static String[] append(String[] args, String more) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = more;
