@@ -159,7 +159,7 @@ final class CanonicalCache {
         try {
             Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (OutputStream file = Files.newOutputStream(temporary);
-                 DataOutputStream out = new DataOutputStream(new GZIPOutputStream(new BufferedOutputStream(file, 1 << 16), 1 << 16))) {
+                 DataOutputStream out = new DataOutputStream(new FastGzip(new BufferedOutputStream(file, 1 << 16)))) {
                 out.writeInt(MAGIC);
                 out.writeInt(FORMAT);
                 out.writeUTF(key.hex());
@@ -177,6 +177,14 @@ final class CanonicalCache {
             }
         }
         evict(dir.get());
+    }
+
+    /** gzip at its fastest level: an entry is written once per schema and server, on the way to a verdict. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+        }
     }
 
     /** The directory, checked once per run; empty (with a warning or a note saying why) when it may not be used. */
