@@ -8,6 +8,7 @@ import dev.schemaguard.model.Table;
 import dev.schemaguard.sql.CanonicalSchema;
 import dev.schemaguard.sql.CanonicalizationException;
 import dev.schemaguard.yaml.DeclaredSchema;
+import dev.schemaguard.yaml.DeclaredSchemaNames;
 import dev.schemaguard.sql.IntrospectionOptions;
 import dev.schemaguard.sql.PostgresIntrospector;
 import dev.schemaguard.sql.ThrowawayDatabase;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -120,11 +123,13 @@ final class SchemaLoader implements AutoCloseable {
                 throwawayServer.matchVersionOf(database.url());
             }
         }
+        EarlyRead firstRead = startEarly(first, second);
+        EarlyRead secondRead = startEarly(second, first);
         Database firstDeclared = declared(first);
         Database secondDeclared = declared(second);
         List<Database> declaredSides = Stream.of(firstDeclared, secondDeclared).filter(Objects::nonNull).toList();
-        Database a = firstDeclared != null ? firstDeclared : introspect(((Source.DatabaseSource) first).url(), declaredSides);
-        Database b = secondDeclared != null ? secondDeclared : introspect(((Source.DatabaseSource) second).url(), declaredSides);
+        Database a = firstDeclared != null ? firstDeclared : introspect(((Source.DatabaseSource) first).url(), declaredSides, firstRead);
+        Database b = secondDeclared != null ? secondDeclared : introspect(((Source.DatabaseSource) second).url(), declaredSides, secondRead);
         if (firstDeclared != null) {
             a = comparable(first, firstDeclared, secondDeclared == null ? b : null);
         }
@@ -132,6 +137,76 @@ final class SchemaLoader implements AutoCloseable {
             b = comparable(second, secondDeclared, firstDeclared == null ? a : null);
         }
         return scoped(a, b);
+    }
+
+    /**
+     * A database side read on a thread of its own while the other side is loaded: reading a database needs the
+     * names of the schemas the declared side holds, which YAML states plainly enough to be guessed from its lines
+     * ({@link DeclaredSchemaNames#guess}) before it is parsed; against another database it needs none.
+     */
+    private record EarlyRead(IntrospectionOptions options, FutureTask<Database> read) {
+    }
+
+    /** Starts reading {@code database} for a comparison with {@code other}, when what to read is known already; else null. */
+    private EarlyRead startEarly(Source database, Source other) {
+        if (!(database instanceof Source.DatabaseSource db)) {
+            return null;
+        }
+        Optional<IntrospectionOptions> options;
+        if (other instanceof Source.DatabaseSource) {
+            options = selection.forComparisonWith(List.of());
+        } else if (other instanceof Source.YamlSource yaml) {
+            options = DeclaredSchemaNames.guess(yaml.path()).flatMap(selection::forComparisonWithSchemas);
+        } else {
+            return null; // a .sql script: its schemas are known only once it ran
+        }
+        if (options.isEmpty()) {
+            return null;
+        }
+        FutureTask<Database> read = new FutureTask<>(() -> read(db.url(), options.get()));
+        Thread thread = new Thread(read, "schemaguard-read");
+        thread.setDaemon(true); // an error on the other side ends the run without waiting for it
+        thread.start();
+        return new EarlyRead(options.get(), read);
+    }
+
+    /**
+     * Reads a live schema (in the introspector's own read-only transaction), for a comparison with
+     * {@code declaredSides} (none: with another database, or none at all), as far as the selection says: the read
+     * {@code early} started, when it was for those schemas.
+     */
+    private Database introspect(DatabaseUrl url, List<Database> declaredSides, EarlyRead early) {
+        IntrospectionOptions options = selection.forComparisonWith(declaredSides).orElse(null);
+        if (early != null) {
+            if (early.options().equals(options)) {
+                return result(early.read());
+            }
+            notes.accept("the schemas to read of " + url.display() + " differ from what the YAML's lines suggested;"
+                    + " reading it again");
+        }
+        if (options == null) {
+            Connections.closeQuietly(recordingVersion(url, Connections.open(url))); // reachable, and of which version
+            return Database.EMPTY;
+        }
+        return read(url, options);
+    }
+
+    /** What {@code read} gave, waiting for it; its failure as thrown on its thread. */
+    private static Database result(FutureTask<Database> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CliFailure.error("interrupted while reading the database", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -200,7 +275,7 @@ final class SchemaLoader implements AutoCloseable {
         if (live != null && CanonicalSchema.equalsLiveSpelling(declared, live)) {
             notes.accept(source.display() + " equals the live schema, in PostgreSQL's spelling already: not built in a"
                     + " throwaway database");
-            return declared;
+            return CanonicalSchema.sharingLiveObjects(declared, live);
         }
         CanonicalCache.Key key = canonicalCache == null ? null
                 : canonicalCache.key(declared, throwawayServer::identity).orElse(null);
@@ -289,8 +364,12 @@ final class SchemaLoader implements AutoCloseable {
      * {@code declaredSides} (none: with another database, or none at all), as far as the selection says.
      */
     Database introspect(DatabaseUrl url, List<Database> declaredSides) {
-        IntrospectionOptions options = selection.forComparisonWith(declaredSides).orElse(null);
-        if (connections > 1 && options != null) {
+        return introspect(url, declaredSides, null);
+    }
+
+    /** Reads what {@code options} select of the database at {@code url}. */
+    private Database read(DatabaseUrl url, IntrospectionOptions options) {
+        if (connections > 1) {
             try {
                 return new PostgresIntrospector(options).introspect(() -> recordingVersion(url, Connections.open(url)),
                         connections);
@@ -300,9 +379,6 @@ final class SchemaLoader implements AutoCloseable {
         }
         Connection connection = recordingVersion(url, Connections.open(url));
         try {
-            if (options == null) {
-                return Database.EMPTY;
-            }
             return new PostgresIntrospector(options).introspect(connection);
         } catch (SQLException e) {
             throw Errors.database("reading the schema of " + url.display(), e);

@@ -79,6 +79,9 @@ public record Column(
     }
 
     public Column withNullable(boolean newNullable) {
+        if (newNullable == nullable) {
+            return this;
+        }
         return new Column(name, type, newNullable, defaultExpression, identity, generatedExpression, collation, comment,
                 storage, compression, renamedFrom);
     }

@@ -158,7 +158,8 @@ public final class Identifiers {
         if (identifier.indexOf('\0') >= 0) {
             throw new IllegalArgumentException(what + " must not contain a NUL character: " + identifier);
         }
-        int bytes = byteLength(identifier);
+        // UTF-8 takes at most 3 bytes per char: a short name needs no encoding to be known short enough
+        int bytes = identifier.length() * 3 <= MAX_BYTES ? 0 : byteLength(identifier);
         if (bytes > MAX_BYTES) {
             throw new IllegalArgumentException(what + " \"" + identifier + "\" is " + bytes
                     + " bytes long; PostgreSQL keeps at most " + MAX_BYTES + " bytes and would truncate it");

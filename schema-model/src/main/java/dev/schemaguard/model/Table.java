@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -26,6 +27,9 @@ import java.util.function.Consumer;
  * <p>A partition or inheritance child lists only its own columns: an inheritance child those it declares itself
  * (pg_attribute.attislocal), a partition those whose default, NOT NULL or comment it changes. The columns it
  * inherits belong to its parents, so its indexes and constraints may name columns it does not list.
+ *
+ * <p>A wither given the value the table already has returns the table itself: readers chain a wither for every
+ * optional part, and each new table is validated again.
  */
 public record Table(
         String name,
@@ -77,7 +81,7 @@ public record Table(
         replicaIdentity = replicaIdentity == null ? ReplicaIdentity.DEFAULT : replicaIdentity;
         rules = rules == null ? List.of() : List.copyOf(rules);
         requireUniqueRules(name, rules);
-        constraintComments = constraintComments == null ? Map.of()
+        constraintComments = constraintComments == null || constraintComments.isEmpty() ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(constraintComments));
         if (partitionOf != null && !inherits.isEmpty()) {
             throw new IllegalArgumentException("table " + name + " is a partition of " + partitionOf.parent()
@@ -114,108 +118,162 @@ public record Table(
     }
 
     public Table withColumns(List<Column> newColumns) {
+        if (Objects.equals(newColumns, columns)) {
+            return this;
+        }
         return new Table(name, newColumns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
                 storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
+        if (Objects.equals(newPrimaryKey, primaryKey)) {
+            return this;
+        }
         return new Table(name, columns, newPrimaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
                 storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withUniqueConstraints(List<UniqueConstraint> newUniqueConstraints) {
+        if (Objects.equals(newUniqueConstraints, uniqueConstraints)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, newUniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
                 storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
+        if (Objects.equals(newForeignKeys, foreignKeys)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, newForeignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
                 storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withCheckConstraints(List<CheckConstraint> newCheckConstraints) {
+        if (Objects.equals(newCheckConstraints, checkConstraints)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, newCheckConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
                 storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withIndexes(List<Index> newIndexes) {
+        if (Objects.equals(newIndexes, indexes)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, newIndexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
                 storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withRowSecurity(RowSecurity newRowSecurity) {
+        if (Objects.equals(newRowSecurity, rowSecurity)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 newRowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
                 inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withPolicies(List<Policy> newPolicies) {
+        if (Objects.equals(newPolicies, policies)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, newPolicies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
                 inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withComment(String newComment) {
+        if (Objects.equals(newComment, comment)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, newComment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
                 inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withExclusionConstraints(List<ExclusionConstraint> newExclusionConstraints) {
+        if (Objects.equals(newExclusionConstraints, exclusionConstraints)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, newExclusionConstraints, triggers, partitioning, partitionOf, unlogged,
                 inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withTriggers(List<Trigger> newTriggers) {
+        if (Objects.equals(newTriggers, triggers)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, newTriggers, partitioning, partitionOf, unlogged,
                 inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withPartitioning(Partitioning newPartitioning) {
+        if (Objects.equals(newPartitioning, partitioning)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, newPartitioning, partitionOf, unlogged,
                 inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withPartitionOf(PartitionBound newPartitionOf) {
+        if (Objects.equals(newPartitionOf, partitionOf)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, newPartitionOf, unlogged,
                 inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withUnlogged(boolean newUnlogged) {
+        if (newUnlogged == unlogged) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, newUnlogged,
                 inherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withInherits(List<QualifiedName> newInherits) {
+        if (Objects.equals(newInherits, inherits)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged,
                 newInherits, storageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withStorageParameters(List<String> newStorageParameters) {
+        if (Objects.equals(newStorageParameters, storageParameters)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
                 newStorageParameters, replicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withReplicaIdentity(ReplicaIdentity newReplicaIdentity) {
+        if (Objects.equals(newReplicaIdentity, replicaIdentity)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes,
                 rowSecurity, policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
                 storageParameters, newReplicaIdentity, constraintComments, rules, foreign, renamedFrom);
     }
 
     public Table withConstraintComments(Map<String, String> newConstraintComments) {
+        if (Objects.equals(newConstraintComments, constraintComments)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
                 policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
                 storageParameters, replicaIdentity, newConstraintComments, rules, foreign, renamedFrom);
@@ -223,6 +281,9 @@ public record Table(
 
     /** This table as a foreign table on {@code newForeign}'s server, or (null) as a plain table. */
     public Table withForeign(ForeignTable newForeign) {
+        if (Objects.equals(newForeign, foreign)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
                 policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
                 storageParameters, replicaIdentity, constraintComments, rules, newForeign, renamedFrom);
@@ -258,6 +319,9 @@ public record Table(
      * Never introspected: a database table has no former name.
      */
     public Table withRenamedFrom(String oldName) {
+        if (Objects.equals(oldName, renamedFrom)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
                 policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
                 storageParameters, replicaIdentity, constraintComments, rules, foreign, oldName);
@@ -268,6 +332,9 @@ public record Table(
     }
 
     public Table withRules(List<Rule> newRules) {
+        if (Objects.equals(newRules, rules)) {
+            return this;
+        }
         return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, rowSecurity,
                 policies, comment, exclusionConstraints, triggers, partitioning, partitionOf, unlogged, inherits,
                 storageParameters, replicaIdentity, constraintComments, newRules, foreign, renamedFrom);

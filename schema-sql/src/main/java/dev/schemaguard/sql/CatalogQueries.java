@@ -11,6 +11,11 @@ package dev.schemaguard.sql;
  * <p>Expressions are read in PostgreSQL's own spelling ({@code pg_get_expr}, {@code pg_get_constraintdef},
  * {@code pg_get_indexdef}, {@code pg_get_viewdef}, ...), which depends on the session's search_path; the
  * introspector never changes it.
+ *
+ * <p>Comments of objects that come by the thousand (constraints, indexes, triggers, rules, types, routines) are
+ * read with a subquery on pg_description, not {@code obj_description()}: that is an SQL function, run through
+ * the function executor once per row; for the 30,000 constraints of 10,000 tables it cost 160 ms of the server's
+ * time, the subquery under 40 ms.
  */
 final class CatalogQueries {
 
@@ -352,7 +357,8 @@ final class CatalogQueries {
                        c.confupdtype, c.confdeltype, c.confmatchtype,
                        case when c.contype not in ('p', 'u', 'f') then pg_get_constraintdef(c.oid) end as definition,
                        %s as nulls_not_distinct,
-                       obj_description(c.oid, 'pg_constraint') as comment
+                       (select d.description from pg_description d
+                           where d.objoid = c.oid and d.classoid = 'pg_constraint'::regclass and d.objsubid = 0) as comment
                 from included_relations r
                 join pg_constraint c on c.conrelid = r.oid
                 left join pg_class referenced on referenced.oid = c.confrelid
@@ -382,7 +388,8 @@ final class CatalogQueries {
                        case when k.n <= i.indnkeyatts then i.indoption[k.n - 1] else 0 end as options,
                        opclass.opcname, opclass_namespace.nspname as opclass_schema, opclass.opcdefault,
                        index_class.reloptions::text[] as storage_parameters,
-                       case when k.n = 1 then obj_description(i.indexrelid, 'pg_class') end as comment
+                       case when k.n = 1 then (select d.description from pg_description d
+                           where d.objoid = i.indexrelid and d.classoid = 'pg_class'::regclass and d.objsubid = 0) end as comment
                 from included_relations r
                 join pg_index i on i.indrelid = r.oid
                 join pg_class index_class on index_class.oid = i.indexrelid
@@ -423,13 +430,15 @@ final class CatalogQueries {
     static final String TRIGGERS_AND_RULES = INCLUDED_RELATIONS + """
             select 'trigger' as kind, t.tgrelid as relation, r.nspname, r.relname, t.tgname::text as name,
                    pg_get_triggerdef(t.oid, false) as definition, t.tgenabled::text as enabled,
-                   obj_description(t.oid, 'pg_trigger') as comment
+                   (select d.description from pg_description d
+                       where d.objoid = t.oid and d.classoid = 'pg_trigger'::regclass and d.objsubid = 0) as comment
             from included_relations r
             join pg_trigger t on t.tgrelid = r.oid
             where not t.tgisinternal and t.tgparentid = 0
             union all
             select 'rule', w.ev_class, r.nspname, r.relname, w.rulename::text, pg_get_ruledef(w.oid, false),
-                   w.ev_enabled::text, obj_description(w.oid, 'pg_rewrite')
+                   w.ev_enabled::text, (select d.description from pg_description d
+                       where d.objoid = w.oid and d.classoid = 'pg_rewrite'::regclass and d.objsubid = 0)
             from included_relations r
             join pg_rewrite w on w.ev_class = r.oid
             where w.rulename <> '_RETURN'
@@ -443,7 +452,8 @@ final class CatalogQueries {
      */
     static String types(int majorVersion, boolean grants) {
         return """
-            select t.oid, n.nspname, t.typname, t.typtype, obj_description(t.oid, 'pg_type') as comment,
+            select t.oid, n.nspname, t.typname, t.typtype, (select d.description from pg_description d
+                where d.objoid = t.oid and d.classoid = 'pg_type'::regclass and d.objsubid = 0) as comment,
                    case when not range_opclass.opcdefault then
                        format('%%I.%%I', range_opclass_namespace.nspname, range_opclass.opcname) end as range_opclass,
                    case when range_collation.oid is not null then
@@ -470,7 +480,8 @@ final class CatalogQueries {
                          where c.contypid = t.oid and c.contype = 'c' order by c.conname) as check_names,
                    array(select pg_get_constraintdef(c.oid) from pg_constraint c
                          where c.contypid = t.oid and c.contype = 'c' order by c.conname) as check_definitions,
-                   array(select obj_description(c.oid, 'pg_constraint') from pg_constraint c
+                   array(select (select d.description from pg_description d
+                       where d.objoid = c.oid and d.classoid = 'pg_constraint'::regclass and d.objsubid = 0) from pg_constraint c
                          where c.contypid = t.oid and c.contype = 'c' order by c.conname) as check_comments
             from pg_type t
             join pg_namespace n on n.oid = t.typnamespace
@@ -514,7 +525,8 @@ final class CatalogQueries {
             select n.nspname, p.proname, p.prokind,
                    pg_get_function_identity_arguments(p.oid) as arguments,
                    case when p.prokind in ('f', 'p') then pg_get_functiondef(p.oid) end as definition,
-                   obj_description(p.oid, 'pg_proc') as comment,
+                   (select d.description from pg_description d
+                       where d.objoid = p.oid and d.classoid = 'pg_proc'::regclass and d.objsubid = 0) as comment,
                    %s as grants,
                    p.proparallel, agg.aggkind, agg.aggtransspace, agg.aggfinalextra, agg.aggfinalmodify,
                    agg.agginitval, agg.aggmtransspace, agg.aggmfinalextra, agg.aggmfinalmodify, agg.aggminitval,

@@ -159,15 +159,16 @@ public final class DependencyIntrospector {
 
     /** The dependencies between objects of the included schemas, sorted, each listed once. */
     public List<Dependency> read(Connection connection) throws SQLException {
-        return read((what, sql, schemas, reader) -> PostgresIntrospector.query(connection, what, sql, schemas, reader));
+        return read((what, sql, schemas, reader) -> PostgresIntrospector.query(connection, what, sql, schemas, reader),
+                new SharedValues());
     }
 
-    /** The same, with the query run by {@code reads}. */
-    List<Dependency> read(CatalogReads reads) throws SQLException {
+    /** The same, with the query run by {@code reads}, each end of a dependency one instance per object. */
+    List<Dependency> read(CatalogReads reads, SharedValues shared) throws SQLException {
         Set<Dependency> dependencies = new LinkedHashSet<>();
         reads.query("object dependencies", DEPENDENCIES, null, row -> {
-            ObjectRef dependent = ref(row, "dependent");
-            ObjectRef referenced = ref(row, "referenced");
+            ObjectRef dependent = ref(row, "dependent", shared);
+            ObjectRef referenced = ref(row, "referenced", shared);
             if (included(dependent) && included(referenced)) {
                 dependencies.add(new Dependency(dependent, referenced));
             }
@@ -175,9 +176,10 @@ public final class DependencyIntrospector {
         return new ArrayList<>(dependencies);
     }
 
-    private static ObjectRef ref(ResultSet row, String side) throws SQLException {
-        return new ObjectRef(ObjectRef.Kind.valueOf(row.getString(side + "_kind")), row.getString(side + "_schema"),
-                row.getString(side + "_name"), row.getString(side + "_member"));
+    private static ObjectRef ref(ResultSet row, String side, SharedValues shared) throws SQLException {
+        return shared.one(new ObjectRef(ObjectRef.Kind.valueOf(row.getString(side + "_kind")),
+                shared.one(row.getString(side + "_schema")), shared.one(row.getString(side + "_name")),
+                shared.one(row.getString(side + "_member"))));
     }
 
     private boolean included(ObjectRef ref) {

@@ -43,6 +43,7 @@ final class IntrospectedDatabase {
     record SchemaMember<T>(String schema, T object) {
     }
 
+    final SharedValues shared = new SharedValues();
     final Map<String, String> schemaComments = new LinkedHashMap<>();
     final List<Extension> extensions = new ArrayList<>();
     final List<Publication> publications = new ArrayList<>();

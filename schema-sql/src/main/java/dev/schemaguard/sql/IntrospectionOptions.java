@@ -63,9 +63,6 @@ public record IntrospectionOptions(Set<String> includeSchemas, Set<String> exclu
      * Excluded schemas are left out either way. Empty when there is nothing to read: the declared sides declare no schema.
      */
     public Optional<IntrospectionOptions> forComparisonWith(Collection<Database> declaredSides) {
-        if (!includeSchemas.isEmpty() || declaredSides.isEmpty()) {
-            return Optional.of(this);
-        }
         Set<String> declared = new LinkedHashSet<>();
         for (Database side : declaredSides) {
             for (Schema schema : side.schemas()) {
@@ -74,6 +71,17 @@ public record IntrospectionOptions(Set<String> includeSchemas, Set<String> exclu
                     declared.add(schema.renamedFrom()); // a declared schema rename reads the old one, to rename it
                 }
             }
+        }
+        return forComparisonWithSchemas(declaredSides.isEmpty() ? null : declared);
+    }
+
+    /**
+     * As {@link #forComparisonWith}, given only the names of the schemas the declared sides hold (and of those they
+     * are renamed from); null when there is no declared side.
+     */
+    public Optional<IntrospectionOptions> forComparisonWithSchemas(Set<String> declared) {
+        if (!includeSchemas.isEmpty() || declared == null) {
+            return Optional.of(this);
         }
         if (declared.isEmpty()) {
             return Optional.empty();

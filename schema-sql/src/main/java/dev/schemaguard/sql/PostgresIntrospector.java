@@ -202,7 +202,7 @@ public final class PostgresIntrospector {
                         db.unsupported(row.getString("kind"), row.getString("object"));
                     }
                 });
-        List<Dependency> dependencies = new DependencyIntrospector(options).read(reads);
+        List<Dependency> dependencies = new DependencyIntrospector(options).read(reads, db.shared);
         IntrospectionResult result = db.toResult();
         return new IntrospectionResult(result.database().withDependencies(dependencies), result.unsupported());
     }
@@ -470,7 +470,7 @@ public final class PostgresIntrospector {
                 addGrants(db, ObjectRef.column(owner, row.getString("attname")), row.getArray("grants"));
             }
             if (table != null) {
-                Column column = column(row);
+                Column column = db.shared.one(column(row, db.shared));
                 table.addColumn(row.getInt("attnum"), column);
                 if (row.getBoolean("attislocal")) {
                     table.localColumns.add(column.name());
@@ -492,9 +492,9 @@ public final class PostgresIntrospector {
         });
     }
 
-    private static Column column(ResultSet row) throws SQLException {
+    private static Column column(ResultSet row, SharedValues shared) throws SQLException {
         DataType type = CatalogTypes.dataType(row);
-        String defaultExpression = row.getString("default_expression");
+        String defaultExpression = shared.one(row.getString("default_expression"));
         String generatedExpression = null;
         if ("s".equals(row.getString("attgenerated"))) {
             generatedExpression = defaultExpression;
@@ -510,8 +510,8 @@ public final class PostgresIntrospector {
             type = DataType.parse(serialName(type));
             defaultExpression = null;
         }
-        return new Column(row.getString("attname"), type, !row.getBoolean("attnotnull"), defaultExpression,
-                identity, generatedExpression, CatalogTypes.collation(row), row.getString("comment"),
+        return new Column(shared.one(row.getString("attname")), shared.one(type), !row.getBoolean("attnotnull"),
+                defaultExpression, identity, generatedExpression, shared.one(CatalogTypes.collation(row)), row.getString("comment"),
                 storage(row.getString("storage")), compression(row.getString("compression")), null);
     }
 
@@ -597,7 +597,7 @@ public final class PostgresIntrospector {
                     "f".equals(row.getString("confmatchtype")) ? ForeignKey.MatchType.FULL : ForeignKey.MatchType.SIMPLE,
                     deferrable, initiallyDeferred, notValid, null));
             case "c" -> table.checkConstraints.add(new CheckConstraint(name,
-                    checkExpression(definition, name), row.getBoolean("connoinherit"), notValid, null));
+                    db.shared.one(checkExpression(definition, name)), row.getBoolean("connoinherit"), notValid, null));
             case "x" -> table.exclusionConstraints.add(new ExclusionConstraint(name, definition, null));
             default -> db.unsupported("constraint", Identifiers.quote(name) + " of table " + qualified(table)
                     + " (" + definition + ")");
@@ -644,22 +644,23 @@ public final class PostgresIntrospector {
             IntrospectedTable table = db.tables.get(relation);
             IntrospectedView view = db.views.get(relation);
             if (table != null) {
-                addIndexColumn(table.indexes, row);
+                addIndexColumn(table.indexes, row, db.shared);
             } else if (view != null) {
-                addIndexColumn(view.indexes, row);
+                addIndexColumn(view.indexes, row, db.shared);
             } else {
                 skipUnknownRelation(relation);
             }
         });
     }
 
-    private static void addIndexColumn(Map<String, IntrospectedIndex> indexes, ResultSet row) throws SQLException {
+    private static void addIndexColumn(Map<String, IntrospectedIndex> indexes, ResultSet row, SharedValues shared)
+            throws SQLException {
         IntrospectedIndex index = IntrospectedIndex.in(indexes,
                 row.getString("index_name"), row.getBoolean("indisunique"), row.getString("amname"),
-                row.getString("predicate"), row.getBoolean("nulls_not_distinct"),
+                shared.one(row.getString("predicate")), row.getBoolean("nulls_not_distinct"),
                 strings(row.getArray("storage_parameters")), row.getString("comment"), row.getBoolean("indisvalid"));
         if (row.getInt("position") > row.getInt("indnkeyatts")) {
-            index.include.add(row.getString("attname"));
+            index.include.add(shared.one(row.getString("attname")));
             return;
         }
         int indexOptions = row.getInt("options");
@@ -667,7 +668,7 @@ public final class PostgresIntrospector {
         boolean nullsFirst = (indexOptions & 2) != 0;
         String opclass = row.getBoolean("opcdefault")
                 ? null : CatalogTypes.qualifiedName(row.getString("opclass_schema"), row.getString("opcname"));
-        index.keys.add(new IndexKey(row.getString("attname"), row.getString("expression"),
+        index.keys.add(new IndexKey(shared.one(row.getString("attname")), shared.one(row.getString("expression")),
                 descending, nullsFirst, opclass));
     }
 

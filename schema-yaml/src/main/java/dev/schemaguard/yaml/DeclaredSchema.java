@@ -26,7 +26,7 @@ public record DeclaredSchema(Database database, Map<String, Position> objects, M
     public DeclaredSchema {
         java.util.Objects.requireNonNull(scope, "scope");
         objects = Map.copyOf(objects);
-        columns = Map.copyOf(columns);
+        columns = columns instanceof ColumnPositions ? columns : Map.copyOf(columns);
         renamedFromKeys = List.copyOf(renamedFromKeys);
     }
 

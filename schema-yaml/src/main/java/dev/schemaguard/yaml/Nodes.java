@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** Typed access to YAML nodes; every mismatch becomes a {@link YamlSchemaException} at the node's position. */
 final class Nodes {
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private Nodes() {
     }
@@ -109,7 +112,7 @@ final class Nodes {
     /** One of a few words, case-insensitive, with spaces and underscores treated alike. */
     static <E> E choice(YamlNode node, Map<String, E> words, String what) {
         String text = requiredText(node, what);
-        String word = text.toLowerCase(Locale.ROOT).strip().replace('_', ' ').replaceAll("\\s+", " ");
+        String word = WHITE_SPACE.matcher(text.toLowerCase(Locale.ROOT).strip().replace('_', ' ')).replaceAll(" ");
         E value = words.get(word);
         if (value == null) {
             throw error(node, "expected " + what + " to be one of " + String.join(", ", sorted(words))

@@ -66,19 +66,24 @@ final class TableReader {
     private final String schema;
     private final String table;
     private final String what;
+    private final ReadMemo memo;
 
-    private TableReader(String schema, String table) {
+    private TableReader(String schema, String table, ReadMemo memo) {
         this.schema = schema;
         this.table = table;
         this.what = "table " + QualifiedName.of(schema, table);
+        this.memo = memo;
     }
 
-    /** The table under {@code entry} (its key is the table's name) of schema {@code schema}. */
-    static Table read(String schema, Entry entry) {
+    /**
+     * The table under {@code entry} (its key is the table's name) of schema {@code schema}; {@code memo} holds what
+     * the read has parsed before.
+     */
+    static Table read(String schema, Entry entry, ReadMemo memo) {
         if (entry.key().isEmpty()) {
             throw new YamlSchemaException(entry.keyPosition(), "a table name must not be empty");
         }
-        return new TableReader(schema, entry.key()).read(entry);
+        return new TableReader(schema, entry.key(), memo).read(entry);
     }
 
     /**
@@ -153,7 +158,7 @@ final class TableReader {
         }
         List<IndexDef> indexes = new ArrayList<>();
         for (YamlNode item : list(fields, INDEXES)) {
-            indexes.add(index(item, what));
+            indexes.add(index(item, what, memo));
         }
         TableDefinition definition = new TableDefinition(table, columns, primaryKey, uniques, foreignKeys, checks, indexes,
                 rowSecurity(fields), policies(fields), fields.text(COMMENT), partitionOf(fields), inherits(fields));
@@ -391,36 +396,40 @@ final class TableReader {
 
     private ColumnSpec column(Entry entry) {
         String name = entry.key();
-        String columnWhat = "column " + name + " of " + what;
         YamlNode value = entry.value();
         ColumnSpec spec;
         if (value instanceof ScalarNode scalar) {
             if (scalar.isNull() || scalar.text().isBlank()) {
-                throw Nodes.error(value, columnWhat + " needs a type, e.g. '" + name + ": text not null'");
+                throw Nodes.error(value, columnWhat(name) + " needs a type, e.g. '" + name + ": text not null'");
             }
             try {
-                spec = ColumnShortForm.parse(name, scalar.text(), schema);
+                spec = memo.column(name, scalar.text(), schema);
             } catch (IllegalArgumentException e) {
-                throw Nodes.error(value, columnWhat + ": " + e.getMessage());
+                throw Nodes.error(value, columnWhat(name) + ": " + e.getMessage());
             }
         } else if (value instanceof MapNode) {
-            spec = longColumn(name, Fields.of(value, COLUMN_KEYS, columnWhat), entry);
+            spec = longColumn(name, Fields.of(value, COLUMN_KEYS, columnWhat(name)), entry);
         } else {
-            throw Nodes.error(value, "expected " + columnWhat + " as a line such as 'text not null' or as a map with"
+            throw Nodes.error(value, "expected " + columnWhat(name) + " as a line such as 'text not null' or as a map with"
                     + " 'type:', found " + value.kind());
         }
         Column column = spec.column();
         if (spec.nullWritten() && (column.identity() != null || column.type().isSerial())) {
-            throw Nodes.error(value, columnWhat + " is " + (column.identity() != null ? "an identity column" : column.type().name())
+            throw Nodes.error(value, columnWhat(name) + " is " + (column.identity() != null ? "an identity column" : column.type().name())
                     + " and so always NOT NULL; remove 'null' / 'nullable: true'");
         }
         return spec;
     }
 
+    /** Made only when needed: a table's short-form columns need no words about themselves unless they are wrong. */
+    private String columnWhat(String name) {
+        return "column " + name + " of " + what;
+    }
+
     private ColumnSpec longColumn(String name, Fields fields, Entry entry) {
         DataType type;
         try {
-            type = ColumnShortForm.parseType(fields.requiredText(TYPE));
+            type = memo.type(fields.requiredText(TYPE));
         } catch (IllegalArgumentException e) {
             throw fields.error(TYPE, fields.what() + ": " + e.getMessage());
         }
@@ -449,8 +458,8 @@ final class TableReader {
         }
         Column column;
         try {
-            column = new Column(name, type, nullable && !primaryKey, SqlText.DEFAULT.text(fields, DEFAULT), identity,
-                    SqlText.EXPRESSION.text(fields, GENERATED), collation, fields.text(COMMENT),
+            column = new Column(name, type, nullable && !primaryKey, memo.text(SqlText.DEFAULT, fields, DEFAULT), identity,
+                    memo.text(SqlText.EXPRESSION, fields, GENERATED), collation, fields.text(COMMENT),
                     fields.choice(STORAGE, STORAGES, null), fields.choice(COMPRESSION, COMPRESSIONS, null),
                     renamedFrom(fields));
         } catch (IllegalArgumentException e) {
@@ -557,26 +566,36 @@ final class TableReader {
 
     private CheckDef check(YamlNode item) {
         String checkWhat = "a check constraint of " + what;
-        checkExpression(item, checkWhat);
+        String checked = checkExpression(item, checkWhat);
         if (item instanceof ScalarNode) {
-            return new CheckDef(null, Nodes.requiredText(item, checkWhat), false, false, null);
+            String expression = Nodes.requiredText(item, checkWhat);
+            return new CheckDef(null, checked != null ? checked : expression, false, false, null);
         }
         Fields fields = Fields.of(item, CHECK_KEYS, checkWhat);
-        return new CheckDef(fields.text(NAME), fields.requiredText(EXPRESSION), fields.bool(NO_INHERIT, false),
+        String expression = fields.requiredText(EXPRESSION);
+        return new CheckDef(fields.text(NAME), checked != null ? checked : expression, fields.bool(NO_INHERIT, false),
                 fields.bool(NOT_VALID, false), renamedFrom(fields));
     }
 
-    /** The expression of a check, written alone or under 'expression', must be one expression. */
-    private static void checkExpression(YamlNode item, String checkWhat) {
+    /**
+     * The expression of a check, written alone or under 'expression', must be one expression: the expression as
+     * checked (an equal one read before), or null when there is no text to check.
+     */
+    private String checkExpression(YamlNode item, String checkWhat) {
         YamlNode expression = item instanceof MapNode map && map.entries().containsKey(EXPRESSION)
                 ? map.entries().get(EXPRESSION).value() : item;
         if (expression instanceof ScalarNode scalar && !scalar.isNull()) {
-            SqlText.EXPRESSION.check(expression, scalar.text(), checkWhat);
+            return memo.check(SqlText.EXPRESSION, expression, scalar.text(), checkWhat);
         }
+        return null;
     }
 
     /** One item of an {@code indexes:} list of {@code owner} (a table or materialized view). */
     static IndexDef index(YamlNode item, String owner) {
+        return index(item, owner, new ReadMemo());
+    }
+
+    private static IndexDef index(YamlNode item, String owner, ReadMemo memo) {
         String indexWhat = "an index of " + owner;
         if (!(item instanceof MapNode)) {
             List<IndexKey> keys = Nodes.names(item, indexWhat).stream().map(IndexKey::column).toList();
@@ -591,15 +610,15 @@ final class TableReader {
         if (keyNodes.isEmpty()) {
             throw Nodes.error(columns, indexWhat + " needs at least one column or expression in 'columns'");
         }
-        List<IndexKey> keys = keyNodes.stream().map(node -> indexKey(node, indexWhat)).toList();
-        SqlText.EXPRESSION.text(fields, WHERE);
+        List<IndexKey> keys = keyNodes.stream().map(node -> indexKey(node, indexWhat, memo)).toList();
+        String predicate = memo.text(SqlText.EXPRESSION, fields, WHERE);
         String method = fields.has(METHOD) ? fields.requiredText(METHOD) : "btree";
         return new IndexDef(fields.text(NAME), fields.bool(UNIQUE, false), method, keys, fields.names(INCLUDE),
-                fields.text(WHERE), fields.bool(NULLS_NOT_DISTINCT, false), fields.parameters(STORAGE_PARAMETERS),
+                predicate, fields.bool(NULLS_NOT_DISTINCT, false), fields.parameters(STORAGE_PARAMETERS),
                 fields.text(COMMENT), renamedFrom(fields));
     }
 
-    private static IndexKey indexKey(YamlNode node, String indexWhat) {
+    private static IndexKey indexKey(YamlNode node, String indexWhat, ReadMemo memo) {
         if (!(node instanceof MapNode)) {
             return IndexKey.column(Nodes.requiredText(node, "a column of " + indexWhat));
         }
@@ -607,7 +626,7 @@ final class TableReader {
         if (key.has(COLUMN) == key.has(EXPRESSION)) {
             throw new YamlSchemaException(key.position(), "a key of " + indexWhat + " needs either 'column' or 'expression'");
         }
-        IndexKey base = key.has(COLUMN) ? IndexKey.column(key.requiredText(COLUMN)) : IndexKey.expression(SqlText.EXPRESSION.requiredText(key, EXPRESSION));
+        IndexKey base = key.has(COLUMN) ? IndexKey.column(key.requiredText(COLUMN)) : IndexKey.expression(memo.requiredText(SqlText.EXPRESSION, key, EXPRESSION));
         boolean descending = key.choice(ORDER, ORDERS, false);
         boolean nullsFirst = key.choice(NULLS, NULLS_PLACEMENTS, descending);
         try {
@@ -640,8 +659,8 @@ final class TableReader {
             Fields policy = Fields.of(entry.value(), POLICY_KEYS, "policy " + entry.key() + " of " + what);
             try {
                 policies.add(new Policy(entry.key(), policy.choice(AS, PERMISSIVENESS, true),
-                        policy.choice(FOR, COMMANDS, Policy.Command.ALL), policy.names(TO), SqlText.EXPRESSION.text(policy, USING),
-                        SqlText.EXPRESSION.text(policy, WITH_CHECK)));
+                        policy.choice(FOR, COMMANDS, Policy.Command.ALL), policy.names(TO), memo.text(SqlText.EXPRESSION, policy, USING),
+                        memo.text(SqlText.EXPRESSION, policy, WITH_CHECK)));
             } catch (IllegalArgumentException e) {
                 throw new YamlSchemaException(entry.keyPosition(), what + ": " + e.getMessage());
             }

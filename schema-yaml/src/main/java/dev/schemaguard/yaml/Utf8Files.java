@@ -33,6 +33,12 @@ public final class Utf8Files {
                     + " MiB a schema file may have; is it the right file?");
         }
         byte[] bytes = Files.readAllBytes(file);
+        // valid UTF-8 decodes without U+FFFD, which stands in for each bad byte; only text with one is decoded again,
+        // strictly, to find where
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);

@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,7 @@ public final class YamlSchemaReader {
             Comparator.comparing(Routine::name).thenComparing(Routine::arguments);
 
     /** Where each column was declared, by table as SQL spells it and the column's name as SQL spells it. */
-    private final Map<String, Position> columnPositions = new TreeMap<>();
+    private final ColumnPositions columnPositions = new ColumnPositions();
     private final Map<String, SchemaParts> schemas = new TreeMap<>();
     private final Map<String, Placed<Extension>> extensions = new TreeMap<>();
     private final Map<String, Placed<Publication>> publications = new TreeMap<>();
@@ -58,6 +59,7 @@ public final class YamlSchemaReader {
     private final Map<String, Placed<dev.schemaguard.model.ForeignServer>> foreignServers = new TreeMap<>();
     private final ScopeYaml scope = new ScopeYaml();
     private final List<RenamedFromKeys.Site> renamedFromKeys = new ArrayList<>();
+    private final ReadMemo memo = new ReadMemo();
 
     private YamlSchemaReader() {
     }
@@ -117,11 +119,14 @@ public final class YamlSchemaReader {
     }
 
     private void readDocument(String yaml, String source) {
-        YamlNode root = YamlTreeReader.read(yaml, source);
+        YamlTreeReader.Document document = YamlTreeReader.read(yaml, source);
+        YamlNode root = document.root();
         if (root == null) {
             return;
         }
-        renamedFromKeys.addAll(RenamedFromKeys.in(root));
+        if (document.hasRenames()) {
+            renamedFromKeys.addAll(RenamedFromKeys.in(root));
+        }
         Fields file = Fields.of(root, FILE_KEYS, "the top level of the file");
         scope.read(file);
         YamlNode extensionsNode = file.node(EXTENSIONS);
@@ -216,7 +221,7 @@ public final class YamlSchemaReader {
         for (Entry entry : entries(fields, TABLES, "the tables of schema " + schema + " (table names to tables)")) {
             atEntry(entry, () -> {
                 parts.claimRelation("table", entry);
-                parts.tables.put(entry.key(), TableReader.read(schema, entry));
+                parts.tables.put(entry.key(), TableReader.read(schema, entry, memo));
                 noteColumns(schema, entry);
             });
         }
@@ -313,9 +318,7 @@ public final class YamlSchemaReader {
     private void noteColumns(String schema, Entry entry) {
         if (entry.value() instanceof YamlNode.MapNode table && table.entries().get(COLUMNS) != null
                 && table.entries().get(COLUMNS).value() instanceof YamlNode.MapNode columns) {
-            String prefix = QualifiedName.of(schema, entry.key()).sql() + ".";
-            columns.entries().values().forEach(column -> columnPositions.put(
-                    prefix + dev.schemaguard.model.Identifiers.quote(column.key()), column.value().position()));
+            columnPositions.add(QualifiedName.of(schema, entry.key()).sql(), columns.entries().values());
         }
     }
 
@@ -359,7 +362,7 @@ public final class YamlSchemaReader {
 
     /** Where each object was declared, by qualified name as SQL spells it; extensions by their name. */
     private Map<String, Position> positions() {
-        Map<String, Position> positions = new TreeMap<>();
+        Map<String, Position> positions = new HashMap<>();
         extensions.forEach((name, placed) -> positions.put(dev.schemaguard.model.Identifiers.quote(name), placed.position()));
         for (SchemaParts parts : schemas.values()) {
             for (Map<String, Placed<String>> names : List.of(parts.relationNames, parts.typeNames, parts.collationNames)) {

@@ -10,7 +10,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +30,22 @@ final class YamlTreeReader {
     private static final int MAX_DEPTH = 64;
 
     private final String source;
+    /**
+     * One instance of each key and text: a schema repeats its keys and most values thousands of times, and the tree,
+     * held until the whole file is read, is the larger for each copy.
+     */
+    private final Map<String, String> strings = new HashMap<>();
+    private boolean renames;
 
     private YamlTreeReader(String source) {
         this.source = source;
+    }
+
+    /**
+     * A document's root (null for an empty document), and whether any map in it has a {@code renamed_from} key (when
+     * none does, there are no {@link RenamedFromKeys} to look for).
+     */
+    record Document(YamlNode root, boolean hasRenames) {
     }
 
     private static LoaderOptions unlimitedSize() {
@@ -41,9 +54,9 @@ final class YamlTreeReader {
         return options;
     }
 
-    /** The document's root, or null for an empty document. */
-    static YamlNode read(String yaml, String source) {
-        return new YamlTreeReader(source).read(yaml);
+    static Document read(String yaml, String source) {
+        YamlTreeReader reader = new YamlTreeReader(source);
+        return new Document(reader.read(yaml), reader.renames);
     }
 
     private YamlNode read(String yaml) {
@@ -68,54 +81,88 @@ final class YamlTreeReader {
     }
 
     private YamlNode readValue(YAMLParser parser, int depth) throws IOException {
-        Position position = position(parser.currentTokenLocation());
+        JsonLocation location = parser.currentTokenLocation();
+        int line = line(location);
+        int column = column(location);
         if (depth > MAX_DEPTH) {
-            throw new YamlSchemaException(position, "YAML nested deeper than " + MAX_DEPTH
+            throw new YamlSchemaException(position(location), "YAML nested deeper than " + MAX_DEPTH
                     + " levels; a schema needs fewer than 10");
         }
         if (parser.isCurrentAlias()) {
-            throw new YamlSchemaException(position, "YAML aliases (*name) are not supported; write the value out");
+            throw new YamlSchemaException(position(location), "YAML aliases (*name) are not supported; write the value out");
         }
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT -> {
-                Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+                List<YamlNode.Entry> entries = new ArrayList<>();
+                Map<String, YamlNode.Entry> index = null;
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = parser.currentName();
-                    Position keyPosition = position(parser.currentTokenLocation());
-                    YamlNode.Entry earlier = entries.get(key);
+                    String key = intern(parser.currentName());
+                    JsonLocation keyLocation = parser.currentTokenLocation();
+                    if (entries.size() == YamlNode.EntryMap.SEARCHED) {
+                        index = new HashMap<>();
+                        for (YamlNode.Entry entry : entries) {
+                            index.put(entry.key(), entry);
+                        }
+                    }
+                    YamlNode.Entry earlier = index != null ? index.get(key) : find(entries, key);
                     if (earlier != null) {
-                        throw new YamlSchemaException(keyPosition, "duplicate key '" + key + "' (first at "
+                        throw new YamlSchemaException(position(keyLocation), "duplicate key '" + key + "' (first at "
                                 + earlier.keyPosition() + "); each key may appear once in a map");
                     }
+                    renames |= key.equals(YamlKeys.RENAMED_FROM);
                     parser.nextToken();
-                    entries.put(key, new YamlNode.Entry(key, keyPosition, readValue(parser, depth + 1)));
+                    YamlNode.Entry entry = new YamlNode.Entry(key, source, line(keyLocation), column(keyLocation),
+                            readValue(parser, depth + 1));
+                    entries.add(entry);
+                    if (index != null) {
+                        index.put(key, entry);
+                    }
                 }
-                return new YamlNode.MapNode(entries, position);
+                return new YamlNode.MapNode(new YamlNode.EntryMap(entries, index), source, line, column);
             }
             case START_ARRAY -> {
                 List<YamlNode> items = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     items.add(readValue(parser, depth + 1));
                 }
-                return new YamlNode.ListNode(items, position);
+                return new YamlNode.ListNode(items, source, line, column);
             }
             case VALUE_NULL -> {
-                return new YamlNode.ScalarNode(null, position);
+                return new YamlNode.ScalarNode(null, source, line, column);
             }
             case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> {
-                return new YamlNode.ScalarNode(parser.getText(), position);
+                return new YamlNode.ScalarNode(intern(parser.getText()), source, line, column);
             }
-            default -> throw new YamlSchemaException(position, "unexpected YAML value (" + token
+            default -> throw new YamlSchemaException(position(location), "unexpected YAML value (" + token
                     + "); expected a map, a list or text");
         }
     }
 
+    private static YamlNode.Entry find(List<YamlNode.Entry> entries, String key) {
+        for (YamlNode.Entry entry : entries) {
+            if (entry.key().equals(key)) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    private String intern(String text) {
+        String earlier = strings.putIfAbsent(text, text);
+        return earlier != null ? earlier : text;
+    }
+
     /** Line and column as the parser reports them, never below 1 (some parser errors come without a place). */
     private Position position(JsonLocation location) {
-        if (location == null) {
-            return new Position(source, 1, 1);
-        }
-        return new Position(source, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+        return new Position(source, line(location), column(location));
+    }
+
+    private static int line(JsonLocation location) {
+        return location == null ? 1 : Math.max(1, location.getLineNr());
+    }
+
+    private static int column(JsonLocation location) {
+        return location == null ? 1 : Math.max(1, location.getColumnNr());
     }
 }
