@@ -103,7 +103,7 @@ class CanonicalCacheCliTest {
     void aHitEqualsAFreshCanonicalizationOfGeneratedSchemas() throws Exception {
         List<Database> models = Databases.arbitrary().serverValid(Fixtures.server().majorVersion()).sampleStream()
                 .filter(d -> !d.schemas().isEmpty() && d.foreignDataWrappers().isEmpty()) // the sandbox may create none
-                .limit(12).toList();
+                .distinct().limit(12).toList();
         int i = 0;
         int stored = 0;
         for (Database model : models) {
@@ -114,8 +114,9 @@ class CanonicalCacheCliTest {
             Database hit = expectedThroughLoader(yaml, cache());
             // a schema that cannot be built (the generator may name an extension the server lacks) is compared as
             // written and not stored; any other is a hit the second time
-            if (notes.stream().anyMatch(n -> n.startsWith("canonical form stored in the cache"))) {
-                assertTrue(notes.stream().anyMatch(n -> n.contains(HIT)), notes::toString);
+            // (the generator may repeat a model: then the first load is a hit already)
+            if (notes.stream().anyMatch(n -> n.startsWith("canonical form stored in the cache") || n.contains(HIT))) {
+                assertTrue(notes.get(notes.size() - 1).contains(HIT), notes::toString);
                 stored++;
             } else {
                 assertFalse(warnings.isEmpty(), () -> "not stored, but why? " + notes);
