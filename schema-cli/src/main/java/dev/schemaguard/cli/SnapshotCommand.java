@@ -42,7 +42,7 @@ final class SnapshotCommand implements Callable<Integer> {
             live = loader.load(new Source.DatabaseSource(url));
         }
         warnAboutInvalidIndexes(live);
-        terminal.writeResult(YamlSchemaWriter.write(live), output);
+        terminal.writeResult(writer -> YamlSchemaWriter.write(live, writer), output);
         return ExitCode.OK;
     }
 

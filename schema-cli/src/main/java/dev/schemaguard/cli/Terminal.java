@@ -3,9 +3,13 @@ package dev.schemaguard.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** Where a command writes: stdout for results, stderr for messages, with colour only on a real terminal. */
 final class Terminal {
@@ -57,10 +61,25 @@ final class Terminal {
         }
     }
 
+    /** A command's result, written as it is made. */
+    @FunctionalInterface
+    interface Result {
+        void writeTo(Writer writer) throws IOException;
+    }
+
     /** Writes a command's result to {@code output} when given, to stdout otherwise. */
     void writeResult(String text, Path output) {
+        writeResult(writer -> writer.write(text), output);
+    }
+
+    /** Writes a command's result to {@code output} when given, to stdout otherwise, as it is made. */
+    void writeResult(Result result, Path output) {
         if (output == null) {
-            out.print(text);
+            try {
+                result.writeTo(printingTo(out));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // printing throws none: requireWritten finds what was lost
+            }
             requireWritten();
             return;
         }
@@ -69,13 +88,75 @@ final class Terminal {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(output, text, StandardCharsets.UTF_8);
+            writeFile(result, output);
         } catch (IOException e) {
             throw CliFailure.error("cannot write " + output + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw CliFailure.error("cannot write " + output + ": " + e.getCause().getMessage(), e);
         }
         err.println("wrote " + output);
+    }
+
+    /** Text for {@code stream}, in the stream's own encoding. */
+    private static Writer printingTo(PrintStream stream) {
+        return new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                stream.print(String.valueOf(chars, offset, length));
+            }
+
+            @Override
+            public void flush() {
+                stream.flush();
+            }
+
+            @Override
+            public void close() {
+                flush();
+            }
+        };
+    }
+
+    /**
+     * Writes a file next to {@code output} and moves it into place once complete, so that a result that fails half
+     * way (a full disk, a model part the YAML cannot spell) leaves the file as it was. What is not a plain file (a
+     * device such as /dev/stdout, a pipe) is written directly. A file replaced keeps its permissions.
+     */
+    private static void writeFile(Result result, Path output) throws IOException {
+        if (Files.exists(output) && !Files.isRegularFile(output)) {
+            try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                result.writeTo(writer);
+            }
+            return;
+        }
+        Path target = Files.exists(output) ? output.toRealPath() : output; // a symbolic link keeps pointing at it
+        Path partial = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
+        try {
+            try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                result.writeTo(writer);
+            }
+            keepPermissions(target, partial);
+            try {
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** {@code replacement} with the permissions of {@code existing}, when it exists and the file system has them. */
+    private static void keepPermissions(Path existing, Path replacement) throws IOException {
+        if (!Files.exists(existing)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(existing));
+        } catch (UnsupportedOperationException notPosix) {
+            // the file system has no POSIX permissions: the new file gets the default ones
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.schemaguard.model.Routine;
 import dev.schemaguard.model.Schema;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,12 +37,13 @@ final class GrantWriter {
         schema.grants().stream().sorted(Grant.ORDER).forEach(grant -> entries.computeIfAbsent(
                 new Entry(grant.on(), grant.grantee(), grant.revoked(), grant.withGrantOption()), e -> new ArrayList<>())
                 .add(grant.privilege()));
+        Map<String, String> routineWords = routineWords(schema);
         List<Object> list = new ArrayList<>();
         entries.forEach((entry, privileges) -> {
             Map<String, Object> item = new LinkedHashMap<>();
             List<String> words = privileges.stream().sorted().map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
             item.put(entry.revoked() ? REVOKE : GRANT, words.size() == 1 ? words.get(0) : words);
-            item.put(OBJECT, object(schema, entry.on()));
+            item.put(OBJECT, object(routineWords, entry.on()));
             item.put(entry.revoked() ? FROM : TO, entry.grantee());
             YamlSchemaWriter.putIfTrue(item, WITH_GRANT_OPTION, entry.withGrantOption());
             list.add(item);
@@ -49,22 +51,22 @@ final class GrantWriter {
         yaml.put(GRANTS, list);
     }
 
-    private static String object(Schema schema, ObjectRef on) {
+    private static String object(Map<String, String> routineWords, ObjectRef on) {
         return switch (on.kind()) {
             case SCHEMA -> "schema";
             case COLUMN -> "column " + Identifiers.quote(on.name()) + "." + Identifiers.quote(on.member());
-            case ROUTINE -> routineWord(schema, on) + " " + on.name();
+            case ROUTINE -> routineWords.getOrDefault(on.name(), "routine") + " " + on.name();
             default -> on.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + Identifiers.quote(on.name());
         };
     }
 
-    private static String routineWord(Schema schema, ObjectRef on) {
-        if (schema.aggregates().stream().anyMatch(a -> a.signature().equals(on.name()))) {
-            return "aggregate";
+    /** The word for each routine of the schema by signature: its kind, or aggregate. */
+    private static Map<String, String> routineWords(Schema schema) {
+        Map<String, String> words = new HashMap<>();
+        for (Routine routine : schema.routines()) {
+            words.putIfAbsent(routine.signature(), routine.routineKind().name().toLowerCase(Locale.ROOT));
         }
-        return schema.routines().stream().filter(r -> r.signature().equals(on.name())).findFirst()
-                .map(Routine::routineKind)
-                .map(kind -> kind.name().toLowerCase(Locale.ROOT))
-                .orElse("routine");
+        schema.aggregates().forEach(aggregate -> words.put(aggregate.signature(), "aggregate"));
+        return words;
     }
 }

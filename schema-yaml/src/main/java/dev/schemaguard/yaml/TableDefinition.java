@@ -16,6 +16,7 @@ import dev.schemaguard.model.TableBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A table as the YAML spells it: the model's parts, with a null name wherever the YAML leaves the name out
@@ -183,7 +184,7 @@ record TableDefinition(
         PrimaryKeyDef primaryKey = null;
         if (named.primaryKey() != null) {
             PrimaryKeyDef key = named.primaryKey();
-            boolean derived = derivedNames.isDerived(key.name(), named.withPrimaryKey(new PrimaryKeyDef(null, key.columns(), false, null)),
+            boolean derived = derivedNames.isDerived(key.name(), () -> named.withPrimaryKey(new PrimaryKeyDef(null, key.columns(), false, null)),
                     t -> t.primaryKey().name());
             primaryKey = new PrimaryKeyDef(derived ? null : key.name(), key.columns(),
                     derived && key.columns().size() == 1 && key.renamedFrom() == null, key.renamedFrom());
@@ -196,7 +197,7 @@ record TableDefinition(
             int at = i;
             UniqueDef unnamed = new UniqueDef(null, unique.columns(), unique.nullsNotDistinct(), unique.deferrable(),
                     unique.initiallyDeferred(), false, null);
-            String name = derivedNames.isDerived(unique.name(), named.withUniques(replace(named.uniques(), i, unnamed)),
+            String name = derivedNames.isDerived(unique.name(), () -> named.withUniques(replace(named.uniques(), at, unnamed)),
                     t -> t.uniqueConstraints().get(at).name()) ? null : unique.name();
             int column = unique.columns().size() == 1 ? columnIndex(table, unique.columns().get(0)) : -1;
             boolean onColumn = columnLevelPossible && name == null && column > lastColumn
@@ -217,7 +218,7 @@ record TableDefinition(
             int at = i;
             ForeignKeyDef unnamed = new ForeignKeyDef(null, fk.columns(), fk.table(), fk.referencedColumns(), fk.onUpdate(),
                     fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(), false, null);
-            String name = derivedNames.isDerived(fk.name(), named.withForeignKeys(replace(named.foreignKeys(), i, unnamed)),
+            String name = derivedNames.isDerived(fk.name(), () -> named.withForeignKeys(replace(named.foreignKeys(), at, unnamed)),
                     t -> t.foreignKeys().get(at).name()) ? null : fk.name();
             int column = fk.columns().size() == 1 ? columnIndex(table, fk.columns().get(0)) : -1;
             boolean onColumn = columnLevelPossible && name == null && column > lastColumn
@@ -236,7 +237,7 @@ record TableDefinition(
             CheckDef check = named.checks().get(i);
             int at = i;
             CheckDef unnamed = new CheckDef(null, check.expression(), check.noInherit(), check.notValid(), null);
-            String name = derivedNames.isDerived(check.name(), named.withChecks(replace(named.checks(), i, unnamed)),
+            String name = derivedNames.isDerived(check.name(), () -> named.withChecks(replace(named.checks(), at, unnamed)),
                     t -> t.checkConstraints().get(at).name()) ? null : check.name();
             checks.add(new CheckDef(name, check.expression(), check.noInherit(), check.notValid(), check.renamedFrom()));
         }
@@ -246,7 +247,7 @@ record TableDefinition(
             int at = i;
             IndexDef unnamed = new IndexDef(null, index.unique(), index.method(), index.keys(), index.include(),
                     index.predicate(), index.nullsNotDistinct(), index.storageParameters(), index.comment(), null);
-            String name = derivedNames.isDerived(index.name(), named.withIndexes(replace(named.indexes(), i, unnamed)),
+            String name = derivedNames.isDerived(index.name(), () -> named.withIndexes(replace(named.indexes(), at, unnamed)),
                     t -> t.indexes().get(at).name()) ? null : index.name();
             indexes.add(new IndexDef(name, index.unique(), index.method(), index.keys(), index.include(),
                     index.predicate(), index.nullsNotDistinct(), index.storageParameters(), index.comment(),
@@ -278,9 +279,10 @@ record TableDefinition(
             this.unnamed = built;
         }
 
-        boolean isDerived(String name, TableDefinition withoutName, Function<Table, String> nameOf) {
+        /** {@code withoutName}: the definition with this part's name left out, made only when a build of its own is needed. */
+        boolean isDerived(String name, Supplier<TableDefinition> withoutName, Function<Table, String> nameOf) {
             if (unnamed == null || !everyPartBeforeDerived) {
-                return TableDefinition.isDerived(name, withoutName, nameOf);
+                return TableDefinition.isDerived(name, withoutName.get(), nameOf);
             }
             everyPartBeforeDerived = name.equals(nameOf.apply(unnamed));
             return everyPartBeforeDerived;

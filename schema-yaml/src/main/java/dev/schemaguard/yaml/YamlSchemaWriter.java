@@ -3,6 +3,7 @@ package dev.schemaguard.yaml;
 import static dev.schemaguard.yaml.YamlKeys.*;
 
 import dev.schemaguard.model.Column;
+import dev.schemaguard.model.DataType;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.ForeignKey;
 import dev.schemaguard.model.Identity;
@@ -21,12 +22,21 @@ import dev.schemaguard.yaml.TableDefinition.ForeignKeyDef;
 import dev.schemaguard.yaml.TableDefinition.IndexDef;
 import dev.schemaguard.yaml.TableDefinition.UniqueDef;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Writes a model as the YAML {@link YamlSchemaReader} reads, for committing to a repository: extensions,
@@ -35,6 +45,16 @@ import java.util.Map;
  * Reading the output gives back an equal model (with schemas and tables sorted by name).
  */
 public final class YamlSchemaWriter {
+
+    // Checked once per write: each type, and each column with what is written on it (an id or a created_at spelled
+    // alike in many tables), since reading back a column's short form costs more than all the rest of writing it.
+    private final Set<DataType> typesThatReadBack = new HashSet<>();
+    private final Map<ShortFormQuestion, Optional<String>> shortForms = new HashMap<>();
+
+    /** What {@link ColumnShortForm#render} is asked about a column. */
+    private record ShortFormQuestion(Column column, boolean inPrimaryKey, boolean primaryKey, boolean unique,
+                                     ForeignKeyDef references, String schema) {
+    }
 
     private YamlSchemaWriter() {
     }
@@ -47,6 +67,24 @@ public final class YamlSchemaWriter {
      *                                  the YAML type parser reads differently, a NO INHERIT check on a domain)
      */
     public static String write(Database database) {
+        StringWriter text = new StringWriter();
+        try {
+            write(database, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter throws none
+        }
+        return text.toString();
+    }
+
+    /**
+     * Writes the YAML for {@code database} to {@code writer} as it is made, one table at a time, without holding
+     * the whole text; the same text as {@link #write(Database)}. The writer is neither flushed nor closed.
+     *
+     * @throws IllegalArgumentException when a part of the model has no spelling that reads back the same; the
+     *                                  text before that part may have been written
+     */
+    public static void write(Database database, Writer writer) throws IOException {
+        YamlSchemaWriter schemaWriter = new YamlSchemaWriter();
         Map<String, Object> root = new LinkedHashMap<>();
         if (!database.extensions().isEmpty()) {
             root.put(EXTENSIONS, SchemaObjectWriter.extensions(database.extensions()));
@@ -65,33 +103,43 @@ public final class YamlSchemaWriter {
         }
         Map<String, Object> schemas = new LinkedHashMap<>();
         database.schemas().stream().sorted(Comparator.comparing(Schema::name))
-                .forEach(schema -> schemas.put(schema.name(), schema(schema)));
+                .forEach(schema -> schemas.put(schema.name(), later(() -> schemaWriter.schema(schema))));
         root.put(SCHEMAS, schemas);
-        return YamlEmitter.emit(root);
+        YamlEmitter.emit(root, writer);
     }
 
-    private static Map<String, Object> schema(Schema schema) {
+    /** A value the emitter makes when it reaches it, so that only the part being written is in memory. */
+    private static Supplier<Object> later(Supplier<Object> value) {
+        return value;
+    }
+
+    private Map<String, Object> schema(Schema schema) {
         Map<String, Object> yaml = new LinkedHashMap<>();
         putIfPresent(yaml, COMMENT, schema.comment());
         putIfPresent(yaml, RENAMED_FROM, schema.renamedFrom()); // only from a declared model, as for tables
         if (!schema.tables().isEmpty()) {
             Map<String, Object> tables = new LinkedHashMap<>();
             schema.tables().stream().sorted(Comparator.comparing(Table::name))
-                    .forEach(table -> tables.put(table.name(), table(schema.name(), table)));
+                    .forEach(table -> tables.put(table.name(), later(() -> table(schema.name(), table))));
             yaml.put(TABLES, tables);
         }
         SchemaObjectWriter.write(schema, yaml);
         return yaml;
     }
 
-    private static Map<String, Object> table(String schema, Table table) {
+    private Map<String, Object> table(String schema, Table table) {
         TableDefinition definition = TableDefinition.of(table);
         Map<String, Object> yaml = new LinkedHashMap<>();
         putIfPresent(yaml, RENAMED_FROM, table.renamedFrom()); // only from a declared model: introspection has none
         putIfPresent(yaml, COMMENT, table.comment());
+        Set<String> uniqueColumns = new HashSet<>();
+        definition.uniques().stream().filter(UniqueDef::onColumn).forEach(u -> uniqueColumns.add(u.columns().get(0)));
+        Map<String, ForeignKeyDef> references = new HashMap<>();
+        definition.foreignKeys().stream().filter(ForeignKeyDef::onColumn).forEach(f -> references.putIfAbsent(f.columns().get(0), f));
         Map<String, Object> columns = new LinkedHashMap<>();
         for (Column column : table.columns()) {
-            columns.put(column.name(), column(schema, definition, column));
+            columns.put(column.name(), column(schema, definition, column, uniqueColumns.contains(column.name()),
+                    references.get(column.name())));
         }
         if (!columns.isEmpty()) {
             yaml.put(COLUMNS, columns);
@@ -205,22 +253,24 @@ public final class YamlSchemaWriter {
         return yaml;
     }
 
-    private static Object column(String schema, TableDefinition definition, Column column) {
+    /** {@code unique} and {@code references}: the unique constraint and the foreign key written on this column. */
+    private Object column(String schema, TableDefinition definition, Column column, boolean unique, ForeignKeyDef references) {
         String name = column.name();
-        if (!ColumnShortForm.parseType(column.type().sql()).equals(column.type())) {
-            throw new IllegalArgumentException("the type of column " + name + " of table " + definition.name()
-                    + " (" + column.type() + ") reads back differently from YAML; it cannot be written");
-        }
         boolean inPrimaryKey = definition.primaryKey() != null && definition.primaryKey().columns().contains(name);
         boolean primaryKey = inPrimaryKey && definition.primaryKey().onColumn();
-        boolean unique = definition.uniques().stream().anyMatch(u -> u.onColumn() && u.columns().get(0).equals(name));
-        ForeignKeyDef references = definition.foreignKeys().stream()
-                .filter(f -> f.onColumn() && f.columns().get(0).equals(name)).findFirst().orElse(null);
-        String shortForm = column.renamedFrom() != null ? null // the short form has no place for a former name
-                : ColumnShortForm.render(column, inPrimaryKey, primaryKey, unique, references, schema);
-        if (shortForm != null) {
-            return shortForm;
+        if (column.renamedFrom() == null) { // the short form has no place for a former name
+            ShortFormQuestion question = new ShortFormQuestion(column, inPrimaryKey, primaryKey, unique, references, schema);
+            Optional<String> shortForm = shortForms.get(question);
+            if (shortForm == null) {
+                requireTypeReadsBack(column, definition);
+                shortForm = Optional.ofNullable(ColumnShortForm.render(column, inPrimaryKey, primaryKey, unique, references, schema));
+                shortForms.put(question, shortForm);
+            }
+            if (shortForm.isPresent()) {
+                return shortForm.get(); // its type was checked with the first column asked about
+            }
         }
+        requireTypeReadsBack(column, definition);
         Map<String, Object> yaml = new LinkedHashMap<>();
         yaml.put(TYPE, column.type().sql());
         if (!column.nullable() && !ColumnShortForm.notNullImplied(column, inPrimaryKey)) {
@@ -257,6 +307,17 @@ public final class YamlSchemaWriter {
         putIfPresent(yaml, COMMENT, column.comment());
         putIfPresent(yaml, RENAMED_FROM, column.renamedFrom());
         return yaml;
+    }
+
+    private void requireTypeReadsBack(Column column, TableDefinition definition) {
+        if (typesThatReadBack.contains(column.type())) {
+            return;
+        }
+        if (!ColumnShortForm.parseType(column.type().sql()).equals(column.type())) {
+            throw new IllegalArgumentException("the type of column " + column.name() + " of table " + definition.name()
+                    + " (" + column.type() + ") reads back differently from YAML; it cannot be written");
+        }
+        typesThatReadBack.add(column.type());
     }
 
     private static Object identity(Identity identity) {

@@ -28,12 +28,14 @@ import dev.schemaguard.model.SequenceOptions;
 import dev.schemaguard.model.View;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 
 class YamlSchemaWriterTest {
 
     @Test
-    void aSchemaOfSeveralMegabytesReadsBack() {
+    void aSchemaOfSeveralMegabytesReadsBack() throws IOException {
         SchemaBuilder builder = Schema.named("app");
         for (int i = 0; i < 12_000; i++) {
             builder.table("table_" + i, t -> {
@@ -51,6 +53,26 @@ class YamlSchemaWriterTest {
         assertEquals(12_000, back.tableCount());
         SchemaDiff diff = SchemaDiff.compare(database, back);
         assertTrue(diff.isEmpty(), () -> diff.changes().size() + " differences, the first " + diff.changes().get(0));
+
+        StringBuilder streamed = new StringBuilder();
+        int[] largestPiece = {0};
+        YamlSchemaWriter.write(database, new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                streamed.append(chars, offset, length);
+                largestPiece[0] = Math.max(largestPiece[0], length);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        assertEquals(yaml, streamed.toString());
+        assertTrue(largestPiece[0] < 64 * 1024, "written as it is made, not at the end: " + largestPiece[0]);
     }
 
     @Test
