@@ -50,6 +50,8 @@ final class SchemaLoader implements AutoCloseable {
     /** Where the objects of each YAML source were declared, to place errors the database reports. */
     private final java.util.Map<Source, DeclaredSchema> placesOfObjects = new java.util.HashMap<>();
     private int connections = 1;
+    /** Canonical forms made before; null: always build. */
+    private CanonicalCache canonicalCache;
     /** What the command line leaves out; the YAML sources read add theirs ({@link #scope()}). */
     private ComparisonScope commandLineScope = ComparisonScope.DEFAULT;
     private ComparisonScope declaredScope = ComparisonScope.DEFAULT;
@@ -70,6 +72,12 @@ final class SchemaLoader implements AutoCloseable {
             throw CliFailure.error("--connections must be at least 1, was " + count);
         }
         this.connections = count;
+        return this;
+    }
+
+    /** Reuse canonical forms from {@code cache} (null: none) instead of building the same schema again. */
+    SchemaLoader withCanonicalCache(CanonicalCache cache) {
+        this.canonicalCache = cache;
         return this;
     }
 
@@ -269,6 +277,16 @@ final class SchemaLoader implements AutoCloseable {
                     + " throwaway database");
             return CanonicalSchema.sharingLiveObjects(declared, live);
         }
+        CanonicalCache.Key key = canonicalCache == null ? null
+                : canonicalCache.key(declared, throwawayServer::identity).orElse(null);
+        if (key != null) {
+            Optional<Database> cached = canonicalCache.get(key);
+            notes.accept(source.display() + ": canonical form " + (cached.isPresent() ? "read from the cache" : "not in the cache")
+                    + " (" + key.fileName() + ", " + key.server().lines().findFirst().orElse("") + ")");
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
         ThrowawayDatabase database;
         try {
             database = throwawayServer.shared(policyRoles(declared));
@@ -281,7 +299,11 @@ final class SchemaLoader implements AutoCloseable {
             return declared;
         }
         try {
-            return CanonicalSchema.canonicalize(declared, database);
+            Database canonical = CanonicalSchema.canonicalize(declared, database);
+            if (key != null) {
+                canonicalCache.put(key, canonical);
+            }
+            return canonical;
         } catch (CanonicalizationException e) {
             if (e.blamesSchema() && !leavesOutSchemas(source, declared)) {
                 throw invalidSchema(source, e);

@@ -32,6 +32,12 @@ final class SchemaOptions {
                     + " instead of in PostgreSQL's spelling, read back from a temporary database.")
     boolean noCanonicalize;
 
+    @Option(names = "--no-canonical-cache",
+            description = "Build a YAML schema in a temporary database even when the same schema was put into"
+                    + " PostgreSQL's spelling before for the same server, and keep no copy. Default: canonical forms are"
+                    + " kept in $XDG_CACHE_HOME/schemaguard/canonical (else ~/.cache/schemaguard/canonical) and reused.")
+    boolean noCanonicalCache;
+
     @Option(names = "--privileges",
             description = "Also compare privileges: GRANT and REVOKE on schemas, tables (and their columns), views,"
                     + " sequences, types and routines, as far as they differ from PostgreSQL's defaults. Databases are"
@@ -67,10 +73,13 @@ final class SchemaOptions {
     /** A loader that prints its warnings on the terminal's stderr; close it. */
     SchemaLoader loader(Terminal terminal) {
         String url = devDb != null ? devDb : System.getenv("SCHEMAGUARD_DEV_DB");
+        java.util.function.Consumer<String> warnings = warning -> terminal.err().println("schemaguard: warning: " + oneLine(warning));
+        java.util.function.Consumer<String> notes = verbose() ? note -> terminal.err().println("schemaguard: " + oneLine(note)) : note -> { };
         SchemaLoader loader = new SchemaLoader(selection(), url == null || url.isBlank() ? null : DatabaseUrl.parse(url.trim()),
-                !noCanonicalize, warning -> terminal.err().println("schemaguard: warning: " + oneLine(warning)))
+                !noCanonicalize, warnings)
                 .withConnections(connections)
-                .withScope(scopeOptions.scope(), verbose() ? note -> terminal.err().println("schemaguard: " + oneLine(note)) : note -> { });
+                .withScope(scopeOptions.scope(), notes)
+                .withCanonicalCache(noCanonicalCache ? null : CanonicalCache.atDefaultPlace(warnings, notes));
         loaders.add(loader);
         return loader;
     }

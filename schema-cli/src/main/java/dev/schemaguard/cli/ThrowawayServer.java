@@ -26,6 +26,8 @@ final class ThrowawayServer implements AutoCloseable {
     private final Consumer<String> warnings;
     private DatabaseUrl target;
     private EmbeddedPostgres embedded;
+    /** The major version the embedded server has (or would have), once known. */
+    private Integer embeddedMajor;
     private Sandbox shared;
 
     ThrowawayServer(DatabaseUrl devDb, Consumer<String> warnings) {
@@ -90,9 +92,43 @@ final class ThrowawayServer implements AutoCloseable {
         return shared.asThrowawayDatabase();
     }
 
+    /**
+     * What a schema built on this server and read back depends on, found without starting an embedded server: the
+     * embedded release it would start (e.g. {@code embedded PostgreSQL 15.15.0 on Linux/amd64}), or the --dev-db
+     * server's version number with the settings that change how expressions print and the extension versions it
+     * offers. Its first line says which server, for --verbose.
+     */
+    String identity() {
+        if (devDb == null) {
+            return "embedded PostgreSQL " + PostgresRelease.matching(embeddedMajor()).artifactVersion() + " on "
+                    + System.getProperty("os.name") + "/" + System.getProperty("os.arch");
+        }
+        Connection connection = Connections.open(devDb);
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT current_setting('server_version_num'), "
+                     + "(SELECT string_agg(name || '=' || reset_val, ' ' ORDER BY name) FROM pg_settings WHERE name IN"
+                     + " ('search_path', 'standard_conforming_strings', 'IntervalStyle', 'lc_monetary', 'lc_numeric')),"
+                     + " (SELECT string_agg(name || ' ' || coalesce(default_version, ''), ' ' ORDER BY name)"
+                     + " FROM pg_available_extensions)")) {
+            row.next();
+            return "--dev-db server_version_num " + row.getString(1) + "\n" + row.getString(2) + "\nextensions " + row.getString(3);
+        } catch (SQLException e) {
+            throw Errors.database("reading the server version of --dev-db " + devDb.display(), e);
+        } finally {
+            Connections.closeQuietly(connection);
+        }
+    }
+
+    private int embeddedMajor() {
+        if (embeddedMajor == null) {
+            embeddedMajor = target == null ? PostgresRelease.DEFAULT_MAJOR_VERSION : serverMajorVersion(target);
+        }
+        return embeddedMajor;
+    }
+
     private EmbeddedPostgres embedded() {
         if (embedded == null) {
-            int major = target == null ? PostgresRelease.DEFAULT_MAJOR_VERSION : serverMajorVersion(target);
+            int major = embeddedMajor();
             // superuser 'schemaguard': 'postgres' stays free for a .sql source that grants to or owns by it
             EmbeddedPostgres.Options options = EmbeddedPostgres.Options.defaults().matchingServer(major)
                     .withSuperuser(SUPERUSER);
