@@ -394,6 +394,7 @@ final class SchemaLoader implements AutoCloseable {
             synchronized (serverVersions) {
                 serverVersions.put(url, major);
             }
+            throwawayServer.knowVersionOf(url, major);
         } catch (SQLException e) {
             Connections.closeQuietly(connection);
             throw Errors.database("reading the server version of " + url.display(), e);

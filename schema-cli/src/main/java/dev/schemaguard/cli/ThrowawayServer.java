@@ -119,7 +119,17 @@ final class ThrowawayServer implements AutoCloseable {
         }
     }
 
-    private int embeddedMajor() {
+    /**
+     * The major version of {@code database}, read already by whoever connected to it: the embedded server for that
+     * target then needs no connection of its own to learn it. Called from the thread that read the database.
+     */
+    synchronized void knowVersionOf(DatabaseUrl database, int major) {
+        if (embeddedMajor == null && database.equals(target)) {
+            embeddedMajor = major;
+        }
+    }
+
+    private synchronized int embeddedMajor() {
         if (embeddedMajor == null) {
             embeddedMajor = target == null ? PostgresRelease.DEFAULT_MAJOR_VERSION : serverMajorVersion(target);
         }
