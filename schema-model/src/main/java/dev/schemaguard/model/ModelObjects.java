@@ -106,18 +106,18 @@ final class ModelObjects {
                                 && !refersToRemoved(d.referenced(), removed, removedSchemas)));
     }
 
-    /** {@code table} without the indexes, triggers and policies {@code keep} refuses; itself when it refuses none. */
+    /**
+     * {@code table} without the indexes, triggers and policies {@code keep} refuses; itself when it refuses none (a
+     * table's wither given the list it has returns the table).
+     */
     private static Table retainParts(Table table, String schema, Keep keep) {
-        List<Index> indexes = keptOnly(table.indexes(),
-                i -> keep.test(ObjectKind.INDEX, schema, i.name(), part(table.name(), i.name())));
-        List<Trigger> triggers = keptOnly(table.triggers(),
-                t -> keep.test(ObjectKind.TRIGGER, schema, t.name(), part(table.name(), t.name())));
-        List<Policy> policies = keptOnly(table.policies(),
-                p -> keep.test(ObjectKind.POLICY, schema, p.name(), part(table.name(), p.name())));
-        if (indexes == table.indexes() && triggers == table.triggers() && policies == table.policies()) {
-            return table;
-        }
-        return table.withIndexes(indexes).withTriggers(triggers).withPolicies(policies);
+        return table
+                .withIndexes(keptOnly(table.indexes(),
+                        i -> keep.test(ObjectKind.INDEX, schema, i.name(), part(table.name(), i.name()))))
+                .withTriggers(keptOnly(table.triggers(),
+                        t -> keep.test(ObjectKind.TRIGGER, schema, t.name(), part(table.name(), t.name()))))
+                .withPolicies(keptOnly(table.policies(),
+                        p -> keep.test(ObjectKind.POLICY, schema, p.name(), part(table.name(), p.name()))));
     }
 
     /** The objects {@code keep} accepts: {@code objects} itself when that is all of them. */

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The names of the schemas a YAML source declares, read from its lines without parsing it: a guess, so that the
@@ -33,14 +32,8 @@ public final class DeclaredSchemaNames {
     /** The schema names {@code fileOrDirectory} declares, when its lines say so plainly; empty when in doubt. */
     public static Optional<Set<String>> guess(Path fileOrDirectory) {
         try {
-            if (!Files.isDirectory(fileOrDirectory)) {
-                return guess(List.of(fileOrDirectory));
-            }
-            try (Stream<Path> paths = Files.walk(fileOrDirectory)) {
-                return guess(paths.filter(Files::isRegularFile)
-                        .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
-                        .toList());
-            }
+            return guess(Files.isDirectory(fileOrDirectory) ? YamlSchemaReader.yamlFiles(fileOrDirectory)
+                    : List.of(fileOrDirectory));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // the reader will say what is wrong with the source
         }

@@ -109,7 +109,8 @@ public final class YamlSchemaReader {
                 reader.renamedFromKeys);
     }
 
-    private static List<Path> yamlFiles(Path directory) throws IOException {
+    /** The *.yaml and *.yml files under {@code directory}, in the order they are read. */
+    static List<Path> yamlFiles(Path directory) throws IOException {
         try (Stream<Path> paths = Files.walk(directory)) {
             return paths.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))

@@ -42,6 +42,19 @@ class DeclaredSchemaNamesTest {
     }
 
     @Test
+    void aDirectoryNamesTheSchemasOfAllItsYamlFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("app.yaml"), "schema: app\ntables: {}\n");
+        java.nio.file.Files.createDirectories(dir.resolve("more"));
+        java.nio.file.Files.writeString(dir.resolve("more/audit.yml"), "schemas:\n  audit: {}\n");
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "schema: not_a_schema_file\n");
+        assertEquals(Optional.of(Set.of("app", "audit")), DeclaredSchemaNames.guess(dir));
+
+        java.nio.file.Files.writeString(dir.resolve("public.yaml"), "tables: {}\n");
+        assertEquals(Optional.empty(), DeclaredSchemaNames.guess(dir), "one file in doubt: no guess");
+    }
+
+    @Test
     void inDoubtThereIsNoGuess() {
         assertEquals(Optional.empty(), DeclaredSchemaNames.guess("tables:\n  t:\n    columns:\n      id: int\n"),
                 "no schema key: the reader's default");
