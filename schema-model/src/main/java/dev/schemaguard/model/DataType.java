@@ -51,6 +51,24 @@ public record DataType(String schema, String name, List<String> modifiers, int a
         }
     }
 
+    /** Written out for speed, as {@link Column#equals} is; {@code ModelEqualityTest} checks every component takes part. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof DataType o
+                && arrayDimensions == o.arrayDimensions
+                && name.equals(o.name)
+                && Objects.equals(schema, o.schema)
+                && modifiers.equals(o.modifiers);
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = Objects.hashCode(schema);
+        hash = 31 * hash + name.hashCode();
+        hash = 31 * hash + modifiers.hashCode();
+        return 31 * hash + arrayDimensions;
+    }
+
     /** A built-in type without modifiers, e.g. {@code DataType.of("text")}; the name is parsed like {@link #parse}. */
     public static DataType of(String spelling) {
         return parse(spelling);
