@@ -4,10 +4,10 @@ import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Schema;
 import dev.schemaguard.sql.SqlLexer;
 import dev.schemaguard.sql.SqlTextException;
+import dev.schemaguard.yaml.Utf8Files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
@@ -36,7 +36,7 @@ final class NothingToCompare {
      */
     static boolean isEmptyScript(Path file) {
         try {
-            String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            String bytes = new String(Utf8Files.readBytes(file), StandardCharsets.ISO_8859_1);
             return SqlLexer.tokens(bytes).stream().allMatch(token -> token.kind() == SqlLexer.Kind.SEMICOLON);
         } catch (IOException | SqlTextException e) {
             return false;

@@ -14,12 +14,11 @@ import dev.schemaguard.sql.PostgresIntrospector;
 import dev.schemaguard.sql.ThrowawayDatabase;
 import dev.schemaguard.sql.SqlScript;
 import dev.schemaguard.yaml.YamlSchemaException;
+import dev.schemaguard.yaml.Utf8Files;
 import dev.schemaguard.yaml.YamlSchemaReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -450,7 +449,7 @@ final class SchemaLoader implements AutoCloseable {
     private Database runScript(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = Utf8Files.readBytes(file);
         } catch (IOException e) {
             throw CliFailure.error("cannot read " + file + ": " + e.getMessage(), e);
         }

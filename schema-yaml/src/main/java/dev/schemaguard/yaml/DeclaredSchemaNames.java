@@ -1,7 +1,6 @@
 package dev.schemaguard.yaml;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -42,7 +41,7 @@ public final class DeclaredSchemaNames {
     private static Optional<Set<String>> guess(List<Path> files) throws IOException {
         Set<String> names = new LinkedHashSet<>();
         for (Path file : files) {
-            Optional<Set<String>> inFile = guess(Files.readString(file, StandardCharsets.UTF_8));
+            Optional<Set<String>> inFile = guess(Utf8Files.read(file));
             if (inFile.isEmpty()) {
                 return Optional.empty();
             }
