@@ -471,11 +471,8 @@ public final class PostgresIntrospector {
             }
             if (table != null) {
                 Column column = db.shared.one(column(row, db.shared));
-                table.addColumn(row.getInt("attnum"), column);
-                if (row.getBoolean("attislocal")) {
-                    table.localColumns.add(column.name());
-                }
-                table.catalogDefaults.put(column.name(), row.getString("default_expression"));
+                table.addColumn(row.getInt("attnum"), column, row.getBoolean("attislocal"),
+                        db.shared.one(row.getString("default_expression")));
                 List<String> foreignOptions = strings(row.getArray("foreign_options"));
                 if (!foreignOptions.isEmpty()) {
                     table.foreignColumnOptions.put(column.name(), ForeignOptions.fromCatalog(foreignOptions));
