@@ -16,13 +16,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.schemaguard.benchmarks.WholeProcess --database sg_bench_10000 \
- *     [--runs 5] [--warmup 1] [--commands snapshot,check,check:hand-written.yaml] \
+ *     [--runs 5] [--warmup 1] [--commands snapshot,check,check:hand-written.yaml,version] \
  *     [--launcher ./schemaguard | --jar schema-cli/target/schemaguard.jar --java-opts "-XX:+UseSerialGC"] \
  *     [--url jdbc:postgresql://127.0.0.1:5442/postgres?user=postgres&amp;password=postgres] \
  *     [--pg-dump /usr/lib/postgresql/15/bin/pg_dump] [--extra "--dev-db URL"]
  * </pre>
  * {@code check} compares the database with the YAML a {@code snapshot} of it wrote before the first round;
- * {@code check:FILE} with FILE. Every check must exit 0 (no drift), or the harness stops: a drift would make the
+ * {@code check:FILE} with FILE; {@code version} runs {@code schemaguard --version}, the least any command costs (the
+ * JVM's start and the command line's classes, no database). Every check must exit 0 (no drift), or the harness stops: a drift would make the
  * timing meaningless. {@code pg_dump} dumps the whole database, as {@code snapshot} reads all its schemas.
  */
 public final class WholeProcess {
@@ -81,10 +82,14 @@ public final class WholeProcess {
             } else if (tool.equals("check") || tool.startsWith("check:")) {
                 Path expected = tool.equals("check") ? snapshot : Path.of(tool.substring("check:".length()));
                 command.addAll(List.of("check", "--db", url, "--expected", expected.toString()));
+            } else if (tool.equals("version")) {
+                command.add("--version"); // the floor of any command: start the JVM, load the command line, exit
             } else {
-                throw new IllegalArgumentException("unknown command " + tool + "; choose from snapshot, check, check:FILE");
+                throw new IllegalArgumentException("unknown command " + tool + "; choose from snapshot, check, check:FILE, version");
             }
-            command.addAll(extra);
+            if (!tool.equals("version")) {
+                command.addAll(extra);
+            }
             tallies.add(new Tally(tool, command));
         }
 
