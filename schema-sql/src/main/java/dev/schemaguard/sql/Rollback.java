@@ -38,10 +38,12 @@ public record Rollback(MigrationPlan down, List<Irreversible> irreversible) {
 
     /**
      * The way back after {@code up} turned {@code original} into {@code migrated}, planned with {@code options}
-     * (server version, online recipes) but always allowing drops.
+     * (server version, online recipes) but always allowing drops. What {@code up} renamed as declared
+     * ({@code renamed_from}) is renamed back ({@link RenamesUndone}), keeping its rows.
      */
     public static Rollback of(MigrationPlan up, Database original, Database migrated, PlanOptions options) {
-        return new Rollback(MigrationPlanner.plan(original, migrated, options.withAllowDrops(true)), irreversibleIn(up));
+        return new Rollback(MigrationPlanner.plan(RenamesUndone.in(original, up), RenamesUndone.withoutDeclarations(migrated),
+                options.withAllowDrops(true)), irreversibleIn(up));
     }
 
     /** The statements of {@code up} whose effect cannot be undone, each with the reason. */

@@ -126,6 +126,51 @@ class DeclaredRenamesTest {
         }
     }
 
+    @Test
+    void theWayBackRenamesBackInsteadOfDroppingAndCreating() {
+        MigrationPlan up = MigrationPlanner.plan(AFTER, BEFORE, PlanOptions.SAFE);
+        // migrated as a diff gives it: the declared target, renamed_from and all
+        MigrationPlan down = Rollback.of(up, BEFORE, AFTER, PlanOptions.SAFE).down();
+        assertEquals(List.of("ALTER TABLE app.customers RENAME TO clients",
+                "ALTER TABLE app.clients RENAME COLUMN full_name TO name",
+                "ALTER TABLE app.clients DROP COLUMN email"), sqls(down));
+    }
+
+    @Test
+    void theWayBackRenamesSchemaTypesConstraintsAndIndexBack() {
+        MigrationPlan up = MigrationPlanner.plan(OBJECTS_AFTER, OBJECTS_BEFORE, PlanOptions.SAFE);
+        List<String> down = sqls(Rollback.of(up, OBJECTS_BEFORE, OBJECTS_AFTER, PlanOptions.SAFE).down());
+        assertEquals("ALTER SCHEMA app RENAME TO old_app", down.get(0), String.join("\n", down));
+        for (String rename : List.of("ALTER TYPE old_app.feeling RENAME TO mood", "ALTER DOMAIN old_app.positive RENAME TO pos",
+                "ALTER TYPE old_app.numr RENAME TO floatrange", "ALTER INDEX old_app.t_n_idx RENAME TO t_old_idx",
+                "ALTER TABLE old_app.t RENAME CONSTRAINT t_pkey TO t_old_pkey",
+                "ALTER TABLE old_app.t RENAME CONSTRAINT t_id_check TO t_old_check")) {
+            assertTrue(down.contains(rename), rename + " missing from\n" + String.join("\n", down));
+        }
+        assertTrue(down.stream().noneMatch(sql -> sql.startsWith("DROP") || sql.startsWith("CREATE") || sql.contains(" DROP ")),
+                String.join("\n", down));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void aRowSurvivesTheRenameAndTheWayBack(PostgresServer server) throws SQLException {
+        try (ThrowawayDatabase db = ThrowawayDatabase.create(server)) {
+            apply(db, MigrationPlanner.baseline(BEFORE));
+            db.execute("insert into app.clients (id, name) values (1, 'Ada')");
+            MigrationPlan up = MigrationPlanner.plan(AFTER, BEFORE, PlanOptions.SAFE);
+            apply(db, up);
+            try (Connection connection = db.connect()) {
+                Database migrated = new PostgresIntrospector(IntrospectionOptions.only("app")).introspect(connection);
+                apply(db, Rollback.of(up, BEFORE, migrated, PlanOptions.SAFE).down());
+            }
+            assertEquals(List.of("1 Ada"), strings(db, "select id || ' ' || name from app.clients"), server.label());
+            try (Connection connection = db.connect()) {
+                Database back = new PostgresIntrospector(IntrospectionOptions.only("app")).introspect(connection);
+                assertEquals(List.of(), SchemaDiff.compare(BEFORE, back).changes(), "back where it started on " + server.label());
+            }
+        }
+    }
+
     private static final Database OBJECTS_BEFORE = Database.of(Schema.named("old_app")
             .enumType("mood", "sad", "happy")
             .domain(new Domain("pos", integer(), false, null, null, List.of(), null, Map.of(), null))
