@@ -123,6 +123,7 @@ final class SchemaComparer {
                 objects(have, serials.impliedSequences(have, want)));
         compareTextSearch(want, have);
         have = DeclaredRenames.applyColumnRenames(want, DeclaredRenames.applyTableRenames(want, have, changes), changes);
+        want = SameDefinitionRenames.declare(want, have);
         have = DeclaredRenames.applyIndexAndConstraintRenames(want, have, changes);
         want = DeclaredRenames.withoutIndexAndConstraintDeclarations(want);
         if (sameNamesInOrder(want.tables(), have.tables())) {
