@@ -220,7 +220,7 @@ final class DeclaredRenames {
         for (Table wantTable : want.tables()) {
             Table haveTable = haveTables.get(wantTable.name());
             if (haveTable == null || (wantTable.indexes().stream().allMatch(i -> i.renamedFrom() == null)
-                    && constraints(wantTable).stream().allMatch(c -> c.renamedFrom() == null))) {
+                    && wantTable.constraints().stream().allMatch(c -> c.renamedFrom() == null))) {
                 continue; // the usual case: nothing declared renamed in this table
             }
             QualifiedName table = QualifiedName.of(want.name(), wantTable.name());
@@ -239,9 +239,9 @@ final class DeclaredRenames {
                             .map(i -> i.name().equals(index.renamedFrom()) ? i.withName(index.name()) : i).toList());
                 }
             }
-            Set<String> constraintNames = constraints(haveTable).stream().map(Constraint::name)
+            Set<String> constraintNames = haveTable.constraints().stream().map(Constraint::name)
                     .collect(Collectors.toCollection(java.util.HashSet::new));
-            for (Constraint constraint : constraints(wantTable)) {
+            for (Constraint constraint : wantTable.constraints()) {
                 String oldName = constraint.renamedFrom();
                 if (oldName != null && DeclaredTypeRenames.mustRename(constraint.kind() + " " + constraint.name(),
                         oldName, "table " + table, constraintNames.contains(constraint.name()),
@@ -264,29 +264,10 @@ final class DeclaredRenames {
     /** {@code want} without the index and constraint declarations, once they are applied to the actual side. */
     static Schema withoutIndexAndConstraintDeclarations(Schema want) {
         if (want.tables().stream().noneMatch(t -> t.indexes().stream().anyMatch(i -> i.renamedFrom() != null)
-                || constraints(t).stream().anyMatch(c -> c.renamedFrom() != null))) {
+                || t.constraints().stream().anyMatch(c -> c.renamedFrom() != null))) {
             return want;
         }
-        return want.withTables(want.tables().stream().map(t -> t
-                .withIndexes(t.indexes().stream().map(i -> i.withRenamedFrom(null)).toList())
-                .withPrimaryKey(t.primaryKey() == null ? null : t.primaryKey().withRenamedFrom(null))
-                .withUniqueConstraints(t.uniqueConstraints().stream().map(u -> u.withRenamedFrom(null)).toList())
-                .withForeignKeys(t.foreignKeys().stream().map(f -> f.withRenamedFrom(null)).toList())
-                .withCheckConstraints(t.checkConstraints().stream().map(c -> c.withRenamedFrom(null)).toList())
-                .withExclusionConstraints(t.exclusionConstraints().stream().map(x -> x.withRenamedFrom(null)).toList()))
-                .toList());
-    }
-
-    private static List<Constraint> constraints(Table table) {
-        List<Constraint> all = new ArrayList<>();
-        if (table.primaryKey() != null) {
-            all.add(table.primaryKey());
-        }
-        all.addAll(table.uniqueConstraints());
-        all.addAll(table.foreignKeys());
-        all.addAll(table.checkConstraints());
-        all.addAll(table.exclusionConstraints());
-        return all;
+        return want.withTables(want.tables().stream().map(Table::withoutIndexAndConstraintRenames).toList());
     }
 
     private static Table withConstraintRenamed(Table table, String oldName, String newName) {

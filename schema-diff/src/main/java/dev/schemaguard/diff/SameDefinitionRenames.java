@@ -57,7 +57,7 @@ final class SameDefinitionRenames {
 
     private static Table declare(Table want, Table have) {
         boolean sameIndexNames = sameNames(want.indexes(), have.indexes(), Index::name);
-        boolean sameConstraintNames = sameNames(constraints(want), constraints(have), Constraint::name);
+        boolean sameConstraintNames = sameNames(want.constraints(), have.constraints(), Constraint::name);
         if (sameIndexNames && sameConstraintNames) {
             return want; // the usual case
         }
@@ -66,11 +66,11 @@ final class SameDefinitionRenames {
             declared = declared.withIndexes(renamed(want.indexes(), have.indexes(), Index::name, Index::withName,
                     Index::withRenamedFrom, names(have.indexes(), Index::name), names(want.indexes(), Index::name)));
         }
-        if (sameConstraintNames || constraints(want).stream().anyMatch(c -> c.renamedFrom() != null)) {
+        if (sameConstraintNames || want.constraints().stream().anyMatch(c -> c.renamedFrom() != null)) {
             return declared; // renames declared here say what is meant
         }
-        Set<String> haveConstraintNames = names(constraints(have), Constraint::name);
-        Set<String> wantConstraintNames = names(constraints(want), Constraint::name);
+        Set<String> haveConstraintNames = names(have.constraints(), Constraint::name);
+        Set<String> wantConstraintNames = names(want.constraints(), Constraint::name);
         declared = declared.withPrimaryKey(want.primaryKey() == null ? null
                 : renamed(List.of(want.primaryKey()), have.primaryKey() == null ? List.of() : List.of(have.primaryKey()),
                 PrimaryKey::name, PrimaryKey::withName, PrimaryKey::withRenamedFrom,
@@ -136,17 +136,5 @@ final class SameDefinitionRenames {
         Set<String> names = new HashSet<>();
         objects.forEach(o -> names.add(name.apply(o)));
         return names;
-    }
-
-    private static List<Constraint> constraints(Table table) {
-        List<Constraint> all = new ArrayList<>();
-        if (table.primaryKey() != null) {
-            all.add(table.primaryKey());
-        }
-        all.addAll(table.uniqueConstraints());
-        all.addAll(table.foreignKeys());
-        all.addAll(table.checkConstraints());
-        all.addAll(table.exclusionConstraints());
-        return all;
     }
 }

@@ -383,6 +383,16 @@ public record Table(
         return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst();
     }
 
+    /** The table with none of its indexes and constraints declared renamed ({@code renamedFrom} null on each). */
+    public Table withoutIndexAndConstraintRenames() {
+        return withIndexes(indexes.stream().map(i -> i.withRenamedFrom(null)).toList())
+                .withPrimaryKey(primaryKey == null ? null : primaryKey.withRenamedFrom(null))
+                .withUniqueConstraints(uniqueConstraints.stream().map(u -> u.withRenamedFrom(null)).toList())
+                .withForeignKeys(foreignKeys.stream().map(f -> f.withRenamedFrom(null)).toList())
+                .withCheckConstraints(checkConstraints.stream().map(c -> c.withRenamedFrom(null)).toList())
+                .withExclusionConstraints(exclusionConstraints.stream().map(x -> x.withRenamedFrom(null)).toList());
+    }
+
     /** Every constraint of the table: primary key first, then unique, foreign key, check and exclusion constraints. */
     public List<Constraint> constraints() {
         List<Constraint> all = new ArrayList<>();

@@ -77,13 +77,7 @@ final class RenamesUndone {
                 .withRangeTypes(s.rangeTypes().stream().map(r -> r.withRenamedFrom(null)).toList())
                 .withTables(s.tables().stream().map(t -> t.withRenamedFrom(null)
                         .withColumns(t.columns().stream().map(c -> c.withRenamedFrom(null)).toList())
-                        .withIndexes(t.indexes().stream().map(i -> i.withRenamedFrom(null)).toList())
-                        .withPrimaryKey(t.primaryKey() == null ? null : t.primaryKey().withRenamedFrom(null))
-                        .withUniqueConstraints(t.uniqueConstraints().stream().map(u -> u.withRenamedFrom(null)).toList())
-                        .withForeignKeys(t.foreignKeys().stream().map(f -> f.withRenamedFrom(null)).toList())
-                        .withCheckConstraints(t.checkConstraints().stream().map(c -> c.withRenamedFrom(null)).toList())
-                        .withExclusionConstraints(t.exclusionConstraints().stream().map(x -> x.withRenamedFrom(null)).toList()))
-                        .toList()))
+                        .withoutIndexAndConstraintRenames()).toList()))
                 .toList());
     }
 
