@@ -38,12 +38,20 @@ final class SameDefinitionRenames {
 
     /** {@code want} with each such index and constraint declared renamed from its actual name. */
     static Schema declare(Schema want, Schema have) {
-        Map<String, Table> haveTables = new HashMap<>();
-        have.tables().forEach(t -> haveTables.put(t.name(), t));
+        Map<String, Table> haveTables = null; // by name, made only when the two lists are not in the same order
         List<Table> tables = null;
         for (int i = 0; i < want.tables().size(); i++) {
             Table wantTable = want.tables().get(i);
-            Table haveTable = haveTables.get(wantTable.name());
+            Table haveTable = i < have.tables().size() ? have.tables().get(i) : null;
+            if (haveTable == null || !haveTable.name().equals(wantTable.name())) {
+                if (haveTables == null) {
+                    haveTables = new HashMap<>();
+                    for (Table table : have.tables()) {
+                        haveTables.put(table.name(), table);
+                    }
+                }
+                haveTable = haveTables.get(wantTable.name());
+            }
             Table declared = haveTable == null || haveTable == wantTable ? wantTable : declare(wantTable, haveTable);
             if (declared != wantTable) {
                 if (tables == null) {
@@ -57,7 +65,7 @@ final class SameDefinitionRenames {
 
     private static Table declare(Table want, Table have) {
         boolean sameIndexNames = sameNames(want.indexes(), have.indexes(), Index::name);
-        boolean sameConstraintNames = sameNames(want.constraints(), have.constraints(), Constraint::name);
+        boolean sameConstraintNames = sameConstraintNames(want, have);
         if (sameIndexNames && sameConstraintNames) {
             return want; // the usual case
         }
@@ -118,18 +126,38 @@ final class SameDefinitionRenames {
         return wanted.stream().map(w -> oldNames.containsKey(w) ? withRenamedFrom.apply(w, oldNames.get(w)) : w).toList();
     }
 
-    /** Whether both lists hold the same names (each list's names are distinct). */
-    private static <T> boolean sameNames(List<? extends T> a, List<? extends T> b, Function<T, String> name) {
+    /** Whether both tables name their constraints alike, kind by kind (called for every table pair: no allocation). */
+    private static boolean sameConstraintNames(Table a, Table b) {
+        PrimaryKey keyA = a.primaryKey();
+        PrimaryKey keyB = b.primaryKey();
+        return (keyA == null ? keyB == null : keyB != null && keyA.name().equals(keyB.name()))
+                && sameNames(a.uniqueConstraints(), b.uniqueConstraints(), UniqueConstraint::name)
+                && sameNames(a.foreignKeys(), b.foreignKeys(), ForeignKey::name)
+                && sameNames(a.checkConstraints(), b.checkConstraints(), CheckConstraint::name)
+                && sameNames(a.exclusionConstraints(), b.exclusionConstraints(), ExclusionConstraint::name);
+    }
+
+    /** Whether both lists hold the same names (each list's names are distinct); in the same order, the usual case, at once. */
+    private static <T> boolean sameNames(List<T> a, List<T> b, Function<T, String> name) {
         if (a.size() != b.size()) {
             return false;
         }
-        for (T x : a) {
-            String wanted = name.apply(x);
-            if (b.stream().noneMatch(y -> name.apply(y).equals(wanted))) {
+        for (int i = 0; i < a.size(); i++) {
+            String wanted = name.apply(a.get(i));
+            if (!name.apply(b.get(i)).equals(wanted) && !contains(b, wanted, name)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static <T> boolean contains(List<T> objects, String wanted, Function<T, String> name) {
+        for (T object : objects) {
+            if (name.apply(object).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T> Set<String> names(List<T> objects, Function<T, String> name) {

@@ -12,6 +12,7 @@ import dev.schemaguard.diff.SchemaChange;
 import dev.schemaguard.diff.SchemaDiff;
 import dev.schemaguard.model.Database;
 import dev.schemaguard.model.Schema;
+import dev.schemaguard.model.Table;
 import dev.schemaguard.testkit.PostgresServer;
 import dev.schemaguard.testkit.TestPostgres;
 import dev.schemaguard.testkit.ThrowawayDatabase;
@@ -22,6 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -70,6 +73,11 @@ class SameDefinitionRenamesTest {
                 "ALTER TABLE app.customers RENAME CONSTRAINT clients_age_check TO customers_age_check"), sqls(plan));
         assertTrue(SchemaDiff.compare(AFTER, BEFORE).changes().stream().allMatch(c -> c instanceof SchemaChange.DeclaredRename),
                 SchemaDiff.compare(AFTER, BEFORE).changes().toString());
+        Schema after = AFTER.schemas().get(0);
+        List<Table> reversed = new ArrayList<>(after.tables());
+        Collections.reverse(reversed);
+        Database tablesInOtherOrder = Database.of(after.withTables(reversed));
+        assertEquals(sqls(plan), sqls(MigrationPlanner.plan(tablesInOtherOrder, BEFORE, PlanOptions.SAFE)));
     }
 
     @Test
